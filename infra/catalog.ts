@@ -1,0 +1,83 @@
+/**
+ * Every Lambda function of the product and the HTTP routes it serves, listed once. The CDK service stack
+ * creates functions and API Gateway methods from this list, and the local HTTP adapter routes requests
+ * with it, so a route cannot exist in one place and not the other.
+ */
+
+/** How API Gateway lets a request through before the handler checks the role. */
+export type RouteAuth =
+  /** No credentials (health, OpenAPI document). */
+  | 'public'
+  /** Pushers: HMAC signature over the raw body, verified inside the function. */
+  | 'signature'
+  /** People: a Cognito user-pool JWT, verified by the API Gateway Cognito authorizer. */
+  | 'cognito';
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API Gateway resource path, e.g. `/v1/cases/{id}`. */
+  readonly path: string;
+  readonly auth: RouteAuth;
+}
+
+export interface FunctionDefinition {
+  /** CDK construct id and file name under functions/ (verb-noun). */
+  readonly id: string;
+  readonly description: string;
+  readonly routes: readonly RouteDefinition[];
+  /** Needs write access to the table (otherwise read-only, or none). */
+  readonly table: 'read' | 'write' | 'none';
+}
+
+export const FUNCTIONS = [
+  {
+    id: 'ingest-events',
+    description: 'Evaluates and stores pushed events, opening or joining cases.',
+    routes: [{ method: 'POST', path: '/v1/events', auth: 'signature' }],
+    table: 'write',
+  },
+  {
+    id: 'evaluate-events',
+    description: 'Returns the assessment of events without storing anything.',
+    routes: [{ method: 'POST', path: '/v1/evaluate', auth: 'signature' }],
+    // The replay guard is a write: a signature may be used once.
+    table: 'write',
+  },
+  {
+    id: 'list-cases',
+    description: 'Lists cases, newest first, filtered and paginated.',
+    routes: [{ method: 'GET', path: '/v1/cases', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'get-case',
+    description: 'Returns one case with its findings and occurrences.',
+    routes: [{ method: 'GET', path: '/v1/cases/{id}', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'get-health',
+    description: 'Liveness.',
+    routes: [{ method: 'GET', path: '/v1/health', auth: 'public' }],
+    table: 'none',
+  },
+  {
+    id: 'get-openapi',
+    description: 'The OpenAPI document generated from the zod schemas.',
+    routes: [{ method: 'GET', path: '/v1/openapi.json', auth: 'public' }],
+    table: 'none',
+  },
+  {
+    id: 'notify-escalation',
+    description: 'Reads escalation markers from the table stream and publishes them to SNS.',
+    routes: [],
+    table: 'read',
+  },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionId = (typeof FUNCTIONS)[number]['id'];
+
+/** The function that consumes the table stream. */
+export const STREAM_CONSUMER: FunctionId = 'notify-escalation';

@@ -1,0 +1,17 @@
+import type { Assessment, EngineVersion } from '#shared/schemas/assessment.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+
+/** What an evaluation may depend on besides the event itself. Time is an argument, never read. */
+export interface EvaluationContext {
+  /** The instant of evaluation (pacing forecasts need it). */
+  readonly now: Date;
+}
+
+/**
+ * The risk engine: pure, built once per configuration (matrix, thresholds, rule packs), safe to share
+ * between requests.
+ */
+export interface RiskEngine {
+  readonly version: EngineVersion;
+  evaluate(event: RiskEvent, context: EvaluationContext): Assessment;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * What the risk engine says about one event. The domain builds values of these types; the schemas exist
+ * so that the OpenAPI document describes exactly what the handlers return.
+ */
+
+export const LevelSchema = z.string().meta({
+  id: 'Level',
+  description: 'A level id of the matrix in force; the default matrix uses red (urgent), yellow (attention), green (normal).',
+  examples: ['red', 'yellow', 'green'],
+});
+export type Level = z.infer<typeof LevelSchema>;
+
+export const RiskTypeSchema = z.enum(['budget', 'channel', 'reputation', 'compliance']).meta({ id: 'RiskType' });
+export type RiskType = z.infer<typeof RiskTypeSchema>;
+
+export const EvidenceSchema = z
+  .object({
+    text: z.string().meta({ description: 'The exact substring of the submitted text.' }),
+    start: z.number().int().meta({ description: 'UTF-16 offset of the first character.' }),
+    end: z.number().int().meta({ description: 'UTF-16 offset one past the last character.' }),
+  })
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const FindingSchema = z
+  .object({
+    ruleId: z.string(),
+    riskType: RiskTypeSchema,
+    level: LevelSchema,
+    probability: z.string().meta({ examples: ['low', 'medium', 'high'] }),
+    impact: z.string().meta({ examples: ['minor', 'moderate', 'severe'] }),
+    message: z.string().meta({ description: 'A sentence a marketer understands.' }),
+    basis: z.string().optional().meta({ description: 'Legal or policy basis, e.g. 《广告法》第九条第三项.' }),
+    evidence: z.array(EvidenceSchema).optional(),
+    suggestion: z.string().optional(),
+    metrics: z
+      .record(z.string(), z.number())
+      .optional()
+      .meta({ description: 'The numbers behind a spend or sentiment finding (plan, actual, ratio, …).' }),
+  })
+  .meta({ id: 'Finding' });
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const EngineVersionSchema = z
+  .object({ rulesVersion: z.string(), matrixVersion: z.string() })
+  .meta({ id: 'EngineVersion' });
+export type EngineVersion = z.infer<typeof EngineVersionSchema>;
+
+export const AssessmentSchema = z
+  .object({
+    level: LevelSchema,
+    probability: z.string(),
+    impact: z.string(),
+    findings: z.array(FindingSchema),
+    engine: EngineVersionSchema,
+  })
+  .meta({ id: 'Assessment' });
+export type Assessment = z.infer<typeof AssessmentSchema>;
