@@ -1,0 +1,70 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '#shared/errors.ts';
+
+/**
+ * HTTP at the edge: JSON responses and RFC 9457 problem details. Every error class maps to a status here
+ * and nowhere else.
+ */
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_BASE = 'https://risk-radar.dev/problems/';
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: readonly FieldIssue[];
+  readonly [extension: string]: unknown;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const problemResponse = (problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+  statusCode: problem.status,
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  body: JSON.stringify(problem),
+});
+
+const problem = (status: number, slug: string, title: string, detail: string, extra: object = {}): Problem => ({
+  type: `${PROBLEM_BASE}${slug}`,
+  title,
+  status,
+  detail,
+  ...extra,
+});
+
+/** The problem for an error; `undefined` for an unexpected error (a fault, answered with a 500). */
+export const problemFor = (error: unknown): Problem | undefined => {
+  if (error instanceof ValidationError) {
+    return problem(400, 'validation', 'Invalid request', error.message, { errors: error.issues });
+  }
+  if (error instanceof PayloadTooLargeError) return problem(413, 'too-large', 'Payload too large', error.message);
+  if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
+  if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
+  if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+  if (error instanceof ConflictError) {
+    return problem(409, 'conflict', 'Conflict', error.message, { current: error.current });
+  }
+  return undefined;
+};
+
+export const internalProblem = (requestId: string): Problem =>
+  problem(
+    500,
+    'internal',
+    'Internal error',
+    `Something went wrong on our side. Retrying is safe: stored events are recognised by their eventId. Reference: ${requestId}`,
+  );

@@ -1,0 +1,27 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
+import { logger } from './logger.ts';
+import { notifier } from './wiring.ts';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+const publishEscalation = async (record: DynamoDBRecord): Promise<void> => {
+  const message = escalationFromRecord(record);
+  if (message === undefined) return;
+  await notifier().publish(message);
+  logger.info('Escalation published', { escalationId: message.escalation.id, caseId: message.case.caseId });
+};
+
+/**
+ * Reads the table stream (the outbox) and publishes each new escalation marker to SNS. A record whose
+ * publish fails is reported in `batchItemFailures`, so the stream retries it and later records; records
+ * are processed in order so a retry starts where the failure was.
+ */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) =>
+    processPartialResponse(event, publishEscalation, processor, { context, processInParallel: false }),
+  );

@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { ENV, optional } from '#shared/config.ts';
+
+/**
+ * AWS SDK clients, created once per process (cold start) and reused by every request. Endpoints can be
+ * overridden for DynamoDB Local and a local SNS.
+ */
+
+let documentClient: DynamoDBDocumentClient | undefined;
+let snsClient: SNSClient | undefined;
+
+/** Wraps a low-level client so entities go in and out as plain objects. */
+export const toDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+
+export const dynamoDocumentClient = (): DynamoDBDocumentClient => {
+  if (documentClient === undefined) {
+    const endpoint = optional(ENV.dynamodbEndpoint);
+    documentClient = toDocumentClient(new DynamoDBClient(endpoint === undefined ? {} : { endpoint }));
+  }
+  return documentClient;
+};
+
+export const sns = (): SNSClient => {
+  if (snsClient === undefined) {
+    const endpoint = optional(ENV.snsEndpoint);
+    snsClient = new SNSClient(endpoint === undefined ? {} : { endpoint });
+  }
+  return snsClient;
+};

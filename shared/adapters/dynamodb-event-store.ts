@@ -1,0 +1,146 @@
+import {
+  ConditionalCheckFailedException,
+  type CancellationReason,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  type TransactWriteCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { RiskCase } from '#shared/domain/case.ts';
+import type { EventStore, EventWrite, EventWriteResult, StoredEvent } from '#shared/ports.ts';
+import type { RiskType } from '#shared/schemas/assessment.ts';
+import {
+  caseToItem,
+  eventToItem,
+  type Item,
+  itemToCase,
+  itemToEvent,
+  keys,
+  occurrenceToItem,
+} from './dynamodb-items.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const NOT_EXISTS = 'attribute_not_exists(pk)';
+
+/**
+ * Events and the cases they open or join, in the single table. Every write that must agree (event,
+ * case, occurrence, subject pointer, escalation marker) is one transaction whose conditions make
+ * concurrent requests safe: the event put fails on a repeated event id (idempotency), the case put fails
+ * when someone else moved the case on first (optimistic version), and the subject pointer put fails
+ * when a concurrent request opened the subject's case first.
+ */
+export class DynamoDbEventStore implements EventStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  async findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const { Item: item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.event(clientId, eventId), ConsistentRead: true }),
+    );
+    return item === undefined ? undefined : itemToEvent(item);
+  }
+
+  async currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined> {
+    const { Item: pointer } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.subject(riskType, subjectKey), ConsistentRead: true }),
+    );
+    if (typeof pointer?.caseId !== 'string') return undefined;
+    const { Item: item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.case(pointer.caseId), ConsistentRead: true }),
+    );
+    return item === undefined ? undefined : itemToCase(item);
+  }
+
+  async write(write: EventWrite): Promise<EventWriteResult> {
+    if (write.kind === 'event-only') return this.#putEvent(write.stored);
+    const items: TransactItem[] = [this.#eventPut(write.stored)];
+    const caseItem = caseToItem(write.next);
+    if (write.kind === 'open-case') {
+      items.push({
+        Put: {
+          TableName: this.#tableName,
+          Item: { ...keys.subject(write.next.riskType, write.next.subject.key), entity: 'subject', caseId: write.next.caseId },
+          ConditionExpression: NOT_EXISTS,
+        },
+      });
+      items.push({ Put: { TableName: this.#tableName, Item: caseItem, ConditionExpression: NOT_EXISTS } });
+    } else {
+      items.push({
+        Put: {
+          TableName: this.#tableName,
+          Item: caseItem,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion },
+        },
+      });
+    }
+    items.push({ Put: { TableName: this.#tableName, Item: occurrenceToItem(write.occurrence) } });
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { outcome: 'written' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      return this.#explainCancellation(write.stored, error.CancellationReasons ?? []);
+    }
+  }
+
+  #eventPut(stored: StoredEvent): TransactItem {
+    return {
+      Put: {
+        TableName: this.#tableName,
+        Item: eventToItem(stored),
+        ConditionExpression: NOT_EXISTS,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
+  async #putEvent(stored: StoredEvent): Promise<EventWriteResult> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: eventToItem(stored),
+          ConditionExpression: NOT_EXISTS,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { outcome: 'written' };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return this.#duplicateOf(stored, error.Item === undefined ? undefined : unmarshall(error.Item));
+    }
+  }
+
+  /** The first reason is the event put: a failed condition there means the event id is taken. */
+  async #explainCancellation(stored: StoredEvent, reasons: readonly CancellationReason[]): Promise<EventWriteResult> {
+    const [eventReason, ...others] = reasons;
+    if (eventReason?.Code === 'ConditionalCheckFailed') {
+      return this.#duplicateOf(stored, eventReason.Item === undefined ? undefined : unmarshall(eventReason.Item));
+    }
+    const retryable = others.some(
+      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
+    );
+    if (retryable || eventReason?.Code === 'TransactionConflict') return { outcome: 'stale' };
+    throw new Error(`Event write cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`);
+  }
+
+  async #duplicateOf(stored: StoredEvent, item: Item | undefined): Promise<EventWriteResult> {
+    const original =
+      item === undefined ? await this.findEvent(stored.clientId, stored.event.eventId) : itemToEvent(item);
+    if (original === undefined) return { outcome: 'stale' };
+    return { outcome: 'duplicate', original };
+  }
+}

@@ -1,0 +1,215 @@
+import type { Assessment, Finding, Level, RiskType } from '#shared/schemas/assessment.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+
+/**
+ * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a
+ * case, like an alert manager's dedup. Pure: ids and time are arguments.
+ */
+
+export const CASE_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What a case is about: the same subject and risk type share one case. */
+export interface Subject {
+  /** Stable grouping key, e.g. `spend|cmp-1|facebook`. */
+  readonly key: string;
+  /** How a person names it, e.g. `campaign cmp-1 on facebook`. */
+  readonly label: string;
+  readonly brand?: string;
+  readonly product?: string;
+  readonly campaignId?: string;
+  readonly channel?: string;
+  readonly market?: string;
+  readonly copyId?: string;
+}
+
+/** The marker the notify function turns into one SNS message (the transactional outbox). */
+export interface Escalation {
+  /** Unique per escalation: `<caseId>#<sequence>`; a retried stream record carries the same id. */
+  readonly id: string;
+  readonly tier: number;
+  readonly reason: 'opened' | 'level-rose' | 'reopened' | 'sla-lapsed';
+  readonly level: Level;
+  readonly at: string;
+}
+
+export interface RiskCase {
+  readonly caseId: string;
+  readonly riskType: RiskType;
+  readonly subject: Subject;
+  readonly level: Level;
+  readonly probability: string;
+  readonly impact: string;
+  readonly status: CaseStatus;
+  readonly occurrences: number;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The latest finding of each rule seen on this case. */
+  readonly findings: readonly Finding[];
+  readonly escalation?: Escalation;
+  readonly escalationCount: number;
+  /** Optimistic-concurrency version: every write checks the version it read. */
+  readonly version: number;
+}
+
+/** One event's contribution to a case. */
+export interface Occurrence {
+  readonly caseId: string;
+  readonly eventId: string;
+  readonly type: RiskEvent['type'];
+  readonly source: string;
+  readonly occurredAt: string;
+  readonly receivedAt: string;
+  readonly level: Level;
+  readonly ruleIds: readonly string[];
+}
+
+/** How the matrix in force orders levels, and which levels page a manager. */
+export interface LevelPolicy {
+  rank(level: Level): number;
+  escalates(level: Level): boolean;
+  opensCase(level: Level): boolean;
+}
+
+const part = (value: string): string => encodeURIComponent(value);
+
+/**
+ * The subject an event is about.
+ * @example subjectOf(spendEvent).key // 'spend|cmp-1|facebook'
+ */
+export const subjectOf = (event: RiskEvent): Subject => {
+  switch (event.type) {
+    case 'spend': {
+      const { campaignId, channel } = event.spend;
+      return { key: `spend|${part(campaignId)}|${part(channel)}`, label: `campaign ${campaignId} on ${channel}`, campaignId, channel };
+    }
+    case 'sentiment': {
+      const { brand, product, channel } = event.sentiment;
+      return {
+        key: `sentiment|${part(brand)}|${part(product ?? '*')}|${part(channel)}`,
+        label: `${brand}${product === undefined ? '' : ` ${product}`} on ${channel}`,
+        brand,
+        channel,
+        ...(product === undefined ? {} : { product }),
+      };
+    }
+    case 'ad-copy': {
+      const { copyId, brand, market, campaignId } = event.copy;
+      return {
+        key: `ad-copy|${part(market)}|${part(brand)}|${part(copyId)}`,
+        label: `${brand} ad copy ${copyId} (${market})`,
+        brand,
+        market,
+        copyId,
+        ...(campaignId === undefined ? {} : { campaignId }),
+      };
+    }
+  }
+};
+
+/** The finding that decides the case an event belongs to: the worst one, first on ties. */
+export const decisiveFinding = (assessment: Assessment, policy: LevelPolicy): Finding | undefined =>
+  assessment.findings.reduce<Finding | undefined>(
+    (worst, finding) => (worst === undefined || policy.rank(finding.level) > policy.rank(worst.level) ? finding : worst),
+    undefined,
+  );
+
+const MAX_FINDINGS_PER_CASE = 50;
+
+const mergeFindings = (previous: readonly Finding[], latest: readonly Finding[]): Finding[] => {
+  const byRule = new Map(previous.map((finding) => [finding.ruleId, finding]));
+  for (const finding of latest) {
+    byRule.delete(finding.ruleId);
+    byRule.set(finding.ruleId, finding);
+  }
+  return [...byRule.values()].slice(-MAX_FINDINGS_PER_CASE);
+};
+
+export interface OccurrenceInput {
+  readonly event: RiskEvent;
+  readonly assessment: Assessment;
+  readonly riskType: RiskType;
+  readonly subject: Subject;
+  readonly now: Date;
+}
+
+/** A new case for the first occurrence on a subject; escalates at once when its level pages. */
+export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPolicy): RiskCase => {
+  const at = input.now.toISOString();
+  const { level, probability, impact, findings } = input.assessment;
+  const escalation: Escalation | undefined = policy.escalates(level)
+    ? { id: `${caseId}#1`, tier: 1, reason: 'opened', level, at }
+    : undefined;
+  return {
+    caseId,
+    riskType: input.riskType,
+    subject: input.subject,
+    level,
+    probability,
+    impact,
+    status: 'open',
+    occurrences: 1,
+    firstSeenAt: input.event.occurredAt,
+    lastSeenAt: input.event.occurredAt,
+    createdAt: at,
+    updatedAt: at,
+    findings: mergeFindings([], findings),
+    ...(escalation === undefined ? {} : { escalation }),
+    escalationCount: escalation === undefined ? 0 : 1,
+    version: 1,
+  };
+};
+
+const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
+const earlier = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
+
+/**
+ * Adds an occurrence to an existing case: the count, first/last seen and the worst level move; a resolved
+ * case reopens. A case escalates again only when its level rises to a paging level, or it reopens at one.
+ */
+export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: LevelPolicy): RiskCase => {
+  const at = input.now.toISOString();
+  const incoming = input.assessment;
+  const rises = policy.rank(incoming.level) > policy.rank(existing.level);
+  const reopens = existing.status === 'resolved' && policy.opensCase(incoming.level);
+  const worst = rises || reopens ? incoming : existing;
+  const escalates = policy.escalates(worst.level) && (rises || reopens);
+  const escalation: Escalation | undefined = escalates
+    ? {
+        id: `${existing.caseId}#${existing.escalationCount + 1}`,
+        tier: 1,
+        reason: reopens ? 'reopened' : 'level-rose',
+        level: worst.level,
+        at,
+      }
+    : existing.escalation;
+  return {
+    ...existing,
+    level: worst.level,
+    probability: worst.probability,
+    impact: worst.impact,
+    status: reopens ? 'open' : existing.status,
+    occurrences: existing.occurrences + 1,
+    firstSeenAt: earlier(existing.firstSeenAt, input.event.occurredAt),
+    lastSeenAt: later(existing.lastSeenAt, input.event.occurredAt),
+    updatedAt: at,
+    findings: mergeFindings(existing.findings, incoming.findings),
+    ...(escalation === undefined ? {} : { escalation }),
+    escalationCount: escalates ? existing.escalationCount + 1 : existing.escalationCount,
+    version: existing.version + 1,
+  };
+};
+
+/** The occurrence record of an event on a case. */
+export const occurrenceOf = (caseId: string, input: OccurrenceInput, receivedAt: Date): Occurrence => ({
+  caseId,
+  eventId: input.event.eventId,
+  type: input.event.type,
+  source: input.event.source,
+  occurredAt: input.event.occurredAt,
+  receivedAt: receivedAt.toISOString(),
+  level: input.assessment.level,
+  ruleIds: input.assessment.findings.map((finding) => finding.ruleId),
+});

@@ -1,0 +1,92 @@
+import { accentKey, normalise, stripDiacritics } from './normaliser.ts';
+import type { NormalisedText } from './normaliser.ts';
+
+/** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
+export interface CompiledPattern {
+  readonly source: string;
+  /** The phrase as the matcher scans it (see `normalise`). */
+  readonly key: string;
+  /** Offsets in `key` where the phrase itself has a space ("tốt nhất" → 3). */
+  readonly gaps: ReadonlySet<number>;
+  /** The phrase's letters with diacritics, when it has any; see `accentsAgree`. */
+  readonly accents: readonly string[] | undefined;
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const WORD = /[\p{Script=Latin}\p{N}]/u;
+const isWord = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+
+/**
+ * Expands `{a|b}` alternatives in a rule phrase, so legal can write one line per idea.
+ *
+ * @example
+ * expandPattern('{cure|cures} {acne|eczema}'); // ['cure acne', 'cure eczema', 'cures acne', 'cures eczema']
+ */
+export const expandPattern = (pattern: string): string[] => {
+  const group = /\{([^{}]*)\}/.exec(pattern);
+  if (group === null) return [pattern];
+  const before = pattern.slice(0, group.index);
+  const after = pattern.slice(group.index + group[0].length);
+  return (group[1] ?? '').split('|').flatMap((option) => expandPattern(`${before}${option}${after}`));
+};
+
+/**
+ * Compiles one literal phrase.
+ *
+ * @example
+ * compilePattern('tốt nhất').key; // 'totnhat'
+ */
+export const compilePattern = (source: string): CompiledPattern => {
+  const n = normalise(source);
+  const gaps = new Set(n.gapBefore.flatMap((gap, k) => (gap && k > 0 ? [k] : [])));
+  const accents = accentKey(source);
+  const accented = accents.some((ch) => LATIN.test(ch) && stripDiacritics(ch) !== ch);
+  return { source, key: n.text, gaps, accents: accented ? accents : undefined };
+};
+
+/**
+ * A Latin-script word or a number must start and end at a word boundary ("cure" is not in "secure",
+ * "cured ham" is not "cure"); Chinese has no spaces between words, so its edges are not checked.
+ *
+ * @example
+ * hasWordBoundaries(normalise('cured ham'), 0, 4); // false
+ */
+export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
+  const cleanStart =
+    !isWord(n.text[start]) || start === 0 || n.gapBefore[start] === true || !isWord(n.text[start - 1]);
+  const cleanEnd = !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === true || !isWord(n.text[end]);
+  return cleanStart && cleanEnd;
+};
+
+/**
+ * Separators inside a Latin-script phrase are an evasion only when they split every letter (c.u.r.e,
+ * t o t n h a t) or fall where the phrase has its own spaces; otherwise two innocent words that happen
+ * to spell a phrase across a space ("cu re") would be flagged. Chinese phrases may be split anywhere.
+ *
+ * @example
+ * hasPlausibleGaps(normalise('c.u.r.e'), 0, 4, compilePattern('cure')); // true
+ */
+export const hasPlausibleGaps = (n: NormalisedText, start: number, end: number, pattern: CompiledPattern): boolean => {
+  let inner = 0;
+  let split = 0;
+  for (let k = 1; k < end - start; k++) {
+    if (pattern.gaps.has(k) || !isWord(n.text[start + k - 1]) || !isWord(n.text[start + k])) continue;
+    inner++;
+    if (n.gapBefore[start + k] === true) split++;
+  }
+  return split === 0 || split === inner;
+};
+
+/**
+ * Folding diacritics lets "tot nhat" match tốt nhất but invites false hits (nhạt "bland" is not nhất
+ * "most"). A hit stands when each letter is either as the phrase writes it or written bare.
+ *
+ * @example
+ * accentsAgree('nhạt', compilePattern('nhất')); // false
+ */
+export const accentsAgree = (written: string, pattern: CompiledPattern): boolean => {
+  if (pattern.accents === undefined) return true;
+  const letters = accentKey(written);
+  if (letters.length !== pattern.accents.length) return true;
+  return letters.every((ch, k) => ch === pattern.accents?.[k] || stripDiacritics(ch) === ch);
+};

@@ -1,0 +1,89 @@
+import type { Sentiment } from '#shared/schemas/events.ts';
+import { formatCount, formatPercent } from './format.ts';
+import type { SentimentThresholds } from './sentiment-thresholds.ts';
+import type { Signal } from './signal.ts';
+
+/**
+ * The subject's (brand × product × channel) own rolling negative share, kept by the caller and passed
+ * in. Seam for the deep engine, which maintains it in DynamoDB.
+ */
+export interface SentimentBaseline {
+  readonly negativeShare: number;
+}
+
+/** What sentiment detection needs besides the window itself. */
+export interface SentimentContext {
+  readonly baseline?: SentimentBaseline | undefined;
+}
+
+const subjectOf = (s: Sentiment): string => [s.brand, s.product, s.channel].filter(Boolean).join(' / ');
+
+const negativeShare = (s: Sentiment): number => (s.mentions > 0 ? s.negative / s.mentions : 0);
+
+/**
+ * Negative share against the absolute ceiling, once the window has the minimum volume.
+ *
+ * @example
+ * negativeShareSignal({ ...window, mentions: 900, negative: 310 }, DEFAULT_SENTIMENT_THRESHOLDS)?.probability; // 'medium'
+ */
+export const negativeShareSignal = (sentiment: Sentiment, thresholds: SentimentThresholds): Signal | undefined => {
+  const share = negativeShare(sentiment);
+  const band = thresholds.shareBands.filter((candidate) => share >= candidate.atLeast).at(-1);
+  if (sentiment.mentions < thresholds.minMentions || band === undefined) return undefined;
+  return {
+    ruleId: 'sentiment.negative-share',
+    riskType: 'reputation',
+    probability: band.probability,
+    impact: band.impact,
+    message:
+      `${formatPercent(share)} of ${formatCount(sentiment.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
+      `(${formatCount(sentiment.negative)}), at or above the ${formatPercent(band.atLeast)} line.`,
+    suggestion: 'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
+    metrics: { mentions: sentiment.mentions, negative: sentiment.negative, negativeShare: share, threshold: band.atLeast },
+  };
+};
+
+/**
+ * A sudden rise against the subject's own baseline: must clear both the ratio and the absolute difference.
+ *
+ * @example
+ * spikeSignal(window, DEFAULT_SENTIMENT_THRESHOLDS, { negativeShare: 0.05 })?.ruleId; // 'sentiment.spike'
+ */
+export const spikeSignal = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+  baseline: SentimentBaseline | undefined,
+): Signal | undefined => {
+  const share = negativeShare(sentiment);
+  const { minRatio, minDelta, probability, impact } = thresholds.spike;
+  if (baseline === undefined || sentiment.mentions < thresholds.minMentions) return undefined;
+  const delta = share - baseline.negativeShare;
+  const clearsRatio = baseline.negativeShare === 0 ? share > 0 : share / baseline.negativeShare >= minRatio;
+  if (!clearsRatio || delta < minDelta) return undefined;
+  return {
+    ruleId: 'sentiment.spike',
+    riskType: 'reputation',
+    probability,
+    impact,
+    message:
+      `Negative mentions of ${subjectOf(sentiment)} rose to ${formatPercent(share)} from a usual ` +
+      `${formatPercent(baseline.negativeShare)} (${formatCount(sentiment.mentions)} mentions).`,
+    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    metrics: { mentions: sentiment.mentions, negative: sentiment.negative, negativeShare: share, baselineShare: baseline.negativeShare, delta },
+  };
+};
+
+/**
+ * Every reputation signal for one sentiment window.
+ *
+ * @example
+ * sentimentSignals(event.sentiment, DEFAULT_SENTIMENT_THRESHOLDS, {}).length; // 0 below 50 mentions
+ */
+export const sentimentSignals = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+  context: SentimentContext = {},
+): Signal[] =>
+  [negativeShareSignal(sentiment, thresholds), spikeSignal(sentiment, thresholds, context.baseline)].filter(
+    (signal) => signal !== undefined,
+  );

@@ -1,0 +1,27 @@
+import type { Finding } from '#shared/schemas/assessment.ts';
+import { impactLabel, probabilityLabel } from './rating.ts';
+import type { ImpactRating, ProbabilityRating } from './rating.ts';
+import { levelOf } from './risk-matrix.ts';
+import type { RiskMatrix } from './risk-matrix.ts';
+
+/**
+ * What a detector says before the matrix grades it: a finding whose probability and impact are still
+ * ratings. Detectors stay independent of the matrix in force; `gradeSignal` places them on it.
+ */
+export type Signal = Omit<Finding, 'level' | 'probability' | 'impact'> & {
+  readonly probability: ProbabilityRating;
+  readonly impact: ImpactRating;
+};
+
+/**
+ * Turns a signal into a finding: probability and impact become labels of the matrix, the level its cell.
+ *
+ * @example
+ * gradeSignal(DEFAULT_MATRIX, { ruleId: 'spend.overrun', riskType: 'budget', probability: 'high',
+ *   impact: 'severe', message: 'Spend is 30 % over plan.' }).level; // 'red'
+ */
+export const gradeSignal = (matrix: RiskMatrix, signal: Signal): Finding => {
+  const probability = probabilityLabel(matrix, signal.probability);
+  const impact = impactLabel(matrix, signal.impact);
+  return { ...signal, level: levelOf(matrix, probability, impact), probability, impact };
+};

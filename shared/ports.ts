@@ -1,0 +1,100 @@
+import type { Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { Assessment, Level, RiskType } from '#shared/schemas/assessment.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+
+/**
+ * The ports the use cases depend on. Adapters in shared/adapters implement them against DynamoDB, SNS and
+ * Secrets Manager; tests implement them in memory or mock the SDK underneath.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A stored event: the raw event, who sent it, and what the engine said when it arrived. */
+export interface StoredEvent {
+  readonly clientId: string;
+  readonly event: RiskEvent;
+  readonly assessment: Assessment;
+  readonly caseId: string | null;
+  readonly receivedAt: string;
+}
+
+/** What the ingest use case asks the store to write atomically. */
+export type EventWrite =
+  /** A green event: stored, no case. */
+  | { readonly kind: 'event-only'; readonly stored: StoredEvent }
+  /** The first occurrence on a subject: event, new case, occurrence and the subject's pointer. */
+  | { readonly kind: 'open-case'; readonly stored: StoredEvent; readonly next: RiskCase; readonly occurrence: Occurrence }
+  /** A further occurrence: event, updated case (if still at `expectedVersion`) and occurrence. */
+  | {
+      readonly kind: 'join-case';
+      readonly stored: StoredEvent;
+      readonly next: RiskCase;
+      readonly expectedVersion: number;
+      readonly occurrence: Occurrence;
+    };
+
+export type EventWriteResult =
+  | { readonly outcome: 'written' }
+  /** The event id was already stored (the idempotency key): nothing was written. */
+  | { readonly outcome: 'duplicate'; readonly original: StoredEvent }
+  /** Someone else changed the subject's case (or opened one) first: read again and retry. */
+  | { readonly outcome: 'stale' };
+
+export interface EventStore {
+  findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /** The case a subject's events currently group into, if any. */
+  currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined>;
+  write(write: EventWrite): Promise<EventWriteResult>;
+}
+
+export interface CaseQuery {
+  readonly level?: Level;
+  readonly status?: RiskCase['status'];
+  readonly riskType?: RiskType;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; absent on the last page. */
+  readonly cursor?: string;
+}
+
+export interface CaseDetail {
+  readonly case: RiskCase;
+  readonly occurrences: readonly Occurrence[];
+}
+
+export interface CaseReader {
+  listCases(query: CaseQuery): Promise<Page<RiskCase>>;
+  getCase(caseId: string): Promise<CaseDetail | undefined>;
+}
+
+/** Remembers signatures already used, so a captured request cannot be replayed. */
+export interface ReplayGuard {
+  /** True the first time a key is seen; false for a replay. */
+  firstUse(key: string, expiresAt: Date): Promise<boolean>;
+}
+
+/** The HMAC secret of a pushing client. */
+export interface ClientSecrets {
+  secretOf(clientId: string): Promise<string | undefined>;
+}
+
+/** One escalation message, exactly as it will be published. */
+export interface EscalationMessage {
+  readonly escalation: Escalation;
+  readonly case: RiskCase;
+}
+
+export interface Notifier {
+  publish(message: EscalationMessage): Promise<void>;
+}
+
+/** Creates ids for new cases; sortable by creation time. */
+export type IdGenerator = () => string;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '#shared/domain/case.ts';
+import { AssessmentSchema, FindingSchema, LevelSchema, RiskTypeSchema } from './assessment.ts';
+
+export const CaseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
+
+export const SubjectSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    brand: z.string().optional(),
+    product: z.string().optional(),
+    campaignId: z.string().optional(),
+    channel: z.string().optional(),
+    market: z.string().optional(),
+    copyId: z.string().optional(),
+  })
+  .meta({ id: 'Subject' });
+
+export const EscalationSchema = z
+  .object({
+    id: z.string(),
+    tier: z.number().int(),
+    reason: z.enum(['opened', 'level-rose', 'reopened', 'sla-lapsed']),
+    level: LevelSchema,
+    at: z.string(),
+  })
+  .meta({ id: 'Escalation' });
+
+export const CaseSchema = z
+  .object({
+    caseId: z.string(),
+    riskType: RiskTypeSchema,
+    subject: SubjectSchema,
+    level: LevelSchema,
+    probability: z.string(),
+    impact: z.string(),
+    status: CaseStatusSchema,
+    occurrences: z.number().int(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    findings: z.array(FindingSchema),
+    escalation: EscalationSchema.optional(),
+    escalationCount: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Case' });
+
+export const OccurrenceSchema = z
+  .object({
+    caseId: z.string(),
+    eventId: z.string(),
+    type: z.enum(['ad-copy', 'spend', 'sentiment']),
+    source: z.string(),
+    occurredAt: z.string(),
+    receivedAt: z.string(),
+    level: LevelSchema,
+    ruleIds: z.array(z.string()),
+  })
+  .meta({ id: 'Occurrence' });
+
+export const CaseDetailSchema = z
+  .object({ case: CaseSchema, occurrences: z.array(OccurrenceSchema) })
+  .meta({ id: 'CaseDetail' });
+
+export const CaseListSchema = z
+  .object({ items: z.array(CaseSchema), cursor: z.string().optional().meta({ description: 'Pass back to get the next page.' }) })
+  .meta({ id: 'CaseList' });
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Query string of `GET /v1/cases`; unknown parameters are rejected like unknown body fields. */
+export const ListCasesQuerySchema = z.strictObject({
+  level: LevelSchema.pipe(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green')).optional(),
+  status: CaseStatusSchema.optional(),
+  riskType: RiskTypeSchema.optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
+});
+export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
+
+export const CaseIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'case id must be 1–64 letters, digits, - or _');
+
+const EventResultSchema = z
+  .object({
+    index: z.number().int().meta({ description: 'Position of the event in the request (0 for a single event).' }),
+    eventId: z.string().optional(),
+    status: z.enum(['created', 'duplicate', 'rejected', 'evaluated']),
+    caseId: z.string().nullable().optional(),
+    assessment: AssessmentSchema.optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'EventResult' });
+
+export const IngestResponseSchema = z
+  .object({
+    results: z.array(EventResultSchema),
+    summary: z.object({ created: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+  })
+  .meta({ id: 'IngestResponse' });
+
+export const EvaluateResponseSchema = z
+  .object({ results: z.array(EventResultSchema) })
+  .meta({ id: 'EvaluateResponse' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '#shared/errors.ts';
+
+const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+/**
+ * Turns zod issues into `{ path, message }` pairs a person can act on. An unknown field is reported at its
+ * own path (`spend.budget`), not at its parent's.
+ * @example toFieldIssues(error, ['events', 3]) // [{ path: 'events.3.spend.actualSpend', message: '…' }]
+ */
+export const toFieldIssues = (error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] =>
+  error.issues.flatMap((issue) => {
+    const base = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: joinPath([...base, key]),
+        message: 'unknown field; remove it or check its spelling against the API reference',
+      }));
+    }
+    return [{ path: base.length === 0 ? '(body)' : joinPath(base), message: issue.message }];
+  });

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
+import { AssessmentSchema } from './assessment.ts';
+import {
+  CaseDetailSchema,
+  CaseIdSchema,
+  CaseListSchema,
+  EvaluateResponseSchema,
+  IngestResponseSchema,
+  ListCasesQuerySchema,
+  ProblemSchema,
+} from './cases.ts';
+import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the
+ * reference cannot drift from the code.
+ */
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+const jsonBody = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const EventsRequestSchema = z
+  .union([
+    RiskEventSchema,
+    z.strictObject({ events: z.array(RiskEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) }).meta({ id: 'EventBatchRequest' }),
+  ])
+  .meta({ description: `One event, or { "events": [...] } with at most ${MAX_EVENTS_PER_REQUEST}.` });
+
+const SingleResultSchema = z
+  .object({
+    eventId: z.string(),
+    status: z.enum(['created', 'duplicate', 'evaluated']),
+    caseId: z.string().nullable().optional(),
+    assessment: AssessmentSchema,
+  })
+  .meta({ id: 'SingleEventResult' });
+
+const signedErrors: ZodOpenApiResponsesObject = {
+  '400': problem('Invalid JSON or an event that breaks the contract; `errors` lists every bad path.'),
+  '401': problem('Missing, wrong, stale or replayed signature.'),
+  '403': problem('The client lacks the ingest role.'),
+  '413': problem('Body over 256 KB or more than 100 events.'),
+};
+
+const peopleErrors: ZodOpenApiResponsesObject = {
+  '401': problem('No or invalid bearer token.'),
+  '403': problem('The user is in neither the manager nor the legal group.'),
+};
+
+const eventsOperation = (summary: string, batchSchema: z.ZodType): ZodOpenApiOperationObject => ({
+  summary,
+  security: [{ signature: [], client: [] }],
+  requestBody: { required: true, content: { 'application/json': { schema: EventsRequestSchema } } },
+  responses: {
+    '200': {
+      description: 'A single event: its result. A batch: every result and a summary.',
+      content: { 'application/json': { schema: z.union([SingleResultSchema, batchSchema]) } },
+    },
+    '207': jsonBody('A batch in which some events were rejected; each result says which and why.', batchSchema),
+    ...signedErrors,
+  },
+});
+
+/** Builds the document; called once per cold start. */
+export const openApiDocument = () =>
+  createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Marketing Risk Radar API',
+      version: '1.0.0',
+      description:
+        'Push spend, sentiment and ad-copy events; read the risk cases they open. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        signature: {
+          type: 'apiKey',
+          in: 'header',
+          name: SIGNATURE_HEADER,
+          description: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; each signature works once, for 300 s.',
+        },
+        client: { type: 'apiKey', in: 'header', name: CLIENT_HEADER, description: 'The pushing client id.' },
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (legal or manager group).' },
+      },
+    },
+    paths: {
+      '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)', IngestResponseSchema) },
+      '/v1/evaluate': { post: eventsOperation('Assess events without storing them', EvaluateResponseSchema) },
+      '/v1/cases': {
+        get: {
+          summary: 'List cases, newest first',
+          security: [{ bearer: [] }],
+          requestParams: { query: ListCasesQuerySchema },
+          responses: { '200': jsonBody('A page of cases.', CaseListSchema), '400': problem('Bad filter or cursor.'), ...peopleErrors },
+        },
+      },
+      '/v1/cases/{id}': {
+        get: {
+          summary: 'One case with its findings and occurrences',
+          security: [{ bearer: [] }],
+          requestParams: { path: z.object({ id: CaseIdSchema }) },
+          responses: { '200': jsonBody('The case.', CaseDetailSchema), '404': problem('No such case.'), ...peopleErrors },
+        },
+      },
+      '/v1/health': {
+        get: { summary: 'Liveness', responses: { '200': jsonBody('Alive.', z.object({ status: z.literal('ok') })) } },
+      },
+      '/v1/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.' } } },
+      },
+    },
+  });

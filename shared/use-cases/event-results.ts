@@ -1,0 +1,29 @@
+import type { FieldIssue } from '#shared/errors.ts';
+import type { Assessment } from '#shared/schemas/assessment.ts';
+import type { ParsedItem } from './parse-events.ts';
+
+/** An event the contract refused; nothing was written for it. */
+export interface RejectedResult {
+  readonly index: number;
+  readonly eventId?: string;
+  readonly status: 'rejected';
+  readonly errors: readonly FieldIssue[];
+}
+
+/** An event the engine assessed: stored (`created`), seen before (`duplicate`) or only evaluated. */
+export interface AssessedResult {
+  readonly index: number;
+  readonly eventId: string;
+  readonly status: 'created' | 'duplicate' | 'evaluated';
+  readonly caseId?: string | null;
+  readonly assessment: Assessment;
+}
+
+export type EventResult = AssessedResult | RejectedResult;
+
+export const rejectedResult = (item: Extract<ParsedItem, { ok: false }>): RejectedResult => ({
+  index: item.index,
+  ...(item.eventId === undefined ? {} : { eventId: item.eventId }),
+  status: 'rejected',
+  errors: item.errors,
+});

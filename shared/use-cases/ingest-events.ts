@@ -1,0 +1,118 @@
+import {
+  decisiveFinding,
+  joinCase,
+  type LevelPolicy,
+  type OccurrenceInput,
+  occurrenceOf,
+  openCase,
+  subjectOf,
+} from '#shared/domain/case.ts';
+import type { RiskEngine } from '#shared/domain/engine.ts';
+import type { Clock, EventStore, EventWrite, IdGenerator, StoredEvent } from '#shared/ports.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+import { type EventResult, rejectedResult } from './event-results.ts';
+import type { ParsedItem } from './parse-events.ts';
+
+export interface IngestDependencies {
+  readonly store: EventStore;
+  readonly engine: RiskEngine;
+  readonly policy: LevelPolicy;
+  readonly clock: Clock;
+  readonly newCaseId: IdGenerator;
+  /** Pause between optimistic-concurrency retries; injectable so tests need not wait. */
+  readonly backoff?: (attempt: number) => Promise<void>;
+}
+
+/** Enough for dozens of concurrent writers on one subject; each attempt re-reads the case. */
+const MAX_ATTEMPTS = 40;
+
+const jitteredBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
+export class ConcurrencyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+const duplicateResult = (index: number, original: StoredEvent): EventResult => ({
+  index,
+  eventId: original.event.eventId,
+  status: 'duplicate',
+  caseId: original.caseId,
+  assessment: original.assessment,
+});
+
+/** Decides what to write for an event, given the subject's current case (if any). */
+const planWrite = async (
+  stored: Omit<StoredEvent, 'caseId'>,
+  input: OccurrenceInput | undefined,
+  deps: IngestDependencies,
+): Promise<EventWrite> => {
+  if (input === undefined) return { kind: 'event-only', stored: { ...stored, caseId: null } };
+  const current = await deps.store.currentCase(input.riskType, input.subject.key);
+  if (current === undefined) {
+    const next = openCase(deps.newCaseId(), input, deps.policy);
+    return { kind: 'open-case', stored: { ...stored, caseId: next.caseId }, next, occurrence: occurrenceOf(next.caseId, input, input.now) };
+  }
+  const next = joinCase(current, input, deps.policy);
+  return {
+    kind: 'join-case',
+    stored: { ...stored, caseId: next.caseId },
+    next,
+    expectedVersion: current.version,
+    occurrence: occurrenceOf(next.caseId, input, input.now),
+  };
+};
+
+/**
+ * Evaluates one event and stores it with its case, exactly once per (client, eventId). A yellow or red
+ * event opens a case or joins the subject's case; a green one is stored without a case.
+ */
+export const ingestEvent = async (
+  clientId: string,
+  index: number,
+  event: RiskEvent,
+  deps: IngestDependencies,
+): Promise<EventResult> => {
+  const known = await deps.store.findEvent(clientId, event.eventId);
+  if (known !== undefined) return duplicateResult(index, known);
+
+  const now = deps.clock.now();
+  const assessment = deps.engine.evaluate(event, { now });
+  const decisive = decisiveFinding(assessment, deps.policy);
+  const input: OccurrenceInput | undefined =
+    decisive !== undefined && deps.policy.opensCase(assessment.level)
+      ? { event, assessment, riskType: decisive.riskType, subject: subjectOf(event), now }
+      : undefined;
+  const stored = { clientId, event, assessment, receivedAt: now.toISOString() };
+  const backoff = deps.backoff ?? jitteredBackoff;
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const write = await planWrite(stored, input, deps);
+    const result = await deps.store.write(write);
+    if (result.outcome === 'written') {
+      return { index, eventId: event.eventId, status: 'created', caseId: write.stored.caseId, assessment };
+    }
+    if (result.outcome === 'duplicate') return duplicateResult(index, result.original);
+    await backoff(attempt);
+  }
+  throw new ConcurrencyError(`Event ${event.eventId} could not be stored after ${MAX_ATTEMPTS} attempts`);
+};
+
+/**
+ * Ingests every event of a request in order (a batch may repeat a subject, and order keeps its cases
+ * deterministic); rejected items keep their validation errors.
+ */
+export const ingestEvents = async (
+  clientId: string,
+  items: readonly ParsedItem[],
+  deps: IngestDependencies,
+): Promise<EventResult[]> => {
+  const results: EventResult[] = [];
+  for (const item of items) {
+    results.push(item.ok ? await ingestEvent(clientId, item.index, item.event, deps) : rejectedResult(item));
+  }
+  return results;
+};

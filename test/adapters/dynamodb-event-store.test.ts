@@ -1,0 +1,131 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toDocumentClient } from '#shared/adapters/clients.ts';
+import { eventToItem } from '#shared/adapters/dynamodb-items.ts';
+import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { openCase, subjectOf } from '#shared/domain/case.ts';
+import type { StoredEvent } from '#shared/ports.ts';
+import { assessment, finding, spendEvent } from '../fixtures/events.ts';
+import { testPolicy } from '../fixtures/level-policy.ts';
+
+const documentClient = toDocumentClient(new DynamoDBClient({ region: 'us-east-1' }));
+const ddb = mockClient(documentClient);
+const store = new DynamoDbEventStore(documentClient, 'radar');
+
+const event = spendEvent();
+const red = assessment([finding()]);
+const stored: StoredEvent = { clientId: 'client-a', event, assessment: red, caseId: 'case-1', receivedAt: '2026-11-22T10:00:00Z' };
+const next = openCase('case-1', { event, assessment: red, riskType: 'budget', subject: subjectOf(event), now: new Date() }, testPolicy);
+const occurrence = {
+  caseId: 'case-1',
+  eventId: event.eventId,
+  type: event.type,
+  source: event.source,
+  occurredAt: event.occurredAt,
+  receivedAt: stored.receivedAt,
+  level: 'red',
+  ruleIds: ['spend.overrun'],
+};
+
+const cancelled = (...codes: (string | { Code: string; Item?: Record<string, unknown> })[]) =>
+  new TransactionCanceledException({
+    message: 'cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((code) =>
+      typeof code === 'string' ? { Code: code } : { Code: code.Code, ...(code.Item ? { Item: marshall(code.Item) } : {}) },
+    ),
+  });
+
+describe('Class: DynamoDbEventStore', () => {
+  afterEach(() => {
+    ddb.reset();
+  });
+
+  describe('Method: write', () => {
+    it('opens a case in one transaction: event, subject pointer, case and occurrence, each guarded', async () => {
+      // Prepare
+      ddb.on(TransactWriteCommand).resolves({});
+      // Act
+      const result = await store.write({ kind: 'open-case', stored, next, occurrence });
+      // Assess
+      expect(result).toEqual({ outcome: 'written' });
+      const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+      expect(items.map((item) => item.Put?.Item?.pk)).toEqual([
+        'EVENT#client-a#e-spend-1',
+        'SUBJECT#budget#spend|cmp-1|facebook',
+        'CASE#case-1',
+        'CASE#case-1',
+      ]);
+      expect(items.slice(0, 3).map((item) => item.Put?.ConditionExpression)).toEqual([
+        'attribute_not_exists(pk)',
+        'attribute_not_exists(pk)',
+        'attribute_not_exists(pk)',
+      ]);
+      expect(items[2]?.Put?.Item?.escalation).toMatchObject({ id: 'case-1#1' });
+    });
+
+    it('guards a joined case by the version it read', async () => {
+      ddb.on(TransactWriteCommand).resolves({});
+      await store.write({ kind: 'join-case', stored, next: { ...next, version: 4 }, expectedVersion: 3, occurrence });
+      const casePut = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[1]?.Put;
+      expect(casePut?.ConditionExpression).toBe('#version = :expected');
+      expect(casePut?.ExpressionAttributeValues).toEqual({ ':expected': 3 });
+    });
+
+    it('reports a taken event id as a duplicate with the original event', async () => {
+      const original = { ...stored, caseId: 'case-0' };
+      ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed', Item: eventToItem(original) }, 'None', 'None', 'None'));
+      const result = await store.write({ kind: 'open-case', stored, next, occurrence });
+      expect(result).toEqual({ outcome: 'duplicate', original });
+    });
+
+    it.each([
+      ['another writer opened the subject first', ['None', 'ConditionalCheckFailed', 'None', 'None']],
+      ['another writer moved the case on', ['None', 'ConditionalCheckFailed', 'None']],
+      ['a concurrent transaction', ['TransactionConflict', 'None', 'None']],
+    ])('asks for a retry when %s', async (_name, codes) => {
+      ddb.on(TransactWriteCommand).rejects(cancelled(...codes));
+      expect(await store.write({ kind: 'open-case', stored, next, occurrence })).toEqual({ outcome: 'stale' });
+    });
+
+    it('rethrows a fault so the request fails and nothing is claimed', async () => {
+      ddb.on(TransactWriteCommand).rejects(new Error('ProvisionedThroughputExceeded'));
+      await expect(store.write({ kind: 'open-case', stored, next, occurrence })).rejects.toThrow('ProvisionedThroughputExceeded');
+    });
+
+    it('stores a green event alone, and reports a repeat as a duplicate', async () => {
+      ddb
+        .on(PutCommand)
+        .resolvesOnce({})
+        .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {}, Item: marshall(eventToItem(stored)) }));
+      const green = { ...stored, caseId: null };
+      expect(await store.write({ kind: 'event-only', stored: green })).toEqual({ outcome: 'written' });
+      expect(await store.write({ kind: 'event-only', stored: green })).toEqual({ outcome: 'duplicate', original: stored });
+    });
+  });
+
+  describe('Method: currentCase', () => {
+    it('follows the subject pointer to the case with consistent reads', async () => {
+      ddb
+        .on(GetCommand, { Key: { pk: 'SUBJECT#budget#spend|cmp-1|facebook', sk: 'CURRENT' } })
+        .resolves({ Item: { caseId: 'case-1' } })
+        .on(GetCommand, { Key: { pk: 'CASE#case-1', sk: 'CASE' } })
+        .resolves({ Item: { pk: 'CASE#case-1', sk: 'CASE', gsi1pk: 'CASES', ...next } });
+      const found = await store.currentCase('budget', 'spend|cmp-1|facebook');
+      expect(found).toEqual(next);
+      expect(ddb.commandCalls(GetCommand).every((call) => call.args[0].input.ConsistentRead === true)).toBe(true);
+    });
+
+    it('finds nothing for a subject without a case', async () => {
+      ddb.on(GetCommand).resolves({});
+      expect(await store.currentCase('budget', 'nothing')).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
+import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
+import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
+import { openCase, subjectOf } from '#shared/domain/case.ts';
+import { assessment, finding, spendEvent } from '../fixtures/events.ts';
+import { testPolicy } from '../fixtures/level-policy.ts';
+
+const event = spendEvent();
+const redCase = openCase(
+  'case-1',
+  {
+    event,
+    assessment: assessment([finding({ metrics: { plannedBudget: 10000, actualSpend: 13000, overrunRatio: 0.3 } })]),
+    riskType: 'budget',
+    subject: subjectOf(event),
+    now: new Date('2026-11-22T10:00:00Z'),
+  },
+  testPolicy,
+);
+
+type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+const image = (item: Record<string, unknown>) => marshall(item, { removeUndefinedValues: true }) as unknown as Image;
+
+const record = (eventName: DynamoDBRecord['eventName'], next?: Record<string, unknown>, previous?: Record<string, unknown>): DynamoDBRecord => ({
+  eventName,
+  dynamodb: {
+    SequenceNumber: '1',
+    ...(next === undefined ? {} : { NewImage: image(next) }),
+    ...(previous === undefined ? {} : { OldImage: image(previous) }),
+  },
+});
+
+describe('Function: escalationFromRecord', () => {
+  it('turns a new escalation marker into a message', () => {
+    const message = escalationFromRecord(record('INSERT', caseToItem(redCase)));
+    expect(message?.escalation.id).toBe('case-1#1');
+    expect(message?.case).toEqual(redCase);
+  });
+
+  it.each([
+    ['an update that keeps the same marker', record('MODIFY', caseToItem({ ...redCase, occurrences: 2 }), caseToItem(redCase))],
+    ['a deletion (TTL)', record('REMOVE', undefined, caseToItem(redCase))],
+    ['a case without a marker', record('INSERT', caseToItem({ ...redCase, escalation: undefined }))],
+    ['another entity', record('INSERT', { pk: 'EVENT#a#b', sk: 'EVENT', entity: 'event', escalation: { id: 'x' } })],
+  ])('ignores %s', (_name, streamRecord) => {
+    expect(escalationFromRecord(streamRecord)).toBeUndefined();
+  });
+
+  it('publishes again when the marker changes', () => {
+    const rose = { ...redCase, escalation: { ...redCase.escalation, id: 'case-1#2' } };
+    expect(escalationFromRecord(record('MODIFY', caseToItem(rose as typeof redCase), caseToItem(redCase)))?.escalation.id).toBe('case-1#2');
+  });
+});
+
+describe('Class: SnsNotifier', () => {
+  const sns = mockClient(SNSClient);
+  afterEach(() => {
+    sns.reset();
+  });
+
+  it('publishes a subject, a body with the numbers and filterable attributes', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    const escalation = redCase.escalation;
+    if (escalation === undefined) throw new Error('fixture must escalate');
+    await new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:aws:sns:us-east-1:123:escalations').publish({ escalation, case: redCase });
+    const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
+    expect(input?.TopicArn).toBe('arn:aws:sns:us-east-1:123:escalations');
+    expect(input?.Subject).toBe('[RED] budget risk: campaign cmp-1 on facebook');
+    expect(input?.Message).toContain('probability high x impact severe');
+    expect(input?.Message).toContain('actualSpend=13000');
+    expect(input?.Message).toContain('/v1/cases/case-1');
+    expect(input?.MessageAttributes).toEqual({
+      level: { DataType: 'String', StringValue: 'red' },
+      riskType: { DataType: 'String', StringValue: 'budget' },
+      tier: { DataType: 'Number', StringValue: '1' },
+      channel: { DataType: 'String', StringValue: 'facebook' },
+    });
+  });
+
+  it('lets a publish failure propagate so the stream retries the record', async () => {
+    sns.on(PublishCommand).rejects(new Error('Throttled'));
+    const escalation = redCase.escalation;
+    if (escalation === undefined) throw new Error('fixture must escalate');
+    const notifier = new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:topic');
+    await expect(notifier.publish({ escalation, case: redCase })).rejects.toThrow('Throttled');
+  });
+});
