@@ -2,7 +2,8 @@ import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
 import { authorize, httpFunction } from './middleware.ts';
-import { engine, signatureDependencies } from './wiring.ts';
+import { engine } from './dependencies/engine.ts';
+import { signatureDependencies } from './dependencies/signature.ts';
 import { systemClock } from '#shared/ports.ts';
 
 /** POST /v1/evaluate: the assessment of events, storing nothing (a pre-publication check). */

@@ -3,7 +3,7 @@ import { CaseIdSchema } from '#shared/schemas/cases.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
 import { json } from './http.ts';
 import { authorize, httpFunction } from './middleware.ts';
-import { caseReader } from './wiring.ts';
+import { caseReader } from './dependencies/cases.ts';
 
 /** GET /v1/cases/{id}: one case with its findings and occurrences. */
 export const handler = httpFunction()

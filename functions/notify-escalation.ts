@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
 import { logger } from './logger.ts';
-import { notifier } from './wiring.ts';
+import { notifier } from './dependencies/notifier.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

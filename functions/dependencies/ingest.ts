@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { systemClock } from '#shared/ports.ts';
+import type { IngestDependencies } from '#shared/use-cases/ingest-events.ts';
+import { engine, levelPolicy } from './engine.ts';
+import { once } from './once.ts';
+import { dynamoDocumentClient, tableName } from './table.ts';
+
+export const ingestDependencies = once(
+  (): IngestDependencies => ({
+    store: new DynamoDbEventStore(dynamoDocumentClient(), tableName()),
+    engine: engine(),
+    policy: levelPolicy(),
+    clock: systemClock,
+    newCaseId: () => randomUUID(),
+  }),
+);

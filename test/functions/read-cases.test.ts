@@ -1,0 +1,117 @@
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { caseToItem, occurrenceToItem } from '#shared/adapters/dynamodb-items.ts';
+import { openCase, subjectOf } from '#shared/domain/case.ts';
+import { apiEvent, lambdaContext } from '../fixtures/api-gateway.ts';
+import { assessment, finding, spendEvent } from '../fixtures/events.ts';
+import { testPolicy } from '../fixtures/level-policy.ts';
+
+vi.stubEnv('TABLE_NAME', 'radar-test');
+vi.stubEnv('AWS_REGION', 'us-east-1');
+
+const ddb = mockClient(DynamoDBDocumentClient);
+type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyResult>;
+let listCases: Handler;
+let getCase: Handler;
+
+const event = spendEvent();
+const redCase = openCase(
+  'case-1',
+  { event, assessment: assessment([finding()]), riskType: 'budget', subject: subjectOf(event), now: new Date('2026-11-22T10:00:00Z') },
+  testPolicy,
+);
+
+beforeAll(async () => {
+  ({ handler: listCases } = await import('#functions/list-cases.ts'));
+  ({ handler: getCase } = await import('#functions/get-case.ts'));
+});
+
+afterEach(() => {
+  ddb.reset();
+});
+
+const list = (url: string, groups?: readonly string[]) =>
+  listCases(apiEvent({ method: 'GET', url, resource: '/v1/cases', ...(groups ? { groups } : {}) }), lambdaContext('list-cases'));
+
+const body = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
+
+describe('Function: list-cases', () => {
+  it.each([['manager'], ['legal']])('lists cases for a %s, newest first, with a cursor for the next page', async (group) => {
+    ddb.on(QueryCommand).resolves({ Items: [caseToItem(redCase)], LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' } });
+    const response = await list('/v1/cases?level=red&limit=1', [group]);
+    expect(response.statusCode).toBe(200);
+    expect(body(response)).toEqual({ items: [redCase], cursor: expect.any(String) });
+    const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ IndexName: 'gsi2', ScanIndexForward: false, Limit: 1 });
+    expect(input?.ExpressionAttributeValues?.[':pk']).toBe('CASES#LEVEL#red');
+  });
+
+  it('answers 401 without credentials and reads nothing', async () => {
+    const response = await list('/v1/cases');
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('answers 403 to a signed-in person in neither group', async () => {
+    const response = await list('/v1/cases', []);
+    expect(response.statusCode).toBe(403);
+    expect(body(response)).toMatchObject({ status: 403, title: 'Forbidden' });
+  });
+
+  it.each([
+    ['/v1/cases?status=closed', 'status'],
+    ['/v1/cases?limit=1000', 'limit'],
+    ['/v1/cases?sort=asc', 'sort'],
+    ['/v1/cases?riskType=weather', 'riskType'],
+  ])('rejects %s naming the parameter', async (url, path) => {
+    const response = await list(url, ['manager']);
+    expect(response.statusCode).toBe(400);
+    expect(body(response).errors).toEqual([expect.objectContaining({ path })]);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('rejects a tampered cursor with 400', async () => {
+    const response = await list('/v1/cases?cursor=e30', ['manager']);
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('answers a DynamoDB fault with a 500 problem that says retrying is safe', async () => {
+    ddb.on(QueryCommand).rejects(new Error('InternalServerError'));
+    const response = await list('/v1/cases', ['manager']);
+    expect(response.statusCode).toBe(500);
+    expect(body(response)).toMatchObject({ status: 500, title: 'Internal error' });
+    expect(String(body(response).detail)).not.toContain('InternalServerError');
+  });
+});
+
+describe('Function: get-case', () => {
+  const get = (id: string, groups?: readonly string[]) =>
+    getCase(
+      apiEvent({ method: 'GET', url: `/v1/cases/${id}`, resource: '/v1/cases/{id}', pathParameters: { id }, ...(groups ? { groups } : {}) }),
+      lambdaContext('get-case'),
+    );
+
+  it('returns the case with its occurrences', async () => {
+    const occurrence = { caseId: 'case-1', eventId: 'e-1', type: 'spend', source: 'meta-ads', occurredAt: 'a', receivedAt: 'b', level: 'red', ruleIds: [] } as const;
+    ddb.on(GetCommand).resolves({ Item: caseToItem(redCase) }).on(QueryCommand).resolves({ Items: [occurrenceToItem(occurrence)] });
+    const response = await get('case-1', ['legal']);
+    expect(response.statusCode).toBe(200);
+    expect(body(response)).toEqual({ case: redCase, occurrences: [occurrence] });
+  });
+
+  it('answers 404 for an unknown case', async () => {
+    ddb.on(GetCommand).resolves({});
+    const response = await get('nope', ['manager']);
+    expect(response.statusCode).toBe(404);
+    expect(body(response).detail).toBe('No case nope');
+  });
+
+  it('answers 400 for an id that cannot be a case id', async () => {
+    const response = await get('a b', ['manager']);
+    expect(response.statusCode).toBe(400);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
