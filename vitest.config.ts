@@ -14,7 +14,12 @@ export default defineConfig({
           name: 'unit',
           // Handlers log errors on purpose in these tests; keep the output for failures.
           env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
-          include: ['test/unit/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/functions/**/*.test.ts', 'test/infra/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/adapters/**/*.test.ts',
+            'test/functions/**/*.test.ts',
+            'test/infra/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

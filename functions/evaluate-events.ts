@@ -1,15 +1,18 @@
+import { systemClock } from '#shared/ports.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
-import { authorize, httpFunction } from './middleware.ts';
 import { engine } from './dependencies/engine.ts';
 import { signatureDependencies } from './dependencies/signature.ts';
-import { systemClock } from '#shared/ports.ts';
+import { authorize, httpFunction } from './middleware.ts';
 
 /** POST /v1/evaluate: the assessment of events, storing nothing (a pre-publication check). */
 export const handler = httpFunction()
   .use(authorize({ auth: 'signature', roles: ['ingest'], deps: signatureDependencies }))
   .handler(async (event) => {
     const request = parseEventsRequest(event.body);
-    return batchResponse(request.batch, evaluateEvents(request.items, { engine: engine(), clock: systemClock }));
+    return batchResponse(
+      request.batch,
+      evaluateEvents(request.items, { engine: engine(), clock: systemClock }),
+    );
   });

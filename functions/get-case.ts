@@ -1,9 +1,9 @@
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import { CaseIdSchema } from '#shared/schemas/cases.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
+import { caseReader } from './dependencies/cases.ts';
 import { json } from './http.ts';
 import { authorize, httpFunction } from './middleware.ts';
-import { caseReader } from './dependencies/cases.ts';
 
 /** GET /v1/cases/{id}: one case with its findings and occurrences. */
 export const handler = httpFunction()

@@ -26,19 +26,32 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body: JSON.stringify(body),
 });
 
-export const problemResponse = (problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+export const problemResponse = (
+  problem: Problem,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
   statusCode: problem.status,
   headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
   body: JSON.stringify(problem),
 });
 
-const problem = (status: number, slug: string, title: string, detail: string, extra: object = {}): Problem => ({
+const problem = (
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  extra: object = {},
+): Problem => ({
   type: `${PROBLEM_BASE}${slug}`,
   title,
   status,
@@ -51,7 +64,8 @@ export const problemFor = (error: unknown): Problem | undefined => {
   if (error instanceof ValidationError) {
     return problem(400, 'validation', 'Invalid request', error.message, { errors: error.issues });
   }
-  if (error instanceof PayloadTooLargeError) return problem(413, 'too-large', 'Payload too large', error.message);
+  if (error instanceof PayloadTooLargeError)
+    return problem(413, 'too-large', 'Payload too large', error.message);
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);

@@ -1,9 +1,9 @@
 import { ValidationError } from '#shared/errors.ts';
-import { toFieldIssues } from '#shared/schemas/issues.ts';
 import { ListCasesQuerySchema } from '#shared/schemas/cases.ts';
+import { toFieldIssues } from '#shared/schemas/issues.ts';
+import { caseReader } from './dependencies/cases.ts';
 import { json } from './http.ts';
 import { authorize, httpFunction } from './middleware.ts';
-import { caseReader } from './dependencies/cases.ts';
 
 /** GET /v1/cases: the case library, newest first, filtered and paginated. */
 export const handler = httpFunction()

@@ -1,9 +1,14 @@
-import type { MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { MiddlewareObj } from '@middy/core';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { groupsToRoles, hasAnyRole, type Principal, type Role } from '#shared/auth/principal.ts';
-import { CLIENT_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE, verifySignature } from '#shared/auth/signature.ts';
+import {
+  CLIENT_HEADER,
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE,
+  verifySignature,
+} from '#shared/auth/signature.ts';
 import { ForbiddenError, UnauthorizedError } from '#shared/errors.ts';
 import type { ClientSecrets, Clock, ReplayGuard } from '#shared/ports.ts';
 import { internalProblem, problemFor, problemResponse } from './http.ts';
@@ -60,9 +65,15 @@ export interface SignatureDependencies {
 }
 
 /** A pusher's HMAC signature over the raw body; each signature works once. */
-const authenticateClient = async (event: APIGatewayProxyEvent, deps: SignatureDependencies): Promise<Principal> => {
+const authenticateClient = async (
+  event: APIGatewayProxyEvent,
+  deps: SignatureDependencies,
+): Promise<Principal> => {
   const clientId = header(event, CLIENT_HEADER);
-  if (clientId === undefined) throw new UnauthorizedError(`Missing ${CLIENT_HEADER} header: sign requests as README "Signing requests" shows`);
+  if (clientId === undefined)
+    throw new UnauthorizedError(
+      `Missing ${CLIENT_HEADER} header: sign requests as README "Signing requests" shows`,
+    );
   const secret = await deps.secrets.secretOf(clientId);
   // An unknown client and a wrong signature answer alike, so client ids cannot be probed.
   const now = deps.clock.now();
@@ -84,15 +95,22 @@ const authenticateClient = async (event: APIGatewayProxyEvent, deps: SignatureDe
 
 /** A person, from the claims API Gateway's Cognito authorizer verified. */
 const authenticatePerson = (event: APIGatewayProxyEvent): Principal => {
-  const claims = (event.requestContext.authorizer?.claims ?? undefined) as Record<string, unknown> | undefined;
+  const claims = (event.requestContext.authorizer?.claims ?? undefined) as
+    | Record<string, unknown>
+    | undefined;
   const sub = claims?.sub;
-  if (claims === undefined || typeof sub !== 'string') throw new UnauthorizedError('Sign in: send Authorization: Bearer <token>');
+  if (claims === undefined || typeof sub !== 'string')
+    throw new UnauthorizedError('Sign in: send Authorization: Bearer <token>');
   const username = typeof claims['cognito:username'] === 'string' ? claims['cognito:username'] : sub;
   return { kind: 'person', id: sub, username, roles: groupsToRoles(claims['cognito:groups']) };
 };
 
 export type Authorization =
-  | { readonly auth: 'signature'; readonly roles: readonly Role[]; readonly deps: () => SignatureDependencies }
+  | {
+      readonly auth: 'signature';
+      readonly roles: readonly Role[];
+      readonly deps: () => SignatureDependencies;
+    }
   | { readonly auth: 'cognito'; readonly roles: readonly Role[] };
 
 /**

@@ -3,8 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
-import { logger } from './logger.ts';
 import { notifier } from './dependencies/notifier.ts';
+import { logger } from './logger.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

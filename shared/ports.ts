@@ -27,7 +27,12 @@ export type EventWrite =
   /** A green event: stored, no case. */
   | { readonly kind: 'event-only'; readonly stored: StoredEvent }
   /** The first occurrence on a subject: event, new case, occurrence and the subject's pointer. */
-  | { readonly kind: 'open-case'; readonly stored: StoredEvent; readonly next: RiskCase; readonly occurrence: Occurrence }
+  | {
+      readonly kind: 'open-case';
+      readonly stored: StoredEvent;
+      readonly next: RiskCase;
+      readonly occurrence: Occurrence;
+    }
   /** A further occurrence: event, updated case (if still at `expectedVersion`) and occurrence. */
   | {
       readonly kind: 'join-case';

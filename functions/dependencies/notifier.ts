@@ -12,5 +12,7 @@ import { once } from './once.ts';
 export const notifier = once((): Notifier => {
   const topicArn = required(ENV.escalationTopicArn);
   const local = optional(ENV.local) !== undefined && optional(ENV.snsEndpoint) === undefined;
-  return local ? new OutboxFileNotifier(required(ENV.outboxFile), topicArn) : new SnsNotifier(sns(), topicArn);
+  return local
+    ? new OutboxFileNotifier(required(ENV.outboxFile), topicArn)
+    : new SnsNotifier(sns(), topicArn);
 });

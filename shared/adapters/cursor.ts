@@ -17,7 +17,7 @@ export const decodeCursor = (cursor: string, requiredKey: string): Record<string
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (error) {
+  } catch {
     throw invalid();
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();

@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
-import { caseIndexes, itemToCase, itemToOccurrence, keys } from './dynamodb-items.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { caseIndexes, itemToCase, itemToOccurrence, keys } from './dynamodb-items.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
 
@@ -73,7 +73,8 @@ export class DynamoDbCaseReader implements CaseReader {
     const [chosen, ...others] = given;
     const filters: Record<string, string> = {};
     for (const index of others) filters[index.field] = query[index.field] ?? '';
-    if (chosen === undefined) return { index: caseIndexes.all, partition: caseIndexes.all.partition(), filters };
+    if (chosen === undefined)
+      return { index: caseIndexes.all, partition: caseIndexes.all.partition(), filters };
     return { index: chosen, partition: chosen.partition(query[chosen.field] ?? ''), filters };
   }
 }

@@ -1,14 +1,14 @@
 import {
-  ConditionalCheckFailedException,
   type CancellationReason,
+  ConditionalCheckFailedException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  type TransactWriteCommandInput,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
@@ -46,14 +46,22 @@ export class DynamoDbEventStore implements EventStore {
 
   async findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined> {
     const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.event(clientId, eventId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: keys.event(clientId, eventId),
+        ConsistentRead: true,
+      }),
     );
     return item === undefined ? undefined : itemToEvent(item);
   }
 
   async currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined> {
     const { Item: pointer } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.subject(riskType, subjectKey), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: keys.subject(riskType, subjectKey),
+        ConsistentRead: true,
+      }),
     );
     if (typeof pointer?.caseId !== 'string') return undefined;
     const { Item: item } = await this.#client.send(
@@ -70,7 +78,11 @@ export class DynamoDbEventStore implements EventStore {
       items.push({
         Put: {
           TableName: this.#tableName,
-          Item: { ...keys.subject(write.next.riskType, write.next.subject.key), entity: 'subject', caseId: write.next.caseId },
+          Item: {
+            ...keys.subject(write.next.riskType, write.next.subject.key),
+            entity: 'subject',
+            caseId: write.next.caseId,
+          },
           ConditionExpression: NOT_EXISTS,
         },
       });
@@ -125,10 +137,16 @@ export class DynamoDbEventStore implements EventStore {
   }
 
   /** The first reason is the event put: a failed condition there means the event id is taken. */
-  async #explainCancellation(stored: StoredEvent, reasons: readonly CancellationReason[]): Promise<EventWriteResult> {
+  async #explainCancellation(
+    stored: StoredEvent,
+    reasons: readonly CancellationReason[],
+  ): Promise<EventWriteResult> {
     const [eventReason, ...others] = reasons;
     if (eventReason?.Code === 'ConditionalCheckFailed') {
-      return this.#duplicateOf(stored, eventReason.Item === undefined ? undefined : unmarshall(eventReason.Item));
+      return this.#duplicateOf(
+        stored,
+        eventReason.Item === undefined ? undefined : unmarshall(eventReason.Item),
+      );
     }
     const retryable = others.some(
       (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',

@@ -18,7 +18,10 @@ export const keys = {
     sk: `OCC#${occurredAt}#${eventId}`,
   }),
   occurrencePrefix: 'OCC#',
-  subject: (riskType: RiskType, subjectKey: string) => ({ pk: `SUBJECT#${riskType}#${subjectKey}`, sk: 'CURRENT' }),
+  subject: (riskType: RiskType, subjectKey: string) => ({
+    pk: `SUBJECT#${riskType}#${subjectKey}`,
+    sk: 'CURRENT',
+  }),
   replay: (key: string) => ({ pk: `REPLAY#${key}`, sk: 'REPLAY' }),
 } as const;
 
@@ -37,7 +40,11 @@ const filteredIndex = <F extends 'level' | 'status' | 'riskType'>(n: 2 | 3 | 4, 
 
 export const caseIndexes = {
   all: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: () => 'CASES' },
-  filtered: [filteredIndex(2, 'level', 'LEVEL'), filteredIndex(3, 'status', 'STATUS'), filteredIndex(4, 'riskType', 'TYPE')],
+  filtered: [
+    filteredIndex(2, 'level', 'LEVEL'),
+    filteredIndex(3, 'status', 'STATUS'),
+    filteredIndex(4, 'riskType', 'TYPE'),
+  ],
 } as const;
 
 export const eventToItem = (stored: StoredEvent): Item => ({

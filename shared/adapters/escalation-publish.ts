@@ -47,7 +47,9 @@ export const escalationPublishInput = (topicArn: string, message: EscalationMess
     Subject: subject.replace(/[\r\n]+/g, ' ').slice(0, MAX_SUBJECT),
     Message: body,
     MessageAttributes: Object.fromEntries(
-      Object.entries(attributes).filter((entry): entry is [string, Attributes[string]] => entry[1] !== undefined),
+      Object.entries(attributes).filter(
+        (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
+      ),
     ),
   };
 };

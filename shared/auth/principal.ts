@@ -8,7 +8,12 @@ export type Role = (typeof ROLES)[number];
 
 export type Principal =
   | { readonly kind: 'client'; readonly id: string; readonly roles: readonly Role[] }
-  | { readonly kind: 'person'; readonly id: string; readonly username: string; readonly roles: readonly Role[] };
+  | {
+      readonly kind: 'person';
+      readonly id: string;
+      readonly username: string;
+      readonly roles: readonly Role[];
+    };
 
 /** The id written to audit trails: `client:<id>` or `user:<username>`. */
 export const actorOf = (principal: Principal): string =>

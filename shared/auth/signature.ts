@@ -30,7 +30,8 @@ export const parseSignatureHeader = (header: string): ParsedSignature | undefine
   for (const part of header.split(',')) {
     const [key, value] = part.trim().split('=', 2);
     if (key === 't' && value !== undefined && /^\d{1,12}$/.test(value)) timestamp = Number(value);
-    if (key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/i.test(value)) digests.push(value.toLowerCase());
+    if (key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/i.test(value))
+      digests.push(value.toLowerCase());
   }
   return timestamp === undefined || digests.length === 0 ? undefined : { timestamp, digests };
 };
@@ -67,7 +68,10 @@ export const verifySignature = (input: {
   if (input.header === undefined) return { ok: false, reason: `Missing ${SIGNATURE_HEADER} header` };
   const parsed = parseSignatureHeader(input.header);
   if (parsed === undefined) {
-    return { ok: false, reason: `Malformed ${SIGNATURE_HEADER} header: expected t=<unix seconds>,v1=<hex sha256>` };
+    return {
+      ok: false,
+      reason: `Malformed ${SIGNATURE_HEADER} header: expected t=<unix seconds>,v1=<hex sha256>`,
+    };
   }
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   if (parsed.timestamp < nowSeconds - SIGNATURE_TOLERANCE.pastSeconds) {

@@ -83,7 +83,12 @@ export const subjectOf = (event: RiskEvent): Subject => {
   switch (event.type) {
     case 'spend': {
       const { campaignId, channel } = event.spend;
-      return { key: `spend|${part(campaignId)}|${part(channel)}`, label: `campaign ${campaignId} on ${channel}`, campaignId, channel };
+      return {
+        key: `spend|${part(campaignId)}|${part(channel)}`,
+        label: `campaign ${campaignId} on ${channel}`,
+        campaignId,
+        channel,
+      };
     }
     case 'sentiment': {
       const { brand, product, channel } = event.sentiment;
@@ -112,7 +117,8 @@ export const subjectOf = (event: RiskEvent): Subject => {
 /** The finding that decides the case an event belongs to: the worst one, first on ties. */
 export const decisiveFinding = (assessment: Assessment, policy: LevelPolicy): Finding | undefined =>
   assessment.findings.reduce<Finding | undefined>(
-    (worst, finding) => (worst === undefined || policy.rank(finding.level) > policy.rank(worst.level) ? finding : worst),
+    (worst, finding) =>
+      worst === undefined || policy.rank(finding.level) > policy.rank(worst.level) ? finding : worst,
     undefined,
   );
 

@@ -22,7 +22,8 @@ export const levelPolicyOf = (matrix: RiskMatrix, policy: ResponsePolicy = {}): 
   const levels = byRank(matrix);
   const lowest = levels[0];
   const highest = levels[levels.length - 1];
-  const caseRank = policy.caseFrom === undefined ? (levels[1] ?? lowest)?.rank : levelRank(matrix, policy.caseFrom);
+  const caseRank =
+    policy.caseFrom === undefined ? (levels[1] ?? lowest)?.rank : levelRank(matrix, policy.caseFrom);
   const pageRank = policy.pageFrom === undefined ? highest?.rank : levelRank(matrix, policy.pageFrom);
   if (caseRank === undefined || pageRank === undefined) throw new Error('The matrix has no levels');
   const ranks = new Map(matrix.levels.map((level) => [level.id, level.rank]));

@@ -7,12 +7,15 @@ import { z } from 'zod';
 
 export const LevelSchema = z.string().meta({
   id: 'Level',
-  description: 'A level id of the matrix in force; the default matrix uses red (urgent), yellow (attention), green (normal).',
+  description:
+    'A level id of the matrix in force; the default matrix uses red (urgent), yellow (attention), green (normal).',
   examples: ['red', 'yellow', 'green'],
 });
 export type Level = z.infer<typeof LevelSchema>;
 
-export const RiskTypeSchema = z.enum(['budget', 'channel', 'reputation', 'compliance']).meta({ id: 'RiskType' });
+export const RiskTypeSchema = z
+  .enum(['budget', 'channel', 'reputation', 'compliance'])
+  .meta({ id: 'RiskType' });
 export type RiskType = z.infer<typeof RiskTypeSchema>;
 
 export const EvidenceSchema = z

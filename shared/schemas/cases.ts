@@ -66,14 +66,19 @@ export const CaseDetailSchema = z
   .meta({ id: 'CaseDetail' });
 
 export const CaseListSchema = z
-  .object({ items: z.array(CaseSchema), cursor: z.string().optional().meta({ description: 'Pass back to get the next page.' }) })
+  .object({
+    items: z.array(CaseSchema),
+    cursor: z.string().optional().meta({ description: 'Pass back to get the next page.' }),
+  })
   .meta({ id: 'CaseList' });
 
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** Query string of `GET /v1/cases`; unknown parameters are rejected like unknown body fields. */
 export const ListCasesQuerySchema = z.strictObject({
-  level: LevelSchema.pipe(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green')).optional(),
+  level: LevelSchema.pipe(
+    z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
+  ).optional(),
   status: CaseStatusSchema.optional(),
   riskType: RiskTypeSchema.optional(),
   cursor: z.string().min(1).max(2048).optional(),
@@ -81,11 +86,16 @@ export const ListCasesQuerySchema = z.strictObject({
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
 
-export const CaseIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'case id must be 1–64 letters, digits, - or _');
+export const CaseIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'case id must be 1–64 letters, digits, - or _');
 
 const EventResultSchema = z
   .object({
-    index: z.number().int().meta({ description: 'Position of the event in the request (0 for a single event).' }),
+    index: z
+      .number()
+      .int()
+      .meta({ description: 'Position of the event in the request (0 for a single event).' }),
     eventId: z.string().optional(),
     status: z.enum(['created', 'duplicate', 'rejected', 'evaluated']),
     caseId: z.string().nullable().optional(),

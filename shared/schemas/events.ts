@@ -14,13 +14,12 @@ const Id = (what: string) =>
     .regex(/^[^\p{Cc}\s][^\p{Cc}]*$/u, `${what} must be printable text without leading spaces`);
 
 const Label = (what: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
-const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-22T09:00:00Z' });
+const IsoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date-time, e.g. 2026-11-22T09:00:00Z',
+});
 const IsoDate = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-11-30' });
 const Money = z.number().finite().nonnegative().max(1e12);
 const Count = z.number().int('must be a whole number').nonnegative().max(1e12);
@@ -34,7 +33,10 @@ export type Language = z.infer<typeof LanguageSchema>;
 export const AdCopySchema = z
   .strictObject({
     copyId: Id('copyId'),
-    text: z.string().min(1, 'text must not be empty').max(MAX_COPY_LENGTH, `text must be at most ${MAX_COPY_LENGTH} characters`),
+    text: z
+      .string()
+      .min(1, 'text must not be empty')
+      .max(MAX_COPY_LENGTH, `text must be at most ${MAX_COPY_LENGTH} characters`),
     lang: LanguageSchema,
     market: z
       .string()
@@ -57,7 +59,10 @@ export const SpendSchema = z
     periodStart: IsoDate,
     periodEnd: IsoDate,
   })
-  .refine((s) => s.periodStart <= s.periodEnd, { message: 'periodEnd must not be before periodStart', path: ['periodEnd'] })
+  .refine((s) => s.periodStart <= s.periodEnd, {
+    message: 'periodEnd must not be before periodStart',
+    path: ['periodEnd'],
+  })
   .meta({ id: 'Spend' });
 export type Spend = z.infer<typeof SpendSchema>;
 
@@ -73,7 +78,10 @@ export const SentimentSchema = z
     positive: Count.optional(),
     neutral: Count.optional(),
   })
-  .refine((s) => s.negative <= s.mentions, { message: 'negative must not exceed mentions', path: ['negative'] })
+  .refine((s) => s.negative <= s.mentions, {
+    message: 'negative must not exceed mentions',
+    path: ['negative'],
+  })
   .refine((s) => (s.positive ?? 0) + (s.neutral ?? 0) + s.negative <= s.mentions, {
     message: 'negative + positive + neutral must not exceed mentions',
     path: ['mentions'],
@@ -91,7 +99,11 @@ const envelope = {
   source: Label('source', 64),
 };
 
-export const AdCopyEventSchema = z.strictObject({ ...envelope, type: z.literal('ad-copy'), copy: AdCopySchema });
+export const AdCopyEventSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('ad-copy'),
+  copy: AdCopySchema,
+});
 export const SpendEventSchema = z.strictObject({ ...envelope, type: z.literal('spend'), spend: SpendSchema });
 export const SentimentEventSchema = z.strictObject({
   ...envelope,

@@ -31,7 +31,9 @@ const jsonBody = (description: string, schema: z.ZodType) => ({
 const EventsRequestSchema = z
   .union([
     RiskEventSchema,
-    z.strictObject({ events: z.array(RiskEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) }).meta({ id: 'EventBatchRequest' }),
+    z
+      .strictObject({ events: z.array(RiskEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) })
+      .meta({ id: 'EventBatchRequest' }),
   ])
   .meta({ description: `One event, or { "events": [...] } with at most ${MAX_EVENTS_PER_REQUEST}.` });
 
@@ -65,7 +67,10 @@ const eventsOperation = (summary: string, batchSchema: z.ZodType): ZodOpenApiOpe
       description: 'A single event: its result. A batch: every result and a summary.',
       content: { 'application/json': { schema: z.union([SingleResultSchema, batchSchema]) } },
     },
-    '207': jsonBody('A batch in which some events were rejected; each result says which and why.', batchSchema),
+    '207': jsonBody(
+      'A batch in which some events were rejected; each result says which and why.',
+      batchSchema,
+    ),
     ...signedErrors,
   },
 });
@@ -87,10 +92,16 @@ export const openApiDocument = () =>
           type: 'apiKey',
           in: 'header',
           name: SIGNATURE_HEADER,
-          description: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; each signature works once, for 300 s.',
+          description:
+            't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; each signature works once, for 300 s.',
         },
         client: { type: 'apiKey', in: 'header', name: CLIENT_HEADER, description: 'The pushing client id.' },
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (legal or manager group).' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito ID token (legal or manager group).',
+        },
       },
     },
     paths: {
@@ -101,7 +112,11 @@ export const openApiDocument = () =>
           summary: 'List cases, newest first',
           security: [{ bearer: [] }],
           requestParams: { query: ListCasesQuerySchema },
-          responses: { '200': jsonBody('A page of cases.', CaseListSchema), '400': problem('Bad filter or cursor.'), ...peopleErrors },
+          responses: {
+            '200': jsonBody('A page of cases.', CaseListSchema),
+            '400': problem('Bad filter or cursor.'),
+            ...peopleErrors,
+          },
         },
       },
       '/v1/cases/{id}': {
@@ -109,11 +124,18 @@ export const openApiDocument = () =>
           summary: 'One case with its findings and occurrences',
           security: [{ bearer: [] }],
           requestParams: { path: z.object({ id: CaseIdSchema }) },
-          responses: { '200': jsonBody('The case.', CaseDetailSchema), '404': problem('No such case.'), ...peopleErrors },
+          responses: {
+            '200': jsonBody('The case.', CaseDetailSchema),
+            '404': problem('No such case.'),
+            ...peopleErrors,
+          },
         },
       },
       '/v1/health': {
-        get: { summary: 'Liveness', responses: { '200': jsonBody('Alive.', z.object({ status: z.literal('ok') })) } },
+        get: {
+          summary: 'Liveness',
+          responses: { '200': jsonBody('Alive.', z.object({ status: z.literal('ok') })) },
+        },
       },
       '/v1/openapi.json': {
         get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.' } } },

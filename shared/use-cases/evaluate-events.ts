@@ -11,7 +11,12 @@ export const evaluateEvents = (
   const now = deps.clock.now();
   return items.map((item) =>
     item.ok
-      ? { index: item.index, eventId: item.event.eventId, status: 'evaluated', assessment: deps.engine.evaluate(item.event, { now }) }
+      ? {
+          index: item.index,
+          eventId: item.event.eventId,
+          status: 'evaluated',
+          assessment: deps.engine.evaluate(item.event, { now }),
+        }
       : rejectedResult(item),
   );
 };

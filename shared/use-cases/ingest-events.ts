@@ -54,7 +54,12 @@ const planWrite = async (
   const current = await deps.store.currentCase(input.riskType, input.subject.key);
   if (current === undefined) {
     const next = openCase(deps.newCaseId(), input, deps.policy);
-    return { kind: 'open-case', stored: { ...stored, caseId: next.caseId }, next, occurrence: occurrenceOf(next.caseId, input, input.now) };
+    return {
+      kind: 'open-case',
+      stored: { ...stored, caseId: next.caseId },
+      next,
+      occurrence: occurrenceOf(next.caseId, input, input.now),
+    };
   }
   const next = joinCase(current, input, deps.policy);
   return {

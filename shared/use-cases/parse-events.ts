@@ -1,13 +1,23 @@
-import { PayloadTooLargeError, type FieldIssue, ValidationError } from '#shared/errors.ts';
+import { type FieldIssue, PayloadTooLargeError, ValidationError } from '#shared/errors.ts';
+import {
+  BatchRequestSchema,
+  MAX_EVENTS_PER_REQUEST,
+  type RiskEvent,
+  RiskEventSchema,
+} from '#shared/schemas/events.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
-import { BatchRequestSchema, MAX_EVENTS_PER_REQUEST, type RiskEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 
 /** API Gateway accepts far more; we keep requests small so one request is one quick transaction set. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export type ParsedItem =
   | { readonly index: number; readonly ok: true; readonly event: RiskEvent }
-  | { readonly index: number; readonly ok: false; readonly eventId?: string; readonly errors: readonly FieldIssue[] };
+  | {
+      readonly index: number;
+      readonly ok: false;
+      readonly eventId?: string;
+      readonly errors: readonly FieldIssue[];
+    };
 
 export interface ParsedRequest {
   /** `{ "events": [...] }` rather than one bare event. */
@@ -19,7 +29,9 @@ const parseJson = (body: string): unknown => {
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`, [], { cause: error });
+    throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`, [], {
+      cause: error,
+    });
   }
 };
 
@@ -33,7 +45,12 @@ const parseItem = (value: unknown, index: number, prefix: readonly PropertyKey[]
   const result = RiskEventSchema.safeParse(value);
   if (result.success) return { index, ok: true, event: result.data };
   const eventId = eventIdOf(value);
-  return { index, ok: false, ...(eventId === undefined ? {} : { eventId }), errors: toFieldIssues(result.error, prefix) };
+  return {
+    index,
+    ok: false,
+    ...(eventId === undefined ? {} : { eventId }),
+    errors: toFieldIssues(result.error, prefix),
+  };
 };
 
 const isBatch = (value: unknown): boolean =>
@@ -49,7 +66,9 @@ export const parseEventsRequest = (body: string | null | undefined): ParsedReque
     throw new ValidationError('The request body is empty: send one event, or { "events": [ ... ] }');
   }
   if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The request body is larger than ${MAX_BODY_BYTES / 1024} KB; split it into smaller batches`);
+    throw new PayloadTooLargeError(
+      `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; split it into smaller batches`,
+    );
   }
   const value = parseJson(body);
   if (!isBatch(value)) {
@@ -64,6 +83,10 @@ export const parseEventsRequest = (body: string | null | undefined): ParsedReque
     );
   }
   const outer = BatchRequestSchema.safeParse(value);
-  if (!outer.success) throw new ValidationError('The batch does not match the event contract', toFieldIssues(outer.error));
-  return { batch: true, items: outer.data.events.map((event, index) => parseItem(event, index, ['events', index])) };
+  if (!outer.success)
+    throw new ValidationError('The batch does not match the event contract', toFieldIssues(outer.error));
+  return {
+    batch: true,
+    items: outer.data.events.map((event, index) => parseItem(event, index, ['events', index])),
+  };
 };

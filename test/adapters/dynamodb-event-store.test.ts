@@ -8,8 +8,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDocumentClient } from '#shared/adapters/clients.ts';
-import { eventToItem } from '#shared/adapters/dynamodb-items.ts';
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { eventToItem } from '#shared/adapters/dynamodb-items.ts';
 import { openCase, subjectOf } from '#shared/domain/case.ts';
 import type { StoredEvent } from '#shared/ports.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
@@ -21,8 +21,18 @@ const store = new DynamoDbEventStore(documentClient, 'radar');
 
 const event = spendEvent();
 const red = assessment([finding()]);
-const stored: StoredEvent = { clientId: 'client-a', event, assessment: red, caseId: 'case-1', receivedAt: '2026-11-22T10:00:00Z' };
-const next = openCase('case-1', { event, assessment: red, riskType: 'budget', subject: subjectOf(event), now: new Date() }, testPolicy);
+const stored: StoredEvent = {
+  clientId: 'client-a',
+  event,
+  assessment: red,
+  caseId: 'case-1',
+  receivedAt: '2026-11-22T10:00:00Z',
+};
+const next = openCase(
+  'case-1',
+  { event, assessment: red, riskType: 'budget', subject: subjectOf(event), now: new Date() },
+  testPolicy,
+);
 const occurrence = {
   caseId: 'case-1',
   eventId: event.eventId,
@@ -39,7 +49,9 @@ const cancelled = (...codes: (string | { Code: string; Item?: Record<string, unk
     message: 'cancelled',
     $metadata: {},
     CancellationReasons: codes.map((code) =>
-      typeof code === 'string' ? { Code: code } : { Code: code.Code, ...(code.Item ? { Item: marshall(code.Item) } : {}) },
+      typeof code === 'string'
+        ? { Code: code }
+        : { Code: code.Code, ...(code.Item ? { Item: marshall(code.Item) } : {}) },
     ),
   });
 
@@ -73,7 +85,13 @@ describe('Class: DynamoDbEventStore', () => {
 
     it('guards a joined case by the version it read', async () => {
       ddb.on(TransactWriteCommand).resolves({});
-      await store.write({ kind: 'join-case', stored, next: { ...next, version: 4 }, expectedVersion: 3, occurrence });
+      await store.write({
+        kind: 'join-case',
+        stored,
+        next: { ...next, version: 4 },
+        expectedVersion: 3,
+        occurrence,
+      });
       const casePut = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[1]?.Put;
       expect(casePut?.ConditionExpression).toBe('#version = :expected');
       expect(casePut?.ExpressionAttributeValues).toEqual({ ':expected': 3 });
@@ -81,7 +99,11 @@ describe('Class: DynamoDbEventStore', () => {
 
     it('reports a taken event id as a duplicate with the original event', async () => {
       const original = { ...stored, caseId: 'case-0' };
-      ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed', Item: eventToItem(original) }, 'None', 'None', 'None'));
+      ddb
+        .on(TransactWriteCommand)
+        .rejects(
+          cancelled({ Code: 'ConditionalCheckFailed', Item: eventToItem(original) }, 'None', 'None', 'None'),
+        );
       const result = await store.write({ kind: 'open-case', stored, next, occurrence });
       expect(result).toEqual({ outcome: 'duplicate', original });
     });
@@ -92,22 +114,35 @@ describe('Class: DynamoDbEventStore', () => {
       ['a concurrent transaction', ['TransactionConflict', 'None', 'None']],
     ])('asks for a retry when %s', async (_name, codes) => {
       ddb.on(TransactWriteCommand).rejects(cancelled(...codes));
-      expect(await store.write({ kind: 'open-case', stored, next, occurrence })).toEqual({ outcome: 'stale' });
+      expect(await store.write({ kind: 'open-case', stored, next, occurrence })).toEqual({
+        outcome: 'stale',
+      });
     });
 
     it('rethrows a fault so the request fails and nothing is claimed', async () => {
       ddb.on(TransactWriteCommand).rejects(new Error('ProvisionedThroughputExceeded'));
-      await expect(store.write({ kind: 'open-case', stored, next, occurrence })).rejects.toThrow('ProvisionedThroughputExceeded');
+      await expect(store.write({ kind: 'open-case', stored, next, occurrence })).rejects.toThrow(
+        'ProvisionedThroughputExceeded',
+      );
     });
 
     it('stores a green event alone, and reports a repeat as a duplicate', async () => {
       ddb
         .on(PutCommand)
         .resolvesOnce({})
-        .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {}, Item: marshall(eventToItem(stored)) }));
+        .rejectsOnce(
+          new ConditionalCheckFailedException({
+            message: 'exists',
+            $metadata: {},
+            Item: marshall(eventToItem(stored)),
+          }),
+        );
       const green = { ...stored, caseId: null };
       expect(await store.write({ kind: 'event-only', stored: green })).toEqual({ outcome: 'written' });
-      expect(await store.write({ kind: 'event-only', stored: green })).toEqual({ outcome: 'duplicate', original: stored });
+      expect(await store.write({ kind: 'event-only', stored: green })).toEqual({
+        outcome: 'duplicate',
+        original: stored,
+      });
     });
   });
 
@@ -120,7 +155,9 @@ describe('Class: DynamoDbEventStore', () => {
         .resolves({ Item: { pk: 'CASE#case-1', sk: 'CASE', gsi1pk: 'CASES', ...next } });
       const found = await store.currentCase('budget', 'spend|cmp-1|facebook');
       expect(found).toEqual(next);
-      expect(ddb.commandCalls(GetCommand).every((call) => call.args[0].input.ConsistentRead === true)).toBe(true);
+      expect(ddb.commandCalls(GetCommand).every((call) => call.args[0].input.ConsistentRead === true)).toBe(
+        true,
+      );
     });
 
     it('finds nothing for a subject without a case', async () => {

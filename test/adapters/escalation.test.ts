@@ -15,7 +15,9 @@ const redCase = openCase(
   'case-1',
   {
     event,
-    assessment: assessment([finding({ metrics: { plannedBudget: 10000, actualSpend: 13000, overrunRatio: 0.3 } })]),
+    assessment: assessment([
+      finding({ metrics: { plannedBudget: 10000, actualSpend: 13000, overrunRatio: 0.3 } }),
+    ]),
     riskType: 'budget',
     subject: subjectOf(event),
     now: new Date('2026-11-22T10:00:00Z'),
@@ -24,9 +26,14 @@ const redCase = openCase(
 );
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
-const image = (item: Record<string, unknown>) => marshall(item, { removeUndefinedValues: true }) as unknown as Image;
+const image = (item: Record<string, unknown>) =>
+  marshall(item, { removeUndefinedValues: true }) as unknown as Image;
 
-const record = (eventName: DynamoDBRecord['eventName'], next?: Record<string, unknown>, previous?: Record<string, unknown>): DynamoDBRecord => ({
+const record = (
+  eventName: DynamoDBRecord['eventName'],
+  next?: Record<string, unknown>,
+  previous?: Record<string, unknown>,
+): DynamoDBRecord => ({
   eventName,
   dynamodb: {
     SequenceNumber: '1',
@@ -43,17 +50,26 @@ describe('Function: escalationFromRecord', () => {
   });
 
   it.each([
-    ['an update that keeps the same marker', record('MODIFY', caseToItem({ ...redCase, occurrences: 2 }), caseToItem(redCase))],
+    [
+      'an update that keeps the same marker',
+      record('MODIFY', caseToItem({ ...redCase, occurrences: 2 }), caseToItem(redCase)),
+    ],
     ['a deletion (TTL)', record('REMOVE', undefined, caseToItem(redCase))],
     ['a case without a marker', record('INSERT', caseToItem({ ...redCase, escalation: undefined }))],
-    ['another entity', record('INSERT', { pk: 'EVENT#a#b', sk: 'EVENT', entity: 'event', escalation: { id: 'x' } })],
+    [
+      'another entity',
+      record('INSERT', { pk: 'EVENT#a#b', sk: 'EVENT', entity: 'event', escalation: { id: 'x' } }),
+    ],
   ])('ignores %s', (_name, streamRecord) => {
     expect(escalationFromRecord(streamRecord)).toBeUndefined();
   });
 
   it('publishes again when the marker changes', () => {
     const rose = { ...redCase, escalation: { ...redCase.escalation, id: 'case-1#2' } };
-    expect(escalationFromRecord(record('MODIFY', caseToItem(rose as typeof redCase), caseToItem(redCase)))?.escalation.id).toBe('case-1#2');
+    expect(
+      escalationFromRecord(record('MODIFY', caseToItem(rose as typeof redCase), caseToItem(redCase)))
+        ?.escalation.id,
+    ).toBe('case-1#2');
   });
 });
 
@@ -67,7 +83,10 @@ describe('Class: SnsNotifier', () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     const escalation = redCase.escalation;
     if (escalation === undefined) throw new Error('fixture must escalate');
-    await new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:aws:sns:us-east-1:123:escalations').publish({ escalation, case: redCase });
+    await new SnsNotifier(
+      new SNSClient({ region: 'us-east-1' }),
+      'arn:aws:sns:us-east-1:123:escalations',
+    ).publish({ escalation, case: redCase });
     const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
     expect(input?.TopicArn).toBe('arn:aws:sns:us-east-1:123:escalations');
     expect(input?.Subject).toBe('[RED] budget risk: campaign cmp-1 on facebook');

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +71,11 @@ beforeAll(async () => {
   stack.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  url = await until('the stack to print its URL', () => output.match(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)?.[1], 90_000);
+  url = await until(
+    'the stack to print its URL',
+    () => output.match(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)?.[1],
+    90_000,
+  );
 });
 
 afterAll(async () => {
@@ -96,11 +100,20 @@ describe('README quick start (local stack over HTTP)', () => {
       env: { ...process.env, URL: url },
       encoding: 'utf8',
     });
-    const [pushed, listed] = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(pushed).toMatchObject({ eventId: 'quickstart-1', status: 'created', assessment: { level: 'red' } });
+    const [pushed, listed] = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(pushed).toMatchObject({
+      eventId: 'quickstart-1',
+      status: 'created',
+      assessment: { level: 'red' },
+    });
     const caseId = pushed?.caseId;
     expect(caseId).toEqual(expect.any(String));
-    expect(listed).toMatchObject({ items: [{ caseId, level: 'red', status: 'open', riskType: 'budget', occurrences: 1 }] });
+    expect(listed).toMatchObject({
+      items: [{ caseId, level: 'red', status: 'open', riskType: 'budget', occurrences: 1 }],
+    });
   });
 
   it('delivers the red case to the outbox through the stream, exactly once', async () => {
@@ -114,7 +127,12 @@ describe('README quick start (local stack over HTTP)', () => {
     const all = readFileSync(outbox, 'utf8').trim().split('\n');
     expect(all).toHaveLength(lines.length);
     expect(all).toHaveLength(1);
-    const publish = JSON.parse(all[0] ?? '{}') as { TopicArn: string; Subject: string; Message: string; MessageAttributes: Record<string, { StringValue: string }> };
+    const publish = JSON.parse(all[0] ?? '{}') as {
+      TopicArn: string;
+      Subject: string;
+      Message: string;
+      MessageAttributes: Record<string, { StringValue: string }>;
+    };
     expect(publish.Subject).toMatch(/^\[RED\] budget risk: campaign cmp-1 on facebook/);
     expect(publish.MessageAttributes.level?.StringValue).toBe('red');
     expect(publish.Message).toContain('/v1/cases/');
@@ -122,31 +140,52 @@ describe('README quick start (local stack over HTTP)', () => {
   });
 
   it('answers the same event again as a duplicate', () => {
-    const out = execFileSync('bash', ['-euo', 'pipefail', '-c', quickstartScript()], { env: { ...process.env, URL: url }, encoding: 'utf8' });
-    const [pushed] = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const out = execFileSync('bash', ['-euo', 'pipefail', '-c', quickstartScript()], {
+      env: { ...process.env, URL: url },
+      encoding: 'utf8',
+    });
+    const [pushed] = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(pushed).toMatchObject({ status: 'duplicate', assessment: { level: 'red' } });
   });
 
   it('refuses an unsigned request, a replayed one and an unknown token with 401', async () => {
-    const unsigned = await fetch(`${url}/v1/events`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const unsigned = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status).toBe(401);
     expect(unsigned.headers.get('content-type')).toBe('application/problem+json');
 
     const body = JSON.stringify({ ...spendEvent({}, 'replay-check') });
-    const headers = { 'content-type': 'application/json', 'x-radar-client': 'local-pusher', 'x-radar-signature': signatureHeader('local-dev-secret-change-me', body, new Date()) };
+    const headers = {
+      'content-type': 'application/json',
+      'x-radar-client': 'local-pusher',
+      'x-radar-signature': signatureHeader('local-dev-secret-change-me', body, new Date()),
+    };
     const first = await fetch(`${url}/v1/events`, { method: 'POST', body, headers });
     const replay = await fetch(`${url}/v1/events`, { method: 'POST', body, headers });
     expect([first.status, replay.status]).toEqual([200, 401]);
 
     expect((await fetch(`${url}/v1/cases`)).status).toBe(401);
-    expect((await fetch(`${url}/v1/cases`, { headers: { authorization: 'Bearer nobody' } })).status).toBe(401);
+    expect((await fetch(`${url}/v1/cases`, { headers: { authorization: 'Bearer nobody' } })).status).toBe(
+      401,
+    );
   });
 
   it('keeps roles apart: a pusher cannot read cases, a legal user can', async () => {
     const body = '';
-    const signed = { 'x-radar-client': 'local-pusher', 'x-radar-signature': signatureHeader('local-dev-secret-change-me', body, new Date()) };
+    const signed = {
+      'x-radar-client': 'local-pusher',
+      'x-radar-signature': signatureHeader('local-dev-secret-change-me', body, new Date()),
+    };
     expect((await fetch(`${url}/v1/cases`, { headers: signed })).status).toBe(401);
-    expect((await fetch(`${url}/v1/cases`, { headers: { authorization: 'Bearer dev-legal-token' } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/v1/cases`, { headers: { authorization: 'Bearer dev-legal-token' } })).status,
+    ).toBe(200);
   });
 
   it('stops everything on SIGINT, Java included', async () => {

@@ -12,7 +12,10 @@ vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
 vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
 
 const ddb = mockClient(DynamoDBDocumentClient);
-type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyResult>;
+type Handler = (
+  event: ReturnType<typeof apiEvent>,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyResult>;
 let ingest: Handler;
 let evaluate: Handler;
 
@@ -33,12 +36,16 @@ const emptyTable = () => {
 };
 
 const post = (handler: Handler, body: string, headers: Record<string, string> = signedHeaders(body)) =>
-  handler(apiEvent({ method: 'POST', url: '/v1/events', resource: '/v1/events', body, headers }), lambdaContext('ingest-events'));
+  handler(
+    apiEvent({ method: 'POST', url: '/v1/events', resource: '/v1/events', body, headers }),
+    lambdaContext('ingest-events'),
+  );
 
 const json = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
 const eventWrites = () =>
   ddb.commandCalls(TransactWriteCommand).length +
-  ddb.commandCalls(PutCommand).filter((call) => String(call.args[0].input.Item?.pk).startsWith('EVENT#')).length;
+  ddb.commandCalls(PutCommand).filter((call) => String(call.args[0].input.Item?.pk).startsWith('EVENT#'))
+    .length;
 
 describe('Function: ingest-events', () => {
   it('assesses a signed spend event 30 % over plan as red and opens a case', async () => {
@@ -47,10 +54,18 @@ describe('Function: ingest-events', () => {
     expect(response.statusCode).toBe(200);
     const result = json(response);
     expect(result).toMatchObject({ eventId: 'e-spend-1', status: 'created', caseId: expect.any(String) });
-    expect(result.assessment).toMatchObject({ level: 'red', engine: { rulesVersion: expect.any(String), matrixVersion: expect.any(String) } });
+    expect(result.assessment).toMatchObject({
+      level: 'red',
+      engine: { rulesVersion: expect.any(String), matrixVersion: expect.any(String) },
+    });
     const [transaction] = ddb.commandCalls(TransactWriteCommand);
     const pks = transaction?.args[0].input.TransactItems?.map((item) => item.Put?.Item?.pk);
-    expect(pks).toEqual([`EVENT#${TEST_CLIENT.id}#e-spend-1`, 'SUBJECT#budget#spend|cmp-1|facebook', `CASE#${String(result.caseId)}`, `CASE#${String(result.caseId)}`]);
+    expect(pks).toEqual([
+      `EVENT#${TEST_CLIENT.id}#e-spend-1`,
+      'SUBJECT#budget#spend|cmp-1|facebook',
+      `CASE#${String(result.caseId)}`,
+      `CASE#${String(result.caseId)}`,
+    ]);
   });
 
   it('stores a green event without a case', async () => {
@@ -61,11 +76,30 @@ describe('Function: ingest-events', () => {
   });
 
   it('answers a known event id as a duplicate with the original assessment, writing nothing', async () => {
-    const original = { clientId: TEST_CLIENT.id, event: spendEvent(), assessment: { level: 'red', probability: 'high', impact: 'severe', findings: [], engine: { rulesVersion: 'old', matrixVersion: 'old' } }, caseId: 'case-0', receivedAt: 'x' };
+    const original = {
+      clientId: TEST_CLIENT.id,
+      event: spendEvent(),
+      assessment: {
+        level: 'red',
+        probability: 'high',
+        impact: 'severe',
+        findings: [],
+        engine: { rulesVersion: 'old', matrixVersion: 'old' },
+      },
+      caseId: 'case-0',
+      receivedAt: 'x',
+    };
     ddb.on(PutCommand).resolves({});
-    ddb.on(GetCommand).resolves({ Item: { pk: `EVENT#${TEST_CLIENT.id}#e-spend-1`, sk: 'EVENT', ...original } });
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { pk: `EVENT#${TEST_CLIENT.id}#e-spend-1`, sk: 'EVENT', ...original } });
     const response = await post(ingest, JSON.stringify(spendEvent()));
-    expect(json(response)).toEqual({ eventId: 'e-spend-1', status: 'duplicate', caseId: 'case-0', assessment: original.assessment });
+    expect(json(response)).toEqual({
+      eventId: 'e-spend-1',
+      status: 'duplicate',
+      caseId: 'case-0',
+      assessment: original.assessment,
+    });
     expect(eventWrites()).toBe(0);
   });
 
@@ -102,21 +136,32 @@ describe('Function: ingest-events', () => {
       emptyTable();
       const response = await post(ingest, '{"eventId":');
       expect(response.statusCode).toBe(400);
-      expect(json(response)).toMatchObject({ title: 'Invalid request', detail: expect.stringContaining('not valid JSON') });
+      expect(json(response)).toMatchObject({
+        title: 'Invalid request',
+        detail: expect.stringContaining('not valid JSON'),
+      });
       expect(eventWrites()).toBe(0);
     });
 
     it('lists every bad path of an invalid event', async () => {
       emptyTable();
-      const response = await post(ingest, JSON.stringify({ ...spendEvent(), spend: { ...spendEvent().spend, actualSpend: 'lots', extra: 1 } }));
+      const response = await post(
+        ingest,
+        JSON.stringify({ ...spendEvent(), spend: { ...spendEvent().spend, actualSpend: 'lots', extra: 1 } }),
+      );
       expect(response.statusCode).toBe(400);
-      expect((json(response).errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['spend.actualSpend', 'spend.extra']);
+      expect((json(response).errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+        'spend.actualSpend',
+        'spend.extra',
+      ]);
       expect(eventWrites()).toBe(0);
     });
 
     it('answers 413 to more than 100 events', async () => {
       emptyTable();
-      const body = JSON.stringify({ events: Array.from({ length: 101 }, (_, i) => spendEvent({}, `e-${i}`)) });
+      const body = JSON.stringify({
+        events: Array.from({ length: 101 }, (_, i) => spendEvent({}, `e-${i}`)),
+      });
       const response = await post(ingest, body);
       expect(response.statusCode).toBe(413);
       expect(eventWrites()).toBe(0);
@@ -124,10 +169,19 @@ describe('Function: ingest-events', () => {
 
     it('stores the good events of a mixed batch and says which failed and why (207)', async () => {
       emptyTable();
-      const body = JSON.stringify({ events: [spendEvent({ actualSpend: 5000 }), { ...sentimentEvent(), sentiment: {} }, adCopyEvent({ text: 'Simple, honest serum.' })] });
+      const body = JSON.stringify({
+        events: [
+          spendEvent({ actualSpend: 5000 }),
+          { ...sentimentEvent(), sentiment: {} },
+          adCopyEvent({ text: 'Simple, honest serum.' }),
+        ],
+      });
       const response = await post(ingest, body);
       expect(response.statusCode).toBe(207);
-      const { results, summary } = json(response) as { results: { index: number; status: string; errors?: { path: string }[] }[]; summary: unknown };
+      const { results, summary } = json(response) as {
+        results: { index: number; status: string; errors?: { path: string }[] }[];
+        summary: unknown;
+      };
       expect(results.map((r) => r.status)).toEqual(['created', 'rejected', 'created']);
       expect(results[1]?.errors?.every((e) => e.path.startsWith('events.1.sentiment.'))).toBe(true);
       expect(summary).toEqual({ created: 2, duplicate: 0, evaluated: 0, rejected: 1 });
@@ -161,6 +215,8 @@ describe('Function: evaluate-events', () => {
     expect(results.map((r) => r.status)).toEqual(['evaluated', 'evaluated']);
     expect(results[0]?.assessment.level).toBe('red');
     expect(eventWrites()).toBe(0);
-    expect(ddb.commandCalls(PutCommand).map((call) => String(call.args[0].input.Item?.pk))).toEqual([expect.stringMatching(/^REPLAY#/)]);
+    expect(ddb.commandCalls(PutCommand).map((call) => String(call.args[0].input.Item?.pk))).toEqual([
+      expect.stringMatching(/^REPLAY#/),
+    ]);
   });
 });

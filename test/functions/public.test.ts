@@ -6,28 +6,52 @@ import { apiEvent, lambdaContext } from '../fixtures/api-gateway.ts';
 
 describe('Function: get-health', () => {
   it('answers ok with security headers and no credentials', async () => {
-    const response = await health(apiEvent({ method: 'GET', url: '/v1/health', resource: '/v1/health' }), lambdaContext('get-health'));
+    const response = await health(
+      apiEvent({ method: 'GET', url: '/v1/health', resource: '/v1/health' }),
+      lambdaContext('get-health'),
+    );
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
-    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
   });
 });
 
 describe('Function: get-openapi', () => {
   it('documents every route of the catalog, generated from the schemas', async () => {
-    const response = await openapi(apiEvent({ method: 'GET', url: '/v1/openapi.json', resource: '/v1/openapi.json' }), lambdaContext('get-openapi'));
-    const document = JSON.parse(response.body) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const response = await openapi(
+      apiEvent({ method: 'GET', url: '/v1/openapi.json', resource: '/v1/openapi.json' }),
+      lambdaContext('get-openapi'),
+    );
+    const document = JSON.parse(response.body) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.openapi).toBe('3.1.0');
     const catalog: readonly FunctionDefinition[] = FUNCTIONS;
     for (const route of catalog.flatMap((fn) => fn.routes)) {
-      expect(document.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+      expect(
+        document.paths[route.path]?.[route.method.toLowerCase()],
+        `${route.method} ${route.path}`,
+      ).toBeDefined();
     }
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['RiskEvent', 'Assessment', 'Case', 'Problem', 'Spend']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['RiskEvent', 'Assessment', 'Case', 'Problem', 'Spend']),
+    );
   });
 
   it('describes the strict event contract: unknown fields are not allowed', async () => {
-    const response = await openapi(apiEvent({ method: 'GET', url: '/v1/openapi.json', resource: '/v1/openapi.json' }), lambdaContext('get-openapi'));
-    const spend = JSON.parse(response.body).components.schemas.Spend as { additionalProperties: unknown; required: string[] };
+    const response = await openapi(
+      apiEvent({ method: 'GET', url: '/v1/openapi.json', resource: '/v1/openapi.json' }),
+      lambdaContext('get-openapi'),
+    );
+    const spend = JSON.parse(response.body).components.schemas.Spend as {
+      additionalProperties: unknown;
+      required: string[];
+    };
     expect(spend.additionalProperties).toBe(false);
     expect(spend.required).toEqual(expect.arrayContaining(['campaignId', 'plannedBudget', 'actualSpend']));
   });

@@ -12,14 +12,23 @@ vi.stubEnv('TABLE_NAME', 'radar-test');
 vi.stubEnv('AWS_REGION', 'us-east-1');
 
 const ddb = mockClient(DynamoDBDocumentClient);
-type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyResult>;
+type Handler = (
+  event: ReturnType<typeof apiEvent>,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyResult>;
 let listCases: Handler;
 let getCase: Handler;
 
 const event = spendEvent();
 const redCase = openCase(
   'case-1',
-  { event, assessment: assessment([finding()]), riskType: 'budget', subject: subjectOf(event), now: new Date('2026-11-22T10:00:00Z') },
+  {
+    event,
+    assessment: assessment([finding()]),
+    riskType: 'budget',
+    subject: subjectOf(event),
+    now: new Date('2026-11-22T10:00:00Z'),
+  },
   testPolicy,
 );
 
@@ -33,20 +42,31 @@ afterEach(() => {
 });
 
 const list = (url: string, groups?: readonly string[]) =>
-  listCases(apiEvent({ method: 'GET', url, resource: '/v1/cases', ...(groups ? { groups } : {}) }), lambdaContext('list-cases'));
+  listCases(
+    apiEvent({ method: 'GET', url, resource: '/v1/cases', ...(groups ? { groups } : {}) }),
+    lambdaContext('list-cases'),
+  );
 
 const body = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
 
 describe('Function: list-cases', () => {
-  it.each([['manager'], ['legal']])('lists cases for a %s, newest first, with a cursor for the next page', async (group) => {
-    ddb.on(QueryCommand).resolves({ Items: [caseToItem(redCase)], LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' } });
-    const response = await list('/v1/cases?level=red&limit=1', [group]);
-    expect(response.statusCode).toBe(200);
-    expect(body(response)).toEqual({ items: [redCase], cursor: expect.any(String) });
-    const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
-    expect(input).toMatchObject({ IndexName: 'gsi2', ScanIndexForward: false, Limit: 1 });
-    expect(input?.ExpressionAttributeValues?.[':pk']).toBe('CASES#LEVEL#red');
-  });
+  it.each([['manager'], ['legal']])(
+    'lists cases for a %s, newest first, with a cursor for the next page',
+    async (group) => {
+      ddb
+        .on(QueryCommand)
+        .resolves({
+          Items: [caseToItem(redCase)],
+          LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' },
+        });
+      const response = await list('/v1/cases?level=red&limit=1', [group]);
+      expect(response.statusCode).toBe(200);
+      expect(body(response)).toEqual({ items: [redCase], cursor: expect.any(String) });
+      const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
+      expect(input).toMatchObject({ IndexName: 'gsi2', ScanIndexForward: false, Limit: 1 });
+      expect(input?.ExpressionAttributeValues?.[':pk']).toBe('CASES#LEVEL#red');
+    },
+  );
 
   it('answers 401 without credentials and reads nothing', async () => {
     const response = await list('/v1/cases');
@@ -90,13 +110,32 @@ describe('Function: list-cases', () => {
 describe('Function: get-case', () => {
   const get = (id: string, groups?: readonly string[]) =>
     getCase(
-      apiEvent({ method: 'GET', url: `/v1/cases/${id}`, resource: '/v1/cases/{id}', pathParameters: { id }, ...(groups ? { groups } : {}) }),
+      apiEvent({
+        method: 'GET',
+        url: `/v1/cases/${id}`,
+        resource: '/v1/cases/{id}',
+        pathParameters: { id },
+        ...(groups ? { groups } : {}),
+      }),
       lambdaContext('get-case'),
     );
 
   it('returns the case with its occurrences', async () => {
-    const occurrence = { caseId: 'case-1', eventId: 'e-1', type: 'spend', source: 'meta-ads', occurredAt: 'a', receivedAt: 'b', level: 'red', ruleIds: [] } as const;
-    ddb.on(GetCommand).resolves({ Item: caseToItem(redCase) }).on(QueryCommand).resolves({ Items: [occurrenceToItem(occurrence)] });
+    const occurrence = {
+      caseId: 'case-1',
+      eventId: 'e-1',
+      type: 'spend',
+      source: 'meta-ads',
+      occurredAt: 'a',
+      receivedAt: 'b',
+      level: 'red',
+      ruleIds: [],
+    } as const;
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: caseToItem(redCase) })
+      .on(QueryCommand)
+      .resolves({ Items: [occurrenceToItem(occurrence)] });
     const response = await get('case-1', ['legal']);
     expect(response.statusCode).toBe(200);
     expect(body(response)).toEqual({ case: redCase, occurrences: [occurrence] });

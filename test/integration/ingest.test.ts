@@ -46,7 +46,11 @@ describe('Use case: ingestEvent (DynamoDB Local)', () => {
     const first = await ingestEvent('client-a', 0, event, deps);
     const again = await ingestEvent('client-a', 0, event, deps);
     expect(first).toMatchObject({ status: 'created', caseId: null, assessment: { level: 'green' } });
-    expect(again).toMatchObject({ status: 'duplicate', caseId: null, assessment: first.status === 'rejected' ? {} : first.assessment });
+    expect(again).toMatchObject({
+      status: 'duplicate',
+      caseId: null,
+      assessment: first.status === 'rejected' ? {} : first.assessment,
+    });
     expect(await countItems('SUBJECT#budget#spend|green-1|facebook', 'CURRENT')).toBe(0);
   });
 
@@ -71,7 +75,9 @@ describe('Use case: ingestEvent (DynamoDB Local)', () => {
   it('gives 50 concurrent events on one subject exactly one case with 50 occurrences', async () => {
     const events = Array.from({ length: 50 }, (_, i) => spendEvent({ campaignId: 'burst' }, `burst-${i}`));
     const results = await Promise.all(events.map((event, i) => ingestEvent('client-a', i, event, deps)));
-    const caseIds = new Set(results.map((result) => (result.status === 'created' ? result.caseId : 'rejected')));
+    const caseIds = new Set(
+      results.map((result) => (result.status === 'created' ? result.caseId : 'rejected')),
+    );
     expect(results.every((result) => result.status === 'created')).toBe(true);
     expect(caseIds.size).toBe(1);
     const [caseId] = [...caseIds];
@@ -83,12 +89,16 @@ describe('Use case: ingestEvent (DynamoDB Local)', () => {
 
   it('stores an event sent 10 times at once exactly once', async () => {
     const event = spendEvent({ campaignId: 'retry-storm' }, 'retry-storm-event');
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => ingestEvent('client-a', i, event, deps)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => ingestEvent('client-a', i, event, deps)),
+    );
     const created = results.filter((result) => result.status === 'created');
     const duplicates = results.filter((result) => result.status === 'duplicate');
     expect(created).toHaveLength(1);
     expect(duplicates).toHaveLength(9);
-    const caseIds = new Set(results.map((result) => (result.status === 'rejected' ? undefined : result.caseId)));
+    const caseIds = new Set(
+      results.map((result) => (result.status === 'rejected' ? undefined : result.caseId)),
+    );
     expect(caseIds.size).toBe(1);
     const [caseId] = [...caseIds];
     expect(await countItems(`CASE#${caseId}`, 'OCC#')).toBe(1);
@@ -105,7 +115,9 @@ describe('Class: DynamoDbCaseReader (DynamoDB Local)', () => {
     const listDeps = { ...deps, store: new DynamoDbEventStore(listTable.docClient, listTable.tableName) };
     // Seven cases seen at increasing times: odd ones red, even ones yellow.
     for (let i = 0; i < 7; i += 1) {
-      const event = { ...spendEvent({ campaignId: `list-${i}`, actualSpend: i % 2 === 1 ? 13000 : 11500 }, `list-${i}`) };
+      const event = {
+        ...spendEvent({ campaignId: `list-${i}`, actualSpend: i % 2 === 1 ? 13000 : 11500 }, `list-${i}`),
+      };
       await ingestEvent('client-a', 0, { ...event, occurredAt: `2026-11-22T0${i}:00:00Z` }, listDeps);
     }
   });

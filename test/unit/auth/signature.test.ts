@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, signatureHeader, signPayload, verifySignature } from '#shared/auth/signature.ts';
+import {
+  parseSignatureHeader,
+  signatureHeader,
+  signPayload,
+  verifySignature,
+} from '#shared/auth/signature.ts';
 
 const secret = 'test-secret';
 const body = '{"eventId":"e-1"}';
@@ -16,7 +21,12 @@ describe('Function: verifySignature', () => {
     ['a changed body', signatureHeader(secret, body, now), `${body} `, now],
     ['another secret', signatureHeader('other', body, now), body, now],
     ['a timestamp 301 s old', signatureHeader(secret, body, new Date(now.getTime() - 301_000)), body, now],
-    ['a timestamp 31 s in the future', signatureHeader(secret, body, new Date(now.getTime() + 31_000)), body, now],
+    [
+      'a timestamp 31 s in the future',
+      signatureHeader(secret, body, new Date(now.getTime() + 31_000)),
+      body,
+      now,
+    ],
     ['a malformed header', 'v1=abc', body, now],
     ['no header', undefined, body, now],
   ])('rejects %s', (_name, header, signedBody, at) => {
@@ -35,7 +45,12 @@ describe('Function: verifySignature', () => {
     const header = signatureHeader(secret, body, now);
     const first = verifySignature({ header, body, secret, now });
     const again = verifySignature({ header, body, secret, now });
-    const later = verifySignature({ header: signatureHeader(secret, body, new Date(now.getTime() + 1000)), body, secret, now });
+    const later = verifySignature({
+      header: signatureHeader(secret, body, new Date(now.getTime() + 1000)),
+      body,
+      secret,
+      now,
+    });
     expect(first.ok && again.ok && later.ok).toBe(true);
     if (first.ok && again.ok && later.ok) {
       expect(first.replayKey).toBe(again.replayKey);
@@ -47,7 +62,10 @@ describe('Function: verifySignature', () => {
 describe('Function: parseSignatureHeader', () => {
   it('reads the timestamp and every v1 digest', () => {
     const digest = signPayload(secret, 1700000000, body);
-    expect(parseSignatureHeader(`t=1700000000, v1=${digest}, v0=zz`)).toEqual({ timestamp: 1700000000, digests: [digest] });
+    expect(parseSignatureHeader(`t=1700000000, v1=${digest}, v0=zz`)).toEqual({
+      timestamp: 1700000000,
+      digests: [digest],
+    });
   });
 
   it('refuses a digest that is not 64 hex characters', () => {

@@ -34,7 +34,13 @@ describe('Function: subjectOf', () => {
 describe('Function: openCase', () => {
   it('opens a red case with a first escalation', () => {
     const opened = openCase('case-1', input('red'), testPolicy);
-    expect(opened).toMatchObject({ status: 'open', level: 'red', occurrences: 1, version: 1, escalationCount: 1 });
+    expect(opened).toMatchObject({
+      status: 'open',
+      level: 'red',
+      occurrences: 1,
+      version: 1,
+      escalationCount: 1,
+    });
     expect(opened.escalation).toMatchObject({ id: 'case-1#1', tier: 1, reason: 'opened', level: 'red' });
   });
 
@@ -84,7 +90,10 @@ describe('Function: joinCase', () => {
 
 describe('Function: decisiveFinding', () => {
   it('picks the worst finding', () => {
-    const a = assessment([finding({ level: 'yellow', ruleId: 'a' }), finding({ level: 'red', ruleId: 'b' })], 'red');
+    const a = assessment(
+      [finding({ level: 'yellow', ruleId: 'a' }), finding({ level: 'red', ruleId: 'b' })],
+      'red',
+    );
     expect(decisiveFinding(a, testPolicy)?.ruleId).toBe('b');
   });
 
