@@ -1,6 +1,6 @@
 import type { Assessment, EngineVersion, Finding } from '#shared/schemas/assessment.ts';
-import { baselineLevel, levelRank } from './risk-matrix.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
+import { baselineLevel, levelRank } from './risk-matrix.ts';
 
 // Ties on level go to the larger impact, then the larger probability: the case should show the worst face.
 const severity = (matrix: RiskMatrix, finding: Finding): readonly number[] => [
@@ -37,7 +37,11 @@ export const worstFinding = (matrix: RiskMatrix, findings: readonly Finding[]): 
  * @example
  * assess(DEFAULT_MATRIX, [], { rulesVersion: 'r', matrixVersion: 'm' }).level; // 'green'
  */
-export const assess = (matrix: RiskMatrix, findings: readonly Finding[], engine: EngineVersion): Assessment => {
+export const assess = (
+  matrix: RiskMatrix,
+  findings: readonly Finding[],
+  engine: EngineVersion,
+): Assessment => {
   const worst = worstFinding(matrix, findings);
   return {
     level: worst?.level ?? baselineLevel(matrix),

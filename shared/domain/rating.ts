@@ -67,7 +67,9 @@ export const impactLabel = (matrix: RiskMatrix, rating: ImpactRating): string =>
  */
 export const ratingIssue = (grades: readonly string[], rating: unknown): string | undefined => {
   if (typeof rating === 'number') {
-    return Number.isFinite(rating) && rating >= 0 && rating <= 1 ? undefined : `score ${rating} is outside [0, 1]`;
+    return Number.isFinite(rating) && rating >= 0 && rating <= 1
+      ? undefined
+      : `score ${rating} is outside [0, 1]`;
   }
   return typeof rating === 'string' && grades.includes(rating)
     ? undefined

@@ -162,4 +162,7 @@ export const baselineLevel = (matrix: RiskMatrix): string =>
  * worstLevel(DEFAULT_MATRIX, ['yellow', 'red', 'green']); // 'red'
  */
 export const worstLevel = (matrix: RiskMatrix, levels: readonly string[]): string =>
-  levels.reduce((worst, level) => (compareLevels(matrix, level, worst) > 0 ? level : worst), baselineLevel(matrix));
+  levels.reduce(
+    (worst, level) => (compareLevels(matrix, level, worst) > 0 ? level : worst),
+    baselineLevel(matrix),
+  );

@@ -18,6 +18,9 @@ export interface SentimentContext {
 
 const subjectOf = (s: Sentiment): string => [s.brand, s.product, s.channel].filter(Boolean).join(' / ');
 
+// Shares come from division; a share a hair under a line through rounding still reaches it.
+const EPSILON = 1e-9;
+
 const negativeShare = (s: Sentiment): number => (s.mentions > 0 ? s.negative / s.mentions : 0);
 
 /**
@@ -26,9 +29,12 @@ const negativeShare = (s: Sentiment): number => (s.mentions > 0 ? s.negative / s
  * @example
  * negativeShareSignal({ ...window, mentions: 900, negative: 310 }, DEFAULT_SENTIMENT_THRESHOLDS)?.probability; // 'medium'
  */
-export const negativeShareSignal = (sentiment: Sentiment, thresholds: SentimentThresholds): Signal | undefined => {
+export const negativeShareSignal = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+): Signal | undefined => {
   const share = negativeShare(sentiment);
-  const band = thresholds.shareBands.filter((candidate) => share >= candidate.atLeast).at(-1);
+  const band = thresholds.shareBands.filter((candidate) => share >= candidate.atLeast - EPSILON).at(-1);
   if (sentiment.mentions < thresholds.minMentions || band === undefined) return undefined;
   return {
     ruleId: 'sentiment.negative-share',
@@ -38,8 +44,14 @@ export const negativeShareSignal = (sentiment: Sentiment, thresholds: SentimentT
     message:
       `${formatPercent(share)} of ${formatCount(sentiment.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
       `(${formatCount(sentiment.negative)}), at or above the ${formatPercent(band.atLeast)} line.`,
-    suggestion: 'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
-    metrics: { mentions: sentiment.mentions, negative: sentiment.negative, negativeShare: share, threshold: band.atLeast },
+    suggestion:
+      'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
+    metrics: {
+      mentions: sentiment.mentions,
+      negative: sentiment.negative,
+      negativeShare: share,
+      threshold: band.atLeast,
+    },
   };
 };
 
@@ -59,7 +71,7 @@ export const spikeSignal = (
   if (baseline === undefined || sentiment.mentions < thresholds.minMentions) return undefined;
   const delta = share - baseline.negativeShare;
   const clearsRatio = baseline.negativeShare === 0 ? share > 0 : share / baseline.negativeShare >= minRatio;
-  if (!clearsRatio || delta < minDelta) return undefined;
+  if (!clearsRatio || delta < minDelta - EPSILON) return undefined;
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
@@ -69,7 +81,13 @@ export const spikeSignal = (
       `Negative mentions of ${subjectOf(sentiment)} rose to ${formatPercent(share)} from a usual ` +
       `${formatPercent(baseline.negativeShare)} (${formatCount(sentiment.mentions)} mentions).`,
     suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
-    metrics: { mentions: sentiment.mentions, negative: sentiment.negative, negativeShare: share, baselineShare: baseline.negativeShare, delta },
+    metrics: {
+      mentions: sentiment.mentions,
+      negative: sentiment.negative,
+      negativeShare: share,
+      baselineShare: baseline.negativeShare,
+      delta,
+    },
   };
 };
 

@@ -35,7 +35,7 @@ export interface SentimentThresholds {
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@2', minMentions: 100 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@1',
+  version: 'sentiment@1.0.0',
   minMentions: 50,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },

@@ -1,8 +1,8 @@
 import type { Finding } from '#shared/schemas/assessment.ts';
-import { impactLabel, probabilityLabel } from './rating.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
-import { levelOf } from './risk-matrix.ts';
+import { impactLabel, probabilityLabel } from './rating.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
+import { levelOf } from './risk-matrix.ts';
 
 /**
  * What a detector says before the matrix grades it: a finding whose probability and impact are still

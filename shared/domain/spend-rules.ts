@@ -18,9 +18,12 @@ export interface SpendContext {
   readonly baseline?: SpendBaseline | undefined;
 }
 
+// Ratios come from division: 11,000 / 10,000 − 1 is 0.10000000000000009, which must not cross a 10 % line.
+const EPSILON = 1e-9;
+
 /** The highest band strictly exceeded by an overrun ratio, if any. */
 const bandFor = (bands: readonly OverrunBand[], overrun: number): OverrunBand | undefined =>
-  bands.filter((band) => overrun > band.above).at(-1);
+  bands.filter((band) => overrun > band.above + EPSILON).at(-1);
 
 const warningLine = (thresholds: SpendThresholds): number => thresholds.overrunBands[0]?.above ?? 0;
 
@@ -93,7 +96,7 @@ export const pacingSignal = (spend: Spend, thresholds: SpendThresholds, now: Dat
   const step = thresholds.pacing.filter((candidate) => share >= candidate.from).at(-1);
   const band = bandFor(thresholds.overrunBands, projectedOverrun);
   if (step === undefined || band === undefined || share >= 1) return undefined;
-  if (metrics.overrunRatio > warningLine(thresholds)) return undefined;
+  if (metrics.overrunRatio > warningLine(thresholds) + EPSILON) return undefined;
   return {
     ruleId: 'spend.pacing',
     riskType: 'budget',
@@ -104,7 +107,8 @@ export const pacingSignal = (spend: Spend, thresholds: SpendThresholds, now: Dat
       `${formatMoney(Math.round(metrics.projectedSpend), spend.currency)} by ${spend.periodEnd}, ` +
       `${formatPercent(projectedOverrun)} over its plan of ${formatMoney(spend.plannedBudget, spend.currency)} ` +
       `(${formatPercent(share)} of the period elapsed, ${formatMoney(spend.actualSpend, spend.currency)} spent).`,
-    suggestion: 'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
+    suggestion:
+      'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
     metrics,
   };
 };
@@ -123,7 +127,8 @@ export const cpaSpikeSignal = (
 ): Signal | undefined => {
   const { ratio, minConversions, probability, impact } = thresholds.cpaSpike;
   const conversions = spend.conversions ?? 0;
-  if (baseline === undefined || baseline.costPerAcquisition <= 0 || conversions < minConversions) return undefined;
+  if (baseline === undefined || baseline.costPerAcquisition <= 0 || conversions < minConversions)
+    return undefined;
   const cpa = spend.actualSpend / conversions;
   const cpaRatio = cpa / baseline.costPerAcquisition;
   if (cpaRatio < ratio) return undefined;
@@ -137,7 +142,12 @@ export const cpaSpikeSignal = (
       `${formatMoney(cpa, spend.currency)}, ${cpaRatio.toFixed(1)}× its baseline of ` +
       `${formatMoney(baseline.costPerAcquisition, spend.currency)} (${conversions} conversions).`,
     suggestion: 'Check the channel partner’s traffic quality and tracking before spending more.',
-    metrics: { costPerAcquisition: cpa, baselineCostPerAcquisition: baseline.costPerAcquisition, cpaRatio, conversions },
+    metrics: {
+      costPerAcquisition: cpa,
+      baselineCostPerAcquisition: baseline.costPerAcquisition,
+      cpaRatio,
+      conversions,
+    },
   };
 };
 

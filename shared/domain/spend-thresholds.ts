@@ -42,7 +42,7 @@ export interface SpendThresholds {
  * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@2', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@1',
+  version: 'spend@1.0.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
@@ -56,13 +56,16 @@ export const DEFAULT_SPEND_THRESHOLDS = {
   cpaSpike: { ratio: 1.5, minConversions: 20, probability: 'medium', impact: 'moderate' },
 } as const satisfies SpendThresholds;
 
-const ascending = (values: readonly number[]): boolean => values.every((v, i) => i === 0 || v > (values[i - 1] ?? v));
+const ascending = (values: readonly number[]): boolean =>
+  values.every((v, i) => i === 0 || v > (values[i - 1] ?? v));
 
 const bandIssues = (bands: readonly OverrunBand[]): string[] => [
   ...(bands.length === 0 ? ['overrunBands must hold at least one band (the warning line)'] : []),
   ...(ascending(bands.map((b) => b.above)) ? [] : ['overrunBands must be strictly ascending by "above"']),
   ...bands.flatMap((band, i) => [
-    ...(Number.isFinite(band.above) && band.above >= 0 ? [] : [`overrunBands[${i}].above must be a ratio ≥ 0`]),
+    ...(Number.isFinite(band.above) && band.above >= 0
+      ? []
+      : [`overrunBands[${i}].above must be a ratio ≥ 0`]),
     ...issueAt(`overrunBands[${i}].probability`, ratingIssue(PROBABILITY_GRADES, band.probability)),
     ...issueAt(`overrunBands[${i}].impact`, ratingIssue(IMPACT_GRADES, band.impact)),
   ]),
@@ -78,7 +81,9 @@ const pacingIssues = (steps: readonly PacingStep[]): string[] => [
 
 const cpaIssues = (cpa: SpendThresholds['cpaSpike']): string[] => [
   ...(cpa.ratio > 1 ? [] : ['cpaSpike.ratio must be greater than 1']),
-  ...(Number.isInteger(cpa.minConversions) && cpa.minConversions >= 1 ? [] : ['cpaSpike.minConversions must be a whole number ≥ 1']),
+  ...(Number.isInteger(cpa.minConversions) && cpa.minConversions >= 1
+    ? []
+    : ['cpaSpike.minConversions must be a whole number ≥ 1']),
   ...issueAt(`cpaSpike.probability`, ratingIssue(PROBABILITY_GRADES, cpa.probability)),
   ...issueAt(`cpaSpike.impact`, ratingIssue(IMPACT_GRADES, cpa.impact)),
 ];

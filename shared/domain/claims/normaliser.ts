@@ -25,10 +25,12 @@ const MARK = /^\p{M}$/u;
 const SEPARATOR = /^[\s\p{Z}\p{P}\p{Extended_Pictographic}~^|`]$/u;
 const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
 
+// Built on first use (~20 ms), then kept for the life of the process: a cache that is safe to lose.
 let converter: ((text: string) => string) | undefined;
 const toSimplifiedChinese = (text: string): string => {
-  converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return converter(text);
+  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  converter = convert;
+  return convert(text);
 };
 
 const codePointCount = (text: string): number => {
@@ -131,7 +133,11 @@ export const normalise = (original: string): NormalisedText => {
  * @example
  * originalRange(normalise('c.u.r.e'), 0, 4); // { start: 0, end: 7 }
  */
-export const originalRange = (n: NormalisedText, start: number, end: number): { start: number; end: number } => {
+export const originalRange = (
+  n: NormalisedText,
+  start: number,
+  end: number,
+): { start: number; end: number } => {
   const from = n.starts[start];
   const to = n.ends[end - 1];
   if (from === undefined || to === undefined || end <= start) {

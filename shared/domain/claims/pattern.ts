@@ -1,5 +1,5 @@
-import { accentKey, normalise, stripDiacritics } from './normaliser.ts';
 import type { NormalisedText } from './normaliser.ts';
+import { accentKey, normalise, stripDiacritics } from './normaliser.ts';
 
 /** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
 export interface CompiledPattern {
@@ -54,27 +54,41 @@ export const compilePattern = (source: string): CompiledPattern => {
 export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
   const cleanStart =
     !isWord(n.text[start]) || start === 0 || n.gapBefore[start] === true || !isWord(n.text[start - 1]);
-  const cleanEnd = !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === true || !isWord(n.text[end]);
+  const cleanEnd =
+    !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === true || !isWord(n.text[end]);
   return cleanStart && cleanEnd;
 };
 
 /**
- * Separators inside a Latin-script phrase are an evasion only when they split every letter (c.u.r.e,
- * t o t n h a t) or fall where the phrase has its own spaces; otherwise two innocent words that happen
- * to spell a phrase across a space ("cu re") would be flagged. Chinese phrases may be split anywhere.
+ * Separators inside a Latin-script word of a phrase are an evasion only when they split every letter of
+ * that word (c.u.r.e, F.D.A.-approved) or fall where the phrase has its own spaces; otherwise two
+ * innocent words that happen to spell a phrase across a space ("cu re") would be flagged. Chinese
+ * phrases may be split anywhere.
  *
  * @example
  * hasPlausibleGaps(normalise('c.u.r.e'), 0, 4, compilePattern('cure')); // true
  */
-export const hasPlausibleGaps = (n: NormalisedText, start: number, end: number, pattern: CompiledPattern): boolean => {
+export const hasPlausibleGaps = (
+  n: NormalisedText,
+  start: number,
+  end: number,
+  pattern: CompiledPattern,
+): boolean => {
   let inner = 0;
   let split = 0;
-  for (let k = 1; k < end - start; k++) {
-    if (pattern.gaps.has(k) || !isWord(n.text[start + k - 1]) || !isWord(n.text[start + k])) continue;
-    inner++;
-    if (n.gapBefore[start + k] === true) split++;
+  for (let k = 1; k <= end - start; k++) {
+    const wordGoesOn =
+      k < end - start && !pattern.gaps.has(k) && isWord(n.text[start + k - 1]) && isWord(n.text[start + k]);
+    if (wordGoesOn) {
+      inner++;
+      if (n.gapBefore[start + k] === true) split++;
+    } else {
+      if (split > 0 && split < inner) return false;
+      inner = 0;
+      split = 0;
+    }
   }
-  return split === 0 || split === inner;
+  return true;
 };
 
 /**

@@ -1,0 +1,300 @@
+import type { RulePack } from '../types.ts';
+
+const MEDICAL = ['medicine', 'pharma', 'medical-device', 'medical-service'];
+const FTC = 'FTC Act §§ 5, 12 (15 U.S.C. 45, 52)';
+const EU_COSMETICS = 'EU Regulation 655/2013 (common criteria for cosmetic claims)';
+const SUBSTANTIATION = 'FTC Policy Statement Regarding Advertising Substantiation (1984)';
+
+/**
+ * English copy, any market: US FTC and EU cosmetic-claims rules. The same claims are unlawful or
+ * unsubstantiable almost everywhere English copy runs.
+ *
+ * @example
+ * createRiskEngine({ packs: [EN_FTC_EU_PACK] });
+ */
+export const EN_FTC_EU_PACK = {
+  id: 'en',
+  version: '1.0.0',
+  title: 'English — US FTC and EU cosmetic claims',
+  language: 'en',
+  negation: {
+    cues: [
+      'not',
+      'no',
+      'never',
+      'cannot',
+      "can't",
+      "won't",
+      "doesn't",
+      "don't",
+      "isn't",
+      "didn't",
+      'nor',
+      'without',
+    ],
+    pseudo: ['not only', 'not just', 'no doubt', 'no wonder'],
+    maxGap: 3,
+  },
+  rules: [
+    {
+      id: 'en.disease-cure',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      exceptCategories: MEDICAL,
+      patterns: ['cure', 'cures', 'curing', 'cure-all', 'heals {acne|eczema|psoriasis|rosacea|wounds}'],
+      // The standard US supplement disclaimer lists "cure" without a negation right before it.
+      exceptions: [
+        'diagnose, treat, cure{| or| and}',
+        'treat, cure{| or| and} prevent',
+        '{cure|curing} {time|lamp|light|salt}',
+      ],
+      probability: 'high',
+      impact: 'severe',
+      basis: `FD&C Act § 201(g)(1) (a product that cures disease is a drug); ${FTC}; EU Regulation 1223/2009 Art. 20`,
+      message: 'Claiming to cure a disease makes a cosmetic or supplement an unapproved drug.',
+      suggestion: 'Describe the cosmetic effect instead, e.g. “helps reduce the look of blemishes”.',
+      examples: {
+        positive: [
+          'This serum cures acne overnight',
+          'C.U.R.E your skin problems',
+          'ＣＵＲＥＳ dandruff',
+          'The cure-all for dry skin',
+        ],
+        negative: [
+          'Try our cured ham platter',
+          'Does not cure or prevent any disease.',
+          'This product is not intended to diagnose, treat, cure, or prevent any disease.',
+          'Secure checkout',
+        ],
+      },
+    },
+    {
+      id: 'en.disease-treat-prevent',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      exceptCategories: MEDICAL,
+      patterns: [
+        '{treat|treats|treating} {acne|eczema|psoriasis|rosacea|dermatitis|infections|diabetes|cancer|arthritis|depression|anxiety|insomnia}',
+        '{prevent|prevents|preventing} {cancer|diabetes|heart disease|dementia|infections|covid|covid-19|flu|colds|hair loss}',
+      ],
+      probability: 'high',
+      impact: 'severe',
+      basis: `FD&C Act § 201(g)(1); ${FTC}; EU Regulation 1223/2009 Art. 20`,
+      message: 'Claiming to treat or prevent a disease makes a cosmetic or supplement an unapproved drug.',
+      suggestion:
+        'Describe a cosmetic or structure/function effect you can support, e.g. “soothes dry, itchy skin”.',
+      examples: {
+        positive: ['Formulated to treat eczema', 'Helps prevent cancer', 'treats  acne fast'],
+        negative: ['Treat yourself to a spa day', 'Prevents shine all day'],
+      },
+    },
+    {
+      id: 'en.guaranteed-results',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'guaranteed',
+        'guaranteed results',
+        'results guaranteed',
+        '100% guaranteed',
+        'guaranteed to work',
+      ],
+      exceptions: [
+        'guaranteed {delivery|shipping|dispatch|checkout}',
+        '{delivery|shipping} guaranteed',
+        'satisfaction guaranteed',
+      ],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${FTC}; ${EU_COSMETICS}, Annex I (honesty)`,
+      message: 'A guaranteed result is a promise the product cannot keep for every customer.',
+      suggestion: 'Describe typical results with their source, or offer a clear refund policy instead.',
+      examples: {
+        positive: [
+          'Guaranteed results in 7 days',
+          'Results guaranteed or your money back',
+          'Guaranteed to melt fat',
+        ],
+        negative: ['Guaranteed delivery before Christmas', 'Satisfaction guaranteed'],
+      },
+    },
+    {
+      id: 'en.permanent-results',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'permanent results',
+        'permanently {removes|eliminates|erases}',
+        'results last forever',
+        'lasts forever',
+      ],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${FTC}; ${SUBSTANTIATION}`,
+      message: 'Permanent results need evidence that almost never exists.',
+      suggestion: 'State how long the effect lasts in tests, e.g. “results seen for up to 8 weeks”.',
+      examples: {
+        positive: ['Permanent results after one session', 'Permanently removes wrinkles'],
+        negative: ['Long-lasting colour'],
+      },
+    },
+    {
+      id: 'en.risk-free',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: ['risk-free', 'no risk', 'zero risk'],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${FTC}; Directive 2005/29/EC (unfair commercial practices)`,
+      message: '“Risk-free” misleads unless every cost and condition of the offer is disclosed.',
+      suggestion:
+        'Say exactly what the customer gets back and on which conditions, e.g. “30-day refund, return shipping paid by us”.',
+      examples: {
+        positive: ['Try it risk-free for 30 days', 'Zero risk to your skin'],
+        negative: ['Learn about the risks of sun exposure'],
+      },
+    },
+    {
+      id: 'en.miracle',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: ['miracle', 'miracles', 'miraculous', 'magic pill', 'wonder drug'],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${FTC}; ${EU_COSMETICS}, Annex I (honesty)`,
+      message: '“Miracle” words promise more than any product can do.',
+      suggestion: 'Name the actual benefit, e.g. “visibly smoother skin in 4 weeks (n=60)”.',
+      examples: {
+        positive: ['A miracle cream for wrinkles', 'The magic pill for weight loss'],
+        negative: ['It is no miracle, just good chemistry', 'Smoother skin, naturally'],
+      },
+    },
+    {
+      id: 'en.clinically-proven',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'clinically proven',
+        'scientifically proven',
+        'medically proven',
+        'proven by science',
+        'clinical studies prove',
+      ],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${SUBSTANTIATION}; ${EU_COSMETICS}, Annex I (evidential support)`,
+      message: '“Clinically proven” needs competent and reliable scientific evidence for exactly this claim.',
+      suggestion:
+        'Cite the study next to the claim (sample, duration, result) or say “dermatologically tested”.',
+      examples: {
+        positive: ['Clinically proven to reduce wrinkles', 'Scientifically-proven formula'],
+        negative: ['Not clinically proven', 'Dermatologically tested'],
+      },
+    },
+    {
+      id: 'en.expert-endorsement',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'doctor recommended',
+        'dermatologist recommended',
+        'recommended by {doctors|dermatologists}',
+        '{doctors|dermatologists} recommend',
+        'approved by doctors',
+      ],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: 'FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.3',
+      message: 'An expert endorsement must reflect a real, documented evaluation by qualified experts.',
+      suggestion: 'Keep it only with documented evidence (who, how many, how asked); otherwise remove it.',
+      examples: {
+        positive: ['Doctor-recommended formula', 'Recommended by dermatologists worldwide'],
+        negative: ['Ask your doctor before use'],
+      },
+    },
+    {
+      id: 'en.number-one',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: ['#1', 'number one', 'no. 1', "world's best", 'best in the world'],
+      probability: 'medium',
+      impact: 'moderate',
+      basis: `${FTC}; Directive 2005/29/EC, Art. 6 (misleading actions)`,
+      message: '“#1” and “world’s best” are comparative claims that need current, relevant proof.',
+      suggestion: 'Say what it is #1 in and per whom, e.g. “#1 in Amazon face serums, May 2026”.',
+      examples: {
+        positive: ["America's #1 serum", "The world's best moisturiser", 'Ｎｏ.１ brand in Europe'],
+        negative: ['See footnote #12', 'Step one: cleanse'],
+      },
+    },
+    {
+      id: 'en.safety-absolute',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'no side effects',
+        'zero side effects',
+        'without side effects',
+        '100% safe',
+        'completely safe',
+        'totally safe',
+      ],
+      probability: 'high',
+      impact: 'moderate',
+      basis: `${FTC}; ${EU_COSMETICS}, Annex I (truthfulness)`,
+      message: 'No product is free of side effects for everyone; absolute safety claims mislead.',
+      suggestion: 'Say what was tested, e.g. “tested on sensitive skin under dermatological control”.',
+      examples: {
+        positive: ['100% safe for the whole family', 'Natural, with no side effects'],
+        negative: ['Side effects are rare; see the leaflet'],
+      },
+    },
+    {
+      id: 'en.fda-approved',
+      markets: 'all',
+      languages: ['en'],
+      categories: ['cosmetics', 'supplements', 'dietary-supplement', 'health-food', 'food'],
+      patterns: ['fda approved', 'approved by the fda'],
+      probability: 'high',
+      impact: 'moderate',
+      basis: 'FD&C Act § 301(l) and 21 CFR 710.8 (misleading reference to FDA)',
+      message: 'The FDA does not approve cosmetics or supplements; “FDA approved” is false for them.',
+      suggestion: 'Remove the reference, or state a true fact such as “made in an FDA-registered facility”.',
+      examples: {
+        positive: ['FDA approved formula', 'F.D.A.-approved ingredients'],
+        negative: ['Made in an FDA-registered facility'],
+      },
+    },
+    {
+      id: 'en.weight-loss',
+      markets: 'all',
+      languages: ['en'],
+      categories: 'all',
+      patterns: [
+        'lose weight fast',
+        'burn fat fast',
+        'without diet or exercise',
+        'lose {5|10|15|20|30} {pounds|lbs|kg|kilos} in {a week|7 days|10 days|two weeks|a month|30 days}',
+      ],
+      probability: 'high',
+      impact: 'moderate',
+      basis: `${FTC}; FTC “Gut Check” reference guide on weight-loss claims (2014)`,
+      message: 'Fast or effortless weight-loss claims are among the FTC’s known false claims.',
+      suggestion: 'Describe realistic results with diet and exercise, with the evidence behind them.',
+      examples: {
+        positive: ['Lose 10 pounds in 7 days', 'Burn fat fast with one capsule'],
+        negative: ['Part of a balanced diet and regular exercise'],
+      },
+    },
+  ],
+} as const satisfies RulePack;

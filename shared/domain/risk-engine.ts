@@ -1,0 +1,108 @@
+import type { EngineVersion } from '#shared/schemas/assessment.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+import { assess } from './assess.ts';
+import { copySignals } from './claims/evaluate-copy.ts';
+import type { ClaimMatcher } from './claims/matcher.ts';
+import { compileMatcher } from './claims/matcher.ts';
+import { packsVersion } from './claims/pack.ts';
+import { DEFAULT_PACKS } from './claims/packs/index.ts';
+import type { RulePack } from './claims/types.ts';
+import type { RiskEngine } from './engine.ts';
+import type { RiskMatrix } from './risk-matrix.ts';
+import { DEFAULT_MATRIX, validateMatrix } from './risk-matrix.ts';
+import { sentimentSignals } from './sentiment-rules.ts';
+import type { SentimentThresholds } from './sentiment-thresholds.ts';
+import { DEFAULT_SENTIMENT_THRESHOLDS, validateSentimentThresholds } from './sentiment-thresholds.ts';
+import type { Signal } from './signal.ts';
+import { gradeSignal } from './signal.ts';
+import { spendSignals } from './spend-rules.ts';
+import type { SpendThresholds } from './spend-thresholds.ts';
+import { DEFAULT_SPEND_THRESHOLDS, validateSpendThresholds } from './spend-thresholds.ts';
+
+/** Everything the engine is built from: data owned by risk management, finance and legal. */
+export interface EngineConfig {
+  readonly matrix: RiskMatrix;
+  readonly spend: SpendThresholds;
+  readonly sentiment: SentimentThresholds;
+  readonly packs: readonly RulePack[];
+}
+
+/**
+ * The engine with the data it was built from: handlers need the matrix (which levels open a case, which
+ * page) and the packs (`GET /v1/rules`).
+ */
+export interface ConfiguredRiskEngine extends RiskEngine {
+  readonly config: EngineConfig;
+  readonly matrix: RiskMatrix;
+}
+
+/**
+ * The configuration in force when nothing is overridden.
+ *
+ * @example
+ * createRiskEngine({ ...DEFAULT_ENGINE_CONFIG, matrix: myFiveByFive });
+ */
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
+  matrix: DEFAULT_MATRIX,
+  spend: DEFAULT_SPEND_THRESHOLDS,
+  sentiment: DEFAULT_SENTIMENT_THRESHOLDS,
+  packs: DEFAULT_PACKS,
+};
+
+/**
+ * The version stamped on every assessment: claim packs and threshold sets in `rulesVersion`, the matrix
+ * in `matrixVersion`, so any assessment can be traced to the exact data that produced it.
+ *
+ * @example
+ * engineVersion(DEFAULT_ENGINE_CONFIG);
+ * // { rulesVersion: 'cn@1.0.0+en@1.0.0+vn@1.0.0+spend@1.0.0+sentiment@1.0.0', matrixVersion: 'matrix-3x3@1' }
+ */
+export const engineVersion = (config: EngineConfig): EngineVersion => ({
+  rulesVersion: [packsVersion(config.packs), config.spend.version, config.sentiment.version].join('+'),
+  matrixVersion: config.matrix.version,
+});
+
+const signalsOf = (event: RiskEvent, config: EngineConfig, claims: ClaimMatcher, now: Date): Signal[] => {
+  switch (event.type) {
+    case 'ad-copy':
+      return copySignals(event.copy, claims);
+    case 'spend':
+      return spendSignals(event.spend, config.spend, { now });
+    case 'sentiment':
+      return sentimentSignals(event.sentiment, config.sentiment);
+    default: {
+      const unknown: never = event;
+      throw new TypeError(`Unknown event type ${JSON.stringify(unknown)}`);
+    }
+  }
+};
+
+/**
+ * Builds the risk engine once (at cold start): validates every piece of configuration, failing loudly
+ * with an `InvalidRiskConfigError`, and compiles the claim matcher. The engine is pure and safe to share
+ * between requests.
+ *
+ * @example
+ * const engine = createRiskEngine();
+ * engine.version; // { rulesVersion: '…', matrixVersion: 'matrix-3x3@1' }
+ * engine.evaluate(event, { now: clock.now() }).level; // 'red' | 'yellow' | 'green'
+ */
+export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): ConfiguredRiskEngine => {
+  const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...overrides };
+  validateMatrix(config.matrix);
+  validateSpendThresholds(config.spend);
+  validateSentimentThresholds(config.sentiment);
+  const claims = compileMatcher(config.packs);
+  const version = engineVersion(config);
+  return {
+    version,
+    config,
+    matrix: config.matrix,
+    evaluate: (event, { now }) => {
+      const findings = signalsOf(event, config, claims, now).map((signal) =>
+        gradeSignal(config.matrix, signal),
+      );
+      return assess(config.matrix, findings, version);
+    },
+  };
+};

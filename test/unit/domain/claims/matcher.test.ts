@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
+import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { CN_AD_LAW_PACK } from '#shared/domain/claims/packs/cn-ad-law.ts';
+import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import type { Language } from '#shared/schemas/events.ts';
+
+const matcher = compileMatcher(DEFAULT_PACKS);
+const MARKET = { zh: 'CN', vi: 'VN', en: 'US' } as const;
+
+const findingsOf = (lang: Language, text: string, category = 'cosmetics') =>
+  copySignals({ text, lang, market: MARKET[lang], category }, matcher);
+const ruleIds = (lang: Language, text: string, category?: string) =>
+  findingsOf(lang, text, category).map((signal) => signal.ruleId);
+const evidenceOf = (lang: Language, text: string) =>
+  findingsOf(lang, text).flatMap((signal) => signal.evidence ?? []);
+
+describe('Class: ClaimMatcher', () => {
+  describe('Method: find — evasions do not beat it', () => {
+    it.each([
+      ['zh', '效果最佳', 'cn.absolute-terms', '最佳'],
+      ['zh', '效果最佳（繁體）', 'cn.absolute-terms', '最佳'],
+      ['zh', '送禮極品', 'cn.absolute-terms', '極品'],
+      ['zh', '效果最 佳', 'cn.absolute-terms', '最 佳'],
+      ['zh', '效果最-佳', 'cn.absolute-terms', '最-佳'],
+      ['zh', '效果最\u200b佳', 'cn.absolute-terms', '最\u200b佳'],
+      ['zh', '１００％有效', 'cn.efficacy-guarantee', '１００％有效'],
+      ['en', 'It c.u.r.e.s acne', 'en.disease-cure', 'c.u.r.e.s'],
+      ['en', 'ＣＵＲＥ for acne', 'en.disease-cure', 'ＣＵＲＥ'],
+      ['en', 'Ⓒⓤⓡⓔ for acne', 'en.disease-cure', 'Ⓒⓤⓡⓔ'],
+      ['en', "America's  #1 serum", 'en.number-one', '#1'],
+      ['vi', 'Sản phẩm tot nhat', 'vn.named-superlatives', 'tot nhat'],
+      ['vi', 'Sản phẩm TỐT NHẤT', 'vn.named-superlatives', 'TỐT NHẤT'],
+      ['vi', 'Sản phẩm tốt nhat', 'vn.named-superlatives', 'tốt nhat'],
+    ] as const)('%s: finds %j as %s', (lang, text, ruleId, evidence) => {
+      // Act
+      const findings = findingsOf(lang, text);
+
+      // Assess
+      expect(findings.map((f) => [f.ruleId, f.evidence?.map((e) => e.text)])).toContainEqual([
+        ruleId,
+        [evidence],
+      ]);
+    });
+  });
+
+  describe('Method: find — innocent words are not claims', () => {
+    it.each([
+      ['zh', '第一次使用请先做皮肤测试'],
+      ['zh', '下单后第一时间发货'],
+      ['zh', '最近很多顾客回购'],
+      ['zh', '第一 次使用'],
+      ['vi', 'Nhất là vào mùa hè'],
+      ['vi', 'nhat la vao mua he'],
+      ['vi', 'Vị nhạt, dễ uống'],
+      ['vi', 'Cập nhật bảng giá'],
+      ['en', 'Try our cured ham platter'],
+      ['en', 'Guaranteed delivery before Christmas'],
+      ['en', 'Secure checkout'],
+      ['en', 'Step cu re'],
+      ['en', 'See footnote #12'],
+    ] as const)('%s: %j has no finding', (lang, text) => {
+      expect(ruleIds(lang, text)).toEqual([]);
+    });
+  });
+
+  describe('Method: find — context', () => {
+    it('lets the longest match win', () => {
+      // "tốt nhất" is one claim of the named-superlatives rule, not also a bare "nhất".
+      expect(ruleIds('vi', 'Dịch vụ tốt nhất')).toEqual(['vn.named-superlatives']);
+      expect(ruleIds('zh', '效果最佳')).toEqual(['cn.absolute-terms']);
+    });
+
+    it.each([
+      ['zh', '本品不能代替药物'],
+      ['zh', '本品不能治愈任何疾病'],
+      ['en', 'This product does not cure acne.'],
+      ['en', 'This product is not intended to diagnose, treat, cure, or prevent any disease.'],
+      ['en', 'It is no miracle'],
+      ['vi', 'Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.'],
+    ] as const)('%s: a negated claim or legal disclaimer %j is no finding', (lang, text) => {
+      expect(ruleIds(lang, text, 'health-food')).toEqual([]);
+    });
+
+    it.each([
+      ['zh', '不仅效果最佳', 'cn.absolute-terms'],
+      ['zh', '不含激素，第一品牌', 'cn.absolute-terms'],
+      ['en', 'No parabens. Cures acne', 'en.disease-cure'],
+    ] as const)('%s: a pseudo-negation or one in another clause does not hide %j', (lang, text, ruleId) => {
+      expect(ruleIds(lang, text)).toContain(ruleId);
+    });
+
+    it('requires the time span of a time-bound efficacy claim and covers it in the evidence', () => {
+      expect(evidenceOf('zh', '坚持使用，7天美白')).toContainEqual({ text: '7天美白', start: 5, end: 9 });
+      expect(evidenceOf('zh', '一周内即可见效')).toContainEqual({ text: '一周内即可见效', start: 0, end: 7 });
+      expect(ruleIds('zh', '美白精华全新上市')).toEqual([]);
+    });
+  });
+
+  describe('Method: find — scope', () => {
+    it('applies a pack only to its language and market', () => {
+      expect(copySignals({ text: '效果最佳', lang: 'zh', market: 'TW', category: 'food' }, matcher)).toEqual(
+        [],
+      );
+      expect(
+        copySignals({ text: 'cures acne', lang: 'vi', market: 'VN', category: 'food' }, matcher),
+      ).toEqual([]);
+    });
+
+    it('lets medicines name what they treat, and not cosmetics', () => {
+      expect(ruleIds('en', 'Treats eczema', 'Medicine')).toEqual([]);
+      expect(ruleIds('en', 'Treats eczema', 'cosmetics')).toEqual(['en.disease-treat-prevent']);
+    });
+
+    it('applies category-bound rules only to their categories', () => {
+      expect(ruleIds('en', 'FDA approved formula', 'cosmetics')).toEqual(['en.fda-approved']);
+      expect(ruleIds('en', 'FDA approved formula', 'medical-device')).toEqual([]);
+    });
+  });
+
+  describe('Method: find — evidence', () => {
+    it.each([
+      ['zh', '本产品采用国家級配方，效果最 佳！'],
+      ['en', '😀 ＣＵＲＥＳ acne, c.u.r.e, 𝐜𝐮𝐫𝐞 and #1'],
+      ['vi', 'Đây là sản phẩm tốt nhất, duy nhất, số 1'],
+    ] as const)('%s: every evidence span of %j is the exact original substring', (lang, text) => {
+      // Act
+      const evidence = evidenceOf(lang, text);
+
+      // Assess
+      expect(evidence.length).toBeGreaterThan(1);
+      for (const span of evidence) expect(text.slice(span.start, span.end)).toBe(span.text);
+    });
+
+    it('reports one finding per rule with every phrase as evidence, in text order', () => {
+      // Act
+      const [finding] = findingsOf('zh', '国家级配方，销量第一');
+
+      // Assess
+      expect(finding?.evidence).toEqual([
+        { text: '国家级', start: 0, end: 3 },
+        { text: '第一', start: 8, end: 10 },
+      ]);
+      expect(finding?.message).toContain('“国家级”, “第一”');
+      expect(finding?.basis).toBe('《广告法》第九条第（三）项');
+    });
+  });
+});
+
+describe('Function: compileMatcher', () => {
+  it('builds once per pack version and content', () => {
+    expect(compileMatcher(DEFAULT_PACKS)).toBe(matcher);
+    expect(compileMatcher([...DEFAULT_PACKS])).toBe(matcher);
+  });
+
+  it('rebuilds when a pack changes even without a version bump', () => {
+    // Prepare
+    const edited = { ...CN_AD_LAW_PACK, rules: CN_AD_LAW_PACK.rules.slice(1) };
+
+    // Act
+    const other = compileMatcher([edited]);
+
+    // Assess
+    expect(other).not.toBe(compileMatcher([CN_AD_LAW_PACK]));
+    expect(other.find('效果最佳').map((hit) => hit.rule.id)).toEqual(['cn.superlative-zui']);
+  });
+
+  it('stamps the combined pack version', () => {
+    expect(matcher.version).toBe('cn@1.0.0+en@1.0.0+vn@1.0.0');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { normalise, originalRange, stripDiacritics } from '#shared/domain/claims/normaliser.ts';
+
+describe('Function: normalise', () => {
+  it.each([
+    ['full-width letters and digits', 'ＣＵＲＥ １００％', 'cure100%'],
+    ['circled and stylised letters', 'Ⓒⓤⓡⓔ ① 𝐜𝐮𝐫𝐞', 'cure1cure'],
+    ['case', 'CuRe', 'cure'],
+    ['traditional Chinese (OpenCC)', '極品 國家級 藥到病除', '极品国家级药到病除'],
+    ['spaces and punctuation inside a phrase', '最 佳、最-佳, c.u.r.e', '最佳最佳cure'],
+    ['zero-width characters and soft hyphens', 'cu\u200bre 最\u200d佳 cu\u00adre', 'cure最佳cure'],
+    ['Vietnamese diacritics and đ', 'Tốt nhất Đẹp', 'totnhatdep'],
+    ['decomposed diacritics', 'nha\u0302\u0301t', 'nhat'],
+    ['ideographic space and full-width punctuation', '最　佳！', '最佳'],
+    ['the symbols claims need', '#1 100% A&B @home', '#1100%a&b@home'],
+  ])('folds %s', (_case, text, expected) => {
+    expect(normalise(text).text).toBe(expected);
+  });
+
+  it.each([
+    ['最 佳', 0, 2, '最 佳'],
+    ['c.u.r.e now', 0, 4, 'c.u.r.e'],
+    ['😀 ＣＵＲＥ', 0, 4, 'ＣＵＲＥ'],
+    ['try 𝐜𝐮𝐫𝐞', 3, 7, '𝐜𝐮𝐫𝐞'],
+    ['nha\u0302\u0301t!', 0, 4, 'nha\u0302\u0301t'],
+  ])('maps a range of %j back to the exact original substring', (text, start, end, expected) => {
+    // Act
+    const n = normalise(text);
+    const range = originalRange(n, start, end);
+
+    // Assess
+    expect(text.slice(range.start, range.end)).toBe(expected);
+  });
+
+  it('records where a separator was removed', () => {
+    expect(normalise('ab c').gapBefore).toEqual([false, false, true]);
+  });
+
+  it('keeps one normalised unit per original code point for Chinese, so offsets hold', () => {
+    const n = normalise('這是極品');
+    expect(n.text).toBe('这是极品');
+    expect(n.starts).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('Function: stripDiacritics', () => {
+  it.each([
+    ['tốt nhất', 'tot nhat'],
+    ['Đẹp', 'Dep'],
+    ['nhạt', 'nhat'],
+  ])('folds %s to %s', (text, expected) => {
+    expect(stripDiacritics(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
+import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import type { ClaimRule } from '#shared/domain/claims/types.ts';
+
+// Every rule carries its own specification, as textlint-prh specs do: the positives must be flagged by
+// this rule, the negatives must not be. The copy is placed where the rule applies.
+const matcher = compileMatcher(DEFAULT_PACKS);
+
+const scopeOf = (rule: ClaimRule) => ({
+  lang: rule.languages[0] ?? 'en',
+  market: rule.markets === 'all' ? 'US' : (rule.markets[0] ?? 'US'),
+  category: rule.categories === 'all' ? 'general' : (rule.categories[0] ?? 'general'),
+});
+
+const ruleIdsFor = (rule: ClaimRule, text: string): string[] =>
+  copySignals({ ...scopeOf(rule), text }, matcher).map((signal) => signal.ruleId);
+
+const rules = DEFAULT_PACKS.flatMap((pack) => pack.rules);
+const positives = rules.flatMap((rule) =>
+  rule.examples.positive.map((text) => [rule.id, text, rule] as const),
+);
+const negatives = rules.flatMap((rule) =>
+  rule.examples.negative.map((text) => [rule.id, text, rule] as const),
+);
+
+describe('Rule packs: every rule’s own examples', () => {
+  it.each(positives)('%s flags %j', (id, text, rule) => {
+    // Act
+    const ids = ruleIdsFor(rule, text);
+
+    // Assess
+    expect(ids).toContain(id);
+  });
+
+  it.each(negatives)('%s leaves %j alone', (id, text, rule) => {
+    // Act
+    const ids = ruleIdsFor(rule, text);
+
+    // Assess
+    expect(ids).not.toContain(id);
+  });
+
+  it('holds a starter set of at least 10 rules per language', () => {
+    for (const pack of DEFAULT_PACKS) expect(pack.rules.length).toBeGreaterThanOrEqual(9);
+  });
+});

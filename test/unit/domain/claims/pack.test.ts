@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { packsVersion, validatePack, validatePacks } from '#shared/domain/claims/pack.ts';
+import { EN_FTC_EU_PACK } from '#shared/domain/claims/packs/en-ftc-eu.ts';
+import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import { expandPattern } from '#shared/domain/claims/pattern.ts';
+import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
+import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
+
+const [firstRule] = EN_FTC_EU_PACK.rules;
+const withRule = (override: Partial<ClaimRule>): RulePack => ({
+  ...EN_FTC_EU_PACK,
+  rules: [{ ...firstRule, ...override } as ClaimRule],
+});
+
+describe('Function: validatePack', () => {
+  it('accepts every default pack', () => {
+    expect(validatePacks(DEFAULT_PACKS)).toBe(DEFAULT_PACKS);
+  });
+
+  it.each([
+    ['an empty pattern list', { patterns: [] }, 'rule en.disease-cure: patterns must not be empty'],
+    [
+      'a pattern that normalises to nothing',
+      { patterns: [' - '] },
+      'rule en.disease-cure: patterns[0] " - " is empty',
+    ],
+    ['unbalanced braces', { patterns: ['{cure|cures'] }, 'has unbalanced braces'],
+    [
+      'an exception that contains no pattern',
+      { exceptions: ['cured ham'], patterns: ['miracle'] },
+      'exception "cured ham" contains no pattern',
+    ],
+    [
+      'an invalid context expression',
+      { requires: { before: '(\\d+', window: 8 } },
+      'requires.before is not a valid regular expression',
+    ],
+    ['an unknown probability', { probability: 'likely' as never }, 'rule en.disease-cure: probability'],
+    ['a missing legal basis', { basis: '' }, 'rule en.disease-cure: basis must not be empty'],
+    [
+      'no negative example',
+      { examples: { positive: ['cures'], negative: [] } },
+      'examples.negative must hold',
+    ],
+    ['an id outside the pack', { id: 'cn.cure' }, 'id must look like "en.topic"'],
+    ['a bad market code', { markets: ['usa'] }, 'market "usa" is not ISO 3166-1 alpha-2'],
+  ])('fails loudly, naming the rule, on %s', (_case, override, message) => {
+    expect(() => validatePack(withRule(override))).toThrow(InvalidRiskConfigError);
+    expect(() => validatePack(withRule(override))).toThrow(message);
+  });
+
+  it('rejects a rule id used twice', () => {
+    const pack = { ...EN_FTC_EU_PACK, rules: [firstRule, firstRule] } as RulePack;
+    expect(() => validatePack(pack)).toThrow('rule id en.disease-cure is used twice');
+  });
+
+  it('rejects a pack id used twice', () => {
+    expect(() => validatePacks([EN_FTC_EU_PACK, EN_FTC_EU_PACK])).toThrow('pack id en is used twice');
+  });
+});
+
+describe('Function: packsVersion', () => {
+  it('combines pack versions independently of order', () => {
+    expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@1.0.0+en@1.0.0+vn@1.0.0');
+  });
+});
+
+describe('Function: expandPattern', () => {
+  it.each([
+    ['cure', ['cure']],
+    ['{cure|cures} acne', ['cure acne', 'cures acne']],
+    ['{a|b}{c|d}', ['ac', 'ad', 'bc', 'bd']],
+    ['cure{| or}', ['cure', 'cure or']],
+  ])('expands %j', (pattern, expected) => {
+    expect(expandPattern(pattern)).toEqual(expected);
+  });
+});

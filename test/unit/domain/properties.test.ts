@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
+import { type RiskEvent, RiskEventSchema } from '#shared/schemas/events.ts';
+
+const matcher = compileMatcher(DEFAULT_PACKS);
+const engine = createRiskEngine();
+
+const SEPARATORS = [' ', '-', '.', '·', '\u200b', '　', '*'];
+const FULL_WIDTH = (text: string) =>
+  text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+
+/** A phrase with separators between some of its characters (Chinese may be split anywhere). */
+const splitAnywhere = (chars: readonly string[]) =>
+  fc
+    .array(fc.option(fc.constantFrom(...SEPARATORS), { nil: '' }), {
+      minLength: chars.length,
+      maxLength: chars.length,
+    })
+    .map((seps) => chars.map((ch, k) => (k === 0 ? ch : `${seps[k] ?? ''}${ch}`)).join(''));
+
+const chinesePhrase = fc
+  .constantFrom(['最', '佳'], ['極', '品'], ['国', '家', '级'], ['國', '家', '級'], ['顶', '级'])
+  .chain(splitAnywhere);
+
+// Latin words are split letter by letter or not at all: a partial split is deliberately not a claim.
+const englishPhrase = fc
+  .tuple(
+    fc.constantFrom('cure', 'miracle', 'risk-free'),
+    fc.constantFrom('', ' ', '.', '\u200b'),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([word, sep, upper, wide]) => {
+    const spelled = [...word].join(sep);
+    const cased = upper ? spelled.toUpperCase() : spelled;
+    return wide ? FULL_WIDTH(cased) : cased;
+  });
+
+const vietnamesePhrase = fc.constantFrom(
+  'tốt nhất',
+  'tot nhat',
+  'TỐT NHẤT',
+  'duy nhất',
+  'duy nhat',
+  'số một',
+  'so mot',
+);
+
+describe('Property: evidence spans are exact substrings of the submitted text', () => {
+  it('holds for any text, including lone surrogates and combining marks', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        chinesePhrase,
+        englishPhrase,
+        (noise, zh, en) => {
+          const text = `${noise}${zh}${noise} ${en} ${noise}`;
+          for (const hit of matcher.find(text)) expect(text.slice(hit.start, hit.end)).toBe(hit.text);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Property: a banned phrase inserted anywhere, with any evasion, is found', () => {
+  const noise = fc.string({ maxLength: 40 });
+
+  it.each([
+    ['zh', 'CN', chinesePhrase, '。', '。'],
+    ['en', 'US', englishPhrase, '. ', ' '],
+    ['vi', 'VN', vietnamesePhrase, '. ', ' '],
+  ] as const)('in %s copy', (lang, market, phrase, before, after) => {
+    fc.assert(
+      fc.property(noise, phrase, noise, (prefix, claim, suffix) => {
+        // Clause breaks around the claim keep random neighbours from negating or extending it.
+        const text = `${prefix}${before}${claim}${after}${suffix}`;
+        const start = prefix.length + before.length;
+        const evaluated = engine.evaluate(
+          {
+            eventId: 'e',
+            type: 'ad-copy',
+            occurredAt: '2026-11-22T09:00:00Z',
+            source: 'p',
+            copy: { copyId: 'c', text, lang, market, category: 'cosmetics', brand: 'b' },
+          },
+          { now: new Date(0) },
+        );
+        // The evidence may be longer ("c.u.r.e s" spells "cures"), never shorter.
+        const spans = evaluated.findings.flatMap((finding) => finding.evidence ?? []);
+        expect(spans.some((span) => span.start <= start && span.end >= start + claim.length)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+const isoDate = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+const money = fc.double({ min: 0, max: 1e9, noNaN: true });
+
+const spendEvent = fc
+  .tuple(
+    isoDate,
+    isoDate,
+    fc.double({ min: 0.01, max: 1e9, noNaN: true }),
+    money,
+    fc.option(fc.nat(1e6), { nil: undefined }),
+  )
+  .map(([a, b, plannedBudget, actualSpend, conversions]) => ({
+    eventId: 'e',
+    type: 'spend',
+    occurredAt: a,
+    source: 'ads',
+    spend: {
+      campaignId: 'c',
+      channel: 'facebook',
+      currency: 'USD',
+      plannedBudget,
+      actualSpend,
+      ...(conversions === undefined ? {} : { conversions }),
+      periodStart: (a < b ? a : b).slice(0, 10),
+      periodEnd: (a < b ? b : a).slice(0, 10),
+    },
+  }));
+
+const sentimentEvent = fc
+  .tuple(isoDate, fc.nat(1e7), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([at, mentions, share]) => ({
+    eventId: 'e',
+    type: 'sentiment',
+    occurredAt: at,
+    source: 'listening',
+    sentiment: {
+      brand: 'Acme',
+      channel: 'weibo',
+      windowStart: at,
+      windowEnd: at,
+      mentions,
+      negative: Math.floor(mentions * share),
+    },
+  }));
+
+const copyEvent = fc
+  .tuple(
+    fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
+    fc.constantFrom('zh', 'vi', 'en'),
+    fc.constantFrom('CN', 'VN', 'US'),
+    fc.constantFrom('cosmetics', 'medicine', 'food'),
+  )
+  .map(([text, lang, market, category]) => ({
+    eventId: 'e',
+    type: 'ad-copy',
+    occurredAt: '2026-11-22T09:00:00Z',
+    source: 'cms',
+    copy: { copyId: 'c', text, lang, market, category, brand: 'Acme' },
+  }));
+
+describe('Property: the engine never throws on a valid event', () => {
+  it('assesses any valid spend, sentiment or ad-copy event on the matrix', () => {
+    const levels = DEFAULT_MATRIX.levels.map((level) => level.id);
+    fc.assert(
+      fc.property(
+        fc.oneof(spendEvent, sentimentEvent, copyEvent),
+        fc.date({ noInvalidDate: true }),
+        (raw, now) => {
+          const event: RiskEvent = RiskEventSchema.parse(raw);
+          const assessment = engine.evaluate(event, { now });
+          expect(levels).toContain(assessment.level);
+          expect(assessment.engine).toEqual(engine.version);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

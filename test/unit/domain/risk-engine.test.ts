@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
+import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
+import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
+import type { AdCopyEvent, SentimentEvent, SpendEvent } from '#shared/schemas/events.ts';
+import { MATRIX_5X5 } from './fixtures/matrix-5x5.ts';
+
+const now = new Date('2026-11-22T09:00:00Z');
+const envelope = { occurredAt: '2026-11-22T09:00:00Z', source: 'test' };
+
+// A closed period (October) unless a test asks for the running one: pacing needs the period to be running.
+const spendEvent = (
+  actualSpend: number,
+  period = { periodStart: '2026-10-01', periodEnd: '2026-10-31' },
+): SpendEvent => ({
+  ...envelope,
+  eventId: 'e-spend',
+  type: 'spend',
+  spend: {
+    campaignId: 'cmp-1',
+    channel: 'facebook',
+    currency: 'USD',
+    plannedBudget: 10_000,
+    actualSpend,
+    ...period,
+  },
+});
+const NOVEMBER = { periodStart: '2026-11-01', periodEnd: '2026-11-30' };
+const copyEvent = (text: string, category = 'cosmetics'): AdCopyEvent => ({
+  ...envelope,
+  eventId: 'e-copy',
+  type: 'ad-copy',
+  copy: { copyId: 'c-1', text, lang: 'zh', market: 'CN', category, brand: 'Acme' },
+});
+const sentimentEvent = (mentions: number, negative: number): SentimentEvent => ({
+  ...envelope,
+  eventId: 'e-sentiment',
+  type: 'sentiment',
+  sentiment: {
+    brand: 'Acme',
+    channel: 'weibo',
+    windowStart: envelope.occurredAt,
+    windowEnd: envelope.occurredAt,
+    mentions,
+    negative,
+  },
+});
+
+const engine = createRiskEngine();
+
+describe('Function: createRiskEngine', () => {
+  it('stamps the rules and matrix versions on the engine and on every assessment', () => {
+    // Prepare
+    const version = {
+      rulesVersion: 'cn@1.0.0+en@1.0.0+vn@1.0.0+spend@1.0.0+sentiment@1.0.0',
+      matrixVersion: 'matrix-3x3@1',
+    };
+
+    // Act
+    const assessments = [spendEvent(5_000), copyEvent('温和配方'), sentimentEvent(5, 3)].map((event) =>
+      engine.evaluate(event, { now }),
+    );
+
+    // Assess
+    expect(engine.version).toEqual(version);
+    for (const assessment of assessments) expect(assessment.engine).toEqual(version);
+  });
+
+  it.each([
+    ['spend 30 % over plan (README quick start)', 'red', ['spend.overrun'], spendEvent(13_000)],
+    ['spend 15 % over plan', 'yellow', ['spend.overrun'], spendEvent(11_500)],
+    ['spend 5 % over plan', 'green', [], spendEvent(10_500)],
+    ['plan spent with 27 % of the period left', 'red', ['spend.pacing'], spendEvent(10_000, NOVEMBER)],
+    ['copy with an absolute term', 'yellow', ['cn.absolute-terms'], copyEvent('全网最佳面霜')],
+    [
+      'copy promising whitening in 3 days',
+      'red',
+      ['cn.time-bound-efficacy', 'cn.absolute-terms'],
+      copyEvent('美白三天见效，效果最佳'),
+    ],
+    ['innocent copy', 'green', [], copyEvent('第一次使用请先做皮肤测试')],
+    ['3 angry posts out of 5', 'green', [], sentimentEvent(5, 3)],
+    ['45 % negative of 200 mentions', 'red', ['sentiment.negative-share'], sentimentEvent(200, 90)],
+  ])('assesses %s as %s', (_case, level, ruleIds, event) => {
+    // Act
+    const assessment = engine.evaluate(event, { now });
+
+    // Assess
+    expect(assessment.level).toBe(level);
+    expect(assessment.findings.map((finding) => finding.ruleId).sort()).toEqual([...ruleIds].sort());
+  });
+
+  it('takes level, probability and impact of an assessment from its worst finding', () => {
+    // Act
+    const assessment = engine.evaluate(copyEvent('全网最佳，无副作用'), { now });
+
+    // Assess
+    expect(assessment).toMatchObject({ level: 'red', probability: 'high', impact: 'severe' });
+    expect(assessment.findings.map((f) => f.level).sort()).toEqual(['red', 'yellow']);
+  });
+
+  it('places an event without findings in the lowest cell', () => {
+    expect(engine.evaluate(spendEvent(1_000), { now })).toMatchObject({
+      level: 'green',
+      probability: 'low',
+      impact: 'minor',
+      findings: [],
+    });
+  });
+
+  it('grades the same rules on a 5×5 matrix', () => {
+    // Prepare
+    const fiveByFive = createRiskEngine({ matrix: MATRIX_5X5 });
+
+    // Act
+    const assessment = fiveByFive.evaluate(spendEvent(13_000), { now });
+
+    // Assess
+    expect(assessment).toMatchObject({
+      level: 'extreme',
+      probability: 'almost-certain',
+      impact: 'catastrophic',
+    });
+    expect(assessment.engine.matrixVersion).toBe('matrix-5x5@test');
+  });
+
+  it('exposes the configuration it was built from', () => {
+    expect(engine.matrix).toBe(DEFAULT_MATRIX);
+    expect(engine.config.packs).toBe(DEFAULT_ENGINE_CONFIG.packs);
+  });
+
+  it.each([
+    [
+      'a non-monotonic matrix',
+      {
+        matrix: {
+          ...DEFAULT_MATRIX,
+          cells: { ...DEFAULT_MATRIX.cells, high: { minor: 'green', moderate: 'green', severe: 'green' } },
+        },
+      },
+    ],
+    [
+      'spend thresholds without a warning line',
+      { spend: { ...DEFAULT_ENGINE_CONFIG.spend, overrunBands: [] } },
+    ],
+    [
+      'sentiment thresholds without a minimum volume',
+      { sentiment: { ...DEFAULT_ENGINE_CONFIG.sentiment, minMentions: 0 } },
+    ],
+    ['a broken pack', { packs: [{ ...DEFAULT_ENGINE_CONFIG.packs[0], version: '' } as never] }],
+  ])('refuses to start with %s', (_case, overrides) => {
+    expect(() => createRiskEngine(overrides)).toThrow(InvalidRiskConfigError);
+  });
+});
