@@ -1,30 +1,18 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
   ConflictError,
-  type FieldIssue,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   UnauthorizedError,
   ValidationError,
 } from '#shared/errors.ts';
+import { PROBLEM_CONTENT_TYPE, type Problem, problemType } from '#shared/problem.ts';
 
 /**
  * HTTP at the edge: JSON responses and RFC 9457 problem details. Every error class maps to a status here
  * and nowhere else.
  */
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-const PROBLEM_BASE = 'https://risk-radar.dev/problems/';
-
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly errors?: readonly FieldIssue[];
-  readonly [extension: string]: unknown;
-}
 
 export const json = (
   statusCode: number,
@@ -52,7 +40,7 @@ const problem = (
   detail: string,
   extra: object = {},
 ): Problem => ({
-  type: `${PROBLEM_BASE}${slug}`,
+  type: problemType(slug),
   title,
   status,
   detail,

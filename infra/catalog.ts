@@ -13,6 +13,14 @@ export type RouteAuth =
   /** People: a Cognito user-pool JWT, verified by the API Gateway Cognito authorizer. */
   | 'cognito';
 
+/**
+ * The stage name. Resources carry the catalog's paths verbatim (`/v1/events`), so a function receives the
+ * same `resource` and `path` in AWS as from the local stack, and the API version stays in the path. The
+ * stage is therefore not called `v1`: that would make the URL `…/v1/v1/events`. Base URL + catalog path
+ * is the address everywhere: `http://127.0.0.1:3000/v1/events` locally, `<ApiUrl>v1/events` in AWS.
+ */
+export const STAGE_NAME = 'api';
+
 export type HttpMethod = 'GET' | 'POST';
 
 export interface RouteDefinition {

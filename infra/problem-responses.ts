@@ -1,7 +1,5 @@
 import { ResponseType, type RestApi } from 'aws-cdk-lib/aws-apigateway';
-
-// The functions' problem types (functions/http.ts), so a client sees the same `type` whoever answered.
-const PROBLEM_BASE = 'https://risk-radar.dev/problems/';
+import { problemType } from '#shared/problem.ts';
 
 interface ProblemResponse {
   readonly type: ResponseType;
@@ -34,7 +32,7 @@ const PROBLEM_RESPONSES: readonly ProblemResponse[] = [
 
 const problemBody = ({ slug, status, title }: ProblemResponse): string =>
   [
-    `{"type":"${slug === undefined ? 'about:blank' : `${PROBLEM_BASE}${slug}`}"`,
+    `{"type":"${problemType(slug)}"`,
     `"title":"${title}"`,
     ...(status === undefined ? [] : [`"status":${status}`]),
     // messageString is the gateway's message, already a quoted JSON string.

@@ -12,16 +12,8 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { RouteAuth, RouteDefinition } from '#infra/catalog.ts';
+import { type RouteAuth, type RouteDefinition, STAGE_NAME } from '#infra/catalog.ts';
 import { addProblemResponses } from '#infra/problem-responses.ts';
-
-/**
- * The stage name. Resources carry the catalog's paths verbatim (`/v1/events`), so a function receives the
- * same `resource` and `path` in AWS as from the local stack, and the API version stays in the path. The
- * stage is therefore not called `v1`: that would make the URL `…/v1/v1/events`. Base URL + catalog path
- * is the address everywhere: `http://127.0.0.1:3000/v1/events` locally, `<ApiUrl>v1/events` in AWS.
- */
-export const STAGE_NAME = 'api';
 
 export interface RadarApiProps {
   /** Verifies people's tokens on `cognito` routes. */

@@ -53,12 +53,10 @@ describe('Function: list-cases', () => {
   it.each([['manager'], ['legal']])(
     'lists cases for a %s, newest first, with a cursor for the next page',
     async (group) => {
-      ddb
-        .on(QueryCommand)
-        .resolves({
-          Items: [caseToItem(redCase)],
-          LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' },
-        });
+      ddb.on(QueryCommand).resolves({
+        Items: [caseToItem(redCase)],
+        LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' },
+      });
       const response = await list('/v1/cases?level=red&limit=1', [group]);
       expect(response.statusCode).toBe(200);
       expect(body(response)).toEqual({ items: [redCase], cursor: expect.any(String) });

@@ -1,0 +1,33 @@
+import type { LocalStack } from './stack.ts';
+
+/**
+ * What `npm start` prints once the stack is up: where the API is, where data lives, and the dev
+ * credentials of each role, so a newcomer can make a first call without reading code.
+ *
+ * @example console.log(banner(stack));
+ */
+export const banner = (stack: LocalStack): string => {
+  const { credentials } = stack;
+  const data =
+    stack.databaseDir === undefined
+      ? 'in memory (nothing is kept after Ctrl-C)'
+      : `${stack.databaseDir} (kept across restarts; --in-memory keeps nothing)`;
+  return [
+    '',
+    'Marketing Risk Radar is running locally',
+    '',
+    `  API        ${stack.url}/v1   (try: curl ${stack.url}/v1/health)`,
+    `  Data       ${data}`,
+    `  Outbox     ${stack.outboxFile}   (red escalations, one SNS Publish input per line)`,
+    '',
+    '  Dev credentials',
+    `    ingest   x-radar-client: ${credentials.clientId}   secret: ${credentials.clientSecret}`,
+    '             x-radar-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+    `    legal    Authorization: Bearer ${credentials.legalToken}`,
+    `    manager  Authorization: Bearer ${credentials.managerToken}`,
+    '',
+    '  README.md (Quick start) has a copy-paste example: sign, push a spend event, see the red case.',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { FUNCTIONS, type FunctionId, STREAM_CONSUMER } from '#infra/catalog.ts';
+import { HandlerLoadError } from './errors.ts';
+import type { HttpHandler } from './http-adapter.ts';
+import type { StreamHandler } from './stream-poller.ts';
+
+/**
+ * A function's exported `handler` as far as a dynamic import can vouch for it: something to call with an
+ * event and a context. Callers validate what it returns, as API Gateway and Lambda do.
+ */
+export type LoadedHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/**
+ * Imports `functions/<id>.ts` and returns its exported `handler`: the very module CDK bundles for the
+ * Lambda. Handlers read their configuration at import time, so the caller sets process.env first.
+ *
+ * @throws {HandlerLoadError} naming the file when it is missing, fails to load or exports no handler.
+ */
+export const loadHandler = async (id: FunctionId): Promise<LoadedHandler> => {
+  const url = new URL(`../../functions/${id}.ts`, import.meta.url);
+  const file = `functions/${id}.ts`;
+  if (!existsSync(fileURLToPath(url))) {
+    throw new HandlerLoadError(`${file} is missing: every function in infra/catalog.ts needs one`, file);
+  }
+  let module: unknown;
+  try {
+    module = await import(url.href);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HandlerLoadError(`${file} failed to load: ${reason}`, file, { cause: error });
+  }
+  if (!hasHandler(module)) throw new HandlerLoadError(`${file} does not export a handler function`, file);
+  return module.handler;
+};
+
+/**
+ * The one untyped boundary (a dynamic import): that `handler` is a function is all JavaScript can tell.
+ * Which event it expects is the catalog's promise, and each function's own tests hold it to that.
+ */
+const hasHandler = (module: unknown): module is { handler: LoadedHandler } =>
+  typeof module === 'object' &&
+  module !== null &&
+  'handler' in module &&
+  typeof module.handler === 'function';
+
+/** The functions of the catalog by role: behind the HTTP adapter, or fed by the stream poller. */
+export interface FunctionHandlers {
+  readonly http: ReadonlyMap<FunctionId, HttpHandler>;
+  readonly stream: StreamHandler;
+}
+
+/** Loads every function of the catalog, so a broken one stops the start-up instead of its first request. */
+export const loadAllHandlers = async (): Promise<FunctionHandlers> => {
+  const loaded = await Promise.all(FUNCTIONS.map(async ({ id }) => [id, await loadHandler(id)] as const));
+  const stream = loaded.find(([id]) => id === STREAM_CONSUMER)?.[1];
+  if (stream === undefined)
+    throw new HandlerLoadError(`${STREAM_CONSUMER} is not in the catalog`, STREAM_CONSUMER);
+  return { http: new Map(loaded.filter(([id]) => id !== STREAM_CONSUMER)), stream };
+};

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { ENV } from '#shared/config.ts';
+
+/** The dev credentials of each role, printed at start-up. */
+export interface DevCredentials {
+  /** Pushers (`ingest` role) sign requests with this id and secret. */
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** `Authorization: Bearer <token>` for the `legal` group. */
+  readonly legalToken: string;
+  /** `Authorization: Bearer <token>` for the `manager` group. */
+  readonly managerToken: string;
+}
+
+export const DEFAULT_TABLE_NAME = 'risk-radar';
+
+/**
+ * Development defaults: fixed, documented and obviously not secrets, so the README's copy-paste example
+ * works on every machine. Any of them can be overridden through the environment.
+ */
+const DEFAULTS = {
+  [ENV.clientId]: 'local-pusher',
+  [ENV.clientSecret]: 'local-dev-secret-change-me',
+  [ENV.legalToken]: 'dev-legal-token',
+  [ENV.managerToken]: 'dev-manager-token',
+  [ENV.escalationTopicArn]: 'arn:aws:sns:us-east-1:000000000000:risk-radar-escalations-local',
+  [ENV.region]: 'us-east-1',
+  // The SDK insists on credentials; DynamoDB Local accepts any.
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+} as const;
+
+/**
+ * The environment the handlers run with locally, in order of precedence: explicit overrides, the
+ * variables already set in the shell, then the defaults. The endpoint, table and `RADAR_LOCAL` always
+ * come from the stack itself, because they describe what it started.
+ *
+ * @example localEnv({ shell: process.env, overrides: {}, dataDir: '.data', dynamoEndpoint, tableName: 'risk-radar' })
+ */
+export const localEnv = (input: {
+  readonly shell: Readonly<Record<string, string | undefined>>;
+  readonly overrides: Readonly<Record<string, string>>;
+  readonly dataDir: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+}): Record<string, string> => {
+  const pick = (name: string, fallback: string): string => {
+    const value = input.overrides[name] ?? input.shell[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const env: Record<string, string> = {};
+  for (const [name, fallback] of Object.entries(DEFAULTS)) env[name] = pick(name, fallback);
+  env[ENV.outboxFile] = pick(ENV.outboxFile, join(input.dataDir, 'outbox.jsonl'));
+  env[ENV.tableName] = input.tableName;
+  env[ENV.dynamodbEndpoint] = input.dynamoEndpoint;
+  env[ENV.local] = '1';
+  // SNS_ENDPOINT and anything else the caller passes go through untouched.
+  return { ...input.overrides, ...env };
+};
+
+export const credentialsOf = (env: Readonly<Record<string, string>>): DevCredentials => ({
+  clientId: env[ENV.clientId] ?? DEFAULTS[ENV.clientId],
+  clientSecret: env[ENV.clientSecret] ?? DEFAULTS[ENV.clientSecret],
+  legalToken: env[ENV.legalToken] ?? DEFAULTS[ENV.legalToken],
+  managerToken: env[ENV.managerToken] ?? DEFAULTS[ENV.managerToken],
+});
+
+/** The local Cognito emulation: each token stands for its group; one token may hold both. */
+export const tokenGroupsOf = (credentials: DevCredentials): Record<string, string[]> => {
+  const groups: Record<string, string[]> = {};
+  groups[credentials.legalToken] = ['legal'];
+  groups[credentials.managerToken] = [...(groups[credentials.managerToken] ?? []), 'manager'];
+  return groups;
+};

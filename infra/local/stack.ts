@@ -1,0 +1,193 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { STREAM_CONSUMER } from '#infra/catalog.ts';
+import { ENV } from '#shared/config.ts';
+import { ensureTable } from './create-table.ts';
+import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalApi } from './http-adapter.ts';
+import { type FunctionHandlers, loadAllHandlers } from './load-handlers.ts';
+import {
+  credentialsOf,
+  DEFAULT_TABLE_NAME,
+  type DevCredentials,
+  localEnv,
+  tokenGroupsOf,
+} from './local-env.ts';
+import { consoleLogger, type LocalLogger } from './logger.ts';
+import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
+import { startStreamPoller } from './stream-poller.ts';
+
+export interface LocalStackOptions {
+  /** HTTP port; default `PORT` or 3000; 0 picks a free one (see `url`). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Keep the database in memory: nothing survives a restart. */
+  readonly inMemory?: boolean;
+  /**
+   * Where the database, the stream checkpoint, the outbox and dead letters live (default `<repo>/.data`;
+   * a relative path is taken from the working directory).
+   */
+  readonly dataDir?: string;
+  /** Environment for the handlers, taking precedence over the shell (e.g. `RADAR_OUTBOX_FILE`, `SNS_ENDPOINT`). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Use this already running DynamoDB Local instead of starting one (it is then not stopped either). */
+  readonly dynamoEndpoint?: string;
+  /** Serve these handlers instead of importing functions/ (tests of the stack's own wiring). */
+  readonly functions?: FunctionHandlers;
+  /** Stream poll interval; short by default so an escalation shows up within a second. */
+  readonly pollIntervalMs?: number;
+  readonly logger?: LocalLogger;
+}
+
+export interface LocalStack {
+  /** Base URL of the API, e.g. `http://127.0.0.1:3000` (routes start with `/v1`). */
+  readonly url: string;
+  readonly port: number;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly credentials: DevCredentials;
+  /** Absolute path of the database directory, or undefined in memory. */
+  readonly databaseDir: string | undefined;
+  /** Where escalations land without `SNS_ENDPOINT` (one SNS Publish input per line). */
+  readonly outboxFile: string;
+  readonly deadLetterFile: string;
+  /** Finishes in-flight requests and the stream batch, then stops DynamoDB Local. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * One handler environment per process: handlers read their configuration and create their SDK clients at
+ * import time, and Node caches modules, so a second stack with another endpoint or table would silently
+ * talk to the first one's.
+ */
+let loadedWith: string | undefined;
+
+/**
+ * The whole product on one machine: DynamoDB Local with the product's table, the functions behind a local
+ * API Gateway, and the stream poller feeding the notify function. Used by `npm start` and by end-to-end
+ * tests (one stack per process; spawn `node infra/local/start.ts` for more).
+ *
+ * @example
+ * const stack = await startLocalStack({ port: 0, inMemory: true });
+ * await fetch(`${stack.url}/v1/health`);
+ * await stack.stop();
+ */
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const logger = options.logger ?? consoleLogger;
+  // The default sits in the repository (git-ignored) wherever the command runs; a given path is the caller's.
+  const dataDir = options.dataDir === undefined ? join(REPOSITORY_ROOT, '.data') : resolve(options.dataDir);
+  const inMemory = options.inMemory ?? false;
+  const databaseDir = inMemory ? undefined : join(dataDir, 'dynamodb');
+  const overrides = options.env ?? {};
+  const tableName = overrides[ENV.tableName] ?? nonEmpty(process.env[ENV.tableName]) ?? DEFAULT_TABLE_NAME;
+  const port = options.port ?? defaultPort();
+  const host = options.host ?? '127.0.0.1';
+  // Fail before Java's seconds-long start-up rather than after it.
+  await assertPortFree(port, host);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+  const stopAll = (): Promise<void> => {
+    stopping ??= (async () => {
+      // Reverse order of start: HTTP, then the poller, then the database they both write to.
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await cleanup();
+        } catch (error) {
+          logger.error('Error while stopping the local stack', error);
+        }
+      }
+    })();
+    return stopping;
+  };
+
+  try {
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (dynamoEndpoint === undefined) {
+      const dynamo = await startDynamoDbLocal(databaseDir === undefined ? {} : { dataDir: databaseDir });
+      cleanups.push(dynamo.stop);
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    const env = localEnv({ shell: process.env, overrides, dataDir, dynamoEndpoint, tableName });
+    const clientConfig = {
+      endpoint: dynamoEndpoint,
+      region: env[ENV.region],
+      credentials: LOCAL_CREDENTIALS,
+    };
+
+    const dynamoClient = new DynamoDBClient(clientConfig);
+    const { streamArn } = await ensureTable(dynamoClient, tableName).finally(() => dynamoClient.destroy());
+
+    applyEnv(env);
+    const handlers = options.functions ?? (await loadAllHandlers());
+
+    const deadLetterFile = join(dataDir, 'stream-dead-letter.jsonl');
+    const streamsClient = new DynamoDBStreamsClient(clientConfig);
+    cleanups.push(async () => streamsClient.destroy());
+    const poller = await startStreamPoller({
+      client: streamsClient,
+      streamArn,
+      handler: handlers.stream,
+      functionName: STREAM_CONSUMER,
+      region: env[ENV.region],
+      // In memory the stream starts empty each run, so a checkpoint file would only mislead the next one.
+      ...(inMemory ? {} : { checkpointFile: join(dataDir, 'stream-checkpoint.json') }),
+      deadLetterFile,
+      intervalMs: options.pollIntervalMs ?? 250,
+      logger,
+    });
+    cleanups.push(poller.stop);
+
+    const credentials = credentialsOf(env);
+    const server = createLocalApi({ functions: handlers.http, tokens: tokenGroupsOf(credentials), logger });
+    const listening = await listen(server, port, host);
+    cleanups.push(() => closeServer(server));
+
+    return {
+      url: listening.url,
+      port: listening.port,
+      dynamoEndpoint,
+      tableName,
+      credentials,
+      databaseDir,
+      outboxFile: absolute(env[ENV.outboxFile] ?? join(dataDir, 'outbox.jsonl')),
+      deadLetterFile,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+/** Sets the handlers' environment, refusing to reconfigure handlers already loaded in this process. */
+const applyEnv = (env: Readonly<Record<string, string>>): void => {
+  const fingerprint = JSON.stringify(Object.entries(env).sort());
+  if (loadedWith !== undefined && loadedWith !== fingerprint) {
+    throw new Error(
+      'The functions were already loaded in this process with another configuration; start each local stack in its own process',
+    );
+  }
+  loadedWith = fingerprint;
+  Object.assign(process.env, env);
+};
+
+const defaultPort = (): number => {
+  const fromEnv = nonEmpty(process.env.PORT);
+  return fromEnv === undefined ? 3000 : parsePort(fromEnv);
+};
+
+/** A TCP port number from text (`--port`, `PORT`), 0 meaning "any free port". */
+export const parsePort = (text: string): number => {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new RangeError(`Not a port number: ${text}`);
+  return port;
+};
+
+const nonEmpty = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
+
+const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(path));
