@@ -176,6 +176,34 @@ describe('README quick start (local stack over HTTP)', () => {
     );
   });
 
+  it('stores an event sent by 10 concurrent requests exactly once', async () => {
+    const body = JSON.stringify(spendEvent({ campaignId: 'concurrent' }, 'concurrent-1'));
+    // A signature works once, and one made in the same second over the same body is the same signature:
+    // each copy is signed at a different second, as retries spread over time are.
+    const send = (_: unknown, i: number) =>
+      fetch(`${url}/v1/events`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-radar-client': 'local-pusher',
+          'x-radar-signature': signatureHeader(
+            'local-dev-secret-change-me',
+            body,
+            new Date(Date.now() - i * 1000),
+          ),
+        },
+      });
+    const responses = await Promise.all(Array.from({ length: 10 }, send));
+    const results = (await Promise.all(responses.map((response) => response.json()))) as {
+      status: string;
+      caseId: string;
+    }[];
+    expect(results.filter((result) => result.status === 'created')).toHaveLength(1);
+    expect(results.filter((result) => result.status === 'duplicate')).toHaveLength(9);
+    expect(new Set(results.map((result) => result.caseId)).size).toBe(1);
+  });
+
   it('keeps roles apart: a pusher cannot read cases, a legal user can', async () => {
     const body = '';
     const signed = {
