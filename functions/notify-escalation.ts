@@ -22,6 +22,7 @@ const publishEscalation = async (record: DynamoDBRecord): Promise<void> => {
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) =>
-    processPartialResponse(event, publishEscalation, processor, { context, processInParallel: false }),
-  );
+  .handler(async (event, context) => {
+    notifier().registerContext(context);
+    return processPartialResponse(event, publishEscalation, processor, { context, processInParallel: false });
+  });

@@ -37,6 +37,13 @@ export interface FunctionDefinition {
   readonly routes: readonly RouteDefinition[];
   /** Needs write access to the table (otherwise read-only, or none). */
   readonly table: 'read' | 'write' | 'none';
+  /**
+   * Runs on a schedule (EventBridge Scheduler in AWS, an interval on the local stack): a rate or cron
+   * expression such as `rate(15 minutes)`.
+   */
+  readonly schedule?: string;
+  /** Publishes to SNS: the escalation topic (`escalations`) or the digest (`digest`). */
+  readonly publishes?: readonly ('escalations' | 'digest')[];
 }
 
 export const FUNCTIONS = [
@@ -78,10 +85,63 @@ export const FUNCTIONS = [
     table: 'none',
   },
   {
+    id: 'acknowledge-case',
+    description: 'A manager acknowledges a case; the SLA clock stops.',
+    routes: [{ method: 'POST', path: '/v1/cases/{id}/acknowledge', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
+    id: 'resolve-case',
+    description: 'A manager resolves a case with root cause, measures and improvement plan.',
+    routes: [{ method: 'POST', path: '/v1/cases/{id}/resolve', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
+    id: 'list-reviews',
+    description: "Legal's review queue of flagged ad copy, oldest first.",
+    routes: [{ method: 'GET', path: '/v1/reviews', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'decide-review',
+    description: 'Legal approves (optionally granting an exception), rejects or requests changes.',
+    routes: [{ method: 'POST', path: '/v1/reviews/{id}/decision', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
+    id: 'list-exceptions',
+    description: 'Claim exceptions legal granted, with expiry and revocation.',
+    routes: [{ method: 'GET', path: '/v1/exceptions', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'revoke-exception',
+    description: 'Legal revokes a claim exception.',
+    routes: [{ method: 'POST', path: '/v1/exceptions/{id}/revoke', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
     id: 'notify-escalation',
-    description: 'Reads escalation markers from the table stream and publishes them to SNS.',
+    description: 'Reads escalation markers from the table stream and publishes them to SNS, once each.',
+    routes: [],
+    // Writes only its own idempotency records (which escalations were published).
+    table: 'write',
+    publishes: ['escalations'],
+  },
+  {
+    id: 'check-sla',
+    description: 'Escalates red cases not acknowledged within RED_ACK_SLA_HOURS at tier 2.',
+    routes: [],
+    table: 'write',
+    schedule: 'rate(15 minutes)',
+  },
+  {
+    id: 'send-digest',
+    description: "Publishes one daily message summarising the day's new yellow cases.",
     routes: [],
     table: 'read',
+    schedule: 'cron(0 8 * * ? *)',
+    publishes: ['digest'],
   },
 ] as const satisfies readonly FunctionDefinition[];
 

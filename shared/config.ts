@@ -17,6 +17,10 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   /** The SNS topic red escalations go to. */
   escalationTopicArn: 'ESCALATION_TOPIC_ARN',
+  /** The SNS topic the daily digest of yellow cases goes to. */
+  digestTopicArn: 'DIGEST_TOPIC_ARN',
+  /** Hours a red case may stay unacknowledged before a tier-2 escalation (default 4). */
+  redAckSlaHours: 'RED_ACK_SLA_HOURS',
   /** Secrets Manager secret holding the pushers' HMAC secrets as JSON `{ "<clientId>": "<secret>" }` (AWS). */
   clientSecretsArn: 'CLIENT_SECRETS_ARN',
   /** Local/dev: one pusher's id and secret instead of Secrets Manager. */

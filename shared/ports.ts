@@ -1,4 +1,6 @@
-import type { Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import type { Review, ReviewStatus } from '#shared/domain/review.ts';
 import type { Assessment, Level, RiskType } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 
@@ -22,25 +24,32 @@ export interface StoredEvent {
   readonly receivedAt: string;
 }
 
+/** Writes that ride along with a case write, in the same transaction. */
+export interface CaseSideEffects {
+  readonly audit?: AuditEntry;
+  /** The legal review of an ad-copy case: new (no expected version) or updated. */
+  readonly review?: { readonly next: Review; readonly expectedVersion?: number };
+}
+
 /** What the ingest use case asks the store to write atomically. */
 export type EventWrite =
   /** A green event: stored, no case. */
   | { readonly kind: 'event-only'; readonly stored: StoredEvent }
   /** The first occurrence on a subject: event, new case, occurrence and the subject's pointer. */
-  | {
+  | ({
       readonly kind: 'open-case';
       readonly stored: StoredEvent;
       readonly next: RiskCase;
       readonly occurrence: Occurrence;
-    }
+    } & CaseSideEffects)
   /** A further occurrence: event, updated case (if still at `expectedVersion`) and occurrence. */
-  | {
+  | ({
       readonly kind: 'join-case';
       readonly stored: StoredEvent;
       readonly next: RiskCase;
       readonly expectedVersion: number;
       readonly occurrence: Occurrence;
-    };
+    } & CaseSideEffects);
 
 export type EventWriteResult =
   | { readonly outcome: 'written' }
@@ -53,6 +62,7 @@ export interface EventStore {
   findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined>;
   /** The case a subject's events currently group into, if any. */
   currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined>;
+  review(caseId: string): Promise<Review | undefined>;
   write(write: EventWrite): Promise<EventWriteResult>;
 }
 
@@ -60,6 +70,13 @@ export interface CaseQuery {
   readonly level?: Level;
   readonly status?: RiskCase['status'];
   readonly riskType?: RiskType;
+  readonly brand?: string;
+  readonly campaignId?: string;
+  readonly market?: string;
+  /** Last seen at or after (ISO-8601). */
+  readonly from?: string;
+  /** Last seen before (ISO-8601). */
+  readonly to?: string;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -73,11 +90,48 @@ export interface Page<T> {
 export interface CaseDetail {
   readonly case: RiskCase;
   readonly occurrences: readonly Occurrence[];
+  readonly audit: readonly AuditEntry[];
+  readonly review?: Review;
 }
 
 export interface CaseReader {
   listCases(query: CaseQuery): Promise<Page<RiskCase>>;
   getCase(caseId: string): Promise<CaseDetail | undefined>;
+}
+
+export type SaveResult = 'saved' | 'stale';
+
+/** Moves a case through its lifecycle: each save checks the version read and appends its audit entry. */
+export interface CaseWorkflowStore {
+  getCase(caseId: string): Promise<RiskCase | undefined>;
+  saveTransition(next: RiskCase, expectedVersion: number, audit: AuditEntry): Promise<SaveResult>;
+}
+
+export interface ReviewQuery {
+  readonly status: ReviewStatus;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface ReviewStore {
+  listReviews(query: ReviewQuery): Promise<Page<Review>>;
+  getReview(reviewId: string): Promise<Review | undefined>;
+  /** The decision, its case audit entry and an optional exception, in one transaction. */
+  saveDecision(
+    next: Review,
+    expectedVersion: number,
+    audit: AuditEntry,
+    exception?: ClaimException,
+  ): Promise<SaveResult>;
+}
+
+export interface ExceptionStore {
+  /** A brand's exceptions that have not expired at `now` (revoked ones included; the domain filters). */
+  forBrand(brand: string, now: Date): Promise<readonly ClaimException[]>;
+  listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>>;
+  getException(exceptionId: string): Promise<ClaimException | undefined>;
+  /** Marks it revoked unless it already is. */
+  revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult>;
 }
 
 /** Remembers signatures already used, so a captured request cannot be replayed. */
@@ -99,6 +153,17 @@ export interface EscalationMessage {
 
 export interface Notifier {
   publish(message: EscalationMessage): Promise<void>;
+}
+
+/** The day's summary of new yellow cases. */
+export interface DigestMessage {
+  readonly since: string;
+  readonly until: string;
+  readonly cases: readonly RiskCase[];
+}
+
+export interface DigestNotifier {
+  publishDigest(message: DigestMessage): Promise<void>;
 }
 
 /** Creates ids for new cases; sortable by creation time. */

@@ -1,8 +1,6 @@
-import { levelPolicyOf } from '#shared/domain/level-policy.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { matrix } from './levels.ts';
 import { once } from './once.ts';
 
-/** The engine with its default configuration (matrix, thresholds, rule packs), built once. */
-export const engine = once(() => createRiskEngine());
-
-export const levelPolicy = once(() => levelPolicyOf(engine().matrix));
+/** The engine with its default thresholds and rule packs on the matrix in force, built once. */
+export const engine = once(() => createRiskEngine({ matrix: matrix() }));

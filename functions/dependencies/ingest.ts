@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
 import { systemClock } from '#shared/ports.ts';
 import type { IngestDependencies } from '#shared/use-cases/ingest-events.ts';
-import { engine, levelPolicy } from './engine.ts';
+import { engine } from './engine.ts';
+import { levelPolicy } from './levels.ts';
 import { once } from './once.ts';
 import { dynamoDocumentClient, tableName } from './table.ts';
+import { exceptionStore } from './workflow.ts';
 
 export const ingestDependencies = once(
   (): IngestDependencies => ({
     store: new DynamoDbEventStore(dynamoDocumentClient(), tableName()),
+    exceptions: exceptionStore(),
     engine: engine(),
     policy: levelPolicy(),
     clock: systemClock,

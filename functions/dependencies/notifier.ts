@@ -1,18 +1,33 @@
-import { sns } from '#shared/adapters/clients.ts';
+import { dynamoClient, sns } from '#shared/adapters/clients.ts';
+import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
-import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
+import { SnsDigestNotifier, SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { ENV, optional, required } from '#shared/config.ts';
-import type { Notifier } from '#shared/ports.ts';
+import type { DigestNotifier, Notifier } from '#shared/ports.ts';
 import { once } from './once.ts';
+import { tableName } from './table.ts';
+
+/** On the local stack without SNS_ENDPOINT, messages go to the outbox file instead of SNS. */
+const outboxFile = (): string | undefined =>
+  optional(ENV.local) !== undefined && optional(ENV.snsEndpoint) === undefined
+    ? required(ENV.outboxFile)
+    : undefined;
 
 /**
- * SNS in AWS and wherever SNS_ENDPOINT is set; on the local stack without it, the outbox file, so a
- * laptop shows what managers would receive.
+ * Escalations: SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox; either way at most
+ * once per escalation id.
  */
-export const notifier = once((): Notifier => {
+export const notifier = once((): IdempotentNotifier => {
   const topicArn = required(ENV.escalationTopicArn);
-  const local = optional(ENV.local) !== undefined && optional(ENV.snsEndpoint) === undefined;
-  return local
-    ? new OutboxFileNotifier(required(ENV.outboxFile), topicArn)
-    : new SnsNotifier(sns(), topicArn);
+  const file = outboxFile();
+  const inner: Notifier =
+    file === undefined ? new SnsNotifier(sns(), topicArn) : new OutboxFileNotifier(file, topicArn);
+  return new IdempotentNotifier(inner, { client: dynamoClient(), tableName: tableName() });
+});
+
+/** The daily digest, to its own topic. */
+export const digestNotifier = once((): DigestNotifier => {
+  const topicArn = required(ENV.digestTopicArn);
+  const file = outboxFile();
+  return file === undefined ? new SnsDigestNotifier(sns(), topicArn) : new OutboxFileNotifier(file, topicArn);
 });

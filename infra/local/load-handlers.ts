@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS, type FunctionId, STREAM_CONSUMER } from '#infra/catalog.ts';
+import { FUNCTIONS, type FunctionDefinition, type FunctionId, STREAM_CONSUMER } from '#infra/catalog.ts';
 import { HandlerLoadError } from './errors.ts';
 import type { HttpHandler } from './http-adapter.ts';
 import type { StreamHandler } from './stream-poller.ts';
@@ -45,10 +45,11 @@ const hasHandler = (module: unknown): module is { handler: LoadedHandler } =>
   'handler' in module &&
   typeof module.handler === 'function';
 
-/** The functions of the catalog by role: behind the HTTP adapter, or fed by the stream poller. */
+/** The functions of the catalog by role: behind the HTTP adapter, fed by the stream poller, or scheduled. */
 export interface FunctionHandlers {
   readonly http: ReadonlyMap<FunctionId, HttpHandler>;
   readonly stream: StreamHandler;
+  readonly scheduled?: ReadonlyMap<FunctionId, LoadedHandler>;
 }
 
 /** Loads every function of the catalog, so a broken one stops the start-up instead of its first request. */
@@ -57,5 +58,12 @@ export const loadAllHandlers = async (): Promise<FunctionHandlers> => {
   const stream = loaded.find(([id]) => id === STREAM_CONSUMER)?.[1];
   if (stream === undefined)
     throw new HandlerLoadError(`${STREAM_CONSUMER} is not in the catalog`, STREAM_CONSUMER);
-  return { http: new Map(loaded.filter(([id]) => id !== STREAM_CONSUMER)), stream };
+  const catalog: readonly FunctionDefinition[] = FUNCTIONS;
+  const withRoutes = new Set(catalog.filter((fn) => fn.routes.length > 0).map((fn) => fn.id));
+  const scheduled = new Set(catalog.filter((fn) => fn.schedule !== undefined).map((fn) => fn.id));
+  return {
+    http: new Map(loaded.filter(([id]) => withRoutes.has(id))),
+    stream,
+    scheduled: new Map(loaded.filter(([id]) => scheduled.has(id))),
+  };
 };

@@ -24,6 +24,8 @@ const DEFAULTS = {
   [ENV.legalToken]: 'dev-legal-token',
   [ENV.managerToken]: 'dev-manager-token',
   [ENV.escalationTopicArn]: 'arn:aws:sns:us-east-1:000000000000:risk-radar-escalations-local',
+  [ENV.digestTopicArn]: 'arn:aws:sns:us-east-1:000000000000:risk-radar-digest-local',
+  [ENV.redAckSlaHours]: '4',
   [ENV.region]: 'us-east-1',
   // The SDK insists on credentials; DynamoDB Local accepts any.
   AWS_ACCESS_KEY_ID: 'local',

@@ -16,6 +16,7 @@ import {
   tokenGroupsOf,
 } from './local-env.ts';
 import { consoleLogger, type LocalLogger } from './logger.ts';
+import { startLocalScheduler } from './scheduler.ts';
 import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
@@ -38,6 +39,8 @@ export interface LocalStackOptions {
   readonly functions?: FunctionHandlers;
   /** Stream poll interval; short by default so an escalation shows up within a second. */
   readonly pollIntervalMs?: number;
+  /** How often scheduled functions (SLA check, digest) run; default `RADAR_SCHEDULE_INTERVAL_MS` or 60 s. */
+  readonly scheduleIntervalMs?: number;
   readonly logger?: LocalLogger;
 }
 
@@ -141,6 +144,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       logger,
     });
     cleanups.push(poller.stop);
+
+    const scheduler = startLocalScheduler({
+      functions: handlers.scheduled ?? new Map(),
+      intervalMs: options.scheduleIntervalMs ?? Number(process.env.RADAR_SCHEDULE_INTERVAL_MS ?? 60_000),
+      region: env[ENV.region] ?? 'us-east-1',
+      logger,
+    });
+    cleanups.push(scheduler.stop);
 
     const credentials = credentialsOf(env);
     const server = createLocalApi({ functions: handlers.http, tokens: tokenGroupsOf(credentials), logger });

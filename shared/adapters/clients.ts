@@ -8,6 +8,7 @@ import { ENV, optional } from '#shared/config.ts';
  * overridden for DynamoDB Local and a local SNS.
  */
 
+let lowLevelClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let snsClient: SNSClient | undefined;
 
@@ -17,11 +18,16 @@ export const toDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 
-export const dynamoDocumentClient = (): DynamoDBDocumentClient => {
-  if (documentClient === undefined) {
+export const dynamoClient = (): DynamoDBClient => {
+  if (lowLevelClient === undefined) {
     const endpoint = optional(ENV.dynamodbEndpoint);
-    documentClient = toDocumentClient(new DynamoDBClient(endpoint === undefined ? {} : { endpoint }));
+    lowLevelClient = new DynamoDBClient(endpoint === undefined ? {} : { endpoint });
   }
+  return lowLevelClient;
+};
+
+export const dynamoDocumentClient = (): DynamoDBDocumentClient => {
+  documentClient ??= toDocumentClient(dynamoClient());
   return documentClient;
 };
 

@@ -2,15 +2,36 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { caseIndexes, itemToCase, itemToOccurrence, keys } from './dynamodb-items.ts';
+import {
+  caseIndexes,
+  itemToAudit,
+  itemToCase,
+  itemToOccurrence,
+  itemToReview,
+  keys,
+} from './dynamodb-items.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
+const MAX_AUDIT_SHOWN = 200;
 
-type IndexChoice = { readonly indexName: string; readonly partitionKey: string };
+type IndexChoice = { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string };
+
+type FilterField = (typeof caseIndexes.filtered)[number]['field'];
+
+/** Where a filter lives on the case item (subject fields are nested). */
+const attributePath: Record<FilterField, readonly string[]> = {
+  level: ['level'],
+  status: ['status'],
+  riskType: ['riskType'],
+  brand: ['subject', 'brand'],
+  campaignId: ['subject', 'campaignId'],
+  market: ['subject', 'market'],
+};
 
 /**
- * Reads the case library through the case indexes; never a Scan. The most selective filter picks the
- * index (level, then status, then risk type), the others become a filter expression on that index.
+ * Reads the case library through the case indexes; never a Scan. The first filter given (most selective
+ * first: campaign, brand, level, status, market, risk type) picks the index, the time range narrows its
+ * sort key, and the other filters become a filter expression on that index.
  */
 export class DynamoDbCaseReader implements CaseReader {
   readonly #client: DynamoDBDocumentClient;
@@ -26,17 +47,20 @@ export class DynamoDbCaseReader implements CaseReader {
     const names: Record<string, string> = { '#pk': index.partitionKey };
     const values: Record<string, unknown> = { ':pk': partition };
     const conditions: string[] = [];
-    for (const [field, value] of Object.entries(filters)) {
-      names[`#${field}`] = field;
+    for (const [field, value] of filters) {
+      const path = attributePath[field].map((segment) => {
+        names[`#${segment}`] = segment;
+        return `#${segment}`;
+      });
       values[`:${field}`] = value;
-      conditions.push(`#${field} = :${field}`);
+      conditions.push(`${path.join('.')} = :${field}`);
     }
     const startKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor, index.partitionKey);
     const output = await this.#client.send(
       new QueryCommand({
         TableName: this.#tableName,
         IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk',
+        KeyConditionExpression: `#pk = :pk${this.#range(query, index, names, values)}`,
         ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -51,30 +75,65 @@ export class DynamoDbCaseReader implements CaseReader {
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.case(caseId) }),
-    );
-    if (item === undefined) return undefined;
-    const occurrences = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.occurrencePrefix },
-        ScanIndexForward: false,
-        Limit: MAX_OCCURRENCES_SHOWN,
-      }),
-    );
-    return { case: itemToCase(item), occurrences: (occurrences.Items ?? []).map(itemToOccurrence) };
+    const pk = keys.case(caseId).pk;
+    const below = (prefix: string, limit: number) =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+    const [caseItem, reviewItem, occurrences, audit] = await Promise.all([
+      this.#client.send(new GetCommand({ TableName: this.#tableName, Key: keys.case(caseId) })),
+      this.#client.send(new GetCommand({ TableName: this.#tableName, Key: keys.review(caseId) })),
+      below(keys.occurrencePrefix, MAX_OCCURRENCES_SHOWN),
+      below(keys.auditPrefix, MAX_AUDIT_SHOWN),
+    ]);
+    if (caseItem.Item === undefined) return undefined;
+    return {
+      case: itemToCase(caseItem.Item),
+      occurrences: (occurrences.Items ?? []).map(itemToOccurrence),
+      // Oldest first reads as a story.
+      audit: (audit.Items ?? []).map(itemToAudit).reverse(),
+      ...(reviewItem.Item === undefined ? {} : { review: itemToReview(reviewItem.Item) }),
+    };
   }
 
-  /** The first filter given picks its index; the rest filter that index's pages. */
-  #plan(query: CaseQuery): { index: IndexChoice; partition: string; filters: Record<string, string> } {
-    const given = caseIndexes.filtered.filter((index) => query[index.field] !== undefined);
+  /** `from`/`to` bound the index's sort key (`<lastSeenAt>#<caseId>`). */
+  #range(
+    query: CaseQuery,
+    index: IndexChoice,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+  ): string {
+    if (query.from === undefined && query.to === undefined) return '';
+    // DynamoDB refuses an expression attribute name that no expression uses.
+    names['#sk'] = index.sortKey;
+    if (query.from !== undefined && query.to !== undefined) {
+      values[':from'] = query.from;
+      values[':to'] = query.to;
+      return ' AND #sk BETWEEN :from AND :to';
+    }
+    if (query.from !== undefined) {
+      values[':from'] = query.from;
+      return ' AND #sk >= :from';
+    }
+    values[':to'] = query.to;
+    return ' AND #sk < :to';
+  }
+
+  #plan(query: CaseQuery): { index: IndexChoice; partition: string; filters: [FilterField, string][] } {
+    const given = caseIndexes.filtered.flatMap((index) => {
+      const value = query[index.field];
+      return value === undefined ? [] : [{ index, value }];
+    });
     const [chosen, ...others] = given;
-    const filters: Record<string, string> = {};
-    for (const index of others) filters[index.field] = query[index.field] ?? '';
+    const filters = others.map(({ index, value }): [FilterField, string] => [index.field, value]);
     if (chosen === undefined)
       return { index: caseIndexes.all, partition: caseIndexes.all.partition(), filters };
-    return { index: chosen, partition: chosen.partition(query[chosen.field] ?? ''), filters };
+    return { index: chosen.index, partition: chosen.index.partition(chosen.value), filters };
   }
 }

@@ -12,16 +12,20 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
+import type { Review } from '#shared/domain/review.ts';
 import type { EventStore, EventWrite, EventWriteResult, StoredEvent } from '#shared/ports.ts';
 import type { RiskType } from '#shared/schemas/assessment.ts';
 import {
+  auditToItem,
   caseToItem,
   eventToItem,
   type Item,
   itemToCase,
   itemToEvent,
+  itemToReview,
   keys,
   occurrenceToItem,
+  reviewToItem,
 } from './dynamodb-items.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -70,6 +74,13 @@ export class DynamoDbEventStore implements EventStore {
     return item === undefined ? undefined : itemToCase(item);
   }
 
+  async review(caseId: string): Promise<Review | undefined> {
+    const { Item: item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.review(caseId), ConsistentRead: true }),
+    );
+    return item === undefined ? undefined : itemToReview(item);
+  }
+
   async write(write: EventWrite): Promise<EventWriteResult> {
     if (write.kind === 'event-only') return this.#putEvent(write.stored);
     const items: TransactItem[] = [this.#eventPut(write.stored)];
@@ -99,6 +110,13 @@ export class DynamoDbEventStore implements EventStore {
       });
     }
     items.push({ Put: { TableName: this.#tableName, Item: occurrenceToItem(write.occurrence) } });
+    if (write.audit !== undefined) {
+      items.push({
+        Put: { TableName: this.#tableName, Item: auditToItem(write.audit, write.stored.event.eventId) },
+      });
+    }
+    if (write.review !== undefined)
+      items.push(this.#reviewPut(write.review.next, write.review.expectedVersion));
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
       return { outcome: 'written' };
@@ -106,6 +124,23 @@ export class DynamoDbEventStore implements EventStore {
       if (!(error instanceof TransactionCanceledException)) throw error;
       return this.#explainCancellation(write.stored, error.CancellationReasons ?? []);
     }
+  }
+
+  /** A new review must not exist yet; an updated one must still be at the version read. */
+  #reviewPut(review: Review, expectedVersion: number | undefined): TransactItem {
+    return {
+      Put: {
+        TableName: this.#tableName,
+        Item: reviewToItem(review),
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: NOT_EXISTS }
+          : {
+              ConditionExpression: '#version = :reviewVersion',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':reviewVersion': expectedVersion },
+            }),
+      },
+    };
   }
 
   #eventPut(stored: StoredEvent): TransactItem {

@@ -1,4 +1,6 @@
-import type { Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import type { Review } from '#shared/domain/review.ts';
 import type { StoredEvent } from '#shared/ports.ts';
 import type { RiskType } from '#shared/schemas/assessment.ts';
 import { ESCALATION_ATTRIBUTE, TTL_ATTRIBUTE } from '#shared/table.ts';
@@ -23,13 +25,22 @@ export const keys = {
     sk: 'CURRENT',
   }),
   replay: (key: string) => ({ pk: `REPLAY#${key}`, sk: 'REPLAY' }),
+  review: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'REVIEW' }),
+  audit: (entry: AuditEntry, unique: string) => ({
+    pk: `CASE#${entry.caseId}`,
+    sk: `AUDIT#${entry.at}#${unique}`,
+  }),
+  auditPrefix: 'AUDIT#',
+  exception: (exceptionId: string) => ({ pk: `EXCEPTION#${exceptionId}`, sk: 'EXCEPTION' }),
 } as const;
 
 /**
  * The case-list indexes. Each serves "newest first" for one filter; the sort key is the last time the case
  * was seen, so a case that flares up again moves to the top. `all` lists every case.
  */
-const filteredIndex = <F extends 'level' | 'status' | 'riskType'>(n: 2 | 3 | 4, field: F, prefix: string) =>
+type CaseFilter = 'level' | 'status' | 'riskType' | 'brand' | 'campaignId' | 'market';
+
+const filteredIndex = <F extends CaseFilter>(n: 2 | 3 | 4 | 5 | 6 | 7, field: F, prefix: string) =>
   ({
     indexName: `gsi${n}`,
     partitionKey: `gsi${n}pk`,
@@ -38,11 +49,27 @@ const filteredIndex = <F extends 'level' | 'status' | 'riskType'>(n: 2 | 3 | 4, 
     partition: (value: string) => `CASES#${prefix}#${value}`,
   }) as const;
 
+/** The value a case is filed under in a filtered index; subject fields are absent on some cases (sparse). */
+export const caseFilterValue = (value: RiskCase, field: CaseFilter): string | undefined => {
+  switch (field) {
+    case 'brand':
+    case 'campaignId':
+    case 'market':
+      return value.subject[field];
+    default:
+      return value[field];
+  }
+};
+
 export const caseIndexes = {
   all: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: () => 'CASES' },
+  // Order matters: the first filter a query gives picks its index, so the most selective come first.
   filtered: [
+    filteredIndex(6, 'campaignId', 'CAMPAIGN'),
+    filteredIndex(5, 'brand', 'BRAND'),
     filteredIndex(2, 'level', 'LEVEL'),
     filteredIndex(3, 'status', 'STATUS'),
+    filteredIndex(7, 'market', 'MARKET'),
     filteredIndex(4, 'riskType', 'TYPE'),
   ],
 } as const;
@@ -68,7 +95,9 @@ export const caseToItem = (value: RiskCase): Item => {
     [caseIndexes.all.sortKey]: sortKey,
   };
   for (const index of caseIndexes.filtered) {
-    indexKeys[index.partitionKey] = index.partition(value[index.field]);
+    const filed = caseFilterValue(value, index.field);
+    if (filed === undefined) continue;
+    indexKeys[index.partitionKey] = index.partition(filed);
     indexKeys[index.sortKey] = sortKey;
   }
   return { ...keys.case(value.caseId), entity: 'case', ...indexKeys, ...value };
@@ -90,6 +119,8 @@ const CASE_FIELDS = [
   'findings',
   ESCALATION_ATTRIBUTE,
   'escalationCount',
+  'acknowledgement',
+  'resolution',
   'version',
 ] as const satisfies readonly (keyof RiskCase)[];
 
@@ -106,13 +137,73 @@ export const occurrenceToItem = (value: Occurrence): Item => ({
   ...value,
 });
 
-export const itemToOccurrence = (item: Item): Occurrence => {
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = item;
-  return rest as unknown as Occurrence;
-};
+export const itemToOccurrence = (item: Item): Occurrence => withoutKeys(item) as unknown as Occurrence;
 
 export const replayToItem = (key: string, expiresAt: Date): Item => ({
   ...keys.replay(key),
   entity: 'replay',
   [TTL_ATTRIBUTE]: Math.floor(expiresAt.getTime() / 1000),
 });
+
+/** Strips the keys and bookkeeping attributes every entity item carries. */
+const withoutKeys = (item: Item): Item => {
+  const value: Item = {};
+  for (const [key, field] of Object.entries(item)) {
+    if (
+      key === 'pk' ||
+      key === 'sk' ||
+      key === 'entity' ||
+      key === TTL_ATTRIBUTE ||
+      /^gsi\d+(pk|sk)$/.test(key)
+    )
+      continue;
+    value[key] = field;
+  }
+  return value;
+};
+
+/** Reviews queue by status, oldest first. */
+export const reviewQueueIndex = { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+
+export const reviewQueuePartition = (status: string) => `REVIEWS#${status}`;
+
+export const reviewToItem = (value: Review): Item => ({
+  ...keys.review(value.caseId),
+  entity: 'review',
+  [reviewQueueIndex.partitionKey]: reviewQueuePartition(value.status),
+  [reviewQueueIndex.sortKey]: `${value.createdAt}#${value.reviewId}`,
+  ...value,
+});
+
+export const itemToReview = (item: Item): Review => withoutKeys(item) as unknown as Review;
+
+export const auditToItem = (entry: AuditEntry, unique: string): Item => ({
+  ...keys.audit(entry, unique),
+  entity: 'audit',
+  ...entry,
+});
+
+export const itemToAudit = (item: Item): AuditEntry => withoutKeys(item) as unknown as AuditEntry;
+
+/** Exceptions: all, newest first (gsi1), and a brand's, by expiry (gsi2) so expired ones fall out of range. */
+export const exceptionIndexes = {
+  all: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: 'EXCEPTIONS' },
+  brand: {
+    indexName: 'gsi2',
+    partitionKey: 'gsi2pk',
+    sortKey: 'gsi2sk',
+    partition: (brand: string) => `EXCEPTIONS#BRAND#${brand}`,
+  },
+} as const;
+
+export const exceptionToItem = (value: ClaimException): Item => ({
+  ...keys.exception(value.exceptionId),
+  entity: 'exception',
+  [exceptionIndexes.all.partitionKey]: exceptionIndexes.all.partition,
+  [exceptionIndexes.all.sortKey]: `${value.grantedAt}#${value.exceptionId}`,
+  [exceptionIndexes.brand.partitionKey]: exceptionIndexes.brand.partition(value.brand),
+  [exceptionIndexes.brand.sortKey]: `${value.expiresAt}#${value.exceptionId}`,
+  ...value,
+});
+
+export const itemToException = (item: Item): ClaimException => withoutKeys(item) as unknown as ClaimException;

@@ -1,5 +1,5 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { EscalationMessage } from '#shared/ports.ts';
+import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
 /** SNS subjects must be ASCII-free of newlines and at most 100 characters. */
 const MAX_SUBJECT = 100;
@@ -51,5 +51,24 @@ export const escalationPublishInput = (topicArn: string, message: EscalationMess
         (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
       ),
     ),
+  };
+};
+
+/** The daily digest of new yellow cases: one message, one line per case. */
+export const digestPublishInput = (topicArn: string, message: DigestMessage): PublishCommandInput => {
+  const lines = message.cases.map(
+    (riskCase) =>
+      `- [${riskCase.level}] ${riskCase.riskType}: ${riskCase.subject.label} (${riskCase.occurrences} occurrence${riskCase.occurrences === 1 ? '' : 's'}) — case ${riskCase.caseId}`,
+  );
+  return {
+    TopicArn: topicArn,
+    Subject: `Risk digest: ${message.cases.length} new case${message.cases.length === 1 ? '' : 's'} needing attention`,
+    Message: [
+      `New cases needing attention between ${message.since} and ${message.until}:`,
+      ...lines,
+      '',
+      'Open each with GET /v1/cases/<case id>; nothing here pages anyone.',
+    ].join('\n'),
+    MessageAttributes: { kind: { DataType: 'String', StringValue: 'digest' } },
   };
 };

@@ -1,13 +1,14 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { EscalationMessage, Notifier } from '#shared/ports.ts';
-import { escalationPublishInput } from './escalation-publish.ts';
+import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import type { DigestMessage, DigestNotifier, EscalationMessage, Notifier } from '#shared/ports.ts';
+import { digestPublishInput, escalationPublishInput } from './escalation-publish.ts';
 
 /**
  * Local stand-in for SNS: appends the exact Publish input as one JSON line to a file and prints it, so a
  * newcomer sees what managers would receive without an AWS account.
  */
-export class OutboxFileNotifier implements Notifier {
+export class OutboxFileNotifier implements Notifier, DigestNotifier {
   readonly #file: string;
   readonly #topicArn: string;
   readonly #print: (line: string) => void;
@@ -19,9 +20,16 @@ export class OutboxFileNotifier implements Notifier {
   }
 
   async publish(message: EscalationMessage): Promise<void> {
-    const input = escalationPublishInput(this.#topicArn, message);
+    await this.#append('escalation', escalationPublishInput(this.#topicArn, message));
+  }
+
+  async publishDigest(message: DigestMessage): Promise<void> {
+    await this.#append('digest', digestPublishInput(this.#topicArn, message));
+  }
+
+  async #append(kind: string, input: PublishCommandInput): Promise<void> {
     await mkdir(dirname(this.#file), { recursive: true });
     await appendFile(this.#file, `${JSON.stringify(input)}\n`, 'utf8');
-    this.#print(`escalation → ${this.#file}: ${input.Subject ?? ''}`);
+    this.#print(`${kind} → ${this.#file}: ${input.Subject ?? ''}`);
   }
 }

@@ -50,9 +50,172 @@ export interface RiskCase {
   readonly findings: readonly Finding[];
   readonly escalation?: Escalation;
   readonly escalationCount: number;
+  readonly acknowledgement?: Acknowledgement;
+  readonly resolution?: Resolution;
   /** Optimistic-concurrency version: every write checks the version it read. */
   readonly version: number;
 }
+
+export interface Acknowledgement {
+  readonly by: string;
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** What the risk case library keeps so the organisation learns: the 5 whys, measures, plan. */
+export interface Resolution {
+  /** The chain of "why?" answers, first to root cause; at least one. */
+  readonly whys: readonly string[];
+  readonly measures: readonly string[];
+  readonly improvementPlan: string;
+  readonly by: string;
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** One line of a case's audit trail: who (from credentials), when, what. */
+export interface AuditEntry {
+  readonly caseId: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly action:
+    | 'opened'
+    | 'level-rose'
+    | 'reopened'
+    | 'acknowledged'
+    | 'resolved'
+    | 'escalated'
+    | 'review-decided';
+  readonly note?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** A transition the case's state does not allow, with the state it is in. */
+export interface TransitionRefused {
+  readonly ok: false;
+  readonly reason: string;
+  readonly current: { readonly status: CaseStatus; readonly version: number };
+}
+
+export type Transition =
+  | { readonly ok: true; readonly next: RiskCase; readonly audit: AuditEntry }
+  | TransitionRefused;
+
+const refuse = (existing: RiskCase, reason: string): TransitionRefused => ({
+  ok: false,
+  reason,
+  current: { status: existing.status, version: existing.version },
+});
+
+/** open → acknowledged: a manager has seen it; stops the SLA clock. */
+export const acknowledgeCase = (existing: RiskCase, actor: string, now: Date, note?: string): Transition => {
+  if (existing.status !== 'open')
+    return refuse(
+      existing,
+      `Case ${existing.caseId} is ${existing.status}; only an open case can be acknowledged`,
+    );
+  const at = now.toISOString();
+  const acknowledgement: Acknowledgement = { by: actor, at, ...(note === undefined ? {} : { note }) };
+  return {
+    ok: true,
+    next: {
+      ...existing,
+      status: 'acknowledged',
+      acknowledgement,
+      updatedAt: at,
+      version: existing.version + 1,
+    },
+    audit: {
+      caseId: existing.caseId,
+      at,
+      actor,
+      action: 'acknowledged',
+      from: 'open',
+      to: 'acknowledged',
+      ...(note === undefined ? {} : { note }),
+    },
+  };
+};
+
+/** open or acknowledged → resolved, with the risk-library fields. */
+export const resolveCase = (
+  existing: RiskCase,
+  input: Omit<Resolution, 'by' | 'at'>,
+  actor: string,
+  now: Date,
+): Transition => {
+  if (existing.status === 'resolved') return refuse(existing, `Case ${existing.caseId} is already resolved`);
+  const at = now.toISOString();
+  const resolution: Resolution = { ...input, by: actor, at };
+  return {
+    ok: true,
+    next: { ...existing, status: 'resolved', resolution, updatedAt: at, version: existing.version + 1 },
+    audit: {
+      caseId: existing.caseId,
+      at,
+      actor,
+      action: 'resolved',
+      from: existing.status,
+      to: 'resolved',
+      ...(input.note === undefined ? {} : { note: input.note }),
+    },
+  };
+};
+
+/**
+ * A red case nobody acknowledged within the SLA pages again, once, at tier 2. The clock starts at the
+ * tier-1 escalation.
+ */
+export const slaLapsed = (existing: RiskCase, policy: LevelPolicy, now: Date, slaHours: number): boolean =>
+  existing.status === 'open' &&
+  policy.escalates(existing.level) &&
+  existing.escalation !== undefined &&
+  existing.escalation.tier < 2 &&
+  now.getTime() - Date.parse(existing.escalation.at) >= slaHours * 3_600_000;
+
+export const escalateForSla = (existing: RiskCase, now: Date, slaHours: number): Transition => {
+  const at = now.toISOString();
+  const escalation: Escalation = {
+    id: `${existing.caseId}#${existing.escalationCount + 1}`,
+    tier: 2,
+    reason: 'sla-lapsed',
+    level: existing.level,
+    at,
+  };
+  return {
+    ok: true,
+    next: {
+      ...existing,
+      escalation,
+      escalationCount: existing.escalationCount + 1,
+      updatedAt: at,
+      version: existing.version + 1,
+    },
+    audit: {
+      caseId: existing.caseId,
+      at,
+      actor: 'system:sla',
+      action: 'escalated',
+      note: `Not acknowledged within ${slaHours} h: escalated at tier 2`,
+    },
+  };
+};
+
+/** The audit entry for what an occurrence did to a case, if anything worth a line. */
+export const occurrenceAudit = (
+  previous: RiskCase | undefined,
+  next: RiskCase,
+  actor: string,
+): AuditEntry | undefined => {
+  const base = { caseId: next.caseId, at: next.updatedAt, actor };
+  if (previous === undefined) return { ...base, action: 'opened', to: next.level };
+  if (previous.status === 'resolved' && next.status === 'open')
+    return { ...base, action: 'reopened', from: 'resolved', to: 'open' };
+  if (previous.level !== next.level)
+    return { ...base, action: 'level-rose', from: previous.level, to: next.level };
+  return undefined;
+};
 
 /** One event's contribution to a case. */
 export interface Occurrence {
@@ -74,6 +237,9 @@ export interface LevelPolicy {
 }
 
 const part = (value: string): string => encodeURIComponent(value);
+
+/** ISO-8601 in UTC, so stored times sort as strings whatever offset the pusher used. */
+const utc = (instant: string): string => new Date(instant).toISOString();
 
 /**
  * The subject an event is about.
@@ -157,8 +323,8 @@ export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPo
     impact,
     status: 'open',
     occurrences: 1,
-    firstSeenAt: input.event.occurredAt,
-    lastSeenAt: input.event.occurredAt,
+    firstSeenAt: utc(input.event.occurredAt),
+    lastSeenAt: utc(input.event.occurredAt),
     createdAt: at,
     updatedAt: at,
     findings: mergeFindings([], findings),
@@ -198,8 +364,8 @@ export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: Lev
     impact: worst.impact,
     status: reopens ? 'open' : existing.status,
     occurrences: existing.occurrences + 1,
-    firstSeenAt: earlier(existing.firstSeenAt, input.event.occurredAt),
-    lastSeenAt: later(existing.lastSeenAt, input.event.occurredAt),
+    firstSeenAt: earlier(existing.firstSeenAt, utc(input.event.occurredAt)),
+    lastSeenAt: later(existing.lastSeenAt, utc(input.event.occurredAt)),
     updatedAt: at,
     findings: mergeFindings(existing.findings, incoming.findings),
     ...(escalation === undefined ? {} : { escalation }),
@@ -214,7 +380,7 @@ export const occurrenceOf = (caseId: string, input: OccurrenceInput, receivedAt:
   eventId: input.event.eventId,
   type: input.event.type,
   source: input.event.source,
-  occurredAt: input.event.occurredAt,
+  occurredAt: utc(input.event.occurredAt),
   receivedAt: receivedAt.toISOString(),
   level: input.assessment.level,
   ruleIds: input.assessment.findings.map((finding) => finding.ruleId),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '#shared/domain/case.ts';
 import { AssessmentSchema, FindingSchema, LevelSchema, RiskTypeSchema } from './assessment.ts';
+import { ReviewSchema } from './workflow.ts';
 
 export const CaseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
 
@@ -44,6 +45,18 @@ export const CaseSchema = z
     findings: z.array(FindingSchema),
     escalation: EscalationSchema.optional(),
     escalationCount: z.number().int(),
+    acknowledgement: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),
+    resolution: z
+      .object({
+        whys: z.array(z.string()),
+        measures: z.array(z.string()),
+        improvementPlan: z.string(),
+        by: z.string(),
+        at: z.string(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Root cause (5 whys), measures and improvement plan: the risk library record.' }),
     version: z.number().int(),
   })
   .meta({ id: 'Case' });
@@ -61,8 +74,35 @@ export const OccurrenceSchema = z
   })
   .meta({ id: 'Occurrence' });
 
+export const AuditEntrySchema = z
+  .object({
+    caseId: z.string(),
+    at: z.string(),
+    actor: z
+      .string()
+      .meta({ description: '`user:<name>`, `client:<id>` or `system:<job>`, from credentials.' }),
+    action: z.enum([
+      'opened',
+      'level-rose',
+      'reopened',
+      'acknowledged',
+      'resolved',
+      'escalated',
+      'review-decided',
+    ]),
+    note: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
 export const CaseDetailSchema = z
-  .object({ case: CaseSchema, occurrences: z.array(OccurrenceSchema) })
+  .object({
+    case: CaseSchema,
+    occurrences: z.array(OccurrenceSchema),
+    audit: z.array(AuditEntrySchema),
+    review: ReviewSchema.optional(),
+  })
   .meta({ id: 'CaseDetail' });
 
 export const CaseListSchema = z
@@ -75,7 +115,19 @@ export const CaseListSchema = z
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** Query string of `GET /v1/cases`; unknown parameters are rejected like unknown body fields. */
+const IsoInstant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+  .transform((value) => new Date(value).toISOString());
+
 export const ListCasesQuerySchema = z.strictObject({
+  brand: z.string().min(1).max(200).optional(),
+  campaignId: z.string().min(1).max(128).optional(),
+  market: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
+    .optional(),
+  from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
+  to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
   level: LevelSchema.pipe(
     z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
   ).optional(),

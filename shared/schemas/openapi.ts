@@ -6,12 +6,23 @@ import {
   CaseDetailSchema,
   CaseIdSchema,
   CaseListSchema,
+  CaseSchema,
   EvaluateResponseSchema,
   IngestResponseSchema,
   ListCasesQuerySchema,
   ProblemSchema,
 } from './cases.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
+import {
+  AcknowledgeRequestSchema,
+  ClaimExceptionSchema,
+  DecisionRequestSchema,
+  IdSchema,
+  ListExceptionsQuerySchema,
+  ListReviewsQuerySchema,
+  ResolveRequestSchema,
+  ReviewSchema,
+} from './workflow.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the
@@ -56,6 +67,15 @@ const signedErrors: ZodOpenApiResponsesObject = {
 const peopleErrors: ZodOpenApiResponsesObject = {
   '401': problem('No or invalid bearer token.'),
   '403': problem('The user is in neither the manager nor the legal group.'),
+};
+
+const workflowErrors: ZodOpenApiResponsesObject = {
+  '400': problem('A body or parameter that breaks the contract; `errors` lists every bad path.'),
+  ...peopleErrors,
+  '404': problem('No such case, review or exception.'),
+  '409': problem(
+    'Impossible in the current state (e.g. already resolved or decided); `current` shows the state.',
+  ),
 };
 
 const eventsOperation = (summary: string, batchSchema: z.ZodType): ZodOpenApiOperationObject => ({
@@ -129,6 +149,75 @@ export const openApiDocument = () =>
             '404': problem('No such case.'),
             ...peopleErrors,
           },
+        },
+      },
+      '/v1/cases/{id}/acknowledge': {
+        post: {
+          summary: 'Acknowledge a case (managers); stops the SLA clock',
+          security: [{ bearer: [] }],
+          requestParams: { path: z.object({ id: CaseIdSchema }) },
+          requestBody: { content: { 'application/json': { schema: AcknowledgeRequestSchema } } },
+          responses: { '200': jsonBody('The acknowledged case.', CaseSchema), ...workflowErrors },
+        },
+      },
+      '/v1/cases/{id}/resolve': {
+        post: {
+          summary: 'Resolve a case (managers) with the 5 whys, measures and improvement plan',
+          security: [{ bearer: [] }],
+          requestParams: { path: z.object({ id: CaseIdSchema }) },
+          requestBody: { required: true, content: { 'application/json': { schema: ResolveRequestSchema } } },
+          responses: { '200': jsonBody('The resolved case.', CaseSchema), ...workflowErrors },
+        },
+      },
+      '/v1/reviews': {
+        get: {
+          summary: "Legal's review queue, oldest first",
+          security: [{ bearer: [] }],
+          requestParams: { query: ListReviewsQuerySchema },
+          responses: {
+            '200': jsonBody(
+              'A page of reviews.',
+              z.object({ items: z.array(ReviewSchema), cursor: z.string().optional() }),
+            ),
+            ...peopleErrors,
+          },
+        },
+      },
+      '/v1/reviews/{id}/decision': {
+        post: {
+          summary: 'Decide a review (legal); an approval may grant an exception',
+          security: [{ bearer: [] }],
+          requestParams: { path: z.object({ id: IdSchema }) },
+          requestBody: { required: true, content: { 'application/json': { schema: DecisionRequestSchema } } },
+          responses: {
+            '200': jsonBody(
+              'The decided review and any exception granted.',
+              z.object({ review: ReviewSchema, exception: ClaimExceptionSchema.optional() }),
+            ),
+            ...workflowErrors,
+          },
+        },
+      },
+      '/v1/exceptions': {
+        get: {
+          summary: 'Claim exceptions (legal), newest first',
+          security: [{ bearer: [] }],
+          requestParams: { query: ListExceptionsQuerySchema },
+          responses: {
+            '200': jsonBody(
+              'A page of exceptions.',
+              z.object({ items: z.array(ClaimExceptionSchema), cursor: z.string().optional() }),
+            ),
+            ...peopleErrors,
+          },
+        },
+      },
+      '/v1/exceptions/{id}/revoke': {
+        post: {
+          summary: 'Revoke a claim exception (legal)',
+          security: [{ bearer: [] }],
+          requestParams: { path: z.object({ id: IdSchema }) },
+          responses: { '200': jsonBody('The revoked exception.', ClaimExceptionSchema), ...workflowErrors },
         },
       },
       '/v1/health': {

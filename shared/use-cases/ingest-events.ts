@@ -3,19 +3,34 @@ import {
   joinCase,
   type LevelPolicy,
   type OccurrenceInput,
+  occurrenceAudit,
   occurrenceOf,
   openCase,
+  type RiskCase,
   subjectOf,
 } from '#shared/domain/case.ts';
+import { applyExceptions } from '#shared/domain/claim-exception.ts';
 import type { RiskEngine } from '#shared/domain/engine.ts';
-import type { Clock, EventStore, EventWrite, IdGenerator, StoredEvent } from '#shared/ports.ts';
+import { reviewFor } from '#shared/domain/review.ts';
+import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
+import type {
+  CaseSideEffects,
+  Clock,
+  EventStore,
+  EventWrite,
+  ExceptionStore,
+  IdGenerator,
+  StoredEvent,
+} from '#shared/ports.ts';
+import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { type EventResult, rejectedResult } from './event-results.ts';
 import type { ParsedItem } from './parse-events.ts';
 
 export interface IngestDependencies {
   readonly store: EventStore;
-  readonly engine: RiskEngine;
+  readonly exceptions: Pick<ExceptionStore, 'forBrand'>;
+  readonly engine: RiskEngine & { readonly matrix: RiskMatrix };
   readonly policy: LevelPolicy;
   readonly clock: Clock;
   readonly newCaseId: IdGenerator;
@@ -44,6 +59,32 @@ const duplicateResult = (index: number, original: StoredEvent): EventResult => (
   assessment: original.assessment,
 });
 
+/** The audit line and, for ad copy, legal's review that go with a case write. */
+const sideEffects = async (
+  previous: RiskCase | undefined,
+  next: RiskCase,
+  input: OccurrenceInput,
+  actor: string,
+  deps: IngestDependencies,
+): Promise<CaseSideEffects> => {
+  const audit = occurrenceAudit(previous, next, actor);
+  const event = input.event;
+  if (event.type !== 'ad-copy') return audit === undefined ? {} : { audit };
+  const existing = previous === undefined ? undefined : await deps.store.review(next.caseId);
+  const review = reviewFor(existing, {
+    caseId: next.caseId,
+    copy: event.copy,
+    eventId: event.eventId,
+    level: input.assessment.level,
+    findings: input.assessment.findings,
+    now: input.now,
+  });
+  return {
+    ...(audit === undefined ? {} : { audit }),
+    review: { next: review, ...(existing === undefined ? {} : { expectedVersion: existing.version }) },
+  };
+};
+
 /** Decides what to write for an event, given the subject's current case (if any). */
 const planWrite = async (
   stored: Omit<StoredEvent, 'caseId'>,
@@ -51,6 +92,7 @@ const planWrite = async (
   deps: IngestDependencies,
 ): Promise<EventWrite> => {
   if (input === undefined) return { kind: 'event-only', stored: { ...stored, caseId: null } };
+  const actor = `client:${stored.clientId}`;
   const current = await deps.store.currentCase(input.riskType, input.subject.key);
   if (current === undefined) {
     const next = openCase(deps.newCaseId(), input, deps.policy);
@@ -59,6 +101,7 @@ const planWrite = async (
       stored: { ...stored, caseId: next.caseId },
       next,
       occurrence: occurrenceOf(next.caseId, input, input.now),
+      ...(await sideEffects(undefined, next, input, actor, deps)),
     };
   }
   const next = joinCase(current, input, deps.policy);
@@ -68,7 +111,16 @@ const planWrite = async (
     next,
     expectedVersion: current.version,
     occurrence: occurrenceOf(next.caseId, input, input.now),
+    ...(await sideEffects(current, next, input, actor, deps)),
   };
+};
+
+/** The engine's assessment, with legal's exceptions applied to a brand's ad copy. */
+const assessEvent = async (event: RiskEvent, now: Date, deps: IngestDependencies): Promise<Assessment> => {
+  const assessment = deps.engine.evaluate(event, { now });
+  if (event.type !== 'ad-copy' || assessment.findings.length === 0) return assessment;
+  const exceptions = await deps.exceptions.forBrand(event.copy.brand, now);
+  return applyExceptions(deps.engine.matrix, assessment, event.copy.brand, exceptions, now);
 };
 
 /**
@@ -85,7 +137,7 @@ export const ingestEvent = async (
   if (known !== undefined) return duplicateResult(index, known);
 
   const now = deps.clock.now();
-  const assessment = deps.engine.evaluate(event, { now });
+  const assessment = await assessEvent(event, now, deps);
   const decisive = decisiveFinding(assessment, deps.policy);
   const input: OccurrenceInput | undefined =
     decisive !== undefined && deps.policy.opensCase(assessment.level)

@@ -59,13 +59,20 @@ describe('Function: ingest-events', () => {
       engine: { rulesVersion: expect.any(String), matrixVersion: expect.any(String) },
     });
     const [transaction] = ddb.commandCalls(TransactWriteCommand);
-    const pks = transaction?.args[0].input.TransactItems?.map((item) => item.Put?.Item?.pk);
+    const pks = transaction?.args[0].input.TransactItems?.map(
+      (item) => item.Put?.Item?.sk ?? item.Put?.Item?.pk,
+    );
+    // Event, subject pointer, case, occurrence and the audit line "opened", all in one transaction.
     expect(pks).toEqual([
-      `EVENT#${TEST_CLIENT.id}#e-spend-1`,
-      'SUBJECT#budget#spend|cmp-1|facebook',
-      `CASE#${String(result.caseId)}`,
-      `CASE#${String(result.caseId)}`,
+      'EVENT',
+      'CURRENT',
+      'CASE',
+      expect.stringMatching(/^OCC#/),
+      expect.stringMatching(/^AUDIT#/),
     ]);
+    expect(transaction?.args[0].input.TransactItems?.[2]?.Put?.Item?.pk).toBe(
+      `CASE#${String(result.caseId)}`,
+    );
   });
 
   it('stores a green event without a case', async () => {

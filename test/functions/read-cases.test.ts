@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { caseToItem, occurrenceToItem } from '#shared/adapters/dynamodb-items.ts';
+import { auditToItem, caseToItem, occurrenceToItem } from '#shared/adapters/dynamodb-items.ts';
 import { openCase, subjectOf } from '#shared/domain/case.ts';
 import { apiEvent, lambdaContext } from '../fixtures/api-gateway.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
@@ -129,14 +129,25 @@ describe('Function: get-case', () => {
       level: 'red',
       ruleIds: [],
     } as const;
+    const audit = {
+      caseId: 'case-1',
+      at: '2026-11-22T10:00:00.000Z',
+      actor: 'client:pusher',
+      action: 'opened',
+      to: 'red',
+    } as const;
     ddb
-      .on(GetCommand)
+      .on(GetCommand, { Key: { pk: 'CASE#case-1', sk: 'CASE' } })
       .resolves({ Item: caseToItem(redCase) })
-      .on(QueryCommand)
-      .resolves({ Items: [occurrenceToItem(occurrence)] });
+      .on(GetCommand, { Key: { pk: 'CASE#case-1', sk: 'REVIEW' } })
+      .resolves({})
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CASE#case-1', ':prefix': 'OCC#' } })
+      .resolves({ Items: [occurrenceToItem(occurrence)] })
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CASE#case-1', ':prefix': 'AUDIT#' } })
+      .resolves({ Items: [auditToItem(audit, 'x')] });
     const response = await get('case-1', ['legal']);
     expect(response.statusCode).toBe(200);
-    expect(body(response)).toEqual({ case: redCase, occurrences: [occurrence] });
+    expect(body(response)).toEqual({ case: redCase, occurrences: [occurrence], audit: [audit] });
   });
 
   it('answers 404 for an unknown case', async () => {

@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDbCaseReader } from '#shared/adapters/dynamodb-case-reader.ts';
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
 import type { IngestDependencies } from '#shared/use-cases/ingest-events.ts';
 import { ingestEvent } from '#shared/use-cases/ingest-events.ts';
 import { spendEvent } from '../fixtures/events.ts';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   table = await createTestTable(inject('dynamoEndpoint'), 'ingest');
   deps = {
     store: new DynamoDbEventStore(table.docClient, table.tableName),
+    exceptions: new DynamoDbExceptionStore(table.docClient, table.tableName),
     engine: scriptedEngine,
     policy: testPolicy,
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },

@@ -70,8 +70,8 @@ describe('Function: joinCase', () => {
     const opened = openCase('case-1', input('yellow'), testPolicy);
     const earlier = { ...spendEvent(), occurredAt: '2026-11-20T00:00:00Z' };
     const joined = joinCase(opened, input('yellow', earlier), testPolicy);
-    expect(joined.firstSeenAt).toBe('2026-11-20T00:00:00Z');
-    expect(joined.lastSeenAt).toBe('2026-11-22T09:00:00Z');
+    expect(joined.firstSeenAt).toBe('2026-11-20T00:00:00.000Z');
+    expect(joined.lastSeenAt).toBe('2026-11-22T09:00:00.000Z');
   });
 
   it('reopens a resolved case and pages again when the new occurrence is red', () => {

@@ -1,0 +1,19 @@
+import { systemClock } from '#shared/ports.ts';
+import { DecisionRequestSchema, IdSchema } from '#shared/schemas/workflow.ts';
+import { decide } from '#shared/use-cases/decide-review.ts';
+import { reviewStore } from './dependencies/workflow.ts';
+import { json } from './http.ts';
+import { parseJsonBody, parsePathParameter } from './input.ts';
+import { authorize, httpFunction, principalOf } from './middleware.ts';
+
+/** POST /v1/reviews/{id}/decision: approve (optionally with an exception), reject or ask for changes. */
+export const handler = httpFunction()
+  .use(authorize({ auth: 'cognito', roles: ['legal'] }))
+  .handler(async (event) => {
+    const id = parsePathParameter(event.pathParameters, 'id', IdSchema);
+    const request = parseJsonBody(event.body, DecisionRequestSchema);
+    return json(
+      200,
+      await decide(id, principalOf(event), request, { reviews: reviewStore(), clock: systemClock }),
+    );
+  });

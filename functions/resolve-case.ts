@@ -1,0 +1,21 @@
+import { systemClock } from '#shared/ports.ts';
+import { CaseIdSchema } from '#shared/schemas/cases.ts';
+import { ResolveRequestSchema } from '#shared/schemas/workflow.ts';
+import { resolve } from '#shared/use-cases/case-workflow.ts';
+import { workflowStore } from './dependencies/workflow.ts';
+import { json } from './http.ts';
+import { parseJsonBody, parsePathParameter } from './input.ts';
+import { authorize, httpFunction, principalOf } from './middleware.ts';
+
+/** POST /v1/cases/{id}/resolve: root cause (5 whys), measures and improvement plan. */
+export const handler = httpFunction()
+  .use(authorize({ auth: 'cognito', roles: ['manager'] }))
+  .handler(async (event) => {
+    const id = parsePathParameter(event.pathParameters, 'id', CaseIdSchema);
+    const resolution = parseJsonBody(event.body, ResolveRequestSchema);
+    const next = await resolve(id, principalOf(event), resolution, {
+      cases: workflowStore(),
+      clock: systemClock,
+    });
+    return json(200, next);
+  });

@@ -1,0 +1,22 @@
+import { actorOf } from '#shared/auth/principal.ts';
+import { systemClock } from '#shared/ports.ts';
+import { IdSchema } from '#shared/schemas/workflow.ts';
+import { revokeException } from '#shared/use-cases/revoke-exception.ts';
+import { exceptionStore } from './dependencies/workflow.ts';
+import { json } from './http.ts';
+import { parsePathParameter } from './input.ts';
+import { authorize, httpFunction, principalOf } from './middleware.ts';
+
+/** POST /v1/exceptions/{id}/revoke: the claim is flagged again from now on. */
+export const handler = httpFunction()
+  .use(authorize({ auth: 'cognito', roles: ['legal'] }))
+  .handler(async (event) => {
+    const id = parsePathParameter(event.pathParameters, 'id', IdSchema);
+    return json(
+      200,
+      await revokeException(id, actorOf(principalOf(event)), {
+        exceptions: exceptionStore(),
+        clock: systemClock,
+      }),
+    );
+  });

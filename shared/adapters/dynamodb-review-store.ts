@@ -1,0 +1,99 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '#shared/domain/case.ts';
+import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Page, ReviewQuery, ReviewStore, SaveResult } from '#shared/ports.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  exceptionToItem,
+  itemToReview,
+  keys,
+  reviewQueueIndex,
+  reviewQueuePartition,
+  reviewToItem,
+} from './dynamodb-items.ts';
+import { auditPut, isStale } from './dynamodb-workflow-store.ts';
+
+/** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
+export class DynamoDbReviewStore implements ReviewStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  async listReviews(query: ReviewQuery): Promise<Page<Review>> {
+    const startKey =
+      query.cursor === undefined ? undefined : decodeCursor(query.cursor, reviewQueueIndex.partitionKey);
+    const output = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#tableName,
+        IndexName: reviewQueueIndex.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': reviewQueueIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': reviewQueuePartition(query.status) },
+        ScanIndexForward: true,
+        Limit: query.limit,
+        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+      }),
+    );
+    const items = (output.Items ?? []).map(itemToReview);
+    const next = output.LastEvaluatedKey;
+    return next === undefined ? { items } : { items, cursor: encodeCursor(next) };
+  }
+
+  async getReview(reviewId: string): Promise<Review | undefined> {
+    const { Item: item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.review(reviewId), ConsistentRead: true }),
+    );
+    return item === undefined ? undefined : itemToReview(item);
+  }
+
+  async saveDecision(
+    next: Review,
+    expectedVersion: number,
+    audit: AuditEntry,
+    exception?: ClaimException,
+  ): Promise<SaveResult> {
+    try {
+      await this.#client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#tableName,
+                Item: reviewToItem(next),
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            auditPut(this.#tableName, audit),
+            ...(exception === undefined
+              ? []
+              : [
+                  {
+                    Put: {
+                      TableName: this.#tableName,
+                      Item: exceptionToItem(exception),
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]),
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (isStale(error)) return 'stale';
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, RiskCase } from '#shared/domain/case.ts';
+import type { CaseWorkflowStore, SaveResult } from '#shared/ports.ts';
+import { auditToItem, caseToItem, itemToCase, keys } from './dynamodb-items.ts';
+
+/** A case put that only succeeds if nobody changed the case since it was read. */
+export const versionedCasePut = (tableName: string, next: RiskCase, expectedVersion: number) => ({
+  Put: {
+    TableName: tableName,
+    Item: caseToItem(next),
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  },
+});
+
+export const auditPut = (tableName: string, entry: AuditEntry) => ({
+  Put: { TableName: tableName, Item: auditToItem(entry, randomUUID()) },
+});
+
+/** True when a transaction was cancelled by a failed condition or a concurrent writer: read and retry. */
+export const isStale = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some(
+    (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
+  );
+
+/** Case lifecycle writes: the case (if still at the version read) and its audit entry, together. */
+export class DynamoDbWorkflowStore implements CaseWorkflowStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  async getCase(caseId: string): Promise<RiskCase | undefined> {
+    const { Item: item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
+    return item === undefined ? undefined : itemToCase(item);
+  }
+
+  async saveTransition(next: RiskCase, expectedVersion: number, audit: AuditEntry): Promise<SaveResult> {
+    try {
+      await this.#client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            versionedCasePut(this.#tableName, next, expectedVersion),
+            auditPut(this.#tableName, audit),
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (isStale(error)) return 'stale';
+      throw error;
+    }
+  }
+}
