@@ -16,6 +16,7 @@ import type { Review } from '#shared/domain/review.ts';
 import type { EventStore, EventWrite, EventWriteResult, StoredEvent } from '#shared/ports.ts';
 import type { RiskType } from '#shared/schemas/assessment.ts';
 import {
+  auditSequence,
   auditToItem,
   caseToItem,
   eventToItem,
@@ -112,7 +113,10 @@ export class DynamoDbEventStore implements EventStore {
     items.push({ Put: { TableName: this.#tableName, Item: occurrenceToItem(write.occurrence) } });
     if (write.audit !== undefined) {
       items.push({
-        Put: { TableName: this.#tableName, Item: auditToItem(write.audit, write.stored.event.eventId) },
+        Put: {
+          TableName: this.#tableName,
+          Item: auditToItem(write.audit, auditSequence(write.next.version, write.stored.event.eventId)),
+        },
       });
     }
     if (write.review !== undefined)

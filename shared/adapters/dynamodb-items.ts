@@ -26,9 +26,10 @@ export const keys = {
   }),
   replay: (key: string) => ({ pk: `REPLAY#${key}`, sk: 'REPLAY' }),
   review: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'REVIEW' }),
-  audit: (entry: AuditEntry, unique: string) => ({
+  /** `sequence` orders entries written in the same millisecond (see `auditSequence`). */
+  audit: (entry: AuditEntry, sequence: string) => ({
     pk: `CASE#${entry.caseId}`,
-    sk: `AUDIT#${entry.at}#${unique}`,
+    sk: `AUDIT#${entry.at}#${sequence}`,
   }),
   auditPrefix: 'AUDIT#',
   exception: (exceptionId: string) => ({ pk: `EXCEPTION#${exceptionId}`, sk: 'EXCEPTION' }),
@@ -149,14 +150,9 @@ export const replayToItem = (key: string, expiresAt: Date): Item => ({
 const withoutKeys = (item: Item): Item => {
   const value: Item = {};
   for (const [key, field] of Object.entries(item)) {
-    if (
-      key === 'pk' ||
-      key === 'sk' ||
-      key === 'entity' ||
-      key === TTL_ATTRIBUTE ||
-      /^gsi\d+(pk|sk)$/.test(key)
-    )
-      continue;
+    // The TTL attribute stays: an exception's own `expiresAt` is an ISO string there, which TTL ignores
+    // (it only deletes on a number), so legal's record is kept and read back whole.
+    if (key === 'pk' || key === 'sk' || key === 'entity' || /^gsi\d+(pk|sk)$/.test(key)) continue;
     value[key] = field;
   }
   return value;
@@ -177,8 +173,8 @@ export const reviewToItem = (value: Review): Item => ({
 
 export const itemToReview = (item: Item): Review => withoutKeys(item) as unknown as Review;
 
-export const auditToItem = (entry: AuditEntry, unique: string): Item => ({
-  ...keys.audit(entry, unique),
+export const auditToItem = (entry: AuditEntry, sequence: string): Item => ({
+  ...keys.audit(entry, sequence),
   entity: 'audit',
   ...entry,
 });
@@ -207,3 +203,7 @@ export const exceptionToItem = (value: ClaimException): Item => ({
 });
 
 export const itemToException = (item: Item): ClaimException => withoutKeys(item) as unknown as ClaimException;
+
+/** An audit sort-key sequence: the version written, zero-padded so it sorts, then a unique tail. */
+export const auditSequence = (version: number, tail: string): string =>
+  `${String(version).padStart(10, '0')}#${tail}`;

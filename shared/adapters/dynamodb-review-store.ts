@@ -75,7 +75,7 @@ export class DynamoDbReviewStore implements ReviewStore {
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            auditPut(this.#tableName, audit),
+            auditPut(this.#tableName, audit, next.version),
             ...(exception === undefined
               ? []
               : [

@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, RiskCase } from '#shared/domain/case.ts';
 import type { CaseWorkflowStore, SaveResult } from '#shared/ports.ts';
-import { auditToItem, caseToItem, itemToCase, keys } from './dynamodb-items.ts';
+import { auditSequence, auditToItem, caseToItem, itemToCase, keys } from './dynamodb-items.ts';
 
 /** A case put that only succeeds if nobody changed the case since it was read. */
 export const versionedCasePut = (tableName: string, next: RiskCase, expectedVersion: number) => ({
@@ -16,8 +16,9 @@ export const versionedCasePut = (tableName: string, next: RiskCase, expectedVers
   },
 });
 
-export const auditPut = (tableName: string, entry: AuditEntry) => ({
-  Put: { TableName: tableName, Item: auditToItem(entry, randomUUID()) },
+/** `version`: the case version written with it (or the review's, for a decision), to order the trail. */
+export const auditPut = (tableName: string, entry: AuditEntry, version: number) => ({
+  Put: { TableName: tableName, Item: auditToItem(entry, auditSequence(version, randomUUID())) },
 });
 
 /** True when a transaction was cancelled by a failed condition or a concurrent writer: read and retry. */
@@ -50,7 +51,7 @@ export class DynamoDbWorkflowStore implements CaseWorkflowStore {
         new TransactWriteCommand({
           TransactItems: [
             versionedCasePut(this.#tableName, next, expectedVersion),
-            auditPut(this.#tableName, audit),
+            auditPut(this.#tableName, audit, next.version),
           ],
         }),
       );

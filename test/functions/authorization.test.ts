@@ -1,0 +1,130 @@
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
+import { apiEvent, lambdaContext, signedHeaders, TEST_CLIENT } from '../fixtures/api-gateway.ts';
+
+vi.stubEnv('TABLE_NAME', 'radar-test');
+vi.stubEnv('AWS_REGION', 'us-east-1');
+vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
+vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
+
+const ddb = mockClient(DynamoDBDocumentClient);
+type Handler = (
+  event: ReturnType<typeof apiEvent>,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyResult>;
+
+/** Who may call each people route: the product's role model in one table. */
+const ALLOWED: Record<string, readonly string[]> = {
+  'list-cases': ['manager', 'legal'],
+  'get-case': ['manager', 'legal'],
+  'acknowledge-case': ['manager'],
+  'resolve-case': ['manager'],
+  'list-reviews': ['legal'],
+  'decide-review': ['legal'],
+  'list-exceptions': ['legal'],
+  'revoke-exception': ['legal'],
+};
+
+const catalog: readonly FunctionDefinition[] = FUNCTIONS;
+const peopleRoutes = catalog.flatMap((fn) =>
+  fn.routes.filter((route) => route.auth === 'cognito').map((route) => ({ id: fn.id, ...route })),
+);
+const handlers = new Map<string, Handler>();
+
+beforeAll(async () => {
+  for (const { id } of peopleRoutes)
+    handlers.set(id, (await import(`#functions/${id}.ts`)).handler as Handler);
+});
+
+afterEach(() => {
+  ddb.reset();
+});
+
+const call = (
+  route: (typeof peopleRoutes)[number],
+  options: { groups?: readonly string[]; headers?: Record<string, string>; body?: string },
+) => {
+  const handler = handlers.get(route.id);
+  if (handler === undefined) throw new Error(`no handler ${route.id}`);
+  const url = route.path.replace('{id}', 'abc');
+  return handler(
+    apiEvent({
+      method: route.method,
+      url,
+      resource: route.path,
+      pathParameters: route.path.includes('{id}') ? { id: 'abc' } : {},
+      ...(options.body === undefined ? {} : { body: options.body }),
+      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      ...(options.groups === undefined ? {} : { groups: options.groups }),
+    }),
+    lambdaContext(route.id),
+  );
+};
+
+describe('Authorization of every people route', () => {
+  it('covers every people route of the catalog', () => {
+    expect(peopleRoutes.map((route) => route.id).sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+
+  describe.each(peopleRoutes)('$method $path', (route) => {
+    it('answers 401 without credentials, and to a pusher with a valid signature', async () => {
+      expect((await call(route, {})).statusCode).toBe(401);
+      expect((await call(route, { headers: signedHeaders('{}'), body: '{}' })).statusCode).toBe(401);
+      expect(ddb.calls()).toHaveLength(0);
+    });
+
+    it.each(['manager', 'legal'])('lets a %s through only if the role model allows it', async (role) => {
+      ddb.on(GetCommand).resolves({});
+      ddb.on(QueryCommand).resolves({ Items: [] });
+      const response = await call(route, { groups: [role], body: '{}' });
+      if (ALLOWED[route.id]?.includes(role)) {
+        expect([401, 403]).not.toContain(response.statusCode);
+      } else {
+        expect(response.statusCode).toBe(403);
+        expect(ddb.calls()).toHaveLength(0);
+      }
+    });
+  });
+});
+
+describe('Nobody sets level, status or actor through a body', () => {
+  const route = (id: string) => {
+    const found = peopleRoutes.find((candidate) => candidate.id === id);
+    if (found === undefined) throw new Error(id);
+    return found;
+  };
+
+  it.each([
+    ['acknowledge-case', 'manager', { note: 'x', status: 'resolved' }, 'status'],
+    ['acknowledge-case', 'manager', { actor: 'user:ceo' }, 'actor'],
+    [
+      'resolve-case',
+      'manager',
+      { whys: ['a'], measures: ['b'], improvementPlan: 'c', level: 'green' },
+      'level',
+    ],
+    ['decide-review', 'legal', { decision: 'approved', note: 'ok', by: 'user:ceo' }, 'by'],
+  ])('%s refuses a body with %j', async (id, role, body, field) => {
+    const response = await call(route(id), { groups: [role], body: JSON.stringify(body) });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body).errors).toEqual([expect.objectContaining({ path: field })]);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('refuses a resolution without a single why', async () => {
+    const response = await call(route('resolve-case'), {
+      groups: ['manager'],
+      body: JSON.stringify({ whys: [], measures: ['b'], improvementPlan: 'c' }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body).errors[0].path).toBe('whys');
+  });
+});

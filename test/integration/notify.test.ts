@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_CREDENTIALS } from '#infra/local/dynamodb-local.ts';
+import { createLambdaContext } from '#infra/local/lambda-context.ts';
+import { type StreamPoller, startStreamPoller } from '#infra/local/stream-poller.ts';
+import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
+import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
+import { openCase, subjectOf } from '#shared/domain/case.ts';
+import { ingestEvent } from '#shared/use-cases/ingest-events.ts';
+import { assessment, finding, spendEvent } from '../fixtures/events.ts';
+import { testPolicy } from '../fixtures/level-policy.ts';
+import { scriptedEngine } from '../fixtures/scripted-engine.ts';
+import { createTestTable, type TestTable } from '../support/dynamo.ts';
+
+/**
+ * The outbox end to end: a red case written to DynamoDB Local → the stream poller delivers the real
+ * stream record → the real notify handler → SNS (mocked: the only fake in the chain).
+ */
+
+const sns = mockClient(SNSClient);
+type NotifyHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+let notify: NotifyHandler;
+let table: TestTable;
+let poller: StreamPoller | undefined;
+
+beforeAll(async () => {
+  table = await createTestTable(inject('dynamoEndpoint'), 'notify');
+  Object.assign(process.env, {
+    TABLE_NAME: table.tableName,
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    ESCALATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:escalations',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  delete process.env.RADAR_LOCAL;
+  ({ handler: notify } = (await import('#functions/notify-escalation.ts')) as { handler: NotifyHandler });
+});
+
+afterEach(async () => {
+  await poller?.stop();
+  poller = undefined;
+  sns.reset();
+});
+
+afterAll(() => table.destroy());
+
+const context = () =>
+  createLambdaContext({
+    functionName: 'notify-escalation',
+    awsRequestId: randomUUID(),
+    timeoutMs: 30_000,
+    region: 'us-east-1',
+  });
+
+const startPoller = async () => {
+  poller = await startStreamPoller({
+    client: table.streamsClient,
+    streamArn: table.streamArn,
+    handler: (event, ctx) => notify(event, ctx),
+    intervalMs: 50,
+    retryDelayMs: 20,
+    maxRetries: 5,
+    logger: { info: () => {}, error: () => {} },
+  });
+};
+
+const until = async (what: string, ok: () => boolean, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const ingestRed = (campaignId: string) =>
+  ingestEvent('pusher', 0, spendEvent({ campaignId }, `${campaignId}-e1`), {
+    store: new DynamoDbEventStore(table.docClient, table.tableName),
+    exceptions: new DynamoDbExceptionStore(table.docClient, table.tableName),
+    engine: scriptedEngine,
+    policy: testPolicy,
+    clock: { now: () => new Date() },
+    newCaseId: () => randomUUID(),
+  });
+
+const publishesFor = (campaignId: string) =>
+  sns.commandCalls(PublishCommand).filter((call) => String(call.args[0].input.Subject).includes(campaignId));
+
+describe('Stream → notify → SNS (DynamoDB Local)', () => {
+  it('publishes exactly one message for a new red case', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    await startPoller();
+    await ingestRed('one-red');
+    await until('the publish', () => publishesFor('one-red').length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(publishesFor('one-red')).toHaveLength(1);
+    expect(publishesFor('one-red')[0]?.args[0].input.MessageAttributes?.level?.StringValue).toBe('red');
+  });
+
+  it('loses nothing when SNS fails twice: retried until one message goes out', async () => {
+    sns
+      .on(PublishCommand)
+      .rejectsOnce(new Error('Throttling'))
+      .rejectsOnce(new Error('Throttling'))
+      .resolves({ MessageId: 'm-2' });
+    await startPoller();
+    await ingestRed('flaky-sns');
+    await until('three attempts', () => publishesFor('flaky-sns').length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(publishesFor('flaky-sns')).toHaveLength(3);
+  });
+});
+
+describe('Function: notify-escalation', () => {
+  const redCase = (caseId: string, campaignId: string) => {
+    const event = spendEvent({ campaignId });
+    return openCase(
+      caseId,
+      {
+        event,
+        assessment: assessment([finding()]),
+        riskType: 'budget',
+        subject: subjectOf(event),
+        now: new Date(),
+      },
+      testPolicy,
+    );
+  };
+  const record = (sequence: string, item: Record<string, unknown>): DynamoDBRecord => ({
+    eventID: sequence,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    dynamodb: {
+      SequenceNumber: sequence,
+      NewImage: marshall(item, { removeUndefinedValues: true }) as NonNullable<
+        DynamoDBRecord['dynamodb']
+      >['NewImage'],
+    },
+  });
+
+  it('reports only the record whose publish failed', async () => {
+    sns.on(PublishCommand).callsFake((input: { Subject?: string }) => {
+      if (input.Subject?.includes('batch-bad')) throw new Error('KMS key disabled');
+      return { MessageId: 'ok' };
+    });
+    const event = {
+      Records: [
+        record('100', caseToItem(redCase(randomUUID(), 'batch-good-1'))),
+        record('101', caseToItem(redCase(randomUUID(), 'batch-bad'))),
+        record('102', caseToItem(redCase(randomUUID(), 'batch-good-2'))),
+      ],
+    };
+    const response = await notify(event, context());
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '101' }]);
+  });
+
+  it('never publishes twice for a redelivered record', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'once' });
+    const event = { Records: [record('200', caseToItem(redCase(randomUUID(), 'redelivered')))] };
+    await notify(event, context());
+    await notify(event, context());
+    expect(publishesFor('redelivered')).toHaveLength(1);
+  });
+});
