@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the risk engine says about one event. The domain builds values of these types; the schemas exist
@@ -42,12 +42,9 @@ export const FindingSchema = z
       .record(z.string(), z.number())
       .optional()
       .meta({ description: 'The numbers behind a spend or sentiment finding (plan, actual, ratio, …).' }),
-    exception: z
-      .object({ id: z.string(), expiresAt: z.string() })
-      .optional()
-      .meta({
-        description: 'Set when a legal exception allows this claim; the finding then does not count.',
-      }),
+    exception: z.object({ id: z.string(), expiresAt: z.string() }).optional().meta({
+      description: 'Set when a legal exception allows this claim; the finding then does not count.',
+    }),
   })
   .meta({ id: 'Finding' });
 export type Finding = z.infer<typeof FindingSchema>;

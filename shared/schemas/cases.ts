@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES } from '#shared/domain/case.ts';
 import { AssessmentSchema, FindingSchema, LevelSchema, RiskTypeSchema } from './assessment.ts';
 import { ReviewSchema } from './workflow.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The v1 event contract (DESIGN.md "Event contract"). Every object is strict: an unknown field is a

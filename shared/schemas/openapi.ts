@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
 import { AssessmentSchema } from './assessment.ts';

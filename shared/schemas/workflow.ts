@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REVIEW_STATUSES } from '#shared/domain/review.ts';
 import { FindingSchema } from './assessment.ts';
 import { AdCopySchema } from './events.ts';
