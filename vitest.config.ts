@@ -13,12 +13,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Handlers log errors on purpose in these tests; keep the output for failures.
-          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
           include: [
             'test/unit/**/*.test.ts',
             'test/adapters/**/*.test.ts',
             'test/functions/**/*.test.ts',
             'test/infra/**/*.test.ts',
+            'test/cli/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

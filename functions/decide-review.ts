@@ -1,9 +1,11 @@
+import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { systemClock } from '#shared/ports.ts';
 import { DecisionRequestSchema, IdSchema } from '#shared/schemas/workflow.ts';
 import { decide } from '#shared/use-cases/decide-review.ts';
 import { reviewStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parseJsonBody, parsePathParameter } from './input.ts';
+import { countBy } from './metrics.ts';
 import { authorize, httpFunction, principalOf } from './middleware.ts';
 
 /** POST /v1/reviews/{id}/decision: approve (optionally with an exception), reject or ask for changes. */
@@ -12,8 +14,10 @@ export const handler = httpFunction()
   .handler(async (event) => {
     const id = parsePathParameter(event.pathParameters, 'id', IdSchema);
     const request = parseJsonBody(event.body, DecisionRequestSchema);
-    return json(
-      200,
-      await decide(id, principalOf(event), request, { reviews: reviewStore(), clock: systemClock }),
-    );
+    const decided = await decide(id, principalOf(event), request, {
+      reviews: reviewStore(),
+      clock: systemClock,
+    });
+    countBy(PRODUCT_METRICS.reviewDecisions, [decided.review], (review) => ({ decision: review.status }));
+    return json(200, decided);
   });

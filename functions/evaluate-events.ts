@@ -1,9 +1,11 @@
+import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { systemClock } from '#shared/ports.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
 import { engine } from './dependencies/engine.ts';
 import { signatureDependencies } from './dependencies/signature.ts';
+import { countBy } from './metrics.ts';
 import { authorize, httpFunction } from './middleware.ts';
 
 /** POST /v1/evaluate: the assessment of events, storing nothing (a pre-publication check). */
@@ -11,8 +13,13 @@ export const handler = httpFunction()
   .use(authorize({ auth: 'signature', roles: ['ingest'], deps: signatureDependencies }))
   .handler(async (event) => {
     const request = parseEventsRequest(event.body);
-    return batchResponse(
-      request.batch,
-      evaluateEvents(request.items, { engine: engine(), clock: systemClock }),
-    );
+    const results = evaluateEvents(request.items, { engine: engine(), clock: systemClock });
+    const evaluated = request.items.flatMap((item) => {
+      const result = results[item.index];
+      return item.ok && result?.status === 'evaluated'
+        ? [{ type: item.event.type, level: result.assessment.level }]
+        : [];
+    });
+    countBy(PRODUCT_METRICS.eventsEvaluated, evaluated, (entry) => entry);
+    return batchResponse(request.batch, results);
   });

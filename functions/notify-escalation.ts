@@ -3,8 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
+import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { notifier } from './dependencies/notifier.ts';
 import { logger } from './logger.ts';
+import { countBy } from './metrics.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
@@ -12,6 +14,9 @@ const publishEscalation = async (record: DynamoDBRecord): Promise<void> => {
   const message = escalationFromRecord(record);
   if (message === undefined) return;
   await notifier().publish(message);
+  countBy(PRODUCT_METRICS.escalations, [message.escalation], (escalation) => ({
+    tier: String(escalation.tier),
+  }));
   logger.info('Escalation published', { escalationId: message.escalation.id, caseId: message.case.caseId });
 };
 

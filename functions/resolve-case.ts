@@ -1,3 +1,4 @@
+import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { systemClock } from '#shared/ports.ts';
 import { CaseIdSchema } from '#shared/schemas/cases.ts';
 import { ResolveRequestSchema } from '#shared/schemas/workflow.ts';
@@ -5,6 +6,7 @@ import { resolve } from '#shared/use-cases/case-workflow.ts';
 import { workflowStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parseJsonBody, parsePathParameter } from './input.ts';
+import { countBy } from './metrics.ts';
 import { authorize, httpFunction, principalOf } from './middleware.ts';
 
 /** POST /v1/cases/{id}/resolve: root cause (5 whys), measures and improvement plan. */
@@ -17,5 +19,6 @@ export const handler = httpFunction()
       cases: workflowStore(),
       clock: systemClock,
     });
+    countBy(PRODUCT_METRICS.casesResolved, [next], (resolved) => ({ riskType: resolved.riskType }));
     return json(200, next);
   });

@@ -3,31 +3,58 @@ import {
   AccountRecovery,
   FeaturePlan,
   Mfa,
+  StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { acknowledge } from '#infra/nag.ts';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /** The Cognito groups a person's role comes from (`cognito:groups` claim). */
 export const PEOPLE_GROUPS = ['legal', 'manager'] as const;
 
+/** The message attribute the notify function sets from the case's market (shared/adapters/escalation-publish.ts). */
+export const MARKET_ATTRIBUTE = 'market';
+
+export interface DataStackProps extends StackProps {
+  /** E-mail addresses subscribed to the escalation and digest topics. @default none */
+  readonly managerEmails?: readonly string[];
+  /** Markets managers' escalation subscriptions are limited to (plus market-less escalations). @default all */
+  readonly managerMarkets?: readonly string[];
+  /** E-mail addresses subscribed to the operations (alarm) topic. @default none */
+  readonly opsEmails?: readonly string[];
+}
+
 /**
- * Everything stateful: the table, the escalation topic, the dead-letter queue of the stream consumer, the
- * pushers' HMAC secrets and the people directory. All of it is retained when the stack is deleted, and
- * nothing here changes when function code does, so a code deploy (RiskRadarService) can never replace data.
+ * Everything stateful: the table, the topics and their subscriptions, the dead-letter queues, the pushers'
+ * HMAC secrets and the people directory. All of it is retained when the stack is deleted, and nothing here
+ * changes when function code does, so a code deploy (RiskRadarService) can never replace data.
  */
 export class DataStack extends Stack {
   readonly table: Table;
+  /** Red escalations for managers (written by the notify function from the table stream). */
   readonly escalationTopic: Topic;
+  /** The daily digest for managers. */
+  readonly digestTopic: Topic;
+  /** Encrypts the escalation and digest topics; publishers need kms:GenerateDataKey on it. */
+  readonly topicKey: Key;
+  /** CloudWatch alarms of the service stack; encrypted with a key CloudWatch may use. */
+  readonly operationsTopic: Topic;
   /** Where the stream consumer sends batches it could not process after its retries. */
   readonly streamFailures: Queue;
+  /** Messages SNS could not deliver to a subscriber (e-mail bounced, endpoint gone). */
+  readonly deliveryFailures: Queue;
+  /** Scheduled invocations that failed: Scheduler could not invoke, or the function failed every retry. */
+  readonly invocationFailures: Queue;
   /** Pushers' HMAC secrets, JSON `{ "<clientId>": "<secret>" }`. */
   readonly clientSecrets: Secret;
   /**
@@ -37,7 +64,7 @@ export class DataStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
     this.table = new Table(this, 'Table', {
@@ -59,29 +86,49 @@ export class DataStack extends Stack {
       });
     }
 
-    // A customer managed key rather than alias/aws/sns: its key policy can later admit the services that
-    // publish to or deliver from the topic (CloudWatch alarms, SNS-to-SQS subscription DLQs), which the
-    // AWS managed key never can.
-    const topicKey = new Key(this, 'TopicKey', {
-      description: 'Encrypts the Marketing Risk Radar escalation topic',
+    this.streamFailures = this.deadLetterQueue(
+      'StreamFailures',
+      // The on-failure destination of a stream receives the failed batch's metadata (shard, sequence
+      // numbers), not the records, and is read by an operator who replays them.
+      'the on-failure destination of the table-stream event source mapping (notify function)',
+    );
+    this.deliveryFailures = this.deadLetterQueue(
+      'DeliveryFailures',
+      'the redrive (dead-letter) queue of every SNS subscription to the escalation, digest and operations topics',
+    );
+    this.invocationFailures = this.deadLetterQueue(
+      'InvocationFailures',
+      "the dead-letter queue of the EventBridge Scheduler schedules and the on-failure destination of the scheduled functions' asynchronous invocations",
+    );
+
+    // A customer managed key rather than alias/aws/sns: SNS can deliver from a topic encrypted with it to the
+    // subscriptions' dead-letter queue, which the AWS managed key never allows.
+    this.topicKey = new Key(this, 'TopicKey', {
+      description: 'Encrypts the Marketing Risk Radar escalation and digest topics',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.escalationTopic = new Topic(this, 'EscalationTopic', {
-      displayName: 'Marketing Risk Radar escalations',
-      masterKey: topicKey,
-      enforceSSL: true,
-    });
-    this.escalationTopic.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.escalationTopic = this.topic('EscalationTopic', 'Marketing Risk Radar escalations', this.topicKey);
+    this.digestTopic = this.topic('DigestTopic', 'Marketing Risk Radar daily digest', this.topicKey);
 
-    // The on-failure destination of a stream receives the failed batch's metadata (shard, sequence numbers),
-    // not the records, so SQS-managed encryption is enough here.
-    this.streamFailures = new Queue(this, 'StreamFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    // Its own key: the only key whose policy admits CloudWatch (alarm actions publish as the service).
+    const operationsKey = new Key(this, 'OperationsKey', {
+      description: 'Encrypts the Marketing Risk Radar operations (alarm) topic',
+      enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    operationsKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToTheOperationsTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.operationsTopic = this.topic('OperationsTopic', 'Marketing Risk Radar operations', operationsKey);
+
+    this.subscribe(props);
 
     this.clientSecrets = new Secret(this, 'ClientSecrets', {
       description:
@@ -90,6 +137,13 @@ export class DataStack extends Stack {
       secretStringValue: SecretValue.unsafePlainText('{}'),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(
+      this.clientSecrets,
+      'AwsSolutions-SMG4',
+      'Each value is an HMAC key shared with an external pushing system, which must be given the new value ' +
+        'out of band; a rotation Lambda cannot do that. Operators rotate per client on a schedule with the ' +
+        'procedure in docs/deploy.md ("Rotating a pusher\'s secret").',
+    );
 
     this.userPool = new UserPool(this, 'People', {
       userPoolName: 'marketing-risk-radar-people',
@@ -97,7 +151,9 @@ export class DataStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
-      featurePlan: FeaturePlan.ESSENTIALS,
+      // Plus: threat protection (compromised credentials, adaptive authentication) enforced for every sign-in.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
@@ -127,14 +183,73 @@ export class DataStack extends Stack {
 
     const outputs: Record<string, [string, string]> = {
       TableName: [this.table.tableName, 'The table (shared/table.ts)'],
-      EscalationTopicArn: [this.escalationTopic.topicArn, 'Subscribe managers here'],
+      EscalationTopicArn: [this.escalationTopic.topicArn, 'Red escalations: subscribe managers here'],
+      DigestTopicArn: [this.digestTopic.topicArn, 'Daily digest: subscribe managers here'],
+      OperationsTopicArn: [this.operationsTopic.topicArn, 'Alarms: subscribe the on-call here'],
       ClientSecretsArn: [this.clientSecrets.secretArn, "Pushers' HMAC secrets"],
       StreamFailuresQueueUrl: [this.streamFailures.queueUrl, 'Stream batches the notify function gave up on'],
+      DeliveryFailuresQueueUrl: [this.deliveryFailures.queueUrl, 'Notifications SNS could not deliver'],
+      InvocationFailuresQueueUrl: [this.invocationFailures.queueUrl, 'Scheduled runs that failed'],
       UserPoolId: [this.userPool.userPoolId, 'Create legal and manager users here'],
       UserPoolClientId: [this.userPoolClient.userPoolClientId, 'Sign-in client for people'],
     };
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });
+    }
+  }
+
+  /** A KMS-encrypted topic that refuses plain HTTP, retained with the stack's data. */
+  private topic(id: string, displayName: string, masterKey: Key): Topic {
+    const topic = new Topic(this, id, { displayName, masterKey, enforceSSL: true });
+    topic.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return topic;
+  }
+
+  /**
+   * A dead-letter queue: SSL only, SQS-managed encryption (its producers are AWS services — SNS, Lambda,
+   * Scheduler — that cannot all use a customer managed key without widening its policy), 14 days to act.
+   */
+  private deadLetterQueue(id: string, role: string): Queue {
+    const queue = new Queue(this, id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const reason = `This queue is itself a dead-letter queue (${role}); an alarm fires on its first message. A DLQ of a DLQ would only move the same messages one queue further.`;
+    acknowledge(queue, 'AwsSolutions-SQS3', reason);
+    acknowledge(queue, 'Serverless-SQSRedrivePolicy', reason);
+    return queue;
+  }
+
+  /**
+   * Managers' and the on-call's e-mail subscriptions (context `managerEmails`, `managerMarkets`, `opsEmails`).
+   * SNS sends each address a confirmation e-mail; nothing is delivered until it is confirmed.
+   */
+  private subscribe(props: DataStackProps): void {
+    const markets = props.managerMarkets ?? [];
+    // An escalation without a market (spend, sentiment) concerns every manager, so the filter lets it through.
+    const escalationFilter =
+      markets.length === 0
+        ? undefined
+        : {
+            $or: new SubscriptionFilter([
+              { [MARKET_ATTRIBUTE]: [...markets] },
+              { [MARKET_ATTRIBUTE]: [{ exists: false }] },
+            ]),
+          };
+    const deadLetterQueue = this.deliveryFailures;
+    for (const email of props.managerEmails ?? []) {
+      this.escalationTopic.addSubscription(
+        new EmailSubscription(email, {
+          deadLetterQueue,
+          ...(escalationFilter === undefined ? {} : { filterPolicy: escalationFilter }),
+        }),
+      );
+      this.digestTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));
+    }
+    for (const email of props.opsEmails ?? []) {
+      this.operationsTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));
     }
   }
 }

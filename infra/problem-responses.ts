@@ -26,6 +26,11 @@ const PROBLEM_RESPONSES: readonly ProblemResponse[] = [
   { type: ResponseType.THROTTLED, slug: 'too-many-requests', status: 429, title: 'Too Many Requests' },
   { type: ResponseType.QUOTA_EXCEEDED, slug: 'too-many-requests', status: 429, title: 'Too Many Requests' },
   { type: ResponseType.REQUEST_TOO_LARGE, slug: 'too-large', status: 413, title: 'Content Too Large' },
+  // The request validator (infra/radar-api.ts): a POST without a JSON object body or a Content-Type header.
+  { type: ResponseType.BAD_REQUEST_BODY, slug: 'validation', status: 400, title: 'Invalid request' },
+  { type: ResponseType.BAD_REQUEST_PARAMETERS, slug: 'validation', status: 400, title: 'Invalid request' },
+  // The firewall (infra/api-firewall.ts) blocked the request.
+  { type: ResponseType.WAF_FILTERED, slug: 'forbidden', status: 403, title: 'Forbidden' },
   { type: ResponseType.DEFAULT_4XX, title: 'Request rejected' },
   { type: ResponseType.DEFAULT_5XX, title: 'Gateway error' },
 ];

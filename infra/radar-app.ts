@@ -1,5 +1,7 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import type { FunctionDefinition } from '#infra/catalog.ts';
+import { radarContext } from '#infra/context.ts';
 import { DataStack } from '#infra/data-stack.ts';
 import { ServiceStack } from '#infra/service-stack.ts';
 
@@ -12,57 +14,53 @@ export interface RadarApp {
   readonly service: ServiceStack;
 }
 
-const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-/** `-c pusherClients=cms,meta-ads` on the command line, or an array in cdk.json. */
-const pusherClients = (app: App): string[] => {
-  const value: unknown = app.node.tryGetContext('pusherClients');
-  const ids =
-    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map((id) => String(id)) : [];
-  const trimmed = ids.map((id) => id.trim()).filter((id) => id !== '');
-  const invalid = trimmed.filter((id) => !CLIENT_ID.test(id));
-  if (invalid.length > 0) {
-    throw new Error(
-      `Context pusherClients: invalid client id(s) ${invalid.join(', ')} (letters, digits, - and _)`,
-    );
-  }
-  return trimmed;
-};
-
-const isOn = (value: unknown): boolean => value === true || value === 'true';
-
 /**
  * The Marketing Risk Radar CDK app: a data stack (stateful, retained) and a service stack (stateless) that
  * receives the data stack's resources as props, so CDK wires the cross-stack references and deploys data
  * first. Both stacks are environment-agnostic: synthesis needs no account, no credentials and no network;
  * `cdk deploy` takes the account and region from the caller's credentials.
  *
- * Context: `pusherClients` (API keys to create), `nag=true` (run the cdk-nag AWS Solutions pack).
+ * Context (infra/context.ts): `pusherClients`, `managerEmails`, `managerMarkets`, `opsEmails`,
+ * `scheduleTimeZone`; `nag=false` skips the cdk-nag packs during `cdk synth` (the tests run them anyway).
  *
+ * @param options.catalog replaces infra/catalog.ts FUNCTIONS (tests of catalog features not yet used).
  * @example
- * const { service } = createRadarApp();
+ * const { service } = createRadarApp({ context: { managerEmails: 'a@x.com' } });
  * Template.fromStack(service);
  */
-export const createRadarApp = (props?: AppProps): RadarApp => {
+export const createRadarApp = (
+  props?: AppProps,
+  options: { readonly catalog?: readonly FunctionDefinition[] } = {},
+): RadarApp => {
   const app = new App(props);
+  const context = radarContext(app.node);
 
   const data = new DataStack(app, DATA_STACK_NAME, {
     description:
-      'Marketing Risk Radar: table, escalation topic, dead-letter queue, secrets, people (retained)',
+      'Marketing Risk Radar: table, topics and subscriptions, dead-letter queues, secrets, people (retained)',
+    managerEmails: context.managerEmails,
+    managerMarkets: context.managerMarkets,
+    opsEmails: context.opsEmails,
   });
   const service = new ServiceStack(app, SERVICE_STACK_NAME, {
-    description: 'Marketing Risk Radar: functions, REST API, stream consumer',
+    description: 'Marketing Risk Radar: functions, REST API and firewall, stream consumer, schedules, alarms',
     table: data.table,
-    escalationTopic: data.escalationTopic,
+    topics: { escalations: data.escalationTopic, digest: data.digestTopic },
+    topicKey: data.topicKey,
+    operationsTopic: data.operationsTopic,
     streamFailures: data.streamFailures,
+    deliveryFailures: data.deliveryFailures,
+    invocationFailures: data.invocationFailures,
     clientSecrets: data.clientSecrets,
     userPool: data.userPool,
-    pusherClients: pusherClients(app),
+    pusherClients: context.pusherClients,
+    ...(context.scheduleTimeZone === undefined ? {} : { scheduleTimeZone: context.scheduleTimeZone }),
+    ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
   });
 
-  // Off by default until the hardening issue acknowledges the findings it expects.
-  if (isOn(app.node.tryGetContext('nag'))) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // `cdk synth` fails on any unacknowledged finding, as test/infra/nag.test.ts does.
+  if (app.node.tryGetContext('nag') !== 'false' && app.node.tryGetContext('nag') !== false) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
 
   return { app, data, service };

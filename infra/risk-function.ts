@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -15,26 +17,55 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { acknowledge } from '#infra/nag.ts';
 import { ENV } from '#shared/config.ts';
+import { GLOBAL_INDEXES } from '#shared/table.ts';
 
 /** The repository root: entries, the lock file and tsconfig are resolved from here, not from the CWD. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The newest Node.js runtime aws-cdk-lib offers (a test fails when a newer one appears). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
-/** Bundles target the runtime's major: `nodejs24.x` → `node24`. */
-const ESBUILD_TARGET = FUNCTION_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
 
-/** Logged as `service` by Powertools; also the CloudWatch metrics namespace of the product. */
+/** Logged as `service` by Powertools, and the `service` dimension Powertools Metrics adds to every metric. */
 export const SERVICE_NAME = 'marketing-risk-radar';
-const METRICS_NAMESPACE = 'MarketingRiskRadar';
+/** The CloudWatch namespace of the product's custom metrics (Powertools Metrics, embedded metric format). */
+export const METRICS_NAMESPACE = 'MarketingRiskRadar';
+
+/** `functions/<id>.ts`: the entry of a catalog function. */
+export const entryOf = (id: string): string => join(PROJECT_ROOT, 'functions', `${id}.ts`);
 
 /**
- * ESM bundles may still contain CommonJS dependencies that call `require` (parts of the AWS SDK, middy
- * plugins); ESM has no `require`, so the bundle defines one before any module code runs.
+ * How every function is bundled, in esbuild's own terms, so that `bench/suites/bundles.ts` builds exactly
+ * what `cdk synth` deploys and measures it.
+ *
+ * AWS SDK v3 is NOT bundled: `@aws-sdk/*` is external and resolved from the SDK the nodejs24.x runtime
+ * ships (client-dynamodb, lib-dynamodb, util-dynamodb, client-sns and client-secrets-manager are all in it).
+ * The SDK with its Smithy core is ~340 KB minified per function — more than the 300 KB a bundle may weigh
+ * (docs/deploy.md "Bundles") — and the runtime's copy is already on disk and in the page cache of every
+ * execution environment, so nothing of it is downloaded or unzipped at cold start. The price is that the SDK
+ * version is the runtime's, not package-lock.json's: AWS updates it with the runtime, within v3, and the
+ * code only uses long-stable commands (Get/Put/Query/TransactWrite, Publish, GetSecretValue).
  */
-const ESM_REQUIRE_SHIM =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const ESBUILD_OPTIONS = {
+  platform: 'node',
+  /** The runtime's major: `nodejs24.x` → `node24`. */
+  target: FUNCTION_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
+  format: 'esm',
+  /** Prefer ES modules, so esbuild can tree-shake them. */
+  mainFields: ['module', 'main'],
+  /**
+   * ESM bundles may still contain CommonJS dependencies that call `require` (parts of middy and Powertools);
+   * ESM has no `require`, so the bundle defines one before any module code runs.
+   */
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  minify: true,
+  treeShaking: true,
+  sourcemap: true,
+  /** Stack traces need the mappings, not a copy of the sources: keeps the .map small. */
+  sourcesContent: false,
+  external: ['@aws-sdk/*'],
+} as const;
 
 // Read: everything a repository needs to load items and run queries, and nothing more. No Scan: every access
 // pattern is a Query on the table or one of its indexes (shared/table.ts).
@@ -46,7 +77,6 @@ const TABLE_READ_ACTIONS = [
 ];
 // TransactWriteItems is authorised per contained operation (Put/Update/Delete/ConditionCheck), so these cover it.
 const TABLE_WRITE_ACTIONS = [
-  ...TABLE_READ_ACTIONS,
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
@@ -65,9 +95,10 @@ export interface RiskFunctionProps {
 
 /**
  * A product Lambda function: `functions/<id>.ts`, bundled locally with esbuild and configured the same way
- * for every function — runtime, architecture, tracing, JSON logs with retention, source maps. Access to other
- * resources is only through the bind helpers, each of which grants the least privilege the use needs and
- * sets the environment variable (shared/config.ts) the function reads it from.
+ * for every function — runtime, architecture, memory, timeout, tracing, JSON logs with retention, source
+ * maps. Its role starts with nothing but writing its own log group (no AWSLambdaBasicExecutionRole, which
+ * may create any log group in the account); access to anything else is only through the bind helpers, each
+ * of which grants the least privilege the use needs and sets the environment variable the function reads.
  *
  * @example
  * const fn = new RiskFunction(this, 'list-cases', { description: 'Lists cases.' });
@@ -81,14 +112,20 @@ export class RiskFunction extends NodejsFunction {
       // Deleting the service stack must not delete the record of what the functions did; retention still applies.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const role = new Role(scope, `${id}-role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Marketing Risk Radar ${id}`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
-      entry: join(PROJECT_ROOT, 'functions', `${id}.ts`),
+      entry: entryOf(id),
       handler: 'handler',
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      role,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
@@ -104,48 +141,89 @@ export class RiskFunction extends NodejsFunction {
       bundling: {
         // esbuild from node_modules; synthesis never needs Docker or the network.
         forceDockerBundling: false,
-        target: ESBUILD_TARGET,
+        target: ESBUILD_OPTIONS.target,
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
+        mainFields: [...ESBUILD_OPTIONS.mainFields],
+        banner: ESBUILD_OPTIONS.banner,
+        minify: ESBUILD_OPTIONS.minify,
+        sourceMap: ESBUILD_OPTIONS.sourcemap,
+        sourcesContent: ESBUILD_OPTIONS.sourcesContent,
+        // See ESBUILD_OPTIONS: the runtime's AWS SDK v3, deliberately.
+        bundleAwsSDK: false,
+        externalModules: [...ESBUILD_OPTIONS.external],
+        esbuildArgs: { '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking) },
         // Only problems, not the size summary of every bundle.
         logLevel: LogLevel.WARNING,
-        sourceMap: true,
-        // Stack traces need the mappings, not a copy of the sources: keeps the .map small.
-        sourcesContent: false,
-        // AWS SDK v3 clients are bundled, not taken from the runtime: the version is the one package-lock.json
-        // pins and the tests ran against, and tree-shaking keeps only the commands used, which loads faster
-        // at cold start than the runtime's full SDK. bench/ measures bundle size and init time.
-        bundleAwsSDK: true,
       },
     });
+    // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords to the role's policy.
+    const policy = role.node.tryFindChild('DefaultPolicy');
+    if (policy instanceof Policy) {
+      acknowledge(
+        policy,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and, for the stream consumer, ' +
+          'dynamodb:ListStreams support no resource-level permissions: AWS accepts only "*" for them. Every ' +
+          'other statement of this policy names its table, index, topic, key or secret.',
+      );
+    }
   }
 
-  /** Read-only access to the table and its indexes; sets TABLE_NAME. */
+  /** Read-only access to the table and each of its indexes by name; sets TABLE_NAME. */
   readTable(table: ITable): void {
-    table.grant(this, ...TABLE_READ_ACTIONS);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: TABLE_READ_ACTIONS, resources: tableAndIndexArns(table) }),
+    );
     this.addEnvironment(ENV.tableName, table.tableName);
-  }
-
-  /** Read and write items (no Scan, no table management); sets TABLE_NAME. */
-  writeTable(table: ITable): void {
-    table.grant(this, ...TABLE_WRITE_ACTIONS);
-    this.addEnvironment(ENV.tableName, table.tableName);
-  }
-
-  /** sns:Publish on this topic only (and use of its KMS key); sets ESCALATION_TOPIC_ARN. */
-  publishEscalations(topic: ITopic): void {
-    topic.grantPublish(this);
-    this.addEnvironment(ENV.escalationTopicArn, topic.topicArn);
   }
 
   /**
-   * Reads the pushers' HMAC secrets at run time (cached in the function); the secret value itself is never
-   * put in the environment. Sets CLIENT_SECRETS_ARN.
+   * Read and write items (no Scan, no table management); sets TABLE_NAME. With `partitions`, writes are
+   * allowed only to items whose partition key is one of them (IAM `dynamodb:LeadingKeys`).
+   */
+  writeTable(table: ITable, options: { readonly partitions?: readonly string[] } = {}): void {
+    this.readTable(table);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: TABLE_WRITE_ACTIONS,
+        resources: [table.tableArn],
+        ...(options.partitions === undefined
+          ? {}
+          : {
+              conditions: {
+                'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...options.partitions] },
+              },
+            }),
+      }),
+    );
+  }
+
+  /**
+   * sns:Publish on this topic only, and the two KMS operations SNS performs for a publisher on the topic's
+   * key; sets `variable` to the topic ARN.
+   */
+  publishTo(topic: ITopic, key: IKey, variable: string): void {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }),
+    );
+    this.addEnvironment(variable, topic.topicArn);
+  }
+
+  /**
+   * Reads the pushers' HMAC secrets at run time (cached in the function by Powertools Parameters); the
+   * secret value itself is never put in the environment. Sets CLIENT_SECRETS_ARN.
    */
   readClientSecrets(secret: ISecret): void {
-    secret.grantRead(this);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
     this.addEnvironment(ENV.clientSecretsArn, secret.secretArn);
   }
 }
+
+/** The table and each index by name: Query on an index is authorised on the index's ARN. */
+const tableAndIndexArns = (table: ITable): string[] => [
+  table.tableArn,
+  ...GLOBAL_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`),
+];

@@ -1,37 +1,78 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ApiFirewall } from '#infra/api-firewall.ts';
 import { FUNCTIONS, type FunctionDefinition, STREAM_CONSUMER } from '#infra/catalog.ts';
 import { escalationFilters } from '#infra/escalation-filter.ts';
+import { acknowledge } from '#infra/nag.ts';
+import { Operations } from '#infra/operations.ts';
 import { RadarApi } from '#infra/radar-api.ts';
 import { RiskFunction } from '#infra/risk-function.ts';
+import { ScheduledInvoke } from '#infra/scheduled-invoke.ts';
+import { ENV } from '#shared/config.ts';
+
+type TopicName = NonNullable<FunctionDefinition['publishes']>[number];
+
+/** The environment variable a publishing function reads each topic's ARN from. */
+export const TOPIC_VARIABLES: Readonly<Record<TopicName, string>> = {
+  escalations: ENV.escalationTopicArn,
+  digest: ENV.digestTopicArn,
+};
+
+/**
+ * The only items the stream consumer may write: its Powertools Idempotency records (which escalations were
+ * published), `pk = idempotency#notify` in shared/adapters/idempotent-notifier.ts. Everything else — events,
+ * cases, reviews — is read-only to it, so a bug or a compromised dependency in the notifier cannot rewrite
+ * the case library.
+ */
+export const STREAM_CONSUMER_PARTITIONS = ['idempotency#notify'] as const;
+
+/** How long a scheduled run may take, and how stale a missed run may be before it is dropped to the DLQ. */
+const SCHEDULED_TIMEOUT = Duration.minutes(1);
+const SCHEDULED_MAX_EVENT_AGE = Duration.hours(1);
 
 export interface ServiceStackProps extends StackProps {
   /** The single table; its stream feeds the notify function. */
   readonly table: ITable;
-  readonly escalationTopic: ITopic;
+  /** The topics functions publish to (catalog `publishes`), and the key that encrypts them. */
+  readonly topics: Readonly<Record<TopicName, ITopic>>;
+  readonly topicKey: IKey;
+  /** Where alarms go. */
+  readonly operationsTopic: ITopic;
   /** On-failure destination of the stream consumer. */
   readonly streamFailures: IQueue;
+  /** DLQ of schedules and on-failure destination of scheduled functions. */
+  readonly invocationFailures: IQueue;
+  /** DLQ of the SNS subscriptions (data stack); watched here. */
+  readonly deliveryFailures: IQueue;
   readonly clientSecrets: ISecret;
   readonly userPool: IUserPool;
   /** Pushers that get an API key (context `pusherClients`). @default none */
   readonly pusherClients?: readonly string[];
+  /** IANA time zone of cron schedules (context `scheduleTimeZone`). @default UTC */
+  readonly scheduleTimeZone?: string;
+  /** The functions to build. @default FUNCTIONS of infra/catalog.ts (tests pass variations) */
+  readonly catalog?: readonly FunctionDefinition[];
 }
 
 /**
- * Everything stateless: the functions of infra/catalog.ts, the REST API in front of them and the stream
- * consumer. It only references the data stack's resources, so it can be deployed, or destroyed and
- * redeployed, without touching data.
+ * Everything stateless: the functions of infra/catalog.ts, the REST API and firewall in front of them, the
+ * stream consumer, the schedules, and the alarms and dashboard. Everything is derived from the catalog — a new
+ * entry gets its function, routes, grants, schedule and alarms with no change here. It only references the
+ * data stack's resources, so it can be deployed, or destroyed and redeployed, without touching data.
  */
 export class ServiceStack extends Stack {
   readonly api: RadarApi;
   readonly functions: ReadonlyMap<string, RiskFunction>;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -40,8 +81,9 @@ export class ServiceStack extends Stack {
       userPool: props.userPool,
       pusherClients: props.pusherClients ?? [],
     });
+    new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage });
 
-    const definitions: readonly FunctionDefinition[] = FUNCTIONS;
+    const definitions: readonly FunctionDefinition[] = props.catalog ?? FUNCTIONS;
     const functions = new Map<string, RiskFunction>();
     for (const definition of definitions) {
       const fn = this.createFunction(definition, props);
@@ -52,50 +94,110 @@ export class ServiceStack extends Stack {
     }
     this.functions = functions;
 
+    this.operations = new Operations(this, 'Operations', {
+      alarmTopic: props.operationsTopic,
+      functions,
+      ...(functions.has(STREAM_CONSUMER) ? { streamConsumer: functions.get(STREAM_CONSUMER) } : {}),
+      stage: this.api.restApi.deploymentStage,
+      deadLetterQueues: {
+        'stream-failures': props.streamFailures,
+        'delivery-failures': props.deliveryFailures,
+        'invocation-failures': props.invocationFailures,
+      },
+    });
+
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL: append a catalog path, e.g. v1/events',
       value: this.api.restApi.url,
+    });
+    new CfnOutput(this, 'DashboardName', {
+      description: 'CloudWatch dashboard of events, levels, cases and escalations',
+      value: this.operations.dashboard.dashboardName,
     });
   }
 
   private createFunction(definition: FunctionDefinition, props: ServiceStackProps): RiskFunction {
     const consumesStream = definition.id === STREAM_CONSUMER;
+    const scheduled = definition.schedule !== undefined;
     const fn = new RiskFunction(this, definition.id, {
       description: definition.description,
-      // A stream batch of ten escalations, each one SNS Publish; API functions keep the 10 s default.
+      // API functions keep the 10 s default (API Gateway gives up at 29 s). A stream batch of ten
+      // escalations, each one SNS Publish, and a scheduled sweep over open cases need longer.
       ...(consumesStream ? { timeout: Duration.seconds(30) } : {}),
+      ...(scheduled ? { timeout: SCHEDULED_TIMEOUT } : {}),
     });
 
-    if (definition.table === 'write') fn.writeTable(props.table);
+    if (definition.table === 'write') {
+      fn.writeTable(props.table, consumesStream ? { partitions: STREAM_CONSUMER_PARTITIONS } : {});
+    }
     if (definition.table === 'read') fn.readTable(props.table);
     if (definition.routes.some((route) => route.auth === 'signature')) {
       fn.readClientSecrets(props.clientSecrets);
     }
-    if (consumesStream) {
-      fn.publishEscalations(props.escalationTopic);
-      fn.addEventSource(
-        new DynamoEventSource(props.table, {
-          // From the oldest record still in the stream: nothing written before the first deploy of this
-          // stack, or while the mapping was disabled, is skipped.
-          startingPosition: StartingPosition.TRIM_HORIZON,
-          // Small batches and a short window: a manager hears of a red case within seconds.
-          batchSize: 10,
-          maxBatchingWindow: Duration.seconds(1),
-          // One poller per shard keeps a case's escalations in order.
-          parallelizationFactor: 1,
-          // The handler reports the records it could not publish; a failing record is isolated by
-          // bisection instead of holding back the rest of its batch.
-          reportBatchItemFailures: true,
-          bisectBatchOnError: true,
-          retryAttempts: 10,
-          // Below the stream's 24 h retention, so the failure metadata in the queue still points at
-          // records that can be read and replayed.
-          maxRecordAge: Duration.hours(12),
-          onFailure: new SqsDlq(props.streamFailures),
-          filters: escalationFilters(),
-        }),
+    for (const topic of definition.publishes ?? []) {
+      fn.publishTo(props.topics[topic], props.topicKey, TOPIC_VARIABLES[topic]);
+    }
+    if (consumesStream) this.consumeStream(fn, props);
+    if (definition.schedule !== undefined) this.schedule(fn, definition.schedule, props);
+    if (!scheduled) {
+      acknowledge(
+        fn,
+        'Serverless-LambdaDLQ',
+        consumesStream
+          ? "Invoked synchronously by the table-stream event source mapping, never asynchronously: failed batches go to the mapping's on-failure destination (StreamFailures queue), which is alarmed."
+          : 'Invoked synchronously by API Gateway, never asynchronously: the caller receives the error (problem+json), and a Lambda DLQ only ever receives asynchronous events.',
       );
     }
     return fn;
+  }
+
+  private consumeStream(fn: RiskFunction, props: ServiceStackProps): void {
+    fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        // From the oldest record still in the stream: nothing written before the first deploy of this
+        // stack, or while the mapping was disabled, is skipped.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        // Small batches and a short window: a manager hears of a red case within seconds.
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        // One poller per shard keeps a case's escalations in order.
+        parallelizationFactor: 1,
+        // The handler reports the records it could not publish; a failing record is isolated by
+        // bisection instead of holding back the rest of its batch.
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        // Below the stream's 24 h retention, so the failure metadata in the queue still points at
+        // records that can be read and replayed.
+        maxRecordAge: Duration.hours(12),
+        onFailure: new SqsDlq(props.streamFailures),
+        filters: escalationFilters(),
+      }),
+    );
+  }
+
+  /**
+   * EventBridge Scheduler invokes the function asynchronously on the catalog's expression. Two layers of
+   * retries, both bounded and both ending in the InvocationFailures queue: Scheduler's (it could not invoke)
+   * and Lambda's asynchronous retries (the function failed).
+   */
+  private schedule(fn: RiskFunction, expression: string, props: ServiceStackProps): void {
+    new ScheduledInvoke(this, `${fn.node.id}-schedule`, {
+      fn,
+      expression,
+      ...(props.scheduleTimeZone === undefined ? {} : { timeZone: TimeZone.of(props.scheduleTimeZone) }),
+      deadLetterQueue: props.invocationFailures,
+      maxEventAge: SCHEDULED_MAX_EVENT_AGE,
+    });
+    fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: SCHEDULED_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(props.invocationFailures),
+    });
+    acknowledge(
+      fn,
+      'Serverless-LambdaDLQ',
+      'Failed asynchronous invocations go to an on-failure destination (InvocationFailures queue, alarmed), which records the error as well as the event; a legacy DLQ on top would deliver every failure twice.',
+    );
   }
 }

@@ -36,7 +36,14 @@ export interface IngestDependencies {
   readonly newCaseId: IdGenerator;
   /** Pause between optimistic-concurrency retries; injectable so tests need not wait. */
   readonly backoff?: (attempt: number) => Promise<void>;
+  /** Told what each stored event did, for metrics; no effect on the outcome. */
+  readonly observe?: (observation: IngestObservation) => void;
 }
+
+/** What a stored event did: the edge turns these into product metrics. */
+export type IngestObservation =
+  | { readonly kind: 'event-stored'; readonly type: RiskEvent['type']; readonly level: string }
+  | { readonly kind: 'case-opened'; readonly riskType: string; readonly level: string };
 
 /** Enough for dozens of concurrent writers on one subject; each attempt re-reads the case. */
 const MAX_ATTEMPTS = 40;
@@ -150,6 +157,9 @@ export const ingestEvent = async (
     const write = await planWrite(stored, input, deps);
     const result = await deps.store.write(write);
     if (result.outcome === 'written') {
+      deps.observe?.({ kind: 'event-stored', type: event.type, level: assessment.level });
+      if (write.kind === 'open-case')
+        deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
       return { index, eventId: event.eventId, status: 'created', caseId: write.stored.caseId, assessment };
     }
     if (result.outcome === 'duplicate') return duplicateResult(index, result.original);

@@ -7,8 +7,11 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionDefinition, type RouteAuth, STREAM_CONSUMER } from '#infra/catalog.ts';
 import { PEOPLE_GROUPS } from '#infra/data-stack.ts';
+import { ALARM_THRESHOLDS } from '#infra/operations.ts';
+import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { createRadarApp, type RadarApp } from '#infra/radar-app.ts';
-import { FUNCTION_RUNTIME } from '#infra/risk-function.ts';
+import { FUNCTION_RUNTIME, METRICS_NAMESPACE } from '#infra/risk-function.ts';
+import { STREAM_CONSUMER_PARTITIONS } from '#infra/service-stack.ts';
 import { ENV } from '#shared/config.ts';
 import {
   ESCALATION_ATTRIBUTE,
@@ -22,6 +25,13 @@ import {
 /** A resource of a synthesized template: CloudFormation JSON, as aws-cdk-lib/assertions types it. */
 type Resource = ReturnType<Template['findResources']>[string];
 
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
 const resourcesOf = (template: Template, type: string): Array<[string, Resource]> =>
   Object.entries(template.findResources(type));
 
@@ -32,10 +42,20 @@ const onlyOne = <T>(items: readonly T[], what: string): T => {
   return item;
 };
 
+const actionsIn = (statement: Statement): string[] => [statement.Action].flat();
+
 const definitions: readonly FunctionDefinition[] = FUNCTIONS;
 const routes = definitions.flatMap((definition) =>
   definition.routes.map((route) => ({ ...route, functionId: definition.id })),
 );
+const scheduled = definitions.filter((definition) => definition.schedule !== undefined);
+
+const CONTEXT = {
+  pusherClients: 'cms,meta-ads',
+  managerEmails: 'ana@example.com,bo@example.com',
+  managerMarkets: 'CN,VN',
+  opsEmails: 'oncall@example.com',
+};
 
 // Bundling every function with esbuild is part of what is tested, so the app is synthesized once per file.
 let radar: RadarApp;
@@ -44,11 +64,12 @@ let data: Template;
 let service: Template;
 
 beforeAll(() => {
-  radar = createRadarApp();
+  // cdk-nag runs in test/infra/nag.test.ts; here the templates are what is asserted.
+  radar = createRadarApp({ context: { ...CONTEXT, nag: 'false' } });
   assembly = radar.app.synth();
   data = Template.fromStack(radar.data);
   service = Template.fromStack(radar.service);
-}, 120_000);
+}, 180_000);
 
 // The app synthesizes into a fresh temporary directory; bundles are a few MB per run.
 afterAll(() => rmSync(assembly.directory, { recursive: true, force: true }));
@@ -63,6 +84,20 @@ describe('App: Marketing Risk Radar', () => {
   it('deploys the data stack before the service stack that references it', () => {
     expect(radar.service.dependencies).toContain(radar.data);
     expect(radar.data.dependencies).toEqual([]);
+  });
+
+  it('keeps every stateful resource in the data stack and none in the service stack', () => {
+    for (const type of [
+      'AWS::DynamoDB::Table',
+      'AWS::SNS::Topic',
+      'AWS::SQS::Queue',
+      'AWS::SecretsManager::Secret',
+      'AWS::Cognito::UserPool',
+      'AWS::KMS::Key',
+    ]) {
+      expect(resourcesOf(data, type).length, type).toBeGreaterThan(0);
+      expect(resourcesOf(service, type), type).toEqual([]);
+    }
   });
 });
 
@@ -129,40 +164,141 @@ describe('Stack: RiskRadarData', () => {
     }
   });
 
-  it('encrypts the escalation topic with a rotated customer managed key and refuses plain HTTP', () => {
-    const [keyId] = onlyOne(resourcesOf(data, 'AWS::KMS::Key'), 'key');
+  const topicByName = (displayName: string): [string, Resource] =>
+    onlyOne(
+      resourcesOf(data, 'AWS::SNS::Topic').filter(
+        ([, topic]) => topic.Properties.DisplayName === displayName,
+      ),
+      `topic ${displayName}`,
+    );
+  const escalations = () => topicByName('Marketing Risk Radar escalations');
+  const digest = () => topicByName('Marketing Risk Radar daily digest');
+  const operations = () => topicByName('Marketing Risk Radar operations');
 
-    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    data.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
-    data.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
+  it('encrypts every topic with a rotated customer managed key and refuses plain HTTP on each', () => {
+    const keys = new Map(resourcesOf(data, 'AWS::KMS::Key'));
+    const topics = resourcesOf(data, 'AWS::SNS::Topic');
+
+    expect(topics).toHaveLength(3);
+    for (const [topicId, topic] of topics) {
+      const keyId: string = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+      expect(keys.get(keyId)?.Properties.EnableKeyRotation).toBe(true);
+      data.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [{ Ref: topicId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
   });
 
-  it('encrypts the stream dead-letter queue, keeps messages 14 days and refuses plain HTTP', () => {
-    data.hasResourceProperties('AWS::SQS::Queue', {
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-    });
+  it("lets CloudWatch use only the operations topic's key, so alarms can publish to it", () => {
+    const admitsCloudWatch = (keyId: string): boolean =>
+      JSON.stringify(data.findResources('AWS::KMS::Key')[keyId]?.Properties.KeyPolicy).includes(
+        'cloudwatch.amazonaws.com',
+      );
+    const keyOf = (topic: [string, Resource]): string => topic[1].Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+
+    expect(admitsCloudWatch(keyOf(operations()))).toBe(true);
+    expect(admitsCloudWatch(keyOf(escalations()))).toBe(false);
+    expect(keyOf(escalations())).toBe(keyOf(digest()));
+  });
+
+  const subscriptionsTo = (topic: [string, Resource]): Resource[] =>
+    resourcesOf(data, 'AWS::SNS::Subscription')
+      .map(([, subscription]) => subscription)
+      .filter((subscription) => subscription.Properties.TopicArn.Ref === topic[0]);
+
+  const deadLetterQueueId = (): string =>
+    onlyOne(
+      resourcesOf(data, 'AWS::SQS::Queue').filter(([id]) => id.startsWith('DeliveryFailures')),
+      'delivery-failures queue',
+    )[0];
+
+  it('subscribes every manager (context managerEmails) by e-mail to escalations and the digest', () => {
+    const managers = CONTEXT.managerEmails.split(',');
+
+    for (const topic of [escalations(), digest()]) {
+      const subscriptions = subscriptionsTo(topic);
+      expect(subscriptions.map((s) => s.Properties.Endpoint).sort()).toEqual([...managers].sort());
+      for (const subscription of subscriptions) expect(subscription.Properties.Protocol).toBe('email');
+    }
+    expect(subscriptionsTo(operations()).map((s) => s.Properties.Endpoint)).toEqual([CONTEXT.opsEmails]);
+  });
+
+  it("limits managers' escalations to their markets (context managerMarkets), passing market-less ones", () => {
+    for (const subscription of subscriptionsTo(escalations())) {
+      expect(subscription.Properties.FilterPolicy).toEqual({
+        $or: [{ market: ['CN', 'VN'] }, { market: [{ exists: false }] }],
+      });
+    }
+    for (const subscription of subscriptionsTo(digest())) {
+      expect(subscription.Properties.FilterPolicy).toBeUndefined();
+    }
+  });
+
+  it('gives every subscription a dead-letter queue that SNS, and only SNS from these topics, may write', () => {
+    const subscriptions = resourcesOf(data, 'AWS::SNS::Subscription');
+
+    expect(subscriptions.length).toBe(5);
+    for (const [, subscription] of subscriptions) {
+      expect(subscription.Properties.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] },
+      });
+    }
     data.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: deadLetterQueueId() }],
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'sns.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Condition: { ArnEquals: { 'aws:SourceArn': Match.anyValue() } },
+          }),
         ]),
       },
     });
   });
 
-  it('admits people only by invitation, with TOTP MFA and a strong password policy', () => {
+  it('encrypts every dead-letter queue, keeps messages 14 days and refuses plain HTTP', () => {
+    const queues = resourcesOf(data, 'AWS::SQS::Queue');
+
+    expect(queues.map(([id]) => id.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual([
+      'DeliveryFailures',
+      'InvocationFailures',
+      'StreamFailures',
+    ]);
+    for (const [queueId, queue] of queues) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+      data.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('keeps no pusher secret in the template: the client-secrets secret starts empty', () => {
+    const secret = onlyOne(resourcesOf(data, 'AWS::SecretsManager::Secret'), 'secret')[1];
+
+    expect(secret.Properties.SecretString).toBe('{}');
+  });
+
+  it('admits people only by invitation, with TOTP MFA, threat protection and a strong password policy', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
       Policies: {
         PasswordPolicy: Match.objectLike({
           MinimumLength: 14,
@@ -202,14 +338,18 @@ describe('Stack: RiskRadarService', () => {
     return fn;
   };
 
-  /** Every IAM action granted to the function's role. */
-  const actionsOf = (definition: FunctionDefinition): string[] => {
-    const role = functionOf(definition).Properties.Role['Fn::GetAtt'][0];
-    return resourcesOf(service, 'AWS::IAM::Policy')
-      .filter(([, policy]) => policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === role))
-      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
-      .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
-  };
+  const roleIdOf = (definition: FunctionDefinition): string =>
+    functionOf(definition).Properties.Role['Fn::GetAtt'][0];
+
+  /** Every statement of every policy attached to the function's role. */
+  const statementsOf = (definition: FunctionDefinition): Statement[] =>
+    resourcesOf(service, 'AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === roleIdOf(definition)),
+      )
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+
+  const actionsOf = (definition: FunctionDefinition): string[] => statementsOf(definition).flatMap(actionsIn);
 
   const byId = (id: string): FunctionDefinition => {
     const definition = definitions.find((candidate) => candidate.id === id);
@@ -217,218 +357,529 @@ describe('Stack: RiskRadarService', () => {
     return definition;
   };
 
-  it('uses the newest Node.js runtime that aws-cdk-lib offers', () => {
-    const major = (runtime: Runtime): number => Number(/^nodejs(\d+)\.x$/.exec(runtime.name)?.[1] ?? 0);
-    const runtimes = Object.values(Runtime).filter((value): value is Runtime => value instanceof Runtime);
-    const newest = Math.max(...runtimes.map(major));
+  const each = definitions.map((definition) => [definition.id, definition] as const);
 
-    expect(major(FUNCTION_RUNTIME)).toBe(newest);
-  });
+  describe('Functions', () => {
+    it('uses the newest Node.js runtime that aws-cdk-lib offers', () => {
+      const major = (runtime: Runtime): number => Number(/^nodejs(\d+)\.x$/.exec(runtime.name)?.[1] ?? 0);
+      const runtimes = Object.values(Runtime).filter((value): value is Runtime => value instanceof Runtime);
+      const newest = Math.max(...runtimes.map(major));
 
-  it('creates exactly one function per catalog entry', () => {
-    expect(resourcesOf(service, 'AWS::Lambda::Function')).toHaveLength(definitions.length);
-    expect([...functionIdByDescription().keys()].sort()).toEqual(
-      definitions.map((d) => d.description).sort(),
+      expect(major(FUNCTION_RUNTIME)).toBe(newest);
+    });
+
+    it('creates exactly one function per catalog entry', () => {
+      expect(resourcesOf(service, 'AWS::Lambda::Function')).toHaveLength(definitions.length);
+      expect([...functionIdByDescription().keys()].sort()).toEqual(
+        definitions.map((d) => d.description).sort(),
+      );
+    });
+
+    it.each(each)(
+      'configures %s: newest runtime, arm64, explicit memory and timeout, tracing, JSON logs with retention',
+      (_id, definition) => {
+        const { Properties } = functionOf(definition);
+        const logGroupId = Properties.LoggingConfig.LogGroup.Ref;
+
+        expect(Properties.Runtime).toBe(FUNCTION_RUNTIME.name);
+        expect(Properties.Architectures).toEqual(['arm64']);
+        expect(Properties.Handler).toBe('index.handler');
+        expect(Properties.MemorySize).toBeGreaterThanOrEqual(256);
+        expect(Properties.Timeout).toBeGreaterThan(0);
+        expect(Properties.Timeout).toBeLessThanOrEqual(definition.routes.length > 0 ? 29 : 900);
+        expect(Properties.TracingConfig).toEqual({ Mode: 'Active' });
+        expect(Properties.LoggingConfig.LogFormat).toBe('JSON');
+        expect(service.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties.RetentionInDays).toBe(30);
+      },
     );
-  });
 
-  it.each(definitions.map((definition) => [definition.id, definition] as const))(
-    'configures %s: newest runtime, arm64, explicit memory and timeout, tracing, JSON logs with retention',
-    (_id, definition) => {
-      const { Properties } = functionOf(definition);
-      const logGroupId = Properties.LoggingConfig.LogGroup.Ref;
+    it.each(each)(
+      'bundles %s from functions/ as minified ESM with a source map, taking AWS SDK v3 from the runtime',
+      (_id, definition) => {
+        const key: string = functionOf(definition).Properties.Code.S3Key;
+        const bundleDir = join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+        const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
 
-      expect(Properties.Runtime).toBe(FUNCTION_RUNTIME.name);
-      expect(Properties.Architectures).toEqual(['arm64']);
-      expect(Properties.Handler).toBe('index.handler');
-      expect(Properties.MemorySize).toBeGreaterThan(0);
-      expect(Properties.Timeout).toBeGreaterThan(0);
-      expect(Properties.TracingConfig).toEqual({ Mode: 'Active' });
-      expect(Properties.LoggingConfig.LogFormat).toBe('JSON');
-      expect(service.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties.RetentionInDays).toBe(30);
-    },
-  );
+        expect(bundle.startsWith("import { createRequire } from 'module';")).toBe(true);
+        expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{\s*handler\b/);
+        expect(existsSync(join(bundleDir, 'index.mjs.map'))).toBe(true);
+        // The SDK is imported, never inlined: its Smithy core would be.
+        expect(bundle).not.toContain('@smithy/');
+        if (definition.table !== 'none')
+          expect(bundle).toMatch(/from\s*"@aws-sdk\/(client-dynamodb|lib-dynamodb)"/);
+      },
+    );
 
-  it.each(definitions.map((definition) => [definition.id, definition] as const))(
-    'bundles %s from functions/ as minified ESM with a source map and a require shim',
-    (_id, definition) => {
-      const key: string = functionOf(definition).Properties.Code.S3Key;
-      const bundleDir = join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
-      const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
-
-      expect(bundle.startsWith("import { createRequire } from 'module';")).toBe(true);
-      expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{\s*handler\b/);
-      expect(existsSync(join(bundleDir, 'index.mjs.map'))).toBe(true);
-    },
-  );
-
-  it.each(definitions.map((definition) => [definition.id, definition] as const))(
-    'gives %s only the environment it needs',
-    (_id, definition) => {
+    it.each(each)('gives %s only the environment it needs', (_id, definition) => {
       const variables = functionOf(definition).Properties.Environment.Variables;
       const names = Object.keys(variables);
+      const publishes = definition.publishes ?? [];
 
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(variables.POWERTOOLS_SERVICE_NAME).toBe('marketing-risk-radar');
+      expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe(METRICS_NAMESPACE);
       expect(names.includes(ENV.tableName)).toBe(definition.table !== 'none');
-      expect(names.includes(ENV.escalationTopicArn)).toBe(definition.id === STREAM_CONSUMER);
+      expect(names.includes(ENV.escalationTopicArn)).toBe(publishes.includes('escalations'));
+      expect(names.includes(ENV.digestTopicArn)).toBe(publishes.includes('digest'));
       expect(names.includes(ENV.clientSecretsArn)).toBe(
         definition.routes.some((route) => route.auth === 'signature'),
       );
-    },
-  );
+      // Secrets are read at run time (Powertools Parameters, cached), never passed as values.
+      expect(JSON.stringify(variables)).not.toMatch(/SecretString|resolve:secretsmanager/);
+    });
+  });
 
-  it('serves every catalog route, and nothing else, with the authorization it declares', () => {
-    const api = onlyOne(resourcesOf(service, 'AWS::ApiGateway::RestApi'), 'REST API')[0];
-    const resources = new Map(resourcesOf(service, 'AWS::ApiGateway::Resource'));
-    const pathOf = (resourceId: string): string => {
-      const resource = resources.get(resourceId);
-      if (resource === undefined) throw new Error(`No API resource ${resourceId}`);
-      const parent = resource.Properties.ParentId;
-      const prefix = parent['Fn::GetAtt']?.[0] === api ? '' : pathOf(parent.Ref);
-      return `${prefix}/${resource.Properties.PathPart}`;
-    };
-    const methods = resourcesOf(service, 'AWS::ApiGateway::Method').map(([, method]) => ({
-      key: `${method.Properties.HttpMethod} ${pathOf(method.Properties.ResourceId.Ref)}`,
-      properties: method.Properties,
-    }));
-    const expectedAuthorization: Record<RouteAuth, string> = {
-      public: 'NONE',
-      signature: 'NONE',
-      cognito: 'COGNITO_USER_POOLS',
-    };
+  describe('Least privilege', () => {
+    it.each(each)(
+      'gives %s a role of its own with no managed policy, logging only to its log group',
+      (_id, definition) => {
+        const role = service.findResources('AWS::IAM::Role')[roleIdOf(definition)];
+        const logGroupId = functionOf(definition).Properties.LoggingConfig.LogGroup.Ref;
+        const logStatements = statementsOf(definition).filter((s) =>
+          actionsIn(s).some((a) => a.startsWith('logs:')),
+        );
 
-    expect(methods.map((method) => method.key).sort()).toEqual(
-      routes.map((route) => `${route.method} ${route.path}`).sort(),
+        expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+        expect(logStatements).toEqual([
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+          },
+        ]);
+      },
     );
-    for (const route of routes) {
-      const method = onlyOne(
-        methods.filter((candidate) => candidate.key === `${route.method} ${route.path}`),
+
+    it('lets only the functions the catalog says publish use SNS, each only on its own topics', () => {
+      for (const definition of definitions) {
+        const publishes = statementsOf(definition).filter((s) => actionsIn(s).includes('sns:Publish'));
+        const topics = publishes.map((s) => JSON.stringify(s.Resource));
+
+        expect(publishes.length, definition.id).toBe(definition.publishes?.length ?? 0);
+        expect(topics.some((t) => t.includes('EscalationTopic'))).toBe(
+          definition.publishes?.includes('escalations') ?? false,
+        );
+        expect(topics.some((t) => t.includes('DigestTopic'))).toBe(
+          definition.publishes?.includes('digest') ?? false,
+        );
+      }
+      expect(actionsOf(byId('ingest-events'))).not.toContain('sns:Publish');
+    });
+
+    it("lets publishers use only the topics' key, for the operations SNS needs", () => {
+      for (const definition of definitions) {
+        const kms = statementsOf(definition).filter((s) => actionsIn(s).some((a) => a.startsWith('kms:')));
+        for (const statement of kms) {
+          expect(actionsIn(statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+          expect(JSON.stringify(statement.Resource)).toContain('TopicKey');
+        }
+        expect(kms.length > 0).toBe((definition.publishes?.length ?? 0) > 0);
+      }
+    });
+
+    it('lets the stream consumer read the stream and the table, and write nothing but its idempotency records', () => {
+      const statements = statementsOf(byId(STREAM_CONSUMER));
+      const writes = statements.filter((s) =>
+        actionsIn(s).some((a) =>
+          [
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchWriteItem',
+          ].includes(a),
+        ),
+      );
+
+      expect(actionsOf(byId(STREAM_CONSUMER))).toEqual(
+        expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetItem']),
+      );
+      expect(writes.length).toBeGreaterThan(0);
+      for (const statement of writes) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...STREAM_CONSUMER_PARTITIONS] },
+        });
+      }
+    });
+
+    it('grants table writes only to the functions the catalog says write, and no function Scan or wildcard actions', () => {
+      for (const definition of definitions) {
+        const actions = actionsOf(definition);
+        expect(actions.includes('dynamodb:PutItem'), definition.id).toBe(definition.table === 'write');
+        expect(actions.includes('dynamodb:GetItem'), definition.id).toBe(definition.table !== 'none');
+        expect(actions).not.toContain('dynamodb:Scan');
+        expect(
+          actions.filter((action) => action.includes('*')),
+          definition.id,
+        ).toEqual([]);
+      }
+    });
+
+    it('names every index it may query instead of index/*', () => {
+      for (const definition of definitions.filter((d) => d.table !== 'none')) {
+        const resources = JSON.stringify(statementsOf(definition).map((s) => s.Resource));
+        expect(resources).not.toContain('/index/*');
+        for (const index of GLOBAL_INDEXES) expect(resources).toContain(`/index/${index.indexName}`);
+      }
+    });
+
+    it('uses the * resource only for X-Ray and, in the stream consumer, dynamodb:ListStreams', () => {
+      for (const definition of definitions) {
+        const starred = statementsOf(definition)
+          .filter((s) => s.Resource === '*')
+          .flatMap(actionsIn);
+        const allowed = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams'];
+        expect(
+          starred.filter((a) => !allowed.includes(a)),
+          definition.id,
+        ).toEqual([]);
+      }
+    });
+
+    it('lets only functions with signature routes read the pushers’ secrets', () => {
+      for (const definition of definitions) {
+        expect(actionsOf(definition).includes('secretsmanager:GetSecretValue')).toBe(
+          definition.routes.some((route) => route.auth === 'signature'),
+        );
+      }
+    });
+  });
+
+  describe('API', () => {
+    const methods = () => {
+      const api = onlyOne(resourcesOf(service, 'AWS::ApiGateway::RestApi'), 'REST API')[0];
+      const resources = new Map(resourcesOf(service, 'AWS::ApiGateway::Resource'));
+      const pathOf = (resourceId: string): string => {
+        const resource = resources.get(resourceId);
+        if (resource === undefined) throw new Error(`No API resource ${resourceId}`);
+        const parent = resource.Properties.ParentId;
+        const prefix = parent['Fn::GetAtt']?.[0] === api ? '' : pathOf(parent.Ref);
+        return `${prefix}/${resource.Properties.PathPart}`;
+      };
+      return resourcesOf(service, 'AWS::ApiGateway::Method').map(([, method]) => ({
+        key: `${method.Properties.HttpMethod} ${pathOf(method.Properties.ResourceId.Ref)}`,
+        properties: method.Properties,
+      }));
+    };
+    const methodFor = (route: (typeof routes)[number]) =>
+      onlyOne(
+        methods().filter((candidate) => candidate.key === `${route.method} ${route.path}`),
         `method for ${route.method} ${route.path}`,
       ).properties;
-      expect(method.AuthorizationType).toBe(expectedAuthorization[route.auth]);
-      expect(method.ApiKeyRequired === true).toBe(route.auth === 'signature');
-      expect(method.AuthorizerId !== undefined).toBe(route.auth === 'cognito');
-      expect(method.Integration.Type).toBe('AWS_PROXY');
-      expect(JSON.stringify(method.Integration.Uri)).toContain(
-        `"${logicalIdOf(byId(route.functionId))}","Arn"`,
+
+    it('serves every catalog route, and nothing else, with the authorization it declares', () => {
+      const expectedAuthorization: Record<RouteAuth, string> = {
+        public: 'NONE',
+        signature: 'NONE',
+        cognito: 'COGNITO_USER_POOLS',
+      };
+
+      expect(
+        methods()
+          .map((method) => method.key)
+          .sort(),
+      ).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+      for (const route of routes) {
+        const method = methodFor(route);
+        expect(method.AuthorizationType).toBe(expectedAuthorization[route.auth]);
+        expect(method.ApiKeyRequired === true).toBe(route.auth === 'signature');
+        expect(method.AuthorizerId !== undefined).toBe(route.auth === 'cognito');
+        expect(method.Integration.Type).toBe('AWS_PROXY');
+        expect(JSON.stringify(method.Integration.Uri)).toContain(
+          `"${logicalIdOf(byId(route.functionId))}","Arn"`,
+        );
+      }
+    });
+
+    it("requires a JSON object body and a Content-Type on pushers' POSTs before the function runs", () => {
+      const [validatorId, validator] = onlyOne(
+        resourcesOf(service, 'AWS::ApiGateway::RequestValidator'),
+        'validator',
       );
-    }
-  });
+      const [modelId, model] = onlyOne(resourcesOf(service, 'AWS::ApiGateway::Model'), 'model');
 
-  it('verifies people with the data stack user pool', () => {
-    const authorizer = onlyOne(resourcesOf(service, 'AWS::ApiGateway::Authorizer'), 'authorizer')[1];
-
-    expect(authorizer.Properties.Type).toBe('COGNITO_USER_POOLS');
-    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain('Fn::ImportValue');
-  });
-
-  it('throttles pushers per API key with a usage plan on the stage, and the stage as a whole', () => {
-    service.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
-      Throttle: { RateLimit: Match.anyValue(), BurstLimit: Match.anyValue() },
-      Quota: Match.objectLike({ Period: 'DAY' }),
-      ApiStages: [Match.objectLike({ Stage: Match.anyValue() })],
+      expect(validator.Properties).toMatchObject({
+        ValidateRequestBody: true,
+        ValidateRequestParameters: true,
+      });
+      expect(model.Properties.Schema).toMatchObject({ type: 'object' });
+      for (const route of routes) {
+        const method = methodFor(route);
+        const validated = route.method === 'POST' && route.auth === 'signature';
+        expect(method.RequestValidatorId?.Ref === validatorId, `${route.method} ${route.path}`).toBe(
+          validated,
+        );
+        if (validated) {
+          expect(method.RequestModels).toEqual({
+            'application/json': { Ref: modelId },
+            $default: { Ref: modelId },
+          });
+          expect(method.RequestParameters).toEqual({ 'method.request.header.Content-Type': true });
+        }
+      }
     });
-    service.hasResourceProperties('AWS::ApiGateway::Stage', {
-      TracingEnabled: true,
-      MethodSettings: Match.arrayWith([
-        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: Match.anyValue() }),
-      ]),
+
+    it('verifies people with the data stack user pool', () => {
+      const authorizer = onlyOne(resourcesOf(service, 'AWS::ApiGateway::Authorizer'), 'authorizer')[1];
+
+      expect(authorizer.Properties.Type).toBe('COGNITO_USER_POOLS');
+      expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain('Fn::ImportValue');
+    });
+
+    it('logs every request as JSON, errors in execution logs (never bodies), traces with X-Ray and throttles the stage', () => {
+      const stage = onlyOne(resourcesOf(service, 'AWS::ApiGateway::Stage'), 'stage')[1].Properties;
+      const format = JSON.parse(stage.AccessLogSetting.Format);
+
+      expect(format).toMatchObject({
+        requestId: '$context.requestId',
+        status: '$context.status',
+        apiKeyId: '$context.identity.apiKeyId',
+        principal: '$context.authorizer.claims.sub',
+      });
+      expect(
+        service.findResources('AWS::Logs::LogGroup')[stage.AccessLogSetting.DestinationArn['Fn::GetAtt'][0]],
+      ).toBeDefined();
+      expect(stage.TracingEnabled).toBe(true);
+      expect(stage.MethodSettings).toEqual([
+        expect.objectContaining({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+          ThrottlingRateLimit: expect.any(Number),
+          ThrottlingBurstLimit: expect.any(Number),
+        }),
+      ]);
+      // Execution logs need the account's API Gateway CloudWatch role.
+      expect(resourcesOf(service, 'AWS::ApiGateway::Account')).toHaveLength(1);
+    });
+
+    it('gives every pushing client (context pusherClients) an API key in the usage plan, with quota and throttle', () => {
+      const keys = resourcesOf(service, 'AWS::ApiGateway::ApiKey');
+
+      expect(keys.map(([, key]) => key.Properties.Description).sort()).toEqual(
+        CONTEXT.pusherClients
+          .split(',')
+          .map((client) => `Marketing Risk Radar pusher ${client}`)
+          .sort(),
+      );
+      expect(resourcesOf(service, 'AWS::ApiGateway::UsagePlanKey')).toHaveLength(keys.length);
+      service.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+        Throttle: { RateLimit: Match.anyValue(), BurstLimit: Match.anyValue() },
+        Quota: Match.objectLike({ Period: 'DAY' }),
+        ApiStages: [Match.objectLike({ Stage: Match.anyValue() })],
+      });
+    });
+
+    it('puts a regional WAF web ACL with AWS managed rules and a per-IP rate limit in front of the stage', () => {
+      const [aclId, acl] = onlyOne(resourcesOf(service, 'AWS::WAFv2::WebACL'), 'web ACL');
+      const rules: Array<{ Statement: Record<string, { Name?: string; Limit?: number }> }> =
+        acl.Properties.Rules;
+      const managed = rules.flatMap((rule) => rule.Statement.ManagedRuleGroupStatement?.Name ?? []);
+      const stageId = onlyOne(resourcesOf(service, 'AWS::ApiGateway::Stage'), 'stage')[0];
+
+      expect(acl.Properties.Scope).toBe('REGIONAL');
+      expect(acl.Properties.DefaultAction).toEqual({ Allow: {} });
+      expect(managed).toEqual(
+        expect.arrayContaining([
+          'AWSManagedRulesCommonRuleSet',
+          'AWSManagedRulesKnownBadInputsRuleSet',
+          'AWSManagedRulesAmazonIpReputationList',
+        ]),
+      );
+      expect(rules.some((rule) => (rule.Statement.RateBasedStatement?.Limit ?? 0) > 0)).toBe(true);
+      const association = onlyOne(resourcesOf(service, 'AWS::WAFv2::WebACLAssociation'), 'association')[1];
+      expect(association.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+      expect(JSON.stringify(association.Properties.ResourceArn)).toContain(stageId);
+      service.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+        ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+        RedactedFields: Match.arrayWith([{ SingleHeader: { Name: 'authorization' } }]),
+      });
+    });
+
+    it('answers gateway errors, validation and WAF blocks included, as problem+json', () => {
+      const responses = resourcesOf(service, 'AWS::ApiGateway::GatewayResponse');
+
+      expect(responses.map(([, response]) => response.Properties.ResponseType)).toEqual(
+        expect.arrayContaining([
+          'UNAUTHORIZED',
+          'ACCESS_DENIED',
+          'INVALID_API_KEY',
+          'BAD_REQUEST_BODY',
+          'WAF_FILTERED',
+          'DEFAULT_4XX',
+          'DEFAULT_5XX',
+        ]),
+      );
+      for (const [, response] of responses) {
+        expect(response.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toBe(
+          "'application/problem+json'",
+        );
+      }
+      service.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'UNAUTHORIZED',
+        StatusCode: '401',
+      });
     });
   });
 
-  it('answers gateway errors as problem+json', () => {
-    const responses = resourcesOf(service, 'AWS::ApiGateway::GatewayResponse');
+  describe('Stream and schedules', () => {
+    const mapping = () =>
+      onlyOne(resourcesOf(service, 'AWS::Lambda::EventSourceMapping'), 'event source mapping')[1];
 
-    expect(responses.map(([, response]) => response.Properties.ResponseType)).toEqual(
-      expect.arrayContaining([
-        'UNAUTHORIZED',
-        'ACCESS_DENIED',
-        'INVALID_API_KEY',
-        'DEFAULT_4XX',
-        'DEFAULT_5XX',
-      ]),
+    it('feeds the notify function from the stream: partial failures, bisection, bounded retries, a DLQ', () => {
+      const { Properties } = mapping();
+
+      expect(Properties.FunctionName).toEqual({ Ref: logicalIdOf(byId(STREAM_CONSUMER)) });
+      expect(JSON.stringify(Properties.EventSourceArn)).toContain('StreamArn');
+      expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(Properties.BisectBatchOnFunctionError).toBe(true);
+      expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(Properties.MaximumRetryAttempts).toBeLessThanOrEqual(10);
+      // The failure metadata must point at records the stream (24 h retention) still holds.
+      expect(Properties.MaximumRecordAgeInSeconds).toBeLessThan(24 * 3600);
+      expect(Properties.BatchSize).toBeLessThanOrEqual(10);
+      expect(Properties.MaximumBatchingWindowInSeconds).toBeLessThanOrEqual(5);
+      expect(JSON.stringify(Properties.DestinationConfig.OnFailure.Destination)).toContain('StreamFailures');
+    });
+
+    it('invokes the notify function only for records whose new image carries an escalation marker', () => {
+      const patterns = mapping().Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) =>
+        JSON.parse(filter.Pattern),
+      );
+
+      expect(patterns).toEqual([
+        { dynamodb: { NewImage: { [ESCALATION_ATTRIBUTE]: { M: { id: { S: [{ exists: true }] } } } } } },
+      ]);
+    });
+
+    it('schedules exactly the catalog entries that have a schedule', () => {
+      const schedules = resourcesOf(service, 'AWS::Scheduler::Schedule').map(
+        ([, schedule]) => schedule.Properties,
+      );
+
+      expect(scheduled.length).toBeGreaterThan(0);
+      expect(schedules.map((s) => s.Target.Arn['Fn::GetAtt'][0]).sort()).toEqual(
+        scheduled.map(logicalIdOf).sort(),
+      );
+    });
+
+    it.each(scheduled.map((definition) => [definition.id, definition] as const))(
+      'runs %s on its schedule, with bounded retries ending in the invocation-failures queue',
+      (_id, definition) => {
+        const schedule = onlyOne(
+          resourcesOf(service, 'AWS::Scheduler::Schedule').filter(
+            ([, s]) => s.Properties.Target.Arn['Fn::GetAtt'][0] === logicalIdOf(definition),
+          ),
+          `schedule of ${definition.id}`,
+        )[1].Properties;
+        const roleId: string = schedule.Target.RoleArn['Fn::GetAtt'][0];
+        const roleStatements: Statement[] = resourcesOf(service, 'AWS::IAM::Policy')
+          .filter(([, policy]) => policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === roleId))
+          .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+        const invokeConfig = onlyOne(
+          resourcesOf(service, 'AWS::Lambda::EventInvokeConfig').filter(
+            ([, c]) => c.Properties.FunctionName.Ref === logicalIdOf(definition),
+          ),
+          `event invoke config of ${definition.id}`,
+        )[1].Properties;
+
+        expect(schedule.ScheduleExpression).toBe(definition.schedule);
+        expect(schedule.State).toBe('ENABLED');
+        expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeLessThanOrEqual(5);
+        expect(JSON.stringify(schedule.Target.DeadLetterConfig.Arn)).toContain('InvocationFailures');
+        // The schedule's role may invoke exactly this function, not its versions or aliases.
+        expect(roleStatements.find((s) => actionsIn(s).includes('lambda:InvokeFunction'))?.Resource).toEqual({
+          'Fn::GetAtt': [logicalIdOf(definition), 'Arn'],
+        });
+        expect(invokeConfig.MaximumRetryAttempts).toBeLessThanOrEqual(2);
+        expect(JSON.stringify(invokeConfig.DestinationConfig.OnFailure.Destination)).toContain(
+          'InvocationFailures',
+        );
+      },
     );
-    for (const [, response] of responses) {
-      expect(response.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toBe(
-        "'application/problem+json'",
+  });
+
+  describe('Operations', () => {
+    const alarms = () => resourcesOf(service, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const alarmOn = (metricName: string, dimension: unknown) =>
+      alarms().filter(
+        (alarm) =>
+          alarm.MetricName === metricName &&
+          JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimension)),
       );
-    }
-    service.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
-      ResponseType: 'UNAUTHORIZED',
-      StatusCode: '401',
+
+    it('sends every alarm, and its recovery, to the operations topic', () => {
+      expect(alarms().length).toBeGreaterThan(0);
+      for (const alarm of alarms()) {
+        for (const actions of [alarm.AlarmActions, alarm.OKActions]) {
+          expect(actions).toHaveLength(1);
+          expect(JSON.stringify(actions)).toContain('OperationsTopic');
+        }
+      }
     });
-  });
 
-  it('feeds the notify function from the stream: partial failures, bisection, bounded retries, a DLQ', () => {
-    const mapping = onlyOne(
-      resourcesOf(service, 'AWS::Lambda::EventSourceMapping'),
-      'event source mapping',
-    )[1];
-    const { Properties } = mapping;
+    it.each(each)('alarms on the first error and the first throttle of %s', (_id, definition) => {
+      const fn = { Ref: logicalIdOf(definition) };
 
-    expect(Properties.FunctionName).toEqual({ Ref: logicalIdOf(byId(STREAM_CONSUMER)) });
-    expect(JSON.stringify(Properties.EventSourceArn)).toContain('StreamArn');
-    expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
-    expect(Properties.BisectBatchOnFunctionError).toBe(true);
-    expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
-    expect(Properties.MaximumRetryAttempts).toBeLessThanOrEqual(10);
-    // The failure metadata must point at records the stream (24 h retention) still holds.
-    expect(Properties.MaximumRecordAgeInSeconds).toBeLessThan(24 * 3600);
-    expect(Properties.BatchSize).toBeLessThanOrEqual(10);
-    expect(JSON.stringify(Properties.DestinationConfig.OnFailure.Destination)).toContain('StreamFailures');
-  });
+      for (const metric of ['Errors', 'Throttles']) {
+        const alarm = onlyOne(alarmOn(metric, fn), `${metric} alarm of ${definition.id}`);
+        expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Threshold: 1 });
+        expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      }
+    });
 
-  it('invokes the notify function only for records whose new image carries an escalation marker', () => {
-    const mapping = onlyOne(
-      resourcesOf(service, 'AWS::Lambda::EventSourceMapping'),
-      'event source mapping',
-    )[1];
-    const patterns = mapping.Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) =>
-      JSON.parse(filter.Pattern),
-    );
-
-    expect(patterns).toEqual([
-      { dynamodb: { NewImage: { [ESCALATION_ATTRIBUTE]: { M: { id: { S: [{ exists: true }] } } } } } },
-    ]);
-  });
-
-  it('lets only the stream consumer publish to SNS', () => {
-    for (const definition of definitions) {
-      expect(actionsOf(definition).includes('sns:Publish')).toBe(definition.id === STREAM_CONSUMER);
-    }
-    expect(actionsOf(byId('ingest-events'))).not.toContain('sns:Publish');
-  });
-
-  it('lets the stream consumer read the stream and the table, but write nothing', () => {
-    const actions = actionsOf(byId(STREAM_CONSUMER));
-
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetItem']));
-    for (const write of [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ]) {
-      expect(actions).not.toContain(write);
-    }
-  });
-
-  it('grants table writes only to the functions the catalog says write, and no function Scan or wildcards', () => {
-    for (const definition of definitions) {
-      const actions = actionsOf(definition);
-      expect(actions.includes('dynamodb:PutItem')).toBe(definition.table === 'write');
-      expect(actions.includes('dynamodb:GetItem')).toBe(definition.table !== 'none');
-      expect(actions).not.toContain('dynamodb:Scan');
-      expect(actions.filter((action) => action.endsWith(':*'))).toEqual([]);
-    }
-  });
-
-  it('lets only functions with signature routes read the pushers’ secrets', () => {
-    for (const definition of definitions) {
-      expect(actionsOf(definition).includes('secretsmanager:GetSecretValue')).toBe(
-        definition.routes.some((route) => route.auth === 'signature'),
+    it('alarms on the first message in any dead-letter queue', () => {
+      const queueAlarms = alarms().filter(
+        (alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible',
       );
-    }
+      const watched = queueAlarms.map((alarm) => JSON.stringify(alarm.Dimensions));
+
+      for (const queue of ['StreamFailures', 'DeliveryFailures', 'InvocationFailures']) {
+        expect(
+          watched.filter((dimensions) => dimensions.includes(queue)),
+          queue,
+        ).toHaveLength(1);
+      }
+      for (const alarm of queueAlarms) expect(alarm).toMatchObject({ Threshold: 1, Namespace: 'AWS/SQS' });
+    });
+
+    it('alarms when escalations lag behind the table stream', () => {
+      const alarm = onlyOne(
+        alarmOn('IteratorAge', { Ref: logicalIdOf(byId(STREAM_CONSUMER)) }),
+        'iterator age alarm',
+      );
+
+      expect(alarm.Threshold).toBe(ALARM_THRESHOLDS.streamIteratorAgeMs);
+    });
+
+    it('alarms on the API 5xx rate and p99 latency', () => {
+      const rate = onlyOne(
+        alarms().filter((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('5XXError')),
+        '5xx rate alarm',
+      );
+      const latency = onlyOne(
+        alarms().filter((alarm) => alarm.MetricName === 'Latency'),
+        'latency alarm',
+      );
+
+      expect(rate.Threshold).toBe(ALARM_THRESHOLDS.api5xxRate);
+      expect(rate.Metrics.find((m: { ReturnData?: boolean }) => m.ReturnData !== false).Expression).toContain(
+        'errors / requests',
+      );
+      expect(latency).toMatchObject({ Namespace: 'AWS/ApiGateway', ExtendedStatistic: 'p99' });
+      expect(latency.Threshold).toBe(ALARM_THRESHOLDS.apiP99LatencyMs);
+    });
+
+    it("draws the product's custom metrics (events, levels, cases, escalations) on one dashboard", () => {
+      const dashboard = onlyOne(resourcesOf(service, 'AWS::CloudWatch::Dashboard'), 'dashboard')[1];
+      const body = JSON.stringify(dashboard.Properties.DashboardBody);
+
+      for (const metric of Object.values(PRODUCT_METRICS)) {
+        expect(body).toContain(
+          `{${METRICS_NAMESPACE},service,${metric.dimensions.join(',')}} MetricName=\\\\\\"${metric.name}\\\\\\"`,
+        );
+      }
+      for (const level of ['red', 'yellow', 'green']) expect(body).toContain(`level=\\\\\\"${level}\\\\\\"`);
+    });
   });
 });
