@@ -18,6 +18,7 @@ import { RadarApi } from '#infra/radar-api.ts';
 import { RiskFunction } from '#infra/risk-function.ts';
 import { ScheduledInvoke } from '#infra/scheduled-invoke.ts';
 import { ENV } from '#shared/config.ts';
+import { NOTIFY_IDEMPOTENCY_PARTITION } from '#shared/table.ts';
 
 type TopicName = NonNullable<FunctionDefinition['publishes']>[number];
 
@@ -33,7 +34,7 @@ export const TOPIC_VARIABLES: Readonly<Record<TopicName, string>> = {
  * cases, reviews — is read-only to it, so a bug or a compromised dependency in the notifier cannot rewrite
  * the case library.
  */
-export const STREAM_CONSUMER_PARTITIONS = ['idempotency#notify'] as const;
+export const STREAM_CONSUMER_PARTITIONS = [NOTIFY_IDEMPOTENCY_PARTITION] as const;
 
 /** How long a scheduled run may take, and how stale a missed run may be before it is dropped to the DLQ. */
 const SCHEDULED_TIMEOUT = Duration.minutes(1);

@@ -46,3 +46,9 @@ export const STREAM_VIEW_TYPE = 'NEW_AND_OLD_IMAGES' as const;
  * filter criteria (AWS) and the local poller both key on it.
  */
 export const ESCALATION_ATTRIBUTE = 'escalation';
+
+/**
+ * The partition holding the notify function's idempotency records (which escalations were published):
+ * the only items that function writes, so its IAM policy can say so.
+ */
+export const NOTIFY_IDEMPOTENCY_PARTITION = 'idempotency#notify';

@@ -3,7 +3,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { EscalationMessage, Notifier } from '#shared/ports.ts';
-import { TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
+import { NOTIFY_IDEMPOTENCY_PARTITION, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /** Longer than the stream's 24-hour retention, so every redelivery of a record is still recognised. */
 const REMEMBER_SECONDS = 7 * 24 * 3600;
@@ -26,7 +26,7 @@ export class IdempotentNotifier implements Notifier {
       awsSdkV3Client: options.client,
       keyAttr: TABLE_KEYS.partitionKey,
       sortKeyAttr: TABLE_KEYS.sortKey,
-      staticPkValue: 'idempotency#notify',
+      staticPkValue: NOTIFY_IDEMPOTENCY_PARTITION,
       expiryAttr: TTL_ATTRIBUTE,
     });
     this.#publish = makeIdempotent(
