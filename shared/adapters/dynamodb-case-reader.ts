@@ -1,7 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   caseIndexes,
   itemToAudit,
@@ -10,6 +9,7 @@ import {
   itemToReview,
   keys,
 } from './dynamodb-items.ts';
+import { queryPage } from './query-page.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
 const MAX_AUDIT_SHOWN = 200;
@@ -55,9 +55,9 @@ export class DynamoDbCaseReader implements CaseReader {
       values[`:${field}`] = value;
       conditions.push(`${path.join('.')} = :${field}`);
     }
-    const startKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor, index.partitionKey);
-    const output = await this.#client.send(
-      new QueryCommand({
+    return queryPage(
+      this.#client,
+      {
         TableName: this.#tableName,
         IndexName: index.indexName,
         KeyConditionExpression: `#pk = :pk${this.#range(query, index, names, values)}`,
@@ -65,13 +65,11 @@ export class DynamoDbCaseReader implements CaseReader {
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
-        Limit: query.limit,
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
+      },
+      index.partitionKey,
+      query,
+      itemToCase,
     );
-    const items = (output.Items ?? []).map(itemToCase);
-    const next = output.LastEvaluatedKey;
-    return next === undefined ? { items } : { items, cursor: encodeCursor(next) };
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {

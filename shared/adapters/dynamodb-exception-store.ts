@@ -2,8 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exceptionIndexes, itemToException, keys } from './dynamodb-items.ts';
+import { queryPage } from './query-page.ts';
 
 /** Legal's claim exceptions: by brand for the engine (unexpired only), all for the legal screen. */
 export class DynamoDbExceptionStore implements ExceptionStore {
@@ -32,22 +32,20 @@ export class DynamoDbExceptionStore implements ExceptionStore {
 
   async listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
     const index = exceptionIndexes.all;
-    const startKey = cursor === undefined ? undefined : decodeCursor(cursor, index.partitionKey);
-    const output = await this.#client.send(
-      new QueryCommand({
+    return queryPage(
+      this.#client,
+      {
         TableName: this.#tableName,
         IndexName: index.indexName,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': index.partitionKey },
         ExpressionAttributeValues: { ':pk': index.partition },
         ScanIndexForward: false,
-        Limit: limit,
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
+      },
+      index.partitionKey,
+      { limit, cursor },
+      itemToException,
     );
-    const items = (output.Items ?? []).map(itemToException);
-    const next = output.LastEvaluatedKey;
-    return next === undefined ? { items } : { items, cursor: encodeCursor(next) };
   }
 
   async getException(exceptionId: string): Promise<ClaimException | undefined> {

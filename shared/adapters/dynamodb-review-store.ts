@@ -1,14 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
 import type { Page, ReviewQuery, ReviewStore, SaveResult } from '#shared/ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   exceptionToItem,
   itemToReview,
@@ -18,6 +12,7 @@ import {
   reviewToItem,
 } from './dynamodb-items.ts';
 import { auditPut, isStale } from './dynamodb-workflow-store.ts';
+import { queryPage } from './query-page.ts';
 
 /** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
 export class DynamoDbReviewStore implements ReviewStore {
@@ -30,23 +25,20 @@ export class DynamoDbReviewStore implements ReviewStore {
   }
 
   async listReviews(query: ReviewQuery): Promise<Page<Review>> {
-    const startKey =
-      query.cursor === undefined ? undefined : decodeCursor(query.cursor, reviewQueueIndex.partitionKey);
-    const output = await this.#client.send(
-      new QueryCommand({
+    return queryPage(
+      this.#client,
+      {
         TableName: this.#tableName,
         IndexName: reviewQueueIndex.indexName,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': reviewQueueIndex.partitionKey },
         ExpressionAttributeValues: { ':pk': reviewQueuePartition(query.status) },
         ScanIndexForward: true,
-        Limit: query.limit,
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
+      },
+      reviewQueueIndex.partitionKey,
+      query,
+      itemToReview,
     );
-    const items = (output.Items ?? []).map(itemToReview);
-    const next = output.LastEvaluatedKey;
-    return next === undefined ? { items } : { items, cursor: encodeCursor(next) };
   }
 
   async getReview(reviewId: string): Promise<Review | undefined> {

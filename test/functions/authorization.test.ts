@@ -4,22 +4,21 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
-import { apiEvent, lambdaContext, signedHeaders, TEST_CLIENT } from '../fixtures/api-gateway.ts';
+import {
+  apiEvent,
+  type HttpHandler,
+  lambdaContext,
+  signedHeaders,
+  stubHandlerEnv,
+} from '../fixtures/api-gateway.ts';
 
-vi.stubEnv('TABLE_NAME', 'radar-test');
-vi.stubEnv('AWS_REGION', 'us-east-1');
-vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
-vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
+stubHandlerEnv();
 
 const ddb = mockClient(DynamoDBDocumentClient);
-type Handler = (
-  event: ReturnType<typeof apiEvent>,
-  context: ReturnType<typeof lambdaContext>,
-) => Promise<APIGatewayProxyResult>;
+type Handler = HttpHandler;
 
 /** Who may call each people route: the product's role model in one table. */
 const ALLOWED: Record<string, readonly string[]> = {

@@ -2,20 +2,21 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiEvent, lambdaContext, signedHeaders, TEST_CLIENT } from '../fixtures/api-gateway.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiEvent,
+  type HttpHandler,
+  lambdaContext,
+  signedHeaders,
+  stubHandlerEnv,
+  TEST_CLIENT,
+} from '../fixtures/api-gateway.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
 
-vi.stubEnv('TABLE_NAME', 'radar-test');
-vi.stubEnv('AWS_REGION', 'us-east-1');
-vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
-vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
+stubHandlerEnv();
 
 const ddb = mockClient(DynamoDBDocumentClient);
-type Handler = (
-  event: ReturnType<typeof apiEvent>,
-  context: ReturnType<typeof lambdaContext>,
-) => Promise<APIGatewayProxyResult>;
+type Handler = HttpHandler;
 let ingest: Handler;
 let evaluate: Handler;
 

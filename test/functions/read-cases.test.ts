@@ -1,21 +1,17 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditToItem, caseToItem, occurrenceToItem } from '#shared/adapters/dynamodb-items.ts';
 import { openCase, subjectOf } from '#shared/domain/case.ts';
-import { apiEvent, lambdaContext } from '../fixtures/api-gateway.ts';
+import { apiEvent, type HttpHandler, lambdaContext, stubHandlerEnv } from '../fixtures/api-gateway.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
 
-vi.stubEnv('TABLE_NAME', 'radar-test');
-vi.stubEnv('AWS_REGION', 'us-east-1');
+stubHandlerEnv();
 
 const ddb = mockClient(DynamoDBDocumentClient);
-type Handler = (
-  event: ReturnType<typeof apiEvent>,
-  context: ReturnType<typeof lambdaContext>,
-) => Promise<APIGatewayProxyResult>;
+type Handler = HttpHandler;
 let listCases: Handler;
 let getCase: Handler;
 
