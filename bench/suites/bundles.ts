@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
+import { ESBUILD_OPTIONS, entryOf, PROJECT_ROOT } from '#infra/risk-function.ts';
+import type { Suite } from '../run.ts';
+
+/**
+ * Deployment bundles, built exactly as `cdk synth` builds them (ESBUILD_OPTIONS of infra/risk-function.ts):
+ * the size of each function's index.mjs, and the time a fresh Node process takes to load it — the part of
+ * a Lambda cold start the code controls. The baseline is a bare handler that imports the same AWS SDK
+ * clients the functions import, built and loaded the same way in the same run, so the ratio means the same
+ * on any machine.
+ *
+ * Bundles are written under node_modules/.cache so that `@aws-sdk/*` (external, like the Lambda runtime's
+ * SDK) resolves from the project's node_modules, as it resolves from the runtime's in AWS.
+ */
+
+const MAX_BYTES = 300_000;
+const MAX_INIT_RATIO = 1.5;
+const RUNS = 9;
+const OUT_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'bench-bundles');
+const BARE = 'bare-handler';
+
+/** What the functions find in their environment in AWS (values are placeholders: nothing is called). */
+const LAMBDA_ENV = {
+  AWS_REGION: 'us-east-1',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  NODE_OPTIONS: '--enable-source-maps',
+  POWERTOOLS_SERVICE_NAME: 'marketing-risk-radar',
+  POWERTOOLS_METRICS_NAMESPACE: 'MarketingRiskRadar',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  TABLE_NAME: 'bench',
+  ESCALATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:bench',
+  DIGEST_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:bench-digest',
+  CLIENT_SECRETS_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
+};
+
+/** esbuild's form of the shared options, plus where this bundle goes. */
+const buildOptions = (entry: string, outfile: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  write: true,
+  metafile: true,
+  logLevel: 'error',
+  platform: ESBUILD_OPTIONS.platform,
+  target: ESBUILD_OPTIONS.target,
+  format: ESBUILD_OPTIONS.format,
+  mainFields: [...ESBUILD_OPTIONS.mainFields],
+  banner: { js: ESBUILD_OPTIONS.banner },
+  minify: ESBUILD_OPTIONS.minify,
+  treeShaking: ESBUILD_OPTIONS.treeShaking,
+  sourcemap: ESBUILD_OPTIONS.sourcemap,
+  sourcesContent: ESBUILD_OPTIONS.sourcesContent,
+  external: [...ESBUILD_OPTIONS.external],
+});
+
+interface Bundle {
+  readonly name: string;
+  readonly file: string;
+  readonly bytes: number;
+  /** The external `@aws-sdk/*` packages it imports (resolved from the runtime in AWS). */
+  readonly sdkPackages: ReadonlySet<string>;
+}
+
+const sdkPackagesOf = (metafile: Metafile | undefined): Set<string> =>
+  new Set(
+    Object.values(metafile?.outputs ?? {})
+      .flatMap((output) => output.imports)
+      .filter((imported) => imported.external && imported.path.startsWith('@aws-sdk/'))
+      .map((imported) => imported.path),
+  );
+
+const bundle = async (name: string, entry: string): Promise<Bundle> => {
+  const file = join(OUT_DIR, name, 'index.mjs');
+  const result = await build(buildOptions(entry, file));
+  return { name, file, bytes: (await stat(file)).size, sdkPackages: sdkPackagesOf(result.metafile) };
+};
+
+/** A handler that does nothing but import the given SDK packages, whole. */
+const bareEntry = async (clients: ReadonlySet<string>): Promise<string> => {
+  const file = join(OUT_DIR, `${BARE}.ts`);
+  const packages = [...clients].sort();
+  const lines = [
+    ...packages.map((pkg, index) => `import * as sdk${index} from '${pkg}';`),
+    `const loaded = [${packages.map((_, index) => `sdk${index}`).join(', ')}];`,
+    'export const handler = async () => ({ statusCode: 200, body: String(loaded.length) });',
+  ];
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+};
+
+// The child measures only the import: Node's own start-up is the same for every bundle and is left out.
+const LOADER = [
+  'const started = performance.now();',
+  'const module = await import(process.env.BENCH_BUNDLE_URL);',
+  'const elapsed = performance.now() - started;',
+  "if (typeof module.handler !== 'function') throw new Error('no handler export');",
+  'process.stdout.write(String(elapsed));',
+].join('\n');
+
+const loadMs = (file: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', LOADER], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV, BENCH_BUNDLE_URL: pathToFileURL(file).href },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(out);
+      if (code !== 0 || !Number.isFinite(ms))
+        reject(new Error(`Loading ${file} failed (${code}): ${err.trim()}`));
+      else resolve(ms);
+    });
+  });
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  if (value === undefined) throw new RangeError('median of nothing');
+  return value;
+};
+
+export const suite: Suite = {
+  name: 'bundles',
+  async run(progress) {
+    await rm(OUT_DIR, { recursive: true, force: true });
+    await mkdir(OUT_DIR, { recursive: true });
+    const definitions: readonly FunctionDefinition[] = FUNCTIONS;
+
+    progress(`bundling ${definitions.length} functions with infra/risk-function.ts ESBUILD_OPTIONS`);
+    const bundles: Bundle[] = [];
+    for (const definition of definitions) bundles.push(await bundle(definition.id, entryOf(definition.id)));
+    const clients = new Set(bundles.flatMap((b) => [...b.sdkPackages]));
+    const bare = await bundle(BARE, await bareEntry(clients));
+
+    // Round-robin, so drift in the machine's load spreads over every bundle alike.
+    progress(`loading each bundle and the bare handler ${RUNS} times in fresh processes`);
+    const samples = new Map<string, number[]>([...bundles, bare].map((b) => [b.name, []]));
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const b of [bare, ...bundles]) samples.get(b.name)?.push(await loadMs(b.file));
+    }
+    const initMs = (name: string): number => median(samples.get(name) ?? []);
+
+    const metrics: Record<string, number> = {};
+    for (const b of bundles) metrics[`bundle.${b.name}.bytes`] = b.bytes;
+    const maxBytes = Math.max(...bundles.map((b) => b.bytes));
+    metrics['bundle.maxBytes'] = maxBytes;
+    for (const b of bundles) metrics[`init.${b.name}.ms`] = initMs(b.name);
+    const bareMs = initMs(BARE);
+    const maxMs = Math.max(...bundles.map((b) => initMs(b.name)));
+    metrics['init.bareMs'] = bareMs;
+    metrics['init.maxMs'] = maxMs;
+    metrics['init.maxRatio'] = maxMs / bareMs;
+
+    const largest = bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const slowest = bundles.reduce((a, b) => (initMs(b.name) > initMs(a.name) ? b : a));
+    await rm(OUT_DIR, { recursive: true, force: true });
+    return {
+      metrics,
+      targets: [
+        {
+          description: `bundle.maxBytes <= ${MAX_BYTES} (largest: ${largest.name}, ${largest.bytes} bytes)`,
+          met: maxBytes <= MAX_BYTES,
+        },
+        {
+          description: `init.maxMs / init.bareMs <= ${MAX_INIT_RATIO} (slowest: ${slowest.name}, ${maxMs.toFixed(1)} / ${bareMs.toFixed(1)} ms = ${(maxMs / bareMs).toFixed(2)})`,
+          met: maxMs / bareMs <= MAX_INIT_RATIO,
+        },
+      ],
+      notes: [
+        `AWS SDK v3 is external (the nodejs24.x runtime's); the bare handler imports the same clients: ${[...clients].sort().join(', ')}.`,
+        `init = median of ${RUNS} dynamic imports of index.mjs, each in a fresh Node ${process.version} process with --enable-source-maps, Node start-up excluded.`,
+      ],
+    };
+  },
+};
