@@ -1,12 +1,12 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ProductMetric } from '#shared/metrics.ts';
+import { METRICS_NAMESPACE, type ProductMetric, SERVICE_NAME } from '#shared/metrics.ts';
 
 /**
  * The product metrics (shared/metrics.ts) as CloudWatch embedded metric format, through Powertools.
  * Counts are aggregated per dimension set within an invocation and written once per set, so a batch of
  * 100 events costs a handful of log lines, not a hundred.
  */
-export const metrics = new Metrics({ namespace: 'MarketingRiskRadar', serviceName: 'risk-radar' });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 
 type Dimensions = Readonly<Record<string, string>>;
 

@@ -17,9 +17,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from '#infra/risk-function.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
-import { PRODUCT_METRICS, type ProductMetric, SERVICE_DIMENSION } from '#shared/metrics.ts';
+import {
+  METRICS_NAMESPACE,
+  PRODUCT_METRICS,
+  type ProductMetric,
+  SERVICE_DIMENSION,
+} from '#shared/metrics.ts';
 
 export interface OperationsProps {
   /** Where every alarm is sent (data stack: operations topic). */

@@ -19,6 +19,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { acknowledge } from '#infra/nag.ts';
 import { ENV } from '#shared/config.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/metrics.ts';
 import { GLOBAL_INDEXES } from '#shared/table.ts';
 
 /** The repository root: entries, the lock file and tsconfig are resolved from here, not from the CWD. */
@@ -26,11 +27,6 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The newest Node.js runtime aws-cdk-lib offers (a test fails when a newer one appears). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
-
-/** Logged as `service` by Powertools, and the `service` dimension Powertools Metrics adds to every metric. */
-export const SERVICE_NAME = 'marketing-risk-radar';
-/** The CloudWatch namespace of the product's custom metrics (Powertools Metrics, embedded metric format). */
-export const METRICS_NAMESPACE = 'MarketingRiskRadar';
 
 /** `functions/<id>.ts`: the entry of a catalog function. */
 export const entryOf = (id: string): string => join(PROJECT_ROOT, 'functions', `${id}.ts`);

@@ -8,6 +8,12 @@
  * Each metric is a Count. A metric whose dimensions differ per item (one per event of a batch) goes
  * through `metrics.singleMetric()`, so dimensions of one item never leak to the next.
  */
+/** The CloudWatch namespace of the product metrics. */
+export const METRICS_NAMESPACE = 'MarketingRiskRadar';
+
+/** The service name in logs and in the metrics' `service` dimension. */
+export const SERVICE_NAME = 'marketing-risk-radar';
+
 export const PRODUCT_METRICS = {
   /** One per stored (non-duplicate) event: ingest-events. */
   eventsIngested: { name: 'EventsIngested', dimensions: ['type', 'level'] },

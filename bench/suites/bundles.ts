@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
 import { ESBUILD_OPTIONS, entryOf, PROJECT_ROOT } from '#infra/risk-function.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/metrics.ts';
 import type { Suite } from '../run.ts';
 
 /**
@@ -29,8 +30,8 @@ const LAMBDA_ENV = {
   AWS_REGION: 'us-east-1',
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
   NODE_OPTIONS: '--enable-source-maps',
-  POWERTOOLS_SERVICE_NAME: 'marketing-risk-radar',
-  POWERTOOLS_METRICS_NAMESPACE: 'MarketingRiskRadar',
+  POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   TABLE_NAME: 'bench',
   ESCALATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:bench',

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionDefinition, type RouteAuth, STREAM_CONSUMER } from '#infra/catalog.ts';
 import { PEOPLE_GROUPS } from '#infra/data-stack.ts';
 import { ALARM_THRESHOLDS } from '#infra/operations.ts';
-import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { createRadarApp, type RadarApp } from '#infra/radar-app.ts';
-import { FUNCTION_RUNTIME, METRICS_NAMESPACE } from '#infra/risk-function.ts';
+import { FUNCTION_RUNTIME } from '#infra/risk-function.ts';
 import { STREAM_CONSUMER_PARTITIONS } from '#infra/service-stack.ts';
 import { ENV } from '#shared/config.ts';
+import { METRICS_NAMESPACE, PRODUCT_METRICS } from '#shared/metrics.ts';
 import {
   ESCALATION_ATTRIBUTE,
   GLOBAL_INDEXES,
