@@ -12,7 +12,7 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -61,6 +61,11 @@ export const ESBUILD_OPTIONS = {
   /** Stack traces need the mappings, not a copy of the sources: keeps the .map small. */
   sourcesContent: false,
   external: ['@aws-sdk/*'],
+  /**
+   * Keep non-ASCII text as UTF-8: the rule packs and the traditional → simplified dictionary are mostly
+   * Chinese and Vietnamese, and esbuild's default ASCII escaping (`\uXXXX`) would double their size.
+   */
+  charset: 'utf8',
 } as const;
 
 // Read: everything a repository needs to load items and run queries, and nothing more. No Scan: every access
@@ -147,6 +152,7 @@ export class RiskFunction extends NodejsFunction {
         // See ESBUILD_OPTIONS: the runtime's AWS SDK v3, deliberately.
         bundleAwsSDK: false,
         externalModules: [...ESBUILD_OPTIONS.external],
+        charset: Charset.UTF8,
         esbuildArgs: { '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking) },
         // Only problems, not the size summary of every bundle.
         logLevel: LogLevel.WARNING,

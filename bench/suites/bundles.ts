@@ -57,6 +57,7 @@ const buildOptions = (entry: string, outfile: string): BuildOptions => ({
   sourcemap: ESBUILD_OPTIONS.sourcemap,
   sourcesContent: ESBUILD_OPTIONS.sourcesContent,
   external: [...ESBUILD_OPTIONS.external],
+  charset: ESBUILD_OPTIONS.charset,
 });
 
 interface Bundle {

@@ -1,10 +1,19 @@
 import type { Assessment, EngineVersion } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { SentimentBaseline, SpendBaseline } from './baselines.ts';
 
 /** What an evaluation may depend on besides the event itself. Time is an argument, never read. */
 export interface EvaluationContext {
   /** The instant of evaluation (pacing forecasts need it). */
   readonly now: Date;
+  /**
+   * The subject's own history, loaded by the caller for `baselineKeyOf(event)` (see baselines.ts); without
+   * it the CPA and sentiment spike detectors stay silent.
+   */
+  readonly baselines?: {
+    readonly spend?: SpendBaseline | undefined;
+    readonly sentiment?: SentimentBaseline | undefined;
+  };
 }
 
 /**

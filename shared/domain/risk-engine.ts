@@ -1,13 +1,15 @@
 import type { EngineVersion } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { assess } from './assess.ts';
+import type { Baseline } from './baselines.ts';
+import { nextSentimentBaseline, nextSpendBaseline } from './baselines.ts';
 import { copySignals } from './claims/evaluate-copy.ts';
 import type { ClaimMatcher } from './claims/matcher.ts';
 import { compileMatcher } from './claims/matcher.ts';
 import { packsVersion } from './claims/pack.ts';
 import { DEFAULT_PACKS } from './claims/packs/index.ts';
 import type { RulePack } from './claims/types.ts';
-import type { RiskEngine } from './engine.ts';
+import type { EvaluationContext, RiskEngine } from './engine.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 import { DEFAULT_MATRIX, validateMatrix } from './risk-matrix.ts';
 import { sentimentSignals } from './sentiment-rules.ts';
@@ -34,6 +36,12 @@ export interface EngineConfig {
 export interface ConfiguredRiskEngine extends RiskEngine {
   readonly config: EngineConfig;
   readonly matrix: RiskMatrix;
+  /**
+   * The subject's baseline after this event (pure): store it under `baselineKeyOf(event)` once the event
+   * is evaluated. Undefined for ad copy, and for a new subject whose first report has too little volume;
+   * `previous` itself when the event is older than the baseline or a replay.
+   */
+  nextBaseline(event: RiskEvent, previous: Baseline | undefined): Baseline | undefined;
 }
 
 /**
@@ -55,25 +63,52 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
  *
  * @example
  * engineVersion(DEFAULT_ENGINE_CONFIG);
- * // { rulesVersion: 'cn@1.0.0+en@1.0.0+vn@1.0.0+spend@1.0.0+sentiment@1.0.0', matrixVersion: 'matrix-3x3@1' }
+ * // { rulesVersion: 'cn@2.0.0+en@2.0.0+vn@2.0.0+spend@1.1.0+sentiment@1.1.0', matrixVersion: 'matrix-3x3@1' }
  */
 export const engineVersion = (config: EngineConfig): EngineVersion => ({
   rulesVersion: [packsVersion(config.packs), config.spend.version, config.sentiment.version].join('+'),
   matrixVersion: config.matrix.version,
 });
 
-const signalsOf = (event: RiskEvent, config: EngineConfig, claims: ClaimMatcher, now: Date): Signal[] => {
+const signalsOf = (
+  event: RiskEvent,
+  config: EngineConfig,
+  claims: ClaimMatcher,
+  { now, baselines }: EvaluationContext,
+): Signal[] => {
   switch (event.type) {
     case 'ad-copy':
       return copySignals(event.copy, claims);
     case 'spend':
-      return spendSignals(event.spend, config.spend, { now });
+      return spendSignals(event.spend, config.spend, { now, baseline: baselines?.spend });
     case 'sentiment':
-      return sentimentSignals(event.sentiment, config.sentiment);
+      return sentimentSignals(event.sentiment, config.sentiment, { baseline: baselines?.sentiment });
     default: {
       const unknown: never = event;
       throw new TypeError(`Unknown event type ${JSON.stringify(unknown)}`);
     }
+  }
+};
+
+const nextBaselineOf = (
+  config: EngineConfig,
+  event: RiskEvent,
+  previous: Baseline | undefined,
+): Baseline | undefined => {
+  switch (event.type) {
+    case 'spend': {
+      const { learning, minConversions, ratio } = config.spend.cpaSpike;
+      const own = previous?.kind === 'spend' ? previous : undefined;
+      return nextSpendBaseline(own, event.spend, event.occurredAt, { learning, minConversions, ratio });
+    }
+    case 'sentiment': {
+      const { learning, minRatio, minDelta } = config.sentiment.spike;
+      const own = previous?.kind === 'sentiment' ? previous : undefined;
+      const policy = { learning, minMentions: config.sentiment.minMentions, minRatio, minDelta };
+      return nextSentimentBaseline(own, event.sentiment, event.occurredAt, policy);
+    }
+    default:
+      return undefined;
   }
 };
 
@@ -85,7 +120,8 @@ const signalsOf = (event: RiskEvent, config: EngineConfig, claims: ClaimMatcher,
  * @example
  * const engine = createRiskEngine();
  * engine.version; // { rulesVersion: '…', matrixVersion: 'matrix-3x3@1' }
- * engine.evaluate(event, { now: clock.now() }).level; // 'red' | 'yellow' | 'green'
+ * engine.evaluate(event, { now: clock.now(), baselines: { spend: stored } }).level; // 'red' | 'yellow' | 'green'
+ * engine.nextBaseline(event, stored); // store it under baselineKeyOf(event)
  */
 export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): ConfiguredRiskEngine => {
   const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...overrides };
@@ -98,11 +134,12 @@ export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): Configu
     version,
     config,
     matrix: config.matrix,
-    evaluate: (event, { now }) => {
-      const findings = signalsOf(event, config, claims, now).map((signal) =>
+    evaluate: (event, context) => {
+      const findings = signalsOf(event, config, claims, context).map((signal) =>
         gradeSignal(config.matrix, signal),
       );
       return assess(config.matrix, findings, version);
     },
+    nextBaseline: (event, previous) => nextBaselineOf(config, event, previous),
   };
 };

@@ -1,15 +1,11 @@
 import type { Sentiment } from '#shared/schemas/events.ts';
+import type { SentimentBaseline } from './baselines.ts';
+import { isSettled } from './baselines.ts';
 import { formatCount, formatPercent } from './format.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import type { Signal } from './signal.ts';
 
-/**
- * The subject's (brand × product × channel) own rolling negative share, kept by the caller and passed
- * in. Seam for the deep engine, which maintains it in DynamoDB.
- */
-export interface SentimentBaseline {
-  readonly negativeShare: number;
-}
+export type { SentimentBaseline } from './baselines.ts';
 
 /** What sentiment detection needs besides the window itself. */
 export interface SentimentContext {
@@ -67,10 +63,12 @@ export const spikeSignal = (
   baseline: SentimentBaseline | undefined,
 ): Signal | undefined => {
   const share = negativeShare(sentiment);
-  const { minRatio, minDelta, probability, impact } = thresholds.spike;
-  if (baseline === undefined || sentiment.mentions < thresholds.minMentions) return undefined;
+  const { minRatio, minDelta, probability, impact, learning } = thresholds.spike;
+  if (baseline === undefined || !isSettled(baseline, learning)) return undefined;
+  if (sentiment.mentions < thresholds.minMentions) return undefined;
   const delta = share - baseline.negativeShare;
-  const clearsRatio = baseline.negativeShare === 0 ? share > 0 : share / baseline.negativeShare >= minRatio;
+  const ratio = baseline.negativeShare > 0 ? share / baseline.negativeShare : Number.POSITIVE_INFINITY;
+  const clearsRatio = baseline.negativeShare === 0 ? share > 0 : ratio >= minRatio - EPSILON;
   if (!clearsRatio || delta < minDelta - EPSILON) return undefined;
   return {
     ruleId: 'sentiment.spike',
@@ -79,7 +77,9 @@ export const spikeSignal = (
     impact,
     message:
       `Negative mentions of ${subjectOf(sentiment)} rose to ${formatPercent(share)} from a usual ` +
-      `${formatPercent(baseline.negativeShare)} (${formatCount(sentiment.mentions)} mentions).`,
+      `${formatPercent(baseline.negativeShare)} (${formatCount(sentiment.negative)} of ` +
+      `${formatCount(sentiment.mentions)} mentions): ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'up from none'}, ` +
+      `+${formatPercent(delta)} (spike lines ${minRatio}× and +${formatPercent(minDelta)}).`,
     suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
     metrics: {
       mentions: sentiment.mentions,
@@ -87,6 +87,8 @@ export const spikeSignal = (
       negativeShare: share,
       baselineShare: baseline.negativeShare,
       delta,
+      ...(Number.isFinite(ratio) ? { ratio } : {}),
+      baselineObservations: baseline.observations,
     },
   };
 };

@@ -1,6 +1,8 @@
+import type { BaselineLearning } from './baselines.ts';
 import { failOnIssues, issueAt } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
+import { learningIssues } from './spend-thresholds.ts';
 
 /** A negative share of at least `atLeast` (0.25 = 25 %) is rated this way. */
 export interface ShareBand {
@@ -21,10 +23,14 @@ export interface SentimentThresholds {
   /** Ascending by `atLeast`; the highest band reached wins. */
   readonly shareBands: readonly ShareBand[];
   readonly spike: {
+    /** The window's negative share must be at least this many times the baseline… */
     readonly minRatio: number;
+    /** …and at least this much above it (0.1 = 10 percentage points). */
     readonly minDelta: number;
     readonly probability: ProbabilityRating;
     readonly impact: ImpactRating;
+    /** How the subject's rolling baseline learns (EWMA weight, windows before it judges). */
+    readonly learning: BaselineLearning;
   };
 }
 
@@ -35,13 +41,19 @@ export interface SentimentThresholds {
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@2', minMentions: 100 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@1.0.0',
+  version: 'sentiment@1.1.0',
   minMentions: 50,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },
     { atLeast: 0.4, probability: 'high', impact: 'severe' },
   ],
-  spike: { minRatio: 1.5, minDelta: 0.1, probability: 'high', impact: 'moderate' },
+  spike: {
+    minRatio: 1.5,
+    minDelta: 0.1,
+    probability: 'high',
+    impact: 'moderate',
+    learning: { alpha: 0.2, minObservations: 3 },
+  },
 } as const satisfies SentimentThresholds;
 
 const shareIssues = (bands: readonly ShareBand[]): string[] => [
@@ -61,6 +73,7 @@ const spikeIssues = (spike: SentimentThresholds['spike']): string[] => [
   ...(spike.minDelta > 0 && spike.minDelta <= 1 ? [] : ['spike.minDelta must be a share in (0, 1]']),
   ...issueAt('spike.probability', ratingIssue(PROBABILITY_GRADES, spike.probability)),
   ...issueAt('spike.impact', ratingIssue(IMPACT_GRADES, spike.impact)),
+  ...learningIssues('spike.learning', spike.learning),
 ];
 
 /**

@@ -1,16 +1,12 @@
 import type { Spend } from '#shared/schemas/events.ts';
+import type { SpendBaseline } from './baselines.ts';
+import { currentCpa, isSettled } from './baselines.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import { elapsedShare } from './period.ts';
 import type { Signal } from './signal.ts';
 import type { OverrunBand, SpendThresholds } from './spend-thresholds.ts';
 
-/**
- * The campaign × channel's own history, kept by the caller (DynamoDB) and passed in: the domain holds no
- * state. Seam for the deep engine, which maintains it as an EWMA.
- */
-export interface SpendBaseline {
-  readonly costPerAcquisition: number;
-}
+export type { SpendBaseline } from './baselines.ts';
 
 /** What spend detection needs besides the spend itself. */
 export interface SpendContext {
@@ -115,23 +111,26 @@ export const pacingSignal = (spend: Spend, thresholds: SpendThresholds, now: Dat
 
 /**
  * Cost-per-acquisition spike against the campaign × channel's own baseline (channel risk: a partner
- * faking data or traffic quality collapsing). Needs a baseline and enough conversions.
+ * faking data or traffic quality collapsing). Needs a settled baseline and enough conversions; the CPA is
+ * that of the conversions since the last report when there are enough of them (see `currentCpa`).
  *
  * @example
- * cpaSpikeSignal(spend, DEFAULT_SPEND_THRESHOLDS, { costPerAcquisition: 50 })?.riskType; // 'channel'
+ * cpaSpikeSignal(spend, DEFAULT_SPEND_THRESHOLDS, baseline)?.riskType; // 'channel'
  */
 export const cpaSpikeSignal = (
   spend: Spend,
   thresholds: SpendThresholds,
   baseline: SpendBaseline | undefined,
 ): Signal | undefined => {
-  const { ratio, minConversions, probability, impact } = thresholds.cpaSpike;
-  const conversions = spend.conversions ?? 0;
-  if (baseline === undefined || baseline.costPerAcquisition <= 0 || conversions < minConversions)
+  const { ratio, minConversions, probability, impact, learning } = thresholds.cpaSpike;
+  if (baseline === undefined || !isSettled(baseline, learning) || baseline.costPerAcquisition <= 0) {
     return undefined;
-  const cpa = spend.actualSpend / conversions;
-  const cpaRatio = cpa / baseline.costPerAcquisition;
-  if (cpaRatio < ratio) return undefined;
+  }
+  const cpa = currentCpa(spend, baseline, minConversions);
+  if (cpa === undefined) return undefined;
+  const cpaRatio = cpa.value / baseline.costPerAcquisition;
+  if (cpaRatio < ratio - EPSILON) return undefined;
+  const window = cpa.since === 'last-report' ? 'since the last report' : `since ${spend.periodStart}`;
   return {
     ruleId: 'spend.cpa-spike',
     riskType: 'channel',
@@ -139,14 +138,19 @@ export const cpaSpikeSignal = (
     impact,
     message:
       `Cost per acquisition on ${spend.channel} for campaign ${spend.campaignId} is ` +
-      `${formatMoney(cpa, spend.currency)}, ${cpaRatio.toFixed(1)}× its baseline of ` +
-      `${formatMoney(baseline.costPerAcquisition, spend.currency)} (${conversions} conversions).`,
+      `${formatMoney(cpa.value, spend.currency)} ${window} (${cpa.conversions} conversions), ` +
+      `${cpaRatio.toFixed(1)}× its usual ${formatMoney(baseline.costPerAcquisition, spend.currency)} ` +
+      `(spike line ${ratio}×, baseline of ${baseline.observations} reports).`,
     suggestion: 'Check the channel partner’s traffic quality and tracking before spending more.',
     metrics: {
-      costPerAcquisition: cpa,
+      costPerAcquisition: cpa.value,
       baselineCostPerAcquisition: baseline.costPerAcquisition,
       cpaRatio,
-      conversions,
+      spikeRatio: ratio,
+      conversions: cpa.conversions,
+      baselineObservations: baseline.observations,
+      plannedBudget: spend.plannedBudget,
+      actualSpend: spend.actualSpend,
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { BaselineLearning } from './baselines.ts';
 import { failOnIssues, issueAt } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
@@ -32,6 +33,8 @@ export interface SpendThresholds {
     readonly minConversions: number;
     readonly probability: ProbabilityRating;
     readonly impact: ImpactRating;
+    /** How the campaign × channel's CPA baseline learns (EWMA weight, reports before it judges). */
+    readonly learning: BaselineLearning;
   };
 }
 
@@ -42,7 +45,7 @@ export interface SpendThresholds {
  * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@2', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@1.0.0',
+  version: 'spend@1.1.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
@@ -53,7 +56,13 @@ export const DEFAULT_SPEND_THRESHOLDS = {
     { from: 0.5, probability: 'medium' },
     { from: 0.8, probability: 'high' },
   ],
-  cpaSpike: { ratio: 1.5, minConversions: 20, probability: 'medium', impact: 'moderate' },
+  cpaSpike: {
+    ratio: 1.5,
+    minConversions: 20,
+    probability: 'medium',
+    impact: 'moderate',
+    learning: { alpha: 0.3, minObservations: 3 },
+  },
 } as const satisfies SpendThresholds;
 
 const ascending = (values: readonly number[]): boolean =>
@@ -79,6 +88,22 @@ const pacingIssues = (steps: readonly PacingStep[]): string[] => [
   ]),
 ];
 
+/**
+ * Issues with a baseline's learning parameters, shared with the sentiment thresholds.
+ *
+ * @example
+ * learningIssues('spike.learning', { alpha: 0, minObservations: 3 }); // ['spike.learning.alpha must be in (0, 1]']
+ */
+export const learningIssues = (path: string, learning: BaselineLearning | undefined): string[] =>
+  learning === undefined
+    ? [`${path} is missing`]
+    : [
+        ...(learning.alpha > 0 && learning.alpha <= 1 ? [] : [`${path}.alpha must be in (0, 1]`]),
+        ...(Number.isInteger(learning.minObservations) && learning.minObservations >= 1
+          ? []
+          : [`${path}.minObservations must be a whole number ≥ 1`]),
+      ];
+
 const cpaIssues = (cpa: SpendThresholds['cpaSpike']): string[] => [
   ...(cpa.ratio > 1 ? [] : ['cpaSpike.ratio must be greater than 1']),
   ...(Number.isInteger(cpa.minConversions) && cpa.minConversions >= 1
@@ -86,6 +111,7 @@ const cpaIssues = (cpa: SpendThresholds['cpaSpike']): string[] => [
     : ['cpaSpike.minConversions must be a whole number ≥ 1']),
   ...issueAt(`cpaSpike.probability`, ratingIssue(PROBABILITY_GRADES, cpa.probability)),
   ...issueAt(`cpaSpike.impact`, ratingIssue(IMPACT_GRADES, cpa.impact)),
+  ...learningIssues('cpaSpike.learning', cpa.learning),
 ];
 
 /**

@@ -1,22 +1,20 @@
 import type { AdCopy } from '#shared/schemas/events.ts';
 import type { Signal } from '../signal.ts';
-import type { ClaimHit, ClaimMatcher } from './matcher.ts';
-import type { ClaimRule } from './types.ts';
+import { canonicalCategory } from './categories.ts';
+import type { ClaimHit, ClaimMatcher, MissingContent } from './matcher.ts';
+import type { ClaimRule, RuleScope } from './types.ts';
 
 /** What selects the rules for a copy. */
 export type CopyScope = Pick<AdCopy, 'lang' | 'market' | 'category'>;
 
 /**
- * Categories arrive as free text from each CMS; compare them as lower-case slugs.
+ * Categories arrive as free text from each CMS; compare them as canonical lower-case slugs.
  *
  * @example
  * categoryKey(' Health Food '); // 'health-food'
+ * categoryKey('Dietary Supplement'); // 'health-food'
  */
-export const categoryKey = (category: string): string =>
-  category
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+export const categoryKey = (category: string): string => canonicalCategory(category);
 
 /**
  * Whether a rule applies to a copy's language, market and category.
@@ -24,7 +22,7 @@ export const categoryKey = (category: string): string =>
  * @example
  * appliesTo(rule, { lang: 'zh', market: 'CN', category: 'cosmetics' }); // true
  */
-export const appliesTo = (rule: ClaimRule, scope: CopyScope): boolean => {
+export const appliesTo = (rule: RuleScope, scope: CopyScope): boolean => {
   const category = categoryKey(scope.category);
   return (
     rule.languages.includes(scope.lang) &&
@@ -34,7 +32,7 @@ export const appliesTo = (rule: ClaimRule, scope: CopyScope): boolean => {
   );
 };
 
-const quoted = (hits: readonly ClaimHit[]): string =>
+const quoted = (hits: readonly Pick<ClaimHit, 'text'>[]): string =>
   [...new Set(hits.map((hit) => `“${hit.text}”`))].join(', ');
 
 const signalOf = (rule: ClaimRule, hits: readonly ClaimHit[]): Signal => ({
@@ -48,8 +46,20 @@ const signalOf = (rule: ClaimRule, hits: readonly ClaimHit[]): Signal => ({
   suggestion: rule.suggestion,
 });
 
+const missingSignalOf = ({ rule, evidence }: MissingContent): Signal => ({
+  ruleId: rule.id,
+  riskType: 'compliance',
+  probability: rule.probability,
+  impact: rule.impact,
+  message: evidence.length > 0 ? `${quoted(evidence)}: ${rule.message}` : rule.message,
+  basis: rule.basis,
+  evidence: evidence.map(({ text, start, end }) => ({ text, start, end })),
+  suggestion: rule.suggestion,
+});
+
 /**
- * The compliance signals of an ad copy: one per rule broken, with every offending phrase as evidence.
+ * The compliance signals of an ad copy: one per rule broken, with every offending phrase as evidence, and
+ * one per required notice the copy lacks.
  *
  * @example
  * copySignals({ text: '全网最佳', lang: 'zh', market: 'CN', category: 'cosmetics', ... }, matcher)[0]?.ruleId;
@@ -57,8 +67,7 @@ const signalOf = (rule: ClaimRule, hits: readonly ClaimHit[]): Signal => ({
  */
 export const copySignals = (copy: CopyScope & Pick<AdCopy, 'text'>, matcher: ClaimMatcher): Signal[] => {
   const byRule = new Map<ClaimRule, ClaimHit[]>();
-  for (const hit of matcher.find(copy.text, (rule) => appliesTo(rule, copy))) {
-    byRule.set(hit.rule, [...(byRule.get(hit.rule) ?? []), hit]);
-  }
-  return [...byRule].map(([rule, hits]) => signalOf(rule, hits));
+  const { claims, missing } = matcher.inspect(copy.text, (rule) => appliesTo(rule, copy));
+  for (const hit of claims) byRule.set(hit.rule, [...(byRule.get(hit.rule) ?? []), hit]);
+  return [...[...byRule].map(([rule, hits]) => signalOf(rule, hits)), ...missing.map(missingSignalOf)];
 };

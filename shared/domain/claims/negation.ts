@@ -1,32 +1,47 @@
 import type { Language } from '#shared/schemas/events.ts';
-import { normalise, stripDiacritics } from './normaliser.ts';
+import type { NormalisedText } from './normaliser.ts';
+import { isAscii, normalise, stripDiacritics } from './normaliser.ts';
 import type { NegationCues } from './types.ts';
 
-/** Decides whether the phrase starting at `start` (UTF-16 offset into `original`) is negated. */
-export type NegationCheck = (original: string, start: number) => boolean;
+/** Decides whether the phrase starting at unit `start` of a normalised text is negated. */
+export type NegationCheck = (n: NormalisedText, start: number) => boolean;
 
 const LOOK_BACK = 48;
-const CLAUSE_END = /[。！？；，、,.!?;:\n]/u;
+const CLAUSE_END = new Set([...'。！？；，、,.!?;:\n'].map((ch) => ch.charCodeAt(0)));
 
-// Negation does not cross a clause: "不含激素，第一品牌" and "No parabens, cures acne" still claim.
-const clauseBefore = (text: string, start: number): string => {
-  const window = text.slice(Math.max(0, start - LOOK_BACK), start);
-  for (let k = window.length - 1; k >= 0; k--) {
-    if (CLAUSE_END.test(window[k] ?? '')) return window.slice(k + 1);
+/**
+ * The first unit of the clause that holds unit `start`: negation does not cross a clause, so
+ * "不含激素，第一品牌" and "No parabens, cures acne" still claim. Looks back at most `LOOK_BACK` characters.
+ */
+const clauseStart = (n: NormalisedText, start: number): number => {
+  const at = n.starts[start] ?? n.original.length;
+  let boundary = Math.max(0, at - LOOK_BACK);
+  for (let k = at - 1; k >= boundary; k--) {
+    if (CLAUSE_END.has(n.original.charCodeAt(k))) {
+      boundary = k + 1;
+      break;
+    }
   }
-  return window;
+  let unit = start;
+  while (unit > 0 && (n.starts[unit - 1] ?? 0) >= boundary) unit--;
+  return unit;
 };
 
 const hanCheck = (negation: NegationCues): NegationCheck => {
   const cues = negation.cues.map((cue) => normalise(cue).text);
   const pseudo = negation.pseudo.map((cue) => normalise(cue).text);
-  return (original, start) => {
-    let window = normalise(clauseBefore(original, start)).text;
+  const reach =
+    Math.max(...cues.map((c) => c.length), ...pseudo.map((p) => p.length), 0) * 2 + negation.maxGap;
+  const negates = (window: string) => (cue: string) => {
+    const at = window.lastIndexOf(cue);
+    return at >= 0 && window.length - (at + cue.length) <= negation.maxGap;
+  };
+  return (n, start) => {
+    let window = n.text.slice(Math.max(clauseStart(n, start), start - reach), start);
+    // Most phrases have no cue before them at all: decide that before blanking pseudo-cues.
+    if (!cues.some(negates(window))) return false;
     for (const phrase of pseudo) window = window.replaceAll(phrase, '\u0000'.repeat(phrase.length));
-    return cues.some((cue) => {
-      const at = window.lastIndexOf(cue);
-      return at >= 0 && window.length - (at + cue.length) <= negation.maxGap;
-    });
+    return cues.some(negates(window));
   };
 };
 
@@ -37,27 +52,62 @@ const words = (text: string): string[] =>
     .replace(/[’‘`]/g, "'")
     .match(/[\p{L}\p{N}\p{M}']+/gu) ?? [];
 
-// Text written without diacritics matches a cue by its bare form ("khong" is không), but an accented
-// word must match exactly (dùng "use" is not đừng "don't").
-const sameWord = (word: string, cue: string): boolean =>
-  word === cue || (stripDiacritics(word) === word && stripDiacritics(cue) === word);
+/** A cue or a word of the copy, with its bare form computed once. */
+interface Word {
+  readonly text: string;
+  readonly bare: string;
+}
+const BARE_CACHE_LIMIT = 10_000;
+const bareForms = new Map<string, string>();
+const wordOf = (text: string): Word => {
+  let bare = bareForms.get(text);
+  if (bare === undefined) {
+    bare = stripDiacritics(text);
+    if (bareForms.size < BARE_CACHE_LIMIT) bareForms.set(text, bare);
+  }
+  return { text, bare };
+};
 
-const blankPseudo = (tokens: string[], pseudo: readonly (readonly string[])[]): string[] => {
+// A clause written without diacritics matches a cue by its bare form ("khong" is không). In a clause
+// that has diacritics a bare word is a real word of its own ("Cam kết" is not cấm, "dung dịch" is not
+// đừng), and an accented word must match exactly (dùng "use" is not đừng "don't").
+const sameWord = (word: Word, cue: Word, bareClause: boolean): boolean =>
+  word.text === cue.text || (bareClause && word.bare === word.text && cue.bare === word.text);
+
+const EMPTY: Word = { text: '', bare: '' };
+
+const blankPseudo = (tokens: Word[], pseudo: readonly (readonly Word[])[], bareClause: boolean): Word[] => {
   const out = [...tokens];
   for (const phrase of pseudo) {
     for (let k = 0; k + phrase.length <= out.length; k++) {
-      if (phrase.every((word, j) => sameWord(out[k + j] ?? '', word))) out.fill('', k, k + phrase.length);
+      if (phrase.every((word, j) => sameWord(out[k + j] ?? EMPTY, word, bareClause))) {
+        out.fill(EMPTY, k, k + phrase.length);
+      }
     }
   }
   return out;
 };
 
 const wordCheck = (negation: NegationCues): NegationCheck => {
-  const cues = negation.cues.map((cue) => cue.normalize('NFC').toLowerCase());
-  const pseudo = negation.pseudo.map(words);
-  return (original, start) => {
-    const tokens = blankPseudo(words(clauseBefore(original, start)), pseudo);
-    return tokens.slice(-(negation.maxGap + 1)).some((word) => cues.some((cue) => sameWord(word, cue)));
+  const cues = negation.cues.map((cue) => wordOf(cue.normalize('NFC').toLowerCase()));
+  const pseudo = negation.pseudo.map((phrase) => words(phrase).map(wordOf));
+  return (n, start) => {
+    const from = n.starts[clauseStart(n, start)] ?? 0;
+    const clause = n.original.slice(from, n.starts[start] ?? n.original.length);
+    const tokens = words(clause);
+    const bareClause = isAscii(clause);
+    const negates = (word: Word) => cues.some((cue) => sameWord(word, cue, bareClause));
+    // Most phrases have no cue before them at all: decide that before blanking pseudo-cues.
+    if (
+      !tokens
+        .slice(-(negation.maxGap + 1))
+        .map(wordOf)
+        .some(negates)
+    )
+      return false;
+    return blankPseudo(tokens.slice(-(negation.maxGap + 8)).map(wordOf), pseudo, bareClause)
+      .slice(-(negation.maxGap + 1))
+      .some(negates);
   };
 };
 
@@ -66,7 +116,7 @@ const wordCheck = (negation: NegationCues): NegationCheck => {
  * characters (Chinese) or words (others) away negates it ("本品不能代替药物", "does not cure").
  *
  * @example
- * negationCheck(EN_FTC_EU_PACK.negation, 'en')('This does not cure acne', 14); // true
+ * negationCheck(EN_FTC_EU_PACK.negation, 'en')(normalise('This does not cure acne'), 13); // true
  */
 export const negationCheck = (negation: NegationCues, language: Language): NegationCheck =>
   language === 'zh' ? hanCheck(negation) : wordCheck(negation);

@@ -1,4 +1,6 @@
-import * as OpenCC from 'opencc-js';
+import type { DictLike } from 'opencc-js/core';
+import { ConverterBuilder } from 'opencc-js/core';
+import * as TRADITIONAL_TO_SIMPLIFIED from 'opencc-js/preset/t2cn';
 
 /**
  * A text in the form the matcher scans, with a map back to the original. Each UTF-16 unit `k` of `text`
@@ -9,13 +11,12 @@ export interface NormalisedText {
   readonly original: string;
   /** NFKC, lower case, simplified Chinese, Latin diacritics folded; separators and invisibles removed. */
   readonly text: string;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  /** Whether a visible separator (space, punctuation, emoji) stood before unit `k` in the original. */
-  readonly gapBefore: readonly boolean[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** 1 when a visible separator (space, punctuation, emoji) stood before unit `k` in the original. */
+  readonly gapBefore: Uint8Array;
 }
 
-const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
 const MARKS = /\p{M}/gu;
 const INVISIBLE = /^[\p{Cf}\p{M}]$/u;
@@ -25,32 +26,135 @@ const MARK = /^\p{M}$/u;
 const SEPARATOR = /^[\s\p{Z}\p{P}\p{Extended_Pictographic}~^|`]$/u;
 const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
 
-// Built on first use (~20 ms), then kept for the life of the process: a cache that is safe to lose.
-let converter: ((text: string) => string) | undefined;
-const toSimplifiedChinese = (text: string): string => {
-  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
-  converter = convert;
-  return convert(text);
+// Only the Taiwan-standard → mainland-simplified dictionaries (~100 kB), not OpenCC's full build (3 MB,
+// most of it simplified → traditional phrases the Lambda bundle would carry for nothing).
+const PRESET = TRADITIONAL_TO_SIMPLIFIED;
+
+const dictEntries = (dict: DictLike): (readonly [string, string])[] =>
+  typeof dict === 'string'
+    ? dict.split('|').map((line): readonly [string, string] => {
+        const [from = '', to = ''] = line.split(' ');
+        return [from, to];
+      })
+    : [...dict];
+
+const FROM = 'tw';
+const TO = 'cn';
+
+/**
+ * Code points of which every OpenCC rewrite needs at least one: a text without any of them converts to
+ * itself, so the conversion (~35 µs per 300 characters) is skipped for copy already written in simplified
+ * Chinese. Each dictionary key is run through the converter itself (the chain round-trips some variants,
+ * 温 → 溫 → 温); a phrase that changes while none of its characters does (a transliterated name)
+ * contributes the characters it changes, or one of its own when its length changes.
+ */
+const convertibleCodePoints = (convert: (text: string) => string): ReadonlySet<number> => {
+  const dicts = [...(PRESET.from[FROM] ?? []), ...(PRESET.to[TO] ?? [])].flat();
+  const keys = [...new Set(dicts.flatMap(dictEntries).map(([from]) => from))];
+  const found = new Set<string>();
+  for (const key of keys) {
+    const source = [...key];
+    if (source.length === 1 && convert(key) !== key) found.add(key);
+  }
+  for (const key of keys) {
+    const source = [...key];
+    if (source.length === 1 || source.some((ch) => found.has(ch))) continue;
+    const target = [...convert(key)];
+    if (target.join('') === key) continue;
+    const changed = source.filter((ch, k) => source.length !== target.length || target[k] !== ch);
+    const own = source.length === target.length ? changed : source.filter((ch) => !target.includes(ch));
+    for (const ch of own.length > 0 ? own : source) found.add(ch);
+  }
+  return new Set([...found].map((ch) => ch.codePointAt(0) ?? 0));
 };
 
-const codePointCount = (text: string): number => {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+// Built on first use, then kept for the life of the process: a cache that is safe to lose.
+interface ChineseConverter {
+  readonly convert: (text: string) => string;
+  /** One flag per code point below U+10000; see `convertibleCodePoints`. */
+  readonly convertible: Uint8Array;
+  readonly convertibleAstral: ReadonlySet<number>;
+}
+let converter: ChineseConverter | undefined;
+const chineseConverter = (): ChineseConverter => {
+  if (converter === undefined) {
+    const convert = ConverterBuilder(PRESET)({ from: FROM, to: TO });
+    const codePoints = convertibleCodePoints(convert);
+    const convertible = new Uint8Array(0x10000);
+    for (const code of codePoints) if (code < 0x10000) convertible[code] = 1;
+    converter = {
+      convert,
+      convertible,
+      convertibleAstral: new Set([...codePoints].filter((c) => c >= 0x10000)),
+    };
+  }
+  return converter;
+};
+const isConvertible = (c: ChineseConverter, code: number): boolean =>
+  code < 0x10000 ? c.convertible[code] === 1 : c.convertibleAstral.has(code);
+
+// Han characters start at U+2E80 (radicals); anything below needs no conversion.
+const FIRST_HAN = 0x2e80;
+// A native scan first: Latin-script copy has no unit this high and skips the loop below.
+const MAY_BE_HAN = /[\u2e80-\uffff]/;
+
+// Phrases in OpenCC's dictionaries are short; this much context on each side converts a traditional
+// character with the phrase it belongs to (乾燥 → 干燥, 乾隆 stays).
+const CONTEXT = 8;
+
+/**
+ * Traditional → simplified Chinese with OpenCC, code point for code point, or undefined when nothing
+ * would change. Only windows around convertible characters are converted, so simplified copy costs one
+ * pass of set look-ups. When a window's conversion would change its length, each character is converted
+ * alone so offsets hold.
+ */
+const simplifiedCodePoints = (text: string): readonly string[] | undefined => {
+  if (!MAY_BE_HAN.test(text)) return undefined;
+  const chinese = chineseConverter();
+  let codePoints: string[] | undefined;
+  let windowEnd = 0;
+  let index = 0;
+  for (let k = 0; k < text.length; index++) {
+    const unit = text.charCodeAt(k);
+    if (unit < FIRST_HAN) {
+      k++;
+      continue;
+    }
+    const code = text.codePointAt(k) ?? unit;
+    k += code > 0xffff ? 2 : 1;
+    if (index < windowEnd || !isConvertible(chinese, code)) continue;
+    codePoints ??= [...text];
+    const from = Math.max(windowEnd, index - CONTEXT);
+    windowEnd = Math.min(codePoints.length, index + CONTEXT + 1);
+    while (
+      windowEnd < codePoints.length &&
+      isConvertible(chinese, codePoints[windowEnd]?.codePointAt(0) ?? 0)
+    ) {
+      windowEnd = Math.min(codePoints.length, windowEnd + CONTEXT);
+    }
+    const window = codePoints.slice(from, windowEnd);
+    const converted = [...chinese.convert(window.join(''))];
+    const aligned =
+      converted.length === window.length
+        ? converted
+        : window.map((ch) => {
+            const alone = [...chinese.convert(ch)];
+            return alone.length === 1 ? (alone[0] ?? ch) : ch;
+          });
+    codePoints.splice(from, aligned.length, ...aligned);
+  }
+  return codePoints;
 };
 
 /**
- * Traditional → simplified Chinese with OpenCC, code point for code point. A whole-text conversion reads
- * phrases better; when it would change the length, each character is converted alone so offsets hold.
+ * Whether a text is plain ASCII (nothing to fold, or written without diacritics).
+ *
+ * @example
+ * isAscii('tot nhat'); // true
  */
-const simplifiedCodePoints = (text: string): readonly string[] => {
-  if (!HAN.test(text)) return [...text];
-  const whole = toSimplifiedChinese(text);
-  if (codePointCount(whole) === codePointCount(text)) return [...whole];
-  return [...text].map((ch) => {
-    const converted = HAN.test(ch) ? toSimplifiedChinese(ch) : ch;
-    return codePointCount(converted) === 1 ? converted : ch;
-  });
+export const isAscii = (text: string): boolean => {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 0x7f) return false;
+  return true;
 };
 
 /**
@@ -60,47 +164,142 @@ const simplifiedCodePoints = (text: string): readonly string[] => {
  * stripDiacritics('tốt nhất'); // 'tot nhat'
  */
 export const stripDiacritics = (text: string): string =>
-  text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  isAscii(text)
+    ? text
+    : text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 
-/** NFKC (full-width, circled, stylised letters), lower case and Latin folding of one code point. */
-const foldCodePoint = (cp: string): string => {
-  const code = cp.charCodeAt(0);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : cp;
-  if (code >= 0x4e00 && code <= 0x9fff) return cp; // CJK unified ideographs are NFKC-stable
-  const lowered = cp.normalize('NFKC').toLowerCase();
-  return LATIN.test(lowered) ? stripDiacritics(lowered) : lowered;
+/** How the normaliser treats one folded character. */
+const KEEP = 0;
+const GAP = 1;
+const ATTACH = 2;
+const DROP = 3;
+type Kind = typeof KEEP | typeof GAP | typeof ATTACH | typeof DROP;
+type Piece = readonly [string, Kind];
+
+const kindOf = (ch: string): Kind => {
+  if (KEPT_SYMBOLS.has(ch)) return KEEP;
+  if (SEPARATOR.test(ch)) return GAP;
+  if (MARK.test(ch)) return ATTACH;
+  return INVISIBLE.test(ch) ? DROP : KEEP;
 };
 
+/** NFKC (full-width, circled, stylised letters), lower case and Latin folding of one code point. */
+const foldCodePoint = (cp: string): readonly Piece[] => {
+  const lowered = cp.normalize('NFKC').toLowerCase();
+  const folded = LATIN.test(lowered) ? stripDiacritics(lowered) : lowered;
+  return [...folded].map((ch): Piece => [ch, kindOf(ch)]);
+};
+
+// ASCII is most of every copy: one table lookup instead of NFKC and regular expressions.
+const ASCII: readonly (readonly Piece[])[] = Array.from({ length: 128 }, (_, code) =>
+  foldCodePoint(String.fromCharCode(code)),
+);
+
+// The same table as plain numbers, for the inner loop: what each ASCII character becomes and how.
+const ASCII_KIND = Uint8Array.from(ASCII, (pieces) =>
+  pieces.length === 1 ? (pieces[0]?.[1] ?? DROP) : DROP,
+);
+const ASCII_FOLDED = Uint16Array.from(ASCII, (pieces, code) => pieces[0]?.[0].charCodeAt(0) ?? code);
+
+// Other code points fold the same way every time; the cache is bounded so hostile input cannot grow it.
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, readonly Piece[]>();
+const fold = (cp: string): readonly Piece[] => {
+  const cached = foldCache.get(cp);
+  if (cached !== undefined) return cached;
+  const pieces = foldCodePoint(cp);
+  if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(cp, pieces);
+  return pieces;
+};
+
+/** Typed arrays sized for the common case (one unit per original unit), grown when NFKC expands. */
 interface Builder {
-  text: string;
-  starts: number[];
-  ends: number[];
-  gapBefore: boolean[];
-  pendingGap: boolean;
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  gapBefore: Uint8Array;
+  length: number;
+  pendingGap: number;
 }
 
+const newBuilder = (capacity: number): Builder => ({
+  units: new Uint16Array(capacity),
+  starts: new Int32Array(capacity),
+  ends: new Int32Array(capacity),
+  gapBefore: new Uint8Array(capacity),
+  length: 0,
+  pendingGap: 0,
+});
+
+const grow = (out: Builder): void => {
+  const bigger = newBuilder(out.units.length * 2 + 16);
+  bigger.units.set(out.units);
+  bigger.starts.set(out.starts);
+  bigger.ends.set(out.ends);
+  bigger.gapBefore.set(out.gapBefore);
+  out.units = bigger.units;
+  out.starts = bigger.starts;
+  out.ends = bigger.ends;
+  out.gapBefore = bigger.gapBefore;
+};
+
+// One scratch builder for the process (normalising is synchronous); results are copied out of it.
+let scratch = newBuilder(1_024);
+const builder = (): Builder => {
+  scratch.length = 0;
+  scratch.pendingGap = 0;
+  return scratch;
+};
+
+const emitUnit = (out: Builder, unit: number, start: number, end: number): void => {
+  if (out.length === out.units.length) grow(out);
+  const k = out.length++;
+  out.units[k] = unit;
+  out.starts[k] = start;
+  out.ends[k] = end;
+  out.gapBefore[k] = out.pendingGap;
+  out.pendingGap = 0;
+};
+
 const emit = (out: Builder, ch: string, start: number, end: number): void => {
+  const gap = out.pendingGap;
   for (let unit = 0; unit < ch.length; unit++) {
-    out.starts.push(start);
-    out.ends.push(end);
-    out.gapBefore.push(unit === 0 && out.pendingGap);
+    out.pendingGap = unit === 0 ? gap : 0;
+    emitUnit(out, ch.charCodeAt(unit), start, end);
   }
-  out.text += ch;
-  out.pendingGap = false;
 };
 
 // A combining mark belongs to the character before it: evidence must not cut it off.
 const attachMark = (out: Builder, start: number, end: number): void => {
-  for (let k = out.ends.length - 1; k >= 0 && out.ends[k] === start; k--) out.ends[k] = end;
+  for (let k = out.length - 1; k >= 0 && out.ends[k] === start; k--) out.ends[k] = end;
 };
 
-const addCodePoint = (out: Builder, folded: string, start: number, end: number): void => {
-  for (const ch of folded) {
-    if (KEPT_SYMBOLS.has(ch)) emit(out, ch, start, end);
-    else if (SEPARATOR.test(ch)) out.pendingGap = true;
-    else if (MARK.test(ch)) attachMark(out, start, end);
-    else if (!INVISIBLE.test(ch)) emit(out, ch, start, end);
+const addPieces = (out: Builder, pieces: readonly Piece[], start: number, end: number): void => {
+  for (const [ch, kind] of pieces) {
+    if (kind === KEEP) emit(out, ch, start, end);
+    else if (kind === GAP) out.pendingGap = 1;
+    else if (kind === ATTACH) attachMark(out, start, end);
   }
+};
+
+const addCodePoint = (out: Builder, cp: string, start: number, end: number): void => {
+  const code = cp.charCodeAt(0);
+  // CJK unified ideographs are NFKC-stable and have no case: the common path for Chinese copy.
+  if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, start, end);
+  else addPieces(out, code < 0x80 ? (ASCII[code] ?? []) : fold(cp), start, end);
+};
+
+const CHUNK = 4_096;
+const textOf = (units: Uint16Array, length: number): string => {
+  let text = '';
+  for (let k = 0; k < length; k += CHUNK) {
+    // `apply` over a typed array reads it directly; spreading it would iterate (ten times slower).
+    text += String.fromCharCode.apply(
+      null,
+      units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[],
+    );
+  }
+  return text;
 };
 
 /**
@@ -115,16 +314,42 @@ const addCodePoint = (out: Builder, folded: string, start: number, end: number):
  */
 export const normalise = (original: string): NormalisedText => {
   const simplified = simplifiedCodePoints(original);
-  const out: Builder = { text: '', starts: [], ends: [], gapBefore: [], pendingGap: false };
-  let offset = 0;
-  let index = 0;
-  for (const cp of original) {
-    const end = offset + cp.length;
-    addCodePoint(out, foldCodePoint(simplified[index] ?? cp), offset, end);
-    offset = end;
-    index++;
+  const out = builder();
+  if (simplified === undefined) {
+    // The fast path: no conversion, so code units are read in place.
+    for (let offset = 0; offset < original.length; ) {
+      const code = original.charCodeAt(offset);
+      if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, offset, offset + 1);
+      else if (code < 0x80) {
+        const kind = ASCII_KIND[code];
+        if (kind === KEEP) emitUnit(out, ASCII_FOLDED[code] ?? code, offset, offset + 1);
+        else if (kind === GAP) out.pendingGap = 1;
+      } else {
+        const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
+        addPieces(out, fold(cp), offset, offset + cp.length);
+        offset += cp.length;
+        continue;
+      }
+      offset++;
+    }
+  } else {
+    let offset = 0;
+    let index = 0;
+    for (const cp of original) {
+      const end = offset + cp.length;
+      addCodePoint(out, simplified[index] ?? cp, offset, end);
+      offset = end;
+      index++;
+    }
   }
-  return { original, text: out.text, starts: out.starts, ends: out.ends, gapBefore: out.gapBefore };
+  scratch = out;
+  return {
+    original,
+    text: textOf(out.units, out.length),
+    starts: out.starts.slice(0, out.length),
+    ends: out.ends.slice(0, out.length),
+    gapBefore: out.gapBefore.slice(0, out.length),
+  };
 };
 
 /**

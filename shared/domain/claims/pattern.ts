@@ -30,18 +30,29 @@ export const expandPattern = (pattern: string): string[] => {
   return (group[1] ?? '').split('|').flatMap((option) => expandPattern(`${before}${option}${after}`));
 };
 
+const COMPILED_LIMIT = 200_000;
+const compiled = new Map<string, CompiledPattern>();
+
 /**
- * Compiles one literal phrase.
+ * Compiles one literal phrase (memoised: a phrase always compiles the same way).
  *
  * @example
  * compilePattern('tốt nhất').key; // 'totnhat'
  */
 export const compilePattern = (source: string): CompiledPattern => {
+  const cached = compiled.get(source);
+  if (cached !== undefined) return cached;
   const n = normalise(source);
-  const gaps = new Set(n.gapBefore.flatMap((gap, k) => (gap && k > 0 ? [k] : [])));
+  const gaps = new Set<number>();
+  n.gapBefore.forEach((gap, k) => {
+    if (gap === 1 && k > 0) gaps.add(k);
+  });
   const accents = accentKey(source);
   const accented = accents.some((ch) => LATIN.test(ch) && stripDiacritics(ch) !== ch);
-  return { source, key: n.text, gaps, accents: accented ? accents : undefined };
+  const pattern = { source, key: n.text, gaps, accents: accented ? accents : undefined };
+  // Validation and the matcher both compile every phrase; packs are reloaded only with a new version.
+  if (compiled.size < COMPILED_LIMIT) compiled.set(source, pattern);
+  return pattern;
 };
 
 /**
@@ -53,9 +64,9 @@ export const compilePattern = (source: string): CompiledPattern => {
  */
 export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
   const cleanStart =
-    !isWord(n.text[start]) || start === 0 || n.gapBefore[start] === true || !isWord(n.text[start - 1]);
+    !isWord(n.text[start]) || start === 0 || n.gapBefore[start] === 1 || !isWord(n.text[start - 1]);
   const cleanEnd =
-    !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === true || !isWord(n.text[end]);
+    !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === 1 || !isWord(n.text[end]);
   return cleanStart && cleanEnd;
 };
 
@@ -81,7 +92,7 @@ export const hasPlausibleGaps = (
       k < end - start && !pattern.gaps.has(k) && isWord(n.text[start + k - 1]) && isWord(n.text[start + k]);
     if (wordGoesOn) {
       inner++;
-      if (n.gapBefore[start + k] === true) split++;
+      if (n.gapBefore[start + k] === 1) split++;
     } else {
       if (split > 0 && split < inner) return false;
       inner = 0;

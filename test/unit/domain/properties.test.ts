@@ -40,6 +40,16 @@ const englishPhrase = fc
     return wide ? FULL_WIDTH(cased) : cased;
   });
 
+// Mathematical bold (𝐜𝐮𝐫𝐞) and circled (ⓒⓤⓡⓔ) letters: NFKC folds both back to ASCII.
+const STYLES = [0x1d41a, 0x24d0] as const;
+const stylisedPhrase = fc
+  .tuple(fc.constantFrom('cure', 'miracle', 'guaranteed results'), fc.constantFrom(...STYLES))
+  .map(([word, base]) =>
+    [...word]
+      .map((ch) => (/[a-z]/.test(ch) ? String.fromCodePoint(base + ch.charCodeAt(0) - 97) : ch))
+      .join(''),
+  );
+
 const vietnamesePhrase = fc.constantFrom(
   'tốt nhất',
   'tot nhat',
@@ -48,6 +58,10 @@ const vietnamesePhrase = fc.constantFrom(
   'duy nhat',
   'số một',
   'so mot',
+  'SO MOT',
+  'tốt\u200bnhất',
+  'chữa khỏi ung thư',
+  'chua khoi ung thu',
 );
 
 describe('Property: evidence spans are exact substrings of the submitted text', () => {
@@ -73,6 +87,7 @@ describe('Property: a banned phrase inserted anywhere, with any evasion, is foun
   it.each([
     ['zh', 'CN', chinesePhrase, '。', '。'],
     ['en', 'US', englishPhrase, '. ', ' '],
+    ['en', 'US', stylisedPhrase, '. ', ' '],
     ['vi', 'VN', vietnamesePhrase, '. ', ' '],
   ] as const)('in %s copy', (lang, market, phrase, before, after) => {
     fc.assert(
@@ -161,16 +176,47 @@ const copyEvent = fc
     copy: { copyId: 'c', text, lang, market, category, brand: 'Acme' },
   }));
 
+const at = isoDate;
+const baselines = fc.record({
+  spend: fc.option(
+    fc.record({
+      kind: fc.constant('spend' as const),
+      version: fc.constant(1 as const),
+      costPerAcquisition: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      variance: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      observations: fc.nat(100),
+      periodStart: fc.constantFrom('2026-11-01', '2020-01-01'),
+      lastSpend: money,
+      lastConversions: fc.nat(1e6),
+      updatedAt: at,
+    }),
+    { nil: undefined },
+  ),
+  sentiment: fc.option(
+    fc.record({
+      kind: fc.constant('sentiment' as const),
+      version: fc.constant(1 as const),
+      negativeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      variance: fc.double({ min: 0, max: 1, noNaN: true }),
+      observations: fc.nat(100),
+      updatedAt: at,
+    }),
+    { nil: undefined },
+  ),
+});
+
 describe('Property: the engine never throws on a valid event', () => {
-  it('assesses any valid spend, sentiment or ad-copy event on the matrix', () => {
+  it('assesses any valid spend, sentiment or ad-copy event on the matrix, with or without baselines', () => {
     const levels = DEFAULT_MATRIX.levels.map((level) => level.id);
     fc.assert(
       fc.property(
         fc.oneof(spendEvent, sentimentEvent, copyEvent),
         fc.date({ noInvalidDate: true }),
-        (raw, now) => {
+        baselines,
+        (raw, now, stored) => {
           const event: RiskEvent = RiskEventSchema.parse(raw);
-          const assessment = engine.evaluate(event, { now });
+          const assessment = engine.evaluate(event, { now, baselines: stored });
+          engine.nextBaseline(event, stored.spend ?? stored.sentiment);
           expect(levels).toContain(assessment.level);
           expect(assessment.engine).toEqual(engine.version);
         },

@@ -52,7 +52,7 @@ describe('Function: createRiskEngine', () => {
   it('stamps the rules and matrix versions on the engine and on every assessment', () => {
     // Prepare
     const version = {
-      rulesVersion: 'cn@1.0.0+en@1.0.0+vn@1.0.0+spend@1.0.0+sentiment@1.0.0',
+      rulesVersion: 'cn@2.0.0+en@2.0.0+vn@2.0.0+spend@1.1.0+sentiment@1.1.0',
       matrixVersion: 'matrix-3x3@1',
     };
 
@@ -71,11 +71,11 @@ describe('Function: createRiskEngine', () => {
     ['spend 15 % over plan', 'yellow', ['spend.overrun'], spendEvent(11_500)],
     ['spend 5 % over plan', 'green', [], spendEvent(10_500)],
     ['plan spent with 27 % of the period left', 'red', ['spend.pacing'], spendEvent(10_000, NOVEMBER)],
-    ['copy with an absolute term', 'yellow', ['cn.absolute-terms'], copyEvent('全网最佳面霜')],
+    ['copy with an absolute term', 'yellow', ['cn.absolute.best'], copyEvent('全网最佳面霜')],
     [
       'copy promising whitening in 3 days',
       'red',
-      ['cn.time-bound-efficacy', 'cn.absolute-terms'],
+      ['cn.time-bound-efficacy', 'cn.absolute.best'],
       copyEvent('美白三天见效，效果最佳'),
     ],
     ['innocent copy', 'green', [], copyEvent('第一次使用请先做皮肤测试')],

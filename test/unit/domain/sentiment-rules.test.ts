@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SentimentBaseline } from '#shared/domain/baselines.ts';
 import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { negativeShareSignal, sentimentSignals, spikeSignal } from '#shared/domain/sentiment-rules.ts';
@@ -47,13 +48,24 @@ describe('Function: negativeShareSignal', () => {
   });
 });
 
+const baselineAt = (negativeShare: number, observations = 5): SentimentBaseline => ({
+  kind: 'sentiment',
+  version: 1,
+  negativeShare,
+  variance: 0,
+  observations,
+  updatedAt: '2026-11-21T00:00:00Z',
+});
+
 describe('Function: spikeSignal', () => {
   it.each([
     ['no baseline', false, undefined, 200, 40],
-    ['2 % → 4 %: doubles but too small to matter', false, { negativeShare: 0.02 }, 200, 8],
-    ['10 % → 20 %: clears ratio and difference', true, { negativeShare: 0.1 }, 200, 40],
-    ['30 % → 40 %: a big difference but not a spike', false, { negativeShare: 0.3 }, 200, 80],
-    ['a spike below the minimum volume', false, { negativeShare: 0.05 }, 20, 10],
+    ['a baseline still learning (2 windows)', false, baselineAt(0.1, 2), 200, 40],
+    ['2 % → 4 %: doubles but too small to matter', false, baselineAt(0.02), 200, 8],
+    ['10 % → 20 %: clears ratio and difference', true, baselineAt(0.1), 200, 40],
+    ['30 % → 40 %: a big difference but not a spike', false, baselineAt(0.3), 200, 80],
+    ['a spike below the minimum volume', false, baselineAt(0.05), 20, 10],
+    ['0 % → 15 %: from none', true, baselineAt(0), 200, 30],
   ])('%s → fires: %s', (_case, fires, baseline, mentions, negative) => {
     // Act
     const signal = spikeSignal(window(mentions, negative), DEFAULT_SENTIMENT_THRESHOLDS, baseline);
@@ -61,12 +73,29 @@ describe('Function: spikeSignal', () => {
     // Assess
     expect(signal !== undefined).toBe(fires);
   });
+
+  it('states the window, the baseline, the ratio and the difference', () => {
+    // Act
+    const signal = spikeSignal(window(200, 40), DEFAULT_SENTIMENT_THRESHOLDS, baselineAt(0.1));
+
+    // Assess
+    expect(signal?.metrics).toMatchObject({
+      mentions: 200,
+      negative: 40,
+      baselineShare: 0.1,
+      baselineObservations: 5,
+    });
+    expect(signal?.metrics?.ratio).toBeCloseTo(2, 10);
+    expect(signal?.metrics?.delta).toBeCloseTo(0.1, 10);
+    expect(signal?.message).toContain('rose to 20 % from a usual 10 %');
+    expect(signal?.message).toContain('2.0×');
+  });
 });
 
 describe('Function: sentimentSignals', () => {
   it('combines the ceiling and the spike', () => {
     const ids = sentimentSignals(window(200, 90), DEFAULT_SENTIMENT_THRESHOLDS, {
-      baseline: { negativeShare: 0.1 },
+      baseline: baselineAt(0.1),
     }).map((signal) => signal.ruleId);
     expect(ids).toEqual(['sentiment.negative-share', 'sentiment.spike']);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SpendBaseline } from '#shared/domain/baselines.ts';
 import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { elapsedShare } from '#shared/domain/period.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
@@ -114,12 +115,26 @@ describe('Function: pacingSignal', () => {
   });
 });
 
+const baselineAt = (costPerAcquisition: number, overrides: Partial<SpendBaseline> = {}): SpendBaseline => ({
+  kind: 'spend',
+  version: 1,
+  costPerAcquisition,
+  variance: 0,
+  observations: 5,
+  periodStart: '2026-10-01',
+  lastSpend: 0,
+  lastConversions: 0,
+  updatedAt: '2026-11-10T00:00:00Z',
+  ...overrides,
+});
+
 describe('Function: cpaSpikeSignal', () => {
   it.each([
     ['no baseline yet', undefined, undefined, 40],
-    ['too few conversions', undefined, { costPerAcquisition: 50 }, 10],
-    ['CPA at 1.25× baseline', undefined, { costPerAcquisition: 100 }, 40],
-    ['CPA at 2.5× baseline', 'channel', { costPerAcquisition: 50 }, 40],
+    ['a baseline still learning', undefined, baselineAt(50, { observations: 2 }), 40],
+    ['too few conversions', undefined, baselineAt(50), 10],
+    ['CPA at 1.25× baseline', undefined, baselineAt(100), 40],
+    ['CPA at 2.5× baseline', 'channel', baselineAt(50), 40],
   ])('%s → %s', (_case, riskType, baseline, conversions) => {
     // Act
     const signal = cpaSpikeSignal(
@@ -130,6 +145,31 @@ describe('Function: cpaSpikeSignal', () => {
 
     // Assess
     expect(signal?.riskType).toBe(riskType);
+  });
+
+  it('judges the conversions since the last report of the same period, where a spike shows', () => {
+    // Prepare: 4,000 for 80 conversions so far (CPA 50); then 1,000 more for only 10 (CPA 100).
+    const baseline = baselineAt(50, { periodStart: '2026-11-01', lastSpend: 4_000, lastConversions: 60 });
+
+    // Act
+    const signal = cpaSpikeSignal(
+      spend({ actualSpend: 6_000, conversions: 80 }),
+      DEFAULT_SPEND_THRESHOLDS,
+      baseline,
+    );
+
+    // Assess: 2,000 for 20 conversions since the last report is a CPA of 100, 2× the usual 50.
+    expect(signal?.metrics).toMatchObject({
+      costPerAcquisition: 100,
+      baselineCostPerAcquisition: 50,
+      cpaRatio: 2,
+      conversions: 20,
+      plannedBudget: 10_000,
+      actualSpend: 6_000,
+    });
+    expect(signal?.message).toContain(
+      '100 USD since the last report (20 conversions), 2.0× its usual 50 USD',
+    );
   });
 });
 

@@ -18,20 +18,25 @@ const evidenceOf = (lang: Language, text: string) =>
 describe('Class: ClaimMatcher', () => {
   describe('Method: find — evasions do not beat it', () => {
     it.each([
-      ['zh', '效果最佳', 'cn.absolute-terms', '最佳'],
-      ['zh', '效果最佳（繁體）', 'cn.absolute-terms', '最佳'],
-      ['zh', '送禮極品', 'cn.absolute-terms', '極品'],
-      ['zh', '效果最 佳', 'cn.absolute-terms', '最 佳'],
-      ['zh', '效果最-佳', 'cn.absolute-terms', '最-佳'],
-      ['zh', '效果最\u200b佳', 'cn.absolute-terms', '最\u200b佳'],
+      ['zh', '效果最佳', 'cn.absolute.best', '最佳'],
+      ['zh', '效果最佳（繁體）', 'cn.absolute.best', '最佳'],
+      ['zh', '送禮極品', 'cn.absolute.highest', '極品'],
+      ['zh', '這款乾燥肌面霜，效果極佳無副作用', 'cn.safety-guarantee', '無副作用'],
+      ['zh', '效果最 佳', 'cn.absolute.best', '最 佳'],
+      ['zh', '效果最-佳', 'cn.absolute.best', '最-佳'],
+      ['zh', '效果最\u200b佳', 'cn.absolute.best', '最\u200b佳'],
       ['zh', '１００％有效', 'cn.efficacy-guarantee', '１００％有效'],
-      ['en', 'It c.u.r.e.s acne', 'en.disease-cure', 'c.u.r.e.s'],
+      ['en', 'It c.u.r.e.s acne', 'en.disease.skin', 'c.u.r.e.s acne'],
+      ['en', 'It c.u.r.e.s everything', 'en.disease-cure', 'c.u.r.e.s'],
+      ['en', '𝐜𝐮𝐫𝐞𝐬 eczema', 'en.disease.skin', '𝐜𝐮𝐫𝐞𝐬 eczema'],
       ['en', 'ＣＵＲＥ for acne', 'en.disease-cure', 'ＣＵＲＥ'],
       ['en', 'Ⓒⓤⓡⓔ for acne', 'en.disease-cure', 'Ⓒⓤⓡⓔ'],
       ['en', "America's  #1 serum", 'en.number-one', '#1'],
-      ['vi', 'Sản phẩm tot nhat', 'vn.named-superlatives', 'tot nhat'],
-      ['vi', 'Sản phẩm TỐT NHẤT', 'vn.named-superlatives', 'TỐT NHẤT'],
-      ['vi', 'Sản phẩm tốt nhat', 'vn.named-superlatives', 'tốt nhat'],
+      ['vi', 'San pham tot nhat', 'vn.superlative.best', 'tot nhat'],
+      ['vi', 'Sản phẩm TỐT NHẤT', 'vn.superlative.best', 'TỐT NHẤT'],
+      ['vi', 'Sản phẩm tot nhat', 'vn.superlative.best', 'tot nhat'],
+      ['vi', 'Sản phẩm tốt nhat', 'vn.superlative.best', 'tốt nhat'],
+      ['vi', 'chua khoi benh tieu duong', 'vn.disease.metabolic', 'chua khoi benh tieu duong'],
     ] as const)('%s: finds %j as %s', (lang, text, ruleId, evidence) => {
       // Act
       const findings = findingsOf(lang, text);
@@ -67,8 +72,9 @@ describe('Class: ClaimMatcher', () => {
   describe('Method: find — context', () => {
     it('lets the longest match win', () => {
       // "tốt nhất" is one claim of the named-superlatives rule, not also a bare "nhất".
-      expect(ruleIds('vi', 'Dịch vụ tốt nhất')).toEqual(['vn.named-superlatives']);
-      expect(ruleIds('zh', '效果最佳')).toEqual(['cn.absolute-terms']);
+      expect(ruleIds('vi', 'Dịch vụ tốt nhất')).toEqual(['vn.superlative.best']);
+      expect(ruleIds('zh', '效果最佳')).toEqual(['cn.absolute.best']);
+      expect(ruleIds('en', 'Cures eczema fast')).toEqual(['en.disease.skin']);
     });
 
     it.each([
@@ -78,14 +84,24 @@ describe('Class: ClaimMatcher', () => {
       ['en', 'This product is not intended to diagnose, treat, cure, or prevent any disease.'],
       ['en', 'It is no miracle'],
       ['vi', 'Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.'],
-    ] as const)('%s: a negated claim or legal disclaimer %j is no finding', (lang, text) => {
-      expect(ruleIds(lang, text, 'health-food')).toEqual([]);
+      ['zh', '「本品不能代替药物」'],
+      [
+        'en',
+        'These statements have not been evaluated by the FDA. Not intended to diagnose, treat, cure or prevent any disease.',
+      ],
+      ['en', '"This product is not intended to diagnose, treat, cure, or prevent any disease."'],
+    ] as const)('%s: a negated claim or legal disclaimer %j is no claim', (lang, text) => {
+      expect(findingsOf(lang, text, 'health-food').filter((f) => !f.ruleId.includes('.required.'))).toEqual(
+        [],
+      );
     });
 
     it.each([
-      ['zh', '不仅效果最佳', 'cn.absolute-terms'],
-      ['zh', '不含激素，第一品牌', 'cn.absolute-terms'],
-      ['en', 'No parabens. Cures acne', 'en.disease-cure'],
+      ['zh', '不仅效果最佳', 'cn.absolute.best'],
+      ['zh', '不含激素，第一品牌', 'cn.absolute.first'],
+      ['en', 'No parabens. Cures acne', 'en.disease.skin'],
+      ['vi', 'Cam kết giá tốt nhất', 'vn.superlative.cheapest'],
+      ['vi', 'Dung dịch vệ sinh tốt nhất', 'vn.superlative.best'],
     ] as const)('%s: a pseudo-negation or one in another clause does not hide %j', (lang, text, ruleId) => {
       expect(ruleIds(lang, text)).toContain(ruleId);
     });
@@ -109,7 +125,7 @@ describe('Class: ClaimMatcher', () => {
 
     it('lets medicines name what they treat, and not cosmetics', () => {
       expect(ruleIds('en', 'Treats eczema', 'Medicine')).toEqual([]);
-      expect(ruleIds('en', 'Treats eczema', 'cosmetics')).toEqual(['en.disease-treat-prevent']);
+      expect(ruleIds('en', 'Treats eczema', 'cosmetics')).toEqual(['en.disease.skin']);
     });
 
     it('applies category-bound rules only to their categories', () => {
@@ -134,15 +150,15 @@ describe('Class: ClaimMatcher', () => {
 
     it('reports one finding per rule with every phrase as evidence, in text order', () => {
       // Act
-      const [finding] = findingsOf('zh', '国家级配方，销量第一');
+      const [finding] = findingsOf('zh', '国家级配方，世界级工艺');
 
       // Assess
       expect(finding?.evidence).toEqual([
         { text: '国家级', start: 0, end: 3 },
-        { text: '第一', start: 8, end: 10 },
+        { text: '世界级', start: 6, end: 9 },
       ]);
-      expect(finding?.message).toContain('“国家级”, “第一”');
-      expect(finding?.basis).toBe('《广告法》第九条第（三）项');
+      expect(finding?.message).toContain('“国家级”');
+      expect(finding?.basis).toContain('《广告法》第九条第（三）项');
     });
   });
 });
@@ -155,17 +171,110 @@ describe('Function: compileMatcher', () => {
 
   it('rebuilds when a pack changes even without a version bump', () => {
     // Prepare
-    const edited = { ...CN_AD_LAW_PACK, rules: CN_AD_LAW_PACK.rules.slice(1) };
+    const edited = {
+      ...CN_AD_LAW_PACK,
+      rules: CN_AD_LAW_PACK.rules.filter((rule) => rule.id !== 'cn.absolute.best'),
+    };
 
     // Act
     const other = compileMatcher([edited]);
 
     // Assess
     expect(other).not.toBe(compileMatcher([CN_AD_LAW_PACK]));
-    expect(other.find('效果最佳').map((hit) => hit.rule.id)).toEqual(['cn.superlative-zui']);
+    expect(other.find('效果最佳').map((hit) => hit.rule.id)).toEqual(['cn.absolute.zui']);
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@1.0.0+en@1.0.0+vn@1.0.0');
+    expect(matcher.version).toBe('cn@2.0.0+en@2.0.0+vn@2.0.0');
+  });
+});
+
+describe('Function: copySignals — required content', () => {
+  const signalsOf = (lang: Language, market: string, category: string, text: string) =>
+    copySignals({ text, lang, market, category }, matcher);
+
+  it.each([
+    ['zh', 'CN', 'health-food', '增强免疫力，适宜免疫力低下者', 'cn.required.health-food-notice'],
+    ['zh', 'CN', '保健食品', '增强免疫力', 'cn.required.health-food-notice'],
+    ['zh', 'CN', 'medical-device', '家用血压计', 'cn.required.medical-device-notice'],
+    ['vi', 'VN', 'Functional Food', 'Bổ sung vitamin C', 'vn.required.health-food-notice'],
+  ] as const)('%s %s %s: %j lacks its notice', (lang, market, category, text, ruleId) => {
+    // Act
+    const finding = signalsOf(lang, market, category, text).find((signal) => signal.ruleId === ruleId);
+
+    // Assess: nothing in the text is wrong, so there is no span to point at.
+    expect(finding?.evidence).toEqual([]);
+    expect(finding?.message).toMatch(/must/);
+  });
+
+  it('points at the structure/function claim that makes the DSHEA notice necessary', () => {
+    // Act
+    const finding = signalsOf(
+      'en',
+      'US',
+      'Dietary Supplement',
+      'Zinc supports healthy immune function.',
+    ).find((signal) => signal.ruleId === 'en.required.dshea-disclaimer');
+
+    // Assess
+    expect(finding?.evidence).toEqual([{ text: 'supports healthy immune function', start: 5, end: 37 }]);
+  });
+
+  it.each([
+    ['zh', 'CN', 'health-food', '增强免疫力。本 品 不 能 代 替 药 物'],
+    ['zh', 'CN', 'health-food', '增強免疫力。本品不能代替藥物'],
+    [
+      'vi',
+      'VN',
+      'health-food',
+      'Bo sung vitamin. Thuc pham nay khong phai la thuoc, khong co tac dung thay the thuoc chua benh.',
+    ],
+    ['en', 'US', 'supplements', 'Great taste, 30 servings'],
+    ['zh', 'CN', 'cosmetics', '温和保湿'],
+  ] as const)('%s %s %s: %j needs no more', (lang, market, category, text) => {
+    expect(signalsOf(lang, market, category, text).filter((s) => s.ruleId.includes('.required.'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('Function: copySignals — substantiation and scope', () => {
+  it('stays silent on a statistic when the copy cites its source', () => {
+    expect(ruleIds('zh', '研究表明，每天一杯更健康')).toContain('cn.unsourced-data');
+    expect(ruleIds('zh', '研究表明，每天一杯更健康（数据来源：XX大学，2025）')).not.toContain(
+      'cn.unsourced-data',
+    );
+  });
+
+  it('maps category synonyms onto the canonical categories', () => {
+    expect(ruleIds('en', 'Waterproof sunscreen', 'Skin Care')).toContain('en.sunscreen');
+    expect(ruleIds('zh', '保本保息', 'Investment')).toContain('cn.finance.guarantee');
+  });
+
+  it('scopes rules of one legal system to its markets', () => {
+    const gb = copySignals(
+      { text: 'Paraben-free cream', lang: 'en', market: 'GB', category: 'cosmetics' },
+      matcher,
+    );
+    expect(gb.map((s) => s.ruleId)).toContain('en.free-from-denigration');
+    expect(ruleIds('en', 'Paraben-free cream')).not.toContain('en.free-from-denigration');
+  });
+
+  it('converts traditional characters with their phrase, and keeps offsets exact', () => {
+    // Act
+    const evidence = evidenceOf('zh', '這款乾燥肌專用面霜，效果最佳，絕對安全');
+
+    // Assess
+    expect(evidence.map((e) => e.text)).toEqual(['最佳', '絕對安全']);
+    for (const span of evidence) {
+      expect('這款乾燥肌專用面霜，效果最佳，絕對安全'.slice(span.start, span.end)).toBe(span.text);
+    }
+  });
+});
+
+describe('Function: compileMatcher — cost does not grow with the rules', () => {
+  it('scans once with one automaton however many phrases the packs hold', () => {
+    expect(matcher.phrases).toBeGreaterThan(10_000);
+    expect(matcher.rules.length).toBeGreaterThanOrEqual(150);
   });
 });

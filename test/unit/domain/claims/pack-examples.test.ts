@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
-import type { ClaimRule } from '#shared/domain/claims/types.ts';
+import type { RuleScope } from '#shared/domain/claims/types.ts';
 
 // Every rule carries its own specification, as textlint-prh specs do: the positives must be flagged by
 // this rule, the negatives must not be. The copy is placed where the rule applies.
 const matcher = compileMatcher(DEFAULT_PACKS);
 
-const scopeOf = (rule: ClaimRule) => ({
+const scopeOf = (rule: RuleScope) => ({
   lang: rule.languages[0] ?? 'en',
   market: rule.markets === 'all' ? 'US' : (rule.markets[0] ?? 'US'),
   category: rule.categories === 'all' ? 'general' : (rule.categories[0] ?? 'general'),
 });
 
-const ruleIdsFor = (rule: ClaimRule, text: string): string[] =>
+const ruleIdsFor = (rule: RuleScope, text: string): string[] =>
   copySignals({ ...scopeOf(rule), text }, matcher).map((signal) => signal.ruleId);
 
-const rules = DEFAULT_PACKS.flatMap((pack) => pack.rules);
+const rules = DEFAULT_PACKS.flatMap((pack) => [...pack.rules, ...(pack.required ?? [])]);
 const positives = rules.flatMap((rule) =>
   rule.examples.positive.map((text) => [rule.id, text, rule] as const),
 );
@@ -42,7 +42,15 @@ describe('Rule packs: every rule’s own examples', () => {
     expect(ids).not.toContain(id);
   });
 
-  it('holds a starter set of at least 10 rules per language', () => {
-    for (const pack of DEFAULT_PACKS) expect(pack.rules.length).toBeGreaterThanOrEqual(9);
+  it('holds at least 150 claim rules across the three packs', () => {
+    expect(DEFAULT_PACKS.flatMap((pack) => pack.rules).length).toBeGreaterThanOrEqual(150);
   });
+
+  it.each(DEFAULT_PACKS.map((pack) => [pack.id, pack] as const))(
+    'pack %s has required-content rules and a rule family per topic',
+    (_id, pack) => {
+      expect(pack.rules.length).toBeGreaterThanOrEqual(40);
+      expect(pack.required?.length ?? 0).toBeGreaterThanOrEqual(1);
+    },
+  );
 });

@@ -62,7 +62,7 @@ describe('Function: validatePack', () => {
 describe('Function: packsVersion', () => {
   it('combines pack versions independently of order', () => {
     expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
-    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@1.0.0+en@1.0.0+vn@1.0.0');
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@2.0.0+en@2.0.0+vn@2.0.0');
   });
 });
 
