@@ -1,3 +1,4 @@
+import type { Baseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
@@ -132,6 +133,16 @@ export interface ExceptionStore {
   getException(exceptionId: string): Promise<ClaimException | undefined>;
   /** Marks it revoked unless it already is. */
   revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult>;
+}
+
+/** Subjects' baselines, stored as the domain's plain objects; the domain validates what it reads back. */
+export interface BaselineStore {
+  get(key: string): Promise<unknown>;
+  /**
+   * Saves `next` if the stored baseline is still the one read: `expected` is its observation count,
+   * `'absent'` when there was none, `'unusable'` when what was stored cannot be read (an older schema).
+   */
+  put(key: string, next: Baseline, expected: number | 'absent' | 'unusable'): Promise<SaveResult>;
 }
 
 /** Remembers signatures already used, so a captured request cannot be replayed. */

@@ -25,6 +25,7 @@ export const keys = {
     sk: 'CURRENT',
   }),
   replay: (key: string) => ({ pk: `REPLAY#${key}`, sk: 'REPLAY' }),
+  baseline: (key: string) => ({ pk: `BASELINE#${key}`, sk: 'BASELINE' }),
   review: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'REVIEW' }),
   /** `sequence` orders entries written in the same millisecond (see `auditSequence`). */
   audit: (entry: AuditEntry, sequence: string) => ({

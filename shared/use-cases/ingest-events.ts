@@ -1,4 +1,10 @@
 import {
+  asSentimentBaseline,
+  asSpendBaseline,
+  type Baseline,
+  baselineKeyOf,
+} from '#shared/domain/baselines.ts';
+import {
   decisiveFinding,
   joinCase,
   type LevelPolicy,
@@ -14,6 +20,7 @@ import type { RiskEngine } from '#shared/domain/engine.ts';
 import { reviewFor } from '#shared/domain/review.ts';
 import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
 import type {
+  BaselineStore,
   CaseSideEffects,
   Clock,
   EventStore,
@@ -30,7 +37,12 @@ import type { ParsedItem } from './parse-events.ts';
 export interface IngestDependencies {
   readonly store: EventStore;
   readonly exceptions: Pick<ExceptionStore, 'forBrand'>;
-  readonly engine: RiskEngine & { readonly matrix: RiskMatrix };
+  readonly engine: RiskEngine & {
+    readonly matrix: RiskMatrix;
+    readonly nextBaseline?: (event: RiskEvent, previous: Baseline | undefined) => Baseline | undefined;
+  };
+  /** Subjects' baselines for the CPA and sentiment spike detectors; without it those stay silent. */
+  readonly baselines?: BaselineStore;
   readonly policy: LevelPolicy;
   readonly clock: Clock;
   readonly newCaseId: IdGenerator;
@@ -122,9 +134,55 @@ const planWrite = async (
   };
 };
 
+/** The subject's stored baseline, as the domain reads it. */
+interface LoadedBaseline {
+  readonly key: string;
+  readonly previous: Baseline | undefined;
+  readonly expected: number | 'absent' | 'unusable';
+}
+
+const loadBaseline = async (
+  event: RiskEvent,
+  deps: IngestDependencies,
+): Promise<LoadedBaseline | undefined> => {
+  const key = baselineKeyOf(event);
+  if (key === undefined || deps.baselines === undefined) return undefined;
+  const raw = await deps.baselines.get(key.key);
+  const previous = key.kind === 'spend' ? asSpendBaseline(raw) : asSentimentBaseline(raw);
+  const expected = previous !== undefined ? previous.observations : raw === undefined ? 'absent' : 'unusable';
+  return { key: key.key, previous, expected };
+};
+
+/**
+ * Folds a stored event into its subject's baseline. Best effort by design: a baseline is a smoothed
+ * estimate, so an update lost to a concurrent writer (the conditional put says stale) is skipped, not retried.
+ */
+const learn = async (
+  event: RiskEvent,
+  loaded: LoadedBaseline | undefined,
+  deps: IngestDependencies,
+): Promise<void> => {
+  if (loaded === undefined || deps.baselines === undefined) return;
+  const next = deps.engine.nextBaseline?.(event, loaded.previous);
+  if (next !== undefined && next !== loaded.previous)
+    await deps.baselines.put(loaded.key, next, loaded.expected);
+};
+
 /** The engine's assessment, with legal's exceptions applied to a brand's ad copy. */
-const assessEvent = async (event: RiskEvent, now: Date, deps: IngestDependencies): Promise<Assessment> => {
-  const assessment = deps.engine.evaluate(event, { now });
+const assessEvent = async (
+  event: RiskEvent,
+  now: Date,
+  baseline: LoadedBaseline | undefined,
+  deps: IngestDependencies,
+): Promise<Assessment> => {
+  const previous = baseline?.previous;
+  const baselines =
+    previous === undefined
+      ? undefined
+      : previous.kind === 'spend'
+        ? { spend: previous }
+        : { sentiment: previous };
+  const assessment = deps.engine.evaluate(event, { now, ...(baselines === undefined ? {} : { baselines }) });
   if (event.type !== 'ad-copy' || assessment.findings.length === 0) return assessment;
   const exceptions = await deps.exceptions.forBrand(event.copy.brand, now);
   return applyExceptions(deps.engine.matrix, assessment, event.copy.brand, exceptions, now);
@@ -144,7 +202,8 @@ export const ingestEvent = async (
   if (known !== undefined) return duplicateResult(index, known);
 
   const now = deps.clock.now();
-  const assessment = await assessEvent(event, now, deps);
+  const baseline = await loadBaseline(event, deps);
+  const assessment = await assessEvent(event, now, baseline, deps);
   const decisive = decisiveFinding(assessment, deps.policy);
   const input: OccurrenceInput | undefined =
     decisive !== undefined && deps.policy.opensCase(assessment.level)
@@ -158,6 +217,7 @@ export const ingestEvent = async (
     const result = await deps.store.write(write);
     if (result.outcome === 'written') {
       deps.observe?.({ kind: 'event-stored', type: event.type, level: assessment.level });
+      await learn(event, baseline, deps);
       if (write.kind === 'open-case')
         deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
       return { index, eventId: event.eventId, status: 'created', caseId: write.stored.caseId, assessment };

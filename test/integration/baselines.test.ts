@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoDbBaselineStore } from '#shared/adapters/dynamodb-baseline-store.ts';
+import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
+import { baselineKeyOf } from '#shared/domain/baselines.ts';
+import { levelPolicyOf } from '#shared/domain/level-policy.ts';
+import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { type IngestDependencies, ingestEvent } from '#shared/use-cases/ingest-events.ts';
+import { sentimentEvent } from '../fixtures/events.ts';
+import { createTestTable, type TestTable } from '../support/dynamo.ts';
+
+let table: TestTable;
+let deps: IngestDependencies;
+let baselines: DynamoDbBaselineStore;
+
+beforeAll(async () => {
+  table = await createTestTable(inject('dynamoEndpoint'), 'baselines');
+  const engine = createRiskEngine();
+  baselines = new DynamoDbBaselineStore(table.docClient, table.tableName);
+  deps = {
+    store: new DynamoDbEventStore(table.docClient, table.tableName),
+    exceptions: new DynamoDbExceptionStore(table.docClient, table.tableName),
+    baselines,
+    engine,
+    policy: levelPolicyOf(engine.matrix),
+    clock: { now: () => new Date('2026-11-22T12:00:00Z') },
+    newCaseId: () => randomUUID(),
+  };
+});
+
+afterAll(() => table.destroy());
+
+/** An hourly listening report for Acme Serum X on weibo with `negative` of 900 mentions. */
+const report = (hour: number, negative: number) => ({
+  ...sentimentEvent(
+    {
+      negative,
+      positive: 300,
+      neutral: 600 - negative,
+      windowStart: `2026-11-22T0${hour}:00:00Z`,
+      windowEnd: `2026-11-22T0${hour}:59:59Z`,
+    },
+    `hour-${hour}`,
+  ),
+  occurredAt: `2026-11-22T0${hour}:59:59Z`,
+});
+
+describe('Baselines (DynamoDB Local)', () => {
+  it("learns the subject's own negative share and flags a spike against it that the absolute bands miss", async () => {
+    for (const hour of [1, 2, 3, 4]) {
+      const quiet = await ingestEvent('listening', 0, report(hour, 90), deps);
+      expect(quiet).toMatchObject({ status: 'created', assessment: { level: 'green' } });
+    }
+    const key = baselineKeyOf(report(1, 90));
+    expect(await baselines.get(key?.key ?? '')).toMatchObject({ kind: 'sentiment', observations: 4 });
+
+    // 22 % negative: under the absolute 25 % attention line, but more than 2× this product's usual 10 %.
+    const spike = await ingestEvent('listening', 0, report(5, 200), deps);
+    const ruleIds =
+      spike.status === 'rejected' ? [] : spike.assessment.findings.map((finding) => finding.ruleId);
+    expect(ruleIds).toEqual(['sentiment.spike']);
+    expect(spike).toMatchObject({ status: 'created', caseId: expect.any(String) });
+  });
+
+  it('does not let a replayed old report move the baseline', async () => {
+    const key = baselineKeyOf(report(1, 90))?.key ?? '';
+    const before = await baselines.get(key);
+    await ingestEvent('other-client', 0, report(2, 300), deps);
+    expect(await baselines.get(key)).toEqual(before);
+  });
+});
