@@ -1,6 +1,7 @@
 import type { DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
-import * as TRADITIONAL_TO_SIMPLIFIED from 'opencc-js/preset/t2cn';
+import FROM_TAIWAN_STANDARD from 'opencc-js/from/tw';
+import TO_MAINLAND_SIMPLIFIED from 'opencc-js/to/cn';
 
 /**
  * A text in the form the matcher scans, with a map back to the original. Each UTF-16 unit `k` of `text`
@@ -26,9 +27,10 @@ const MARK = /^\p{M}$/u;
 const SEPARATOR = /^[\s\p{Z}\p{P}\p{Extended_Pictographic}~^|`]$/u;
 const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
 
-// Only the Taiwan-standard → mainland-simplified dictionaries (~100 kB), not OpenCC's full build (3 MB,
-// most of it simplified → traditional phrases the Lambda bundle would carry for nothing).
-const PRESET = TRADITIONAL_TO_SIMPLIFIED;
+// Only the dictionaries of the one conversion used (Taiwan-standard traditional → mainland simplified):
+// OpenCC's t2cn preset also carries the Hong Kong and Japanese ones, which the Lambda bundle would carry
+// for nothing.
+const PRESET = { from: { tw: FROM_TAIWAN_STANDARD }, to: { cn: TO_MAINLAND_SIMPLIFIED } } as const;
 
 const dictEntries = (dict: DictLike): (readonly [string, string])[] =>
   typeof dict === 'string'
