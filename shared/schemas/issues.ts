@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { FieldIssue } from '#shared/errors.ts';
 
 const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
@@ -8,7 +8,10 @@ const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join
  * own path (`spend.budget`), not at its parent's.
  * @example toFieldIssues(error, ['events', 3]) // [{ path: 'events.3.spend.actualSpend', message: '…' }]
  */
-export const toFieldIssues = (error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] =>
+export const toFieldIssues = (
+  error: { readonly issues: readonly core.$ZodIssue[] },
+  prefix: readonly PropertyKey[] = [],
+): FieldIssue[] =>
   error.issues.flatMap((issue) => {
     const base = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
