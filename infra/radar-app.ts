@@ -4,14 +4,17 @@ import type { FunctionDefinition } from '#infra/catalog.ts';
 import { radarContext } from '#infra/context.ts';
 import { DataStack } from '#infra/data-stack.ts';
 import { ServiceStack } from '#infra/service-stack.ts';
+import { WebStack } from '#infra/web-stack.ts';
 
 export const DATA_STACK_NAME = 'RiskRadarData';
 export const SERVICE_STACK_NAME = 'RiskRadarService';
+export const WEB_STACK_NAME = 'RiskRadarWeb';
 
 export interface RadarApp {
   readonly app: App;
   readonly data: DataStack;
   readonly service: ServiceStack;
+  readonly web: WebStack;
 }
 
 /**
@@ -58,10 +61,19 @@ export const createRadarApp = (
     ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
   });
 
+  const authDomainPrefix: unknown = app.node.tryGetContext('authDomainPrefix');
+  const web = new WebStack(app, WEB_STACK_NAME, {
+    description:
+      'Marketing Risk Radar: the web app for legal and managers (S3, CloudFront, Cognito hosted UI)',
+    userPool: data.userPool,
+    restApi: service.api.restApi,
+    ...(typeof authDomainPrefix === 'string' && authDomainPrefix !== '' ? { authDomainPrefix } : {}),
+  });
+
   // `cdk synth` fails on any unacknowledged finding, as test/infra/nag.test.ts does.
   if (app.node.tryGetContext('nag') !== 'false' && app.node.tryGetContext('nag') !== false) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
 
-  return { app, data, service };
+  return { app, data, service, web };
 };

@@ -16,6 +16,7 @@ export const banner = (stack: LocalStack): string => {
     '',
     'Marketing Risk Radar is running locally',
     '',
+    `  Web app    ${stack.url}/   (legal and managers: sign in with the dev buttons)`,
     `  API        ${stack.url}/v1   (try: curl ${stack.url}/v1/health)`,
     `  Data       ${data}`,
     `  Outbox     ${stack.outboxFile}   (red escalations, one SNS Publish input per line)`,

@@ -9,6 +9,7 @@ import { consoleLogger, type LocalLogger } from './logger.ts';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.ts';
 import { readBody } from './read-body.ts';
 import { createRouteMatcher } from './routes.ts';
+import type { SiteHandler } from './static-site.ts';
 
 /**
  * What the adapter calls: every HTTP function under functions/ (middy handlers fit). The result is checked
@@ -33,6 +34,8 @@ export interface LocalApiOptions {
   /** API Gateway's payload limit (10 MB). */
   readonly maxBodyBytes?: number;
   readonly logger?: LocalLogger;
+  /** Serves the web app on paths outside `/v1` (infra/local/static-site.ts); without it they are API 404s. */
+  readonly site?: SiteHandler;
 }
 
 export const API_GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -121,6 +124,7 @@ export const createLocalApi = (options: LocalApiOptions): Server => {
   };
 
   return createServer((request, response) => {
+    if (options.site?.(request, response) === true) return;
     const started = performance.now();
     const requestId = randomUUID();
     dispatch(request, requestId)

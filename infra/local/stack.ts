@@ -18,6 +18,7 @@ import {
 import { consoleLogger, type LocalLogger } from './logger.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
+import { createStaticSite } from './static-site.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
 export interface LocalStackOptions {
@@ -45,7 +46,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  /** Base URL of the API, e.g. `http://127.0.0.1:3000` (routes start with `/v1`). */
+  /** Base URL of the API, e.g. `http://127.0.0.1:3000` (routes start with `/v1`; the web app is at `/`). */
   readonly url: string;
   readonly port: number;
   readonly dynamoEndpoint: string;
@@ -154,7 +155,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     cleanups.push(scheduler.stop);
 
     const credentials = credentialsOf(env);
-    const server = createLocalApi({ functions: handlers.http, tokens: tokenGroupsOf(credentials), logger });
+    const site = createStaticSite({
+      config: {
+        mode: 'local',
+        apiBaseUrl: '',
+        devTokens: { legal: credentials.legalToken, manager: credentials.managerToken },
+      },
+      logger,
+    });
+    const server = createLocalApi({
+      functions: handlers.http,
+      tokens: tokenGroupsOf(credentials),
+      logger,
+      site,
+    });
     const listening = await listen(server, port, host);
     cleanups.push(() => closeServer(server));
 

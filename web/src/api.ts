@@ -1,0 +1,197 @@
+import type {
+  Case,
+  CaseDetail,
+  CaseStatus,
+  ClaimException,
+  DecisionRequest,
+  Page,
+  ResolveRequest,
+  Review,
+} from './types.ts';
+
+/** A field the API rejected (`errors[]` of a validation problem). */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * An API answer other than 2xx, carrying the RFC 9457 problem in words a person can act on. `status` 0
+ * means the API could not be reached at all.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: readonly FieldIssue[];
+  /** A 409's `current`: the record as it stands now. */
+  readonly current: unknown;
+
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    errors: readonly FieldIssue[] = [],
+    current?: unknown,
+  ) {
+    super(detail === '' ? title : `${title}: ${detail}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+    this.current = current;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+const issuesOf = (value: unknown): FieldIssue[] =>
+  Array.isArray(value)
+    ? value.filter(isRecord).map((issue) => ({
+        path: text(issue.path, ''),
+        message: text(issue.message, 'is invalid'),
+      }))
+    : [];
+
+/** Words for a status when the body says nothing useful (a proxy's HTML error page, an empty 502). */
+const FALLBACK_TITLES: Readonly<Record<number, string>> = {
+  401: 'Your session has ended',
+  403: 'You are not allowed to do this',
+  404: 'Not found',
+  409: 'Someone else changed this first',
+  429: 'Too many requests: wait a moment and try again',
+  500: 'The service failed',
+  502: 'The service is unreachable',
+  503: 'The service is unavailable',
+  504: 'The service took too long to answer',
+};
+
+const problemOf = async (response: Response): Promise<ApiError> => {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const fallback = FALLBACK_TITLES[response.status] ?? `The service answered ${response.status}`;
+  if (!isRecord(body)) return new ApiError(response.status, fallback, '');
+  return new ApiError(
+    response.status,
+    text(body.title, fallback),
+    text(body.detail, ''),
+    issuesOf(body.errors),
+    body.current,
+  );
+};
+
+export type Query = Readonly<Record<string, string | number | undefined>>;
+
+const queryString = (query: Query): string => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const encoded = params.toString();
+  return encoded === '' ? '' : `?${encoded}`;
+};
+
+export interface ApiClientOptions {
+  readonly baseUrl: string;
+  /** The bearer token of the signed-in person, read at each call (it may be refreshed). */
+  readonly token: () => string | undefined;
+  /** Called on a 401, after which the caller signs the person out. */
+  readonly onUnauthorized?: () => void;
+}
+
+/**
+ * The web app's view of the API (README "API"): one method per call it makes.
+ *
+ * @example
+ * const api = createApi({ baseUrl: '', token: () => 'dev-legal-token' });
+ * const { items } = await api.reviews();
+ */
+export const createApi = (options: ApiClientOptions) => {
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = options.token();
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${options.baseUrl}/v1${path}`, {
+        method,
+        headers,
+        cache: 'no-store',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiError(
+        0,
+        'The service cannot be reached',
+        'Check your connection; the page retries by itself.',
+      );
+    }
+    if (!response.ok) {
+      const error = await problemOf(response);
+      if (response.status === 401) options.onUnauthorized?.();
+      throw error;
+    }
+    return (await response.json()) as T;
+  };
+
+  const id = (value: string): string => encodeURIComponent(value);
+
+  return {
+    cases: (query: Query = {}) => call<Page<Case>>('GET', `/cases${queryString(query)}`),
+    case: (caseId: string) => call<CaseDetail>('GET', `/cases/${id(caseId)}`),
+    acknowledge: (caseId: string, note?: string) =>
+      call<Case>('POST', `/cases/${id(caseId)}/acknowledge`, note === undefined ? {} : { note }),
+    resolve: (caseId: string, request: ResolveRequest) =>
+      call<Case>('POST', `/cases/${id(caseId)}/resolve`, request),
+    reviews: (query: Query = {}) =>
+      call<Page<Review>>('GET', `/reviews${queryString({ status: 'pending', limit: 100, ...query })}`),
+    decide: (reviewId: string, request: DecisionRequest) =>
+      call<{ review: Review; exception?: ClaimException }>(
+        'POST',
+        `/reviews/${id(reviewId)}/decision`,
+        request,
+      ),
+    exceptions: (query: Query = {}) =>
+      call<Page<ClaimException>>('GET', `/exceptions${queryString({ limit: 100, ...query })}`),
+    revoke: (exceptionId: string) =>
+      call<ClaimException>('POST', `/exceptions/${id(exceptionId)}/revoke`, {}),
+    /** Pages through `status` cases (newest first), at most `max` of them. */
+    allCases: async (status: CaseStatus, max = 500): Promise<Case[]> => {
+      const all: Case[] = [];
+      let cursor: string | undefined;
+      do {
+        const page: Page<Case> = await call<Page<Case>>(
+          'GET',
+          `/cases${queryString({ status, limit: 100, cursor })}`,
+        );
+        all.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor !== undefined && all.length < max);
+      return all;
+    },
+    /** 200, 401 or 403 for a role's own list: how a pasted token's role is found. */
+    probe: async (path: '/reviews?limit=1' | '/cases?limit=1'): Promise<number> => {
+      const token = options.token();
+      try {
+        const response = await fetch(`${options.baseUrl}/v1${path}`, {
+          headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+          cache: 'no-store',
+        });
+        return response.status;
+      } catch {
+        return 0;
+      }
+    },
+  };
+};
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,209 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createApi } from '../api.ts';
+import { claimsOf, completeSignIn, refreshTokens, signOutUrl } from '../auth/pkce.ts';
+import { clearSession, loadSession, rolesOfGroups, type Session, saveSession } from '../auth/session.ts';
+import { AppContext, type AppServices } from '../context.ts';
+import { navigate, useLocation } from '../router.ts';
+import type { AppConfig, Role } from '../types.ts';
+import { CaseDetail } from './CaseDetail.tsx';
+import { CasesBoard } from './CasesBoard.tsx';
+import { EmptyState, Link } from './common.tsx';
+import { Exceptions } from './Exceptions.tsx';
+import { Library } from './Library.tsx';
+import { ReviewQueue } from './ReviewQueue.tsx';
+import { SignIn } from './SignIn.tsx';
+
+const NAV: readonly { href: string; label: string; role: Role }[] = [
+  { href: '/reviews', label: 'Review queue', role: 'legal' },
+  { href: '/exceptions', label: 'Exceptions', role: 'legal' },
+  { href: '/cases', label: 'Open cases', role: 'manager' },
+  { href: '/library', label: 'Case library', role: 'manager' },
+];
+
+const homeOf = (roles: readonly Role[]): string => (roles.includes('legal') ? '/reviews' : '/cases');
+
+const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
+  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
+  if (caseMatch?.[1] !== undefined) return <CaseDetail caseId={decodeURIComponent(caseMatch[1])} />;
+  if (path === '/reviews' && roles.includes('legal')) return <ReviewQueue />;
+  if (path === '/exceptions' && roles.includes('legal')) return <Exceptions />;
+  if (path === '/cases') return <CasesBoard />;
+  if (path === '/library') return <Library />;
+  return (
+    <EmptyState title="There is no such page.">
+      <Link href={homeOf(roles)}>Go to your start page</Link>
+    </EmptyState>
+  );
+};
+
+/** Completes the Cognito redirect (`/callback?code=…&state=…`), then goes where the person started. */
+const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (session: Session) => void }) => {
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (config.mode !== 'cognito') return;
+    completeSignIn(config.cognito, new URL(window.location.href))
+      .then((result) => {
+        if (result === undefined) {
+          navigate('/', { replace: true });
+          return;
+        }
+        const claims = claimsOf(result.tokens.idToken);
+        const roles = rolesOfGroups(claims['cognito:groups']);
+        if (roles.length === 0) {
+          setProblem(
+            'Your account is in neither the legal nor the manager group. Ask an administrator to add you.',
+          );
+          return;
+        }
+        onSignedIn({
+          token: result.tokens.idToken,
+          roles,
+          name: typeof claims.email === 'string' ? claims.email : 'signed in',
+          ...(result.tokens.refreshToken === undefined ? {} : { refreshToken: result.tokens.refreshToken }),
+          expiresAt: result.tokens.expiresAt,
+        });
+        navigate(result.returnTo === '/callback' ? '/' : result.returnTo, { replace: true });
+      })
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+  }, []);
+  return (
+    <main id="main" class="signin" tabIndex={-1}>
+      <div class="signin-card panel">
+        {problem === undefined ? (
+          <p role="status">Signing you in…</p>
+        ) : (
+          <>
+            <p class="form-problem" role="alert">
+              {problem}
+            </p>
+            <a class="button" href="/">
+              Back to sign-in
+            </a>
+          </>
+        )}
+      </div>
+    </main>
+  );
+};
+
+export const App = ({ config }: { config: AppConfig }) => {
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const location = useLocation();
+  const [message, setMessage] = useState<{ text: string; at: number } | undefined>(undefined);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const firstPath = useRef(true);
+
+  const signIn = (next: Session): void => {
+    saveSession(next);
+    setSession(next);
+    if (location.path === '/' || location.path === '/signin') navigate(homeOf(next.roles), { replace: true });
+  };
+  const signOut = (): void => {
+    clearSession();
+    setSession(undefined);
+    if (config.mode === 'cognito') window.location.assign(signOutUrl(config.cognito));
+    else navigate('/', { replace: true });
+  };
+
+  const services = useMemo<AppServices | undefined>(() => {
+    if (session === undefined) return undefined;
+    return {
+      session,
+      api: createApi({
+        baseUrl: config.apiBaseUrl,
+        token: () => sessionRef.current?.token,
+        onUnauthorized: () => {
+          clearSession();
+          setSession(undefined);
+        },
+      }),
+      announce: (text) => setMessage({ text, at: Date.now() }),
+    };
+  }, [session?.token, config]);
+
+  // Cognito ID tokens last an hour: refresh a few minutes before, so nobody is thrown out mid-review.
+  useEffect(() => {
+    if (config.mode !== 'cognito' || session?.refreshToken === undefined || session.expiresAt === undefined)
+      return;
+    const refreshToken = session.refreshToken;
+    const timer = setTimeout(
+      () => {
+        refreshTokens(config.cognito, refreshToken)
+          .then((tokens) => signIn({ ...session, token: tokens.idToken, expiresAt: tokens.expiresAt }))
+          .catch(() => signOut());
+      },
+      Math.max(0, session.expiresAt - Date.now() - 5 * 60_000),
+    );
+    return () => clearTimeout(timer);
+  }, [session?.expiresAt]);
+
+  useEffect(() => {
+    if (message === undefined) return;
+    const timer = setTimeout(() => setMessage(undefined), 6_000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  // Home, and moving focus to the new screen's heading after in-app navigation (not on first load).
+  useEffect(() => {
+    if (session !== undefined && (location.path === '/' || location.path === '/signin')) {
+      navigate(homeOf(session.roles), { replace: true });
+      return;
+    }
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, [location.path, session !== undefined]);
+
+  if (location.path === '/callback') return <Callback config={config} onSignedIn={signIn} />;
+  if (session === undefined || services === undefined) return <SignIn config={config} onSignedIn={signIn} />;
+
+  const section = NAV.find((item) => location.path.startsWith(item.href))?.href;
+  return (
+    <AppContext.Provider value={services}>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <Link href={homeOf(session.roles)} class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          Marketing Risk Radar
+        </Link>
+        <nav aria-label="Main" class="nav">
+          {NAV.filter((item) => session.roles.includes(item.role)).map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              class="nav-link"
+              aria-current={
+                section === item.href || (item.href === '/cases' && location.path.startsWith('/cases/'))
+                  ? 'page'
+                  : undefined
+              }
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div class="who">
+          <span class="who-name">{session.name}</span>
+          <button type="button" class="button button-small button-on-dark" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" class="main" tabIndex={-1}>
+        <Screen path={location.path} roles={session.roles} />
+      </main>
+      <div class="toast-region" aria-live="polite" aria-atomic="true">
+        {message !== undefined && (
+          <p class="toast" key={message.at}>
+            {message.text}
+          </p>
+        )}
+      </div>
+    </AppContext.Provider>
+  );
+};

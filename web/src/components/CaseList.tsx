@@ -1,0 +1,67 @@
+import { formatAgo, formatMetric, humanize, RISK_TYPE_LABELS } from '../format.ts';
+import type { Case } from '../types.ts';
+import { LevelBadge, Link, StatusBadge } from './common.tsx';
+
+/** The two or three numbers that say most about a case, from its worst finding. */
+const keyMetrics = (item: Case): [string, number, Readonly<Record<string, number>>][] => {
+  const metrics = item.findings.find((finding) => finding.metrics !== undefined)?.metrics ?? {};
+  return Object.entries(metrics)
+    .slice(0, 4)
+    .map(([key, value]) => [key, value, metrics]);
+};
+
+/** Cases as a list of rows that link to each case; `fresh` marks cases that just arrived. */
+export const CaseList = ({
+  cases,
+  fresh = new Set<string>(),
+  label,
+}: {
+  cases: readonly Case[];
+  fresh?: ReadonlySet<string>;
+  label: string;
+}) => (
+  <ul class="case-list" aria-label={label}>
+    {cases.map((item) => {
+      const worst = item.findings[0];
+      return (
+        <li
+          key={item.caseId}
+          class={`case-row level-border-${item.level}${fresh.has(item.caseId) ? ' is-new' : ''}`}
+          data-case-id={item.caseId}
+        >
+          <div class="case-row-main">
+            <div class="case-row-head">
+              <LevelBadge level={item.level} short />
+              <span class="risk-type">{RISK_TYPE_LABELS[item.riskType]}</span>
+              <StatusBadge status={item.status} />
+              {fresh.has(item.caseId) && <span class="badge badge-new">New</span>}
+            </div>
+            <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">
+              {item.subject.label}
+            </Link>
+            {worst !== undefined && <p class="case-finding">{worst.message}</p>}
+            {keyMetrics(item).length > 0 && (
+              <dl class="metrics metrics-inline">
+                {keyMetrics(item).map(([key, value, all]) => (
+                  <div key={key} class="metric">
+                    <dt>{humanize(key)}</dt>
+                    <dd>{formatMetric(key, value, all)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </div>
+          <div class="case-row-side">
+            <span class="pi">
+              {item.probability} × {item.impact}
+            </span>
+            <span>
+              {item.occurrences} {item.occurrences === 1 ? 'occurrence' : 'occurrences'}
+            </span>
+            <span class="muted">last seen {formatAgo(item.lastSeenAt)}</span>
+          </div>
+        </li>
+      );
+    })}
+  </ul>
+);

@@ -1,0 +1,106 @@
+import type { ComponentChildren } from 'preact';
+import type { ApiError } from '../api.ts';
+import { formatMetric, humanize, LEVEL_LABELS, STATUS_LABELS } from '../format.ts';
+import { followLink } from '../router.ts';
+import type { CaseStatus, Level } from '../types.ts';
+
+export const LevelBadge = ({ level, short = false }: { level: Level; short?: boolean }) => (
+  <span class={`badge level-${level}`}>
+    <span class="dot" aria-hidden="true" />
+    {short ? level.charAt(0).toUpperCase() + level.slice(1) : (LEVEL_LABELS[level] ?? level)}
+  </span>
+);
+
+export const StatusBadge = ({ status }: { status: CaseStatus }) => (
+  <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>
+);
+
+export const Link = ({
+  href,
+  children,
+  class: className,
+  ...rest
+}: {
+  href: string;
+  children: ComponentChildren;
+  class?: string;
+  'aria-current'?: 'page' | undefined;
+}) => (
+  <a href={href} class={className} onClick={followLink} {...rest}>
+    {children}
+  </a>
+);
+
+/** A failure in plain words, with what the person can do about it. */
+export const ErrorNotice = ({
+  error,
+  context,
+  retry,
+}: {
+  error: ApiError;
+  context: string;
+  retry?: () => void;
+}) => (
+  <div class="notice notice-error" role="alert">
+    <p>
+      <strong>{context}</strong> {error.title}
+      {error.detail !== '' && error.detail !== error.title ? `: ${error.detail}` : ''}
+    </p>
+    {error.errors.length > 0 && (
+      <ul>
+        {error.errors.map((issue) => (
+          <li key={issue.path}>
+            {issue.path === '' ? '' : <code>{issue.path}</code>} {issue.message}
+          </li>
+        ))}
+      </ul>
+    )}
+    {retry !== undefined && (
+      <button type="button" class="button button-small" onClick={retry}>
+        Try again
+      </button>
+    )}
+  </div>
+);
+
+export const EmptyState = ({ title, children }: { title: string; children?: ComponentChildren }) => (
+  <div class="empty">
+    <p class="empty-title">{title}</p>
+    {children !== undefined && <p class="empty-body">{children}</p>}
+  </div>
+);
+
+export const Loading = ({ what }: { what: string }) => (
+  <p class="loading" role="status">
+    Loading {what}…
+  </p>
+);
+
+/** The numbers behind a finding (budget, spend, negative share …), as a small table. */
+export const Metrics = ({ metrics }: { metrics: Readonly<Record<string, number>> }) => {
+  const entries = Object.entries(metrics);
+  if (entries.length === 0) return null;
+  return (
+    <dl class="metrics">
+      {entries.map(([key, value]) => (
+        <div key={key} class="metric">
+          <dt>{humanize(key)}</dt>
+          <dd>{formatMetric(key, value, metrics)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
+export const PageTitle = ({
+  children,
+  aside,
+}: {
+  children: ComponentChildren;
+  aside?: ComponentChildren;
+}) => (
+  <div class="page-title">
+    <h1 tabIndex={-1}>{children}</h1>
+    {aside !== undefined && <div class="page-title-aside">{aside}</div>}
+  </div>
+);
