@@ -20,6 +20,7 @@ export default defineConfig({
             'test/functions/**/*.test.ts',
             'test/infra/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'web/src/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },
