@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  ReplayedSignatureError,
   UnauthorizedError,
   ValidationError,
 } from '#shared/errors.ts';
@@ -54,6 +55,9 @@ export const problemFor = (error: unknown): Problem | undefined => {
   }
   if (error instanceof PayloadTooLargeError)
     return problem(413, 'too-large', 'Payload too large', error.message);
+  if (error instanceof ReplayedSignatureError) {
+    return problem(401, 'signature-replayed', 'Signature already used', error.message);
+  }
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);

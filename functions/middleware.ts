@@ -9,7 +9,7 @@ import {
   SIGNATURE_TOLERANCE,
   verifySignature,
 } from '#shared/auth/signature.ts';
-import { ForbiddenError, UnauthorizedError } from '#shared/errors.ts';
+import { ForbiddenError, ReplayedSignatureError, UnauthorizedError } from '#shared/errors.ts';
 import type { ClientSecrets, Clock, ReplayGuard } from '#shared/ports.ts';
 import { internalProblem, problemFor, problemResponse } from './http.ts';
 import { logger } from './logger.ts';
@@ -88,7 +88,7 @@ const authenticateClient = async (
   }
   const expiresAt = new Date((check.timestamp + SIGNATURE_TOLERANCE.pastSeconds + 60) * 1000);
   if (!(await deps.replays.firstUse(`${clientId}#${check.replayKey}`, expiresAt))) {
-    throw new UnauthorizedError('This signature was already used; sign each request anew');
+    throw new ReplayedSignatureError('This signature was already used; sign each request anew');
   }
   return { kind: 'client', id: clientId, roles: ['ingest'] };
 };

@@ -35,6 +35,17 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/**
+ * A correctly signed request whose signature was already used. Clients may re-sign and retry: the same
+ * body signed in the same second is the same signature, so honest retries can collide.
+ */
+export class ReplayedSignatureError extends UnauthorizedError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReplayedSignatureError';
+  }
+}
+
 /** Valid credentials without the role the operation needs. */
 export class ForbiddenError extends Error {
   constructor(message: string) {

@@ -11,6 +11,12 @@ const PROBLEM_TYPE_BASE = 'https://risk-radar.dev/problems/';
 export const problemType = (slug: string | undefined): string =>
   slug === undefined ? 'about:blank' : `${PROBLEM_TYPE_BASE}${slug}`;
 
+/** The problem types clients may act on by `type` rather than by wording. */
+export const PROBLEM_TYPES = {
+  /** 401 for a signature already used: re-sign (in a later second) and retry. */
+  signatureReplayed: problemType('signature-replayed'),
+} as const;
+
 export interface Problem {
   readonly type: string;
   readonly title: string;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CLIENT_HEADER, SIGNATURE_HEADER, signatureHeader } from '#shared/auth/signature.ts';
 import type { FieldIssue } from '#shared/errors.ts';
+import { PROBLEM_TYPES } from '#shared/problem.ts';
 import { IngestResponseSchema, ProblemSchema } from '#shared/schemas/cases.ts';
 import type { CliIo } from '../io.ts';
 import { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.ts';
@@ -52,11 +53,14 @@ const networkReason = (error: unknown, url: string): string => {
   return `cannot reach ${url}: ${message}`;
 };
 
-const problemDetail = async (response: Response): Promise<{ detail: string; errors: FieldIssue[] }> => {
+const problemDetail = async (
+  response: Response,
+): Promise<{ type?: string; detail: string; errors: FieldIssue[] }> => {
   const text = await response.text();
   try {
     const problem = ProblemSchema.safeParse(JSON.parse(text));
-    if (problem.success) return { detail: problem.data.detail, errors: problem.data.errors ?? [] };
+    if (problem.success)
+      return { type: problem.data.type, detail: problem.data.detail, errors: problem.data.errors ?? [] };
   } catch {
     // Not JSON: a proxy's error page, say. Fall through to the raw text.
   }
@@ -73,7 +77,8 @@ const isTransient = (status: number): boolean => status === 429 || status >= 500
  * push of the same file a moment earlier (or a retry the server did receive) makes it look like a replay.
  * Signing again in a later second fixes it, so this 401 is retried; every other 401 is final.
  */
-const isReplay = (status: number, detail: string): boolean => status === 401 && /already used/i.test(detail);
+const isReplay = (status: number, type: string | undefined): boolean =>
+  status === 401 && type === PROBLEM_TYPES.signatureReplayed;
 
 /** Waits past the second of the last signature: the same body signed in the same second is a replay. */
 const freshTimestamp = async (io: CliIo, lastSecond: number | undefined): Promise<Date> => {
@@ -128,8 +133,8 @@ export const sendBatch = async (input: {
       if (response.status === 400) return { kind: 'refused', ...(await problemDetail(response)) };
       if (response.status === 413)
         return { kind: 'too-large', detail: (await problemDetail(response)).detail };
-      const { detail } = await problemDetail(response);
-      if (!isTransient(response.status) && !isReplay(response.status, detail)) {
+      const { type, detail } = await problemDetail(response);
+      if (!isTransient(response.status) && !isReplay(response.status, type)) {
         const hint =
           response.status === 401 || response.status === 403
             ? ' (check --client and --secret, or RADAR_CLIENT_ID and RADAR_CLIENT_SECRET)'
@@ -144,7 +149,7 @@ export const sendBatch = async (input: {
       }
       reason = `HTTP ${response.status}${detail === '' ? '' : `: ${detail}`}`;
       waitAtLeast = retryAfterMs(response.headers.get('retry-after'), io.now());
-      if (isReplay(response.status, detail)) {
+      if (isReplay(response.status, type)) {
         // Another pusher is sending this very body: waiting for "the next second" as it does would sign
         // the same bytes again. A random whole number of seconds lets the two part ways.
         waitAtLeast = (waitAtLeast ?? 0) + 1000 * Math.floor(io.random() * REPLAY_SPREAD_SECONDS);

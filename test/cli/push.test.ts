@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_HEADER, SIGNATURE_HEADER, verifySignature } from '#shared/auth/signature.ts';
+import { PROBLEM_TYPES } from '#shared/problem.ts';
 import { runCli } from '../../cli/main.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
 import { acceptAll, closedPort, type FakeApi, fakeIo, startFakeApi } from './fake-io.ts';
@@ -163,8 +164,8 @@ describe('Command: push', () => {
         ? {
             status: 401,
             body: {
-              type: 'x',
-              title: 'Unauthorized',
+              type: PROBLEM_TYPES.signatureReplayed,
+              title: 'Signature already used',
               status: 401,
               detail: 'This signature was already used; sign each request anew',
             },
@@ -191,8 +192,8 @@ describe('Command: push', () => {
         return {
           status: 401,
           body: {
-            type: 'x',
-            title: 'Unauthorized',
+            type: PROBLEM_TYPES.signatureReplayed,
+            title: 'Signature already used',
             status: 401,
             detail: 'This signature was already used; sign each request anew',
           },

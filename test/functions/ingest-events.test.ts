@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } 
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_TYPES } from '#shared/problem.ts';
 import {
   apiEvent,
   type HttpHandler,
@@ -135,6 +136,7 @@ describe('Function: ingest-events', () => {
       const response = await post(ingest, body);
       expect(response.statusCode).toBe(401);
       expect(json(response).detail).toMatch(/already used/);
+      expect(json(response).type).toBe(PROBLEM_TYPES.signatureReplayed);
       expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
     });
   });
