@@ -121,6 +121,12 @@ export const FUNCTIONS = [
     table: 'write',
   },
   {
+    id: 'list-rules',
+    description: 'The claim rule packs in force, with versions.',
+    routes: [{ method: 'GET', path: '/v1/rules', auth: 'cognito' }],
+    table: 'none',
+  },
+  {
     id: 'notify-escalation',
     description: 'Reads escalation markers from the table stream and publishes them to SNS, once each.',
     routes: [],

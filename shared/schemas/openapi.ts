@@ -220,6 +220,40 @@ export const openApiDocument = () =>
           responses: { '200': jsonBody('The revoked exception.', ClaimExceptionSchema), ...workflowErrors },
         },
       },
+      '/v1/rules': {
+        get: {
+          summary: 'The claim rule packs in force, with versions (legal)',
+          security: [{ bearer: [] }],
+          responses: {
+            '200': jsonBody(
+              'Every pack with its rules: scope, legal basis, message, suggested rewrite, patterns and examples.',
+              z
+                .object({
+                  rulesVersion: z.string(),
+                  packs: z.array(
+                    z.object({
+                      id: z.string(),
+                      version: z.string(),
+                      title: z.string(),
+                      language: z.string(),
+                      rules: z.array(
+                        z.object({
+                          id: z.string(),
+                          kind: z.enum(['claim', 'required-content']),
+                          basis: z.string(),
+                          message: z.string(),
+                          suggestion: z.string(),
+                        }),
+                      ),
+                    }),
+                  ),
+                })
+                .meta({ id: 'RulePacks' }),
+            ),
+            ...peopleErrors,
+          },
+        },
+      },
       '/v1/health': {
         get: {
           summary: 'Liveness',

@@ -30,6 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'decide-review': ['legal'],
   'list-exceptions': ['legal'],
   'revoke-exception': ['legal'],
+  'list-rules': ['legal'],
 };
 
 const catalog: readonly FunctionDefinition[] = FUNCTIONS;

@@ -1,0 +1,14 @@
+import { listRules } from '#shared/use-cases/list-rules.ts';
+import { engine } from './dependencies/engine.ts';
+import { json } from './http.ts';
+import { authorize, httpFunction } from './middleware.ts';
+
+/** GET /v1/rules: the rule packs in force, with their versions (legal). */
+export const handler = httpFunction()
+  .use(authorize({ auth: 'cognito', roles: ['legal'] }))
+  .handler(async () => {
+    const { config, version } = engine();
+    return json(200, listRules(config.packs, version.rulesVersion), {
+      'cache-control': 'private, max-age=300',
+    });
+  });

@@ -1,0 +1,75 @@
+import type { RulePack } from '#shared/domain/claims/types.ts';
+
+/** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
+export interface RuleSummary {
+  readonly id: string;
+  readonly kind: 'claim' | 'required-content';
+  readonly markets: readonly string[] | 'all';
+  readonly languages: readonly string[];
+  readonly categories: readonly string[] | 'all';
+  readonly exceptCategories?: readonly string[];
+  readonly probability: string | number;
+  readonly impact: string | number;
+  readonly basis: string;
+  readonly message: string;
+  readonly suggestion: string;
+  readonly patterns: readonly string[];
+  readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
+}
+
+export interface PackSummary {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly language: string;
+  readonly rules: readonly RuleSummary[];
+}
+
+/** The rule packs in force, with versions, as `GET /v1/rules` shows them to legal. */
+export const listRules = (packs: readonly RulePack[], rulesVersion: string) => ({
+  rulesVersion,
+  packs: packs.map(
+    (pack): PackSummary => ({
+      id: pack.id,
+      version: pack.version,
+      title: pack.title,
+      language: pack.language,
+      rules: [
+        ...pack.rules.map(
+          (rule): RuleSummary => ({
+            id: rule.id,
+            kind: 'claim',
+            markets: rule.markets,
+            languages: rule.languages,
+            categories: rule.categories,
+            ...(rule.exceptCategories === undefined ? {} : { exceptCategories: rule.exceptCategories }),
+            probability: rule.probability,
+            impact: rule.impact,
+            basis: rule.basis,
+            message: rule.message,
+            suggestion: rule.suggestion,
+            patterns: rule.patterns,
+            examples: rule.examples,
+          }),
+        ),
+        ...(pack.required ?? []).map(
+          (rule): RuleSummary => ({
+            id: rule.id,
+            kind: 'required-content',
+            markets: rule.markets,
+            languages: rule.languages,
+            categories: rule.categories,
+            ...(rule.exceptCategories === undefined ? {} : { exceptCategories: rule.exceptCategories }),
+            probability: rule.probability,
+            impact: rule.impact,
+            basis: rule.basis,
+            message: rule.message,
+            suggestion: rule.suggestion,
+            patterns: rule.accepted,
+            examples: rule.examples,
+          }),
+        ),
+      ],
+    }),
+  ),
+});
