@@ -19,7 +19,9 @@ const COPY_LENGTH = 300;
 const COPIES = 600;
 // About three claims or near-misses (第一次, "guaranteed delivery", "nhất là") in each copy.
 const CLAIM_SHARE = 0.05;
-const MEASURE_MS = 1_500;
+const MEASURE_MS = 2_500;
+/** Measurement windows per figure; the best is reported (see `throughput`). */
+const WINDOWS = 5;
 const LANGUAGES: readonly Language[] = ['zh', 'en', 'vi'];
 const MARKET = { zh: 'CN', en: 'US', vi: 'VN' } as const;
 
@@ -151,18 +153,24 @@ const throughput = (
   evaluate: (lang: Language, text: string) => unknown,
 ): number => {
   for (let round = 0; round < 3; round++) for (const [lang, text] of copies) evaluate(lang, text);
-  // CPU time of this thread's process, not wall time: other work on a shared machine does not count.
-  let done = 0;
-  const started = process.cpuUsage();
-  const cpuMs = () => {
-    const { user, system } = process.cpuUsage(started);
-    return (user + system) / 1000;
+  // CPU time of this thread's process, not wall time: other work on a shared machine does not count. Even
+  // so, a neighbour on the same host slows the CPU itself (caches, frequency), so the best of several
+  // windows is reported, as timeit and hyperfine do: it estimates what the code can do, and the engine
+  // and the naive baseline are measured alike, so their ratio stays fair.
+  const window = (): number => {
+    let done = 0;
+    const started = process.cpuUsage();
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage(started);
+      return (user + system) / 1000;
+    };
+    while (cpuMs() < MEASURE_MS / WINDOWS) {
+      for (const [lang, text] of copies) evaluate(lang, text);
+      done += copies.length;
+    }
+    return done / (cpuMs() / 1000);
   };
-  while (cpuMs() < MEASURE_MS) {
-    for (const [lang, text] of copies) evaluate(lang, text);
-    done += copies.length;
-  }
-  return done / (cpuMs() / 1000);
+  return Math.max(...Array.from({ length: WINDOWS }, window));
 };
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -236,7 +244,7 @@ export const suite: Suite = {
       notes: [
         `${COPIES} copies of ${COPY_LENGTH} characters (zh, en, vi in turn), about 5 % of their phrases claims or near-misses (about three per copy), evaluated end to end (normalise, scan, context, signals).`,
         'The naive loop runs one RegExp per phrase (case-insensitive, tolerant of separators inside the phrase) over each copy as submitted.',
-        `One thread of Node ${process.version}; each figure is copies per CPU-second over ${MEASURE_MS / 1000} s of CPU time after a warm-up.`,
+        `One thread of Node ${process.version}; each figure is the best of ${WINDOWS} windows of ${MEASURE_MS / WINDOWS / 1000} s of CPU time after a warm-up, in copies per CPU-second.`,
       ],
     };
   },
