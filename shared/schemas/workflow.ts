@@ -100,4 +100,10 @@ export const ClaimExceptionSchema = z
   })
   .meta({ id: 'ClaimException' });
 
+/** The request bodies, as the handlers receive them after validation (and as the web app sends them). */
+export type AcknowledgeRequest = z.infer<typeof AcknowledgeRequestSchema>;
+export type ResolveRequest = z.infer<typeof ResolveRequestSchema>;
+export type ExceptionRequest = z.infer<typeof ExceptionRequestSchema>;
+export type DecisionRequest = z.infer<typeof DecisionRequestSchema>;
+
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');

@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Principal } from '#shared/auth/principal.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
-import { decideReview, type Review, type ReviewDecision } from '#shared/domain/review.ts';
+import { decideReview, type Review } from '#shared/domain/review.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Clock, ReviewStore } from '#shared/ports.ts';
-
-export interface ExceptionRequest {
-  readonly ruleId: string;
-  readonly phrase?: string;
-  readonly evidence: string;
-  readonly expiresAt: string;
-}
-
-export interface DecisionRequest {
-  readonly decision: ReviewDecision;
-  readonly note: string;
-  readonly exception?: ExceptionRequest;
-}
+import type { DecisionRequest, ExceptionRequest } from '#shared/schemas/workflow.ts';
 
 export interface ReviewDependencies {
   readonly reviews: ReviewStore;

@@ -1,4 +1,4 @@
-import type { RulePack } from '#shared/domain/claims/types.ts';
+import type { ClaimRule, RequiredContentRule, RulePack } from '#shared/domain/claims/types.ts';
 
 /** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
 export interface RuleSummary {
@@ -25,6 +25,26 @@ export interface PackSummary {
   readonly rules: readonly RuleSummary[];
 }
 
+const summaryOf = (
+  rule: ClaimRule | RequiredContentRule,
+  kind: RuleSummary['kind'],
+  patterns: readonly string[],
+): RuleSummary => ({
+  id: rule.id,
+  kind,
+  markets: rule.markets,
+  languages: rule.languages,
+  categories: rule.categories,
+  ...(rule.exceptCategories === undefined ? {} : { exceptCategories: rule.exceptCategories }),
+  probability: rule.probability,
+  impact: rule.impact,
+  basis: rule.basis,
+  message: rule.message,
+  suggestion: rule.suggestion,
+  patterns,
+  examples: rule.examples,
+});
+
 /** The rule packs in force, with versions, as `GET /v1/rules` shows them to legal. */
 export const listRules = (packs: readonly RulePack[], rulesVersion: string) => ({
   rulesVersion,
@@ -35,40 +55,9 @@ export const listRules = (packs: readonly RulePack[], rulesVersion: string) => (
       title: pack.title,
       language: pack.language,
       rules: [
-        ...pack.rules.map(
-          (rule): RuleSummary => ({
-            id: rule.id,
-            kind: 'claim',
-            markets: rule.markets,
-            languages: rule.languages,
-            categories: rule.categories,
-            ...(rule.exceptCategories === undefined ? {} : { exceptCategories: rule.exceptCategories }),
-            probability: rule.probability,
-            impact: rule.impact,
-            basis: rule.basis,
-            message: rule.message,
-            suggestion: rule.suggestion,
-            patterns: rule.patterns,
-            examples: rule.examples,
-          }),
-        ),
-        ...(pack.required ?? []).map(
-          (rule): RuleSummary => ({
-            id: rule.id,
-            kind: 'required-content',
-            markets: rule.markets,
-            languages: rule.languages,
-            categories: rule.categories,
-            ...(rule.exceptCategories === undefined ? {} : { exceptCategories: rule.exceptCategories }),
-            probability: rule.probability,
-            impact: rule.impact,
-            basis: rule.basis,
-            message: rule.message,
-            suggestion: rule.suggestion,
-            patterns: rule.accepted,
-            examples: rule.examples,
-          }),
-        ),
+        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns)),
+        // A required-content rule's "patterns" are the wordings that satisfy it.
+        ...(pack.required ?? []).map((rule) => summaryOf(rule, 'required-content', rule.accepted)),
       ],
     }),
   ),

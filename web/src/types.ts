@@ -16,29 +16,13 @@ export type { CaseDetail, Page } from '../../shared/ports.ts';
 export type { Evidence, Finding, Level, RiskType } from '../../shared/schemas/assessment.ts';
 export type { AdCopy } from '../../shared/schemas/events.ts';
 
-import type { ReviewDecision } from '../../shared/domain/review.ts';
+export type {
+  DecisionRequest,
+  ExceptionRequest,
+  ResolveRequest,
+} from '../../shared/schemas/workflow.ts';
 
 export type Role = 'legal' | 'manager';
-
-export interface ExceptionRequest {
-  readonly ruleId: string;
-  readonly phrase?: string;
-  readonly evidence: string;
-  readonly expiresAt: string;
-}
-
-export interface DecisionRequest {
-  readonly decision: ReviewDecision;
-  readonly note: string;
-  readonly exception?: ExceptionRequest;
-}
-
-export interface ResolveRequest {
-  readonly whys: readonly string[];
-  readonly measures: readonly string[];
-  readonly improvementPlan: string;
-  readonly note?: string;
-}
 
 /** The app's `/config.json` (web/build.ts `WebConfig`). */
 export type AppConfig =
