@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSync } from 'esbuild';
+import type { WebConfig } from './src/config.ts';
 
 /** One file of the built web app, as served: path from the site root (`/index.html`), bytes, type. */
 export interface WebFile {
@@ -13,26 +14,7 @@ export interface WebFile {
   readonly immutable: boolean;
 }
 
-/**
- * What the app reads from `/config.json` at start: where the API is and how people sign in. The local stack
- * serves `{ mode: 'local', devTokens }`; the CDK app deploys `{ mode: 'cognito', cognito: { … } }`.
- */
-export type WebConfig =
-  | {
-      readonly mode: 'local';
-      readonly apiBaseUrl: string;
-      readonly devTokens?: { readonly legal: string; readonly manager: string };
-    }
-  | {
-      readonly mode: 'cognito';
-      readonly apiBaseUrl: string;
-      readonly cognito: {
-        /** `https://<prefix>.auth.<region>.amazoncognito.com` */
-        readonly domain: string;
-        readonly clientId: string;
-        readonly redirectUri: string;
-      };
-    };
+export type { WebConfig };
 
 const WEB_ROOT = import.meta.dirname;
 

@@ -24,15 +24,5 @@ export type {
 
 export type Role = 'legal' | 'manager';
 
-/** The app's `/config.json` (web/build.ts `WebConfig`). */
-export type AppConfig =
-  | {
-      readonly mode: 'local';
-      readonly apiBaseUrl: string;
-      readonly devTokens?: { readonly legal: string; readonly manager: string };
-    }
-  | {
-      readonly mode: 'cognito';
-      readonly apiBaseUrl: string;
-      readonly cognito: { readonly domain: string; readonly clientId: string; readonly redirectUri: string };
-    };
+/** The app's `/config.json`. */
+export type { WebConfig as AppConfig } from './config.ts';
