@@ -1,6 +1,5 @@
 import { systemClock } from '#shared/ports.ts';
-import { CaseIdSchema } from '#shared/schemas/cases.ts';
-import { AcknowledgeRequestSchema } from '#shared/schemas/workflow.ts';
+import { AcknowledgeRequestSchema, CaseIdSchema } from '#shared/schemas/requests.ts';
 import { acknowledge } from '#shared/use-cases/case-workflow.ts';
 import { workflowStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';

@@ -1,6 +1,6 @@
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { systemClock } from '#shared/ports.ts';
-import { DecisionRequestSchema, IdSchema } from '#shared/schemas/workflow.ts';
+import { DecisionRequestSchema, IdSchema } from '#shared/schemas/requests.ts';
 import { decide } from '#shared/use-cases/decide-review.ts';
 import { reviewStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '#shared/errors.ts';
-import { CaseIdSchema } from '#shared/schemas/cases.ts';
+import { CaseIdSchema } from '#shared/schemas/requests.ts';
 import { caseReader } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parsePathParameter } from './input.ts';

@@ -1,4 +1,4 @@
-import { ListCasesQuerySchema } from '#shared/schemas/cases.ts';
+import { ListCasesQuerySchema } from '#shared/schemas/requests.ts';
 import { caseReader } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parseQuery } from './input.ts';

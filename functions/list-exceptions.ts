@@ -1,4 +1,4 @@
-import { ListExceptionsQuerySchema } from '#shared/schemas/workflow.ts';
+import { ListExceptionsQuerySchema } from '#shared/schemas/requests.ts';
 import { exceptionStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parseQuery } from './input.ts';

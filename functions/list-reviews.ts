@@ -1,4 +1,4 @@
-import { ListReviewsQuerySchema } from '#shared/schemas/workflow.ts';
+import { ListReviewsQuerySchema } from '#shared/schemas/requests.ts';
 import { reviewStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parseQuery } from './input.ts';

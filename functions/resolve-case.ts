@@ -1,7 +1,6 @@
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { systemClock } from '#shared/ports.ts';
-import { CaseIdSchema } from '#shared/schemas/cases.ts';
-import { ResolveRequestSchema } from '#shared/schemas/workflow.ts';
+import { CaseIdSchema, ResolveRequestSchema } from '#shared/schemas/requests.ts';
 import { resolve } from '#shared/use-cases/case-workflow.ts';
 import { workflowStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';

@@ -1,6 +1,6 @@
 import { actorOf } from '#shared/auth/principal.ts';
 import { systemClock } from '#shared/ports.ts';
-import { IdSchema } from '#shared/schemas/workflow.ts';
+import { IdSchema } from '#shared/schemas/requests.ts';
 import { revokeException } from '#shared/use-cases/revoke-exception.ts';
 import { exceptionStore } from './dependencies/workflow.ts';
 import { json } from './http.ts';

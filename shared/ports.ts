@@ -2,8 +2,9 @@ import type { Baseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
-import type { Assessment, Level, RiskType } from '#shared/schemas/assessment.ts';
+import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
 
 /**
  * The ports the use cases depend on. Adapters in shared/adapters implement them against DynamoDB, SNS and

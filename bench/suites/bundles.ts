@@ -21,7 +21,7 @@ import type { Suite } from '../run.ts';
 
 const MAX_BYTES = 300_000;
 const MAX_INIT_RATIO = 1.5;
-const RUNS = 9;
+const RUNS = 15;
 const OUT_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'bench-bundles');
 const BARE = 'bare-handler';
 

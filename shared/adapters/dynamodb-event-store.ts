@@ -14,7 +14,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { Review } from '#shared/domain/review.ts';
 import type { EventStore, EventWrite, EventWriteResult, StoredEvent } from '#shared/ports.ts';
-import type { RiskType } from '#shared/schemas/assessment.ts';
+import type { RiskType } from '#shared/schemas/vocabulary.ts';
 import {
   auditSequence,
   auditToItem,

@@ -2,7 +2,7 @@ import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
 import type { StoredEvent } from '#shared/ports.ts';
-import type { RiskType } from '#shared/schemas/assessment.ts';
+import type { RiskType } from '#shared/schemas/vocabulary.ts';
 import { ESCALATION_ATTRIBUTE, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /**

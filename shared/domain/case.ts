@@ -1,5 +1,6 @@
-import type { Assessment, Finding, Level, RiskType } from '#shared/schemas/assessment.ts';
+import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
 
 /**
  * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a

@@ -1,6 +1,14 @@
 // Messages are read by people in every market; one fixed locale keeps them deterministic and testable.
-const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const ratio = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+// The formatters are made on first use, not at import: creating the first Intl.NumberFormat loads ICU
+// locale data, several milliseconds of every cold start of every function that imports this module.
+let formatters: { readonly amount: Intl.NumberFormat; readonly ratio: Intl.NumberFormat } | undefined;
+const numberFormats = () => {
+  formatters ??= {
+    amount: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+    ratio: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+  };
+  return formatters;
+};
 
 /**
  * A money amount with its currency, as messages state it.
@@ -8,7 +16,8 @@ const ratio = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
  * @example
  * formatMoney(11500, 'USD'); // '11,500 USD'
  */
-export const formatMoney = (value: number, currency: string): string => `${amount.format(value)} ${currency}`;
+export const formatMoney = (value: number, currency: string): string =>
+  `${numberFormats().amount.format(value)} ${currency}`;
 
 /**
  * A ratio as a percentage with at most one decimal.
@@ -16,7 +25,7 @@ export const formatMoney = (value: number, currency: string): string => `${amoun
  * @example
  * formatPercent(0.3); // '30 %'
  */
-export const formatPercent = (value: number): string => `${ratio.format(value * 100)} %`;
+export const formatPercent = (value: number): string => `${numberFormats().ratio.format(value * 100)} %`;
 
 /**
  * A plain count.
@@ -24,4 +33,4 @@ export const formatPercent = (value: number): string => `${ratio.format(value * 
  * @example
  * formatCount(1200); // '1,200'
  */
-export const formatCount = (value: number): string => amount.format(value);
+export const formatCount = (value: number): string => numberFormats().amount.format(value);

@@ -1,22 +1,10 @@
 import * as z from 'zod';
+import { LevelSchema, RiskTypeSchema } from './vocabulary.ts';
 
 /**
  * What the risk engine says about one event. The domain builds values of these types; the schemas exist
  * so that the OpenAPI document describes exactly what the handlers return.
  */
-
-export const LevelSchema = z.string().meta({
-  id: 'Level',
-  description:
-    'A level id of the matrix in force; the default matrix uses red (urgent), yellow (attention), green (normal).',
-  examples: ['red', 'yellow', 'green'],
-});
-export type Level = z.infer<typeof LevelSchema>;
-
-export const RiskTypeSchema = z
-  .enum(['budget', 'channel', 'reputation', 'compliance'])
-  .meta({ id: 'RiskType' });
-export type RiskType = z.infer<typeof RiskTypeSchema>;
 
 export const EvidenceSchema = z
   .object({

@@ -1,9 +1,7 @@
 import * as z from 'zod';
-import { CASE_STATUSES } from '#shared/domain/case.ts';
-import { AssessmentSchema, FindingSchema, LevelSchema, RiskTypeSchema } from './assessment.ts';
-import { ReviewSchema } from './workflow.ts';
-
-export const CaseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
+import { AssessmentSchema, FindingSchema } from './assessment.ts';
+import { ReviewSchema } from './reviews.ts';
+import { CaseStatusSchema, LevelSchema, RiskTypeSchema } from './vocabulary.ts';
 
 export const SubjectSchema = z
   .object({
@@ -111,36 +109,6 @@ export const CaseListSchema = z
     cursor: z.string().optional().meta({ description: 'Pass back to get the next page.' }),
   })
   .meta({ id: 'CaseList' });
-
-export const DEFAULT_PAGE_SIZE = 25;
-
-/** Query string of `GET /v1/cases`; unknown parameters are rejected like unknown body fields. */
-const IsoInstant = z.iso
-  .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
-  .transform((value) => new Date(value).toISOString());
-
-export const ListCasesQuerySchema = z.strictObject({
-  brand: z.string().min(1).max(200).optional(),
-  campaignId: z.string().min(1).max(128).optional(),
-  market: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
-    .optional(),
-  from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
-  to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
-  level: LevelSchema.pipe(
-    z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
-  ).optional(),
-  status: CaseStatusSchema.optional(),
-  riskType: RiskTypeSchema.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
-});
-export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
-
-export const CaseIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'case id must be 1–64 letters, digits, - or _');
 
 const EventResultSchema = z
   .object({

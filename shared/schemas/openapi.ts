@@ -4,25 +4,24 @@ import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
 import { AssessmentSchema } from './assessment.ts';
 import {
   CaseDetailSchema,
-  CaseIdSchema,
   CaseListSchema,
   CaseSchema,
   EvaluateResponseSchema,
   IngestResponseSchema,
-  ListCasesQuerySchema,
   ProblemSchema,
 } from './cases.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import {
   AcknowledgeRequestSchema,
-  ClaimExceptionSchema,
+  CaseIdSchema,
   DecisionRequestSchema,
   IdSchema,
+  ListCasesQuerySchema,
   ListExceptionsQuerySchema,
   ListReviewsQuerySchema,
   ResolveRequestSchema,
-  ReviewSchema,
-} from './workflow.ts';
+} from './requests.ts';
+import { ClaimExceptionSchema, ReviewSchema } from './reviews.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the

@@ -4,7 +4,7 @@ import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import { decideReview, type Review } from '#shared/domain/review.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Clock, ReviewStore } from '#shared/ports.ts';
-import type { DecisionRequest, ExceptionRequest } from '#shared/schemas/workflow.ts';
+import type { DecisionRequest, ExceptionRequest } from '#shared/schemas/requests.ts';
 
 export interface ReviewDependencies {
   readonly reviews: ReviewStore;

@@ -13,14 +13,14 @@ export type {
 export type { ClaimException } from '../../shared/domain/claim-exception.ts';
 export type { Review, ReviewDecision as Decision } from '../../shared/domain/review.ts';
 export type { CaseDetail, Page } from '../../shared/ports.ts';
-export type { Evidence, Finding, Level, RiskType } from '../../shared/schemas/assessment.ts';
+export type { Evidence, Finding } from '../../shared/schemas/assessment.ts';
 export type { AdCopy } from '../../shared/schemas/events.ts';
-
 export type {
   DecisionRequest,
   ExceptionRequest,
   ResolveRequest,
-} from '../../shared/schemas/workflow.ts';
+} from '../../shared/schemas/requests.ts';
+export type { Level, RiskType } from '../../shared/schemas/vocabulary.ts';
 
 export type Role = 'legal' | 'manager';
 

@@ -192,16 +192,27 @@ const foldCodePoint = (cp: string): readonly Piece[] => {
   return [...folded].map((ch): Piece => [ch, kindOf(ch)]);
 };
 
-// ASCII is most of every copy: one table lookup instead of NFKC and regular expressions.
-const ASCII: readonly (readonly Piece[])[] = Array.from({ length: 128 }, (_, code) =>
-  foldCodePoint(String.fromCharCode(code)),
-);
-
-// The same table as plain numbers, for the inner loop: what each ASCII character becomes and how.
-const ASCII_KIND = Uint8Array.from(ASCII, (pieces) =>
-  pieces.length === 1 ? (pieces[0]?.[1] ?? DROP) : DROP,
-);
-const ASCII_FOLDED = Uint16Array.from(ASCII, (pieces, code) => pieces[0]?.[0].charCodeAt(0) ?? code);
+// ASCII is most of every copy: one table lookup instead of NFKC and regular expressions. Built on first
+// use, not at import: the Unicode-property expressions it runs cost milliseconds of every cold start,
+// and functions that never normalise (most of them) load this module all the same.
+interface AsciiTables {
+  readonly pieces: readonly (readonly Piece[])[];
+  /** The same table as plain numbers, for the inner loop: how each ASCII character is treated… */
+  readonly kind: Uint8Array;
+  /** …and what it becomes. */
+  readonly folded: Uint16Array;
+}
+let asciiTables: AsciiTables | undefined;
+const ascii = (): AsciiTables => {
+  if (asciiTables !== undefined) return asciiTables;
+  const pieces = Array.from({ length: 128 }, (_, code) => foldCodePoint(String.fromCharCode(code)));
+  asciiTables = {
+    pieces,
+    kind: Uint8Array.from(pieces, (p) => (p.length === 1 ? (p[0]?.[1] ?? DROP) : DROP)),
+    folded: Uint16Array.from(pieces, (p, code) => p[0]?.[0].charCodeAt(0) ?? code),
+  };
+  return asciiTables;
+};
 
 // Other code points fold the same way every time; the cache is bounded so hostile input cannot grow it.
 const FOLD_CACHE_LIMIT = 20_000;
@@ -288,7 +299,7 @@ const addCodePoint = (out: Builder, cp: string, start: number, end: number): voi
   const code = cp.charCodeAt(0);
   // CJK unified ideographs are NFKC-stable and have no case: the common path for Chinese copy.
   if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, start, end);
-  else addPieces(out, code < 0x80 ? (ASCII[code] ?? []) : fold(cp), start, end);
+  else addPieces(out, code < 0x80 ? (ascii().pieces[code] ?? []) : fold(cp), start, end);
 };
 
 const CHUNK = 4_096;
@@ -319,12 +330,13 @@ export const normalise = (original: string): NormalisedText => {
   const out = builder();
   if (simplified === undefined) {
     // The fast path: no conversion, so code units are read in place.
+    const { kind: asciiKind, folded: asciiFolded } = ascii();
     for (let offset = 0; offset < original.length; ) {
       const code = original.charCodeAt(offset);
       if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, offset, offset + 1);
       else if (code < 0x80) {
-        const kind = ASCII_KIND[code];
-        if (kind === KEEP) emitUnit(out, ASCII_FOLDED[code] ?? code, offset, offset + 1);
+        const kind = asciiKind[code];
+        if (kind === KEEP) emitUnit(out, asciiFolded[code] ?? code, offset, offset + 1);
         else if (kind === GAP) out.pendingGap = 1;
       } else {
         const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);

@@ -1,7 +1,11 @@
 import * as z from 'zod';
-import { REVIEW_STATUSES } from '#shared/domain/review.ts';
-import { FindingSchema } from './assessment.ts';
-import { AdCopySchema } from './events.ts';
+import { CaseStatusSchema, LevelSchema, ReviewStatusSchema, RiskTypeSchema } from './vocabulary.ts';
+
+/**
+ * What the API accepts: every request body, query string and path parameter, validated by the handlers.
+ * Response schemas (cases.ts, reviews.ts) are for the OpenAPI document only and stay out of the handlers'
+ * bundles.
+ */
 
 const Text = (what: string, max: number) =>
   z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
@@ -46,8 +50,6 @@ export const DecisionRequestSchema = z
   })
   .meta({ id: 'DecisionRequest' });
 
-export const ReviewStatusSchema = z.enum(REVIEW_STATUSES).meta({ id: 'ReviewStatus' });
-
 export const ListReviewsQuerySchema = z.strictObject({
   status: ReviewStatusSchema.default('pending'),
   cursor: z.string().min(1).max(2048).optional(),
@@ -59,51 +61,40 @@ export const ListExceptionsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export const ReviewSchema = z
-  .object({
-    reviewId: z.string(),
-    caseId: z.string(),
-    status: ReviewStatusSchema,
-    round: z.number().int(),
-    copy: AdCopySchema,
-    eventId: z.string(),
-    level: z.string(),
-    findings: z.array(FindingSchema),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    decision: z
-      .object({
-        decision: z.enum(['approved', 'rejected', 'changes_requested']),
-        note: z.string(),
-        by: z.string(),
-        at: z.string(),
-        exceptionId: z.string().optional(),
-      })
-      .optional(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Review' });
+export const DEFAULT_PAGE_SIZE = 25;
 
-export const ClaimExceptionSchema = z
-  .object({
-    exceptionId: z.string(),
-    brand: z.string(),
-    ruleId: z.string(),
-    phrase: z.string().optional(),
-    evidence: z.string(),
-    expiresAt: z.string(),
-    grantedBy: z.string(),
-    grantedAt: z.string(),
-    reviewId: z.string(),
-    revokedAt: z.string().optional(),
-    revokedBy: z.string().optional(),
-  })
-  .meta({ id: 'ClaimException' });
+/** Query string of `GET /v1/cases`; unknown parameters are rejected like unknown body fields. */
+const IsoInstant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+  .transform((value) => new Date(value).toISOString());
+
+export const ListCasesQuerySchema = z.strictObject({
+  brand: z.string().min(1).max(200).optional(),
+  campaignId: z.string().min(1).max(128).optional(),
+  market: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
+    .optional(),
+  from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
+  to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
+  level: LevelSchema.pipe(
+    z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
+  ).optional(),
+  status: CaseStatusSchema.optional(),
+  riskType: RiskTypeSchema.optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
+});
+export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
+
+export const CaseIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'case id must be 1–64 letters, digits, - or _');
+
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 
 /** The request bodies, as the handlers receive them after validation (and as the web app sends them). */
 export type AcknowledgeRequest = z.infer<typeof AcknowledgeRequestSchema>;
 export type ResolveRequest = z.infer<typeof ResolveRequestSchema>;
 export type ExceptionRequest = z.infer<typeof ExceptionRequestSchema>;
 export type DecisionRequest = z.infer<typeof DecisionRequestSchema>;
-
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
