@@ -74,18 +74,22 @@ const authenticateClient = async (
     throw new UnauthorizedError(
       `Missing ${CLIENT_HEADER} header: sign requests as README "Signing requests" shows`,
     );
-  const secret = await deps.secrets.secretOf(clientId);
   // An unknown client and a wrong signature answer alike, so client ids cannot be probed.
-  const now = deps.clock.now();
-  const check = verifySignature({
-    header: header(event, SIGNATURE_HEADER),
-    body: event.body ?? '',
-    secret: secret ?? '',
-    now,
-  });
-  if (secret === undefined || !check.ok) {
-    throw new UnauthorizedError(check.ok ? 'Signature does not match the request body' : check.reason);
+  const verify = (secrets: readonly string[]) =>
+    verifySignature({
+      header: header(event, SIGNATURE_HEADER),
+      body: event.body ?? '',
+      secrets,
+      now: deps.clock.now(),
+    });
+  const cached = await deps.secrets.secretsOf(clientId);
+  let check = verify(cached);
+  if (!check.ok && check.problem === 'mismatch') {
+    // The client may sign with a secret rotated in (or be a client added) since the cached copy was read:
+    // ask the source once more rather than refuse it until the cache expires.
+    check = verify(await deps.secrets.secretsOf(clientId, { fresh: true }));
   }
+  if (!check.ok) throw new UnauthorizedError(check.reason);
   const expiresAt = new Date((check.timestamp + SIGNATURE_TOLERANCE.pastSeconds + 60) * 1000);
   if (!(await deps.replays.firstUse(`${clientId}#${check.replayKey}`, expiresAt))) {
     throw new ReplayedSignatureError('This signature was already used; sign each request anew');

@@ -152,9 +152,14 @@ export interface ReplayGuard {
   firstUse(key: string, expiresAt: Date): Promise<boolean>;
 }
 
-/** The HMAC secret of a pushing client. */
+/** The HMAC secrets of pushing clients. */
 export interface ClientSecrets {
-  secretOf(clientId: string): Promise<string | undefined>;
+  /**
+   * The secrets a client may sign with: one, or two while it rotates; none for an unknown client.
+   * `fresh` asks the source again instead of answering from a cache (a secret may have just been rotated
+   * or a client added); an implementation may limit how often it does.
+   */
+  secretsOf(clientId: string, options?: { readonly fresh?: boolean }): Promise<readonly string[]>;
 }
 
 /** One escalation message, exactly as it will be published. */

@@ -17,9 +17,12 @@ export interface ParsedSignature {
   readonly digests: readonly string[];
 }
 
+/** Why a signature was refused; only a `mismatch` can be cured by a newer secret. */
+export type SignatureProblem = 'missing' | 'malformed' | 'too-old' | 'in-future' | 'mismatch';
+
 export type SignatureCheck =
   | { readonly ok: true; readonly timestamp: number; readonly replayKey: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly problem: SignatureProblem; readonly reason: string };
 
 /**
  * @example parseSignatureHeader('t=1700000000,v1=ab12') // { timestamp: 1700000000, digests: ['ab12'] }
@@ -56,36 +59,56 @@ const sameDigest = (expectedHex: string, givenHex: string): boolean => {
 };
 
 /**
- * Verifies a signature header against the raw body. Pure: the clock and the secret are arguments. The
- * returned `replayKey` identifies this signature so the caller can refuse a second use of it.
+ * Verifies a signature header against the raw body. Pure: the clock and the secrets are arguments. A
+ * client has one secret, or two while it rotates; a signature made with either is valid. The returned
+ * `replayKey` identifies this signature so the caller can refuse a second use of it.
+ *
+ * @example
+ * verifySignature({ header, body, secrets: ['new-secret', 'old-secret'], now: new Date() }).ok; // true
  */
 export const verifySignature = (input: {
   readonly header: string | undefined;
   readonly body: string;
-  readonly secret: string;
+  readonly secrets: readonly string[];
   readonly now: Date;
 }): SignatureCheck => {
-  if (input.header === undefined) return { ok: false, reason: `Missing ${SIGNATURE_HEADER} header` };
+  if (input.header === undefined) {
+    return { ok: false, problem: 'missing', reason: `Missing ${SIGNATURE_HEADER} header` };
+  }
   const parsed = parseSignatureHeader(input.header);
   if (parsed === undefined) {
     return {
       ok: false,
+      problem: 'malformed',
       reason: `Malformed ${SIGNATURE_HEADER} header: expected t=<unix seconds>,v1=<hex sha256>`,
     };
   }
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   if (parsed.timestamp < nowSeconds - SIGNATURE_TOLERANCE.pastSeconds) {
-    return { ok: false, reason: 'Signature timestamp is too old; sign each request when sending it' };
+    return {
+      ok: false,
+      problem: 'too-old',
+      reason: 'Signature timestamp is too old; sign each request when sending it',
+    };
   }
   if (parsed.timestamp > nowSeconds + SIGNATURE_TOLERANCE.futureSeconds) {
-    return { ok: false, reason: 'Signature timestamp is in the future; check the client clock' };
+    return {
+      ok: false,
+      problem: 'in-future',
+      reason: 'Signature timestamp is in the future; check the client clock',
+    };
   }
-  const expected = signPayload(input.secret, parsed.timestamp, input.body);
-  const match = parsed.digests.find((digest) => sameDigest(expected, digest));
-  if (match === undefined) return { ok: false, reason: 'Signature does not match the request body' };
-  return {
-    ok: true,
-    timestamp: parsed.timestamp,
-    replayKey: createHash('sha256').update(`${parsed.timestamp}.${match}`).digest('hex'),
-  };
+  for (const secret of input.secrets) {
+    if (secret.length === 0) continue;
+    const expected = signPayload(secret, parsed.timestamp, input.body);
+    const match = parsed.digests.find((digest) => sameDigest(expected, digest));
+    if (match !== undefined) {
+      return {
+        ok: true,
+        timestamp: parsed.timestamp,
+        replayKey: createHash('sha256').update(`${parsed.timestamp}.${match}`).digest('hex'),
+      };
+    }
+  }
+  return { ok: false, problem: 'mismatch', reason: 'Signature does not match the request body' };
 };

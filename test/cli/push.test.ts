@@ -61,7 +61,7 @@ describe('Command: push', () => {
         verifySignature({
           header: String(header),
           body: request.body,
-          secret: SECRET,
+          secrets: [SECRET],
           now: new Date('2026-11-22T09:00:30Z'),
         }).ok,
       ).toBe(true);
@@ -413,7 +413,7 @@ describe('Command: push', () => {
       verifySignature({
         header: String(request?.headers[SIGNATURE_HEADER]),
         body: request?.body ?? '',
-        secret: 'env-secret',
+        secrets: ['env-secret'],
         now: new Date('2026-11-22T09:00:30Z'),
       }).ok,
     ).toBe(true);
