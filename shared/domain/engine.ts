@@ -4,7 +4,7 @@ import type { SentimentBaseline, SpendBaseline } from './baselines.ts';
 
 /** What an evaluation may depend on besides the event itself. Time is an argument, never read. */
 export interface EvaluationContext {
-  /** The instant of evaluation (pacing forecasts need it). */
+  /** The instant of evaluation; a spend report's pacing is judged at its `occurredAt` when that is earlier. */
   readonly now: Date;
   /**
    * The subject's own history, loaded by the caller for `baselineKeyOf(event)` (see baselines.ts); without

@@ -70,6 +70,16 @@ export const engineVersion = (config: EngineConfig): EngineVersion => ({
   matrixVersion: config.matrix.version,
 });
 
+/**
+ * The instant a report describes: a spend figure is "spent so far" when it was measured (`occurredAt`),
+ * so a pacing forecast for a backfilled export is judged at that time, not at the time it arrived. A
+ * report from the future (a wrong client clock) is judged now.
+ */
+const asOf = (event: RiskEvent, now: Date): Date => {
+  const occurred = Date.parse(event.occurredAt);
+  return Number.isFinite(occurred) && occurred < now.getTime() ? new Date(occurred) : now;
+};
+
 const signalsOf = (
   event: RiskEvent,
   config: EngineConfig,
@@ -80,7 +90,7 @@ const signalsOf = (
     case 'ad-copy':
       return copySignals(event.copy, claims);
     case 'spend':
-      return spendSignals(event.spend, config.spend, { now, baseline: baselines?.spend });
+      return spendSignals(event.spend, config.spend, { now: asOf(event, now), baseline: baselines?.spend });
     case 'sentiment':
       return sentimentSignals(event.sentiment, config.sentiment, { baseline: baselines?.sentiment });
     default: {

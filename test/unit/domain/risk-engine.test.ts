@@ -90,6 +90,28 @@ describe('Function: createRiskEngine', () => {
     expect(assessment.findings.map((finding) => finding.ruleId).sort()).toEqual([...ruleIds].sort());
   });
 
+  it('judges the pacing of a backfilled spend report at the time it was measured, not when it arrived', () => {
+    // 10,000 of 10,000 spent on 22 November (73 % of the period), pushed after the period closed.
+    const backfilled = spendEvent(10_000, NOVEMBER);
+    const inDecember = new Date('2026-12-05T09:00:00Z');
+
+    const assessment = engine.evaluate(backfilled, { now: inDecember });
+
+    expect(assessment.findings.map((finding) => finding.ruleId)).toEqual(['spend.pacing']);
+    expect(assessment.findings[0]?.metrics?.elapsedShare).toBeCloseTo(21.375 / 30, 6);
+  });
+
+  it('judges a spend report stamped in the future (a wrong client clock) now', () => {
+    const early = spendEvent(5_000, NOVEMBER);
+    const fromTheFuture = { ...early, occurredAt: '2026-11-29T09:00:00Z' };
+
+    const assessment = engine.evaluate(fromTheFuture, { now: new Date('2026-11-08T00:00:00Z') });
+
+    // 5,000 spent a quarter into the period heads for 200 % of plan: judged at 29 November it would not.
+    expect(assessment.findings.map((finding) => finding.ruleId)).toEqual(['spend.pacing']);
+    expect(assessment.findings[0]?.metrics?.elapsedShare).toBeCloseTo(7 / 30, 6);
+  });
+
   it('takes level, probability and impact of an assessment from its worst finding', () => {
     // Act
     const assessment = engine.evaluate(copyEvent('全网最佳，无副作用'), { now });
