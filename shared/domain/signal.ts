@@ -23,5 +23,22 @@ export type Signal = Omit<Finding, 'level' | 'probability' | 'impact'> & {
 export const gradeSignal = (matrix: RiskMatrix, signal: Signal): Finding => {
   const probability = probabilityLabel(matrix, signal.probability);
   const impact = impactLabel(matrix, signal.impact);
-  return { ...signal, level: levelOf(matrix, probability, impact), probability, impact };
+  const graded = { ...signal, level: levelOf(matrix, probability, impact), probability, impact };
+  return signal.metrics === undefined ? graded : { ...graded, metrics: readableMetrics(signal.metrics) };
 };
+
+/**
+ * A finding's numbers as people read them: 12 significant digits drop binary floating-point noise
+ * (13,000 ÷ 10,000 − 1 is 0.30000000000000004) and nothing else — every amount up to 10¹² keeps its
+ * cents. Detectors compare the exact values; only what is stored and shown is rounded.
+ *
+ * @example
+ * readableMetrics({ overrunRatio: 0.30000000000000004 }); // { overrunRatio: 0.3 }
+ */
+export const readableMetrics = (metrics: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(metrics).map(([name, value]) => [
+      name,
+      Number.isFinite(value) ? Number(value.toPrecision(12)) : value,
+    ]),
+  );

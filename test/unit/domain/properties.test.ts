@@ -4,6 +4,7 @@ import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
+import { readableMetrics } from '#shared/domain/signal.ts';
 import { type RiskEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 
 const matcher = compileMatcher(DEFAULT_PACKS);
@@ -222,6 +223,25 @@ describe('Property: the engine never throws on a valid event', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('Property: readable metrics', () => {
+  it('keep every amount with cents up to 10¹⁰ exactly and ratios to 12 significant digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
+        const amount = cents / 100;
+        expect(readableMetrics({ amount }).amount).toBe(amount);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (actual, planned) => {
+        const exact = actual / planned - 1;
+        const ratio = readableMetrics({ ratio: exact }).ratio ?? Number.NaN;
+        expect(Math.abs(ratio - exact)).toBeLessThanOrEqual(Math.abs(exact) * 1e-11);
+        expect(Number(ratio.toPrecision(12))).toBe(ratio);
+      }),
     );
   });
 });

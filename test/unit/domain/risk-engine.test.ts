@@ -90,6 +90,12 @@ describe('Function: createRiskEngine', () => {
     expect(assessment.findings.map((finding) => finding.ruleId).sort()).toEqual([...ruleIds].sort());
   });
 
+  it('states the numbers behind a finding without float noise (README quick start: 30 %, not 0.30000000000000004)', () => {
+    const [finding] = engine.evaluate(spendEvent(13_000), { now }).findings;
+
+    expect(finding?.metrics).toMatchObject({ plannedBudget: 10_000, actualSpend: 13_000, overrunRatio: 0.3 });
+  });
+
   it('judges the pacing of a backfilled spend report at the time it was measured, not when it arrived', () => {
     // 10,000 of 10,000 spent on 22 November (73 % of the period), pushed after the period closed.
     const backfilled = spendEvent(10_000, NOVEMBER);
