@@ -100,6 +100,10 @@ const highlighted = (page: Page): Promise<string[]> =>
 const selectedReviewId = (page: Page): Promise<string | null> =>
   page.locator('.queue-item[aria-current="true"]').getAttribute('data-review-id');
 
+/** The review ids the queue shows, in its order. */
+const queueIds = async (page: Page): Promise<unknown> =>
+  page.evaluate("[...document.querySelectorAll('.queue-item')].map((item) => item.dataset.reviewId)");
+
 // An expression evaluated in the page: this file is type-checked without the DOM library.
 const activeElementId = async (page: Page): Promise<string> =>
   String(await page.evaluate("document.activeElement?.id ?? ''"));
@@ -217,11 +221,21 @@ describe('Web app: legal', () => {
     const [first, second, third] = before;
     if (first === undefined || second === undefined || third === undefined)
       throw new Error('Expected 3 reviews');
+    // j and k move through the queue as the page shows it: wait until it shows what the API holds (the
+    // page polls, and the reviews were created moments ago).
+    await expect.poll(() => queueIds(legal), { timeout: 15_000 }).toEqual(before.map((r) => r.reviewId));
     await legal.locator(`[data-review-id="${first.reviewId}"]`).focus();
     await legal.keyboard.press('Enter');
     await expect.poll(() => selectedReviewId(legal)).toBe(first.reviewId);
     await legal.keyboard.press('j');
     await expect.poll(() => selectedReviewId(legal)).toBe(second.reviewId);
+    await legal.keyboard.press('k');
+    await expect.poll(() => selectedReviewId(legal)).toBe(first.reviewId);
+    // Keys typed faster than the page renders each count.
+    await legal.keyboard.press('j');
+    await legal.keyboard.press('j');
+    await expect.poll(() => selectedReviewId(legal)).toBe(third.reviewId);
+    await legal.keyboard.press('k');
     await legal.keyboard.press('k');
     await expect.poll(() => selectedReviewId(legal)).toBe(first.reviewId);
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { DECISION_LABELS, formatAgo, formatDateTime, LANGUAGE_NAMES } from '../format.ts';
 import { POLL_MS, useResource } from '../hooks.ts';
@@ -45,6 +45,16 @@ export const ReviewQueue = () => {
     reviews.findIndex((review) => review.reviewId === selectedId),
   );
   const selected = reviews[selectedIndex];
+  // What the key handler reads. Refs, not the render's values: keys typed faster than the page renders
+  // (j j) must each move from where the one before left the selection.
+  const reviewsNow = useRef(reviews);
+  reviewsNow.current = reviews;
+  const selectedNow = useRef(selectedId);
+  const currentIndex = (): number =>
+    Math.max(
+      0,
+      reviewsNow.current.findIndex((review) => review.reviewId === selectedNow.current),
+    );
 
   // New copy arriving while legal works: say so, without moving anyone's focus.
   useEffect(() => {
@@ -57,11 +67,17 @@ export const ReviewQueue = () => {
     setKnown(ids);
   }, [queue.data]);
 
+  const selectId = (reviewId: string | undefined): void => {
+    selectedNow.current = reviewId;
+    setSelectedId(reviewId);
+  };
+
   const select = (index: number): void => {
-    const review = reviews[Math.max(0, Math.min(reviews.length - 1, index))];
+    const all = reviewsNow.current;
+    const review = all[Math.max(0, Math.min(all.length - 1, index))];
     if (review === undefined) return;
-    if (review.reviewId !== selected?.reviewId) setChoice(undefined);
-    setSelectedId(review.reviewId);
+    if (review.reviewId !== all[currentIndex()]?.reviewId) setChoice(undefined);
+    selectId(review.reviewId);
     focusItem(review.reviewId);
   };
 
@@ -79,10 +95,10 @@ export const ReviewQueue = () => {
         setHelp(true);
       } else if (event.key === 'j') {
         event.preventDefault();
-        select(selectedIndex + 1);
+        select(currentIndex() + 1);
       } else if (event.key === 'k') {
         event.preventDefault();
-        select(selectedIndex - 1);
+        select(currentIndex() - 1);
       } else {
         const decision = CHOICE_KEYS[event.key];
         if (decision === undefined || selected === undefined) return;
@@ -99,7 +115,7 @@ export const ReviewQueue = () => {
     announce(`Copy ${review.copy.copyId} ${DECISION_LABELS[decision].toLowerCase()}. Next copy selected.`);
     const next = reviews[selectedIndex + 1] ?? reviews[selectedIndex - 1];
     setChoice(undefined);
-    setSelectedId(next?.reviewId);
+    selectId(next?.reviewId);
     if (next !== undefined) focusItem(next.reviewId);
     void queue.refresh();
   };
