@@ -15,6 +15,8 @@ export interface Automaton {
 
 const ROOT = 0;
 const NONE = -1;
+/** A state with more children than this finds the next one in a Map, fewer by walking its sorted list. */
+const WIDE = 12;
 
 /**
  * Aho–Corasick over UTF-16 code units, built once per pack version. Scan time is linear in the text and
@@ -26,86 +28,136 @@ const NONE = -1;
  * nothing but cost here. This is the textbook automaton: a trie, failure links by breadth-first search,
  * and dictionary-suffix links so that keywords inside keywords ("最佳" in "全网最佳") are reported.
  *
+ * The trie lives in typed arrays (first child, next sibling, edge code), built from the keywords in sorted
+ * order: each shares a prefix with the one before, so building needs no look-up at all, and siblings come
+ * out sorted. The default packs make ~110,000 states; a Map per state cost four times the build time.
+ *
  * @example
  * compileAutomaton(['he', 'she']).scan('ushers'); // [{ keyword: 1, start: 1, end: 4 }, { keyword: 0, start: 2, end: 4 }]
  */
 export const compileAutomaton = (keywords: readonly string[]): Automaton => {
-  const next: Map<number, number>[] = [new Map()];
-  const terminal: number[][] = [[]];
-  const depth: number[] = [0];
   keywords.forEach((keyword, index) => {
     if (keyword.length === 0) throw new RangeError(`Keyword ${index} is empty`);
-    let state = ROOT;
-    for (let k = 0; k < keyword.length; k++) {
-      const code = keyword.charCodeAt(k);
-      let child = next[state]?.get(code);
-      if (child === undefined) {
-        child = next.length;
-        next.push(new Map());
-        terminal.push([]);
-        depth.push(k + 1);
-        next[state]?.set(code, child);
-      }
-      state = child;
-    }
-    terminal[state]?.push(index);
   });
+  // Code-unit order, which is what the default sort compares.
+  const distinct = [...new Set(keywords)].sort();
+  const capacity = distinct.reduce((sum, keyword) => sum + keyword.length, 1);
+  const firstChild = new Int32Array(capacity).fill(NONE);
+  const lastChild = new Int32Array(capacity).fill(NONE);
+  const nextSibling = new Int32Array(capacity).fill(NONE);
+  const edge = new Uint16Array(capacity);
+  const depth = new Int32Array(capacity);
+  const stateOf = new Map<string, number>();
+  let states = 1;
 
-  const fail = new Int32Array(next.length);
-  const output = new Int32Array(next.length).fill(NONE);
-  const queue: number[] = [];
-  for (const child of next[ROOT]?.values() ?? []) queue.push(child);
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head] ?? ROOT;
-    for (const [code, child] of next[state] ?? []) {
-      let f = fail[state] ?? ROOT;
-      while (f !== ROOT && !next[f]?.has(code)) f = fail[f] ?? ROOT;
-      const target = next[f]?.get(code);
-      const link = target !== undefined && target !== child ? target : ROOT;
-      fail[child] = link;
-      output[child] = (terminal[link]?.length ?? 0) > 0 ? link : (output[link] ?? NONE);
-      queue.push(child);
+  const path = new Int32Array(distinct.reduce((max, keyword) => Math.max(max, keyword.length), 0) + 1);
+  let previous = '';
+  for (const keyword of distinct) {
+    let shared = 0;
+    while (shared < previous.length && previous.charCodeAt(shared) === keyword.charCodeAt(shared)) shared++;
+    for (let k = shared; k < keyword.length; k++) {
+      const parent = path[k] ?? ROOT;
+      const child = states++;
+      edge[child] = keyword.charCodeAt(k);
+      depth[child] = k + 1;
+      const last = lastChild[parent] ?? NONE;
+      if (last === NONE) firstChild[parent] = child;
+      else nextSibling[last] = child;
+      lastChild[parent] = child;
+      path[k + 1] = child;
     }
+    stateOf.set(keyword, path[keyword.length] ?? ROOT);
+    previous = keyword;
   }
+
+  // The keywords ending at each state, as one flat list with offsets (keyword order kept).
+  const ends = Int32Array.from(keywords, (keyword) => stateOf.get(keyword) ?? ROOT);
+  const terminalStart = new Int32Array(states + 1);
+  for (const state of ends) terminalStart[state + 1] = (terminalStart[state + 1] ?? 0) + 1;
+  for (let s = 0; s < states; s++)
+    terminalStart[s + 1] = (terminalStart[s + 1] ?? 0) + (terminalStart[s] ?? 0);
+  const terminals = new Int32Array(keywords.length);
+  const filled = terminalStart.slice(0, states);
+  ends.forEach((state, keyword) => {
+    terminals[filled[state] ?? 0] = keyword;
+    filled[state] = (filled[state] ?? 0) + 1;
+  });
+  const isTerminal = (state: number): boolean =>
+    (terminalStart[state + 1] ?? 0) > (terminalStart[state] ?? 0);
 
   // Most characters of a copy lead nowhere from the root: a dense table makes that step one array read.
   const fromRoot = new Int32Array(0x10000);
-  for (const [code, child] of next[ROOT] ?? []) fromRoot[code] = child;
-  // Deep in the trie most states have one child: two array reads instead of a Map look-up.
-  const onlyCode = new Int32Array(next.length).fill(NONE);
-  const onlyChild = new Int32Array(next.length);
-  const branches: (Map<number, number> | undefined)[] = next.map((children, state) => {
-    const [first] = children;
-    if (children.size !== 1 || first === undefined) return children.size === 0 ? undefined : children;
-    onlyCode[state] = first[0];
-    onlyChild[state] = first[1];
-    return undefined;
-  });
-  const step = (state: number, code: number): number | undefined =>
-    onlyCode[state] === code ? onlyChild[state] : branches[state]?.get(code);
+  for (let c = firstChild[ROOT] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) fromRoot[edge[c] ?? 0] = c;
+  // The few wide states' Maps, densely packed: a sparse array indexed by state would be a slow dictionary.
+  const wide: Map<number, number>[] = [];
+  const wideOf = new Int32Array(states).fill(NONE);
+  for (let s = 1; s < states; s++) {
+    let count = 0;
+    for (let c = firstChild[s] ?? NONE; c !== NONE && count <= WIDE; c = nextSibling[c] ?? NONE) count++;
+    if (count <= WIDE) continue;
+    const children = new Map<number, number>();
+    for (let c = firstChild[s] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) children.set(edge[c] ?? 0, c);
+    wideOf[s] = wide.length;
+    wide.push(children);
+  }
+  const step = (state: number, code: number): number => {
+    if (state === ROOT) return fromRoot[code] || NONE;
+    const index = wideOf[state] ?? NONE;
+    if (index !== NONE) return wide[index]?.get(code) ?? NONE;
+    for (let c = firstChild[state] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) {
+      const label = edge[c] ?? 0;
+      if (label === code) return c;
+      if (label > code) return NONE;
+    }
+    return NONE;
+  };
+
+  // Failure links breadth-first; `output` is the nearest proper suffix state where a keyword ends.
+  const fail = new Int32Array(states);
+  const output = new Int32Array(states).fill(NONE);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let c = firstChild[ROOT] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) queue[tail++] = c;
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head] ?? ROOT;
+    for (let child = firstChild[state] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
+      const code = edge[child] ?? 0;
+      let f = fail[state] ?? ROOT;
+      let target = step(f, code);
+      while (target === NONE && f !== ROOT) {
+        f = fail[f] ?? ROOT;
+        target = step(f, code);
+      }
+      const link = target !== NONE && target !== child ? target : ROOT;
+      fail[child] = link;
+      output[child] = isTerminal(link) ? link : (output[link] ?? NONE);
+      queue[tail++] = child;
+    }
+  }
   // The first state whose keywords end here: the state itself, or its nearest dictionary suffix.
-  const firstOutput = Int32Array.from(output, (link, state) =>
-    (terminal[state]?.length ?? 0) > 0 ? state : link,
-  );
+  const firstOutput = Int32Array.from(output, (link, state) => (isTerminal(state) ? state : link));
 
   const scan = (text: string): KeywordHit[] => {
     const hits: KeywordHit[] = [];
     let state = ROOT;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
-      let to = state === ROOT ? undefined : step(state, code);
-      while (to === undefined && state !== ROOT) {
+      let to = step(state, code);
+      while (to === NONE && state !== ROOT) {
         state = fail[state] ?? ROOT;
-        to = state === ROOT ? undefined : step(state, code);
+        to = step(state, code);
       }
-      state = to ?? fromRoot[code] ?? ROOT;
+      state = to === NONE ? ROOT : to;
       for (let s = firstOutput[state] ?? NONE; s !== NONE; s = output[s] ?? NONE) {
         const length = depth[s] ?? 0;
-        for (const keyword of terminal[s] ?? []) hits.push({ keyword, start: k + 1 - length, end: k + 1 });
+        const last = terminalStart[s + 1] ?? 0;
+        for (let j = terminalStart[s] ?? 0; j < last; j++) {
+          hits.push({ keyword: terminals[j] ?? 0, start: k + 1 - length, end: k + 1 });
+        }
       }
     }
     return hits;
   };
 
-  return { size: keywords.length, states: next.length, scan };
+  return { size: keywords.length, states, scan };
 };
