@@ -1,3 +1,4 @@
+import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { listRules } from '#shared/use-cases/list-rules.ts';
 import { engine } from './dependencies/engine.ts';
 import { json } from './http.ts';
@@ -8,7 +9,7 @@ export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['legal'] }))
   .handler(async () => {
     const { config, version } = engine();
-    return json(200, listRules(config.packs, version.rulesVersion), {
+    return json(200, listRules(config.packs, DEFAULT_RULE_EXAMPLES, version.rulesVersion), {
       'cache-control': 'private, max-age=300',
     });
   });

@@ -124,7 +124,6 @@ const syntheticRules = (lang: Language, packId: string, count: number, seed: num
       basis: 'bench',
       message: 'bench',
       suggestion: 'bench',
-      examples: { positive: ['x'], negative: ['y'] },
     });
   }
   return rules;

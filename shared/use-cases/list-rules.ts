@@ -1,4 +1,10 @@
-import type { ClaimRule, RequiredContentRule, RulePack } from '#shared/domain/claims/types.ts';
+import type {
+  ClaimExamples,
+  ClaimRule,
+  RequiredContentRule,
+  RuleExamples,
+  RulePack,
+} from '#shared/domain/claims/types.ts';
 
 /** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
 export interface RuleSummary {
@@ -14,7 +20,7 @@ export interface RuleSummary {
   readonly message: string;
   readonly suggestion: string;
   readonly patterns: readonly string[];
-  readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
+  readonly examples: ClaimExamples;
 }
 
 export interface PackSummary {
@@ -29,6 +35,7 @@ const summaryOf = (
   rule: ClaimRule | RequiredContentRule,
   kind: RuleSummary['kind'],
   patterns: readonly string[],
+  examples: RuleExamples,
 ): RuleSummary => ({
   id: rule.id,
   kind,
@@ -42,11 +49,13 @@ const summaryOf = (
   message: rule.message,
   suggestion: rule.suggestion,
   patterns,
-  examples: rule.examples,
+  examples: examples[rule.id] ?? NO_EXAMPLES,
 });
 
-/** The rule packs in force, with versions, as `GET /v1/rules` shows them to legal. */
-export const listRules = (packs: readonly RulePack[], rulesVersion: string) => ({
+const NO_EXAMPLES: ClaimExamples = { positive: [], negative: [] };
+
+/** The rule packs in force, with versions and each rule's examples, as `GET /v1/rules` shows them to legal. */
+export const listRules = (packs: readonly RulePack[], examples: RuleExamples, rulesVersion: string) => ({
   rulesVersion,
   packs: packs.map(
     (pack): PackSummary => ({
@@ -55,9 +64,9 @@ export const listRules = (packs: readonly RulePack[], rulesVersion: string) => (
       title: pack.title,
       language: pack.language,
       rules: [
-        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns)),
+        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns, examples)),
         // A required-content rule's "patterns" are the wordings that satisfy it.
-        ...(pack.required ?? []).map((rule) => summaryOf(rule, 'required-content', rule.accepted)),
+        ...(pack.required ?? []).map((rule) => summaryOf(rule, 'required-content', rule.accepted, examples)),
       ],
     }),
   ),

@@ -1,7 +1,7 @@
 import { failOnIssues, issueAt } from '../config-error.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from '../rating.ts';
 import { compilePattern, expandPattern } from './pattern.ts';
-import type { ClaimRule, RulePack } from './types.ts';
+import type { ClaimRule, RuleExamples, RulePack } from './types.ts';
 
 const LANGUAGES: readonly string[] = ['zh', 'vi', 'en'];
 const RULE_ID = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
@@ -73,10 +73,6 @@ const ruleIssues = (pack: RulePack, rule: ClaimRule): string[] => [
   ...text('basis', rule.basis),
   ...text('message', rule.message),
   ...text('suggestion', rule.suggestion),
-  ...(rule.examples.positive.length === 0 ? ['examples.positive must hold at least one text it flags'] : []),
-  ...(rule.examples.negative.length === 0
-    ? ['examples.negative must hold at least one text it leaves alone']
-    : []),
 ];
 
 const duplicateIds = (ids: readonly string[]): string[] => ids.filter((id, k) => ids.indexOf(id) !== k);
@@ -113,6 +109,34 @@ export const validatePacks = <P extends readonly RulePack[]>(packs: P): P => {
   );
   for (const pack of packs) validatePack(pack);
   return packs;
+};
+
+/**
+ * What is wrong with the examples of some packs' rules: every rule needs at least one text it flags and
+ * one it leaves alone, and an example for a rule no pack has is a typo. Empty when all is well.
+ *
+ * @example
+ * examplesIssues(DEFAULT_PACKS, DEFAULT_RULE_EXAMPLES); // []
+ */
+export const examplesIssues = (packs: readonly RulePack[], examples: RuleExamples): string[] => {
+  const ids = packs.flatMap((pack) => [...pack.rules, ...(pack.required ?? [])].map((rule) => rule.id));
+  const known = new Set(ids);
+  return [
+    ...ids.flatMap((id) => {
+      const own = examples[id];
+      return [
+        ...((own?.positive.length ?? 0) === 0
+          ? [`rule ${id}: examples.positive must hold at least one text it flags`]
+          : []),
+        ...((own?.negative.length ?? 0) === 0
+          ? [`rule ${id}: examples.negative must hold at least one text it leaves alone`]
+          : []),
+      ];
+    }),
+    ...Object.keys(examples)
+      .filter((id) => !known.has(id))
+      .map((id) => `examples for ${id}, which no pack has`),
+  ];
 };
 
 /**

@@ -1,11 +1,22 @@
 import type { Language } from '#shared/schemas/events.ts';
 import type { ImpactRating, ProbabilityRating } from '../rating.ts';
 
-/** A rule's own specification: texts it must flag and texts it must leave alone (run by `npm test`). */
+/**
+ * A rule's own specification: texts it must flag and texts it must leave alone (run by `npm test`). For a
+ * required-content rule, `positive` are copies in scope that lack the content, `negative` copies that
+ * carry it.
+ */
 export interface ClaimExamples {
   readonly positive: readonly string[];
   readonly negative: readonly string[];
 }
+
+/**
+ * Each rule's examples by rule id, in `<pack>.examples.ts` beside its pack. `npm test` runs every one
+ * and checks that every rule has both kinds; legal reads them in `GET /v1/rules`. The engine never does,
+ * so they stay out of the functions that evaluate copy (docs/deploy.md, "Bundles").
+ */
+export type RuleExamples = Readonly<Record<string, ClaimExamples>>;
 
 /**
  * A context the matched phrase needs right before it, e.g. a time span before 美白 ("7天美白"). `before`
@@ -54,7 +65,6 @@ export interface ClaimRule extends RuleScope {
   readonly message: string;
   /** How to rewrite it. */
   readonly suggestion: string;
-  readonly examples: ClaimExamples;
 }
 
 /**
@@ -78,8 +88,6 @@ export interface RequiredContentRule extends RuleScope {
   readonly basis: string;
   readonly message: string;
   readonly suggestion: string;
-  /** `positive`: copies in scope that lack the content (flagged); `negative`: copies that carry it. */
-  readonly examples: ClaimExamples;
 }
 
 /**

@@ -54,10 +54,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: 'Ranks such as 国家级 or 世界级 are absolute terms that Chinese advertising law bans.',
     suggestion: '删除等级用语；如确有官方认定，写明认定机构和文号，如“XX省级非遗项目（批准文号：…）”。',
-    examples: {
-      positive: ['本产品采用国家级配方', '世界级工艺打造', '國家級品質'],
-      negative: ['符合国家标准GB/T 8234', '国家级非物质文化遗产传承人手作'],
-    },
   }),
   rule({
     id: 'cn.absolute.highest',
@@ -68,10 +64,6 @@ const absoluteRules: ClaimRule[] = [
     message:
       'Top-grade words such as 顶级, 极品 or 至尊 are absolute terms that Chinese advertising law bans.',
     suggestion: '换成可验证的描述，如“选用云南高山茶园春茶”，而非“极品好茶”。',
-    examples: {
-      positive: ['極品好茶', '顶级奢华面霜', '面膜之王'],
-      negative: ['高品质原料', '我们追求更好的服务'],
-    },
   }),
   rule({
     id: 'cn.absolute.best',
@@ -95,10 +87,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: '“最佳”, “最好” and other 最-superlatives are absolute terms that Chinese advertising law bans.',
     suggestion: '删除最高级，改为有出处的事实，如“2025年天猫面霜类目销量前十（数据来源：…）”。',
-    examples: {
-      positive: ['效果最佳', '最 佳 选择', '最-佳口感', '最受欢迎的精华'],
-      negative: ['您最好提前预约', '效果很好'],
-    },
   }),
   rule({
     id: 'cn.absolute.zui',
@@ -109,10 +97,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: '“最” + adjective (最美, 最滋润) is a superlative, which Chinese advertising law bans.',
     suggestion: '去掉“最”，或换成有出处的事实，如“回购率达30%（来源：…）”。',
-    examples: {
-      positive: ['我们的面霜最滋润', '年轻人最爱的精华'],
-      negative: ['最近很多顾客回购', '最后三天特惠', '活动最终解释权归本公司所有', '最高立减100元'],
-    },
   }),
   rule({
     id: 'cn.absolute.first',
@@ -165,10 +149,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: 'Claiming to be 第一 or No.1 is an absolute term that Chinese advertising law bans.',
     suggestion: '写明具体范围、时间和数据来源，如“2025年双十一天猫精华类目销量TOP10（来源：天猫）”，或删除。',
-    examples: {
-      positive: ['全网销量第一', 'NO.1护肤品牌', '行业冠军品牌'],
-      negative: ['第一次使用请先做皮肤测试', '下单后第一时间发货', '第一步：洁面'],
-    },
   }),
   rule({
     id: 'cn.absolute.only',
@@ -180,10 +160,6 @@ const absoluteRules: ClaimRule[] = [
     message:
       'Claiming to be 唯一 or 独家 is an absolute term that Chinese advertising law bans unless proven.',
     suggestion: '删除“唯一”“独家”，或写明可核实的依据，如“专利号ZL…的配方”。',
-    examples: {
-      positive: ['全球唯一专利配方', '独家秘方'],
-      negative: ['本店为品牌唯一官方旗舰店', '每人限购一件'],
-    },
   }),
   rule({
     id: 'cn.absolute.first-choice',
@@ -194,10 +170,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: '“首选”, “首家” or “首创” claim a rank no one can verify and count as absolute terms.',
     suggestion: '改为“值得信赖的选择”之类的非比较性描述，或附上可核实的首发证明。',
-    examples: {
-      positive: ['送礼首选', '国内首家推出', '全球首创技术'],
-      negative: ['新品首发预售', '首个订单享9折'],
-    },
   }),
   rule({
     id: 'cn.absolute.unprecedented',
@@ -221,10 +193,6 @@ const absoluteRules: ClaimRule[] = [
     basis: ABSOLUTE,
     message: 'Words such as 史无前例, 无与伦比 or 领导品牌 compare with everyone and are absolute terms.',
     suggestion: '删除这些词，描述产品自身的可验证特点。',
-    examples: {
-      positive: ['史无前例的大促', '口感无与伦比', '行业领导品牌'],
-      negative: ['今年的促销力度很大', '公司领导参观工厂'],
-    },
   }),
   rule({
     id: 'cn.absolute.lowest-price',
@@ -244,10 +212,6 @@ const absoluteRules: ClaimRule[] = [
     basis: `${ABSOLUTE}；《明码标价和禁止价格欺诈规定》第十九条`,
     message: 'A lowest-price claim (全网最低) is an absolute term and, when untrue, price fraud.',
     suggestion: '写明具体价格和优惠条件，如“到手价99元（原价159元，活动期间11月1日—11日）”。',
-    examples: {
-      positive: ['全网最低价', '史上最低价，错过再等一年'],
-      negative: ['到手价99元', '最低至5折'],
-    },
   }),
   rule({
     id: 'cn.absolute.universal',
@@ -259,10 +223,6 @@ const absoluteRules: ClaimRule[] = [
     message:
       'Totalising words (万能, 100%, 永久) promise what no product delivers and read as absolute terms.',
     suggestion: '换成可证明的具体数值或条件，如“经检测，含量≥98%（报告编号：…）”。',
-    examples: {
-      positive: ['万能修复霜', '永久保湿', '永不反弹'],
-      negative: ['面料：100%纯棉', '保湿效果持久'],
-    },
   }),
 ];
 
@@ -293,10 +253,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Medical words (治疗, 疗效, 秘方) make a product look like a medicine; only medicine and medical-device ads may use them.',
     suggestion: '删除医疗用语，描述经批准的功能，如“温和清洁，改善肌肤干燥”。',
-    examples: {
-      positive: ['三个疗程根治痘痘', '药到病除，一抹就好', '祖传秘方', '祖 傳 秘 方'],
-      negative: ['温和清洁，适合敏感肌', '本品不能代替药物治疗疾病', '本品不能治愈任何疾病'],
-    },
   }),
   rule({
     id: 'cn.anti-disease-prefix',
@@ -331,10 +287,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Words such as 抗癌, 降血压, 消炎 or 排毒 claim a medical effect that non-medical products may not claim.',
     suggestion: '删除医疗功效词；保健食品只使用注册或备案的功能声称原文，如“有助于维持血糖健康水平”。',
-    examples: {
-      positive: ['长期饮用可以降血糖', '天然抗菌消炎', '排毒养颜'],
-      negative: ['清爽控油', '含有天然植物成分'],
-    },
   }),
   rule({
     id: 'cn.safety-guarantee',
@@ -357,10 +309,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第十六条第一款第（一）项、第十八条第一款第（一）项、第二十八条`,
     message: 'An assertion or guarantee of safety (无副作用, 绝对安全) is banned and usually unprovable.',
     suggestion: '写明做过的测试，如“经过敏感肌人体试用测试（报告编号：…）”。',
-    examples: {
-      positive: ['纯天然配方，无副作用', '絕對安全，孕婦可用', '零 副 作 用'],
-      negative: ['如有不适请停止使用', '副作用请咨询医生'],
-    },
   }),
   rule({
     id: 'cn.efficacy-guarantee',
@@ -389,10 +337,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'A guarantee of efficacy (保证有效, 无效退款, 立竿见影) promises a result no product can promise.',
     suggestion: '描述有来源的典型效果，如“28天使用后，83%的试用者表示肌肤更亮（n=120）”。',
-    examples: {
-      positive: ['无效退款，放心购买', '立竿见影的效果', '１００％有效'],
-      negative: ['效果因人而异', '7天无理由退款'],
-    },
   }),
   rule({
     id: 'cn.cure-rate',
@@ -404,10 +348,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Cure or effectiveness rates (治愈率, 有效率) are banned in medical ads and unsubstantiated elsewhere.',
     suggestion: '删除治愈率、有效率等数据；非医疗产品只描述经检测的具体指标并注明来源。',
-    examples: {
-      positive: ['有效率高达98%', '临床治愈率95%'],
-      negative: ['富含有效成分烟酰胺', '工作效率提升'],
-    },
   }),
   rule({
     id: 'cn.time-bound-efficacy',
@@ -458,18 +398,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Promising an effect within a time (7天美白, 三天见效) is a false efficacy claim; brands have been fined for it.',
     suggestion: '删除时间承诺，引用功效评价结果，如“坚持使用，肌肤更显透亮（功效评价报告编号：…）”。',
-    examples: {
-      positive: [
-        '7天美白，肌肤透亮',
-        '三天见效',
-        '28天淡斑',
-        '七 天 美 白',
-        '一周内即可见效',
-        '7天瘦',
-        '7天提亮肤色',
-      ],
-      negative: ['坚持使用，肌肤更显透亮', '美白精华全新上市', '每天早晚各使用一次'],
-    },
   }),
   rule({
     id: 'cn.instant-efficacy',
@@ -500,10 +428,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第二十八条第二款第（二）项；${COSMETICS_RULES}`,
     message: 'Instant results (立即见效, 秒白) exaggerate what a cosmetic or food can do.',
     suggestion: '删除即时效果承诺，如实描述使用感受，如“上脸清爽，持续保湿”。',
-    examples: {
-      positive: ['涂上立即见效', '一抹秒变白', '一夜变白'],
-      negative: ['上脸清爽，持续保湿', '快递当天发货'],
-    },
   }),
   rule({
     id: 'cn.cosmetics.medical-grade',
@@ -527,10 +451,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${COSMETICS_RULES}；国家药监局《关于化妆品宣称“药妆”“医学护肤品”等概念的提示》`,
     message: 'Cosmetics may not be called 药妆, 医学护肤 or 医用级: the terms imply a medical product.',
     suggestion: '删除医疗、医美相关概念，如实描述产品类别，如“修护保湿面霜”。',
-    examples: {
-      positive: ['专业药妆品牌', '医美级修复面膜', '医院专用配方'],
-      negative: ['修护保湿面霜', '敏感肌适用'],
-    },
   }),
   rule({
     id: 'cn.cosmetics.drug-effects',
@@ -565,10 +485,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'This effect (祛疤, 生发, 丰胸, 溶脂, 干细胞…) is outside what a cosmetic may claim in China and implies a drug or surgery.',
     suggestion: '只使用《化妆品分类规则和分类目录》中的功效类别（如保湿、修护、舒缓），并具备功效评价依据。',
-    examples: {
-      positive: ['生发精华，告别稀疏', '按摩丰胸精油', '干细胞焕活精华'],
-      negative: ['保湿修护精华', '舒缓泛红'],
-    },
   }),
   rule({
     id: 'cn.cosmetics.free-from',
@@ -593,10 +509,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       '“无添加” or “纯天然” claims are misleading unless the label and evidence back exactly what is absent.',
     suggestion: '写明具体未添加的成分，如“不添加酒精、香精（按配方）”，避免笼统的“无添加”“纯天然”。',
-    examples: {
-      positive: ['纯天然植物配方', '零添加更安心'],
-      negative: ['不添加酒精、香精（按配方）', '含天然植物提取物'],
-    },
   }),
   rule({
     id: 'cn.medicine-substitute',
@@ -621,10 +533,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Suggesting the product replaces medicine is banned; health food must say the opposite (本品不能代替药物).',
     suggestion: '删除与药物的比较，并加注“本品不能代替药物”。',
-    examples: {
-      positive: ['吃了它可以代替药物', '从此不用吃药'],
-      negative: ['本品不能代替药物', '保健食品不是药物，不能代替药物治疗疾病'],
-    },
   }),
   rule({
     id: 'cn.health-food.necessity',
@@ -645,10 +553,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第十八条第一款第（三）项`,
     message: 'Health food may not claim or imply that it is necessary for good health (人人必备).',
     suggestion: '删除“必需”“必备”的说法，只描述经批准的保健功能和适宜人群。',
-    examples: {
-      positive: ['中老年人人必备', '不补就会骨质流失'],
-      negative: ['适宜人群：免疫力低下者', '每日一次，每次两粒'],
-    },
   }),
   rule({
     id: 'cn.medical.endorsement',
@@ -674,10 +578,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Medicine, medical-device and health-food ads may not use endorsers, celebrities or patient testimonials.',
     suggestion: '删除代言人、明星和患者证言，只保留经审查批准的广告内容。',
-    examples: {
-      positive: ['明星同款保健品', '看看这些康复案例'],
-      negative: ['适宜人群：中老年人', '请咨询药师'],
-    },
   }),
   rule({
     id: 'cn.professional-endorsement',
@@ -702,10 +602,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Recommendations by experts, doctors or institutions are banned in medical, health, education and finance ads and risky elsewhere.',
     suggestion: '删除推荐语，或仅保留可核实、经同意且法律允许的推荐。',
-    examples: {
-      positive: ['众多医生推荐', '专家推荐的护肤品'],
-      negative: ['使用前请咨询医生', '店长推荐新品'],
-    },
   }),
   rule({
     id: 'cn.medicine.comparison',
@@ -719,10 +615,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第十六条第一款第（三）项`,
     message: 'Comparing efficacy or safety with other medicines or devices is banned in medical ads.',
     suggestion: '删除与其他产品的比较，只描述本品经批准的说明书内容。',
-    examples: {
-      positive: ['比进口药更有效', '疗效优于同类'],
-      negative: ['请按说明书使用', '本品为非处方药'],
-    },
   }),
   rule({
     id: 'cn.unsourced-data',
@@ -762,10 +654,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Statistics and research claims must be true, accurate and name their source; this one names none.',
     suggestion: '在数据旁注明来源、样本和时间，如“（来源：XX检测机构，2025年，n=200）”。',
-    examples: {
-      positive: ['经临床验证', '研究表明，每天一杯更健康', '95%的用户表示满意'],
-      negative: ['研究表明，28天后皮肤含水量提升（来源：XX检测，报告编号A123）', '富含维生素C'],
-    },
   }),
   rule({
     id: 'cn.patent',
@@ -777,10 +665,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'A patent claim must state the patent number and type; an unnamed or pending patent may not be advertised.',
     suggestion: '写明专利号和专利种类，如“发明专利（专利号：ZL2020XXXXXXXX.X）”，申请中的专利不得宣传。',
-    examples: {
-      positive: ['国家专利配方', '独创专利技术'],
-      negative: ['发明专利（专利号：ZL202012345678.9）专利技术', '新配方上市'],
-    },
   }),
   rule({
     id: 'cn.disparagement',
@@ -801,10 +685,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第十三条；《反不正当竞争法》第十二条`,
     message: 'Disparaging competitors (吊打同行, 其他品牌都是…) is banned in Chinese advertising.',
     suggestion: '只描述自身产品的可验证特点，不贬低其他生产经营者的商品或服务。',
-    examples: {
-      positive: ['吊打同行的性价比', '其他品牌都是智商税'],
-      negative: ['限时秒杀，手慢无', '口碑不错'],
-    },
   }),
   rule({
     id: 'cn.state-endorsement',
@@ -826,10 +706,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Using the name or image of state organs or officials (特供, 国宴, 人民大会堂) in an ad is banned.',
     suggestion: '删除与国家机关、国家机关工作人员有关的表述，以产品本身特点宣传。',
-    examples: {
-      positive: ['人民大会堂特供白酒', '国宴专用好茶'],
-      negative: ['符合国家标准GB/T 8234', '春节特供礼盒'],
-    },
   }),
   rule({
     id: 'cn.national-symbols',
@@ -839,10 +715,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第九条第（一）项`,
     message: 'Ads may not use the national flag, emblem or anthem, or military flags, songs and insignia.',
     suggestion: '删除国旗、国徽、国歌、军旗、军歌、军徽相关内容和图案。',
-    examples: {
-      positive: ['伴着国歌开启促销', '印有国徽图案的礼盒'],
-      negative: ['中国红配色礼盒', '国潮新品上市'],
-    },
   }),
   rule({
     id: 'cn.health-food.anti-ageing',
@@ -853,10 +725,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第十八条第一款；《保健食品原料目录与保健功能目录管理办法》（保健功能目录不含“抗衰老”）`,
     message: 'Anti-ageing and longevity claims (抗衰老, 返老还童) are not an approved health-food function.',
     suggestion: '只使用注册证书或备案凭证载明的保健功能原文，如“有助于抗氧化”。',
-    examples: {
-      positive: ['每天一杯，延缓衰老', '吃出青春永驻'],
-      negative: ['有助于抗氧化', '富含维生素E'],
-    },
   }),
   rule({
     id: 'cn.superstition',
@@ -866,10 +734,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${LAW}第九条第（八）项（迷信内容）`,
     message: 'Superstitious claims (开光, 辟邪, 转运) are banned content in Chinese ads.',
     suggestion: '删除迷信相关表述，如实描述商品的材质和工艺。',
-    examples: {
-      positive: ['大师开光手串', '佩戴辟邪转运'],
-      negative: ['天然黑曜石手串', '手工编织'],
-    },
   }),
 ];
 
@@ -907,10 +771,6 @@ const sectorRules: ClaimRule[] = [
     message:
       'Education and training ads may not guarantee passing an exam, admission, a certificate or a job.',
     suggestion: '删除通过、录取、就业的保证，如实介绍课程内容、师资和往期学员的可核实情况。',
-    examples: {
-      positive: ['签约保过，不过退款', '包就业，月薪过万', '保证录取名校'],
-      negative: ['系统课程，名师授课', '往期学员可咨询'],
-    },
   }),
   rule({
     id: 'cn.education.exam-insider',
@@ -930,10 +790,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}第二十四条第（二）项`,
     message: 'Training ads may not claim or imply that examiners or exam setters take part in the training.',
     suggestion: '删除与考试机构、命题人员有关的表述。',
-    examples: {
-      positive: ['命题专家亲自授课', '出题人亲授技巧'],
-      negative: ['资深讲师授课', '历年真题解析'],
-    },
   }),
   rule({
     id: 'cn.finance.guarantee',
@@ -962,10 +818,6 @@ const sectorRules: ClaimRule[] = [
     message:
       'Investment ads may not promise returns or imply capital protection or no risk (保本, 稳赚, 无风险).',
     suggestion: '删除收益承诺，如实说明产品风险，并标注“投资有风险，选择需谨慎”等风险提示。',
-    examples: {
-      positive: ['稳赚不赔的理财', '保本保息，年化8%', '高收益无风险'],
-      negative: ['投资有风险，选择需谨慎', '产品风险等级：R3'],
-    },
   }),
   rule({
     id: 'cn.real-estate.return',
@@ -989,10 +841,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}第二十六条第（一）项`,
     message: 'Real-estate ads may not promise appreciation or investment returns.',
     suggestion: '删除升值、回报承诺，如实介绍房屋本身的情况。',
-    examples: {
-      positive: ['核心地段，保证升值', '售后包租，年回报8%'],
-      negative: ['三室两厅，南北通透', '精装交付'],
-    },
   }),
   rule({
     id: 'cn.real-estate.travel-time',
@@ -1006,10 +854,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}第二十六条第（二）项`,
     message: 'Real-estate ads may not give a location as the time needed to reach a landmark (10分钟直达).',
     suggestion: '写明实际距离和交通方式，如“距地铁2号线XX站约800米”。',
-    examples: {
-      positive: ['10分钟直达市中心', '五分钟车程到机场'],
-      negative: ['距地铁站约800米', '毗邻中央公园'],
-    },
   }),
   rule({
     id: 'cn.alcohol.health',
@@ -1035,10 +879,6 @@ const sectorRules: ClaimRule[] = [
     message:
       'Alcohol ads may not encourage drinking or claim that drinking relieves stress or adds strength.',
     suggestion: '删除健康、减压、助眠等功效表述，以及劝酒用语，并提示“理性饮酒”。',
-    examples: {
-      positive: ['小酌一杯，消除疲劳', '天天喝，延年益寿'],
-      negative: ['理性饮酒，未成年人请勿饮酒', '酱香浓郁，回味悠长'],
-    },
   }),
   rule({
     id: 'cn.minors.pester',
@@ -1057,10 +897,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}第四十条第二款第（一）项`,
     message: 'Ads aimed at children under 14 may not urge them to ask their parents to buy.',
     suggestion: '删除劝诱儿童要求家长购买的内容，面向家长介绍产品。',
-    examples: {
-      positive: ['小朋友快让爸爸妈妈买', '喜欢就叫妈妈买吧'],
-      negative: ['适合3岁以上儿童', '家长陪同使用'],
-    },
   }),
   rule({
     id: 'cn.tobacco',
@@ -1071,10 +907,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}第二十二条；《电子烟管理办法》（2022）`,
     message: 'Tobacco and e-cigarette advertising in mass media and public places is banned in China.',
     suggestion: '不得发布烟草及电子烟广告；请与法务确认发布渠道是否合法。',
-    examples: {
-      positive: ['新款电子烟限时优惠', '进口雪茄礼盒'],
-      negative: ['吸烟有害健康', '戒烟从今天开始'],
-    },
   }),
   rule({
     id: 'cn.price.misleading',
@@ -1098,10 +930,6 @@ const sectorRules: ClaimRule[] = [
     message:
       'Reference-price and loss-sale wording (跳楼价, 出厂价, 原价) is price fraud unless the prices are real and shown.',
     suggestion: '标明被比较价格的依据，如“原价：前7日内最低成交价199元”，并确保真实。',
-    examples: {
-      positive: ['跳楼价清仓', '亏本甩卖，出厂价直供'],
-      negative: ['到手价99元', '原价：前7日内最低成交价199元，现价99元'],
-    },
   }),
 ];
 
@@ -1118,10 +946,6 @@ const requiredRules: RequiredContentRule[] = [
     message:
       'A health-food (保健食品) ad must state prominently “本品不能代替药物” (this product cannot replace medicine); this copy does not.',
     suggestion: '在显著位置加注“保健食品不是药物，不能代替药物治疗疾病”。',
-    examples: {
-      positive: ['增强免疫力，适宜免疫力低下者', '每日两粒，呵护健康'],
-      negative: ['增强免疫力。保健食品不是药物，不能代替药物治疗疾病。', '「本品不能代替药物」'],
-    },
   },
   {
     id: 'cn.required.medicine-notice',
@@ -1140,10 +964,6 @@ const requiredRules: RequiredContentRule[] = [
       'A medicine ad must carry its notice: OTC “请按药品说明书或者在药师指导下购买和使用”, prescription “本广告仅供医学药学专业人士阅读”.',
     suggestion:
       '非处方药加注“请按药品说明书或者在药师指导下购买和使用”；处方药加注“本广告仅供医学药学专业人士阅读”。',
-    examples: {
-      positive: ['缓解感冒引起的鼻塞', '儿童退热，家中常备'],
-      negative: ['缓解鼻塞。请按药品说明书或者在药师指导下购买和使用', '本广告仅供医学药学专业人士阅读'],
-    },
   },
   {
     id: 'cn.required.medical-device-notice',
@@ -1163,10 +983,6 @@ const requiredRules: RequiredContentRule[] = [
       'A medical-device ad for personal use must state “请仔细阅读产品说明书或者在医务人员的指导下购买和使用”; this copy does not.',
     suggestion:
       '加注“请仔细阅读产品说明书或者在医务人员的指导下购买和使用”；有禁忌的，加注“禁忌内容或者注意事项详见说明书”。',
-    examples: {
-      positive: ['家用电子血压计，测量精准', '医用外科口罩，三层防护'],
-      negative: ['家用血压计。请仔细阅读产品说明书或者在医务人员的指导下购买和使用'],
-    },
   },
   {
     id: 'cn.required.special-medical-food-notice',
@@ -1180,10 +996,6 @@ const requiredRules: RequiredContentRule[] = [
     message:
       'A food for special medical purposes ad must state “请在医生或者临床营养师指导下使用”; this copy does not.',
     suggestion: '在显著位置加注“请在医生或者临床营养师指导下使用”。',
-    examples: {
-      positive: ['术后营养补充，全营养配方'],
-      negative: ['全营养配方。请在医生或者临床营养师指导下使用'],
-    },
   },
 ];
 

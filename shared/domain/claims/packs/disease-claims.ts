@@ -1,6 +1,6 @@
 import type { Language } from '#shared/schemas/events.ts';
 import { MEDICAL } from '../categories.ts';
-import type { ClaimRule } from '../types.ts';
+import type { ClaimExamples, ClaimRule, RuleExamples } from '../types.ts';
 
 /**
  * Disease claims as a table: disease groups × the verbs that claim to treat, cure or prevent them. One
@@ -401,7 +401,6 @@ interface Wording {
   readonly basis: string;
   readonly message: (label: string) => string;
   readonly suggestion: string;
-  readonly examples: (names: readonly string[]) => { positive: string[]; negative: string[] };
 }
 
 const WORDING: Readonly<Record<Language, Wording>> = {
@@ -412,14 +411,6 @@ const WORDING: Readonly<Record<Language, Wording>> = {
       `This copy claims to treat or prevent ${label}; outside medicine and medical-device ads Chinese law bans any disease claim.`,
     suggestion:
       '删除疾病名称与治疗、预防字样，只描述经批准或备案的功能，如“有助于维持血脂健康水平”（保健食品）或“保湿滋润”（化妆品）。',
-    examples: (names) => ({
-      positive: [
-        `坚持服用，有效治疗${names[0]}`,
-        `${names[1] ?? names[0]}克星，三天见效`,
-        `根 治 ${names[0]}`,
-      ],
-      negative: [`${names[0]}患者请在医生指导下使用`, `本品不能治疗${names[0]}`],
-    }),
   },
   vi: {
     prefix: 'vn',
@@ -429,10 +420,6 @@ const WORDING: Readonly<Record<Language, Wording>> = {
       `This copy claims to treat or prevent ${label}; in Vietnam only medicines may make such claims.`,
     suggestion:
       'Bỏ tên bệnh và các từ chữa, trị, phòng ngừa; chỉ mô tả công dụng đã công bố, ví dụ “hỗ trợ tăng cường sức khỏe”.',
-    examples: (names) => ({
-      positive: [`Giúp chữa khỏi ${names[0]} chỉ sau một liệu trình`, `Đặc trị bệnh ${names[1] ?? names[0]}`],
-      negative: [`Người bị ${names[0]} nên hỏi ý kiến bác sĩ`, `Sản phẩm không điều trị ${names[0]}`],
-    }),
   },
   en: {
     prefix: 'en',
@@ -442,10 +429,6 @@ const WORDING: Readonly<Record<Language, Wording>> = {
       `This copy claims to cure, treat or prevent ${label}, which makes a cosmetic, food or supplement an unapproved drug.`,
     suggestion:
       'Remove the disease and describe a cosmetic or lawful structure/function effect you can support, e.g. “supports restful sleep” or “soothes dry skin”.',
-    examples: (names) => ({
-      positive: [`Clinically shown to cure ${names[0]}`, `A natural way to prevent ${names[1] ?? names[0]}`],
-      negative: [`Not suitable for people with ${names[0]}`, `This product does not treat ${names[0]}`],
-    }),
   },
 };
 
@@ -482,7 +465,37 @@ export const diseaseClaimRules = (lang: Language, markets: readonly string[] | '
       basis: wording.basis,
       message: wording.message(group.label),
       suggestion: wording.suggestion,
-      examples: wording.examples(names),
     };
   });
 };
+
+// The examples of each group's rule, generated like the rules (see RuleExamples); only tests and
+// GET /v1/rules read them, so they are kept apart from what the engine loads.
+const EXAMPLES: Readonly<Record<Language, (names: readonly string[]) => ClaimExamples>> = {
+  zh: (names) => ({
+    positive: [`坚持服用，有效治疗${names[0]}`, `${names[1] ?? names[0]}克星，三天见效`, `根 治 ${names[0]}`],
+    negative: [`${names[0]}患者请在医生指导下使用`, `本品不能治疗${names[0]}`],
+  }),
+  vi: (names) => ({
+    positive: [`Giúp chữa khỏi ${names[0]} chỉ sau một liệu trình`, `Đặc trị bệnh ${names[1] ?? names[0]}`],
+    negative: [`Người bị ${names[0]} nên hỏi ý kiến bác sĩ`, `Sản phẩm không điều trị ${names[0]}`],
+  }),
+  en: (names) => ({
+    positive: [`Clinically shown to cure ${names[0]}`, `A natural way to prevent ${names[1] ?? names[0]}`],
+    negative: [`Not suitable for people with ${names[0]}`, `This product does not treat ${names[0]}`],
+  }),
+};
+
+/**
+ * The examples of `diseaseClaimRules(lang, …)`, by rule id.
+ *
+ * @example
+ * diseaseClaimExamples('en')['en.disease.cancer']?.positive[0]; // 'Clinically shown to cure cancer'
+ */
+export const diseaseClaimExamples = (lang: Language): RuleExamples =>
+  Object.fromEntries(
+    DISEASE_GROUPS.map((group) => [
+      `${WORDING[lang].prefix}.disease.${group.slug}`,
+      EXAMPLES[lang](group.names[lang]),
+    ]),
+  );

@@ -77,20 +77,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${DRUG}; ${FTC}; EU Regulation 1223/2009 Art. 20`,
     message: 'Claiming to cure a disease makes a cosmetic, food or supplement an unapproved drug.',
     suggestion: 'Describe the cosmetic effect instead, e.g. “helps reduce the look of blemishes”.',
-    examples: {
-      positive: [
-        'Nature’s cure for tired joints',
-        'C.U.R.E your skin problems',
-        'ＣＵＲＥＳ dandruff',
-        'The cure-all for dry skin',
-      ],
-      negative: [
-        'Try our cured ham platter',
-        'Does not cure or prevent any disease.',
-        'Secure checkout',
-        'UV cure lamp for gel nails',
-      ],
-    },
   }),
   rule({
     id: 'en.drug-effects',
@@ -118,18 +104,6 @@ const efficacyRules: ClaimRule[] = [
       'This is a drug or unauthorised health effect (anti-inflammatory, kills germs, relieves pain, boosts the immune system).',
     suggestion:
       'Use a cosmetic or authorised claim instead, e.g. “soothes the look of redness” or “vitamin C contributes to the normal function of the immune system”.',
-    examples: {
-      positive: [
-        'Natural anti-inflammatory serum',
-        'Kills 99.9% of germs',
-        'Boosts your immune system',
-        'Fast pain relief',
-      ],
-      negative: [
-        'Soothes the look of redness',
-        'Vitamin C contributes to the normal function of the immune system',
-      ],
-    },
   }),
   rule({
     id: 'en.medicine-substitute',
@@ -148,14 +122,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Comparing the product with a medicine, or suggesting it replaces one, is an implied drug claim.',
     suggestion: 'Remove the comparison with medicines; describe what the product itself does, with evidence.',
-    examples: {
-      positive: [
-        'A natural alternative to antidepressants',
-        'Botox in a bottle',
-        'Works like prescription drugs',
-      ],
-      negative: ['Talk to your doctor about your medication', 'Smooths the look of fine lines'],
-    },
   }),
   rule({
     id: 'en.cosmetic-structure',
@@ -181,10 +147,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Claims to change skin or hair at the level of cells, collagen or DNA make a US cosmetic an unapproved drug.',
     suggestion: 'Describe the appearance, e.g. “visibly firmer-looking skin”, not a biological effect.',
-    examples: {
-      positive: ['Stimulates collagen production', 'Repairs DNA while you sleep', 'Regrows hair in weeks'],
-      negative: ['Visibly firmer-looking skin', 'Contains hydrolysed collagen'],
-    },
   }),
   rule({
     id: 'en.guaranteed-results',
@@ -209,14 +171,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${FTC}; ${EU_COSMETICS}, Annex I (honesty)`,
     message: 'A guaranteed result is a promise the product cannot keep for every customer.',
     suggestion: 'Describe typical results with their source, or offer a clear refund policy instead.',
-    examples: {
-      positive: [
-        'Guaranteed results in 7 days',
-        'Results guaranteed or your money back',
-        'Guaranteed to melt fat',
-      ],
-      negative: ['Guaranteed delivery before Christmas', 'Satisfaction guaranteed', 'Guaranteed authentic'],
-    },
   }),
   rule({
     id: 'en.permanent-results',
@@ -234,14 +188,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${FTC}; ${SUBSTANTIATION}`,
     message: 'Permanent results need evidence that almost never exists.',
     suggestion: 'State how long the effect lasts in tests, e.g. “results seen for up to 8 weeks”.',
-    examples: {
-      positive: [
-        'Permanent results after one session',
-        'Permanently removes wrinkles',
-        'Cellulite gone for good',
-      ],
-      negative: ['Long-lasting colour'],
-    },
   }),
   rule({
     id: 'en.instant-results',
@@ -261,10 +207,6 @@ const efficacyRules: ClaimRule[] = [
     message: 'Instant or overnight results are rarely substantiated and mislead about what the product does.',
     suggestion:
       'State the tested result and timing, e.g. “skin looked more even after 4 weeks in a study of 60 women”.',
-    examples: {
-      positive: ['Instantly erases wrinkles', 'Dark spots gone in 7 days', 'Clearer skin in 3 days'],
-      negative: ['Absorbs in seconds', 'Ships in 3 days'],
-    },
   }),
   rule({
     id: 'en.risk-free',
@@ -276,10 +218,6 @@ const efficacyRules: ClaimRule[] = [
     message: '“Risk-free” misleads unless every cost and condition of the offer is disclosed.',
     suggestion:
       'Say exactly what the customer gets back and on which conditions, e.g. “30-day refund, return shipping paid by us”.',
-    examples: {
-      positive: ['Try it risk-free for 30 days', 'Zero risk to your skin'],
-      negative: ['Learn about the risks of sun exposure'],
-    },
   }),
   rule({
     id: 'en.miracle',
@@ -303,14 +241,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${FTC}; FTC “Gut Check” reference guide (2014); ${EU_COSMETICS}, Annex I (honesty)`,
     message: '“Miracle”, “secret formula” and “breakthrough” words promise more than any product can do.',
     suggestion: 'Name the actual benefit, e.g. “visibly smoother skin in 4 weeks (n=60)”.',
-    examples: {
-      positive: [
-        'A miracle cream for wrinkles',
-        'The magic pill for weight loss',
-        'The secret formula doctors hate',
-      ],
-      negative: ['It is no miracle, just good chemistry', 'Smoother skin, naturally'],
-    },
   }),
   rule({
     id: 'en.clinically-proven',
@@ -334,14 +264,6 @@ const efficacyRules: ClaimRule[] = [
       '“Clinically proven” needs competent and reliable scientific evidence for exactly this claim; none is cited.',
     suggestion:
       'Cite the study next to the claim (sample, duration, result) or say “dermatologically tested”.',
-    examples: {
-      positive: ['Clinically proven to reduce wrinkles', 'Scientifically-proven formula'],
-      negative: [
-        'Not clinically proven',
-        'Dermatologically tested',
-        'Clinically shown to hydrate in a study of 40 women over 4 weeks',
-      ],
-    },
   }),
   rule({
     id: 'en.unsourced-statistics',
@@ -354,10 +276,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${SUBSTANTIATION}; ${EU_COSMETICS}, Annex I (evidential support)`,
     message: 'A percentage of users or experts needs its source and sample next to it.',
     suggestion: 'Add the study details, e.g. “(consumer test, n=120, 4 weeks, 2025)”.',
-    examples: {
-      positive: ['95% of women saw smoother skin', '9 out of 10: 90% of users noticed a difference'],
-      negative: ['95% of women saw smoother skin (consumer test, n=120, 4 weeks)'],
-    },
   }),
   rule({
     id: 'en.expert-endorsement',
@@ -378,14 +296,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.3; ${EU_HEALTH_CLAIMS} Art. 12(c)`,
     message: 'An expert endorsement must reflect a real, documented evaluation by qualified experts.',
     suggestion: 'Keep it only with documented evidence (who, how many, how asked); otherwise remove it.',
-    examples: {
-      positive: [
-        'Doctor-recommended formula',
-        'Recommended by dermatologists worldwide',
-        'Dermatologist approved',
-      ],
-      negative: ['Ask your doctor before use', 'Recommended by 87% of 200 dermatologists surveyed in 2025'],
-    },
   }),
   rule({
     id: 'en.number-one',
@@ -412,15 +322,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       '“#1”, “best-selling” and “world’s best” are comparative claims that need current, relevant proof.',
     suggestion: 'Say what it is #1 in and per whom, e.g. “#1 in Amazon face serums, May 2026”.',
-    examples: {
-      positive: [
-        "America's #1 serum",
-        "The world's best moisturiser",
-        'Ｎｏ.１ brand in Europe',
-        'The best serum for dry skin',
-      ],
-      negative: ['See footnote #12', 'Step one: cleanse', 'Your safety is our number one priority'],
-    },
   }),
   rule({
     id: 'en.safety-absolute',
@@ -443,10 +344,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${FTC}; ${HEALTH_GUIDANCE}; ${EU_COSMETICS}, Annex I (truthfulness)`,
     message: 'No product is free of side effects for everyone; absolute safety claims mislead.',
     suggestion: 'Say what was tested, e.g. “tested on sensitive skin under dermatological control”.',
-    examples: {
-      positive: ['100% safe for the whole family', 'Natural, with no side effects'],
-      negative: ['Side effects are rare; see the leaflet'],
-    },
   }),
   rule({
     id: 'en.fda-approved',
@@ -465,10 +362,6 @@ const efficacyRules: ClaimRule[] = [
     basis: 'FD&C Act § 301(l); 21 CFR 710.8 (misleading reference to FDA registration)',
     message: 'The FDA does not approve cosmetics or supplements; “FDA approved” is false for them.',
     suggestion: 'Remove the reference, or state a true fact such as “made in an FDA-registered facility”.',
-    examples: {
-      positive: ['FDA approved formula', 'F.D.A.-approved ingredients'],
-      negative: ['Made in an FDA-registered facility'],
-    },
   }),
   rule({
     id: 'en.weight-loss',
@@ -491,10 +384,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Fast or effortless weight-loss claims are among the FTC’s known false claims and banned on EU foods.',
     suggestion: 'Describe realistic results with diet and exercise, with the evidence behind them.',
-    examples: {
-      positive: ['Lose 10 pounds in 7 days', 'Burn fat fast with one capsule', 'Melts belly fat'],
-      negative: ['Part of a balanced diet and regular exercise'],
-    },
   }),
   rule({
     id: 'en.detox',
@@ -517,10 +406,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Detox and toxin-flushing claims have no accepted scientific basis and no authorised EU health claim.',
     suggestion: 'Describe the product plainly, e.g. “a refreshing green-tea drink”.',
-    examples: {
-      positive: ['7-day detox tea', 'Flushes out toxins overnight'],
-      negative: ['A refreshing green-tea drink'],
-    },
   }),
   rule({
     id: 'en.natural-purity',
@@ -544,10 +429,6 @@ const efficacyRules: ClaimRule[] = [
     message: '“Chemical-free” is impossible and “100% natural” is rarely true; both mislead.',
     suggestion:
       'State the share of natural-origin ingredients and how it is calculated, e.g. “98% natural origin (ISO 16128)”.',
-    examples: {
-      positive: ['Chemical-free sunscreen', '100% natural ingredients'],
-      negative: ['98% natural origin ingredients (ISO 16128)'],
-    },
   }),
   rule({
     id: 'en.free-from-denigration',
@@ -571,10 +452,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'In the EU a “free from” claim about a lawful ingredient (parabens, “nasties”) denigrates it and is not accepted.',
     suggestion: 'Remove the “free from” claim or state a substantiated benefit instead.',
-    examples: {
-      positive: ['Paraben-free moisturiser', 'No nasties, just skin care'],
-      negative: ['Suitable for sensitive skin'],
-    },
   }),
   rule({
     id: 'en.sunscreen',
@@ -602,14 +479,6 @@ const efficacyRules: ClaimRule[] = [
       'Sunscreens may not claim to block all UV, be “waterproof” or “sweatproof”, or need no reapplying.',
     suggestion:
       'Use “water resistant (40 minutes)” and state the SPF and UVA protection; remind users to reapply.',
-    examples: {
-      positive: [
-        'Waterproof sunscreen SPF 50',
-        'Total protection from UV rays',
-        'All-day protection, no need to reapply',
-      ],
-      negative: ['Water resistant (80 minutes), SPF 50, reapply after swimming'],
-    },
   }),
   rule({
     id: 'en.anti-aging-reversal',
@@ -628,10 +497,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${FTC}; ${EU_COSMETICS}, Annex I (truthfulness, evidential support)`,
     message: 'No cosmetic or food reverses or stops ageing; the claim exaggerates a cosmetic effect.',
     suggestion: 'Describe the visible effect, e.g. “reduces the appearance of fine lines”.',
-    examples: {
-      positive: ['Reverses aging in weeks', 'Look 10 years younger'],
-      negative: ['Reduces the appearance of fine lines'],
-    },
   }),
   rule({
     id: 'en.green-claims',
@@ -660,10 +525,6 @@ const efficacyRules: ClaimRule[] = [
       'Generic environmental claims (eco-friendly, carbon neutral) mislead unless specific and substantiated; the EU bans them from 2026.',
     suggestion:
       'State the specific, verified benefit, e.g. “bottle made from 50% recycled plastic (certified by …)”.',
-    examples: {
-      positive: ['Our eco-friendly serum', 'A carbon neutral cream'],
-      negative: ['Bottle made from 50% recycled plastic, certified by RecyClass'],
-    },
   }),
   rule({
     id: 'en.hypoallergenic',
@@ -684,10 +545,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       '“Hypoallergenic” needs evidence that the product was designed and tested to minimise allergy risk.',
     suggestion: 'Cite the test, e.g. “hypoallergenic: tested on 50 people with sensitive skin (HRIPT)”.',
-    examples: {
-      positive: ['Hypoallergenic face cream', 'Allergy-free formula'],
-      negative: ['Hypoallergenic: HRIPT tested on 50 people with sensitive skin'],
-    },
   }),
   rule({
     id: 'en.organic',
@@ -700,10 +557,6 @@ const efficacyRules: ClaimRule[] = [
       'USDA National Organic Program, 7 CFR 205.303–205.305; EU Regulation 2018/848 Art. 30; FTC Act § 5',
     message: 'An organic claim must name the certifier and meet the organic-labelling rules of the market.',
     suggestion: 'Name the certification and the body, e.g. “USDA Organic, certified by …”.',
-    examples: {
-      positive: ['100% organic face oil', 'Certified organic skincare'],
-      negative: ['USDA Organic, certified by CCOF'],
-    },
   }),
   rule({
     id: 'en.free-trial',
@@ -723,10 +576,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       '“Free trial, just pay shipping” offers often hide a subscription; the terms must be clear before billing.',
     suggestion: 'State the price, the billing date and how to cancel next to the offer.',
-    examples: {
-      positive: ['Get your free bottle, just pay shipping', 'Rush my free trial now'],
-      negative: ['Free shipping on orders over $50'],
-    },
   }),
 ];
 
@@ -756,10 +605,6 @@ const sectorRules: ClaimRule[] = [
     message: 'Financial promotions may not promise returns or suggest there is no risk.',
     suggestion:
       'Remove the promise; state the risks, e.g. “Capital at risk. Past performance is not a reliable indicator of future results.”',
-    examples: {
-      positive: ['Guaranteed returns of 12% a year', 'Double your money in 30 days'],
-      negative: ['Capital at risk. Past performance is not a reliable indicator of future results.'],
-    },
   }),
   rule({
     id: 'en.education.guarantee',
@@ -781,10 +626,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${FTC}; FTC Guides for Private Vocational and Distance Education Schools (16 CFR 254)`,
     message: 'Training ads may not guarantee passing, admission or a job.',
     suggestion: 'Describe the course and verifiable outcomes of past students instead.',
-    examples: {
-      positive: ['Guaranteed pass or your money back', 'Job guarantee after the bootcamp'],
-      negative: ['Structured lessons with experienced tutors'],
-    },
   }),
   rule({
     id: 'en.alcohol.health',
@@ -806,10 +647,6 @@ const sectorRules: ClaimRule[] = [
     message:
       'Alcohol ads may not claim health, therapeutic or performance benefits, or encourage excessive drinking.',
     suggestion: 'Describe taste and origin only, and add a responsible-drinking message.',
-    examples: {
-      positive: ['A whisky that relieves stress', 'A healthy drink for every evening'],
-      negative: ['Aged 12 years in oak casks. Drink responsibly.'],
-    },
   }),
 ];
 
@@ -838,13 +675,6 @@ const requiredRules: RequiredContentRule[] = [
       'This supplement copy makes a structure/function claim without the FDA notice that must accompany it on the label (“This statement has not been evaluated by the Food and Drug Administration…”).',
     suggestion:
       'Add “These statements have not been evaluated by the Food and Drug Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.”',
-    examples: {
-      positive: ['Supports healthy immune function with zinc and vitamin C', 'Boosts energy naturally'],
-      negative: [
-        'Supports healthy immune function.* *These statements have not been evaluated by the Food and Drug Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.',
-        'Great taste, 30 servings per tub',
-      ],
-    },
   },
 ];
 

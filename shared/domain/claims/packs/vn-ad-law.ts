@@ -38,10 +38,6 @@ const superlativeRules: ClaimRule[] = [
       '“Tốt nhất” and similar superlatives need legal proof (Art. 8 cl. 11) before an ad may use them.',
     suggestion:
       'Bỏ từ so sánh nhất hoặc dẫn tài liệu chứng minh hợp pháp bên cạnh, ví dụ “Top 3 ngành hàng trên Shopee 2025 (nguồn: …)”.',
-    examples: {
-      positive: ['Dịch vụ tốt nhất cho bạn', 'tot nhat cho be yeu', 'Sản phẩm TỐT NHẤT'],
-      negative: ['Sản phẩm tốt cho bé', 'Chất lượng cao, giá hợp lý'],
-    },
   }),
   rule({
     id: 'vn.superlative.only',
@@ -52,10 +48,6 @@ const superlativeRules: ClaimRule[] = [
     basis: SUPERLATIVES,
     message: '“Duy nhất” (the only one) needs legal proof before an ad may use it.',
     suggestion: 'Bỏ “duy nhất/độc quyền” hoặc nêu căn cứ (văn bằng bảo hộ, hợp đồng phân phối độc quyền).',
-    examples: {
-      positive: ['Sản phẩm duy nhất có chứng nhận', 'Công thức độc quyền'],
-      negative: ['Ưu đãi áp dụng duy nhất một lần', 'Sản phẩm có chứng nhận'],
-    },
   }),
   rule({
     id: 'vn.superlative.number-one',
@@ -76,10 +68,6 @@ const superlativeRules: ClaimRule[] = [
     basis: SUPERLATIVES,
     message: '“Số một” (number one) needs legal proof before an ad may use it.',
     suggestion: 'Ghi rõ xếp hạng của ai, khi nào (kèm nguồn), hoặc bỏ.',
-    examples: {
-      positive: ['Thương hiệu số 1 Việt Nam', 'Top 1 bán chạy', 'so mot thi truong'],
-      negative: ['Mua 10 tặng 1', 'Ưu đãi số lượng có hạn'],
-    },
   }),
   rule({
     id: 'vn.superlative.leading',
@@ -99,10 +87,6 @@ const superlativeRules: ClaimRule[] = [
     basis: SUPERLATIVES,
     message: '“Hàng đầu” or “vô địch” claim a leading rank, which needs legal proof.',
     suggestion: 'Thay bằng dữ kiện kiểm chứng được, ví dụ “hơn 10 năm kinh nghiệm”, hoặc dẫn nguồn xếp hạng.',
-    examples: {
-      positive: ['Nhà cung cấp hàng đầu', 'Vô địch về giá'],
-      negative: ['Xếp ở hàng đầu tiên bên trái', 'Hơn 10 năm kinh nghiệm'],
-    },
   }),
   rule({
     id: 'vn.superlative.cheapest',
@@ -120,10 +104,6 @@ const superlativeRules: ClaimRule[] = [
     basis: `${SUPERLATIVES}; ${MISLEADING}`,
     message: 'A lowest-price claim (rẻ nhất) is a superlative that needs proof and misleads when untrue.',
     suggestion: 'Ghi giá cụ thể và điều kiện, ví dụ “chỉ 99.000đ đến hết 30/11”.',
-    examples: {
-      positive: ['Giá rẻ nhất thị trường', 'Cam kết giá tốt nhất'],
-      negative: ['Chỉ 99.000đ đến hết 30/11', 'Giá ưu đãi'],
-    },
   }),
   rule({
     id: 'vn.superlative.nhat',
@@ -163,17 +143,6 @@ const superlativeRules: ClaimRule[] = [
       'A superlative with “nhất” (đẹp nhất, được yêu thích nhất) needs legal proof before an ad may use it.',
     suggestion:
       'Thay bằng dữ kiện kiểm chứng được, ví dụ “được 10.000 khách hàng đánh giá 5 sao (nguồn: …)”.',
-    examples: {
-      positive: ['Kem dưỡng được yêu thích nhất', 'chat luong cao nhat', 'Mẫu mã sang nhất'],
-      negative: [
-        'Nhất là vào mùa hè, da cần được dưỡng ẩm',
-        'Giao hàng chậm nhất 3 ngày',
-        'Dùng ít nhất 2 lần mỗi ngày',
-        'Cập nhật bảng giá mới',
-        'Vị nhạt, dễ uống',
-        'Hàng Nhật nội địa',
-      ],
-    },
   }),
   rule({
     id: 'vn.comparison',
@@ -191,10 +160,6 @@ const superlativeRules: ClaimRule[] = [
       'Directly comparing price, quality or efficacy with other brands’ products is banned in Vietnamese ads.',
     suggestion:
       'Chỉ nêu đặc điểm của sản phẩm mình, không so sánh trực tiếp với sản phẩm cùng loại của người khác.',
-    examples: {
-      positive: ['Tốt hơn sản phẩm cùng loại', 'Rẻ hơn mọi cửa hàng'],
-      negative: ['Tốt hơn cho làn da của bạn', 'Giá hợp lý'],
-    },
   }),
 ];
 
@@ -232,14 +197,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Cosmetics and foods may not use treatment words (chữa, trị, thần dược, bài thuốc); only medicines may.',
     suggestion: 'Mô tả công dụng chăm sóc, ví dụ “hỗ trợ làm dịu da” thay vì “đặc trị mụn”.',
-    examples: {
-      positive: ['Đặc trị nám sau 7 ngày', 'Giúp chữa bệnh hiệu quả', 'Bài thuốc gia truyền', 'chua benh'],
-      negative: [
-        'Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.',
-        'Sản phẩm không phải là thuốc chữa bệnh',
-        'Dưỡng ẩm cho da mềm mịn',
-      ],
-    },
   }),
   rule({
     id: 'vn.medicine-substitute',
@@ -261,10 +218,6 @@ const efficacyRules: ClaimRule[] = [
       'Saying a food or cosmetic replaces medicine is banned; functional-food ads must say the opposite.',
     suggestion:
       'Bỏ so sánh với thuốc và ghi khuyến cáo “Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.”',
-    examples: {
-      positive: ['Có thể thay thế thuốc tây', 'Không cần dùng thuốc nữa'],
-      negative: ['Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.'],
-    },
   }),
   rule({
     id: 'vn.guarantee.efficacy',
@@ -287,10 +240,6 @@ const efficacyRules: ClaimRule[] = [
     message: 'A guaranteed result promises what no product can deliver to everyone.',
     suggestion:
       'Mô tả kết quả điển hình kèm nguồn, ví dụ “85% người dùng hài lòng sau 4 tuần (khảo sát n=200)”.',
-    examples: {
-      positive: ['Cam kết hiệu quả 100%', 'Không hiệu quả hoàn tiền'],
-      negative: ['Hiệu quả tùy cơ địa mỗi người', 'Đổi trả trong 7 ngày'],
-    },
   }),
   rule({
     id: 'vn.guarantee.safety',
@@ -311,10 +260,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Absolute safety (không tác dụng phụ, an toàn tuyệt đối) cannot be substantiated for every user.',
     suggestion: 'Nêu phép thử đã làm, ví dụ “đã kiểm nghiệm kích ứng da (phiếu kết quả số …)”.',
-    examples: {
-      positive: ['An toàn tuyệt đối, không tác dụng phụ', '100% an toàn cho bé'],
-      negative: ['Ngưng sử dụng nếu có kích ứng', 'Đã kiểm nghiệm kích ứng da'],
-    },
   }),
   rule({
     id: 'vn.permanent',
@@ -324,10 +269,6 @@ const efficacyRules: ClaimRule[] = [
     basis: MISLEADING,
     message: 'Permanent results (vĩnh viễn, tận gốc, không tái phát) mislead: no product can promise them.',
     suggestion: 'Nêu thời gian hiệu quả theo thử nghiệm, ví dụ “duy trì đến 8 tuần trong thử nghiệm”.',
-    examples: {
-      positive: ['Triệt lông vĩnh viễn', 'Sạch mụn tận gốc'],
-      negative: ['Giữ ẩm suốt 24 giờ', 'Lưu hương lâu'],
-    },
   }),
   rule({
     id: 'vn.time-bound-results',
@@ -342,10 +283,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Promising a result within a time (7 ngày trắng da, giảm 5 kg trong…) is a misleading efficacy claim.',
     suggestion: 'Bỏ cam kết thời gian; mô tả kết quả thử nghiệm kèm nguồn.',
-    examples: {
-      positive: ['7 ngày trắng da', 'Hết mụn sau 3 ngày', 'giam can sau 2 tuan', 'Giảm 5 kg trong một tháng'],
-      negative: ['Dùng đều đặn mỗi ngày để da sáng khỏe', 'Giao hàng trong 3 ngày'],
-    },
   }),
   rule({
     id: 'vn.instant-results',
@@ -369,10 +306,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${MISLEADING}; ${COSMETIC_CLAIMS}`,
     message: 'Instant results (trắng bật tông, hiệu quả tức thì) exaggerate what a cosmetic or food can do.',
     suggestion: 'Mô tả cảm nhận khi dùng một cách trung thực, ví dụ “da mềm mịn hơn khi sử dụng đều đặn”.',
-    examples: {
-      positive: ['Kem body trắng bật tông', 'Hiệu quả tức thì'],
-      negative: ['Da mềm mịn hơn khi sử dụng đều đặn', 'Giao hàng ngay trong ngày'],
-    },
   }),
   rule({
     id: 'vn.cosmetics.drug-effects',
@@ -400,10 +333,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'This effect (kháng khuẩn, tái tạo tế bào, trị sẹo, mọc tóc…) goes beyond what a cosmetic may claim and implies a drug.',
     suggestion: 'Chỉ dùng các tính năng mỹ phẩm được phép (làm sạch, dưỡng ẩm, làm mềm…) và có bằng chứng.',
-    examples: {
-      positive: ['Serum kích thích mọc tóc', 'Kem xóa sẹo thâm'],
-      negative: ['Dưỡng tóc mềm mượt', 'Làm sạch dịu nhẹ'],
-    },
   }),
   rule({
     id: 'vn.weight-loss',
@@ -423,10 +352,6 @@ const efficacyRules: ClaimRule[] = [
     basis: `${MISLEADING}; ${HEALTH_FOOD}`,
     message: 'Effortless or rapid weight-loss claims mislead and are not authorised for foods or cosmetics.',
     suggestion: 'Mô tả sản phẩm như một phần của chế độ ăn uống và vận động hợp lý, không hứa hẹn giảm cân.',
-    examples: {
-      positive: ['Giảm cân không cần ăn kiêng', 'Đốt mỡ cấp tốc'],
-      negative: ['Kết hợp chế độ ăn uống hợp lý', 'Bổ sung chất xơ'],
-    },
   }),
   rule({
     id: 'vn.clinically-proven',
@@ -445,10 +370,6 @@ const efficacyRules: ClaimRule[] = [
     basis: MISLEADING,
     message: 'Clinical or scientific proof claims must be backed by documents the regulator accepts.',
     suggestion: 'Dẫn nghiên cứu (đơn vị, thời gian, cỡ mẫu) hoặc bỏ tuyên bố.',
-    examples: {
-      positive: ['Đã được chứng minh lâm sàng', 'Được khoa học chứng minh'],
-      negative: ['Thành phần lành tính', 'Nghiên cứu cho thấy da ẩm hơn 30% (nguồn: Viện Da liễu, 2024)'],
-    },
   }),
   rule({
     id: 'vn.professional-endorsement',
@@ -471,10 +392,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Doctor, expert or health-authority recommendations need proof and are restricted for health products.',
     suggestion: 'Bỏ lời khuyên dùng trừ khi có văn bản chứng minh và được phép với nhóm sản phẩm này.',
-    examples: {
-      positive: ['Sản phẩm được bác sĩ khuyên dùng', 'Chuyên gia khuyên dùng mỗi ngày'],
-      negative: ['Hỏi ý kiến bác sĩ trước khi dùng'],
-    },
   }),
   rule({
     id: 'vn.miracle',
@@ -492,10 +409,6 @@ const efficacyRules: ClaimRule[] = [
     basis: MISLEADING,
     message: 'Words like “thần kỳ” or “phép màu” exaggerate what the product does.',
     suggestion: 'Mô tả lợi ích thực tế bằng từ ngữ thông thường.',
-    examples: {
-      positive: ['Hiệu quả thần kỳ', 'Phép màu cho làn da'],
-      negative: ['Làn da mịn màng hơn'],
-    },
   }),
   rule({
     id: 'vn.natural-purity',
@@ -516,10 +429,6 @@ const efficacyRules: ClaimRule[] = [
       '“100% thiên nhiên” or “không hóa chất” is misleading: every ingredient is a chemical and few products are fully natural.',
     suggestion:
       'Nêu cụ thể thành phần có nguồn gốc thiên nhiên và tỉ lệ, ví dụ “95% thành phần có nguồn gốc thiên nhiên”.',
-    examples: {
-      positive: ['Chiết xuất 100% thiên nhiên', 'Không chứa hóa chất độc hại'],
-      negative: ['95% thành phần có nguồn gốc thiên nhiên'],
-    },
   }),
   rule({
     id: 'vn.fda-claim',
@@ -538,10 +447,6 @@ const efficacyRules: ClaimRule[] = [
     basis: MISLEADING,
     message: 'The US FDA does not certify or approve cosmetics or supplements; claiming it misleads.',
     suggestion: 'Bỏ tuyên bố về FDA; nêu số phiếu công bố/giấy tiếp nhận tại Việt Nam.',
-    examples: {
-      positive: ['Sản phẩm được FDA chứng nhận', 'Đạt chuẩn FDA Hoa Kỳ'],
-      negative: ['Số phiếu công bố: 123/2024/CBMP-QLD'],
-    },
   }),
   rule({
     id: 'vn.celebrity-endorsement',
@@ -562,10 +467,6 @@ const efficacyRules: ClaimRule[] = [
     message:
       'Celebrity endorsements of health products and cosmetics mislead unless the person really uses the product and the claim is proven.',
     suggestion: 'Bỏ lời chứng thực của người nổi tiếng hoặc lưu giữ bằng chứng họ đã sử dụng sản phẩm.',
-    examples: {
-      positive: ['Sản phẩm được sao Việt tin dùng', 'Hoa hậu tin dùng mỗi ngày'],
-      negative: ['Khách hàng đánh giá 4,8/5 trên Shopee'],
-    },
   }),
 ];
 
@@ -593,10 +494,6 @@ const sectorRules: ClaimRule[] = [
     message: 'Guaranteeing exam results, admission or a job misleads about what a course delivers.',
     suggestion:
       'Mô tả chương trình, giảng viên và kết quả học viên có thể kiểm chứng, không cam kết kết quả.',
-    examples: {
-      positive: ['Cam kết đầu ra IELTS 6.5', 'Bao đậu đại học'],
-      negative: ['Lộ trình học rõ ràng', 'Giảng viên giàu kinh nghiệm'],
-    },
   }),
   rule({
     id: 'vn.finance.guarantee',
@@ -622,10 +519,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${MISLEADING}; Luật Chứng khoán 2019, Điều 12 khoản 4`,
     message: 'Investment and property ads may not promise returns or absence of risk.',
     suggestion: 'Bỏ cam kết lợi nhuận; nêu rõ rủi ro đầu tư.',
-    examples: {
-      positive: ['Cam kết lợi nhuận 12%/năm', 'Đầu tư không rủi ro'],
-      negative: ['Đầu tư có rủi ro, cân nhắc trước khi quyết định'],
-    },
   }),
   rule({
     id: 'vn.breast-milk-substitute',
@@ -643,13 +536,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}, Điều 7 khoản 4; Nghị định 100/2014/NĐ-CP`,
     message: 'Advertising breast-milk substitutes for children under 24 months is banned in Vietnam.',
     suggestion: 'Không quảng cáo sản phẩm thay thế sữa mẹ cho trẻ dưới 24 tháng; xác nhận với pháp chế.',
-    examples: {
-      positive: ['Sữa công thức cho trẻ dưới 12 tháng', 'Tốt như sữa mẹ'],
-      negative: [
-        'Sữa tươi cho cả gia đình',
-        'Sữa mẹ là thức ăn tốt nhất cho sức khỏe và sự phát triển toàn diện của trẻ nhỏ',
-      ],
-    },
   }),
   rule({
     id: 'vn.tobacco',
@@ -660,10 +546,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}, Điều 7 khoản 2; Luật Phòng, chống tác hại của thuốc lá 2012, Điều 9`,
     message: 'Advertising tobacco products is banned in Vietnam.',
     suggestion: 'Không quảng cáo thuốc lá; xác nhận với pháp chế.',
-    examples: {
-      positive: ['Thuốc lá điện tử giá sốc', 'Xì gà Cuba chính hãng'],
-      negative: ['Hút thuốc có hại cho sức khỏe'],
-    },
   }),
   rule({
     id: 'vn.national-symbols',
@@ -673,10 +555,6 @@ const sectorRules: ClaimRule[] = [
     basis: `${LAW}, Điều 8 khoản 5`,
     message: 'Ads may not use the national flag, emblem or anthem in a way that harms their dignity.',
     suggestion: 'Bỏ hình ảnh, lời nhắc đến Quốc kỳ, Quốc huy, Quốc ca, Đảng kỳ.',
-    examples: {
-      positive: ['Khuyến mãi rực rỡ cùng quốc kỳ', 'Nhạc nền quốc ca'],
-      negative: ['Mừng Quốc khánh 2/9 giảm giá 20%'],
-    },
   }),
   rule({
     id: 'vn.alcohol',
@@ -696,10 +574,6 @@ const sectorRules: ClaimRule[] = [
     basis: 'Luật Phòng, chống tác hại của rượu, bia 2019, Điều 11; Nghị định 24/2020/NĐ-CP',
     message: 'Alcohol ads may not suggest drinking is healthy, relieves stress or should be done in excess.',
     suggestion: 'Chỉ mô tả hương vị, nguồn gốc; thêm cảnh báo “Đã uống rượu, bia thì không lái xe”.',
-    examples: {
-      positive: ['Rượu bổ tăng cường sinh lực', 'Bia tươi giải tỏa căng thẳng'],
-      negative: ['Đã uống rượu, bia thì không lái xe', 'Hương vị đậm đà'],
-    },
   }),
 ];
 
@@ -717,13 +591,6 @@ const requiredRules: RequiredContentRule[] = [
       'A functional-food ad must carry the notice “Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh”; this copy does not.',
     suggestion:
       'Thêm câu “Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.” rõ ràng trong quảng cáo.',
-    examples: {
-      positive: ['Bổ sung vitamin giúp tăng cường sức khỏe', 'Viên uống đẹp da từ collagen'],
-      negative: [
-        'Bổ sung vitamin. Thực phẩm này không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.',
-        'thuc pham nay khong phai la thuoc, khong co tac dung thay the thuoc chua benh',
-      ],
-    },
   },
   {
     id: 'vn.required.medicine-notice',
@@ -736,10 +603,6 @@ const requiredRules: RequiredContentRule[] = [
     basis: 'Thông tư 09/2015/TT-BYT (xác nhận nội dung quảng cáo thuốc), quy định nội dung bắt buộc',
     message: 'A medicine ad must say “Đọc kỹ hướng dẫn sử dụng trước khi dùng”; this copy does not.',
     suggestion: 'Thêm câu “Đọc kỹ hướng dẫn sử dụng trước khi dùng.”',
-    examples: {
-      positive: ['Giảm đau hạ sốt nhanh'],
-      negative: ['Giảm đau hạ sốt. Đọc kỹ hướng dẫn sử dụng trước khi dùng.'],
-    },
   },
 ];
 

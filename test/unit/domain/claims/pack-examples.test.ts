@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import type { RuleScope } from '#shared/domain/claims/types.ts';
 
@@ -18,11 +19,12 @@ const ruleIdsFor = (rule: RuleScope, text: string): string[] =>
   copySignals({ ...scopeOf(rule), text }, matcher).map((signal) => signal.ruleId);
 
 const rules = DEFAULT_PACKS.flatMap((pack) => [...pack.rules, ...(pack.required ?? [])]);
+const examplesOf = (id: string) => DEFAULT_RULE_EXAMPLES[id] ?? { positive: [], negative: [] };
 const positives = rules.flatMap((rule) =>
-  rule.examples.positive.map((text) => [rule.id, text, rule] as const),
+  examplesOf(rule.id).positive.map((text) => [rule.id, text, rule] as const),
 );
 const negatives = rules.flatMap((rule) =>
-  rule.examples.negative.map((text) => [rule.id, text, rule] as const),
+  examplesOf(rule.id).negative.map((text) => [rule.id, text, rule] as const),
 );
 
 describe('Rule packs: every rule’s own examples', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { packsVersion, validatePack, validatePacks } from '#shared/domain/claims/pack.ts';
+import { examplesIssues, packsVersion, validatePack, validatePacks } from '#shared/domain/claims/pack.ts';
 import { EN_FTC_EU_PACK } from '#shared/domain/claims/packs/en-ftc-eu.ts';
+import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import { expandPattern } from '#shared/domain/claims/pattern.ts';
 import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
@@ -37,11 +38,6 @@ describe('Function: validatePack', () => {
     ],
     ['an unknown probability', { probability: 'likely' as never }, 'rule en.disease-cure: probability'],
     ['a missing legal basis', { basis: '' }, 'rule en.disease-cure: basis must not be empty'],
-    [
-      'no negative example',
-      { examples: { positive: ['cures'], negative: [] } },
-      'examples.negative must hold',
-    ],
     ['an id outside the pack', { id: 'cn.cure' }, 'id must look like "en.topic"'],
     ['a bad market code', { markets: ['usa'] }, 'market "usa" is not ISO 3166-1 alpha-2'],
   ])('fails loudly, naming the rule, on %s', (_case, override, message) => {
@@ -56,6 +52,32 @@ describe('Function: validatePack', () => {
 
   it('rejects a pack id used twice', () => {
     expect(() => validatePacks([EN_FTC_EU_PACK, EN_FTC_EU_PACK])).toThrow('pack id en is used twice');
+  });
+});
+
+describe('Function: examplesIssues', () => {
+  it('finds both kinds of example for every rule of the default packs, and none for a rule they lack', () => {
+    expect(examplesIssues(DEFAULT_PACKS, DEFAULT_RULE_EXAMPLES)).toEqual([]);
+  });
+
+  it('names a rule without a negative example, a rule without any, and examples of no rule', () => {
+    const [cure, other] = EN_FTC_EU_PACK.rules;
+    const pack: RulePack = {
+      ...EN_FTC_EU_PACK,
+      rules: [cure, other].filter((r) => r !== undefined),
+      required: [],
+    };
+    const examples = {
+      'en.disease-cure': { positive: ['Cures acne overnight'], negative: [] },
+      'en.disease-cur': { positive: ['cures'], negative: ['nothing'] },
+    };
+
+    expect(examplesIssues([pack], examples)).toEqual([
+      'rule en.disease-cure: examples.negative must hold at least one text it leaves alone',
+      `rule ${other?.id}: examples.positive must hold at least one text it flags`,
+      `rule ${other?.id}: examples.negative must hold at least one text it leaves alone`,
+      'examples for en.disease-cur, which no pack has',
+    ]);
   });
 });
 
