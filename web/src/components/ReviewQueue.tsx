@@ -25,9 +25,19 @@ const CHOICE_KEYS: Readonly<Record<string, Decision>> = {
   c: 'changes_requested',
 };
 
+// The queue item to focus after the render that selects it; a decision key typed before then wins.
+let pendingItemFocus: number | undefined;
 const focusItem = (reviewId: string): void => {
-  // After the render that selected it.
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-review-id="${reviewId}"]`)?.focus());
+  if (pendingItemFocus !== undefined) cancelAnimationFrame(pendingItemFocus);
+  pendingItemFocus = requestAnimationFrame(() => {
+    pendingItemFocus = undefined;
+    document.querySelector<HTMLElement>(`[data-review-id="${reviewId}"]`)?.focus();
+  });
+};
+const focusNote = (): void => {
+  if (pendingItemFocus !== undefined) cancelAnimationFrame(pendingItemFocus);
+  pendingItemFocus = undefined;
+  document.getElementById(NOTE_FIELD_ID)?.focus();
 };
 
 /** Legal's queue of flagged ad copy, oldest first, reviewable with the keyboard alone. */
@@ -104,7 +114,9 @@ export const ReviewQueue = () => {
         if (decision === undefined || selected === undefined) return;
         event.preventDefault();
         setChoice(decision);
-        requestAnimationFrame(() => document.getElementById(NOTE_FIELD_ID)?.focus());
+        // At once, not after the next render: the note field is always there, and the keys typed right
+        // after the choice are the note ("Please add…" must not choose "a"pprove on the way).
+        focusNote();
       }
     };
     document.addEventListener('keydown', onKey);
