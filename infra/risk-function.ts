@@ -12,7 +12,7 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -152,8 +152,12 @@ export class RiskFunction extends NodejsFunction {
         // See ESBUILD_OPTIONS: the runtime's AWS SDK v3, deliberately.
         bundleAwsSDK: false,
         externalModules: [...ESBUILD_OPTIONS.external],
-        charset: Charset.UTF8,
-        esbuildArgs: { '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking) },
+        // Not `charset: Charset.UTF8`: aws-cdk-lib accepts it but never passes it to esbuild
+        // (aws/aws-cdk#32649), and every Chinese character of the packs would become a 6-byte \uXXXX.
+        esbuildArgs: {
+          '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking),
+          '--charset': ESBUILD_OPTIONS.charset,
+        },
         // Only problems, not the size summary of every bundle.
         logLevel: LogLevel.WARNING,
       },

@@ -407,8 +407,23 @@ describe('Stack: RiskRadarService', () => {
         expect(bundle).not.toContain('@smithy/');
         if (definition.table !== 'none')
           expect(bundle).toMatch(/from\s*"@aws-sdk\/(client-dynamodb|lib-dynamodb)"/);
+        // Non-ASCII text stays UTF-8: escaped, the packs' Chinese would take twice the bytes.
+        expect(bundle).not.toMatch(/\\u[4-9][0-9A-Fa-f]{3}/);
       },
     );
+
+    it('bundles the rule packs as the engine reads them: Chinese as UTF-8 text, without the examples', () => {
+      const ingest = FUNCTIONS.find((definition) => definition.id === 'ingest-events');
+      if (ingest === undefined) throw new Error('No ingest-events in the catalog');
+      const key: string = functionOf(ingest).Properties.Code.S3Key;
+      const bundle = readFileSync(
+        join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
+        'utf8',
+      );
+
+      expect(bundle).toContain('《广告法》');
+      expect(bundle).not.toContain('顶级奢华面霜'); // an example of cn.absolute.highest
+    });
 
     it.each(each)('gives %s only the environment it needs', (_id, definition) => {
       const variables = functionOf(definition).Properties.Environment.Variables;
