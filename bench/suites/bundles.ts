@@ -1,27 +1,31 @@
 import { spawn } from 'node:child_process';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CfnElement } from 'aws-cdk-lib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
-import { ESBUILD_OPTIONS, entryOf, PROJECT_ROOT } from '#infra/risk-function.ts';
+import { createRadarApp } from '#infra/radar-app.ts';
+import { ESBUILD_OPTIONS, PROJECT_ROOT } from '#infra/risk-function.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/metrics.ts';
 import type { Suite } from '../run.ts';
 
 /**
- * Deployment bundles, built exactly as `cdk synth` builds them (ESBUILD_OPTIONS of infra/risk-function.ts):
- * the size of each function's index.mjs, and the time a fresh Node process takes to load it — the part of
- * a Lambda cold start the code controls. The baseline is a bare handler that imports the same AWS SDK
- * clients the functions import, built and loaded the same way in the same run, so the ratio means the same
- * on any machine.
+ * Deployment bundles, exactly as deployed: the app is synthesized (offline, as `npm run synth` does) and
+ * each function's asset is measured — the size of its index.mjs, and the time a fresh Node process takes
+ * to load it, the part of a Lambda cold start the code controls. Measuring the synthesized assets rather
+ * than a rebuild with the same options matters: aws-cdk-lib once silently dropped one of them (charset).
+ * The baseline is a bare handler that imports the same AWS SDK clients the functions import, built with
+ * ESBUILD_OPTIONS and loaded the same way in the same run, so the ratio means the same on any machine.
  *
- * Bundles are written under node_modules/.cache so that `@aws-sdk/*` (external, like the Lambda runtime's
+ * Bundles are copied under node_modules/.cache so that `@aws-sdk/*` (external, like the Lambda runtime's
  * SDK) resolves from the project's node_modules, as it resolves from the runtime's in AWS.
  */
 
 const MAX_BYTES = 300_000;
 const MAX_INIT_RATIO = 1.5;
-const RUNS = 15;
+const RUNS = 25;
 const OUT_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'bench-bundles');
 const BARE = 'bare-handler';
 
@@ -75,6 +79,46 @@ const sdkPackagesOf = (metafile: Metafile | undefined): Set<string> =>
       .filter((imported) => imported.external && imported.path.startsWith('@aws-sdk/'))
       .map((imported) => imported.path),
   );
+
+/** The `@aws-sdk/*` packages a minified ESM bundle imports (`from"@aws-sdk/…"`). */
+const sdkImportsOf = (code: string): Set<string> =>
+  new Set([...code.matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((match) => match[1] ?? ''));
+
+/**
+ * Every function's bundle as `cdk synth` makes it: the app synthesized offline, without cdk-nag, each
+ * function's asset directory read from its metadata and copied (with its source map) to OUT_DIR.
+ */
+const synthesizedBundles = async (definitions: readonly FunctionDefinition[]): Promise<Bundle[]> => {
+  const outdir = await mkdtemp(join(tmpdir(), 'radar-bench-synth-'));
+  try {
+    const radar = createRadarApp({ outdir, context: { nag: 'false' } });
+    const assembly = radar.app.synth();
+    const resources: Record<string, { Properties?: { Code?: { S3Key?: unknown } } }> =
+      assembly.getStackArtifact(radar.service.artifactId).template.Resources ?? {};
+    const bundles: Bundle[] = [];
+    for (const definition of definitions) {
+      const cfn = radar.service.functions.get(definition.id)?.node.defaultChild;
+      const logicalId = cfn instanceof CfnElement ? radar.service.resolve(cfn.logicalId) : undefined;
+      const key = resources[String(logicalId)]?.Properties?.Code?.S3Key;
+      if (typeof key !== 'string') throw new Error(`No synthesized asset for ${definition.id}`);
+      // The asset's S3 key is `<hash>.zip`; its directory in the assembly is `asset.<hash>`.
+      const path = `asset.${key.replace(/\.zip$/, '')}`;
+      const file = join(OUT_DIR, definition.id, 'index.mjs');
+      await mkdir(join(OUT_DIR, definition.id), { recursive: true });
+      await copyFile(join(assembly.directory, path, 'index.mjs'), file);
+      await copyFile(join(assembly.directory, path, 'index.mjs.map'), `${file}.map`);
+      bundles.push({
+        name: definition.id,
+        file,
+        bytes: (await stat(file)).size,
+        sdkPackages: sdkImportsOf(await readFile(file, 'utf8')),
+      });
+    }
+    return bundles;
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+};
 
 const bundle = async (name: string, entry: string): Promise<Bundle> => {
   const file = join(OUT_DIR, name, 'index.mjs');
@@ -144,9 +188,8 @@ export const suite: Suite = {
     await mkdir(OUT_DIR, { recursive: true });
     const definitions: readonly FunctionDefinition[] = FUNCTIONS;
 
-    progress(`bundling ${definitions.length} functions with infra/risk-function.ts ESBUILD_OPTIONS`);
-    const bundles: Bundle[] = [];
-    for (const definition of definitions) bundles.push(await bundle(definition.id, entryOf(definition.id)));
+    progress(`synthesizing the app: ${definitions.length} function bundles, as deployed`);
+    const bundles = await synthesizedBundles(definitions);
     const clients = new Set(bundles.flatMap((b) => [...b.sdkPackages]));
     const bare = await bundle(BARE, await bareEntry(clients));
 
