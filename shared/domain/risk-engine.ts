@@ -6,7 +6,7 @@ import { nextSentimentBaseline, nextSpendBaseline } from './baselines.ts';
 import { copySignals } from './claims/evaluate-copy.ts';
 import type { ClaimMatcher } from './claims/matcher.ts';
 import { compileMatcher } from './claims/matcher.ts';
-import { packsVersion } from './claims/pack.ts';
+import { packsVersion, validatePacks } from './claims/pack.ts';
 import { DEFAULT_PACKS } from './claims/packs/index.ts';
 import type { RulePack } from './claims/types.ts';
 import type { EvaluationContext, RiskEngine } from './engine.ts';
@@ -83,12 +83,12 @@ const asOf = (event: RiskEvent, now: Date): Date => {
 const signalsOf = (
   event: RiskEvent,
   config: EngineConfig,
-  claims: ClaimMatcher,
+  claims: () => ClaimMatcher,
   { now, baselines }: EvaluationContext,
 ): Signal[] => {
   switch (event.type) {
     case 'ad-copy':
-      return copySignals(event.copy, claims);
+      return copySignals(event.copy, claims());
     case 'spend':
       return spendSignals(event.spend, config.spend, { now: asOf(event, now), baseline: baselines?.spend });
     case 'sentiment':
@@ -124,8 +124,10 @@ const nextBaselineOf = (
 
 /**
  * Builds the risk engine once (at cold start): validates every piece of configuration, failing loudly
- * with an `InvalidRiskConfigError`, and compiles the claim matcher. The engine is pure and safe to share
- * between requests.
+ * with an `InvalidRiskConfigError`. The claim matcher (~0.25 s for the default packs) is compiled on the
+ * first ad-copy evaluation, so a function that only sees spend and sentiment never pays for it; the packs'
+ * structure is checked at once, and the checks that normalise every phrase run with that compilation (and
+ * in `npm test` for the default packs). The engine is pure and safe to share between requests.
  *
  * @example
  * const engine = createRiskEngine();
@@ -138,7 +140,12 @@ export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): Configu
   validateMatrix(config.matrix);
   validateSpendThresholds(config.spend);
   validateSentimentThresholds(config.sentiment);
-  const claims = compileMatcher(config.packs);
+  validatePacks(config.packs, { phrases: false });
+  let matcher: ClaimMatcher | undefined;
+  const claims = (): ClaimMatcher => {
+    matcher ??= compileMatcher(config.packs);
+    return matcher;
+  };
   const version = engineVersion(config);
   return {
     version,

@@ -179,4 +179,20 @@ describe('Function: createRiskEngine', () => {
   ])('refuses to start with %s', (_case, overrides) => {
     expect(() => createRiskEngine(overrides)).toThrow(InvalidRiskConfigError);
   });
+
+  it('compiles the claim packs on the first ad-copy evaluation, not for spend and sentiment', () => {
+    // A pack whose only flaw shows once its phrases are normalised: structurally it is sound.
+    const [pack] = DEFAULT_ENGINE_CONFIG.packs;
+    const [rule] = pack?.rules ?? [];
+    if (pack === undefined || rule === undefined) throw new Error('Expected a default pack with rules');
+    const flawed = { ...pack, rules: [{ ...rule, patterns: [' - '] }], required: [] };
+    const lazy = createRiskEngine({ packs: [flawed] });
+
+    expect(lazy.evaluate(spendEvent(13_000), { now }).level).toBe('red');
+    expect(lazy.evaluate(sentimentEvent(200, 90), { now }).level).toBe('red');
+    expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(InvalidRiskConfigError);
+    expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(
+      `rule ${rule.id}: patterns[0] " - " is empty after normalisation`,
+    );
+  });
 });

@@ -45,6 +45,16 @@ describe('Function: validatePack', () => {
     expect(() => validatePack(withRule(override))).toThrow(message);
   });
 
+  it('leaves the checks that normalise every phrase to the matcher when asked, but not the rest', () => {
+    expect(validatePack(withRule({ patterns: [' - '] }), { phrases: false }).id).toBe('en');
+    expect(() => validatePack(withRule({ patterns: ['{cure|cures'] }), { phrases: false })).toThrow(
+      'has unbalanced braces',
+    );
+    expect(() => validatePack(withRule({ basis: '' }), { phrases: false })).toThrow(
+      'basis must not be empty',
+    );
+  });
+
   it('rejects a rule id used twice', () => {
     const pack = { ...EN_FTC_EU_PACK, rules: [firstRule, firstRule] } as RulePack;
     expect(() => validatePack(pack)).toThrow('rule id en.disease-cure is used twice');
