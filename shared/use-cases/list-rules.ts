@@ -52,10 +52,20 @@ const summaryOf = (
   examples: examples[rule.id] ?? NO_EXAMPLES,
 });
 
+/** `GET /v1/rules`: the packs in force and the combined version stamped on every assessment. */
+export interface RulesInForce {
+  readonly rulesVersion: string;
+  readonly packs: readonly PackSummary[];
+}
+
 const NO_EXAMPLES: ClaimExamples = { positive: [], negative: [] };
 
 /** The rule packs in force, with versions and each rule's examples, as `GET /v1/rules` shows them to legal. */
-export const listRules = (packs: readonly RulePack[], examples: RuleExamples, rulesVersion: string) => ({
+export const listRules = (
+  packs: readonly RulePack[],
+  examples: RuleExamples,
+  rulesVersion: string,
+): RulesInForce => ({
   rulesVersion,
   packs: packs.map(
     (pack): PackSummary => ({

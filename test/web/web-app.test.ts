@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import type { RulesInForce } from '#shared/use-cases/list-rules.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
@@ -305,6 +306,42 @@ describe('Web app: legal', () => {
     await expect.poll(() => row.textContent()).toContain('Revoked');
     const { items } = await apiGet<{ items: { revokedAt?: string }[] }>(stack, LEGAL_TOKEN, '/exceptions');
     expect(items[0]?.revokedAt).toBeDefined();
+  });
+
+  it('shows the rules in force with their basis, rewrite and examples, and finds one by a phrase', async () => {
+    const inForce = await apiGet<RulesInForce>(stack, LEGAL_TOKEN, '/rules');
+    const total = inForce.packs.reduce((sum, pack) => sum + pack.rules.length, 0);
+    await legal.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
+    await legal.locator('article[data-rule-id]').first().waitFor();
+
+    expect(await legal.locator('article[data-rule-id]').count()).toBe(total);
+    expect(await legal.locator('.lede code').textContent()).toBe(inForce.rulesVersion);
+    for (const pack of inForce.packs) {
+      expect(await legal.locator(`[data-pack-id="${pack.id}"] h2`).textContent()).toContain(pack.version);
+    }
+
+    await legal.getByLabel('Find a rule').fill('最佳');
+    const best = legal.locator('article[data-rule-id="cn.absolute.best"]');
+    await best.waitFor();
+    const shown = await legal.locator('article[data-rule-id]').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(total);
+    expect(await legal.locator('article[data-rule-id^="en."]').count()).toBe(0);
+    const rule = inForce.packs.flatMap((pack) => pack.rules).find((r) => r.id === 'cn.absolute.best');
+    if (rule === undefined) throw new Error('Expected cn.absolute.best in force');
+    const text = (await best.textContent()) ?? '';
+    for (const expected of [
+      rule.basis,
+      rule.suggestion,
+      ...rule.examples.positive,
+      ...rule.examples.negative,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    await screenshot(legal, '06-rules');
+
+    await legal.getByLabel('Find a rule').fill('no rule says this');
+    await expect.poll(() => legal.getByText('No rule mentions that.').isVisible()).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import type {
   Page,
   ResolveRequest,
   Review,
+  RulesInForce,
 } from './types.ts';
 
 /** A field the API rejected (`errors[]` of a validation problem). */
@@ -164,6 +165,7 @@ export const createApi = (options: ApiClientOptions) => {
       call<Page<ClaimException>>('GET', `/exceptions${queryString({ limit: 100, ...query })}`),
     revoke: (exceptionId: string) =>
       call<ClaimException>('POST', `/exceptions/${id(exceptionId)}/revoke`, {}),
+    rules: () => call<RulesInForce>('GET', '/rules'),
     /** Pages through `status` cases (newest first), at most `max` of them. */
     allCases: async (status: CaseStatus, max = 500): Promise<Case[]> => {
       const all: Case[] = [];

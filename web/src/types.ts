@@ -21,6 +21,7 @@ export type {
   ResolveRequest,
 } from '../../shared/schemas/requests.ts';
 export type { Level, RiskType } from '../../shared/schemas/vocabulary.ts';
+export type { PackSummary, RuleSummary, RulesInForce } from '../../shared/use-cases/list-rules.ts';
 
 export type Role = 'legal' | 'manager';
 

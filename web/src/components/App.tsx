@@ -11,11 +11,13 @@ import { EmptyState, Link } from './common.tsx';
 import { Exceptions } from './Exceptions.tsx';
 import { Library } from './Library.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
+import { Rules } from './Rules.tsx';
 import { SignIn } from './SignIn.tsx';
 
 const NAV: readonly { href: string; label: string; role: Role }[] = [
   { href: '/reviews', label: 'Review queue', role: 'legal' },
   { href: '/exceptions', label: 'Exceptions', role: 'legal' },
+  { href: '/rules', label: 'Rules', role: 'legal' },
   { href: '/cases', label: 'Open cases', role: 'manager' },
   { href: '/library', label: 'Case library', role: 'manager' },
 ];
@@ -27,6 +29,7 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   if (caseMatch?.[1] !== undefined) return <CaseDetail caseId={decodeURIComponent(caseMatch[1])} />;
   if (path === '/reviews' && roles.includes('legal')) return <ReviewQueue />;
   if (path === '/exceptions' && roles.includes('legal')) return <Exceptions />;
+  if (path === '/rules' && roles.includes('legal')) return <Rules />;
   if (path === '/cases') return <CasesBoard />;
   if (path === '/library') return <Library />;
   return (
