@@ -15,6 +15,12 @@ export interface RadarContext {
    * message attribute is one of these, plus every escalation that has no market (spend, sentiment).
    */
   readonly managerMarkets: readonly string[];
+  /**
+   * `managerPhones=+8613800000000,+84901234567`: SMS subscriptions (E.164 numbers) to the escalation topic
+   * only, with the same market filter; the text is one line that fits a single SMS. The digest is never
+   * texted.
+   */
+  readonly managerPhones: readonly string[];
   /** `opsEmails=oncall@x.com`: e-mail subscriptions to the operations (alarm) topic. */
   readonly opsEmails: readonly string[];
   /** `scheduleTimeZone=Asia/Shanghai`: the IANA zone cron schedules run in. @default UTC */
@@ -25,6 +31,8 @@ const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 // Deliberately simple: SNS validates the address; this only catches a list pasted with the wrong separator.
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 const MARKET = /^[A-Z]{2}$/;
+// E.164: a plus, a country code and at most 15 digits in all; no spaces or dashes (SNS refuses them).
+const PHONE = /^\+[1-9]\d{6,14}$/;
 const TIME_ZONE = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*$/;
 
 /** A comma-separated string (command line) or an array (cdk.json), trimmed, blanks dropped. */
@@ -69,6 +77,12 @@ export const radarContext = (node: Node): RadarContext => {
       listOf(node, 'managerMarkets').map((market) => market.toUpperCase()),
       MARKET,
       'ISO 3166-1 alpha-2 codes such as CN, VN',
+    ),
+    managerPhones: validated(
+      'managerPhones',
+      listOf(node, 'managerPhones'),
+      PHONE,
+      'E.164 numbers such as +8613800000000',
     ),
     opsEmails: validated('opsEmails', listOf(node, 'opsEmails'), EMAIL, 'e-mail addresses'),
     scheduleTimeZone: validated(

@@ -12,7 +12,7 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } fro
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -28,6 +28,8 @@ export const MARKET_ATTRIBUTE = 'market';
 export interface DataStackProps extends StackProps {
   /** E-mail addresses subscribed to the escalation and digest topics. @default none */
   readonly managerEmails?: readonly string[];
+  /** Phone numbers (E.164) texted each escalation; never the digest. @default none */
+  readonly managerPhones?: readonly string[];
   /** Markets managers' escalation subscriptions are limited to (plus market-less escalations). @default all */
   readonly managerMarkets?: readonly string[];
   /** E-mail addresses subscribed to the operations (alarm) topic. @default none */
@@ -223,8 +225,9 @@ export class DataStack extends Stack {
   }
 
   /**
-   * Managers' and the on-call's e-mail subscriptions (context `managerEmails`, `managerMarkets`, `opsEmails`).
-   * SNS sends each address a confirmation e-mail; nothing is delivered until it is confirmed.
+   * Managers' and the on-call's subscriptions (context `managerEmails`, `managerPhones`, `managerMarkets`,
+   * `opsEmails`). SNS sends each address a confirmation e-mail; nothing is delivered until it is confirmed.
+   * Phone numbers need no confirmation, but an account starts in the SMS sandbox (docs/deploy.md).
    */
   private subscribe(props: DataStackProps): void {
     const markets = props.managerMarkets ?? [];
@@ -247,6 +250,17 @@ export class DataStack extends Stack {
         }),
       );
       this.digestTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));
+    }
+    // Not `SmsSubscription`: aws-cdk-lib's drops its dead-letter queue, and SNS does redrive SMS deliveries
+    // that exhaust their retries.
+    for (const phone of props.managerPhones ?? []) {
+      new Subscription(this.escalationTopic, `Sms${phone}`, {
+        topic: this.escalationTopic,
+        protocol: SubscriptionProtocol.SMS,
+        endpoint: phone,
+        deadLetterQueue,
+        ...(escalationFilter === undefined ? {} : { filterPolicy: escalationFilter }),
+      });
     }
     for (const email of props.opsEmails ?? []) {
       this.operationsTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));

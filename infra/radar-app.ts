@@ -23,7 +23,7 @@ export interface RadarApp {
  * first. Both stacks are environment-agnostic: synthesis needs no account, no credentials and no network;
  * `cdk deploy` takes the account and region from the caller's credentials.
  *
- * Context (infra/context.ts): `pusherClients`, `managerEmails`, `managerMarkets`, `opsEmails`,
+ * Context (infra/context.ts): `pusherClients`, `managerEmails`, `managerPhones`, `managerMarkets`, `opsEmails`,
  * `scheduleTimeZone`; `nag=false` skips the cdk-nag packs during `cdk synth` (the tests run them anyway).
  *
  * @param options.catalog replaces infra/catalog.ts FUNCTIONS (tests of catalog features not yet used).
@@ -42,6 +42,7 @@ export const createRadarApp = (
     description:
       'Marketing Risk Radar: table, topics and subscriptions, dead-letter queues, secrets, people (retained)',
     managerEmails: context.managerEmails,
+    managerPhones: context.managerPhones,
     managerMarkets: context.managerMarkets,
     opsEmails: context.opsEmails,
   });

@@ -3,6 +3,8 @@ import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
 /** SNS subjects must be ASCII-free of newlines and at most 100 characters. */
 const MAX_SUBJECT = 100;
+/** One SMS: 160 characters of the GSM alphabet (a Chinese or Vietnamese label makes it fewer, 70). */
+const MAX_SMS = 160;
 
 const formatFinding = (finding: EscalationMessage['case']['findings'][number]): string => {
   const numbers = Object.entries(finding.metrics ?? {})
@@ -18,8 +20,9 @@ const attribute = (value: string | undefined): Attributes[string] | undefined =>
 
 /**
  * The exact SNS Publish input for an escalation: a short subject, a body a manager can act on from a
- * phone, and message attributes subscriptions can filter on. Used by the SNS notifier and by the local
- * outbox, so both show the same message.
+ * phone, and message attributes subscriptions can filter on. The message is per protocol
+ * (`MessageStructure: 'json'`): e-mail and every other protocol get the body (`default`), a phone gets one
+ * line (`sms`). Used by the SNS notifier and by the local outbox, so both show the same message.
  */
 export const escalationPublishInput = (topicArn: string, message: EscalationMessage): PublishCommandInput => {
   const { case: riskCase, escalation } = message;
@@ -34,6 +37,7 @@ export const escalationPublishInput = (topicArn: string, message: EscalationMess
     `Case ${riskCase.caseId}: GET /v1/cases/${riskCase.caseId}; acknowledge to stop the SLA clock.`,
     `Escalation ${escalation.id} (tier ${escalation.tier}, ${escalation.reason}) at ${escalation.at}.`,
   ].join('\n');
+  const sms = `${subject}. Case ${riskCase.caseId}: acknowledge to stop the SLA clock.`;
   const attributes = {
     level: attribute(escalation.level),
     riskType: attribute(riskCase.riskType),
@@ -45,7 +49,8 @@ export const escalationPublishInput = (topicArn: string, message: EscalationMess
   return {
     TopicArn: topicArn,
     Subject: subject.replace(/[\r\n]+/g, ' ').slice(0, MAX_SUBJECT),
-    Message: body,
+    MessageStructure: 'json',
+    Message: JSON.stringify({ default: body, sms: sms.replace(/\s+/g, ' ').slice(0, MAX_SMS) }),
     MessageAttributes: Object.fromEntries(
       Object.entries(attributes).filter(
         (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,

@@ -79,7 +79,7 @@ describe('Class: SnsNotifier', () => {
     sns.reset();
   });
 
-  it('publishes a subject, a body with the numbers and filterable attributes', async () => {
+  it('publishes a subject, a body with the numbers, one line for a phone, and filterable attributes', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     const escalation = redCase.escalation;
     if (escalation === undefined) throw new Error('fixture must escalate');
@@ -90,9 +90,17 @@ describe('Class: SnsNotifier', () => {
     const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
     expect(input?.TopicArn).toBe('arn:aws:sns:us-east-1:123:escalations');
     expect(input?.Subject).toBe('[RED] budget risk: campaign cmp-1 on facebook');
-    expect(input?.Message).toContain('probability high x impact severe');
-    expect(input?.Message).toContain('actualSpend=13000');
-    expect(input?.Message).toContain('/v1/cases/case-1');
+    expect(input?.MessageStructure).toBe('json');
+    const message = JSON.parse(input?.Message ?? '{}') as { default: string; sms: string };
+    expect(message.default).toContain('probability high x impact severe');
+    expect(message.default).toContain('actualSpend=13000');
+    expect(message.default).toContain('/v1/cases/case-1');
+    // E-mail (and every protocol but SMS) reads `default`; a phone gets one line that fits one SMS.
+    expect(Object.keys(message).sort()).toEqual(['default', 'sms']);
+    expect(message.sms).toBe(
+      '[RED] budget risk: campaign cmp-1 on facebook. Case case-1: acknowledge to stop the SLA clock.',
+    );
+    expect(message.sms.length).toBeLessThanOrEqual(160);
     expect(input?.MessageAttributes).toEqual({
       level: { DataType: 'String', StringValue: 'red' },
       riskType: { DataType: 'String', StringValue: 'budget' },

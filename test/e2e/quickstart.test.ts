@@ -130,12 +130,14 @@ describe('README quick start (local stack over HTTP)', () => {
     const publish = JSON.parse(all[0] ?? '{}') as {
       TopicArn: string;
       Subject: string;
+      MessageStructure: string;
       Message: string;
       MessageAttributes: Record<string, { StringValue: string }>;
     };
     expect(publish.Subject).toMatch(/^\[RED\] budget risk: campaign cmp-1 on facebook/);
     expect(publish.MessageAttributes.level?.StringValue).toBe('red');
-    expect(publish.Message).toContain('/v1/cases/');
+    expect(publish.MessageStructure).toBe('json');
+    expect((JSON.parse(publish.Message) as { default: string }).default).toContain('/v1/cases/');
     expect(output).toContain('escalation');
   });
 

@@ -53,6 +53,7 @@ const scheduled = definitions.filter((definition) => definition.schedule !== und
 const CONTEXT = {
   pusherClients: 'cms,meta-ads',
   managerEmails: 'ana@example.com,bo@example.com',
+  managerPhones: '+8613800000000',
   managerMarkets: 'CN,VN',
   opsEmails: 'oncall@example.com',
 };
@@ -219,13 +220,25 @@ describe('Stack: RiskRadarData', () => {
 
   it('subscribes every manager (context managerEmails) by e-mail to escalations and the digest', () => {
     const managers = CONTEXT.managerEmails.split(',');
+    const byEmail = (topic: [string, Resource]) =>
+      subscriptionsTo(topic).filter((subscription) => subscription.Properties.Protocol === 'email');
 
     for (const topic of [escalations(), digest()]) {
-      const subscriptions = subscriptionsTo(topic);
-      expect(subscriptions.map((s) => s.Properties.Endpoint).sort()).toEqual([...managers].sort());
-      for (const subscription of subscriptions) expect(subscription.Properties.Protocol).toBe('email');
+      expect(
+        byEmail(topic)
+          .map((s) => s.Properties.Endpoint)
+          .sort(),
+      ).toEqual([...managers].sort());
     }
     expect(subscriptionsTo(operations()).map((s) => s.Properties.Endpoint)).toEqual([CONTEXT.opsEmails]);
+  });
+
+  it('texts escalations, never the digest, to every manager phone (context managerPhones)', () => {
+    const bySms = (topic: [string, Resource]) =>
+      subscriptionsTo(topic).filter((subscription) => subscription.Properties.Protocol === 'sms');
+
+    expect(bySms(escalations()).map((s) => s.Properties.Endpoint)).toEqual([CONTEXT.managerPhones]);
+    expect(bySms(digest())).toEqual([]);
   });
 
   it("limits managers' escalations to their markets (context managerMarkets), passing market-less ones", () => {
@@ -242,7 +255,8 @@ describe('Stack: RiskRadarData', () => {
   it('gives every subscription a dead-letter queue that SNS, and only SNS from these topics, may write', () => {
     const subscriptions = resourcesOf(data, 'AWS::SNS::Subscription');
 
-    expect(subscriptions.length).toBe(5);
+    // Two managers' e-mails on two topics, one phone, one on-call e-mail.
+    expect(subscriptions.length).toBe(6);
     for (const [, subscription] of subscriptions) {
       expect(subscription.Properties.RedrivePolicy).toEqual({
         deadLetterTargetArn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] },

@@ -13,12 +13,17 @@ describe('Function: radarContext', () => {
     expect(fromCli.managerMarkets).toEqual(['CN', 'VN']);
     expect(fromJson.pusherClients).toEqual(['cms', 'meta-ads']);
     expect(fromJson.opsEmails).toEqual(['ops@x.com']);
+    expect(contextOf({ managerPhones: '+8613800000000, +84901234567' }).managerPhones).toEqual([
+      '+8613800000000',
+      '+84901234567',
+    ]);
   });
 
   it('defaults to nothing: no keys, no subscriptions, UTC schedules', () => {
     expect(contextOf({})).toEqual({
       pusherClients: [],
       managerEmails: [],
+      managerPhones: [],
       managerMarkets: [],
       opsEmails: [],
       scheduleTimeZone: undefined,
@@ -28,6 +33,8 @@ describe('Function: radarContext', () => {
   it.each([
     ['pusherClients', 'cms,bad id'],
     ['managerEmails', 'a@x.com;b@y.com'],
+    ['managerPhones', '13800000000'],
+    ['managerPhones', '+86 138 0000 0000'],
     ['managerMarkets', 'China'],
     ['opsEmails', 'oncall'],
     ['scheduleTimeZone', 'Asia/Shanghai; rm'],

@@ -18,6 +18,7 @@ beforeAll(() => {
       nag: 'false',
       pusherClients: 'cms,meta-ads',
       managerEmails: 'ana@example.com',
+      managerPhones: '+8613800000000',
       managerMarkets: 'CN',
       opsEmails: 'oncall@example.com',
       scheduleTimeZone: 'Asia/Shanghai',
