@@ -38,6 +38,16 @@ const jsonBody = (description: string, schema: z.ZodType) => ({
   content: { 'application/json': { schema } },
 });
 
+/** A JSON request body the operation requires. */
+const jsonRequest = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+/** One page of a list, with the cursor for the next. */
+const pageOf = (description: string, item: z.ZodType) =>
+  jsonBody(description, z.object({ items: z.array(item), cursor: z.string().optional() }));
+
 const EventsRequestSchema = z
   .union([
     RiskEventSchema,
@@ -80,7 +90,7 @@ const workflowErrors: ZodOpenApiResponsesObject = {
 const eventsOperation = (summary: string, batchSchema: z.ZodType): ZodOpenApiOperationObject => ({
   summary,
   security: [{ signature: [], client: [] }],
-  requestBody: { required: true, content: { 'application/json': { schema: EventsRequestSchema } } },
+  requestBody: jsonRequest(EventsRequestSchema),
   responses: {
     '200': {
       description: 'A single event: its result. A batch: every result and a summary.',
@@ -164,7 +174,7 @@ export const openApiDocument = () =>
           summary: 'Resolve a case (managers) with the 5 whys, measures and improvement plan',
           security: [{ bearer: [] }],
           requestParams: { path: z.object({ id: CaseIdSchema }) },
-          requestBody: { required: true, content: { 'application/json': { schema: ResolveRequestSchema } } },
+          requestBody: jsonRequest(ResolveRequestSchema),
           responses: { '200': jsonBody('The resolved case.', CaseSchema), ...workflowErrors },
         },
       },
@@ -174,10 +184,7 @@ export const openApiDocument = () =>
           security: [{ bearer: [] }],
           requestParams: { query: ListReviewsQuerySchema },
           responses: {
-            '200': jsonBody(
-              'A page of reviews.',
-              z.object({ items: z.array(ReviewSchema), cursor: z.string().optional() }),
-            ),
+            '200': pageOf('A page of reviews.', ReviewSchema),
             ...peopleErrors,
           },
         },
@@ -187,7 +194,7 @@ export const openApiDocument = () =>
           summary: 'Decide a review (legal); an approval may grant an exception',
           security: [{ bearer: [] }],
           requestParams: { path: z.object({ id: IdSchema }) },
-          requestBody: { required: true, content: { 'application/json': { schema: DecisionRequestSchema } } },
+          requestBody: jsonRequest(DecisionRequestSchema),
           responses: {
             '200': jsonBody(
               'The decided review and any exception granted.',
@@ -203,10 +210,7 @@ export const openApiDocument = () =>
           security: [{ bearer: [] }],
           requestParams: { query: ListExceptionsQuerySchema },
           responses: {
-            '200': jsonBody(
-              'A page of exceptions.',
-              z.object({ items: z.array(ClaimExceptionSchema), cursor: z.string().optional() }),
-            ),
+            '200': pageOf('A page of exceptions.', ClaimExceptionSchema),
             ...peopleErrors,
           },
         },
