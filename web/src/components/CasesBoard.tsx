@@ -4,15 +4,20 @@ import { POLL_MS, useResource } from '../hooks.ts';
 import { navigate, useLocation, withQuery } from '../router.ts';
 import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
-import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
+import { EmptyState, ErrorNotice, Loading, PageTitle, SelectField } from './common.tsx';
 import { type Cell, HeatMap } from './HeatMap.tsx';
 
 const byLastSeen = (a: Case, b: Case): number => b.lastSeenAt.localeCompare(a.lastSeenAt);
 
-const LEVEL_FILTERS = [
-  { value: '', label: 'Red and yellow' },
-  { value: 'red', label: 'Red only' },
-  { value: 'yellow', label: 'Yellow only' },
+const LEVEL_CHOICES = [
+  ['', 'Red and yellow'],
+  ['red', 'Red only'],
+  ['yellow', 'Yellow only'],
+] as const;
+const STATUS_CHOICES = [
+  ['', 'Open and acknowledged'],
+  ['open', 'Open (not acknowledged)'],
+  ['acknowledged', 'Acknowledged'],
 ] as const;
 
 /**
@@ -135,27 +140,20 @@ export const CasesBoard = () => {
                 <span class="count">{shown.length}</span>
               </h2>
               <div class="filters">
-                <label class="field field-inline">
-                  <span class="label">Level</span>
-                  <select value={level} onChange={(event) => setFilter({ level: event.currentTarget.value })}>
-                    {LEVEL_FILTERS.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label class="field field-inline">
-                  <span class="label">Status</span>
-                  <select
-                    value={status}
-                    onChange={(event) => setFilter({ status: event.currentTarget.value })}
-                  >
-                    <option value="">Open and acknowledged</option>
-                    <option value="open">Open (not acknowledged)</option>
-                    <option value="acknowledged">Acknowledged</option>
-                  </select>
-                </label>
+                <SelectField
+                  inline
+                  label="Level"
+                  value={level}
+                  options={LEVEL_CHOICES}
+                  onChange={(value) => setFilter({ level: value })}
+                />
+                <SelectField
+                  inline
+                  label="Status"
+                  value={status}
+                  options={STATUS_CHOICES}
+                  onChange={(value) => setFilter({ status: value })}
+                />
                 {cell !== undefined && (
                   <button
                     type="button"

@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { RISK_TYPE_LABELS, RISK_TYPES } from '../format.ts';
+import { RISK_TYPE_LABELS, RISK_TYPES, STATUS_LABELS } from '../format.ts';
 import { useAction, useResource } from '../hooks.ts';
 import { navigate, useLocation, withQuery } from '../router.ts';
 import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
-import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
+import { EmptyState, ErrorNotice, Loading, PageTitle, SelectField } from './common.tsx';
+
+const RISK_TYPE_CHOICES = [
+  ['', 'All'],
+  ...RISK_TYPES.map((type) => [type, RISK_TYPE_LABELS[type]] as const),
+] as const;
+const STATUS_CHOICES = [['', 'Any'], ...Object.entries(STATUS_LABELS)] as const;
+const LEVEL_CHOICES = [
+  ['', 'Any'],
+  ['red', 'Red'],
+  ['yellow', 'Yellow'],
+  ['green', 'Green'],
+] as const;
 
 /** Everything a person might type to find a case: subject, ids, findings, and the risk-library record. */
 const haystackOf = (item: Case): string =>
@@ -57,6 +69,10 @@ export const Library = () => {
 
   useEffect(() => setExtra({ items: [], cursor: undefined }), [filterKey]);
   useEffect(() => setDraft({ ...filters, q: text }), [filterKey, text]);
+  const set =
+    (field: keyof typeof draft) =>
+    (value: string): void =>
+      setDraft({ ...draft, [field]: value });
 
   const loaded = [...(first.data?.items ?? []), ...extra.items];
   const cursor = extra.items.length > 0 ? extra.cursor : first.data?.cursor;
@@ -89,29 +105,21 @@ export const Library = () => {
             type="search"
             value={draft.q}
             placeholder="Subject, finding, root cause …"
-            onInput={(event) => setDraft({ ...draft, q: event.currentTarget.value })}
+            onInput={(event) => set('q')(event.currentTarget.value)}
           />
         </label>
-        <label class="field">
-          <span class="label">Risk type</span>
-          <select
-            value={draft.riskType}
-            onChange={(event) => setDraft({ ...draft, riskType: event.currentTarget.value })}
-          >
-            <option value="">All</option>
-            {RISK_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {RISK_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Risk type"
+          value={draft.riskType}
+          options={RISK_TYPE_CHOICES}
+          onChange={set('riskType')}
+        />
         <label class="field">
           <span class="label">Brand</span>
           <input
             type="text"
             value={draft.brand}
-            onInput={(event) => setDraft({ ...draft, brand: event.currentTarget.value })}
+            onInput={(event) => set('brand')(event.currentTarget.value)}
           />
         </label>
         <label class="field">
@@ -120,33 +128,11 @@ export const Library = () => {
             type="text"
             value={draft.campaignId}
             placeholder="cmp-…"
-            onInput={(event) => setDraft({ ...draft, campaignId: event.currentTarget.value })}
+            onInput={(event) => set('campaignId')(event.currentTarget.value)}
           />
         </label>
-        <label class="field">
-          <span class="label">Status</span>
-          <select
-            value={draft.status}
-            onChange={(event) => setDraft({ ...draft, status: event.currentTarget.value })}
-          >
-            <option value="">Any</option>
-            <option value="open">Open</option>
-            <option value="acknowledged">Acknowledged</option>
-            <option value="resolved">Resolved</option>
-          </select>
-        </label>
-        <label class="field">
-          <span class="label">Level</span>
-          <select
-            value={draft.level}
-            onChange={(event) => setDraft({ ...draft, level: event.currentTarget.value })}
-          >
-            <option value="">Any</option>
-            <option value="red">Red</option>
-            <option value="yellow">Yellow</option>
-            <option value="green">Green</option>
-          </select>
-        </label>
+        <SelectField label="Status" value={draft.status} options={STATUS_CHOICES} onChange={set('status')} />
+        <SelectField label="Level" value={draft.level} options={LEVEL_CHOICES} onChange={set('level')} />
         <div class="search-actions">
           <button type="submit" class="button button-primary">
             Search

@@ -104,3 +104,29 @@ export const PageTitle = ({
     {aside !== undefined && <div class="page-title-aside">{aside}</div>}
   </div>
 );
+
+/** A labelled drop-down of `[value, label]` choices (`''` for "no filter"), reporting the value chosen. */
+export const SelectField = ({
+  label,
+  value,
+  options,
+  onChange,
+  inline = false,
+}: {
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+  inline?: boolean;
+}) => (
+  <label class={inline ? 'field field-inline' : 'field'}>
+    <span class="label">{label}</span>
+    <select value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      {options.map(([optionValue, optionLabel]) => (
+        <option key={optionValue} value={optionValue}>
+          {optionLabel}
+        </option>
+      ))}
+    </select>
+  </label>
+);
