@@ -125,6 +125,21 @@ export const startFakeApi = async (
   };
 };
 
+/**
+ * The API's answer to a request it refuses: an RFC 9457 problem, with any extra members (`errors`) and
+ * response headers (`retry-after`).
+ */
+export const problemReply = (
+  status: number,
+  title: string,
+  detail: string,
+  extra: { readonly members?: Record<string, unknown>; readonly headers?: Record<string, string> } = {},
+): FakeReply => ({
+  status,
+  body: { type: 'about:blank', title, status, detail, ...extra.members },
+  ...(extra.headers === undefined ? {} : { headers: extra.headers }),
+});
+
 /** The body the real API gives a batch it accepted: every event created, green, without a case. */
 export const acceptAll = (request: RecordedRequest): FakeReply => {
   const { events } = JSON.parse(request.body) as { events: { eventId: string }[] };

@@ -6,7 +6,7 @@ import { CLIENT_HEADER, SIGNATURE_HEADER, verifySignature } from '#shared/auth/s
 import { PROBLEM_TYPES } from '#shared/problem.ts';
 import { runCli } from '../../cli/main.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
-import { acceptAll, closedPort, type FakeApi, fakeIo, startFakeApi } from './fake-io.ts';
+import { acceptAll, closedPort, type FakeApi, fakeIo, problemReply, startFakeApi } from './fake-io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'radar-push-'));
 let fileCount = 0;
@@ -102,11 +102,7 @@ describe('Command: push', () => {
   it('honours Retry-After on 429', async () => {
     api = await startFakeApi((request, count) =>
       count === 0
-        ? {
-            status: 429,
-            headers: { 'retry-after': '7' },
-            body: { title: 'Too many', status: 429, type: 'x', detail: 'slow down' },
-          }
+        ? problemReply(429, 'Too many', 'slow down', { headers: { 'retry-after': '7' } })
         : acceptAll(request),
     );
     const { code, io } = await push(jsonl(spends(1)), api.url);
@@ -116,10 +112,7 @@ describe('Command: push', () => {
 
   it('gives up after the retries and says what is not sent, exiting 3', async () => {
     // Prepare
-    api = await startFakeApi(() => ({
-      status: 500,
-      body: { type: 'x', title: 'Internal', status: 500, detail: 'boom' },
-    }));
+    api = await startFakeApi(() => problemReply(500, 'Internal', 'boom'));
 
     // Act
     const { code, out } = await push(jsonl(spends(3)), api.url, ['--retries', '2']);
@@ -134,15 +127,9 @@ describe('Command: push', () => {
 
   it('reports 401 at once without retrying and exits 3', async () => {
     // Prepare
-    api = await startFakeApi(() => ({
-      status: 401,
-      body: {
-        type: 'x',
-        title: 'Unauthorized',
-        status: 401,
-        detail: 'Signature does not match the request body',
-      },
-    }));
+    api = await startFakeApi(() =>
+      problemReply(401, 'Unauthorized', 'Signature does not match the request body'),
+    );
 
     // Act
     const { code, out } = await push(jsonl(spends(150)), api.url);
@@ -266,16 +253,11 @@ describe('Command: push', () => {
   });
 
   it('maps a 400 problem back to the events of the batch', async () => {
-    api = await startFakeApi(() => ({
-      status: 400,
-      body: {
-        type: 'x',
-        title: 'Bad',
-        status: 400,
-        detail: 'No event of the batch matches the event contract',
-        errors: [{ path: 'events.0.spend.currency', message: 'server says no' }],
-      },
-    }));
+    api = await startFakeApi(() =>
+      problemReply(400, 'Bad', 'No event of the batch matches the event contract', {
+        members: { errors: [{ path: 'events.0.spend.currency', message: 'server says no' }] },
+      }),
+    );
     const { code, out } = await push(jsonl(spends(2)), api.url);
     expect(code).toBe(1);
     expect(out).toMatch(/line 1 \(e-1\) \[server\]: spend\.currency: server says no/);
@@ -284,9 +266,7 @@ describe('Command: push', () => {
 
   it('splits a batch the server finds too large', async () => {
     api = await startFakeApi((request) =>
-      eventIdsOf(request.body).length > 2
-        ? { status: 413, body: { type: 'x', title: 'Too large', status: 413, detail: 'too large' } }
-        : acceptAll(request),
+      eventIdsOf(request.body).length > 2 ? problemReply(413, 'Too large', 'too large') : acceptAll(request),
     );
     const { code } = await push(jsonl(spends(5)), api.url);
     expect(code).toBe(0);
@@ -318,9 +298,7 @@ describe('Command: push', () => {
   it('remembers sent events per target: another URL starts over', async () => {
     // Prepare: the server dies after the first batch
     api = await startFakeApi((request, count) =>
-      count === 0
-        ? acceptAll(request)
-        : { status: 503, body: { type: 'x', title: 'Down', status: 503, detail: 'down' } },
+      count === 0 ? acceptAll(request) : problemReply(503, 'Down', 'down'),
     );
     const path = jsonl(spends(150));
 
@@ -345,9 +323,7 @@ describe('Command: push', () => {
     // Prepare
     let up = false;
     api = await startFakeApi((request, count) =>
-      count === 0 || up
-        ? acceptAll(request)
-        : { status: 503, body: { type: 'x', title: 'Down', status: 503, detail: 'down' } },
+      count === 0 || up ? acceptAll(request) : problemReply(503, 'Down', 'down'),
     );
     const path = jsonl(spends(150));
     const first = await push(path, api.url, ['--retries', '0']);

@@ -338,7 +338,7 @@ describe('Web app: legal', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    await screenshot(legal, '06-rules');
+    await screenshot(legal, '05b-rules');
 
     await legal.getByLabel('Find a rule').fill('no rule says this');
     await expect.poll(() => legal.getByText('No rule mentions that.').isVisible()).toBe(true);

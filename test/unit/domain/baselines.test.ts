@@ -37,6 +37,15 @@ const spendEvent = (actualSpend: number, conversions: number, d: number): SpendE
   source: 'ads',
   spend: spend(actualSpend, conversions),
 });
+// Ad copy has no history to learn from: no baseline key, no baseline.
+const copyEvent: AdCopyEvent = {
+  eventId: 'c',
+  type: 'ad-copy',
+  occurredAt: day(1),
+  source: 'cms',
+  copy: { copyId: 'c', text: 'x', lang: 'en', market: 'US', category: 'food', brand: 'Acme' },
+};
+
 const sentimentEvent = (mentions: number, negative: number, d: number, product?: string): SentimentEvent => ({
   eventId: `m-${d}`,
   type: 'sentiment',
@@ -71,14 +80,7 @@ describe('Function: baselineKeyOf', () => {
   });
 
   it('gives ad copy no baseline', () => {
-    const copy: AdCopyEvent = {
-      eventId: 'c',
-      type: 'ad-copy',
-      occurredAt: day(1),
-      source: 'cms',
-      copy: { copyId: 'c', text: 'x', lang: 'en', market: 'US', category: 'food', brand: 'Acme' },
-    };
-    expect(baselineKeyOf(copy)).toBeUndefined();
+    expect(baselineKeyOf(copyEvent)).toBeUndefined();
   });
 });
 
@@ -212,14 +214,7 @@ describe('Method: ConfiguredRiskEngine.nextBaseline', () => {
   });
 
   it('returns no baseline for ad copy', () => {
-    const copy: AdCopyEvent = {
-      eventId: 'c',
-      type: 'ad-copy',
-      occurredAt: day(1),
-      source: 'cms',
-      copy: { copyId: 'c', text: 'x', lang: 'en', market: 'US', category: 'food', brand: 'Acme' },
-    };
-    expect(engine.nextBaseline(copy, undefined)).toBeUndefined();
+    expect(engine.nextBaseline(copyEvent, undefined)).toBeUndefined();
   });
 
   it('uses the learning parameters of the thresholds in force', () => {
