@@ -35,15 +35,19 @@ const reportMd = join(here, 'report.md');
 /** Suites whose name starts with this are evaluations (detection quality), run by `npm run eval`. */
 const EVAL_PREFIX = 'eval-';
 
+/** A suite lives in `bench/suites/<name>.ts`; only the files of the suites to run are loaded. */
 const loadSuites = async (only: readonly string[], evaluations: boolean): Promise<Suite[]> => {
-  const files = (await readdir(join(here, 'suites'))).filter((file) => file.endsWith('.ts')).sort();
+  const names = (await readdir(join(here, 'suites')))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort()
+    .filter((name) => (only.length > 0 ? only.includes(name) : name.startsWith(EVAL_PREFIX) === evaluations));
   const suites: Suite[] = [];
-  for (const file of files) {
-    const module = (await import(join(here, 'suites', file))) as { suite?: Suite };
-    if (module.suite === undefined) throw new Error(`bench/suites/${file} must export \`suite\``);
-    const named = only.length > 0 && only.includes(module.suite.name);
-    const ofKind = only.length === 0 && module.suite.name.startsWith(EVAL_PREFIX) === evaluations;
-    if (named || ofKind) suites.push(module.suite);
+  for (const name of names) {
+    const module = (await import(join(here, 'suites', `${name}.ts`))) as { suite?: Suite };
+    if (module.suite?.name !== name)
+      throw new Error(`bench/suites/${name}.ts must export a \`suite\` named ${name}`);
+    suites.push(module.suite);
   }
   return suites;
 };
