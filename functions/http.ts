@@ -1,5 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
+  ConcurrencyError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -30,7 +31,12 @@ export const problemResponse = (
   headers: Record<string, string> = {},
 ): APIGatewayProxyResult => ({
   statusCode: problem.status,
-  headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  headers: {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    // RFC 9110 §10.2.3: a 503 says when to come back.
+    ...(typeof problem.retryAfter === 'number' ? { 'retry-after': String(problem.retryAfter) } : {}),
+    ...headers,
+  },
   body: JSON.stringify(problem),
 });
 
@@ -61,6 +67,11 @@ export const problemFor = (error: unknown): Problem | undefined => {
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+  if (error instanceof ConcurrencyError) {
+    return problem(503, 'busy', 'Busy, retry shortly', error.message, {
+      retryAfter: error.retryAfterSeconds,
+    });
+  }
   if (error instanceof ConflictError) {
     return problem(409, 'conflict', 'Conflict', error.message, { current: error.current });
   }

@@ -19,6 +19,7 @@ import { applyExceptions } from '#shared/domain/claim-exception.ts';
 import type { RiskEngine } from '#shared/domain/engine.ts';
 import { reviewFor } from '#shared/domain/review.ts';
 import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
+import { ConcurrencyError } from '#shared/errors.ts';
 import type {
   BaselineStore,
   CaseSideEffects,
@@ -62,13 +63,6 @@ const MAX_ATTEMPTS = 40;
 
 const jitteredBackoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
-
-export class ConcurrencyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConcurrencyError';
-  }
-}
 
 const duplicateResult = (index: number, original: StoredEvent): EventResult => ({
   index,
@@ -225,7 +219,7 @@ export const ingestEvent = async (
     if (result.outcome === 'duplicate') return duplicateResult(index, result.original);
     await backoff(attempt);
   }
-  throw new ConcurrencyError(`Event ${event.eventId} could not be stored after ${MAX_ATTEMPTS} attempts`);
+  throw new ConcurrencyError(`Event ${event.eventId} could not be stored after ${MAX_ATTEMPTS} attempts`, 1);
 };
 
 /**
