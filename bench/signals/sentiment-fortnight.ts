@@ -1,0 +1,234 @@
+import type { SentimentEvent } from '#shared/schemas/events.ts';
+import type { Random } from './random.ts';
+import type { Problem, TimedEvent } from './spend-month.ts';
+
+/**
+ * A realistic fortnight of social-listening windows, written before (and without looking at) the
+ * detectors it judges: 30 brand × product × channel subjects, two in three reported hourly and the rest
+ * every six hours.
+ *
+ * What real listening data holds, besides the labelled problems:
+ * - a daily cycle in volume (nights are quiet: a quarter of the evening peak) and a weekly one (weekends
+ *   busier), with overdispersed counts (a window's volume varies more than Poisson);
+ * - a daily cycle in the negative share (late-night posts complain more) and window-to-window variation
+ *   of the share beyond counting noise (a beta-binomial, as every listening export shows);
+ * - low-volume subjects (a dozen mentions an hour) next to big ones (hundreds);
+ * - complaint-prone subjects (a banking app, a telecom, an airline: ~15–20 % negative as their normal);
+ * - viral positive spikes (a launch, an influencer: volume ×3–10 for some hours, share of negative down).
+ *
+ * Labelled problems: sudden crises (negative share up 15–40 points and volume ×2–6 within the hour, for
+ * 12–48 h, then easing) and slow drifts (the share creeps up 7–14 points over two to four days and stays).
+ */
+
+export type SentimentProblemKind = 'crisisSudden' | 'slowDrift';
+
+export interface SentimentFortnight {
+  readonly events: readonly TimedEvent<SentimentEvent>[];
+  readonly problems: readonly Problem<SentimentProblemKind>[];
+  readonly subjects: readonly string[];
+  readonly days: number;
+}
+
+const HOUR = 3_600_000;
+const START = Date.parse('2026-11-09T00:00:00Z');
+const DAYS = 14;
+const BRANDS = [
+  { brand: 'Lumi', products: ['Serum X', 'Sun Gel', 'Night Cream'] },
+  { brand: 'VietBank', products: ['Mobile App', 'Credit Card'] },
+  { brand: 'Hoa Tea', products: ['Milk Tea', 'Jasmine'] },
+  { brand: 'Skyline Air', products: ['Economy', 'Loyalty'] },
+  { brand: 'Panda Telecom', products: ['5G Plan', 'Broadband'] },
+  { brand: 'Nova Phone', products: ['N5', 'N5 Pro', 'Buds'] },
+] as const;
+const CHANNELS = ['weibo', 'douyin', 'xiaohongshu', 'facebook', 'zalo', 'tiktok'] as const;
+const COMPLAINT_PRONE = new Set(['VietBank', 'Skyline Air', 'Panda Telecom']);
+
+// Volume by local hour (UTC+7/8 audiences): quiet nights, an evening peak.
+const volumeByLocalHour = (hour: number): number =>
+  hour < 6 ? 0.22 : hour < 9 ? 0.6 : hour < 12 ? 0.95 : hour < 18 ? 1.05 : hour < 23 ? 1.55 : 0.7;
+// Late-night posts complain more.
+const shareByLocalHour = (hour: number): number => (hour < 6 ? 1.18 : hour >= 21 ? 1.06 : 0.96);
+
+interface Subject {
+  readonly brand: string;
+  readonly product: string;
+  readonly channel: string;
+  readonly hoursPerWindow: 1 | 6;
+  readonly hourlyVolume: number;
+  readonly share: number;
+  /** Beta concentration of the window's true share: lower = more window-to-window variation. */
+  readonly concentration: number;
+  readonly volumeShape: number;
+  readonly utcOffset: number;
+  readonly weekendVolume: number;
+  readonly weekendShare: number;
+  readonly virals: readonly { readonly at: number; readonly hours: number; readonly factor: number }[];
+}
+
+interface Plan {
+  readonly kind: SentimentProblemKind;
+  readonly startHour: number;
+  readonly hours: number;
+  readonly rise: number;
+  readonly volume: number;
+}
+
+const subjectsOf = (random: Random, count: number): Subject[] => {
+  const pairs = BRANDS.flatMap(({ brand, products }) => products.map((product) => ({ brand, product })));
+  const subjects: Subject[] = [];
+  const seen = new Set<string>();
+  while (subjects.length < count) {
+    const { brand, product } = random.pick(pairs);
+    const channel = random.pick(CHANNELS);
+    const key = `${brand}|${product}|${channel}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const complaintProne = COMPLAINT_PRONE.has(brand) && random.chance(0.6);
+    const virals = Array.from({ length: random.chance(0.35) ? random.int(1, 2) : 0 }, () => ({
+      at: random.int(12, DAYS * 24 - 24),
+      hours: random.int(4, 18),
+      factor: random.uniform(3, 10),
+    }));
+    subjects.push({
+      brand,
+      product,
+      channel,
+      hoursPerWindow: random.chance(0.67) ? 1 : 6,
+      hourlyVolume: random.chance(0.2) ? random.uniform(8, 25) : random.logUniform(25, 700),
+      share: complaintProne ? random.uniform(0.15, 0.2) : random.uniform(0.03, 0.12),
+      concentration: random.uniform(120, 500),
+      volumeShape: random.uniform(8, 30),
+      utcOffset: random.pick([7, 8]),
+      weekendVolume: random.uniform(1.0, 1.3),
+      weekendShare: random.uniform(0.95, 1.08),
+      virals,
+    });
+  }
+  return subjects;
+};
+
+const problemPlan = (random: Random, kind: SentimentProblemKind): Plan =>
+  kind === 'crisisSudden'
+    ? {
+        kind,
+        startHour: random.int(24, DAYS * 24 - 60),
+        hours: random.int(12, 48),
+        rise: random.uniform(0.15, 0.4),
+        volume: random.uniform(2, 6),
+      }
+    : {
+        kind,
+        startHour: random.int(48, DAYS * 24 - 150),
+        hours: random.int(48, 96),
+        rise: random.uniform(0.07, 0.14),
+        volume: 1,
+      };
+
+/** How far the problem has pushed the share and the volume at hour `h`. */
+const problemAt = (plan: Plan | undefined, h: number): { rise: number; volume: number } => {
+  if (plan === undefined || h < plan.startHour) return { rise: 0, volume: 1 };
+  const t = h - plan.startHour;
+  if (plan.kind === 'slowDrift') return { rise: plan.rise * Math.min(1, t / plan.hours), volume: 1 };
+  if (t < plan.hours) return { rise: plan.rise, volume: plan.volume };
+  // A crisis eases over the next 18 hours.
+  const ease = Math.max(0, 1 - (t - plan.hours) / 18);
+  return { rise: plan.rise * ease, volume: 1 + (plan.volume - 1) * ease };
+};
+
+const simulate = (random: Random, subject: Subject, plan: Plan | undefined) => {
+  const events: TimedEvent<SentimentEvent>[] = [];
+  const key = `sentiment|${encodeURIComponent(subject.brand)}|${encodeURIComponent(subject.product)}|${encodeURIComponent(subject.channel)}`;
+  for (let h = 0; h < DAYS * 24; h += subject.hoursPerWindow) {
+    let mentionsMean = 0;
+    let negativeMean = 0;
+    for (let k = h; k < h + subject.hoursPerWindow; k += 1) {
+      const at = START + k * HOUR;
+      const local = new Date(at + subject.utcOffset * HOUR);
+      const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
+      const viral = subject.virals.find((v) => k >= v.at && k < v.at + v.hours);
+      const problem = problemAt(plan, k);
+      const volume =
+        subject.hourlyVolume *
+        volumeByLocalHour(local.getUTCHours()) *
+        (weekend ? subject.weekendVolume : 1) *
+        (viral?.factor ?? 1) *
+        problem.volume;
+      const baseShare =
+        subject.share *
+        shareByLocalHour(local.getUTCHours()) *
+        (weekend ? subject.weekendShare : 1) *
+        (viral === undefined ? 1 : 0.6);
+      mentionsMean += volume;
+      negativeMean += volume * Math.min(0.95, baseShare + problem.rise);
+    }
+    const mentions = random.poisson((mentionsMean * random.gamma(subject.volumeShape)) / subject.volumeShape);
+    const share = mentionsMean > 0 ? negativeMean / mentionsMean : 0;
+    const windowShare = random.beta(share * subject.concentration, (1 - share) * subject.concentration);
+    const negative = random.binomial(mentions, windowShare);
+    const positive = random.binomial(mentions - negative, random.uniform(0.3, 0.5));
+    const windowStart = START + h * HOUR;
+    const windowEnd = windowStart + subject.hoursPerWindow * HOUR;
+    const occurredAt = new Date(windowEnd).toISOString();
+    events.push({
+      receivedAt: windowEnd + random.int(1, 15) * 60_000,
+      event: {
+        eventId: `${key}#${h}`,
+        type: 'sentiment',
+        occurredAt,
+        source: 'listening-tool',
+        sentiment: {
+          brand: subject.brand,
+          product: subject.product,
+          channel: subject.channel,
+          windowStart: new Date(windowStart).toISOString(),
+          windowEnd: occurredAt,
+          mentions,
+          negative,
+          positive,
+          neutral: mentions - negative - positive,
+        },
+      },
+    });
+  }
+  const label: Problem<SentimentProblemKind> | undefined =
+    plan === undefined
+      ? undefined
+      : {
+          subject: key,
+          kind: plan.kind,
+          start: START + plan.startHour * HOUR,
+          end:
+            plan.kind === 'slowDrift'
+              ? START + DAYS * 24 * HOUR
+              : START + (plan.startHour + plan.hours) * HOUR,
+        };
+  return { events, key, label };
+};
+
+/** A seeded fortnight: 30 subjects with 8 sudden crises and 5 slow drifts on distinct subjects. */
+export const sentimentFortnight = (random: Random, count = 30): SentimentFortnight => {
+  const kinds: SentimentProblemKind[] = [
+    ...Array<SentimentProblemKind>(8).fill('crisisSudden'),
+    ...Array<SentimentProblemKind>(5).fill('slowDrift'),
+  ];
+  const assigned = random.shuffle([
+    ...kinds,
+    ...Array<undefined>(Math.max(0, count - kinds.length)).fill(undefined),
+  ]);
+  const events: TimedEvent<SentimentEvent>[] = [];
+  const problems: Problem<SentimentProblemKind>[] = [];
+  const subjects: string[] = [];
+  for (const [index, subject] of subjectsOf(random, count).entries()) {
+    const kind = assigned[index];
+    const {
+      events: own,
+      key,
+      label,
+    } = simulate(random, subject, kind === undefined ? undefined : problemPlan(random, kind));
+    events.push(...own);
+    subjects.push(key);
+    if (label !== undefined) problems.push(label);
+  }
+  events.sort((a, b) => a.receivedAt - b.receivedAt);
+  return { events, problems, subjects, days: DAYS };
+};
