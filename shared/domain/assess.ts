@@ -1,32 +1,44 @@
 import type { Assessment, EngineVersion, Finding } from '#shared/schemas/assessment.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
-import { baselineLevel, levelRank } from './risk-matrix.ts';
+import { baselineLevel } from './risk-matrix.ts';
 
-// Ties on level go to the larger impact, then the larger probability: the case should show the worst face.
-const severity = (matrix: RiskMatrix, finding: Finding): readonly number[] => [
-  levelRank(matrix, finding.level),
-  matrix.impacts.indexOf(finding.impact),
-  matrix.probabilities.indexOf(finding.probability),
-];
+/** A cell of the matrix with its level: where a finding, an assessment and a case each sit. */
+export interface Graded {
+  readonly level: string;
+  readonly probability: string;
+  readonly impact: string;
+}
 
-const isWorse = (a: readonly number[], b: readonly number[]): boolean => {
-  for (const [index, value] of a.entries()) {
-    const other = b[index] ?? 0;
-    if (value !== other) return value > other;
-  }
-  return false;
+/** Positive when `a` is worse than `b`, negative when better, 0 when they sit in the same cell. */
+export type SeverityOrder = (a: Graded, b: Graded) => number;
+
+/**
+ * The one tie rule for "worst" everywhere (an event's findings, a case's cell): the higher level first,
+ * then the larger impact, then the larger probability, so a case shows the worst face. A level, impact or
+ * probability this matrix lacks (a case stored under a retired matrix) ranks below every known one.
+ *
+ * @example
+ * compareSeverity(DEFAULT_MATRIX)({ level: 'red', probability: 'high', impact: 'severe' },
+ *   { level: 'red', probability: 'high', impact: 'moderate' }) > 0; // true
+ */
+export const compareSeverity = (matrix: RiskMatrix): SeverityOrder => {
+  const ranks = new Map(matrix.levels.map((level) => [level.id, level.rank]));
+  const rank = (level: string) => ranks.get(level) ?? Number.NEGATIVE_INFINITY;
+  return (a, b) =>
+    rank(a.level) - rank(b.level) ||
+    matrix.impacts.indexOf(a.impact) - matrix.impacts.indexOf(b.impact) ||
+    matrix.probabilities.indexOf(a.probability) - matrix.probabilities.indexOf(b.probability);
 };
 
 /**
- * The worst of some graded findings, or undefined when there are none.
+ * The worst of some graded things by `order`, the first of equals; undefined when there are none.
  *
  * @example
- * worstFinding(DEFAULT_MATRIX, findings)?.level; // 'red'
+ * worstOf(compareSeverity(DEFAULT_MATRIX), findings)?.level; // 'red'
  */
-export const worstFinding = (matrix: RiskMatrix, findings: readonly Finding[]): Finding | undefined =>
-  findings.reduce<Finding | undefined>(
-    (worst, finding) =>
-      worst === undefined || isWorse(severity(matrix, finding), severity(matrix, worst)) ? finding : worst,
+export const worstOf = <T extends Graded>(order: SeverityOrder, items: readonly T[]): T | undefined =>
+  items.reduce<T | undefined>(
+    (worst, item) => (worst === undefined || order(item, worst) > 0 ? item : worst),
     undefined,
   );
 
@@ -42,7 +54,7 @@ export const assess = (
   findings: readonly Finding[],
   engine: EngineVersion,
 ): Assessment => {
-  const worst = worstFinding(matrix, findings);
+  const worst = worstOf(compareSeverity(matrix), findings);
   return {
     level: worst?.level ?? baselineLevel(matrix),
     probability: worst?.probability ?? matrix.probabilities[0] ?? '',

@@ -1,6 +1,7 @@
 import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
+import type { SeverityOrder } from './assess.ts';
 
 /**
  * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a
@@ -47,8 +48,11 @@ export interface RiskCase {
   readonly lastSeenAt: string;
   readonly createdAt: string;
   readonly updatedAt: string;
-  /** The latest finding of each rule seen on this case. */
-  readonly findings: readonly Finding[];
+  /**
+   * The latest finding of each rule seen on this case, dated, worst first (then latest first): the first
+   * is the case's headline.
+   */
+  readonly findings: readonly CaseFinding[];
   readonly escalation?: Escalation;
   readonly escalationCount: number;
   readonly acknowledgement?: Acknowledgement;
@@ -56,6 +60,12 @@ export interface RiskCase {
   /** Optimistic-concurrency version: every write checks the version it read. */
   readonly version: number;
 }
+
+/** A finding as a case keeps it: with when the occurrence that raised it happened. */
+export type CaseFinding = Finding & {
+  /** `occurredAt` (UTC) of the event that last raised this rule on the case. */
+  readonly seenAt: string;
+};
 
 export interface Acknowledgement {
   readonly by: string;
@@ -230,9 +240,11 @@ export interface Occurrence {
   readonly ruleIds: readonly string[];
 }
 
-/** How the matrix in force orders levels, and which levels page a manager. */
+/** How the matrix in force orders levels and cells, and which levels page a manager. */
 export interface LevelPolicy {
   rank(level: Level): number;
+  /** The matrix's one "worse than" (level, then impact, then probability); see `compareSeverity`. */
+  readonly compare: SeverityOrder;
   escalates(level: Level): boolean;
   opensCase(level: Level): boolean;
 }
@@ -281,23 +293,26 @@ export const subjectOf = (event: RiskEvent): Subject => {
   }
 };
 
-/** The finding that decides the case an event belongs to: the worst one, first on ties. */
-export const decisiveFinding = (assessment: Assessment, policy: LevelPolicy): Finding | undefined =>
-  assessment.findings.reduce<Finding | undefined>(
-    (worst, finding) =>
-      worst === undefined || policy.rank(finding.level) > policy.rank(worst.level) ? finding : worst,
-    undefined,
-  );
-
 const MAX_FINDINGS_PER_CASE = 50;
 
-const mergeFindings = (previous: readonly Finding[], latest: readonly Finding[]): Finding[] => {
+/**
+ * The case's findings after an occurrence: each rule's latest finding (an occurrence that arrives late does
+ * not replace a newer one), worst first, then latest first, at most MAX_FINDINGS_PER_CASE of them.
+ */
+const mergeFindings = (
+  previous: readonly CaseFinding[],
+  latest: readonly Finding[],
+  seenAt: string,
+  order: SeverityOrder,
+): CaseFinding[] => {
   const byRule = new Map(previous.map((finding) => [finding.ruleId, finding]));
   for (const finding of latest) {
-    byRule.delete(finding.ruleId);
-    byRule.set(finding.ruleId, finding);
+    const kept = byRule.get(finding.ruleId);
+    if (kept === undefined || kept.seenAt <= seenAt) byRule.set(finding.ruleId, { ...finding, seenAt });
   }
-  return [...byRule.values()].slice(-MAX_FINDINGS_PER_CASE);
+  return [...byRule.values()]
+    .sort((a, b) => order(b, a) || b.seenAt.localeCompare(a.seenAt))
+    .slice(0, MAX_FINDINGS_PER_CASE);
 };
 
 export interface OccurrenceInput {
@@ -328,7 +343,7 @@ export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPo
     lastSeenAt: utc(input.event.occurredAt),
     createdAt: at,
     updatedAt: at,
-    findings: mergeFindings([], findings),
+    findings: mergeFindings([], findings, utc(input.event.occurredAt), policy.compare),
     ...(escalation === undefined ? {} : { escalation }),
     escalationCount: escalation === undefined ? 0 : 1,
     version: 1,
@@ -339,15 +354,16 @@ const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) 
 const earlier = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
 
 /**
- * Adds an occurrence to an existing case: the count, first/last seen and the worst level move; a resolved
- * case reopens. A case escalates again only when its level rises to a paging level, or it reopens at one.
+ * Adds an occurrence to an existing case: the count, first/last seen and the worst cell move (a worse
+ * impact or probability at the same level moves the cell too); a resolved case reopens at the new cell.
+ * A case escalates again only when its level rises to a paging level, or it reopens at one.
  */
 export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: LevelPolicy): RiskCase => {
   const at = input.now.toISOString();
   const incoming = input.assessment;
   const rises = policy.rank(incoming.level) > policy.rank(existing.level);
   const reopens = existing.status === 'resolved' && policy.opensCase(incoming.level);
-  const worst = rises || reopens ? incoming : existing;
+  const worst = reopens || policy.compare(incoming, existing) > 0 ? incoming : existing;
   const escalates = policy.escalates(worst.level) && (rises || reopens);
   const escalation: Escalation | undefined = escalates
     ? {
@@ -368,7 +384,12 @@ export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: Lev
     firstSeenAt: earlier(existing.firstSeenAt, utc(input.event.occurredAt)),
     lastSeenAt: later(existing.lastSeenAt, utc(input.event.occurredAt)),
     updatedAt: at,
-    findings: mergeFindings(existing.findings, incoming.findings),
+    findings: mergeFindings(
+      existing.findings,
+      incoming.findings,
+      utc(input.event.occurredAt),
+      policy.compare,
+    ),
     ...(escalation === undefined ? {} : { escalation }),
     escalationCount: escalates ? existing.escalationCount + 1 : existing.escalationCount,
     version: existing.version + 1,

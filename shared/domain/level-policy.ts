@@ -1,3 +1,4 @@
+import { compareSeverity } from './assess.ts';
 import type { LevelPolicy } from './case.ts';
 import { levelRank, type RiskMatrix } from './risk-matrix.ts';
 
@@ -32,6 +33,7 @@ export const levelPolicyOf = (matrix: RiskMatrix, policy: ResponsePolicy = {}): 
   const rank = (level: string) => ranks.get(level) ?? Number.NEGATIVE_INFINITY;
   return {
     rank,
+    compare: compareSeverity(matrix),
     opensCase: (level) => rank(level) >= caseRank,
     escalates: (level) => rank(level) >= pageRank,
   };

@@ -1,3 +1,4 @@
+import { worstOf } from '#shared/domain/assess.ts';
 import {
   asSentimentBaseline,
   asSpendBaseline,
@@ -5,7 +6,6 @@ import {
   baselineKeyOf,
 } from '#shared/domain/baselines.ts';
 import {
-  decisiveFinding,
   joinCase,
   type LevelPolicy,
   type OccurrenceInput,
@@ -198,7 +198,7 @@ export const ingestEvent = async (
   const now = deps.clock.now();
   const baseline = await loadBaseline(event, deps);
   const assessment = await assessEvent(event, now, baseline, deps);
-  const decisive = decisiveFinding(assessment, deps.policy);
+  const decisive = worstOf(deps.policy.compare, assessment.findings);
   const input: OccurrenceInput | undefined =
     decisive !== undefined && deps.policy.opensCase(assessment.level)
       ? { event, assessment, riskType: decisive.riskType, subject: subjectOf(event), now }

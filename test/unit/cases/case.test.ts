@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decisiveFinding, joinCase, type OccurrenceInput, openCase, subjectOf } from '#shared/domain/case.ts';
+import { assess, compareSeverity, worstOf } from '#shared/domain/assess.ts';
+import { joinCase, type OccurrenceInput, openCase, subjectOf } from '#shared/domain/case.ts';
+import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
+import type { Finding } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { adCopyEvent, assessment, finding, sentimentEvent, spendEvent } from '../../fixtures/events.ts';
 import { testPolicy } from '../../fixtures/level-policy.ts';
@@ -88,16 +91,125 @@ describe('Function: joinCase', () => {
   });
 });
 
-describe('Function: decisiveFinding', () => {
-  it('picks the worst finding', () => {
-    const a = assessment(
+describe('Function: worstOf', () => {
+  const order = compareSeverity(DEFAULT_MATRIX);
+
+  it.each([
+    [
+      'the higher level',
       [finding({ level: 'yellow', ruleId: 'a' }), finding({ level: 'red', ruleId: 'b' })],
-      'red',
-    );
-    expect(decisiveFinding(a, testPolicy)?.ruleId).toBe('b');
+      'b',
+    ],
+    [
+      'the larger impact at the same level',
+      [
+        finding({ ruleId: 'a', probability: 'high', impact: 'moderate' }),
+        finding({ ruleId: 'b', probability: 'medium', impact: 'severe' }),
+      ],
+      'b',
+    ],
+    [
+      'the larger probability at the same level and impact',
+      [
+        finding({ ruleId: 'a', level: 'yellow', probability: 'low', impact: 'severe' }),
+        finding({ ruleId: 'b', level: 'yellow', probability: 'high', impact: 'severe' }),
+      ],
+      'b',
+    ],
+    ['the first of equals', [finding({ ruleId: 'a' }), finding({ ruleId: 'b' })], 'a'],
+  ])('picks %s', (_rule, findings: Finding[], expected) => {
+    expect(worstOf(order, findings)?.ruleId).toBe(expected);
   });
 
-  it('has none for an assessment without findings', () => {
-    expect(decisiveFinding(assessment([]), testPolicy)).toBeUndefined();
+  it('has none for no findings', () => {
+    expect(worstOf(order, [])).toBeUndefined();
+  });
+
+  it('is the finding that grades the assessment, so risk type and cell come from one finding', () => {
+    const findings = [
+      finding({ ruleId: 'pacing', riskType: 'budget', probability: 'high', impact: 'moderate' }),
+      finding({ ruleId: 'cpa', riskType: 'channel', probability: 'medium', impact: 'severe' }),
+    ];
+    const graded = assess(DEFAULT_MATRIX, findings, { rulesVersion: 'r', matrixVersion: 'm' });
+    const worst = worstOf(testPolicy.compare, findings);
+    expect(worst?.riskType).toBe('channel');
+    expect([graded.probability, graded.impact]).toEqual([worst?.probability, worst?.impact]);
+  });
+});
+
+describe('Case cell and findings', () => {
+  const graded = (
+    ruleId: string,
+    probability: string,
+    impact: string,
+    occurredAt: string,
+    metrics?: Record<string, number>,
+  ): OccurrenceInput => {
+    const event = { ...spendEvent(), occurredAt };
+    const level = DEFAULT_MATRIX.cells[probability as 'high']?.[impact as 'severe'] ?? 'green';
+    return {
+      event,
+      assessment: assessment([
+        finding({ ruleId, level, probability, impact, ...(metrics ? { metrics } : {}) }),
+      ]),
+      riskType: 'budget',
+      subject: subjectOf(event),
+      now,
+    };
+  };
+
+  it('moves the cell to a later occurrence that is worse on impact at the same level', () => {
+    const opened = openCase(
+      'case-1',
+      graded('pacing', 'high', 'moderate', '2026-11-20T00:00:00Z'),
+      testPolicy,
+    );
+    const joined = joinCase(opened, graded('overrun', 'high', 'severe', '2026-11-21T00:00:00Z'), testPolicy);
+    expect([joined.level, joined.probability, joined.impact]).toEqual(['red', 'high', 'severe']);
+    expect(joined.escalationCount).toBe(1);
+  });
+
+  it('keeps the worse cell when a later occurrence is milder at the same level', () => {
+    const opened = openCase(
+      'case-1',
+      graded('overrun', 'high', 'severe', '2026-11-20T00:00:00Z'),
+      testPolicy,
+    );
+    const joined = joinCase(opened, graded('pacing', 'high', 'moderate', '2026-11-21T00:00:00Z'), testPolicy);
+    expect([joined.probability, joined.impact]).toEqual(['high', 'severe']);
+  });
+
+  it('dates each finding and lists the worst first, then the latest', () => {
+    let current = openCase(
+      'case-1',
+      graded('pacing', 'high', 'moderate', '2026-11-20T00:00:00Z', { actual: 19_800 }),
+      testPolicy,
+    );
+    current = joinCase(
+      current,
+      graded('overrun', 'high', 'severe', '2026-11-21T00:00:00Z', { actual: 25_600 }),
+      testPolicy,
+    );
+    current = joinCase(current, graded('cpa', 'medium', 'moderate', '2026-11-22T00:00:00Z'), testPolicy);
+    expect(current.findings.map((f) => [f.ruleId, f.seenAt])).toEqual([
+      ['overrun', '2026-11-21T00:00:00.000Z'],
+      ['pacing', '2026-11-20T00:00:00.000Z'],
+      ['cpa', '2026-11-22T00:00:00.000Z'],
+    ]);
+    expect(current.findings[0]?.metrics).toEqual({ actual: 25_600 });
+  });
+
+  it('does not let a late-arriving older occurrence replace a newer finding of the same rule', () => {
+    const opened = openCase(
+      'case-1',
+      graded('overrun', 'high', 'severe', '2026-11-22T00:00:00Z', { actual: 25_600 }),
+      testPolicy,
+    );
+    const late = joinCase(
+      opened,
+      graded('overrun', 'high', 'severe', '2026-11-20T00:00:00Z', { actual: 19_800 }),
+      testPolicy,
+    );
+    expect(late.findings.map((f) => f.metrics)).toEqual([{ actual: 25_600 }]);
   });
 });
