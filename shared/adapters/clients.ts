@@ -12,10 +12,18 @@ let lowLevelClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let snsClient: SNSClient | undefined;
 
-/** Wraps a low-level client so entities go in and out as plain objects. */
+/**
+ * Wraps a low-level client so entities go in and out as plain objects. Every number we store is a double
+ * (a projected spend or a baseline's variance may exceed 2^53); a double's shortest decimal form reads back
+ * as the same double, so `allowImpreciseNumbers` loses nothing, where the default would throw a 500.
+ */
 export const toDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    marshallOptions: {
+      removeUndefinedValues: true,
+      convertClassInstanceToMap: false,
+      allowImpreciseNumbers: true,
+    },
   });
 
 export const dynamoClient = (): DynamoDBClient => {

@@ -15,11 +15,21 @@ const document = <S extends z.ZodMiniType>(schema: S, meta: { id?: string; descr
   return schema;
 };
 
+/**
+ * Every string of the contract is well-formed Unicode. JSON may carry a lone UTF-16 surrogate (`"x\ud800"`),
+ * which DynamoDB's UTF-8 cannot hold: stored, it becomes U+FFFD, so two different ids would collide.
+ */
+const wellFormed = z.refine<string>((value) => value.isWellFormed(), {
+  error: 'must be well-formed Unicode text (it holds a lone UTF-16 surrogate such as \\ud800)',
+  abort: true,
+});
+
 /** Most identifiers a pusher sends: short, printable, no control characters. */
 const Id = (what: string) =>
   z
     .string()
     .check(
+      wellFormed,
       z.minLength(1, `${what} must not be empty`),
       z.maxLength(128, `${what} must be at most 128 characters`),
       z.regex(/^[^\p{Cc}\s][^\p{Cc}]*$/u, `${what} must be printable text without leading spaces`),
@@ -29,18 +39,59 @@ const Label = (what: string, max = 200) =>
   z
     .string()
     .check(
+      wellFormed,
       z.trim(),
       z.minLength(1, `${what} must not be empty`),
       z.maxLength(max, `${what} must be at most ${max} characters`),
     );
 
-const IsoDateTime = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 date-time, e.g. 2026-11-22T09:00:00Z',
-});
-const IsoDate = z.iso.date({ error: 'must be an ISO-8601 date, e.g. 2026-11-30' });
-const Money = z.number().check(z.gte(0), z.lte(1e12));
-const Count = z.int({ error: 'must be a whole number' }).check(z.gte(0), z.lte(1e12));
+/**
+ * Instants and dates between these years: wider than any real campaign, narrow enough that period
+ * arithmetic in the detectors stays far from the limits of `Date`.
+ */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2099;
+const inYears = (value: string): boolean => {
+  const year = Number(value.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+const YEARS_MESSAGE = `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
+
+const IsoDateTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-11-22T09:00:00Z', abort: true })
+  .check(z.refine(inYears, YEARS_MESSAGE));
+const IsoDate = z.iso
+  .date({ error: 'must be an ISO-8601 date, e.g. 2026-11-30', abort: true })
+  .check(z.refine(inYears, YEARS_MESSAGE));
+
+/** The largest amount of money (in the event's currency) and count the contract admits. */
+export const MAX_MONEY = 1e13;
+export const MAX_COUNT = 1e9;
+/** A spend period covers at most a year (a leap year's 366 days), a sentiment window at most 31 days. */
+export const MAX_PERIOD_DAYS = 366;
+export const MAX_WINDOW_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+/**
+ * At most 4 decimal places. `String` gives the shortest representation that reads back as the same
+ * number, in plain notation from 1e-6 up (below, `1e-7` has an exponent and more decimals anyway).
+ */
+const fourDecimals = (value: number): boolean => /^\d+(\.\d{1,4})?$/.test(String(value));
+const Money = (what: string, min = 0) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .check(
+      z.gte(min, { error: `${what} must be at least ${min}`, abort: true }),
+      z.lte(MAX_MONEY, { error: `${what} must be at most ${MAX_MONEY.toExponential()}`, abort: true }),
+      z.refine(fourDecimals, `${what} must have at most 4 decimal places`),
+    );
+const Count = (what: string) =>
+  z
+    .int({ error: `${what} must be a whole number` })
+    .check(
+      z.gte(0, `${what} must not be negative`),
+      z.lte(MAX_COUNT, `${what} must be at most ${MAX_COUNT.toExponential()}`),
+    );
 
 export const MAX_COPY_LENGTH = 20_000;
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -51,12 +102,12 @@ export type Language = z.infer<typeof LanguageSchema>;
 export const AdCopySchema = document(
   z.strictObject({
     copyId: Id('copyId'),
-    text: z
-      .string()
-      .check(
-        z.minLength(1, 'text must not be empty'),
-        z.maxLength(MAX_COPY_LENGTH, `text must be at most ${MAX_COPY_LENGTH} characters`),
-      ),
+    text: z.string().check(
+      wellFormed,
+      z.minLength(1, 'text must not be empty'),
+      z.refine((text) => text.trim() !== '', 'text must not be only whitespace'),
+      z.maxLength(MAX_COPY_LENGTH, `text must be at most ${MAX_COPY_LENGTH} characters`),
+    ),
     lang: LanguageSchema,
     market: z
       .string()
@@ -82,15 +133,19 @@ export const SpendSchema = document(
       currency: z
         .string()
         .check(z.regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code in capitals, e.g. USD')),
-      plannedBudget: z.number().check(z.gt(0, 'plannedBudget must be greater than 0'), z.lte(1e12)),
-      actualSpend: Money,
-      conversions: z.optional(Count),
+      plannedBudget: Money('plannedBudget', 0.01),
+      actualSpend: Money('actualSpend'),
+      conversions: z.optional(Count('conversions')),
       periodStart: IsoDate,
       periodEnd: IsoDate,
     })
     .check(
       z.refine((s) => s.periodStart <= s.periodEnd, {
         error: 'periodEnd must not be before periodStart',
+        path: ['periodEnd'],
+      }),
+      z.refine((s) => Date.parse(s.periodEnd) - Date.parse(s.periodStart) < MAX_PERIOD_DAYS * DAY_MS, {
+        error: `a spend period covers at most ${MAX_PERIOD_DAYS} days`,
         path: ['periodEnd'],
       }),
     ),
@@ -106,10 +161,10 @@ export const SentimentSchema = document(
       channel: Label('channel', 64),
       windowStart: IsoDateTime,
       windowEnd: IsoDateTime,
-      mentions: Count,
-      negative: Count,
-      positive: z.optional(Count),
-      neutral: z.optional(Count),
+      mentions: Count('mentions'),
+      negative: Count('negative'),
+      positive: z.optional(Count('positive')),
+      neutral: z.optional(Count('neutral')),
     })
     .check(
       z.refine((s) => s.negative <= s.mentions, {
@@ -122,6 +177,10 @@ export const SentimentSchema = document(
       }),
       z.refine((s) => Date.parse(s.windowStart) <= Date.parse(s.windowEnd), {
         error: 'windowEnd must not be before windowStart',
+        path: ['windowEnd'],
+      }),
+      z.refine((s) => Date.parse(s.windowEnd) - Date.parse(s.windowStart) <= MAX_WINDOW_DAYS * DAY_MS, {
+        error: `a sentiment window covers at most ${MAX_WINDOW_DAYS} days`,
         path: ['windowEnd'],
       }),
     ),

@@ -118,13 +118,14 @@ describe('Property: a banned phrase inserted anywhere, with any evasion, is foun
 const isoDate = fc
   .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString());
-const money = fc.double({ min: 0, max: 1e9, noNaN: true });
+// The contract admits money with at most 4 decimal places.
+const money = fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => Math.round(x * 1e4) / 1e4);
 
 const spendEvent = fc
   .tuple(
     isoDate,
     isoDate,
-    fc.double({ min: 0.01, max: 1e9, noNaN: true }),
+    fc.double({ min: 0.01, max: 1e9, noNaN: true }).map((x) => Math.round(x * 1e4) / 1e4),
     money,
     fc.option(fc.nat(1e6), { nil: undefined }),
   )
@@ -140,8 +141,11 @@ const spendEvent = fc
       plannedBudget,
       actualSpend,
       ...(conversions === undefined ? {} : { conversions }),
+      // The contract admits periods of at most 366 days.
       periodStart: (a < b ? a : b).slice(0, 10),
-      periodEnd: (a < b ? b : a).slice(0, 10),
+      periodEnd: new Date(Math.min(Date.parse(a < b ? b : a), Date.parse(a < b ? a : b) + 365 * 86_400_000))
+        .toISOString()
+        .slice(0, 10),
     },
   }));
 
@@ -164,7 +168,7 @@ const sentimentEvent = fc
 
 const copyEvent = fc
   .tuple(
-    fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
+    fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }).filter((text) => text.trim() !== ''),
     fc.constantFrom('zh', 'vi', 'en'),
     fc.constantFrom('CN', 'VN', 'US'),
     fc.constantFrom('cosmetics', 'medicine', 'food'),
