@@ -4,6 +4,8 @@
  * with it, so a route cannot exist in one place and not the other.
  */
 
+import { ESCALATION_ATTRIBUTE } from '#shared/table.ts';
+
 /** How API Gateway lets a request through before the handler checks the role. */
 export type RouteAuth =
   /** No credentials (health, OpenAPI document). */
@@ -44,6 +46,11 @@ export interface FunctionDefinition {
   readonly schedule?: string;
   /** Publishes to SNS: the escalation topic (`escalations`) or the digest (`digest`). */
   readonly publishes?: readonly ('escalations' | 'digest')[];
+  /**
+   * Consumes the stream consumer's on-failure destination (the StreamFailures queue in AWS, the dead-letter
+   * file locally) and publishes what it finds, once each: the redrive after an SNS outage.
+   */
+  readonly redrives?: 'stream-failures';
 }
 
 export const FUNCTIONS = [
@@ -135,6 +142,16 @@ export const FUNCTIONS = [
     publishes: ['escalations'],
   },
   {
+    id: 'redrive-escalations',
+    description:
+      'Re-reads the stream batches the notify function gave up on (StreamFailures queue) and publishes their escalations, once each.',
+    routes: [],
+    // Writes only its own idempotency records, shared with notify-escalation (the same escalation id).
+    table: 'write',
+    publishes: ['escalations'],
+    redrives: 'stream-failures',
+  },
+  {
     id: 'check-sla',
     description: 'Escalates red cases not acknowledged within RED_ACK_SLA_HOURS at tier 2.',
     routes: [],
@@ -155,3 +172,55 @@ export type FunctionId = (typeof FUNCTIONS)[number]['id'];
 
 /** The function that consumes the table stream. */
 export const STREAM_CONSUMER: FunctionId = 'notify-escalation';
+
+/** The function that redrives the stream consumer's failed batches. */
+export const STREAM_REDRIVER: FunctionId = 'redrive-escalations';
+
+/**
+ * A Lambda event-filter pattern (the JSON AWS stores on the event source mapping). `exists` matches a
+ * leaf value, never a map, so the escalation pattern names the marker's `id` string.
+ */
+export type FilterPattern = {
+  readonly [key: string]: FilterPattern | readonly { readonly exists: boolean }[];
+};
+
+/**
+ * How the table stream reaches the notify function, declared once: the CDK event source mapping
+ * (infra/service-stack.ts) and the local poller (infra/local/stream-poller.ts) are both built from it, so
+ * a laptop retries, filters and gives up as AWS does.
+ */
+export const STREAM_SETTINGS = {
+  /** Records per invocation: a manager hears of a red case within seconds, and a batch fits the timeout. */
+  batchSize: 10,
+  maxBatchingWindowSeconds: 1,
+  /** Retries of a failing batch before it goes to the on-failure destination (then the redrive takes over). */
+  retryAttempts: 10,
+  /**
+   * Records older than this go to the on-failure destination unretried. Half the stream's 24 h retention,
+   * so the redrive still has 12 hours to read them back by their sequence numbers.
+   */
+  maxRecordAgeSeconds: 12 * 3600,
+  /** How long the table stream keeps records (fixed by DynamoDB). */
+  retentionSeconds: 24 * 3600,
+  /**
+   * The pause between retries on the local stack (shared/backoff.ts, full jitter). Lambda retries stream
+   * batches on its own schedule; ten retries at this pace span about two and a half minutes on average.
+   */
+  retryBackoff: { baseMs: 1_000, maxMs: 60_000 },
+  /**
+   * Only records whose new image carries an escalation marker (shared/table.ts ESCALATION_ATTRIBUTE)
+   * invoke the function; everything else written to the table — events, replay guards, reviews, TTL
+   * deletions (no new image) — is acknowledged unseen. Whether the marker is new (old image vs new image)
+   * is decided by the function: a filter cannot compare two images.
+   */
+  filter: { dynamodb: { NewImage: { [ESCALATION_ATTRIBUTE]: { M: { id: { S: [{ exists: true }] } } } } } },
+  /**
+   * How often a failed batch is tried again from the on-failure destination while SNS stays down: the
+   * StreamFailures queue's visibility timeout in AWS, the dead-letter file's redrive interval locally.
+   */
+  redriveIntervalSeconds: 5 * 60,
+} as const satisfies {
+  readonly filter: FilterPattern;
+  readonly retryBackoff: { readonly baseMs: number; readonly maxMs: number };
+  readonly [setting: string]: unknown;
+};

@@ -2,12 +2,12 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { STREAM_CONSUMER } from '#infra/catalog.ts';
+import { STREAM_CONSUMER, STREAM_REDRIVER } from '#infra/catalog.ts';
 import { ENV } from '#shared/config.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalApi } from './http-adapter.ts';
-import { type FunctionHandlers, loadAllHandlers } from './load-handlers.ts';
+import { type FunctionHandlers, loadAllHandlers, loadHandler } from './load-handlers.ts';
 import {
   credentialsOf,
   DEFAULT_TABLE_NAME,
@@ -19,7 +19,7 @@ import { consoleLogger, type LocalLogger } from './logger.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
 import { createStaticSite } from './static-site.ts';
-import { startStreamPoller } from './stream-poller.ts';
+import { type StreamPollerOptions, startStreamPoller } from './stream-poller.ts';
 
 export interface LocalStackOptions {
   /** HTTP port; default `PORT` or 3000; 0 picks a free one (see `url`). */
@@ -40,6 +40,13 @@ export interface LocalStackOptions {
   readonly functions?: FunctionHandlers;
   /** Stream poll interval; short by default so an escalation shows up within a second. */
   readonly pollIntervalMs?: number;
+  /**
+   * How the stream poller retries and redrives (tests shorten them; the defaults are the AWS event source
+   * mapping's, infra/catalog.ts STREAM_SETTINGS).
+   */
+  readonly stream?: Pick<StreamPollerOptions, 'maxRetries' | 'retryBackoff'> & {
+    readonly redriveIntervalMs?: number;
+  };
   /** How often scheduled functions (SLA check, digest) run; default `RADAR_SCHEDULE_INTERVAL_MS` or 60 s. */
   readonly scheduleIntervalMs?: number;
   readonly logger?: LocalLogger;
@@ -128,6 +135,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     applyEnv(env);
     const handlers = options.functions ?? (await loadAllHandlers());
+    // The same redrive function as in AWS, fed the dead-letter file instead of the StreamFailures queue.
+    const redriveHandler = options.functions === undefined ? await loadHandler(STREAM_REDRIVER) : undefined;
 
     const deadLetterFile = join(dataDir, 'stream-dead-letter.jsonl');
     const streamsClient = new DynamoDBStreamsClient(clientConfig);
@@ -142,6 +151,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(inMemory ? {} : { checkpointFile: join(dataDir, 'stream-checkpoint.json') }),
       deadLetterFile,
       intervalMs: options.pollIntervalMs ?? 250,
+      ...(options.stream?.maxRetries === undefined ? {} : { maxRetries: options.stream.maxRetries }),
+      ...(options.stream?.retryBackoff === undefined ? {} : { retryBackoff: options.stream.retryBackoff }),
+      ...(redriveHandler === undefined
+        ? {}
+        : {
+            redrive: {
+              handler: redriveHandler,
+              functionName: STREAM_REDRIVER,
+              ...(options.stream?.redriveIntervalMs === undefined
+                ? {}
+                : { intervalMs: options.stream.redriveIntervalMs }),
+            },
+          }),
       logger,
     });
     cleanups.push(poller.stop);

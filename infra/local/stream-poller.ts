@@ -7,11 +7,20 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { type DeadLetterSink, fileDeadLetterSink } from './dead-letter.ts';
+import { STREAM_SETTINGS } from '#infra/catalog.ts';
+import { type BackoffPolicy, backoffDelay } from '#shared/backoff.ts';
+import {
+  type DeadLetter,
+  type DeadLetterStore,
+  fileDeadLetterStore,
+  memoryDeadLetterStore,
+} from './dead-letter.ts';
+import type { LoadedHandler } from './load-handlers.ts';
 import { consoleLogger, type LocalLogger } from './logger.ts';
 import { fileCheckpointStore, memoryCheckpointStore } from './stream-checkpoint.ts';
 import { invokeBatch } from './stream-invoke.ts';
-import { hasEscalationMarker, toLambdaRecord } from './stream-records.ts';
+import { passesStreamFilter, toLambdaRecord } from './stream-records.ts';
+import { redriveDeadLetters } from './stream-redrive.ts';
 import { createShardSet, type ShardCursor } from './stream-shards.ts';
 
 /**
@@ -30,18 +39,36 @@ export interface StreamPollerOptions {
   readonly region?: string;
   /** Persist positions here so a restart does not re-deliver; in memory when omitted. */
   readonly checkpointFile?: string;
-  /** Append batches that exhausted their retries here; defaults to `stream-dead-letter.jsonl` beside the checkpoint. */
+  /**
+   * Append batches that exhausted their retries here; defaults to `stream-dead-letter.jsonl` beside the
+   * checkpoint, or memory without one.
+   */
   readonly deadLetterFile?: string;
   /** Pause between polls when the stream had nothing new. */
   readonly intervalMs?: number;
-  /** Records per invocation; the CDK event source mapping uses the same. */
+  /** Records per invocation. @default STREAM_SETTINGS.batchSize (as the CDK event source mapping) */
   readonly batchSize?: number;
-  /** Retries of a failing batch before it is dead-lettered. */
+  /** Retries of a failing batch before it is dead-lettered. @default STREAM_SETTINGS.retryAttempts */
   readonly maxRetries?: number;
-  /** First retry delay; doubles on each further retry. */
-  readonly retryDelayMs?: number;
-  /** Which records invoke the handler; the rest are acknowledged (AWS filter criteria). */
+  /** The pause before each retry (full jitter). @default STREAM_SETTINGS.retryBackoff */
+  readonly retryBackoff?: BackoffPolicy;
+  /** A record older than this is dead-lettered without a retry. @default STREAM_SETTINGS.maxRecordAgeSeconds */
+  readonly maxRecordAgeSeconds?: number;
+  /** Which records invoke the handler; the rest are acknowledged. @default STREAM_SETTINGS.filter */
   readonly filter?: (record: DynamoDBRecord) => boolean;
+  /**
+   * The redrive function (functions/redrive-escalations.ts), handed the dead letters every
+   * `redriveIntervalMs` as Lambda's SQS event source hands it the StreamFailures queue in AWS. Without
+   * one, dead letters only wait in the file.
+   */
+  readonly redrive?: {
+    readonly handler: LoadedHandler;
+    readonly functionName?: string;
+    /** @default STREAM_SETTINGS.redriveIntervalSeconds */
+    readonly intervalMs?: number;
+  };
+  /** In [0, 1): the jitter of retry delays. @default Math.random */
+  readonly random?: () => number;
   readonly logger?: LocalLogger;
 }
 
@@ -50,13 +77,15 @@ export interface StreamPoller {
   stop(): Promise<void>;
 }
 
-const MAX_RETRY_DELAY_MS = 5_000;
-
 /**
- * Plays Lambda's DynamoDB event source mapping for the local stack: reads the table stream with
- * GetRecords, keeps only the records the AWS filter would pass, invokes the handler with batches of real
- * `DynamoDBStreamEvent` records in shard order, honours `batchItemFailures` (the failed record and those
- * after it are retried with backoff, then dead-lettered) and checkpoints each handled batch.
+ * Plays Lambda's DynamoDB event source mapping for the local stack, with the settings of the AWS one
+ * (infra/catalog.ts STREAM_SETTINGS): reads the table stream with GetRecords, keeps only the records the
+ * AWS filter passes, invokes the handler with batches of real `DynamoDBStreamEvent` records in shard
+ * order, honours `batchItemFailures` (the failed record and those after it are retried with backoff,
+ * then dead-lettered in the shape of the on-failure destination's record) and checkpoints each handled
+ * batch. Dead letters are handed to the redrive function on its interval until it has sent them, as the
+ * StreamFailures queue feeds it in AWS: a batch given up on during an SNS outage is published once SNS
+ * is back.
  *
  * @example
  * const poller = await startStreamPoller({ client: new DynamoDBStreamsClient({ endpoint }), streamArn, handler });
@@ -66,11 +95,13 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   const { client, streamArn, handler } = options;
   const functionName = options.functionName ?? 'notify-escalation';
   const region = options.region ?? 'us-east-1';
-  const batchSize = options.batchSize ?? 10;
-  const maxRetries = options.maxRetries ?? 3;
-  const retryDelayMs = options.retryDelayMs ?? 200;
+  const batchSize = options.batchSize ?? STREAM_SETTINGS.batchSize;
+  const maxRetries = options.maxRetries ?? STREAM_SETTINGS.retryAttempts;
+  const retryBackoff = options.retryBackoff ?? STREAM_SETTINGS.retryBackoff;
+  const maxRecordAgeSeconds = options.maxRecordAgeSeconds ?? STREAM_SETTINGS.maxRecordAgeSeconds;
   const intervalMs = options.intervalMs ?? 250;
-  const filter = options.filter ?? hasEscalationMarker;
+  const filter = options.filter ?? passesStreamFilter(STREAM_SETTINGS.filter);
+  const random = options.random ?? Math.random;
   const logger = options.logger ?? consoleLogger;
   const checkpoints =
     options.checkpointFile === undefined
@@ -81,8 +112,10 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     (options.checkpointFile === undefined
       ? undefined
       : options.checkpointFile.replace(/[^/\\]*$/, 'stream-dead-letter.jsonl'));
-  const deadLetter: DeadLetterSink | undefined =
-    deadLetterFile === undefined ? undefined : fileDeadLetterSink(deadLetterFile);
+  const deadLetters: DeadLetterStore =
+    deadLetterFile === undefined ? memoryDeadLetterStore() : fileDeadLetterStore(deadLetterFile);
+  const redriveEveryMs = options.redrive?.intervalMs ?? STREAM_SETTINGS.redriveIntervalSeconds * 1000;
+  const functionArn = `arn:aws:lambda:${region}:000000000000:function:${functionName}`;
 
   const saved = await checkpoints.load(streamArn);
   const shards = createShardSet(client, saved, logger);
@@ -109,20 +142,30 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     await persist();
   };
 
+  /** Seconds since the oldest record of a batch entered the stream. */
+  const ageSeconds = (records: readonly DynamoDBRecord[]): number => {
+    const created = records[0]?.dynamodb?.ApproximateCreationDateTime;
+    return created === undefined ? 0 : Date.now() / 1000 - created;
+  };
+
   /** Delivers one batch with retries; false when stop() interrupted a backoff (nothing checkpointed). */
   const deliver = async (shard: ShardCursor, batch: readonly DynamoDBRecord[]): Promise<boolean> => {
     let pending = batch;
     for (let attempt = 1; ; attempt += 1) {
+      if (ageSeconds(pending) > maxRecordAgeSeconds) {
+        await giveUp(shard, pending, attempt - 1, 'RecordAgeExceeded');
+        return true;
+      }
       const failedIndex = await invoke(pending);
       if (failedIndex === undefined) return true;
       // Records before the first failure were handled: checkpoint them so a retry starts at the failure.
       await advance(shard, pending[failedIndex - 1]?.dynamodb?.SequenceNumber);
       pending = pending.slice(failedIndex);
       if (attempt > maxRetries) {
-        await giveUp(shard, pending, attempt);
+        await giveUp(shard, pending, attempt, 'RetryAttemptsExhausted');
         return true;
       }
-      const delay = Math.min(retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
+      const delay = backoffDelay(retryBackoff, attempt, random());
       logger.error(
         `${functionName} failed from record ${pending[0]?.dynamodb?.SequenceNumber} (${pending.length} record(s)); retry ${attempt}/${maxRetries} in ${delay} ms`,
       );
@@ -134,20 +177,64 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     shard: ShardCursor,
     records: readonly DynamoDBRecord[],
     attempts: number,
+    condition: DeadLetter['requestContext']['condition'],
   ): Promise<void> => {
-    const where =
-      deadLetterFile === undefined ? 'no dead-letter file configured' : `written to ${deadLetterFile}`;
-    logger.error(
-      `!!! ${functionName} failed ${attempts} times on ${records.length} stream record(s) from ${records[0]?.dynamodb?.SequenceNumber}; giving up on them (${where})`,
-    );
-    await deadLetter?.({
-      failedAt: new Date().toISOString(),
-      streamArn,
-      shardId: shard.shardId,
-      attempts,
-      reason: 'retries exhausted',
+    const first = records[0]?.dynamodb?.SequenceNumber ?? '';
+    const redrive =
+      options.redrive === undefined
+        ? 'no redrive function configured'
+        : `redriven every ${redriveEveryMs} ms`;
+    await deadLetters.add({
+      requestContext: {
+        requestId: crypto.randomUUID(),
+        functionArn,
+        condition,
+        approximateInvokeCount: attempts,
+      },
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      DDBStreamBatchInfo: {
+        shardId: shard.shardId,
+        startSequenceNumber: first,
+        endSequenceNumber: records.at(-1)?.dynamodb?.SequenceNumber ?? first,
+        batchSize: records.length,
+        streamArn,
+      },
       records,
     });
+    logger.error(
+      `!!! ${functionName} failed ${attempts} time(s) on ${records.length} stream record(s) from ${first} (${condition}); dead-lettered to ${deadLetters.location}, ${redrive}`,
+    );
+  };
+
+  // Zero: letters left by a previous run are tried at once.
+  let lastRedrive = 0;
+  /** Hands the dead letters to the redrive function when its interval is up; keeps those it could not send. */
+  const redriveWhenDue = async (): Promise<void> => {
+    if (options.redrive === undefined || Date.now() - lastRedrive < redriveEveryMs) return;
+    lastRedrive = Date.now();
+    const waiting = await deadLetters.list();
+    if (waiting.length === 0) return;
+    const remaining = await redriveDeadLetters(
+      {
+        handler: options.redrive.handler,
+        functionName: options.redrive.functionName ?? 'redrive-escalations',
+        region,
+        queueArn: `arn:aws:sqs:${region}:000000000000:stream-failures`,
+        logger,
+      },
+      waiting,
+    );
+    const sent = new Set(waiting.filter((letter) => !remaining.includes(letter)));
+    if (sent.size === 0) {
+      logger.error(`Redrive: ${waiting.length} dead letter(s) still wait in ${deadLetters.location}`);
+      return;
+    }
+    // Letters added while the redrive ran stay: only those it sent are removed.
+    const now = await deadLetters.list();
+    const sentIds = new Set([...sent].map((letter) => letter.requestContext.requestId));
+    await deadLetters.replace(now.filter((letter) => !sentIds.has(letter.requestContext.requestId)));
+    logger.info(`Redrive: ${sent.size} dead letter(s) sent; ${remaining.length} still wait`);
   };
 
   /** Handles one GetRecords page; false when stopped part-way (the rest is re-read next start). */
@@ -201,6 +288,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
           if (stopping()) break;
           busy = (await pollShard(shard)) || busy;
         }
+        await redriveWhenDue();
         lastError = '';
       } catch (error) {
         // Keep polling (DynamoDB Local restarting, a transient error), but say so once, not every poll.

@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, SQSEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { STREAM_SETTINGS } from '#infra/catalog.ts';
 import { fileCheckpointStore } from '#infra/local/stream-checkpoint.ts';
 import {
   type StreamPoller,
@@ -38,7 +39,7 @@ const start = async (options: Pick<StreamPollerOptions, 'handler'> & Partial<Str
     client: table.streamsClient,
     streamArn: table.streamArn,
     intervalMs: 50,
-    retryDelayMs: 20,
+    retryBackoff: { baseMs: 20, maxMs: 100 },
     logger: log.logger,
     ...options,
   });
@@ -148,6 +149,81 @@ describe('Function: startStreamPoller', () => {
     expect(notify.records().map(pkOf)).toEqual(['CASE#loud']);
   });
 
+  it('lets through only what the AWS filter pattern does: a marker without an id string is acknowledged', async () => {
+    // Prepare
+    const notify = recordingStreamHandler();
+    await start({ handler: notify.handler });
+
+    // Act: a marker map without the `id` leaf the catalog's pattern names, then a complete one.
+    await table.docClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { pk: 'CASE#no-id', sk: 'CASE', entity: 'case', [ESCALATION_ATTRIBUTE]: { level: 'red' } },
+      }),
+    );
+    await putCase('with-id', true);
+
+    // Assess
+    await vi.waitFor(() => expect(notify.records().map(pkOf)).toContain('CASE#with-id'), WAIT);
+    expect(notify.records().map(pkOf)).toEqual(['CASE#with-id']);
+  });
+
+  it("retries a failing batch as often as the AWS event source mapping (the catalog's retryAttempts)", async () => {
+    // Prepare
+    await putCase('down', true);
+    const deadLetterFile = join(directory, 'dead-letter.jsonl');
+    const notify = recordingStreamHandler((event) => ({
+      batchItemFailures: event.Records.map((record) => ({
+        itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
+      })),
+    }));
+
+    // Act
+    await start({ handler: notify.handler, deadLetterFile });
+
+    // Assess
+    await vi.waitFor(async () => expect(await readFile(deadLetterFile, 'utf8')).toContain('CASE#down'), WAIT);
+    expect(notify.events).toHaveLength(STREAM_SETTINGS.retryAttempts + 1);
+  });
+
+  it('hands dead letters to the redrive function until it has sent them, then forgets them', async () => {
+    // Prepare: SNS "down" for the notify handler; the redrive fails once, then succeeds.
+    await putCase('later', true);
+    const deadLetterFile = join(directory, 'dead-letter.jsonl');
+    const notify = recordingStreamHandler((event) => ({
+      batchItemFailures: event.Records.map((record) => ({
+        itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
+      })),
+    }));
+    const redriven: SQSEvent[] = [];
+    const redrive = async (event: unknown) => {
+      const sqs = event as SQSEvent;
+      redriven.push(sqs);
+      return {
+        batchItemFailures:
+          redriven.length === 1 ? sqs.Records.map((record) => ({ itemIdentifier: record.messageId })) : [],
+      };
+    };
+
+    // Act
+    await start({
+      handler: notify.handler,
+      deadLetterFile,
+      maxRetries: 1,
+      redrive: { handler: redrive, intervalMs: 50 },
+    });
+
+    // Assess: the SQS message is the on-failure record; the file is empty once the redrive succeeded.
+    await vi.waitFor(() => expect(redriven.length).toBeGreaterThanOrEqual(2), WAIT);
+    await vi.waitFor(async () => expect((await readFile(deadLetterFile, 'utf8')).trim()).toBe(''), WAIT);
+    const body = JSON.parse(redriven[1]?.Records[0]?.body ?? '{}');
+    expect(body).toMatchObject({
+      requestContext: { condition: 'RetryAttemptsExhausted' },
+      DDBStreamBatchInfo: { streamArn: table.streamArn, batchSize: 1 },
+    });
+    expect(body.records).toBeUndefined();
+  });
+
   it('invokes the handler with batches of at most 10 records, in stream order', async () => {
     // Prepare
     const notify = recordingStreamHandler();
@@ -223,7 +299,13 @@ describe('Function: startStreamPoller', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ attempts: 3, streamArn: table.streamArn });
+    expect(letters[0]).toMatchObject({
+      requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 },
+      DDBStreamBatchInfo: { streamArn: table.streamArn, batchSize: 1 },
+    });
+    expect(letters[0].DDBStreamBatchInfo.startSequenceNumber).toBe(
+      letters[0].records[0].dynamodb.SequenceNumber,
+    );
     expect(letters[0].records.map(pkOf)).toEqual(['CASE#poison']);
     expect(log.errors.some((error) => error.message.startsWith('!!!'))).toBe(true);
   });

@@ -65,7 +65,7 @@ const startPoller = async () => {
     streamArn: table.streamArn,
     handler: (event, ctx) => notify(event, ctx),
     intervalMs: 50,
-    retryDelayMs: 20,
+    retryBackoff: { baseMs: 20, maxMs: 100 },
     maxRetries: 5,
     logger: { info: () => {}, error: () => {} },
   });
