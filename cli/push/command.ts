@@ -6,6 +6,8 @@ import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';
 import { colorsEnabled, painter } from '../style.ts';
 import { isLocal, resolveTarget } from '../target.ts';
+import { readPlan } from './exports/plan.ts';
+import { exportOptionsOf, isExportFormat, mappingOf, readExport } from './exports/read-export.ts';
 import { createProgress } from './progress.ts';
 import { pushEvents } from './push-events.ts';
 import { formatOf, readEvents } from './read-events.ts';
@@ -13,7 +15,7 @@ import { DEFAULT_RETRY } from './retry.ts';
 import { defaultStatePath, openPushState, stateKey } from './state.ts';
 import { pushExitCode, renderPushSummary, summaryOf } from './summary.ts';
 
-export const PUSH_USAGE = `Usage: risk-radar push <file.csv|file.jsonl|-> [options]
+export const PUSH_USAGE = `Usage: risk-radar push <file.csv|file.jsonl|export.csv|-> [options]
 
 Sends events to POST /v1/events in signed batches (at most 100 events, 256 KB), retrying 429, 5xx and
 network failures with backoff. Each row is checked against the event contract first; a bad row is
@@ -23,7 +25,12 @@ so running the same command again resumes where it stopped.
   --url <url>          API base URL         (default: $RADAR_URL, else http://127.0.0.1:3000)
   --client <id>        client id            (default: $RADAR_CLIENT_ID, else local-pusher)
   --secret <secret>    signing secret       (default: $RADAR_CLIENT_SECRET, else the local dev secret)
-  --format <csv|jsonl> input format         (default: from the file extension; required for -)
+  --format <format>    csv | jsonl (our columns; default: from the file extension; required for -), or a
+                       platform export: google-ads | meta-ads | tiktok-ads | listening
+  --mapping <file>     any other CSV export: a JSON mapping of its columns (docs/cli.md, "Exports")
+  --plan <file>        exports: each campaign's plannedBudget, periodStart, periodEnd (JSON or CSV)
+  --tz <offset>        exports: the UTC offset of dates without one, e.g. +07:00 (default: Z)
+  --window <1h|6h|1d>  listening exports: the sentiment window (default: 1h)
   --state <file>       resume file          (default: <file>.push-state.json; none for -)
   --fresh              ignore the resume file and send every event again
   --retries <n>        retries per batch    (default: ${DEFAULT_RETRY.attempts - 1})
@@ -37,6 +44,10 @@ const OPTIONS = {
   client: { type: 'string' },
   secret: { type: 'string' },
   format: { type: 'string' },
+  mapping: { type: 'string' },
+  plan: { type: 'string' },
+  tz: { type: 'string' },
+  window: { type: 'string' },
   state: { type: 'string' },
   fresh: { type: 'boolean', default: false },
   retries: { type: 'string' },
@@ -54,9 +65,9 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
   const [path] = positionals;
   if (path === undefined) throw new UsageError(`Give the file of events to push\n\n${PUSH_USAGE}`);
   const stdin = path === STDIN;
-  if (stdin && values.format === undefined)
+  if (stdin && values.format === undefined && values.mapping === undefined)
     throw new UsageError('--format csv|jsonl is required when reading standard input');
-  const format = formatOf(path, values.format);
+  const exported = values.mapping !== undefined || isExportFormat(values.format);
   const retries = intOption('--retries', values.retries, 0, 20);
   const target = resolveTarget(io, values);
   if (target.defaultSecret && !isLocal(target.url)) {
@@ -65,7 +76,27 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
     );
   }
 
-  const records = readEvents(await readInput(io, path, 'the events file'), format);
+  const text = await readInput(io, path, 'the events file');
+  const records = exported
+    ? readExport(
+        text,
+        {
+          mapping: mappingOf(
+            values.format,
+            values.mapping === undefined
+              ? undefined
+              : await readInput(io, values.mapping, 'the mapping file'),
+            values.mapping,
+          ),
+          plan:
+            values.plan === undefined
+              ? undefined
+              : readPlan(await readInput(io, values.plan, 'the plan file'), values.plan),
+          ...exportOptionsOf(values.tz, values.window),
+        },
+        (line) => io.stderr.write(`note: ${line}\n`),
+      )
+    : readEvents(text, formatOf(path, values.format));
   const statePath = values.state ?? (stdin ? undefined : defaultStatePath(path));
   const state = await openPushState({
     path: statePath === undefined ? undefined : resolve(io.cwd, statePath),

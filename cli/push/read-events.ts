@@ -44,7 +44,8 @@ const asColumn = (issue: FieldIssue): FieldIssue => ({
   path: issue.path.split('.').at(-1) ?? issue.path,
 });
 
-const validate = (line: number, value: unknown, format: InputFormat): InputRecord => {
+/** One event object checked against the v1 contract; CSV errors name the column, JSON ones the path. */
+export const validate = (line: number, value: unknown, format: InputFormat): InputRecord => {
   const result = RiskEventSchema.safeParse(value);
   if (result.success) return { line, event: result.data };
   const eventId = eventIdOf(value);
