@@ -68,6 +68,8 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
   if (stdin && values.format === undefined && values.mapping === undefined)
     throw new UsageError('--format csv|jsonl is required when reading standard input');
   const exported = values.mapping !== undefined || isExportFormat(values.format);
+  // Our own formats are known before reading, so a wrong extension is reported before a missing file.
+  const format = exported ? undefined : formatOf(path, values.format);
   const retries = intOption('--retries', values.retries, 0, 20);
   const target = resolveTarget(io, values);
   if (target.defaultSecret && !isLocal(target.url)) {
@@ -96,7 +98,7 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
         },
         (line) => io.stderr.write(`note: ${line}\n`),
       )
-    : readEvents(text, formatOf(path, values.format));
+    : readEvents(text, format ?? 'csv');
   const statePath = values.state ?? (stdin ? undefined : defaultStatePath(path));
   const state = await openPushState({
     path: statePath === undefined ? undefined : resolve(io.cwd, statePath),
