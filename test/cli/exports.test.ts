@@ -34,7 +34,8 @@ const push = async (args: readonly string[]) => {
   api ??= await startFakeApi(acceptAll);
   const io = fakeIo();
   // The resume file goes to a scratch folder, never beside the samples in docs/.
-  const state = file('state.json', '{}');
+  files += 1;
+  const state = join(dir, `${files}-state.json`);
   const code = await runCli(
     ['push', ...args, '--url', api.url, '--client', 'c', '--secret', 's', '--fresh', '--state', state],
     io,
