@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
@@ -13,11 +14,20 @@ import type { Suite, Target } from '../run.ts';
  * its assessment is above green. Precision and recall are of "violation" against "advisory or clean", per
  * language, market and law area; every violation case is then re-tested under every evasion kind that
  * applies to its language (bench/eval/evasions.ts). Evidence must be exact (`text.slice(start, end)`) and
- * cover each labelled breach. Misses are written to bench/out/eval-claims-errors.jsonl for whoever tunes
- * the packs — read them as kinds of copy to handle, never as sentences to match.
+ * cover each labelled breach. Misses of the development half are written to bench/out/eval-claims-errors.jsonl
+ * for whoever tunes the packs — read them as kinds of copy to handle, never as sentences to match.
  */
 
 const OUT_DIR = join(import.meta.dirname, '../out');
+
+/**
+ * Half the corpus is held out: whoever tunes the packs reads only the misses of the development half
+ * (bench/out/eval-claims-errors.jsonl), so the held-out figures say how the packs do on copy their authors
+ * have not read — the closest this repository gets to the hidden sets. The split hashes the case id, so it
+ * does not move when cases are added.
+ */
+export const splitOf = (id: string): 'dev' | 'holdout' =>
+  (createHash('sha256').update(id).digest()[0] ?? 0) % 2 === 0 ? 'dev' : 'holdout';
 const NOW = new Date('2026-12-01T00:00:00Z');
 
 interface Tally {
@@ -91,6 +101,7 @@ export const suite: Suite = {
       engine.evaluate(eventOf(item, text), { now: NOW });
 
     const all = tally();
+    const bySplit = new Map<string, Tally>();
     const byLang = new Map<string, Tally>();
     const byMarket = new Map<string, Tally>();
     const byArea = new Map<string, Tally>();
@@ -116,6 +127,7 @@ export const suite: Suite = {
         [byLang, item.lang],
         [byMarket, item.market],
         [byArea, item.area],
+        [bySplit, splitOf(item.id)],
       ] as const)
         bump(map, key, field);
       all[field] += 1;
@@ -137,6 +149,7 @@ export const suite: Suite = {
       }
       if (field === 'fp' || field === 'fn' || uncovered.length > 0)
         errors.push({
+          split: splitOf(item.id),
           kind: field === 'tp' ? 'evidence' : field,
           id: item.id,
           area: item.area,
@@ -161,6 +174,7 @@ export const suite: Suite = {
         bump(byEvasion, kind.name, caught ? 'tp' : 'fn');
         if (!caught)
           errors.push({
+            split: splitOf(item.id),
             kind: 'evasion',
             evasion: kind.name,
             id: item.id,
@@ -187,6 +201,10 @@ export const suite: Suite = {
       'eval.advisory.recall': ratio(advisoriesSeen, advisories),
       'eval.evasion.recall': recall(evasionAll),
     };
+    for (const [split, t] of [...bySplit].sort()) {
+      metrics[`eval.${split}.precision`] = precision(t);
+      metrics[`eval.${split}.recall`] = recall(t);
+    }
     for (const [lang, t] of [...byLang].sort()) {
       metrics[`eval.${lang}.precision`] = precision(t);
       metrics[`eval.${lang}.recall`] = recall(t);
@@ -203,7 +221,13 @@ export const suite: Suite = {
 
     await mkdir(OUT_DIR, { recursive: true });
     const errorsFile = join(OUT_DIR, 'eval-claims-errors.jsonl');
-    await writeFile(errorsFile, `${errors.map((error) => JSON.stringify(error)).join('\n')}\n`);
+    const lines = (split: string) =>
+      `${errors
+        .filter((error) => (error as { split: string }).split === split)
+        .map((error) => JSON.stringify(error))
+        .join('\n')}\n`;
+    await writeFile(errorsFile, lines('dev'));
+    await writeFile(join(OUT_DIR, 'eval-claims-holdout-errors.jsonl'), lines('holdout'));
     progress(
       `precision ${precision(all).toFixed(3)}, recall ${recall(all).toFixed(3)}, evasion recall ${recall(evasionAll).toFixed(3)}; ${errors.length} misses in ${errorsFile}`,
     );
@@ -233,7 +257,8 @@ export const suite: Suite = {
       targets,
       notes: [
         `Corpus: ${cases.length} cases (${all.tp + all.fn} violations, ${advisories} advisories, ${all.fp + all.tn - advisories} clean).`,
-        `Misses, one JSON line each: bench/out/eval-claims-errors.jsonl (${errors.length}).`,
+        'Misses of the development half, one JSON line each: bench/out/eval-claims-errors.jsonl; the held-out half',
+        "(bench/out/eval-claims-holdout-errors.jsonl) is for the lead's review, not for tuning.",
       ],
     };
   },
