@@ -95,7 +95,7 @@ const realRules = (lang: Language, packId: string): ClaimRule[] => {
   const fires = (phrase: string) => claims.some((claim) => claim.includes(keyOf(phrase)));
   return DEFAULT_PACKS.filter((pack) => pack.language === lang).flatMap((pack) =>
     pack.rules.flatMap((rule): ClaimRule[] => {
-      const patterns = rule.patterns.flatMap(expandPattern).filter(fires);
+      const patterns = (rule.patterns ?? []).flatMap(expandPattern).filter(fires);
       if (patterns.length === 0) return [];
       const kept = patterns.map(keyOf);
       const exceptions = (rule.exceptions ?? [])
@@ -130,7 +130,7 @@ const syntheticRules = (lang: Language, packId: string, count: number, seed: num
 };
 
 const phraseCount = (rules: readonly ClaimRule[]): number =>
-  rules.reduce((sum, rule) => sum + rule.patterns.flatMap(expandPattern).length, 0);
+  rules.reduce((sum, rule) => sum + (rule.patterns ?? []).flatMap(expandPattern).length, 0);
 
 /** Packs holding `count` claim phrases in all: the real rules that fire, then synthetic ones. */
 const packsWith = (count: number): RulePack[] => {
@@ -143,7 +143,15 @@ const packsWith = (count: number): RulePack[] => {
     const id = `bench${lang}`;
     const share = Math.floor(filler / LANGUAGES.length) + (index < filler % LANGUAGES.length ? 1 : 0);
     const rules = [...(real[index] ?? []), ...syntheticRules(lang, id, share, 1_000 + index)];
-    return { id, version: `${count}`, title: id, language: lang, negation: template.negation, rules };
+    return {
+      id,
+      version: `${count}`,
+      title: id,
+      language: lang,
+      markets: template.markets,
+      negation: template.negation,
+      rules,
+    };
   });
 };
 
@@ -184,7 +192,7 @@ const naiveMatcher = (packs: readonly RulePack[]) => {
   const between = '[\\s\\p{P}\\u200b-\\u200d]*';
   const regexps = packs.flatMap((pack) =>
     pack.rules.flatMap((rule) =>
-      rule.patterns
+      (rule.patterns ?? [])
         .flatMap(expandPattern)
         .map((phrase) => new RegExp([...compilePattern(phrase).key].map(escapeRegExp).join(between), 'giu')),
     ),

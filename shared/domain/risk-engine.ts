@@ -2,8 +2,8 @@ import type { EngineVersion } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { assess } from './assess.ts';
 import type { Baseline } from './baselines.ts';
-import { nextSentimentBaseline, nextSpendBaseline } from './baselines.ts';
 import { copySignals } from './claims/evaluate-copy.ts';
+import { gradeClaim } from './claims/grade-claim.ts';
 import type { ClaimMatcher } from './claims/matcher.ts';
 import { compileMatcher } from './claims/matcher.ts';
 import { packsVersion, validatePacks } from './claims/pack.ts';
@@ -12,11 +12,13 @@ import type { RulePack } from './claims/types.ts';
 import type { EvaluationContext, RiskEngine } from './engine.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 import { DEFAULT_MATRIX, validateMatrix } from './risk-matrix.ts';
+import { nextSentimentBaseline } from './sentiment-model.ts';
 import { sentimentSignals } from './sentiment-rules.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import { DEFAULT_SENTIMENT_THRESHOLDS, validateSentimentThresholds } from './sentiment-thresholds.ts';
 import type { Signal } from './signal.ts';
 import { gradeSignal } from './signal.ts';
+import { nextSpendBaseline } from './spend-model.ts';
 import { spendSignals } from './spend-rules.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
 import { DEFAULT_SPEND_THRESHOLDS, validateSpendThresholds } from './spend-thresholds.ts';
@@ -92,7 +94,12 @@ const signalsOf = (
     case 'spend':
       return spendSignals(event.spend, config.spend, { now: asOf(event, now), baseline: baselines?.spend });
     case 'sentiment':
-      return sentimentSignals(event.sentiment, config.sentiment, { baseline: baselines?.sentiment });
+      return sentimentSignals(
+        event.sentiment,
+        config.sentiment,
+        { baseline: baselines?.sentiment },
+        asOf(event, now).getTime(),
+      );
     default: {
       const unknown: never = event;
       throw new TypeError(`Unknown event type ${JSON.stringify(unknown)}`);
@@ -107,15 +114,12 @@ const nextBaselineOf = (
 ): Baseline | undefined => {
   switch (event.type) {
     case 'spend': {
-      const { learning, minConversions, ratio } = config.spend.cpaSpike;
       const own = previous?.kind === 'spend' ? previous : undefined;
-      return nextSpendBaseline(own, event.spend, event.occurredAt, { learning, minConversions, ratio });
+      return nextSpendBaseline(own, event.spend, event.occurredAt, config.spend);
     }
     case 'sentiment': {
-      const { learning, minRatio, minDelta } = config.sentiment.spike;
       const own = previous?.kind === 'sentiment' ? previous : undefined;
-      const policy = { learning, minMentions: config.sentiment.minMentions, minRatio, minDelta };
-      return nextSentimentBaseline(own, event.sentiment, event.occurredAt, policy);
+      return nextSentimentBaseline(own, event.sentiment, event.occurredAt, config.sentiment);
     }
     default:
       return undefined;
@@ -152,8 +156,9 @@ export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): Configu
     config,
     matrix: config.matrix,
     evaluate: (event, context) => {
+      // Ad-copy findings are placed by outcome too: an advisory stays green, a broken rule never is.
       const findings = signalsOf(event, config, claims, context).map((signal) =>
-        gradeSignal(config.matrix, signal),
+        gradeClaim(config.matrix, gradeSignal(config.matrix, signal)),
       );
       return assess(config.matrix, findings, version);
     },

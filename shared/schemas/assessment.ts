@@ -15,16 +15,38 @@ export const EvidenceSchema = z
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/**
+ * What an ad-copy finding means: `violation` — the copy breaks a rule (never green); `advisory` — a claim
+ * the law allows only with proof, so legal must verify the cited source (green, "verify the source");
+ * `coverage` — no rule pack covers the copy's market and language, so it was not checked automatically
+ * (yellow, review by hand).
+ */
+export const FINDING_OUTCOMES = ['violation', 'advisory', 'coverage'] as const;
+export const FindingOutcomeSchema = z.enum(FINDING_OUTCOMES).meta({ id: 'FindingOutcome' });
+export type FindingOutcome = z.infer<typeof FindingOutcomeSchema>;
+
 export const FindingSchema = z
   .object({
     ruleId: z.string(),
     riskType: RiskTypeSchema,
+    outcome: FindingOutcomeSchema.optional().meta({
+      description:
+        'Ad copy only: violation (a rule is broken), advisory (verify the cited source; green) or coverage (no pack covers the market and language; review by hand).',
+    }),
+    language: z
+      .string()
+      .optional()
+      .meta({ description: 'Ad copy only: the language of the pack that found it.' }),
+    area: z.string().optional().meta({ description: 'Ad copy only: the law area, e.g. absolute-terms.' }),
     level: LevelSchema,
     probability: z.string().meta({ examples: ['low', 'medium', 'high'] }),
     impact: z.string().meta({ examples: ['minor', 'moderate', 'severe'] }),
     message: z.string().meta({ description: 'A sentence a marketer understands.' }),
     basis: z.string().optional().meta({ description: 'Legal or policy basis, e.g. 《广告法》第九条第三项.' }),
     evidence: z.array(EvidenceSchema).optional(),
+    moreEvidence: z.number().int().optional().meta({
+      description: 'How many more spans matched than the evidence lists (it is capped per finding).',
+    }),
     suggestion: z.string().optional(),
     metrics: z
       .record(z.string(), z.number())

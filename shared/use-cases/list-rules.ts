@@ -19,7 +19,16 @@ export interface RuleSummary {
   readonly basis: string;
   readonly message: string;
   readonly suggestion: string;
+  /** The law area (absolute-terms, disease-claim …). */
+  readonly area?: string;
   readonly patterns: readonly string[];
+  /** A two-part claim: an act (cure, 治好) and what it acts on (a disease), in one clause, either order. */
+  readonly predicates?: readonly string[];
+  readonly objects?: readonly string[];
+  /** Innocent phrases that contain a pattern. */
+  readonly exceptions?: readonly string[];
+  /** Phrases that turn a match into an advisory: lawful if the cited source holds ("verify the source"). */
+  readonly exemptions?: readonly string[];
   readonly examples: ClaimExamples;
 }
 
@@ -48,7 +57,12 @@ const summaryOf = (
   basis: rule.basis,
   message: rule.message,
   suggestion: rule.suggestion,
+  ...(rule.area === undefined ? {} : { area: rule.area }),
   patterns,
+  ...('predicates' in rule && rule.predicates !== undefined ? { predicates: rule.predicates } : {}),
+  ...('objects' in rule && rule.objects !== undefined ? { objects: rule.objects } : {}),
+  ...('exceptions' in rule && rule.exceptions !== undefined ? { exceptions: rule.exceptions } : {}),
+  ...('exemptions' in rule && rule.exemptions !== undefined ? { exemptions: rule.exemptions } : {}),
   examples: examples[rule.id] ?? NO_EXAMPLES,
 });
 
@@ -74,7 +88,7 @@ export const listRules = (
       title: pack.title,
       language: pack.language,
       rules: [
-        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns, examples)),
+        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns ?? [], examples)),
         // A required-content rule's "patterns" are the wordings that satisfy it.
         ...(pack.required ?? []).map((rule) => summaryOf(rule, 'required-content', rule.accepted, examples)),
       ],

@@ -1,11 +1,23 @@
-import type { AdCopy } from '#shared/schemas/events.ts';
+import type { AdCopy, Language } from '#shared/schemas/events.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
-import type { ClaimHit, ClaimMatcher, MissingContent } from './matcher.ts';
+import { languagesOf } from './languages.ts';
+import { marketIn } from './markets.ts';
+import type {
+  ClaimHit,
+  ClaimMatcher,
+  CopyContext,
+  MissingContent,
+  RuleFilter,
+  WorkMeter,
+} from './matcher.ts';
 import type { ClaimRule, RuleScope } from './types.ts';
 
 /** What selects the rules for a copy. */
 export type CopyScope = Pick<AdCopy, 'lang' | 'market' | 'category'>;
+
+/** At most this many evidence spans per finding; the rest are counted in `moreEvidence`. */
+export const EVIDENCE_CAP = 20;
 
 /**
  * Categories arrive as free text from each CMS; compare them as canonical lower-case slugs.
@@ -16,58 +28,130 @@ export type CopyScope = Pick<AdCopy, 'lang' | 'market' | 'category'>;
  */
 export const categoryKey = (category: string): string => canonicalCategory(category);
 
+/** The scope a rule is judged against: the copy's market and category, the languages it holds, its topics. */
+export interface ScopeOfCopy {
+  readonly market: string;
+  readonly category: string;
+  readonly languages: readonly Language[];
+  readonly topics?: ReadonlySet<string>;
+}
+
+const scopeOf = (scope: CopyScope | ScopeOfCopy): ScopeOfCopy =>
+  'languages' in scope ? scope : { market: scope.market, category: scope.category, languages: [scope.lang] };
+
 /**
- * Whether a rule applies to a copy's language, market and category.
+ * Whether a rule applies to a copy: one of its languages is present, its market is the copy's (UK = GB;
+ * EU rules in member states), and its categories hold the copy's category or a category the copy is
+ * about (a beer ad sent as `general`): the category field narrows, it never blinds.
  *
  * @example
  * appliesTo(rule, { lang: 'zh', market: 'CN', category: 'cosmetics' }); // true
  */
-export const appliesTo = (rule: RuleScope, scope: CopyScope): boolean => {
+export const appliesTo = (rule: RuleScope, copy: CopyScope | ScopeOfCopy): boolean => {
+  const scope = scopeOf(copy);
   const category = categoryKey(scope.category);
+  const categories = rule.categories === 'all' ? 'all' : rule.categories.map(categoryKey);
+  const about = (slug: string) => categories === 'all' || categories.includes(slug);
   return (
-    rule.languages.includes(scope.lang) &&
-    (rule.markets === 'all' || rule.markets.includes(scope.market)) &&
-    (rule.categories === 'all' || rule.categories.map(categoryKey).includes(category)) &&
+    rule.languages.some((lang) => scope.languages.includes(lang)) &&
+    marketIn(scope.market, rule.markets) &&
+    (about(category) || [...(scope.topics ?? [])].some(about)) &&
     !(rule.exceptCategories ?? []).map(categoryKey).includes(category)
   );
 };
 
 const quoted = (hits: readonly Pick<ClaimHit, 'text'>[]): string =>
-  [...new Set(hits.map((hit) => `“${hit.text}”`))].join(', ');
+  [...new Set(hits.slice(0, EVIDENCE_CAP).map((hit) => `“${hit.text}”`))].join(', ');
 
-const signalOf = (rule: ClaimRule, hits: readonly ClaimHit[]): Signal => ({
-  ruleId: rule.id,
-  riskType: 'compliance',
-  probability: rule.probability,
-  impact: rule.impact,
-  message: `${quoted(hits)}: ${rule.message}`,
-  basis: rule.basis,
-  evidence: hits.map(({ text, start, end }) => ({ text, start, end })),
-  suggestion: rule.suggestion,
+type Span = { readonly text: string; readonly start: number; readonly end: number };
+const evidenceOf = (spans: readonly Span[]): Pick<Signal, 'evidence' | 'moreEvidence'> => ({
+  evidence: spans.slice(0, EVIDENCE_CAP).map(({ text, start, end }) => ({ text, start, end })),
+  ...(spans.length > EVIDENCE_CAP ? { moreEvidence: spans.length - EVIDENCE_CAP } : {}),
 });
 
-const missingSignalOf = ({ rule, evidence }: MissingContent): Signal => ({
+const signalOf = (rule: ClaimRule, language: Language, hits: readonly ClaimHit[]): Signal => {
+  const advisory = hits.every((hit) => hit.outcome === 'advisory');
+  return {
+    ruleId: rule.id,
+    riskType: 'compliance',
+    outcome: advisory ? 'advisory' : 'violation',
+    language,
+    ...(rule.area === undefined ? {} : { area: rule.area }),
+    probability: rule.probability,
+    impact: rule.impact,
+    message: advisory
+      ? `${quoted(hits)}: lawful only with the cited source — verify the source. ${rule.message}`
+      : `${quoted(hits)}: ${rule.message}`,
+    basis: rule.basis,
+    ...evidenceOf(hits),
+    suggestion: rule.suggestion,
+  };
+};
+
+const missingSignalOf = ({ rule, evidence }: MissingContent, language: Language): Signal => ({
   ruleId: rule.id,
   riskType: 'compliance',
+  outcome: 'violation',
+  language,
+  ...(rule.area === undefined ? {} : { area: rule.area }),
   probability: rule.probability,
   impact: rule.impact,
   message: evidence.length > 0 ? `${quoted(evidence)}: ${rule.message}` : rule.message,
   basis: rule.basis,
-  evidence: evidence.map(({ text, start, end }) => ({ text, start, end })),
+  ...evidenceOf(evidence),
   suggestion: rule.suggestion,
 });
 
+/** The id of the finding that says no pack covers a copy's market and language. */
+export const COVERAGE_RULE_ID = 'coverage.no-pack';
+
+const coverageSignal = (market: string, language: Language): Signal => ({
+  ruleId: COVERAGE_RULE_ID,
+  riskType: 'compliance',
+  outcome: 'coverage',
+  language,
+  probability: 'medium',
+  impact: 'moderate',
+  message: `No rule pack covers ${language} copy for market ${market}: not checked automatically — review by hand.`,
+  suggestion: 'Have legal review this copy by hand, or add a rule pack for this market and language.',
+});
+
 /**
- * The compliance signals of an ad copy: one per rule broken, with every offending phrase as evidence, and
- * one per required notice the copy lacks.
+ * The compliance signals of an ad copy: one per rule broken (at most `EVIDENCE_CAP` spans of evidence,
+ * the rest counted), one per required notice the copy lacks, an advisory per claim whose cited source
+ * legal must verify, and a coverage signal when no pack covers the copy's market and language. Every
+ * language present in the copy is checked with its packs for the market. Linear in the text.
  *
  * @example
- * copySignals({ text: '全网最佳', lang: 'zh', market: 'CN', category: 'cosmetics', ... }, matcher)[0]?.ruleId;
- * // 'cn.absolute-terms'
+ * copySignals({ text: '全网最佳', lang: 'zh', market: 'CN', category: 'cosmetics' }, matcher)[0]?.ruleId;
+ * // 'cn.absolute.best'
  */
-export const copySignals = (copy: CopyScope & Pick<AdCopy, 'text'>, matcher: ClaimMatcher): Signal[] => {
+export const copySignals = (
+  copy: CopyScope & Pick<AdCopy, 'text'>,
+  matcher: ClaimMatcher,
+  meter?: WorkMeter,
+): Signal[] => {
+  const languages = languagesOf(copy.text, copy.lang);
+  const applies: RuleFilter = (rule, { topics }: CopyContext) =>
+    appliesTo(rule, { market: copy.market, category: copy.category, languages, topics });
+  const { claims, missing } = matcher.inspect(copy.text, applies, meter);
+  const languageOf = new Map(
+    matcher.packs.flatMap((pack) =>
+      [...pack.rules, ...(pack.required ?? [])].map((rule) => [rule, pack.language]),
+    ),
+  );
   const byRule = new Map<ClaimRule, ClaimHit[]>();
-  const { claims, missing } = matcher.inspect(copy.text, (rule) => appliesTo(rule, copy));
-  for (const hit of claims) byRule.set(hit.rule, [...(byRule.get(hit.rule) ?? []), hit]);
-  return [...[...byRule].map(([rule, hits]) => signalOf(rule, hits)), ...missing.map(missingSignalOf)];
+  for (const hit of claims) {
+    const own = byRule.get(hit.rule);
+    if (own === undefined) byRule.set(hit.rule, [hit]);
+    else own.push(hit);
+  }
+  const covered = matcher.packs.some(
+    (pack) => pack.language === copy.lang && marketIn(copy.market, pack.markets),
+  );
+  return [
+    ...[...byRule].map(([rule, hits]) => signalOf(rule, languageOf.get(rule) ?? copy.lang, hits)),
+    ...missing.map((gap) => missingSignalOf(gap, languageOf.get(gap.rule) ?? copy.lang)),
+    ...(covered ? [] : [coverageSignal(copy.market, copy.lang)]),
+  ];
 };

@@ -1,10 +1,12 @@
 import type { Automaton } from './automaton.ts';
 import { compileAutomaton } from './automaton.ts';
+import { halfPinyin } from './evasions.ts';
 import type { NegationCheck } from './negation.ts';
 import { negationCheck } from './negation.ts';
 import type { NormalisedText } from './normaliser.ts';
 import { normalise, originalRange } from './normaliser.ts';
 import { packsVersion, validatePacks } from './pack.ts';
+import type { ClaimRule, RequiredContentRule, RulePack } from './pack-schema.ts';
 import type { CompiledPattern } from './pattern.ts';
 import {
   accentsAgree,
@@ -13,7 +15,11 @@ import {
   hasPlausibleGaps,
   hasWordBoundaries,
 } from './pattern.ts';
-import type { ClaimRule, RequiredContentRule, RulePack } from './types.ts';
+import type { TextFrame } from './text-frame.ts';
+import { textFrame } from './text-frame.ts';
+
+/** What a matched claim means: a breach, or a lawful claim only if its cited source holds. */
+export type HitOutcome = 'violation' | 'advisory';
 
 /** A claim found in a text: the rule and the exact original substring. */
 export interface ClaimHit {
@@ -21,6 +27,7 @@ export interface ClaimHit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  readonly outcome: HitOutcome;
 }
 
 /** Required content a text lacks, with the phrases that made it required (if any) as evidence. */
@@ -35,80 +42,146 @@ export interface CopyInspection {
   readonly claims: readonly ClaimHit[];
   /** Required content missing from the copy. */
   readonly missing: readonly MissingContent[];
+  /** The categories the copy is about, from the packs' topics (电子烟 → tobacco). */
+  readonly topics: ReadonlySet<string>;
 }
 
-/** Selects the rules that apply to a copy (its language, market and category). */
-export type RuleFilter = (rule: ClaimRule | RequiredContentRule) => boolean;
+/** What a rule filter may look at besides the rule: what the copy is about. */
+export interface CopyContext {
+  readonly topics: ReadonlySet<string>;
+}
+
+/** Selects the rules that apply to a copy (its language, market, category and topics). */
+export type RuleFilter = (rule: ClaimRule | RequiredContentRule, context: CopyContext) => boolean;
+
+/** Counts the steps of an inspection after the scan, so a test can prove it linear without a clock. */
+export interface WorkMeter {
+  steps: number;
+}
 
 /** The compiled form of some packs: one automaton for every phrase, built once per pack version. */
 export interface ClaimMatcher {
   readonly version: string;
+  readonly packs: readonly RulePack[];
   readonly rules: readonly ClaimRule[];
   readonly required: readonly RequiredContentRule[];
-  /** The number of phrases (after `{a|b}` expansion) the automaton holds. */
+  /** The number of phrases (after `{a|b}` expansion and evasion variants) the automaton holds. */
   readonly phrases: number;
   /** Claims in `text` of the rules `applies` selects; non-overlapping, in text order. */
   find(text: string, applies?: RuleFilter): ClaimHit[];
-  /** Claims and missing required content in one scan. */
-  inspect(text: string, applies?: RuleFilter): CopyInspection;
+  /** Claims, missing required content and topics in one scan. */
+  inspect(text: string, applies?: RuleFilter, meter?: WorkMeter): CopyInspection;
 }
 
 interface CompiledRule {
   readonly rule: ClaimRule | RequiredContentRule;
+  readonly pack: number;
   readonly negated: NegationCheck;
   readonly requires: { readonly before: RegExp; readonly window: number } | undefined;
+  readonly window: number;
 }
 
-type EntryKind = 'claim' | 'exception' | 'cancel' | 'disclaimer' | 'accepted' | 'trigger';
-const BLOCKING: ReadonlySet<EntryKind> = new Set(['exception', 'cancel', 'disclaimer']);
+type EntryKind =
+  | 'claim'
+  | 'predicate'
+  | 'object'
+  | 'exception'
+  | 'cancel'
+  | 'exemption'
+  | 'disclaimer'
+  | 'debunk'
+  | 'topic'
+  | 'accepted'
+  | 'trigger';
 
 interface Entry {
   readonly pack: number;
-  /** The rule a phrase belongs to; a pack's disclaimers belong to no rule. */
+  /** The rule a phrase belongs to; a pack's disclaimers, debunking cues and topics belong to none. */
   readonly rule: CompiledRule | undefined;
   readonly kind: EntryKind;
   readonly pattern: CompiledPattern;
+  /** For a topic: the category it puts the copy in. */
+  readonly topic?: string;
 }
 
 interface Candidate {
   readonly entry: Entry;
   readonly start: number;
   readonly end: number;
+  /** For a predicate × object claim: where its predicate starts (negation is judged there). */
+  readonly anchor?: number;
+  /** How many units the claim's own words cover (a longer disease name wins a tie: 过敏性鼻炎 over 鼻炎). */
+  readonly weight?: number;
 }
 
-const isClaimRule = (rule: ClaimRule | RequiredContentRule): rule is ClaimRule => 'patterns' in rule;
+const isClaimRule = (rule: ClaimRule | RequiredContentRule): rule is ClaimRule => !('accepted' in rule);
 
-const compileRule = (pack: RulePack, rule: ClaimRule | RequiredContentRule): CompiledRule => {
-  const requires = isClaimRule(rule) ? rule.requires : undefined;
+// Normalised characters allowed between a predicate and its object when a rule does not say.
+const DEFAULT_WINDOW = { zh: 12, vi: 24, en: 28 } as const;
+
+const compileRule = (pack: RulePack, index: number, rule: ClaimRule | RequiredContentRule): CompiledRule => {
+  const claim = isClaimRule(rule) ? rule : undefined;
+  const requires = claim?.requires;
   return {
     rule,
+    pack: index,
     negated: negationCheck(pack.negation, pack.language),
     requires: requires && { before: new RegExp(`(?:${requires.before})$`, 'u'), window: requires.window },
+    window: claim?.window ?? DEFAULT_WINDOW[pack.language],
   };
 };
+
+// A claim phrase of a Chinese pack also matches with one character in pinyin (zui佳, bao过).
+const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set(['claim', 'predicate', 'object']);
 
 const entriesOf = (packs: readonly RulePack[]): Entry[] =>
   packs.flatMap((pack, index) => {
     const entries = (rule: CompiledRule | undefined, kind: EntryKind, phrases?: readonly string[]) =>
-      (phrases ?? [])
-        .flatMap(expandPattern)
-        .map((phrase): Entry => ({ pack: index, rule, kind, pattern: compilePattern(phrase) }));
+      (phrases ?? []).flatMap(expandPattern).flatMap((phrase): Entry[] => {
+        const variants = pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind) ? halfPinyin(phrase) : [];
+        return [phrase, ...variants].map((source) => ({
+          pack: index,
+          rule,
+          kind,
+          pattern: compilePattern(source),
+        }));
+      });
     const claimEntries = pack.rules.flatMap((rule) => {
-      const compiled = compileRule(pack, rule);
+      const compiled = compileRule(pack, index, rule);
       return [
         ...entries(compiled, 'claim', rule.patterns),
+        ...entries(compiled, 'predicate', rule.predicates),
+        ...entries(compiled, 'object', rule.objects),
         ...entries(compiled, 'exception', rule.exceptions),
         ...entries(compiled, 'cancel', rule.unlessPresent),
+        ...entries(compiled, 'exemption', rule.exemptions),
       ];
     });
     const requiredEntries = (pack.required ?? []).flatMap((rule) => {
-      const compiled = compileRule(pack, rule);
+      const compiled = compileRule(pack, index, rule);
       return [
         ...entries(compiled, 'accepted', rule.accepted),
         ...entries(compiled, 'trigger', rule.triggers),
       ];
     });
-    return [...claimEntries, ...requiredEntries, ...entries(undefined, 'disclaimer', pack.disclaimers)];
+    const topicEntries = Object.entries(pack.topics ?? {}).flatMap(([topic, phrases]) =>
+      phrases.flatMap(expandPattern).map(
+        (phrase): Entry => ({
+          pack: index,
+          rule: undefined,
+          kind: 'topic',
+          topic,
+          pattern: compilePattern(phrase),
+        }),
+      ),
+    );
+    return [
+      ...claimEntries,
+      ...requiredEntries,
+      ...topicEntries,
+      ...entries(undefined, 'disclaimer', pack.disclaimers),
+      ...entries(undefined, 'debunk', pack.debunking),
+    ];
   });
 
 const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
@@ -118,112 +191,271 @@ const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
   return accentsAgree(n.original.slice(range.start, range.end), entry.pattern);
 };
 
-type Span = Pick<Candidate, 'start' | 'end'>;
+/**
+ * Spans that contain others, answered in O(log n) each: sorted by start with a running maximum of ends,
+ * so "is this claim inside any exception of its rule" never compares every pair.
+ */
+class Containers {
+  private readonly starts: number[] = [];
+  private readonly maxEnds: number[] = [];
 
-const inside = (inner: Span, outer: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
+  constructor(spans: readonly Candidate[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    let maxEnd = -1;
+    for (const span of sorted) {
+      maxEnd = Math.max(maxEnd, span.end);
+      this.starts.push(span.start);
+      this.maxEnds.push(maxEnd);
+    }
+  }
 
-// A required context (a time span before 美白) must be there; the evidence then covers it too.
+  /** Whether some span starts at or before `start` and ends at or after `end`. */
+  holds(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.starts[mid] ?? 0) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (this.maxEnds[lo - 1] ?? -1) >= end;
+  }
+}
+
+const groupBy = <K>(items: readonly Candidate[], key: (c: Candidate) => K): Map<K, Candidate[]> => {
+  const groups = new Map<K, Candidate[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+};
+
+// Longest match wins: "tốt nhất" is one claim, not "tốt nhất" and "nhất". Linear in the text: each unit
+// of the text is claimed at most once (an occupancy map, not a comparison with every chosen claim).
+const longestFirst = (claims: readonly Candidate[], length: number, meter?: WorkMeter): Candidate[] => {
+  const taken = new Uint8Array(length);
+  const chosen: Candidate[] = [];
+  const weight = (c: Candidate) => c.weight ?? c.end - c.start;
+  const byLength = [...claims].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || weight(b) - weight(a) || a.start - b.start,
+  );
+  for (const claim of byLength) {
+    let free = true;
+    for (let k = claim.start; k < claim.end && free; k++) {
+      if (meter !== undefined) meter.steps++;
+      if (taken[k] === 1) free = false;
+    }
+    if (!free) continue;
+    taken.fill(1, claim.start, claim.end);
+    chosen.push(claim);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+};
+
+const spanOf = (n: NormalisedText, c: Pick<Candidate, 'start' | 'end'>) => {
+  const range = originalRange(n, c.start, c.end);
+  return { ...range, text: n.original.slice(range.start, range.end) };
+};
+
+/**
+ * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence,
+ * before or after it, at most the rule's window apart ("reverses type 2 diabetes", "失眠彻底治好了").
+ * Linear: both lists are in text order and walked once.
+ */
+const pairs = (
+  rule: CompiledRule,
+  predicates: readonly Candidate[],
+  objects: readonly Candidate[],
+  frame: TextFrame,
+  meter?: WorkMeter,
+): Candidate[] => {
+  const out: Candidate[] = [];
+  // By end: the predicates that end before an object are a prefix, and the last of them is the nearest.
+  const byEnd = [...predicates].sort((a, b) => a.end - b.end || a.start - b.start);
+  const byStart = [...predicates].sort((a, b) => a.start - b.start || b.end - a.end);
+  let e = 0;
+  let s = 0;
+  for (const object of [...objects].sort((a, b) => a.start - b.start)) {
+    while (e < byEnd.length && (byEnd[e]?.end ?? 0) <= object.start) e++;
+    while (s < byStart.length && (byStart[s]?.start ?? 0) < object.end) s++;
+    if (meter !== undefined) meter.steps++;
+    // The nearest predicate before (the longest of those ending there: chữa khỏi, not khỏi) and after.
+    let before = byEnd[e - 1];
+    for (let k = e - 2; k >= 0 && before !== undefined && byEnd[k]?.end === before.end; k--)
+      before = byEnd[k];
+    const after = byStart[s];
+    const near = [before, after].filter(
+      (pred): pred is Candidate =>
+        pred !== undefined &&
+        frame.sentenceOf(pred.start) === frame.sentenceOf(object.start) &&
+        Math.max(pred.start - object.end, object.start - pred.end) <= rule.window,
+    );
+    const pred = near.sort((a, b) => Math.abs(a.start - object.start) - Math.abs(b.start - object.start))[0];
+    if (pred === undefined) continue;
+    out.push({
+      entry: pred.entry,
+      start: Math.min(pred.start, object.start),
+      end: Math.max(pred.end, object.end),
+      anchor: pred.start,
+      weight: pred.end - pred.start + object.end - object.start,
+    });
+  }
+  return out;
+};
+
+// A required context (a time span before 美白) must be there; the evidence then covers it too. A negation
+// before the claim (or its predicate) makes it none.
 const withContext = (n: NormalisedText, claim: Candidate): Candidate[] => {
   if (claim.entry.rule === undefined) return [];
   const { requires, negated, rule } = claim.entry.rule;
   let start = claim.start;
-  if (requires !== undefined) {
+  if (requires !== undefined && claim.anchor === undefined) {
     const window = n.text.slice(Math.max(0, start - requires.window), start);
     const found = requires.before.exec(window);
     if (found === null) return [];
     start = start - window.length + found.index;
   }
   const negatable = !isClaimRule(rule) || rule.negatable !== false;
-  return negatable && negated(n, start) ? [] : [{ ...claim, start }];
+  if (!negatable) return [{ ...claim, start }];
+  const isNegated =
+    negated(n, start) || (claim.anchor !== undefined && claim.anchor !== start && negated(n, claim.anchor));
+  return isNegated ? [] : [{ ...claim, start }];
 };
 
-// Longest match wins: "tốt nhất" is one claim, not "tốt nhất" and "nhất".
-const longestFirst = (claims: readonly Candidate[]): Candidate[] => {
-  const chosen: Candidate[] = [];
-  const byLength = [...claims].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const claim of byLength) {
-    if (chosen.every((other) => claim.end <= other.start || other.end <= claim.start)) chosen.push(claim);
+// The cues just before and just after a span (cues are sorted by start): the ones that can frame it.
+const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cues[mid]?.start ?? 0) < span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return cues.slice(Math.max(0, lo - 2), lo + 2);
 };
-
-// An exception around the phrase, a substantiation anywhere in the copy, or a legal notice of the pack
-// around it ("not intended to … cure …") makes a phrase no claim.
-const isBlocked = (claim: Candidate, blockers: readonly Candidate[]): boolean => {
-  for (const other of blockers) {
-    const { kind, rule, pack } = other.entry;
-    if (kind === 'disclaimer') {
-      if (pack === claim.entry.pack && inside(claim, other)) return true;
-    } else if (rule === claim.entry.rule && (kind === 'cancel' || inside(claim, other))) return true;
-  }
-  return false;
-};
-
-const spanOf = (n: NormalisedText, c: Candidate) => {
-  const range = originalRange(n, c.start, c.end);
-  return { ...range, text: n.original.slice(range.start, range.end) };
-};
-
-const missingContent = (
-  n: NormalisedText,
-  required: readonly RequiredContentRule[],
-  candidates: readonly Candidate[],
-  applies: RuleFilter,
-): MissingContent[] =>
-  required.flatMap((rule) => {
-    if (!applies(rule)) return [];
-    const own = candidates.filter((c) => c.entry.rule?.rule === rule);
-    if (own.some((c) => c.entry.kind === 'accepted')) return [];
-    const triggers = own.filter((c) => c.entry.kind === 'trigger').flatMap((c) => withContext(n, c));
-    if (rule.triggers !== undefined && triggers.length === 0) return [];
-    return [{ rule, evidence: longestFirst(triggers).map((c) => spanOf(n, c)) }];
-  });
 
 const build = (packs: readonly RulePack[]): ClaimMatcher => {
   const all = entriesOf(validatePacks(packs));
   const automaton: Automaton = compileAutomaton(all.map((entry) => entry.pattern.key));
   const required = packs.flatMap((pack) => pack.required ?? []);
 
-  const inspect = (text: string, applies: RuleFilter = () => true): CopyInspection => {
+  const inspect = (text: string, applies: RuleFilter = () => true, meter?: WorkMeter): CopyInspection => {
     const n = normalise(text);
+    const found: Candidate[] = [];
+    const topics = new Set<string>();
+    for (const hit of automaton.scan(n.text)) {
+      const entry = all[hit.keyword];
+      if (entry === undefined) continue;
+      const candidate = { entry, start: hit.start, end: hit.end };
+      if (!isAccepted(n, candidate)) continue;
+      if (entry.kind === 'topic' && entry.topic !== undefined) topics.add(entry.topic);
+      else found.push(candidate);
+    }
+    const context: CopyContext = { topics };
     const verdicts = new Map<ClaimRule | RequiredContentRule, boolean>();
     const inScope = (rule: ClaimRule | RequiredContentRule): boolean => {
       let verdict = verdicts.get(rule);
       if (verdict === undefined) {
-        verdict = applies(rule);
+        verdict = applies(rule, context);
         verdicts.set(rule, verdict);
       }
       return verdict;
     };
-    const candidates: Candidate[] = [];
-    for (const hit of automaton.scan(n.text)) {
-      const entry = all[hit.keyword];
-      if (entry === undefined) continue;
-      if (entry.rule !== undefined && !inScope(entry.rule.rule)) continue;
-      const candidate = { entry, start: hit.start, end: hit.end };
-      if (isAccepted(n, candidate)) candidates.push(candidate);
+    const candidates = found.filter((c) => c.entry.rule === undefined || inScope(c.entry.rule.rule));
+    const frame = textFrame(n);
+
+    const exceptions = groupBy(
+      candidates.filter((c) => c.entry.kind === 'exception'),
+      (c) => c.entry.rule,
+    );
+    const containers = new Map([...exceptions].map(([rule, spans]) => [rule, new Containers(spans)]));
+    const disclaimers = new Map(
+      [
+        ...groupBy(
+          candidates.filter((c) => c.entry.kind === 'disclaimer'),
+          (c) => c.entry.pack,
+        ),
+      ].map(([pack, spans]) => [pack, new Containers(spans)]),
+    );
+    const debunks = groupBy(
+      candidates.filter((c) => c.entry.kind === 'debunk').sort((a, b) => a.start - b.start),
+      (c) => c.entry.pack,
+    );
+    const cancelled = new Set(candidates.filter((c) => c.entry.kind === 'cancel').map((c) => c.entry.rule));
+    const exempted = new Set(candidates.filter((c) => c.entry.kind === 'exemption').map((c) => c.entry.rule));
+
+    const blocked = (c: Candidate): boolean => {
+      if (meter !== undefined) meter.steps++;
+      return (
+        containers.get(c.entry.rule)?.holds(c.start, c.end) === true ||
+        disclaimers.get(c.entry.pack)?.holds(c.start, c.end) === true
+      );
+    };
+    const parts = candidates.filter(
+      (c) =>
+        (c.entry.kind === 'claim' || c.entry.kind === 'predicate' || c.entry.kind === 'object') &&
+        !blocked(c),
+    );
+    const byRule = groupBy(parts, (c) => c.entry.rule);
+    const claims: Candidate[] = [];
+    for (const [rule, own] of byRule) {
+      if (rule === undefined || cancelled.has(rule)) continue;
+      claims.push(...own.filter((c) => c.entry.kind === 'claim'));
+      const predicates = own.filter((c) => c.entry.kind === 'predicate');
+      const objects = own.filter((c) => c.entry.kind === 'object');
+      if (predicates.length > 0 && objects.length > 0)
+        claims.push(...pairs(rule, predicates, objects, frame, meter));
     }
-    const blockers = candidates.filter(({ entry }) => BLOCKING.has(entry.kind));
-    const claims = candidates
-      .filter((c) => c.entry.kind === 'claim' && !isBlocked(c, blockers))
-      .flatMap((c) => withContext(n, c));
+    // Quoted to be refuted (别再相信“三天美白”这种神话, don't believe "miracle cure" ads) is no claim.
+    // Cues are few; only the nearest ones around a claim are tried, so this stays linear.
+    const debunked = (c: Candidate): boolean =>
+      nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frame.debunks(cue, c));
+    const kept = claims.filter((c) => !debunked(c)).flatMap((c) => withContext(n, c));
     return {
-      claims: longestFirst(claims).flatMap((c) => {
+      claims: longestFirst(kept, n.text.length, meter).flatMap((c) => {
         const rule = c.entry.rule?.rule;
-        return rule !== undefined && isClaimRule(rule) ? [{ rule, ...spanOf(n, c) }] : [];
+        if (rule === undefined || !isClaimRule(rule)) return [];
+        const outcome: HitOutcome = exempted.has(c.entry.rule) ? 'advisory' : 'violation';
+        return [{ rule, outcome, ...spanOf(n, c) }];
       }),
-      missing: missingContent(n, required, candidates, inScope),
+      missing: missingContent(n, required, candidates, (rule) => inScope(rule), meter),
+      topics,
     };
   };
 
   return {
     version: packsVersion(packs),
+    packs,
     rules: packs.flatMap((pack) => pack.rules),
     required,
     phrases: all.length,
     find: (text, applies) => [...inspect(text, applies).claims],
     inspect,
   };
+};
+
+const missingContent = (
+  n: NormalisedText,
+  required: readonly RequiredContentRule[],
+  candidates: readonly Candidate[],
+  applies: (rule: RequiredContentRule) => boolean,
+  meter?: WorkMeter,
+): MissingContent[] => {
+  const own = groupBy(
+    candidates.filter((c) => c.entry.kind === 'accepted' || c.entry.kind === 'trigger'),
+    (c) => c.entry.rule?.rule,
+  );
+  return required.flatMap((rule) => {
+    if (!applies(rule)) return [];
+    const mine = own.get(rule) ?? [];
+    if (mine.some((c) => c.entry.kind === 'accepted')) return [];
+    const triggers = mine.filter((c) => c.entry.kind === 'trigger').flatMap((c) => withContext(n, c));
+    if (rule.triggers !== undefined && triggers.length === 0) return [];
+    return [{ rule, evidence: longestFirst(triggers, n.text.length, meter).map((c) => spanOf(n, c)) }];
+  });
 };
 
 // FNV-1a over the packs' content: the cache must not serve an old automaton when a pack was edited

@@ -52,7 +52,7 @@ describe('Function: createRiskEngine', () => {
   it('stamps the rules and matrix versions on the engine and on every assessment', () => {
     // Prepare
     const version = {
-      rulesVersion: 'cn@2.0.0+en@2.0.0+vn@2.0.0+spend@1.1.0+sentiment@1.1.0',
+      rulesVersion: `cn@3.0.0+en@3.0.0+vn@3.0.0+${DEFAULT_ENGINE_CONFIG.spend.version}+${DEFAULT_ENGINE_CONFIG.sentiment.version}`,
       matrixVersion: 'matrix-3x3@1',
     };
 
@@ -194,5 +194,60 @@ describe('Function: createRiskEngine', () => {
     expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(
       `rule ${rule.id}: patterns[0] " - " is empty after normalisation`,
     );
+  });
+
+  describe('ad-copy outcomes', () => {
+    const copyEvent = (
+      text: string,
+      lang: 'zh' | 'vi' | 'en',
+      market: string,
+      category = 'general',
+    ): AdCopyEvent => ({
+      eventId: 'e-outcome',
+      type: 'ad-copy',
+      occurredAt: '2026-11-22T09:00:00Z',
+      source: 'cms',
+      copy: { copyId: 'c-1', text, lang, market, category, brand: 'Acme' },
+    });
+    const now = new Date('2026-11-22T10:00:00Z');
+
+    it('never leaves a matched rule green, even when its grades land in a green cell', () => {
+      // Prepare: cn.patent is rated medium × minor, a green cell of the default matrix
+      const assessment = engine.evaluate(copyEvent('专利产品，值得信赖', 'zh', 'CN'), { now });
+
+      // Assess
+      expect(assessment.findings.map((f) => [f.ruleId, f.outcome])).toEqual([['cn.patent', 'violation']]);
+      expect(assessment.level).toBe('yellow');
+    });
+
+    it('keeps a claim whose source legal must verify green, as an advisory', () => {
+      const assessment = engine.evaluate(
+        copyEvent('2025年天猫面霜类目销量第一（数据来源：天猫2025年度榜单）', 'zh', 'CN', 'cosmetics'),
+        { now },
+      );
+
+      expect(assessment.findings.map((f) => f.outcome)).toContain('advisory');
+      expect(assessment.findings.every((f) => f.outcome === 'advisory')).toBe(true);
+      expect(assessment.level).toBe('green');
+    });
+
+    it.each([
+      ['a market no pack covers', copyEvent('Best serum ever', 'en', 'BR')],
+      ['a language no pack covers for the market', copyEvent('全网最低价', 'zh', 'VN')],
+    ])('says when no pack covers %s, and rates it for review by hand', (_case, event) => {
+      const assessment = engine.evaluate(event, { now });
+
+      expect(assessment.findings.map((f) => f.outcome)).toContain('coverage');
+      expect(assessment.level).toBe('yellow');
+    });
+
+    it('treats UK and GB as one market', () => {
+      expect(engine.evaluate(copyEvent('Nice tea for the afternoon', 'en', 'UK'), { now }).findings).toEqual(
+        [],
+      );
+      expect(engine.evaluate(copyEvent('Nice tea for the afternoon', 'en', 'GB'), { now }).findings).toEqual(
+        [],
+      );
+    });
   });
 });

@@ -1,12 +1,36 @@
-import type { RulePack } from '../types.ts';
-import { CN_AD_LAW_PACK } from './cn-ad-law.ts';
-import { EN_FTC_EU_PACK } from './en-ftc-eu.ts';
-import { VN_AD_LAW_PACK } from './vn-ad-law.ts';
+import * as z from 'zod';
+import type { RulePack } from '../pack-schema.ts';
+import { RulePackSchema } from '../pack-schema.ts';
+import COMPILED from './compiled/packs.json' with { type: 'json' };
+
+const SHARED_REF = /^@@(\d+)$/;
 
 /**
- * The starter packs in force by default: China, Vietnam, English.
+ * The compiled packs with their shared values put back (`npm run packs` stores a long value that repeats
+ * once and refers to it as `"@@<index>"`).
+ *
+ * @example
+ * expandShared({ shared: [['a', 'b']], packs: { x: '@@0' } }); // { x: ['a', 'b'] }
+ */
+export const expandShared = ({ shared, packs }: { shared: readonly unknown[]; packs: unknown }): unknown => {
+  const expand = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const ref = SHARED_REF.exec(value);
+      return ref === null ? value : expand(shared[Number(ref[1])]);
+    }
+    if (Array.isArray(value)) return value.map(expand);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expand(item)]));
+    }
+    return value;
+  };
+  return expand(packs);
+};
+
+/**
+ * The packs in force by default, compiled from `packs/*.yaml` (China, Vietnam, English).
  *
  * @example
  * createRiskEngine({ packs: [...DEFAULT_PACKS, myMarketPack] });
  */
-export const DEFAULT_PACKS: readonly RulePack[] = [CN_AD_LAW_PACK, VN_AD_LAW_PACK, EN_FTC_EU_PACK];
+export const DEFAULT_PACKS: readonly RulePack[] = z.array(RulePackSchema).parse(expandShared(COMPILED));

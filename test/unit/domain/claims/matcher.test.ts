@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
-import { CN_AD_LAW_PACK } from '#shared/domain/claims/packs/cn-ad-law.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import type { Language } from '#shared/schemas/events.ts';
+import { packOf } from './support.ts';
+
+const CN_AD_LAW_PACK = packOf('cn');
 
 const matcher = compileMatcher(DEFAULT_PACKS);
 const MARKET = { zh: 'CN', vi: 'VN', en: 'US' } as const;
@@ -29,8 +31,8 @@ describe('Class: ClaimMatcher', () => {
       ['en', 'It c.u.r.e.s acne', 'en.disease.skin', 'c.u.r.e.s acne'],
       ['en', 'It c.u.r.e.s everything', 'en.disease-cure', 'c.u.r.e.s'],
       ['en', '𝐜𝐮𝐫𝐞𝐬 eczema', 'en.disease.skin', '𝐜𝐮𝐫𝐞𝐬 eczema'],
-      ['en', 'ＣＵＲＥ for acne', 'en.disease-cure', 'ＣＵＲＥ'],
-      ['en', 'Ⓒⓤⓡⓔ for acne', 'en.disease-cure', 'Ⓒⓤⓡⓔ'],
+      ['en', 'ＣＵＲＥ for acne', 'en.disease.skin', 'ＣＵＲＥ for acne'],
+      ['en', 'Ⓒⓤⓡⓔ for acne', 'en.disease.skin', 'Ⓒⓤⓡⓔ for acne'],
       ['en', "America's  #1 serum", 'en.number-one', '#1'],
       ['vi', 'San pham tot nhat', 'vn.superlative.best', 'tot nhat'],
       ['vi', 'Sản phẩm TỐT NHẤT', 'vn.superlative.best', 'TỐT NHẤT'],
@@ -114,10 +116,13 @@ describe('Class: ClaimMatcher', () => {
   });
 
   describe('Method: find — scope', () => {
-    it('applies a pack only to its language and market', () => {
-      expect(copySignals({ text: '效果最佳', lang: 'zh', market: 'TW', category: 'food' }, matcher)).toEqual(
-        [],
-      );
+    it('applies a pack only to its language and market, and says when none covers the copy', () => {
+      expect(
+        copySignals({ text: '效果最佳', lang: 'zh', market: 'TW', category: 'food' }, matcher).map((s) => [
+          s.ruleId,
+          s.outcome,
+        ]),
+      ).toEqual([['coverage.no-pack', 'coverage']]);
       expect(
         copySignals({ text: 'cures acne', lang: 'vi', market: 'VN', category: 'food' }, matcher),
       ).toEqual([]);
@@ -185,7 +190,7 @@ describe('Function: compileMatcher', () => {
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@2.0.0+en@2.0.0+vn@2.0.0');
+    expect(matcher.version).toBe('cn@3.0.0+en@3.0.0+vn@3.0.0');
   });
 });
 

@@ -15,8 +15,11 @@ const scopeOf = (rule: RuleScope) => ({
   category: rule.categories === 'all' ? 'general' : (rule.categories[0] ?? 'general'),
 });
 
+const signalsFor = (rule: RuleScope, text: string) => copySignals({ ...scopeOf(rule), text }, matcher);
 const ruleIdsFor = (rule: RuleScope, text: string): string[] =>
-  copySignals({ ...scopeOf(rule), text }, matcher).map((signal) => signal.ruleId);
+  signalsFor(rule, text)
+    .filter((signal) => signal.outcome === 'violation')
+    .map((signal) => signal.ruleId);
 
 const rules = DEFAULT_PACKS.flatMap((pack) => [...pack.rules, ...(pack.required ?? [])]);
 const examplesOf = (id: string) => DEFAULT_RULE_EXAMPLES[id] ?? { positive: [], negative: [] };
@@ -27,7 +30,20 @@ const negatives = rules.flatMap((rule) =>
   examplesOf(rule.id).negative.map((text) => [rule.id, text, rule] as const),
 );
 
+const advisories = rules.flatMap((rule) =>
+  (examplesOf(rule.id).advisory ?? []).map((text) => [rule.id, text, rule] as const),
+);
+
 describe('Rule packs: every rule’s own examples', () => {
+  it.each(advisories)(
+    '%s returns %j as an advisory (verify the source), not a violation',
+    (id, text, rule) => {
+      const signals = signalsFor(rule, text).filter((signal) => signal.ruleId === id);
+
+      expect(signals.map((signal) => signal.outcome)).toEqual(['advisory']);
+    },
+  );
+
   it.each(positives)('%s flags %j', (id, text, rule) => {
     // Act
     const ids = ruleIdsFor(rule, text);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { examplesIssues, packsVersion, validatePack, validatePacks } from '#shared/domain/claims/pack.ts';
-import { EN_FTC_EU_PACK } from '#shared/domain/claims/packs/en-ftc-eu.ts';
 import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import { expandPattern } from '#shared/domain/claims/pattern.ts';
 import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
 import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
+import { packOf } from './support.ts';
+
+const EN_FTC_EU_PACK = packOf('en');
 
 const [firstRule] = EN_FTC_EU_PACK.rules;
 const withRule = (override: Partial<ClaimRule>): RulePack => ({
@@ -19,27 +21,29 @@ describe('Function: validatePack', () => {
   });
 
   it.each([
-    ['an empty pattern list', { patterns: [] }, 'rule en.disease-cure: patterns must not be empty'],
     [
-      'a pattern that normalises to nothing',
-      { patterns: [' - '] },
-      'rule en.disease-cure: patterns[0] " - " is empty',
+      'an empty pattern list',
+      { patterns: [] },
+      'rule en.disease-cure: patterns needs patterns, or predicates and objects',
     ],
+    ['a pattern that normalises to nothing', { patterns: [' - '] }, 'rule en.disease-cure: " - " is empty'],
+    ['a predicate without objects', { predicates: ['cure'] }, 'predicates and objects go together'],
     ['unbalanced braces', { patterns: ['{cure|cures'] }, 'has unbalanced braces'],
     [
       'an exception that contains no pattern',
       { exceptions: ['cured ham'], patterns: ['miracle'] },
-      'exception "cured ham" contains no pattern',
+      'exception "cured ham" contains no phrase',
     ],
     [
       'an invalid context expression',
       { requires: { before: '(\\d+', window: 8 } },
-      'requires.before is not a valid regular expression',
+      'rule en.disease-cure: requires before is not a regular expression',
     ],
     ['an unknown probability', { probability: 'likely' as never }, 'rule en.disease-cure: probability'],
     ['a missing legal basis', { basis: '' }, 'rule en.disease-cure: basis must not be empty'],
-    ['an id outside the pack', { id: 'cn.cure' }, 'id must look like "en.topic"'],
-    ['a bad market code', { markets: ['usa'] }, 'market "usa" is not ISO 3166-1 alpha-2'],
+    ['an id outside the pack', { id: 'cn.cure' }, 'rule id cn.cure must start with "en."'],
+    ['a bad market code', { markets: ['usa'] }, 'rule en.disease-cure: markets 0 is not ISO 3166-1 alpha-2'],
+    ['an unknown field (a typo)', { patern: ['cure'] } as never, 'rule en.disease-cure: Unrecognized key'],
   ])('fails loudly, naming the rule, on %s', (_case, override, message) => {
     expect(() => validatePack(withRule(override))).toThrow(InvalidRiskConfigError);
     expect(() => validatePack(withRule(override))).toThrow(message);
@@ -53,6 +57,10 @@ describe('Function: validatePack', () => {
     expect(() => validatePack(withRule({ basis: '' }), { phrases: false })).toThrow(
       'basis must not be empty',
     );
+  });
+
+  it('derives the types from one schema: a YAML pack and a run-time pack are checked alike', () => {
+    expect(() => validatePack({ ...EN_FTC_EU_PACK, markets: [] })).toThrow('markets');
   });
 
   it('rejects a rule id used twice', () => {
@@ -94,7 +102,7 @@ describe('Function: examplesIssues', () => {
 describe('Function: packsVersion', () => {
   it('combines pack versions independently of order', () => {
     expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
-    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@2.0.0+en@2.0.0+vn@2.0.0');
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.0.0+en@3.0.0+vn@3.0.0');
   });
 });
 

