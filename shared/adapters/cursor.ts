@@ -1,29 +1,81 @@
 import { ValidationError } from '#shared/errors.ts';
 
 /**
- * Opaque pagination cursors: DynamoDB's LastEvaluatedKey as base64url JSON. Decoding checks the shape
- * (string key values, the expected index attribute) so a tampered cursor is a 400, not a 500.
+ * Opaque pagination cursors: DynamoDB's LastEvaluatedKey of an index query as base64url JSON. A cursor is
+ * the client's to hold, so decoding trusts nothing in it: it must be exactly the key of an item of the
+ * query it is passed back to (see `decodeCursor`), or it is a 400 — never a key that steers a query to
+ * another partition or an error from DynamoDB.
  */
+
+/** What a page's key must look like: the index it came from and the partition the query reads. */
+export interface CursorScope {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** The value of `partitionKey` the query reads, e.g. `CASES#LEVEL#red`. */
+  readonly partition: string;
+}
+
+const MAX_KEY_VALUE_LENGTH = 1024;
+/** `CASE#<id>`, `EXCEPTION#<id>`: every paged entity's table key. */
+const ENTITY_KEY = /^([A-Z]+)#([A-Za-z0-9_-]{1,64})$/;
+const ENTITY_SORT_KEY = /^[A-Z]+$/;
 
 export const encodeCursor = (key: Record<string, unknown>): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-const invalid = () =>
-  new ValidationError('The cursor is not valid for this query; start again without it', [
-    { path: 'cursor', message: 'unknown or tampered cursor' },
-  ]);
+/** The 400 for a cursor that does not belong to the query; also used when DynamoDB refuses the key. */
+export const invalidCursor = (reason = 'unknown or tampered cursor', cause?: unknown): ValidationError =>
+  new ValidationError(
+    'The cursor is not valid for this query; start again without it',
+    [{ path: 'cursor', message: reason }],
+    cause === undefined ? undefined : { cause },
+  );
 
-export const decodeCursor = (cursor: string, requiredKey: string): Record<string, string> => {
-  let parsed: unknown;
+const parse = (cursor: string): unknown => {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('a cursor is base64url text');
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (error) {
+    throw invalidCursor('unknown or tampered cursor', error);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
+};
+
+/**
+ * The ExclusiveStartKey a cursor stands for, checked against the query it is passed back to: exactly the
+ * table key and the index key (no other attribute), all strings, the index partition the query reads,
+ * and a table key of the entity the index sort key names (`<time>#<id>` for `<ENTITY>#<id>`).
+ *
+ * @example
+ * decodeCursor(cursor, { partitionKey: 'gsi2pk', sortKey: 'gsi2sk', partition: 'CASES#LEVEL#red' });
+ * // { pk: 'CASE#c-1', sk: 'CASE', gsi2pk: 'CASES#LEVEL#red', gsi2sk: '2026-11-22T09:00:00.000Z#c-1' }
+ */
+export const decodeCursor = (cursor: string, scope: CursorScope): Record<string, string> => {
+  const parsed = parse(cursor);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidCursor();
+  const expected = ['pk', 'sk', scope.partitionKey, scope.sortKey].sort();
   const entries = Object.entries(parsed);
-  if (entries.length > 6 || !entries.every(([, value]) => typeof value === 'string')) throw invalid();
-  const key = Object.fromEntries(entries) as Record<string, string>;
-  if (key[requiredKey] === undefined || key.pk === undefined || key.sk === undefined) throw invalid();
+  const names = entries.map(([name]) => name).sort();
+  if (names.length !== expected.length || names.some((name, index) => name !== expected[index])) {
+    throw invalidCursor('the cursor is not a key of this query');
+  }
+  const key: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string' || value.length > MAX_KEY_VALUE_LENGTH || !value.isWellFormed()) {
+      throw invalidCursor();
+    }
+    key[name] = value;
+  }
+  if (key[scope.partitionKey] !== scope.partition) {
+    throw invalidCursor('the cursor belongs to another query; start again without it');
+  }
+  const entity = ENTITY_KEY.exec(key.pk ?? '');
+  const id = entity?.[2];
+  if (
+    id === undefined ||
+    !ENTITY_SORT_KEY.test(key.sk ?? '') ||
+    !(key[scope.sortKey] ?? '').endsWith(`#${id}`)
+  ) {
+    throw invalidCursor('the cursor is not a key of this query');
+  }
   return key;
 };

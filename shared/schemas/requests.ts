@@ -7,8 +7,19 @@ import { CaseStatusSchema, LevelSchema, ReviewStatusSchema, RiskTypeSchema } fro
  * bundles.
  */
 
+/** Well-formed Unicode: a lone UTF-16 surrogate (`"\\ud800"` in JSON) would be stored as U+FFFD. */
+const WELL_FORMED = {
+  error: 'must be well-formed Unicode text (it holds a lone UTF-16 surrogate)',
+  abort: true,
+} as const;
+
 const Text = (what: string, max: number) =>
-  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
+  z
+    .string()
+    .refine((value) => value.isWellFormed(), WELL_FORMED)
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
 
 export const AcknowledgeRequestSchema = z
   .strictObject({ note: Text('note', 2000).optional() })
@@ -68,23 +79,38 @@ const IsoInstant = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
   .transform((value) => new Date(value).toISOString());
 
-export const ListCasesQuerySchema = z.strictObject({
-  brand: z.string().min(1).max(200).optional(),
-  campaignId: z.string().min(1).max(128).optional(),
-  market: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
-    .optional(),
-  from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
-  to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
-  level: LevelSchema.pipe(
-    z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
-  ).optional(),
-  status: CaseStatusSchema.optional(),
-  riskType: RiskTypeSchema.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
-});
+export const ListCasesQuerySchema = z
+  .strictObject({
+    brand: z
+      .string()
+      .refine((value) => value.isWellFormed(), WELL_FORMED)
+      .min(1)
+      .max(200)
+      .optional(),
+    campaignId: z
+      .string()
+      .refine((value) => value.isWellFormed(), WELL_FORMED)
+      .min(1)
+      .max(128)
+      .optional(),
+    market: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
+      .optional(),
+    from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
+    to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
+    level: LevelSchema.pipe(
+      z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'level must be a level id such as red, yellow or green'),
+    ).optional(),
+    status: CaseStatusSchema.optional(),
+    riskType: RiskTypeSchema.optional(),
+    cursor: z.string().min(1).max(2048).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    error: 'to must not be before from',
+    path: ['to'],
+  });
 export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
 
 export const CaseIdSchema = z
