@@ -16,6 +16,7 @@ import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'a
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { STREAM_SETTINGS } from '#infra/catalog.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
@@ -91,8 +92,10 @@ export class DataStack extends Stack {
     this.streamFailures = this.deadLetterQueue(
       'StreamFailures',
       // The on-failure destination of a stream receives the failed batch's metadata (shard, sequence
-      // numbers), not the records, and is read by an operator who replays them.
-      'the on-failure destination of the table-stream event source mapping (notify function)',
+      // numbers), not the records; the redrive function reads them back from the stream. A message it
+      // cannot send yet becomes visible again after this timeout: the pace of redrives during an outage.
+      'the on-failure destination of the table-stream event source mapping (notify function), consumed by the redrive function',
+      Duration.seconds(STREAM_SETTINGS.redriveIntervalSeconds),
     );
     this.deliveryFailures = this.deadLetterQueue(
       'DeliveryFailures',
@@ -211,8 +214,9 @@ export class DataStack extends Stack {
    * A dead-letter queue: SSL only, SQS-managed encryption (its producers are AWS services — SNS, Lambda,
    * Scheduler — that cannot all use a customer managed key without widening its policy), 14 days to act.
    */
-  private deadLetterQueue(id: string, role: string): Queue {
+  private deadLetterQueue(id: string, role: string, visibilityTimeout?: Duration): Queue {
     const queue = new Queue(this, id, {
+      ...(visibilityTimeout === undefined ? {} : { visibilityTimeout }),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

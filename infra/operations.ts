@@ -36,6 +36,8 @@ export interface OperationsProps {
   readonly stage: Stage;
   /** Every dead-letter queue, by a name for the alarm. */
   readonly deadLetterQueues: Readonly<Record<string, IQueue>>;
+  /** The queue the redrive function drains (StreamFailures): alarmed when its oldest message ages. */
+  readonly redriveQueue?: IQueue;
 }
 
 /** Thresholds, in one place so docs/deploy.md and the tests can cite them. */
@@ -47,6 +49,11 @@ export const ALARM_THRESHOLDS = {
   apiP99LatencyMs: 3000,
   /** How old the oldest unprocessed stream record may be before escalations are called late. */
   streamIteratorAgeMs: 5 * 60 * 1000,
+  /**
+   * How long a failed stream batch may wait for the redrive before a person is called: an hour of
+   * failed redrives is an outage, not a blip, and the stream keeps the records only until 24 h.
+   */
+  redriveOldestMessageSeconds: 3600,
 } as const;
 
 const PERIOD = Duration.minutes(5);
@@ -120,6 +127,17 @@ export class Operations extends Construct {
         }),
         threshold: 1,
         description: `A message reached the dead-letter queue ${name}: something was not processed or delivered. See docs/deploy.md "Dead-letter queues".`,
+      });
+    }
+    if (props.redriveQueue !== undefined) {
+      this.alarm('stream-failures-age', {
+        metric: props.redriveQueue.metricApproximateAgeOfOldestMessage({
+          period: Duration.minutes(5),
+          statistic: Stats.MAXIMUM,
+        }),
+        threshold: ALARM_THRESHOLDS.redriveOldestMessageSeconds,
+        description:
+          'Escalations are not being redriven: a failed stream batch has waited in StreamFailures for an hour (SNS still down, or the batch is unreadable). The stream keeps its records 24 h. See docs/deploy.md "Escalations after an SNS outage".',
       });
     }
     if (props.streamConsumer !== undefined) {

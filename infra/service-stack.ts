@@ -2,15 +2,21 @@ import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-l
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { EventSourceMapping, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ApiFirewall } from '#infra/api-firewall.ts';
-import { FUNCTIONS, type FunctionDefinition, STREAM_CONSUMER } from '#infra/catalog.ts';
+import {
+  FUNCTIONS,
+  type FunctionDefinition,
+  STREAM_CONSUMER,
+  STREAM_REDRIVER,
+  STREAM_SETTINGS,
+} from '#infra/catalog.ts';
 import { escalationFilters } from '#infra/escalation-filter.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { Operations } from '#infra/operations.ts';
@@ -29,15 +35,17 @@ export const TOPIC_VARIABLES: Readonly<Record<TopicName, string>> = {
 };
 
 /**
- * The only items the stream consumer may write: its Powertools Idempotency records (which escalations were
- * published), `pk = idempotency#notify` in shared/adapters/idempotent-notifier.ts. Everything else — events,
- * cases, reviews — is read-only to it, so a bug or a compromised dependency in the notifier cannot rewrite
- * the case library.
+ * The only items the stream consumer and its redrive may write: their Powertools Idempotency records (which
+ * escalations were published), `pk = idempotency#notify` in shared/adapters/idempotent-notifier.ts.
+ * Everything else — events, cases, reviews — is read-only to them, so a bug or a compromised dependency in
+ * the notifier cannot rewrite the case library.
  */
 export const STREAM_CONSUMER_PARTITIONS = [NOTIFY_IDEMPOTENCY_PARTITION] as const;
 
 /** How long a scheduled run may take, and how stale a missed run may be before it is dropped to the DLQ. */
 const SCHEDULED_TIMEOUT = Duration.minutes(1);
+/** A batch of ten escalations, each one SNS Publish (and, for the redrive, reading the batch back first). */
+const STREAM_FUNCTION_TIMEOUT = Duration.seconds(30);
 const SCHEDULED_MAX_EVENT_AGE = Duration.hours(1);
 
 export interface ServiceStackProps extends StackProps {
@@ -99,6 +107,7 @@ export class ServiceStack extends Stack {
       alarmTopic: props.operationsTopic,
       functions,
       ...(functions.has(STREAM_CONSUMER) ? { streamConsumer: functions.get(STREAM_CONSUMER) } : {}),
+      ...(functions.has(STREAM_REDRIVER) ? { redriveQueue: props.streamFailures } : {}),
       stage: this.api.restApi.deploymentStage,
       deadLetterQueues: {
         'stream-failures': props.streamFailures,
@@ -119,17 +128,21 @@ export class ServiceStack extends Stack {
 
   private createFunction(definition: FunctionDefinition, props: ServiceStackProps): RiskFunction {
     const consumesStream = definition.id === STREAM_CONSUMER;
+    const redrives = definition.redrives !== undefined;
     const scheduled = definition.schedule !== undefined;
     const fn = new RiskFunction(this, definition.id, {
       description: definition.description,
       // API functions keep the 10 s default (API Gateway gives up at 29 s). A stream batch of ten
       // escalations, each one SNS Publish, and a scheduled sweep over open cases need longer.
-      ...(consumesStream ? { timeout: Duration.seconds(30) } : {}),
+      ...(consumesStream || redrives ? { timeout: STREAM_FUNCTION_TIMEOUT } : {}),
       ...(scheduled ? { timeout: SCHEDULED_TIMEOUT } : {}),
     });
 
     if (definition.table === 'write') {
-      fn.writeTable(props.table, consumesStream ? { partitions: STREAM_CONSUMER_PARTITIONS } : {});
+      fn.writeTable(
+        props.table,
+        consumesStream || redrives ? { partitions: STREAM_CONSUMER_PARTITIONS } : {},
+      );
     }
     if (definition.table === 'read') fn.readTable(props.table);
     if (definition.routes.some((route) => route.auth === 'signature')) {
@@ -139,6 +152,7 @@ export class ServiceStack extends Stack {
       fn.publishTo(props.topics[topic], props.topicKey, TOPIC_VARIABLES[topic]);
     }
     if (consumesStream) this.consumeStream(fn, props);
+    if (redrives) this.redriveStreamFailures(fn, props);
     if (definition.schedule !== undefined) this.schedule(fn, definition.schedule, props);
     if (!scheduled) {
       acknowledge(
@@ -146,7 +160,9 @@ export class ServiceStack extends Stack {
         'Serverless-LambdaDLQ',
         consumesStream
           ? "Invoked synchronously by the table-stream event source mapping, never asynchronously: failed batches go to the mapping's on-failure destination (StreamFailures queue), which is alarmed."
-          : 'Invoked synchronously by API Gateway, never asynchronously: the caller receives the error (problem+json), and a Lambda DLQ only ever receives asynchronous events.',
+          : redrives
+            ? 'Invoked synchronously by the SQS event source mapping of the StreamFailures queue, never asynchronously: a message it cannot redrive stays in that queue (itself the dead-letter queue, alarmed on depth and age) and is retried after the visibility timeout.'
+            : 'Invoked synchronously by API Gateway, never asynchronously: the caller receives the error (problem+json), and a Lambda DLQ only ever receives asynchronous events.',
       );
     }
     return fn;
@@ -158,23 +174,50 @@ export class ServiceStack extends Stack {
         // From the oldest record still in the stream: nothing written before the first deploy of this
         // stack, or while the mapping was disabled, is skipped.
         startingPosition: StartingPosition.TRIM_HORIZON,
-        // Small batches and a short window: a manager hears of a red case within seconds.
-        batchSize: 10,
-        maxBatchingWindow: Duration.seconds(1),
+        // infra/catalog.ts STREAM_SETTINGS, which the local poller follows too.
+        batchSize: STREAM_SETTINGS.batchSize,
+        maxBatchingWindow: Duration.seconds(STREAM_SETTINGS.maxBatchingWindowSeconds),
         // One poller per shard keeps a case's escalations in order.
         parallelizationFactor: 1,
         // The handler reports the records it could not publish; a failing record is isolated by
         // bisection instead of holding back the rest of its batch.
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
-        retryAttempts: 10,
+        retryAttempts: STREAM_SETTINGS.retryAttempts,
         // Below the stream's 24 h retention, so the failure metadata in the queue still points at
-        // records that can be read and replayed.
-        maxRecordAge: Duration.hours(12),
+        // records the redrive function can read back.
+        maxRecordAge: Duration.seconds(STREAM_SETTINGS.maxRecordAgeSeconds),
         onFailure: new SqsDlq(props.streamFailures),
         filters: escalationFilters(),
       }),
     );
+  }
+
+  /**
+   * The redrive: the StreamFailures queue (the stream consumer's on-failure destination) feeds the redrive
+   * function, which reads each failed batch back from the stream by its coordinates and publishes it
+   * through the same idempotent notifier. A message it cannot send yet (SNS still down) is reported and
+   * comes back after the queue's visibility timeout (`STREAM_SETTINGS.redriveIntervalSeconds`), for as long
+   * as the stream holds the records.
+   */
+  private redriveStreamFailures(fn: RiskFunction, props: ServiceStackProps): void {
+    props.table.grantStreamRead(fn);
+    fn.addEventSource(
+      new SqsEventSource(props.streamFailures, {
+        batchSize: STREAM_SETTINGS.batchSize,
+        reportBatchItemFailures: true,
+        // A few at a time: after an outage the backlog drains without a burst against SNS.
+        maxConcurrency: 2,
+      }),
+    );
+    const mapping = fn.node.children.find((child) => child instanceof EventSourceMapping);
+    if (mapping !== undefined) {
+      acknowledge(
+        mapping,
+        'Serverless-LambdaEventSourceMappingDestination',
+        'An SQS event source mapping has no on-failure destination: a message the redrive cannot send stays in the StreamFailures queue (itself the dead-letter queue), is retried after its visibility timeout and is alarmed on depth and on the age of its oldest message.',
+      );
+    }
   }
 
   /**

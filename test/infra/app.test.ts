@@ -5,7 +5,14 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, type FunctionDefinition, type RouteAuth, STREAM_CONSUMER } from '#infra/catalog.ts';
+import {
+  FUNCTIONS,
+  type FunctionDefinition,
+  type RouteAuth,
+  STREAM_CONSUMER,
+  STREAM_REDRIVER,
+  STREAM_SETTINGS,
+} from '#infra/catalog.ts';
 import { PEOPLE_GROUPS } from '#infra/data-stack.ts';
 import { ALARM_THRESHOLDS } from '#infra/operations.ts';
 import { createRadarApp, type RadarApp } from '#infra/radar-app.ts';
@@ -275,6 +282,15 @@ describe('Stack: RiskRadarData', () => {
         ]),
       },
     });
+  });
+
+  it('makes a failed stream batch visible to the redrive again after the catalog redrive interval', () => {
+    const [, queue] = onlyOne(
+      resourcesOf(data, 'AWS::SQS::Queue').filter(([id]) => id.startsWith('StreamFailures')),
+      'StreamFailures queue',
+    );
+
+    expect(queue.Properties.VisibilityTimeout).toBe(STREAM_SETTINGS.redriveIntervalSeconds);
   });
 
   it('encrypts every dead-letter queue, keeps messages 14 days and refuses plain HTTP', () => {
@@ -752,8 +768,15 @@ describe('Stack: RiskRadarService', () => {
   });
 
   describe('Stream and schedules', () => {
-    const mapping = () =>
-      onlyOne(resourcesOf(service, 'AWS::Lambda::EventSourceMapping'), 'event source mapping')[1];
+    const mappingOf = (definition: FunctionDefinition) =>
+      onlyOne(
+        resourcesOf(service, 'AWS::Lambda::EventSourceMapping').filter(
+          ([, m]) =>
+            JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: logicalIdOf(definition) }),
+        ),
+        `event source mapping of ${definition.id}`,
+      )[1];
+    const mapping = () => mappingOf(byId(STREAM_CONSUMER));
 
     it('feeds the notify function from the stream: partial failures, bisection, bounded retries, a DLQ', () => {
       const { Properties } = mapping();
@@ -762,13 +785,37 @@ describe('Stack: RiskRadarService', () => {
       expect(JSON.stringify(Properties.EventSourceArn)).toContain('StreamArn');
       expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
       expect(Properties.BisectBatchOnFunctionError).toBe(true);
-      expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
-      expect(Properties.MaximumRetryAttempts).toBeLessThanOrEqual(10);
+      // The catalog's settings, which the local poller follows too.
+      expect(Properties.MaximumRetryAttempts).toBe(STREAM_SETTINGS.retryAttempts);
+      expect(Properties.MaximumRecordAgeInSeconds).toBe(STREAM_SETTINGS.maxRecordAgeSeconds);
+      expect(Properties.BatchSize).toBe(STREAM_SETTINGS.batchSize);
+      expect(Properties.MaximumBatchingWindowInSeconds).toBe(STREAM_SETTINGS.maxBatchingWindowSeconds);
       // The failure metadata must point at records the stream (24 h retention) still holds.
-      expect(Properties.MaximumRecordAgeInSeconds).toBeLessThan(24 * 3600);
-      expect(Properties.BatchSize).toBeLessThanOrEqual(10);
-      expect(Properties.MaximumBatchingWindowInSeconds).toBeLessThanOrEqual(5);
+      expect(Properties.MaximumRecordAgeInSeconds).toBeLessThan(STREAM_SETTINGS.retentionSeconds);
       expect(JSON.stringify(Properties.DestinationConfig.OnFailure.Destination)).toContain('StreamFailures');
+    });
+
+    it('redrives the StreamFailures queue: its messages feed the redrive function, which reports partial failures', () => {
+      const { Properties } = mappingOf(byId(STREAM_REDRIVER));
+
+      expect(JSON.stringify(Properties.EventSourceArn)).toContain('StreamFailures');
+      expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(byId(STREAM_REDRIVER).publishes).toEqual(['escalations']);
+    });
+
+    it('lets the redrive read the stream back and write nothing but the idempotency records it shares with notify', () => {
+      const statements = statementsOf(byId(STREAM_REDRIVER));
+      const writes = statements.filter((s) => actionsIn(s).includes('dynamodb:PutItem'));
+
+      expect(actionsOf(byId(STREAM_REDRIVER))).toEqual(
+        expect.arrayContaining(['dynamodb:GetShardIterator', 'dynamodb:GetRecords', 'sqs:ReceiveMessage']),
+      );
+      expect(writes.length).toBeGreaterThan(0);
+      for (const statement of writes) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...STREAM_CONSUMER_PARTITIONS] },
+        });
+      }
     });
 
     it('invokes the notify function only for records whose new image carries an escalation marker', () => {
@@ -879,6 +926,25 @@ describe('Stack: RiskRadarService', () => {
       );
 
       expect(alarm.Threshold).toBe(ALARM_THRESHOLDS.streamIteratorAgeMs);
+    });
+
+    it('alarms when a failed stream batch waits for the redrive for an hour', () => {
+      const alarm = onlyOne(
+        alarms().filter(
+          (a) =>
+            a.MetricName === 'ApproximateAgeOfOldestMessage' &&
+            JSON.stringify(a.Dimensions).includes('StreamFailures'),
+        ),
+        'StreamFailures age alarm',
+      );
+
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/SQS',
+        Threshold: ALARM_THRESHOLDS.redriveOldestMessageSeconds,
+      });
+      expect(ALARM_THRESHOLDS.redriveOldestMessageSeconds).toBeLessThan(
+        STREAM_SETTINGS.retentionSeconds - STREAM_SETTINGS.maxRecordAgeSeconds,
+      );
     });
 
     it('alarms on the API 5xx rate and p99 latency', () => {
