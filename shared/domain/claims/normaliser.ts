@@ -2,6 +2,7 @@ import type { DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
 import FROM_TAIWAN_STANDARD from 'opencc-js/from/tw';
 import TO_MAINLAND_SIMPLIFIED from 'opencc-js/to/cn';
+import { confusableOf } from './evasions.ts';
 
 /**
  * A text in the form the matcher scans, with a map back to the original. Each UTF-16 unit `k` of `text`
@@ -187,7 +188,7 @@ const kindOf = (ch: string): Kind => {
 
 /** NFKC (full-width, circled, stylised letters), lower case and Latin folding of one code point. */
 const foldCodePoint = (cp: string): readonly Piece[] => {
-  const lowered = cp.normalize('NFKC').toLowerCase();
+  const lowered = (confusableOf(cp) ?? cp).normalize('NFKC').toLowerCase();
   const folded = LATIN.test(lowered) ? stripDiacritics(lowered) : lowered;
   return [...folded].map((ch): Piece => [ch, kindOf(ch)]);
 };
@@ -327,8 +328,9 @@ const textOf = (units: Uint16Array, length: number): string => {
  */
 export const normalise = (original: string): NormalisedText => {
   const simplified = simplifiedCodePoints(original);
+  const markup = markupOf(original);
   const out = builder();
-  if (simplified === undefined) {
+  if (simplified === undefined && markup.length === 0) {
     // The fast path: no conversion, so code units are read in place.
     const { kind: asciiKind, folded: asciiFolded } = ascii();
     for (let offset = 0; offset < original.length; ) {
@@ -349,13 +351,23 @@ export const normalise = (original: string): NormalisedText => {
   } else {
     let offset = 0;
     let index = 0;
+    let next = 0;
     for (const cp of original) {
       const end = offset + cp.length;
-      addCodePoint(out, simplified[index] ?? cp, offset, end);
+      const mark = markup[next];
+      if (mark !== undefined && offset >= mark.start) {
+        // Markup inside a phrase (最<b>佳</b>, &#26368;佳) is no separator; a block tag is a line break.
+        if (offset === mark.start) {
+          if (mark.text === undefined) out.pendingGap ||= mark.gap ? 1 : 0;
+          else addCodePoint(out, mark.text, mark.start, mark.end);
+        }
+        if (end >= mark.end) next++;
+      } else addCodePoint(out, simplified?.[index] ?? cp, offset, end);
       offset = end;
       index++;
     }
   }
+  foldEvasions(out);
   scratch = out;
   return {
     original,
@@ -364,6 +376,135 @@ export const normalise = (original: string): NormalisedText => {
     ends: out.ends.slice(0, out.length),
     gapBefore: out.gapBefore.slice(0, out.length),
   };
+};
+
+/** An HTML tag or character reference in a copy: what it stands for, and whether it separates words. */
+interface Markup {
+  readonly start: number;
+  readonly end: number;
+  /** The character an entity stands for; undefined for a tag. */
+  readonly text: string | undefined;
+  readonly gap: boolean;
+}
+
+const TAG_OR_ENTITY = /<\/?([a-z][a-z0-9]*)\b[^<>]{0,200}>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
+const BLOCK_TAGS = new Set([
+  'p',
+  'br',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+]);
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  middot: '·',
+  shy: '\u00ad',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+};
+
+const entityText = (ref: string): string | undefined => {
+  if (!ref.startsWith('#')) return NAMED[ref.toLowerCase()];
+  const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+    ? String.fromCodePoint(code)
+    : undefined;
+};
+
+// Only copy that has a "<" or "&" pays for the scan.
+const markupOf = (original: string): Markup[] => {
+  if (!original.includes('<') && !original.includes('&')) return [];
+  const found: Markup[] = [];
+  for (const match of original.matchAll(TAG_OR_ENTITY)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (match[1] !== undefined) {
+      found.push({ start, end, text: undefined, gap: BLOCK_TAGS.has(match[1].toLowerCase()) });
+    } else {
+      const text = entityText(match[2] ?? '');
+      if (text !== undefined) found.push({ start, end, text, gap: false });
+    }
+  }
+  return found;
+};
+
+const A = 0x61;
+const Z = 0x7a;
+const isLetter = (unit: number | undefined): boolean => unit !== undefined && unit >= A && unit <= Z;
+// Digits and symbols that stand for letters inside a word (cl1nically, gu4ranteed, r3verses, $ave).
+const LEET: ReadonlyMap<number, number> = new Map(
+  [...('0o1i3e4a5s7t@a$s'.match(/../g) ?? [])].map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)]),
+);
+// Chinese financial numerals (大写数字) are the everyday digits in disguise: 第壹 is 第一.
+const FINANCIAL: ReadonlyMap<number, number> = new Map(
+  [...('壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十'.match(/../gu) ?? [])].map((pair) => [
+    pair.charCodeAt(0),
+    pair.charCodeAt(1),
+  ]),
+);
+
+/**
+ * Folds the evasions that live between characters, in place: a digit standing for a letter inside a
+ * Latin word (cl1nically → clinically, N0.1 → no1), a letter stretched by repeating it (cuuures; every run
+ * of a letter is kept once, in phrases too, so "guaranteed" and "guaranteeeed" both read guaranted), and
+ * Chinese financial numerals. A dropped repeat's original span joins the letter it repeats, so evidence
+ * still covers the whole written word.
+ */
+const foldEvasions = (out: Builder): void => {
+  const { units, starts, ends, gapBefore } = out;
+  let write = 0;
+  for (let read = 0; read < out.length; read++) {
+    let unit = units[read] ?? 0;
+    const joined = gapBefore[read] === 0;
+    const previous = write > 0 ? units[write - 1] : undefined;
+    const leet = LEET.get(unit);
+    if (leet !== undefined && joined && isLetter(previous)) {
+      const nextJoined = read + 1 < out.length && gapBefore[read + 1] === 0;
+      const before2 = write > 1 && gapBefore[write - 1] === 0 ? units[write - 2] : undefined;
+      const wordEnd = !nextJoined || !isLetter(units[read + 1]);
+      if (
+        (nextJoined && isLetter(units[read + 1])) ||
+        (wordEnd && isLetter(before2) && (unit === 0x30 || unit === 0x33)) ||
+        (unit === 0x30 && previous === 0x6e && (write === 1 || gapBefore[write - 1] === 1))
+      ) {
+        unit = leet;
+      }
+    }
+    unit = FINANCIAL.get(unit) ?? unit;
+    if (joined && isLetter(unit) && unit === previous && write > 0) {
+      ends[write - 1] = Math.max(ends[write - 1] ?? 0, ends[read] ?? 0);
+      continue;
+    }
+    units[write] = unit;
+    starts[write] = starts[read] ?? 0;
+    ends[write] = ends[read] ?? 0;
+    gapBefore[write] = gapBefore[read] ?? 0;
+    write++;
+  }
+  out.length = write;
 };
 
 /**
