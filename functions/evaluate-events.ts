@@ -1,9 +1,8 @@
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
-import { systemClock } from '#shared/ports.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
-import { engine } from './dependencies/engine.ts';
+import { evaluateDependencies } from './dependencies/evaluate.ts';
 import { signatureDependencies } from './dependencies/signature.ts';
 import { countBy } from './metrics.ts';
 import { authorize, httpFunction } from './middleware.ts';
@@ -13,7 +12,7 @@ export const handler = httpFunction()
   .use(authorize({ auth: 'signature', roles: ['ingest'], deps: signatureDependencies }))
   .handler(async (event) => {
     const request = parseEventsRequest(event.body);
-    const results = evaluateEvents(request.items, { engine: engine(), clock: systemClock });
+    const results = await evaluateEvents(request.items, evaluateDependencies());
     const evaluated = request.items.flatMap((item) => {
       const result = results[item.index];
       return item.ok && result?.status === 'evaluated'

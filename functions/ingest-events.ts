@@ -8,14 +8,21 @@ import { signatureDependencies } from './dependencies/signature.ts';
 import { countBy } from './metrics.ts';
 import { authorize, httpFunction, principalOf } from './middleware.ts';
 
+/**
+ * Time kept back from the function's timeout for the answer (and metrics) once retries stop, so a lost race
+ * ends as a 503 with Retry-After, never as a timeout.
+ */
+const RESPONSE_RESERVE_MS = 1_500;
+
 /** POST /v1/events: evaluate and store pushed events, opening or joining cases. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'signature', roles: ['ingest'], deps: signatureDependencies }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const request = parseEventsRequest(event.body);
     const observed: IngestObservation[] = [];
     const results = await ingestEvents(principalOf(event).id, request.items, {
       ...ingestDependencies(),
+      deadline: new Date(Date.now() + context.getRemainingTimeInMillis() - RESPONSE_RESERVE_MS),
       observe: (observation) => observed.push(observation),
     });
     countBy(

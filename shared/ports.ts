@@ -60,11 +60,30 @@ export type EventWriteResult =
   /** Someone else changed the subject's case (or opened one) first: read again and retry. */
   | { readonly outcome: 'stale' };
 
+/** A subject's case grouping: its risk type and subject key (`subjectOf(event).key`). */
+export interface SubjectRef {
+  readonly riskType: RiskType;
+  readonly subjectKey: string;
+}
+
+/** What a subject's next occurrence is planned against: its current case and that case's review. */
+export interface SubjectState {
+  readonly current?: RiskCase;
+  readonly review?: Review;
+}
+
+/** The map key of a subject in `subjectStates`' answer. */
+export const subjectRefKey = (ref: SubjectRef): string => `${ref.riskType}#${ref.subjectKey}`;
+
 export interface EventStore {
   findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined>;
-  /** The case a subject's events currently group into, if any. */
-  currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined>;
-  review(caseId: string): Promise<Review | undefined>;
+  /** The events of these ids the client already stored, by event id (strongly consistent, in bulk). */
+  findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>>;
+  /**
+   * The case each subject's events currently group into, if any, with its review, by `subjectRefKey`
+   * (strongly consistent, in bulk). A subject without a case is absent or has no `current`.
+   */
+  subjectStates(subjects: readonly SubjectRef[]): Promise<ReadonlyMap<string, SubjectState>>;
   write(write: EventWrite): Promise<EventWriteResult>;
 }
 
@@ -139,6 +158,8 @@ export interface ExceptionStore {
 /** Subjects' baselines, stored as the domain's plain objects; the domain validates what it reads back. */
 export interface BaselineStore {
   get(key: string): Promise<unknown>;
+  /** The stored baselines of these keys (strongly consistent, in bulk); a key never stored is absent. */
+  getMany(keys: readonly string[]): Promise<ReadonlyMap<string, unknown>>;
   /**
    * Saves `next` if the stored baseline is still the one read: `expected` is its observation count,
    * `'absent'` when there was none, `'unusable'` when what was stored cannot be read (an older schema).

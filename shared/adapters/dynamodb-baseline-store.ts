@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Baseline } from '#shared/domain/baselines.ts';
 import type { BaselineStore, SaveResult } from '#shared/ports.ts';
+import { batchGetItems } from './dynamodb-batch-get.ts';
 import { keys } from './dynamodb-items.ts';
 
 /**
@@ -23,6 +24,17 @@ export class DynamoDbBaselineStore implements BaselineStore {
       new GetCommand({ TableName: this.#tableName, Key: keys.baseline(key), ConsistentRead: true }),
     );
     return item?.baseline;
+  }
+
+  async getMany(baselineKeys: readonly string[]): Promise<ReadonlyMap<string, unknown>> {
+    const wanted = new Map(baselineKeys.map((key) => [keys.baseline(key).pk, key]));
+    const items = await batchGetItems(this.#client, this.#tableName, baselineKeys.map(keys.baseline));
+    const found = new Map<string, unknown>();
+    for (const item of items) {
+      const key = wanted.get(String(item.pk));
+      if (key !== undefined && item.baseline !== undefined) found.set(key, item.baseline);
+    }
+    return found;
   }
 
   async put(key: string, next: Baseline, expected: number | 'absent' | 'unusable'): Promise<SaveResult> {

@@ -13,8 +13,17 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { Review } from '#shared/domain/review.ts';
-import type { EventStore, EventWrite, EventWriteResult, StoredEvent } from '#shared/ports.ts';
-import type { RiskType } from '#shared/schemas/vocabulary.ts';
+import { StoreError } from '#shared/errors.ts';
+import {
+  type EventStore,
+  type EventWrite,
+  type EventWriteResult,
+  type StoredEvent,
+  type SubjectRef,
+  type SubjectState,
+  subjectRefKey,
+} from '#shared/ports.ts';
+import { batchGetItems } from './dynamodb-batch-get.ts';
 import {
   auditSequence,
   auditToItem,
@@ -60,26 +69,46 @@ export class DynamoDbEventStore implements EventStore {
     return item === undefined ? undefined : itemToEvent(item);
   }
 
-  async currentCase(riskType: RiskType, subjectKey: string): Promise<RiskCase | undefined> {
-    const { Item: pointer } = await this.#client.send(
-      new GetCommand({
-        TableName: this.#tableName,
-        Key: keys.subject(riskType, subjectKey),
-        ConsistentRead: true,
-      }),
+  async findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>> {
+    const items = await batchGetItems(
+      this.#client,
+      this.#tableName,
+      eventIds.map((eventId) => keys.event(clientId, eventId)),
     );
-    if (typeof pointer?.caseId !== 'string') return undefined;
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.case(pointer.caseId), ConsistentRead: true }),
-    );
-    return item === undefined ? undefined : itemToCase(item);
+    return new Map(items.map(itemToEvent).map((stored) => [stored.event.eventId, stored]));
   }
 
-  async review(caseId: string): Promise<Review | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.review(caseId), ConsistentRead: true }),
+  /** Two bulk reads: the subjects' pointers, then the cases they point to with their reviews. */
+  async subjectStates(subjects: readonly SubjectRef[]): Promise<ReadonlyMap<string, SubjectState>> {
+    const pointers = await batchGetItems(
+      this.#client,
+      this.#tableName,
+      subjects.map((subject) => keys.subject(subject.riskType, subject.subjectKey)),
     );
-    return item === undefined ? undefined : itemToReview(item);
+    const caseIdOf = new Map<string, string>();
+    for (const pointer of pointers)
+      if (typeof pointer.caseId === 'string') caseIdOf.set(String(pointer.pk), pointer.caseId);
+    const caseIds = [...new Set(caseIdOf.values())];
+    const items = await batchGetItems(
+      this.#client,
+      this.#tableName,
+      caseIds.flatMap((caseId) => [keys.case(caseId), keys.review(caseId)]),
+    );
+    const cases = new Map<string, RiskCase>();
+    const reviews = new Map<string, Review>();
+    for (const item of items) {
+      if (item.entity === 'case') cases.set(String(item.caseId), itemToCase(item));
+      else if (item.entity === 'review') reviews.set(String(item.caseId), itemToReview(item));
+    }
+    const states = new Map<string, SubjectState>();
+    for (const subject of subjects) {
+      const caseId = caseIdOf.get(keys.subject(subject.riskType, subject.subjectKey).pk);
+      const current = caseId === undefined ? undefined : cases.get(caseId);
+      if (current === undefined) continue;
+      const review = reviews.get(current.caseId);
+      states.set(subjectRefKey(subject), { current, ...(review === undefined ? {} : { review }) });
+    }
+    return states;
   }
 
   async write(write: EventWrite): Promise<EventWriteResult> {
@@ -191,7 +220,9 @@ export class DynamoDbEventStore implements EventStore {
       (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
     );
     if (retryable || eventReason?.Code === 'TransactionConflict') return { outcome: 'stale' };
-    throw new Error(`Event write cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`);
+    throw new StoreError(
+      `Event write cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`,
+    );
   }
 
   async #duplicateOf(stored: StoredEvent, item: Item | undefined): Promise<EventWriteResult> {

@@ -1,22 +1,29 @@
-import type { RiskEngine } from '#shared/domain/engine.ts';
 import type { Clock } from '#shared/ports.ts';
 import { type EventResult, rejectedResult } from './event-results.ts';
+import { type JudgeDependencies, judgeInOrder, loadKnowledge } from './judge-events.ts';
 import type { ParsedItem } from './parse-events.ts';
 
-/** Assesses events without storing anything: what marketers run before publishing. */
-export const evaluateEvents = (
+/**
+ * Assesses events exactly as ingest would — against the subjects' stored baselines and the brands' claim
+ * exceptions, a batch's events in order — and stores nothing: what marketers run before publishing.
+ */
+export const evaluateEvents = async (
   items: readonly ParsedItem[],
-  deps: { readonly engine: RiskEngine; readonly clock: Clock },
-): EventResult[] => {
+  deps: JudgeDependencies & { readonly clock: Clock },
+): Promise<EventResult[]> => {
   const now = deps.clock.now();
-  return items.map((item) =>
-    item.ok
-      ? {
-          index: item.index,
-          eventId: item.event.eventId,
-          status: 'evaluated',
-          assessment: deps.engine.evaluate(item.event, { now }),
-        }
-      : rejectedResult(item),
+  const valid = items.flatMap((item) => (item.ok ? [item] : []));
+  const knowledge = await loadKnowledge(
+    valid.map((item) => item.event),
+    now,
+    deps,
   );
+  const judged = new Map(judgeInOrder(valid, now, knowledge, deps.engine).map((item) => [item.index, item]));
+  return items.map((item) => {
+    if (!item.ok) return rejectedResult(item);
+    const assessed = judged.get(item.index);
+    if (assessed === undefined) throw new Error(`Invariant: event ${item.index} was not judged`);
+    const { assessment } = assessed.judgement;
+    return { index: item.index, eventId: item.event.eventId, status: 'evaluated', assessment };
+  });
 };

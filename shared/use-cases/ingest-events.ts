@@ -1,54 +1,37 @@
+import { backoffDelay } from '#shared/backoff.ts';
 import { worstOf } from '#shared/domain/assess.ts';
-import {
-  asSentimentBaseline,
-  asSpendBaseline,
-  type Baseline,
-  baselineKeyOf,
-} from '#shared/domain/baselines.ts';
-import {
-  joinCase,
-  type LevelPolicy,
-  type OccurrenceInput,
-  occurrenceAudit,
-  occurrenceOf,
-  openCase,
-  type RiskCase,
-  subjectOf,
-} from '#shared/domain/case.ts';
-import { applyExceptions } from '#shared/domain/claim-exception.ts';
-import type { RiskEngine } from '#shared/domain/engine.ts';
-import { reviewFor } from '#shared/domain/review.ts';
-import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
+import { baselineKeyOf } from '#shared/domain/baselines.ts';
+import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
-import type {
-  BaselineStore,
-  CaseSideEffects,
-  Clock,
-  EventStore,
-  EventWrite,
-  ExceptionStore,
-  IdGenerator,
-  StoredEvent,
+import {
+  type BaselineStore,
+  type Clock,
+  type EventStore,
+  type IdGenerator,
+  type StoredEvent,
+  type SubjectRef,
+  type SubjectState,
+  subjectRefKey,
 } from '#shared/ports.ts';
-import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { type EventResult, rejectedResult } from './event-results.ts';
+import { type JudgeDependencies, type Judgement, judgeInOrder, loadKnowledge } from './judge-events.ts';
 import type { ParsedItem } from './parse-events.ts';
+import { planOccurrence, stateAfter } from './plan-occurrence.ts';
 
-export interface IngestDependencies {
+export interface IngestDependencies extends JudgeDependencies {
   readonly store: EventStore;
-  readonly exceptions: Pick<ExceptionStore, 'forBrand'>;
-  readonly engine: RiskEngine & {
-    readonly matrix: RiskMatrix;
-    readonly nextBaseline?: (event: RiskEvent, previous: Baseline | undefined) => Baseline | undefined;
-  };
-  /** Subjects' baselines for the CPA and sentiment spike detectors; without it those stay silent. */
   readonly baselines?: BaselineStore;
   readonly policy: LevelPolicy;
   readonly clock: Clock;
   readonly newCaseId: IdGenerator;
-  /** Pause between optimistic-concurrency retries; injectable so tests need not wait. */
-  readonly backoff?: (attempt: number) => Promise<void>;
+  /**
+   * When the answer must be on its way (the function's timeout less a reserve): no retry starts after it.
+   * Defaults to DEFAULT_BUDGET_MS from the start of the batch.
+   */
+  readonly deadline?: Date;
+  /** Waits between optimistic-concurrency retries; injectable so tests need not wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Told what each stored event did, for metrics; no effect on the outcome. */
   readonly observe?: (observation: IngestObservation) => void;
 }
@@ -58,11 +41,28 @@ export type IngestObservation =
   | { readonly kind: 'event-stored'; readonly type: RiskEvent['type']; readonly level: string }
   | { readonly kind: 'case-opened'; readonly riskType: string; readonly level: string };
 
-/** Enough for dozens of concurrent writers on one subject; each attempt re-reads the case. */
+/** The budget when the caller states no deadline: inside the functions' 10 s timeout. */
+export const DEFAULT_BUDGET_MS = 8_000;
+/** A cap on attempts per event whatever the deadline; each attempt re-reads the subject. */
 const MAX_ATTEMPTS = 40;
+/** Subjects written at once; a subject's own events are written one after another, in batch order. */
+const LANES_IN_PARALLEL = 8;
+/** Optimistic-concurrency retries: full jitter up to 10 ms × 2^n, at most 200 ms. */
+const RACE_BACKOFF = { baseMs: 10, maxMs: 200 } as const;
+/** What a 503 tells the client to wait: by then the writers it lost to are done. */
+const RETRY_AFTER_SECONDS = 1;
 
-const jitteredBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An event to store, as decided before any write. */
+interface Decided {
+  readonly index: number;
+  readonly event: RiskEvent;
+  readonly judgement: Judgement;
+  /** Set when the event opens or joins a case. */
+  readonly input?: OccurrenceInput;
+  readonly subject?: SubjectRef;
+}
 
 const duplicateResult = (index: number, original: StoredEvent): EventResult => ({
   index,
@@ -72,168 +72,230 @@ const duplicateResult = (index: number, original: StoredEvent): EventResult => (
   assessment: original.assessment,
 });
 
-/** The audit line and, for ad copy, legal's review that go with a case write. */
-const sideEffects = async (
-  previous: RiskCase | undefined,
-  next: RiskCase,
-  input: OccurrenceInput,
-  actor: string,
-  deps: IngestDependencies,
-): Promise<CaseSideEffects> => {
-  const audit = occurrenceAudit(previous, next, actor);
-  const event = input.event;
-  if (event.type !== 'ad-copy') return audit === undefined ? {} : { audit };
-  const existing = previous === undefined ? undefined : await deps.store.review(next.caseId);
-  const review = reviewFor(existing, {
-    caseId: next.caseId,
-    copy: event.copy,
-    eventId: event.eventId,
-    level: input.assessment.level,
-    findings: input.assessment.findings,
-    now: input.now,
-  });
-  return {
-    ...(audit === undefined ? {} : { audit }),
-    review: { next: review, ...(existing === undefined ? {} : { expectedVersion: existing.version }) },
-  };
-};
-
-/** Decides what to write for an event, given the subject's current case (if any). */
-const planWrite = async (
-  stored: Omit<StoredEvent, 'caseId'>,
-  input: OccurrenceInput | undefined,
-  deps: IngestDependencies,
-): Promise<EventWrite> => {
-  if (input === undefined) return { kind: 'event-only', stored: { ...stored, caseId: null } };
-  const actor = `client:${stored.clientId}`;
-  const current = await deps.store.currentCase(input.riskType, input.subject.key);
-  if (current === undefined) {
-    const next = openCase(deps.newCaseId(), input, deps.policy);
-    return {
-      kind: 'open-case',
-      stored: { ...stored, caseId: next.caseId },
-      next,
-      occurrence: occurrenceOf(next.caseId, input, input.now),
-      ...(await sideEffects(undefined, next, input, actor, deps)),
-    };
-  }
-  const next = joinCase(current, input, deps.policy);
-  return {
-    kind: 'join-case',
-    stored: { ...stored, caseId: next.caseId },
-    next,
-    expectedVersion: current.version,
-    occurrence: occurrenceOf(next.caseId, input, input.now),
-    ...(await sideEffects(current, next, input, actor, deps)),
-  };
-};
-
-/** The subject's stored baseline, as the domain reads it. */
-interface LoadedBaseline {
-  readonly key: string;
-  readonly previous: Baseline | undefined;
-  readonly expected: number | 'absent' | 'unusable';
-}
-
-const loadBaseline = async (
-  event: RiskEvent,
-  deps: IngestDependencies,
-): Promise<LoadedBaseline | undefined> => {
-  const key = baselineKeyOf(event);
-  if (key === undefined || deps.baselines === undefined) return undefined;
-  const raw = await deps.baselines.get(key.key);
-  const previous = key.kind === 'spend' ? asSpendBaseline(raw) : asSentimentBaseline(raw);
-  const expected = previous !== undefined ? previous.observations : raw === undefined ? 'absent' : 'unusable';
-  return { key: key.key, previous, expected };
-};
-
-/**
- * Folds a stored event into its subject's baseline. Best effort by design: a baseline is a smoothed
- * estimate, so an update lost to a concurrent writer (the conditional put says stale) is skipped, not retried.
- */
-const learn = async (
-  event: RiskEvent,
-  loaded: LoadedBaseline | undefined,
-  deps: IngestDependencies,
-): Promise<void> => {
-  if (loaded === undefined || deps.baselines === undefined) return;
-  const next = deps.engine.nextBaseline?.(event, loaded.previous);
-  if (next !== undefined && next !== loaded.previous)
-    await deps.baselines.put(loaded.key, next, loaded.expected);
-};
-
-/** The engine's assessment, with legal's exceptions applied to a brand's ad copy. */
-const assessEvent = async (
-  event: RiskEvent,
-  now: Date,
-  baseline: LoadedBaseline | undefined,
-  deps: IngestDependencies,
-): Promise<Assessment> => {
-  const previous = baseline?.previous;
-  const baselines =
-    previous === undefined
-      ? undefined
-      : previous.kind === 'spend'
-        ? { spend: previous }
-        : { sentiment: previous };
-  const assessment = deps.engine.evaluate(event, { now, ...(baselines === undefined ? {} : { baselines }) });
-  if (event.type !== 'ad-copy' || assessment.findings.length === 0) return assessment;
-  const exceptions = await deps.exceptions.forBrand(event.copy.brand, now);
-  return applyExceptions(deps.engine.matrix, assessment, event.copy.brand, exceptions, now);
-};
-
-/**
- * Evaluates one event and stores it with its case, exactly once per (client, eventId). A yellow or red
- * event opens a case or joins the subject's case; a green one is stored without a case.
- */
-export const ingestEvent = async (
-  clientId: string,
+/** The case input of a judged event: its worst finding's risk type on its subject, if its level opens one. */
+const decide = (
   index: number,
   event: RiskEvent,
-  deps: IngestDependencies,
-): Promise<EventResult> => {
-  const known = await deps.store.findEvent(clientId, event.eventId);
-  if (known !== undefined) return duplicateResult(index, known);
-
-  const now = deps.clock.now();
-  const baseline = await loadBaseline(event, deps);
-  const assessment = await assessEvent(event, now, baseline, deps);
-  const decisive = worstOf(deps.policy.compare, assessment.findings);
-  const input: OccurrenceInput | undefined =
-    decisive !== undefined && deps.policy.opensCase(assessment.level)
-      ? { event, assessment, riskType: decisive.riskType, subject: subjectOf(event), now }
-      : undefined;
-  const stored = { clientId, event, assessment, receivedAt: now.toISOString() };
-  const backoff = deps.backoff ?? jitteredBackoff;
-
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const write = await planWrite(stored, input, deps);
-    const result = await deps.store.write(write);
-    if (result.outcome === 'written') {
-      deps.observe?.({ kind: 'event-stored', type: event.type, level: assessment.level });
-      await learn(event, baseline, deps);
-      if (write.kind === 'open-case')
-        deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
-      return { index, eventId: event.eventId, status: 'created', caseId: write.stored.caseId, assessment };
-    }
-    if (result.outcome === 'duplicate') return duplicateResult(index, result.original);
-    await backoff(attempt);
-  }
-  throw new ConcurrencyError(`Event ${event.eventId} could not be stored after ${MAX_ATTEMPTS} attempts`, 1);
+  judgement: Judgement,
+  now: Date,
+  policy: LevelPolicy,
+): Decided => {
+  const { assessment } = judgement;
+  const worst = worstOf(policy.compare, assessment.findings);
+  if (worst === undefined || !policy.opensCase(assessment.level)) return { index, event, judgement };
+  const input: OccurrenceInput = {
+    event,
+    assessment,
+    riskType: worst.riskType,
+    subject: subjectOf(event),
+    now,
+  };
+  return {
+    index,
+    event,
+    judgement,
+    input,
+    subject: { riskType: worst.riskType, subjectKey: input.subject.key },
+  };
 };
 
 /**
- * Ingests every event of a request in order (a batch may repeat a subject, and order keeps its cases
- * deterministic); rejected items keep their validation errors.
+ * Events that must be written one after another: those of one subject (they share a case and a baseline,
+ * and the baseline key is a function of the subject). Lanes keep batch order.
+ */
+const lanesOf = (decided: readonly Decided[]): Decided[][] => {
+  const lanes = new Map<string, Decided[]>();
+  for (const item of decided) {
+    const key = baselineKeyOf(item.event)?.key ?? subjectOf(item.event).key;
+    const lane = lanes.get(key);
+    if (lane === undefined) lanes.set(key, [item]);
+    else lane.push(item);
+  }
+  return [...lanes.values()];
+};
+
+/**
+ * Runs `work` over `items` with at most `limit` in flight. After a failure no new item starts, and the
+ * ones in flight finish before the first error is rethrown, so nothing is left writing behind the answer.
+ */
+const forEachBounded = async <T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> => {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item === undefined) continue;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
+};
+
+interface Run {
+  readonly clientId: string;
+  readonly receivedAt: Date;
+  readonly deadline: number;
+  readonly states: Map<string, SubjectState>;
+  readonly results: Map<number, EventResult>;
+  readonly lost: number[];
+  readonly deps: IngestDependencies;
+}
+
+/** Stores the learning of a stored event; best effort (a concurrent writer's baseline wins, see below). */
+const learn = async (item: Decided, deps: IngestDependencies): Promise<void> => {
+  const learning = item.judgement.learning;
+  if (learning === undefined || deps.baselines === undefined) return;
+  // A baseline is a smoothed estimate: an update lost to a concurrent writer is skipped, not retried.
+  await deps.baselines.put(learning.from.key, learning.next, learning.from.expected);
+};
+
+/** Reads one subject's state again after losing a race on it. */
+const reload = async (subject: SubjectRef | undefined, run: Run): Promise<void> => {
+  if (subject === undefined) return;
+  const fresh = await run.deps.store.subjectStates([subject]);
+  run.states.set(subjectRefKey(subject), fresh.get(subjectRefKey(subject)) ?? {});
+};
+
+/** Writes one event, retrying a lost race until it is stored, turns out a duplicate or time runs out. */
+const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
+  const { deps } = run;
+  const stored = {
+    clientId: run.clientId,
+    event: item.event,
+    assessment: item.judgement.assessment,
+    receivedAt: run.receivedAt.toISOString(),
+  };
+  const stateKey = item.subject === undefined ? undefined : subjectRefKey(item.subject);
+  for (let attempt = 1; ; attempt += 1) {
+    const state = stateKey === undefined ? {} : (run.states.get(stateKey) ?? {});
+    const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
+    const outcome = await deps.store.write(write);
+    if (outcome.outcome === 'written') {
+      if (stateKey !== undefined) run.states.set(stateKey, stateAfter(state, write));
+      run.results.set(item.index, {
+        index: item.index,
+        eventId: item.event.eventId,
+        status: 'created',
+        caseId: write.stored.caseId,
+        assessment: stored.assessment,
+      });
+      deps.observe?.({ kind: 'event-stored', type: item.event.type, level: stored.assessment.level });
+      if (write.kind === 'open-case')
+        deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
+      await learn(item, deps);
+      return true;
+    }
+    if (outcome.outcome === 'duplicate') {
+      run.results.set(item.index, duplicateResult(item.index, outcome.original));
+      return true;
+    }
+    const delay = backoffDelay(RACE_BACKOFF, attempt);
+    if (attempt >= MAX_ATTEMPTS || deps.clock.now().getTime() + delay >= run.deadline) return false;
+    await (deps.sleep ?? defaultSleep)(delay);
+    await reload(item.subject, run);
+  }
+};
+
+/** Writes a subject's events in order; once one is lost to the deadline, the rest of its lane waits too. */
+const writeLane = async (lane: readonly Decided[], run: Run): Promise<void> => {
+  for (const [position, item] of lane.entries()) {
+    if (run.deps.clock.now().getTime() >= run.deadline || !(await writeOne(item, run))) {
+      run.lost.push(...lane.slice(position).map((rest) => rest.index));
+      return;
+    }
+  }
+};
+
+/**
+ * Evaluates a request's events and stores each exactly once per (client, eventId), as load → decide →
+ * write: what the batch needs is read in bulk (stored event ids, baselines, exceptions, then the cases of
+ * the subjects it touches), every event is judged and planned by pure code, and the writes run a few
+ * subjects at a time, each subject's events in batch order. Only an event that lost a race to a
+ * concurrent request is read again and retried, until the deadline; rejected items keep their validation
+ * errors.
+ *
+ * @throws {ConcurrencyError} when some event could not be stored before the deadline (a 503 with
+ *   Retry-After: the events already stored answer `duplicate` on the retry).
  */
 export const ingestEvents = async (
   clientId: string,
   items: readonly ParsedItem[],
   deps: IngestDependencies,
 ): Promise<EventResult[]> => {
-  const results: EventResult[] = [];
-  for (const item of items) {
-    results.push(item.ok ? await ingestEvent(clientId, item.index, item.event, deps) : rejectedResult(item));
+  const now = deps.clock.now();
+  const valid = items.flatMap((item) => (item.ok ? [item] : []));
+
+  // Load: which ids are already stored, then what judging needs.
+  const known = await deps.store.findEvents(clientId, [...new Set(valid.map((item) => item.event.eventId))]);
+  const firstOf = new Map<string, number>();
+  const fresh = valid.filter((item) => {
+    if (known.has(item.event.eventId) || firstOf.has(item.event.eventId)) return false;
+    firstOf.set(item.event.eventId, item.index);
+    return true;
+  });
+  const knowledge = await loadKnowledge(
+    fresh.map((item) => item.event),
+    now,
+    deps,
+  );
+
+  // Decide: assessments, then which case each event opens or joins.
+  const decided = judgeInOrder(fresh, now, knowledge, deps.engine).map(({ index, event, judgement }) =>
+    decide(index, event, judgement, now, deps.policy),
+  );
+  const subjects = decided.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
+  const states = new Map(subjects.length === 0 ? [] : await deps.store.subjectStates(subjects));
+
+  // Write.
+  const run: Run = {
+    clientId,
+    receivedAt: now,
+    deadline: deps.deadline?.getTime() ?? now.getTime() + DEFAULT_BUDGET_MS,
+    states,
+    results: new Map(),
+    lost: [],
+    deps,
+  };
+  await forEachBounded(lanesOf(decided), LANES_IN_PARALLEL, (lane) => writeLane(lane, run));
+  if (run.lost.length > 0) {
+    throw new ConcurrencyError(
+      `${run.lost.length} of ${valid.length} events could not be stored before the time ran out: other requests kept changing the same cases. Retry after ${RETRY_AFTER_SECONDS} s; the events already stored will answer "duplicate"`,
+      RETRY_AFTER_SECONDS,
+    );
   }
-  return results;
+
+  return items.map((item) => {
+    if (!item.ok) return rejectedResult(item);
+    const original = known.get(item.event.eventId);
+    if (original !== undefined) return duplicateResult(item.index, original);
+    const first = firstOf.get(item.event.eventId);
+    const result = first === undefined ? undefined : run.results.get(first);
+    if (result === undefined || result.status === 'rejected')
+      throw new Error(`Invariant: event ${item.index} was neither stored nor found`);
+    return first === item.index ? result : { ...result, index: item.index, status: 'duplicate' };
+  });
+};
+
+/** One event: `ingestEvents` for a batch of one. */
+export const ingestEvent = async (
+  clientId: string,
+  index: number,
+  event: RiskEvent,
+  deps: IngestDependencies,
+): Promise<EventResult> => {
+  const [result] = await ingestEvents(clientId, [{ index, ok: true, event }], deps);
+  if (result === undefined) throw new Error('Invariant: one event gives one result');
+  return result;
 };

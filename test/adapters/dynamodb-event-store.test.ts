@@ -3,7 +3,7 @@ import {
   DynamoDBClient,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,23 +146,72 @@ describe('Class: DynamoDbEventStore', () => {
     });
   });
 
-  describe('Method: currentCase', () => {
-    it('follows the subject pointer to the case with consistent reads', async () => {
+  describe('Method: subjectStates', () => {
+    const review = { reviewId: 'case-1', caseId: 'case-1', status: 'pending', version: 3 };
+
+    it("follows the subjects' pointers to their cases and reviews in two consistent bulk reads", async () => {
       ddb
-        .on(GetCommand, { Key: { pk: 'SUBJECT#budget#spend|cmp-1|facebook', sk: 'CURRENT' } })
-        .resolves({ Item: { caseId: 'case-1' } })
-        .on(GetCommand, { Key: { pk: 'CASE#case-1', sk: 'CASE' } })
-        .resolves({ Item: { pk: 'CASE#case-1', sk: 'CASE', gsi1pk: 'CASES', ...next } });
-      const found = await store.currentCase('budget', 'spend|cmp-1|facebook');
-      expect(found).toEqual(next);
-      expect(ddb.commandCalls(GetCommand).every((call) => call.args[0].input.ConsistentRead === true)).toBe(
+        .on(BatchGetCommand)
+        .resolvesOnce({
+          Responses: {
+            radar: [
+              {
+                pk: 'SUBJECT#budget#spend|cmp-1|facebook',
+                sk: 'CURRENT',
+                entity: 'subject',
+                caseId: 'case-1',
+              },
+            ],
+          },
+        })
+        .resolvesOnce({
+          Responses: {
+            radar: [
+              { pk: 'CASE#case-1', sk: 'CASE', entity: 'case', gsi1pk: 'CASES', ...next },
+              { pk: 'CASE#case-1', sk: 'REVIEW', entity: 'review', ...review },
+            ],
+          },
+        });
+      const found = await store.subjectStates([
+        { riskType: 'budget', subjectKey: 'spend|cmp-1|facebook' },
+        { riskType: 'budget', subjectKey: 'nothing' },
+      ]);
+      expect([...found.entries()]).toEqual([['budget#spend|cmp-1|facebook', { current: next, review }]]);
+      const calls = ddb.commandCalls(BatchGetCommand);
+      expect(calls).toHaveLength(2);
+      expect(calls.every((call) => call.args[0].input.RequestItems?.radar?.ConsistentRead === true)).toBe(
         true,
       );
     });
 
-    it('finds nothing for a subject without a case', async () => {
-      ddb.on(GetCommand).resolves({});
-      expect(await store.currentCase('budget', 'nothing')).toBeUndefined();
+    it('asks again for keys DynamoDB left unprocessed', async () => {
+      const key = { pk: 'SUBJECT#budget#x', sk: 'CURRENT' };
+      ddb
+        .on(BatchGetCommand)
+        .resolvesOnce({ Responses: { radar: [] }, UnprocessedKeys: { radar: { Keys: [key] } } })
+        .resolvesOnce({ Responses: { radar: [] } });
+      expect((await store.subjectStates([{ riskType: 'budget', subjectKey: 'x' }])).size).toBe(0);
+      expect(
+        ddb.commandCalls(BatchGetCommand).map((call) => call.args[0].input.RequestItems?.radar?.Keys),
+      ).toEqual([[key], [key]]);
+    });
+  });
+
+  describe('Method: findEvents', () => {
+    it('reads 250 event ids in chunks of 100 and maps what exists by id', async () => {
+      ddb
+        .on(BatchGetCommand)
+        .callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => {
+          const keys = input.RequestItems.radar?.Keys ?? [];
+          const hit = keys.find((key) => key.pk === `EVENT#client-a#${event.eventId}`);
+          return { Responses: { radar: hit === undefined ? [] : [eventToItem(stored)] } };
+        });
+      const ids = [...Array.from({ length: 249 }, (_, i) => `other-${i}`), event.eventId];
+      const found = await store.findEvents('client-a', ids);
+      expect([...found.keys()]).toEqual([event.eventId]);
+      expect(
+        ddb.commandCalls(BatchGetCommand).map((call) => call.args[0].input.RequestItems?.radar?.Keys?.length),
+      ).toEqual([100, 100, 50]);
     });
   });
 });

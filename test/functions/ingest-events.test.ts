@@ -1,8 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLambdaContext } from '#infra/local/lambda-context.ts';
 import { PROBLEM_TYPES } from '#shared/problem.ts';
 import {
   apiEvent,
@@ -33,6 +41,8 @@ afterEach(() => {
 /** A fresh table: no event, no case, replay guard accepts. */
 const emptyTable = () => {
   ddb.on(GetCommand).resolves({});
+  ddb.on(BatchGetCommand).resolves({});
+  ddb.on(QueryCommand).resolves({ Items: [] });
   ddb.on(PutCommand).resolves({});
   ddb.on(TransactWriteCommand).resolves({});
 };
@@ -80,6 +90,7 @@ describe('Function: ingest-events', () => {
   it('stores a green event without a case', async () => {
     emptyTable();
     const response = await post(ingest, JSON.stringify(spendEvent({ actualSpend: 5000 })));
+
     expect(json(response)).toMatchObject({ status: 'created', caseId: null, assessment: { level: 'green' } });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
@@ -99,9 +110,9 @@ describe('Function: ingest-events', () => {
       receivedAt: 'x',
     };
     ddb.on(PutCommand).resolves({});
-    ddb
-      .on(GetCommand)
-      .resolves({ Item: { pk: `EVENT#${TEST_CLIENT.id}#e-spend-1`, sk: 'EVENT', ...original } });
+    ddb.on(BatchGetCommand).resolves({
+      Responses: { 'radar-test': [{ pk: `EVENT#${TEST_CLIENT.id}#e-spend-1`, sk: 'EVENT', ...original }] },
+    });
     const response = await post(ingest, JSON.stringify(spendEvent()));
     expect(json(response)).toEqual({
       eventId: 'e-spend-1',
@@ -205,8 +216,50 @@ describe('Function: ingest-events', () => {
     });
   });
 
+  it('answers a race lost until the time runs out with a 503 problem and Retry-After, not a 500', async () => {
+    // Prepare: every case write loses to a concurrent writer; the function has 1.6 s left (1.5 s reserved).
+    emptyTable();
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }),
+    );
+    const body = JSON.stringify(spendEvent({ actualSpend: 13000 }));
+    const context = createLambdaContext({
+      functionName: 'ingest-events',
+      awsRequestId: 'race',
+      timeoutMs: 1_600,
+      region: 'us-east-1',
+    });
+
+    // Act
+    const response = await ingest(
+      apiEvent({
+        method: 'POST',
+        url: '/v1/events',
+        resource: '/v1/events',
+        body,
+        headers: signedHeaders(body),
+      }),
+      context,
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(response.headers?.['retry-after']).toBe('1');
+    expect(json(response)).toMatchObject({
+      status: 503,
+      retryAfter: 1,
+      detail: expect.stringMatching(/Retry/),
+    });
+    expect(ddb.commandCalls(TransactWriteCommand).length).toBeGreaterThan(1);
+  });
+
   it('answers a DynamoDB fault with a 500 problem, never a partial success', async () => {
-    ddb.on(GetCommand).resolves({});
+    emptyTable();
     ddb.on(PutCommand).resolves({});
     ddb.on(TransactWriteCommand).rejects(new Error('ServiceUnavailable'));
     const response = await post(ingest, JSON.stringify(spendEvent()));
