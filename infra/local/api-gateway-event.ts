@@ -109,31 +109,45 @@ const withForwardingHeaders = (request: LocalRequest): readonly string[] => {
   return [...request.rawHeaders, ...added];
 };
 
-const collectHeaders = (rawHeaders: readonly string[]): [SingleValues, MultiValues] => {
-  const single: SingleValues = {};
-  const multi: MultiValues = {};
+/**
+ * Collects name/value pairs into API Gateway's two maps. The names are the client's (`__proto__`,
+ * `constructor` are valid header and parameter names), so they are gathered in a Map and become own data
+ * properties through `Object.fromEntries`: no lookup ever reaches `Object.prototype`.
+ */
+const collect = (pairs: Iterable<readonly [string, string]>): [SingleValues, MultiValues] => {
+  const values = new Map<string, string[]>();
+  for (const [name, value] of pairs) {
+    const seen = values.get(name);
+    if (seen === undefined) values.set(name, [value]);
+    else seen.push(value);
+  }
+  const single = Object.fromEntries([...values].map(([name, all]) => [name, all.at(-1) ?? '']));
+  return [single, Object.fromEntries(values)];
+};
+
+function* headerPairs(rawHeaders: readonly string[]): Generator<readonly [string, string]> {
   for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
     const name = rawHeaders[index];
     const value = rawHeaders[index + 1];
-    if (name === undefined || value === undefined) continue;
-    single[name] = value;
-    multi[name] = [...(multi[name] ?? []), value];
+    if (name !== undefined && value !== undefined) yield [name, value];
   }
-  return [single, multi];
-};
+}
 
-const parseQuery = (query: string | undefined): [SingleValues | null, MultiValues | null] => {
-  if (query === undefined || query === '') return [null, null];
-  const single: SingleValues = {};
-  const multi: MultiValues = {};
+const collectHeaders = (rawHeaders: readonly string[]): [SingleValues, MultiValues] =>
+  collect(headerPairs(rawHeaders));
+
+function* queryPairs(query: string): Generator<readonly [string, string]> {
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const separator = pair.indexOf('=');
     const name = safeDecode(separator === -1 ? pair : pair.slice(0, separator));
-    const value = separator === -1 ? '' : safeDecode(pair.slice(separator + 1));
-    single[name] = value;
-    multi[name] = [...(multi[name] ?? []), value];
+    yield [name, separator === -1 ? '' : safeDecode(pair.slice(separator + 1))];
   }
+}
+
+const parseQuery = (query: string | undefined): [SingleValues | null, MultiValues | null] => {
+  if (query === undefined || query === '') return [null, null];
+  const [single, multi] = collect(queryPairs(query));
   return Object.keys(single).length === 0 ? [null, null] : [single, multi];
 };
 

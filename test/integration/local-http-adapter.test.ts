@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FunctionId, STAGE_NAME } from '#infra/catalog.ts';
 import { createLocalApi, type HttpHandler } from '#infra/local/http-adapter.ts';
@@ -105,6 +105,43 @@ describe('Function: createLocalApi', () => {
       expect(remaining).toBeGreaterThan(20_000);
       expect(remaining).toBeLessThanOrEqual(29_000);
     });
+    it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+      'carries a query parameter and a header named %s as plain data',
+      async (name) => {
+        // Prepare
+        const health = recordingHttpHandler();
+        const { url } = await startApi([['get-health', health.handler]]);
+
+        // Act: fetch silently drops a header named __proto__, so the request goes out through node:http.
+        const status = await new Promise<number | undefined>((resolve, reject) => {
+          const request = httpRequest(`${url}/v1/health?${name}=1&${name}=2&level=red`, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode));
+          });
+          request.on('error', reject);
+          request.setHeader(name, 'h1');
+          request.end();
+        });
+
+        // Assess
+        expect(status).toBe(200);
+        const event = health.calls[0]?.event;
+        expect(Object.hasOwn(event?.queryStringParameters ?? {}, name)).toBe(true);
+        expect(Object.entries(event?.queryStringParameters ?? {})).toEqual([
+          [name, '2'],
+          ['level', 'red'],
+        ]);
+        expect(Object.entries(event?.multiValueQueryStringParameters ?? {})).toEqual([
+          [name, ['1', '2']],
+          ['level', ['red']],
+        ]);
+        const headerName = Object.keys(event?.headers ?? {}).find(
+          (key) => key.toLowerCase() === name.toLowerCase(),
+        );
+        expect(headerName === undefined ? undefined : event?.headers[headerName]).toBe('h1');
+        expect(headerName === undefined ? undefined : event?.multiValueHeaders[headerName]).toEqual(['h1']);
+      },
+    );
   });
 
   describe('the Cognito authorizer emulation', () => {
