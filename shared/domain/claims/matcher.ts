@@ -413,7 +413,12 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // Cues are few; only the nearest ones around a claim are tried, so this stays linear.
     const debunked = (c: Candidate): boolean =>
       nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frame.debunks(cue, c));
-    const kept = claims.filter((c) => !debunked(c)).flatMap((c) => withContext(n, c));
+    const kept = claims
+      .filter(
+        (c) =>
+          !debunked(c) && !frame.inTitle(c) && !(packs[c.entry.pack]?.language === 'vi' && frame.isName(c)),
+      )
+      .flatMap((c) => withContext(n, c));
     return {
       claims: longestFirst(kept, n.text.length, meter).flatMap((c) => {
         const rule = c.entry.rule?.rule;

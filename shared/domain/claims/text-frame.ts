@@ -8,6 +8,13 @@ import type { NormalisedText } from './normaliser.ts';
 export interface TextFrame {
   /** The index of the sentence that holds normalised unit `unit`. */
   sentenceOf(unit: number): number;
+  /** Whether a span lies inside a title in 《》 (a film, a book, a law: 《最好的我们》 makes no claim). */
+  inTitle(span: { readonly start: number; readonly end: number }): boolean;
+  /**
+   * Whether a span is one capitalised word in the middle of a sentence after another capitalised word:
+   * a name (Quán Phở Nhất), not a claim.
+   */
+  isName(span: { readonly start: number; readonly end: number }): boolean;
   /** Whether a debunking cue (别再相信, "don't believe", "myth") frames the span. */
   debunks(
     cue: { readonly start: number; readonly end: number },
@@ -45,11 +52,16 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   const { original } = n;
   const sentence = new Int32Array(original.length + 1);
   const quoted = new Uint8Array(original.length + 1);
+  const titled = new Uint8Array(original.length + 1);
+  let titleDepth = 0;
   let index = 0;
   let closing = -1;
   for (let k = 0; k < original.length; k++) {
     const code = original.charCodeAt(k);
     sentence[k] = index;
+    if (code === 0x300a) titleDepth++;
+    else if (code === 0x300b) titleDepth = Math.max(0, titleDepth - 1);
+    else if (titleDepth > 0) titled[k] = 1;
     if (closing >= 0) {
       if (code === closing) closing = -1;
       else quoted[k] = 1;
@@ -75,8 +87,23 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     if (from === undefined || to === undefined) return false;
     return quoted[from] === 1 && quoted[to - 1] === 1;
   };
+  const originalSpan = (span: { start: number; end: number }) => ({
+    from: n.starts[span.start] ?? 0,
+    to: n.ends[span.end - 1] ?? 0,
+  });
   return {
     sentenceOf,
+    inTitle: (span) => {
+      const { from, to } = originalSpan(span);
+      return titled[from] === 1 && titled[to - 1] === 1;
+    },
+    isName: (span) => {
+      const { from, to } = originalSpan(span);
+      const word = original.slice(from, to);
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+      const before = /(\p{Lu}\p{Ll}*)\s+$/u.exec(original.slice(Math.max(0, from - 24), from));
+      return before !== null && !/[.!?:;–—-]\s*$/.test(original.slice(0, from - before[0].length));
+    },
     debunks: (cue, span) => {
       if (sentenceOf(cue.start) !== sentenceOf(span.start)) return false;
       if (isQuoted(span)) return true;
