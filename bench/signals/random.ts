@@ -90,16 +90,11 @@ export const seeded = (seed: number): Random => {
       if (item === undefined) throw new RangeError('pick from an empty list');
       return item;
     },
-    shuffle: (items) => {
+    shuffle: <T>(items: readonly T[]): T[] => {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i -= 1) {
         const j = Math.floor(next() * (i + 1));
-        const a = copy[i];
-        const b = copy[j];
-        if (a !== undefined && b !== undefined) {
-          copy[i] = b;
-          copy[j] = a;
-        }
+        [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
       }
       return copy;
     },

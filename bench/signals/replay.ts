@@ -120,7 +120,8 @@ export const score = <K extends string>(
     return types;
   };
   for (const problem of problems) {
-    const kind = (byKind[problem.kind] ??= { total: 0, caught: 0, delaysMs: [], leadsMs: [] });
+    const kind = byKind[problem.kind] ?? { total: 0, caught: 0, delaysMs: [], leadsMs: [] };
+    byKind[problem.kind] = kind;
     kind.total += 1;
     const first = alarms.find(
       (alarm) =>

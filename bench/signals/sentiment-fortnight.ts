@@ -30,6 +30,8 @@ export interface SentimentFortnight {
 }
 
 const HOUR = 3_600_000;
+/** A crisis eases back to normal over this many hours after its peak. */
+const CRISIS_EASING_HOURS = 18;
 const START = Date.parse('2026-11-09T00:00:00Z');
 const DAYS = 14;
 const BRANDS = [
@@ -130,8 +132,7 @@ const problemAt = (plan: Plan | undefined, h: number): { rise: number; volume: n
   const t = h - plan.startHour;
   if (plan.kind === 'slowDrift') return { rise: plan.rise * Math.min(1, t / plan.hours), volume: 1 };
   if (t < plan.hours) return { rise: plan.rise, volume: plan.volume };
-  // A crisis eases over the next 18 hours.
-  const ease = Math.max(0, 1 - (t - plan.hours) / 18);
+  const ease = Math.max(0, 1 - (t - plan.hours) / CRISIS_EASING_HOURS);
   return { rise: plan.rise * ease, volume: 1 + (plan.volume - 1) * ease };
 };
 
@@ -197,10 +198,11 @@ const simulate = (random: Random, subject: Subject, plan: Plan | undefined) => {
           subject: key,
           kind: plan.kind,
           start: START + plan.startHour * HOUR,
+          // A crisis is over once it has eased back (CRISIS_EASING_HOURS after its peak); a drift lasts.
           end:
             plan.kind === 'slowDrift'
               ? START + DAYS * 24 * HOUR
-              : START + (plan.startHour + plan.hours) * HOUR,
+              : START + (plan.startHour + plan.hours + CRISIS_EASING_HOURS) * HOUR,
         };
   return { events, key, label };
 };

@@ -15,7 +15,8 @@ import type { Random } from './random.ts';
  * - campaigns that exhaust their budget cap before the month ends (spend stops: not a problem);
  * - day-to-day noise in delivery and in conversion rate; an export that misses a day now and then.
  *
- * Labelled problems: overspend (delivery runs 15–30 % over the plan's pace from some day on), CPA spike
+ * Labelled problems: overspend (from one of the first days, delivery runs 20–32 % over the plan's pace,
+ * so the month ends well past finance's +10 % line), CPA spike
  * (conversion rate falls to 1/1.6–1/3 for 3–7 days: bot traffic, a partner faking clicks), tracking broken
  * (the conversion pixel stops reporting, spend goes on), delivery stopped (the campaign is silently paused
  * or rejected for 2–5 days mid-flight).
@@ -117,7 +118,8 @@ interface Plan {
 const problemPlan = (random: Random, kind: SpendProblemKind): Plan => {
   switch (kind) {
     case 'overspend':
-      return { kind, start: random.int(0, 5), days: DAYS, factor: random.uniform(1.17, 1.3) };
+      // `factor` is the month's outcome: 15–28 % over plan, launch ramp and all (see `overspendPace`).
+      return { kind, start: random.int(0, 3), days: DAYS, factor: random.uniform(1.15, 1.28) };
     case 'cpaSpike':
       return { kind, start: random.int(6, 23), days: random.int(3, 7), factor: random.uniform(1.6, 3) };
     case 'trackingBroken':
@@ -125,6 +127,13 @@ const problemPlan = (random: Random, kind: SpendProblemKind): Plan => {
     case 'deliveryStopped':
       return { kind, start: random.int(8, 24), days: random.int(2, 5), factor: 0 };
   }
+};
+
+/** How much faster than its plan's pace an overspending campaign delivers, to end `factor` × plan. */
+const overspendPace = (campaign: Campaign, problem: Plan): number => {
+  const before = campaign.pace * problem.start;
+  const effectiveDays = DAYS - problem.start - campaign.rampDays / 2;
+  return (problem.factor * DAYS - before) / effectiveDays / campaign.pace;
 };
 
 /** One campaign's month: its snapshots and its problem's labelled span. */
@@ -152,9 +161,8 @@ const simulate = (
       plan = newPlan;
     }
     const ramp = campaign.rampDays > 0 && day < campaign.rampDays ? (day + 1) / (campaign.rampDays + 1) : 1;
-    // An overspend runs `factor` times the plan's pace, whatever pace the campaign held before.
     const overspend =
-      problem?.kind === 'overspend' && day >= problem.start ? problem.factor / campaign.pace : 1;
+      problem?.kind === 'overspend' && day >= problem.start ? overspendPace(campaign, problem) : 1;
     let spend =
       level * ramp * overspend * (isWeekend(day) ? campaign.weekendSpend : 1) * random.lognormal(0.12);
     if (problem?.kind === 'deliveryStopped' && within(day)) spend = 0;
@@ -232,8 +240,11 @@ export const spendMonth = (random: Random, campaigns = 40): SpendMonth => {
   const problems: Problem<SpendProblemKind>[] = [];
   const subjects: string[] = [];
   for (let index = 0; index < campaigns; index += 1) {
-    const campaign = campaignOf(random, index, random.chance(0.17));
     const kind = assigned[index];
+    // An overspend is spend beyond a plan that stays put; a raised plan is not one.
+    const drawn = campaignOf(random, index, random.chance(0.17));
+    const { raise: _raise, ...unraised } = drawn;
+    const campaign: Campaign = kind === 'overspend' ? unraised : drawn;
     const { events: own, label } = simulate(
       random,
       campaign,

@@ -60,7 +60,8 @@ const add = (into: Pooled, result: Score, subjectMonths: number, bytes: number):
   into.delays.push(...result.delaysMs);
   into.largestBaselineBytes = Math.max(into.largestBaselineBytes, bytes);
   for (const [kind, own] of Object.entries(result.byKind)) {
-    const total = (into.byKind[kind] ??= { total: 0, caught: 0, delaysMs: [], leadsMs: [] });
+    const total = into.byKind[kind] ?? { total: 0, caught: 0, delaysMs: [], leadsMs: [] };
+    into.byKind[kind] = total;
     total.total += own.total;
     total.caught += own.caught;
     total.delaysMs.push(...own.delaysMs);

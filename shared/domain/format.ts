@@ -34,3 +34,24 @@ export const formatPercent = (value: number): string => `${numberFormats().ratio
  * formatCount(1200); // '1,200'
  */
 export const formatCount = (value: number): string => numberFormats().amount.format(value);
+
+/**
+ * A tail probability as people read it: "p = 0.0021 (about 1 in 480)"; below 1e-12 just "p < 1e-12".
+ *
+ * @example
+ * formatProbability(0.00002); // 'p = 2e-5 (about 1 in 50,000)'
+ */
+export const formatProbability = (p: number): string => {
+  if (!(p > 1e-12)) return 'p < 1e-12 (practically impossible by chance)';
+  const shown = p >= 0.001 ? p.toPrecision(2) : p.toExponential(1).replace('.0e', 'e');
+  return `p = ${shown} (about 1 in ${formatCount(Number((1 / p).toPrecision(2)))})`;
+};
+
+/**
+ * A UTC weekday's name.
+ *
+ * @example
+ * weekdayName(0); // 'Sunday'
+ */
+export const weekdayName = (day: number): string =>
+  ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day] ?? 'day';

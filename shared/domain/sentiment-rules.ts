@@ -1,9 +1,11 @@
 import type { Sentiment } from '#shared/schemas/events.ts';
 import type { SentimentBaseline } from './baselines.ts';
-import { isSettled } from './baselines.ts';
-import { formatCount, formatPercent } from './format.ts';
+import { formatCount, formatPercent, formatProbability } from './format.ts';
+import type { SentimentReading } from './sentiment-model.ts';
+import { readSentiment } from './sentiment-model.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import type { Signal } from './signal.ts';
+import { betaQuantile } from './stats.ts';
 
 export type { SentimentBaseline } from './baselines.ts';
 
@@ -14,81 +16,169 @@ export interface SentimentContext {
 
 const subjectOf = (s: Sentiment): string => [s.brand, s.product, s.channel].filter(Boolean).join(' / ');
 
-// Shares come from division; a share a hair under a line through rounding still reaches it.
-const EPSILON = 1e-9;
+const QUARTERS = [
+  'night (0–6 h UTC)',
+  'morning (6–12 h UTC)',
+  'afternoon (12–18 h UTC)',
+  'evening (18–24 h UTC)',
+];
 
-const negativeShare = (s: Sentiment): number => (s.mentions > 0 ? s.negative / s.mentions : 0);
+const seasonOf = (reading: SentimentReading): string =>
+  reading.window.quarter === undefined
+    ? 'for a window this long'
+    : `for the ${QUARTERS[reading.window.quarter]}`;
+
+const baselineWords = (reading: SentimentReading): string =>
+  `its baseline rests on ${formatCount(Math.round(reading.baselineHours))} hours and ` +
+  `${formatCount(Math.round(reading.baselineMentions))} weighted mentions`;
+
+const adoptionWords = (reading: SentimentReading, thresholds: SentimentThresholds): string =>
+  reading.adopted
+    ? `It has lasted ${thresholds.learning.adaptAfterHours} h, so from now on this level is the subject's new normal.`
+    : `The baseline is held where it was; if this lasts ${thresholds.learning.adaptAfterHours} h it becomes the new normal.`;
 
 /**
- * Negative share against the absolute ceiling, once the window has the minimum volume.
+ * The absolute ceiling, a guard for the truly extreme: the window's share must **surely** reach a band
+ * (its one-sided `ceiling.confidence` credible bound does, so 30 of 60 is not "50 %"), and below the top
+ * band the window must also be unusual for the subject — a complaint-prone subject at its usual 18–24 %
+ * is judged against its own normal, not this line.
  *
  * @example
- * negativeShareSignal({ ...window, mentions: 900, negative: 310 }, DEFAULT_SENTIMENT_THRESHOLDS)?.probability; // 'medium'
+ * negativeShareSignal({ ...window, mentions: 900, negative: 400 }, DEFAULT_SENTIMENT_THRESHOLDS, reading)?.impact; // 'severe'
  */
 export const negativeShareSignal = (
   sentiment: Sentiment,
   thresholds: SentimentThresholds,
+  reading: SentimentReading,
 ): Signal | undefined => {
-  const share = negativeShare(sentiment);
-  const band = thresholds.shareBands.filter((candidate) => share >= candidate.atLeast - EPSILON).at(-1);
-  if (sentiment.mentions < thresholds.minMentions || band === undefined) return undefined;
+  const { window } = reading;
+  if (window.mentions < thresholds.minMentions) return undefined;
+  const confidence = thresholds.ceiling.confidence;
+  const lowerBound = betaQuantile(
+    1 - confidence,
+    window.negative + 0.5,
+    window.mentions - window.negative + 0.5,
+  );
+  const reached = thresholds.shareBands.filter((band) => lowerBound >= band.atLeast);
+  const band = reached.at(-1);
+  if (band === undefined) return undefined;
+  const top = band === thresholds.shareBands.at(-1);
+  if (!top && reading.settled && reading.pWindow > thresholds.ceiling.ownNormalP) return undefined;
   return {
     ruleId: 'sentiment.negative-share',
     riskType: 'reputation',
     probability: band.probability,
     impact: band.impact,
     message:
-      `${formatPercent(share)} of ${formatCount(sentiment.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
-      `(${formatCount(sentiment.negative)}), at or above the ${formatPercent(band.atLeast)} line.`,
+      `${formatPercent(window.share)} of ${formatCount(window.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
+      `(${formatCount(window.negative)}); with ${formatPercent(confidence)} confidence the share is at least ` +
+      `${formatPercent(lowerBound)}, at or above the ${formatPercent(band.atLeast)} line` +
+      (reading.settled
+        ? ` (its own normal ${seasonOf(reading)}: ${formatPercent(reading.expectedShare)}).`
+        : '.'),
     suggestion:
       'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
     metrics: {
-      mentions: sentiment.mentions,
-      negative: sentiment.negative,
-      negativeShare: share,
+      mentions: window.mentions,
+      negative: window.negative,
+      negativeShare: window.share,
+      lowerBoundShare: lowerBound,
+      confidence,
       threshold: band.atLeast,
+      ...(reading.settled ? { expectedShare: reading.expectedShare, pValue: reading.pWindow } : {}),
+      baselineHours: reading.baselineHours,
     },
   };
 };
 
 /**
- * A sudden rise against the subject's own baseline: must clear both the ratio and the absolute difference.
+ * A spike against the subject's own seasonal normal: a window whose negative count is at least this
+ * surprising (`spike.p`) and at least `spike.minShift` above the normal share. Escalated when
+ * overwhelming (`spike.overwhelmingP`) or persistent (`spike.escalateAfterWindows` in a row): one noisy
+ * window may make yellow, not red.
  *
  * @example
- * spikeSignal(window, DEFAULT_SENTIMENT_THRESHOLDS, { negativeShare: 0.05 })?.ruleId; // 'sentiment.spike'
+ * spikeSignal(window, DEFAULT_SENTIMENT_THRESHOLDS, reading)?.ruleId; // 'sentiment.spike'
  */
 export const spikeSignal = (
   sentiment: Sentiment,
   thresholds: SentimentThresholds,
-  baseline: SentimentBaseline | undefined,
+  reading: SentimentReading,
 ): Signal | undefined => {
-  const share = negativeShare(sentiment);
-  const { minRatio, minDelta, probability, impact, learning } = thresholds.spike;
-  if (baseline === undefined || !isSettled(baseline, learning)) return undefined;
-  if (sentiment.mentions < thresholds.minMentions) return undefined;
-  const delta = share - baseline.negativeShare;
-  const ratio = baseline.negativeShare > 0 ? share / baseline.negativeShare : Number.POSITIVE_INFINITY;
-  const clearsRatio = baseline.negativeShare === 0 ? share > 0 : ratio >= minRatio - EPSILON;
-  if (!clearsRatio || delta < minDelta - EPSILON) return undefined;
+  if (!reading.spike) return undefined;
+  const { window } = reading;
+  const { spike } = thresholds;
+  const overwhelming = reading.pWindow <= spike.overwhelmingP;
+  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  const why = overwhelming
+    ? ' Overwhelming on its own.'
+    : persistent
+      ? ` ${reading.spikeWindows} windows in a row.`
+      : ' One window so far: attention, not yet a page.';
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    probability,
-    impact,
+    ...(overwhelming || persistent ? spike.escalated : spike.grade),
     message:
-      `Negative mentions of ${subjectOf(sentiment)} rose to ${formatPercent(share)} from a usual ` +
-      `${formatPercent(baseline.negativeShare)} (${formatCount(sentiment.negative)} of ` +
-      `${formatCount(sentiment.mentions)} mentions): ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'up from none'}, ` +
-      `+${formatPercent(delta)} (spike lines ${minRatio}× and +${formatPercent(minDelta)}).`,
+      `${formatCount(window.negative)} of ${formatCount(window.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
+      `(${formatPercent(window.share)}), where its own normal ${seasonOf(reading)} is ${formatPercent(reading.expectedShare)} ` +
+      `(about ${formatCount(Math.round(reading.expectedNegative))} expected). So many by chance: ${formatProbability(reading.pWindow)}; ` +
+      `${baselineWords(reading)}.${why} ${adoptionWords(reading, thresholds)}`,
     suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
     metrics: {
-      mentions: sentiment.mentions,
-      negative: sentiment.negative,
-      negativeShare: share,
-      baselineShare: baseline.negativeShare,
-      delta,
-      ...(Number.isFinite(ratio) ? { ratio } : {}),
-      baselineObservations: baseline.observations,
+      mentions: window.mentions,
+      negative: window.negative,
+      negativeShare: window.share,
+      expectedShare: reading.expectedShare,
+      expectedNegative: reading.expectedNegative,
+      delta: window.share - reading.expectedShare,
+      pValue: reading.pWindow,
+      spikeWindows: reading.spikeWindows,
+      windowHours: window.hours,
+      baselineHours: reading.baselineHours,
+      baselineMentions: reading.baselineMentions,
+    },
+  };
+};
+
+/**
+ * A drift: over the last day or so (the EWMA chart's `drift.timeScaleHours`) the negative share has run
+ * above the subject's own normal by at least `drift.minShift`, more than chance allows (`drift.p`), even
+ * though no single window spiked. Attention (yellow): a slow drift is worth a look today, not a page.
+ *
+ * @example
+ * driftSignal(window, DEFAULT_SENTIMENT_THRESHOLDS, reading)?.ruleId; // 'sentiment.drift'
+ */
+export const driftSignal = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+  reading: SentimentReading,
+): Signal | undefined => {
+  const { drift } = reading;
+  if (!drift.alarm) return undefined;
+  const normal = reading.expectedShare;
+  return {
+    ruleId: 'sentiment.drift',
+    riskType: 'reputation',
+    ...thresholds.drift.grade,
+    message:
+      `Over about the last ${thresholds.drift.timeScaleHours} h, negative mentions of ${subjectOf(sentiment)} have run ` +
+      `${formatPercent(drift.excessShare)} points above the subject's own normal (about ${formatCount(Math.round(drift.excess))} ` +
+      `extra negative of ${formatCount(Math.round(drift.mentions))} mentions per window on average); a drift that size by chance: ` +
+      `${formatProbability(drift.p)}. This window: ${formatPercent(reading.window.share)} against ${formatPercent(normal)}; ` +
+      `${baselineWords(reading)}. ${adoptionWords(reading, thresholds)}`,
+    suggestion:
+      'Look for a slow-burning cause (a product issue spreading, a competitor campaign, a service change).',
+    metrics: {
+      mentions: reading.window.mentions,
+      negative: reading.window.negative,
+      negativeShare: reading.window.share,
+      expectedShare: normal,
+      excessShare: drift.excessShare,
+      driftZ: drift.z,
+      pValue: drift.p,
+      baselineHours: reading.baselineHours,
+      baselineMentions: reading.baselineMentions,
     },
   };
 };
@@ -97,13 +187,18 @@ export const spikeSignal = (
  * Every reputation signal for one sentiment window.
  *
  * @example
- * sentimentSignals(event.sentiment, DEFAULT_SENTIMENT_THRESHOLDS, {}).length; // 0 below 50 mentions
+ * sentimentSignals(event.sentiment, DEFAULT_SENTIMENT_THRESHOLDS, { baseline }, Date.parse(event.occurredAt));
  */
 export const sentimentSignals = (
   sentiment: Sentiment,
   thresholds: SentimentThresholds,
   context: SentimentContext = {},
-): Signal[] =>
-  [negativeShareSignal(sentiment, thresholds), spikeSignal(sentiment, thresholds, context.baseline)].filter(
-    (signal) => signal !== undefined,
-  );
+  at: number = Date.parse(sentiment.windowEnd),
+): Signal[] => {
+  const reading = readSentiment(sentiment, at, context.baseline, thresholds);
+  return [
+    negativeShareSignal(sentiment, thresholds, reading),
+    spikeSignal(sentiment, thresholds, reading),
+    driftSignal(sentiment, thresholds, reading),
+  ].filter((signal) => signal !== undefined);
+};

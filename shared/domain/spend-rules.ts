@@ -1,19 +1,23 @@
 import type { Spend } from '#shared/schemas/events.ts';
 import type { SpendBaseline } from './baselines.ts';
-import { currentCpa, isSettled } from './baselines.ts';
-import { formatMoney, formatPercent } from './format.ts';
+import { formatCount, formatMoney, formatPercent, formatProbability, weekdayName } from './format.ts';
 import { elapsedShare } from './period.ts';
 import type { Signal } from './signal.ts';
-import type { OverrunBand, SpendThresholds } from './spend-thresholds.ts';
+import type { SpendReading } from './spend-model.ts';
+import { readSpend } from './spend-model.ts';
+import type { Grades, OverrunBand, SpendThresholds } from './spend-thresholds.ts';
+import { negativeBinomialCdf, normalQuantile } from './stats.ts';
 
 export type { SpendBaseline } from './baselines.ts';
 
 /** What spend detection needs besides the spend itself. */
 export interface SpendContext {
+  /** The instant the report describes (its `occurredAt`, or now if that is later). */
   readonly now: Date;
   readonly baseline?: SpendBaseline | undefined;
 }
 
+const DAY = 86_400_000;
 // Ratios come from division: 11,000 / 10,000 − 1 is 0.10000000000000009, which must not cross a 10 % line.
 const EPSILON = 1e-9;
 
@@ -23,34 +27,32 @@ const bandFor = (bands: readonly OverrunBand[], overrun: number): OverrunBand | 
 
 const warningLine = (thresholds: SpendThresholds): number => thresholds.overrunBands[0]?.above ?? 0;
 
-/** The numbers behind every spend finding (ratios: 0.3 = 30 %). */
+const finite = (value: number): number => (Number.isFinite(value) ? value : 0);
+
+const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+const subjectOf = (spend: Spend): string => `Campaign ${spend.campaignId} on ${spend.channel}`;
+
+/** The numbers behind every budget finding (ratios: 0.3 = 30 %). */
 export type SpendMetrics = {
   readonly plannedBudget: number;
   readonly actualSpend: number;
   readonly overrunRatio: number;
   readonly elapsedShare: number;
-  readonly projectedSpend: number;
-  readonly projectedOverrunRatio: number;
 };
 
 /**
- * The numbers behind every spend finding, so a reader can check the arithmetic.
+ * The numbers behind every budget finding, so a reader can check the arithmetic.
  *
  * @example
  * spendMetrics(spend, now).overrunRatio; // 0.15 for 11,500 spent against 10,000
  */
-export const spendMetrics = (spend: Spend, now: Date): SpendMetrics => {
-  const share = elapsedShare(spend.periodStart, spend.periodEnd, now);
-  const projected = share > 0 ? spend.actualSpend / share : spend.actualSpend;
-  return {
-    plannedBudget: spend.plannedBudget,
-    actualSpend: spend.actualSpend,
-    overrunRatio: spend.actualSpend / spend.plannedBudget - 1,
-    elapsedShare: share,
-    projectedSpend: projected,
-    projectedOverrunRatio: projected / spend.plannedBudget - 1,
-  };
-};
+export const spendMetrics = (spend: Spend, now: Date): SpendMetrics => ({
+  plannedBudget: spend.plannedBudget,
+  actualSpend: spend.actualSpend,
+  overrunRatio: finite(spend.actualSpend / spend.plannedBudget - 1),
+  elapsedShare: elapsedShare(spend.periodStart, spend.periodEnd, now),
+});
 
 /**
  * Budget overrun against plan. Exactly on the warning line is still within it: the line reads "more than
@@ -70,7 +72,7 @@ export const overrunSignal = (spend: Spend, thresholds: SpendThresholds, now: Da
     probability: band.probability,
     impact: band.impact,
     message:
-      `Campaign ${spend.campaignId} on ${spend.channel} has spent ${formatMoney(spend.actualSpend, spend.currency)} ` +
+      `${subjectOf(spend)} has spent ${formatMoney(spend.actualSpend, spend.currency)} ` +
       `against a plan of ${formatMoney(spend.plannedBudget, spend.currency)}: ${formatPercent(overrun)} over plan ` +
       `(warning line ${formatPercent(warningLine(thresholds))}).`,
     suggestion: 'Review the campaign with finance: pause or cap the channel, or approve a budget change.',
@@ -78,79 +80,254 @@ export const overrunSignal = (spend: Spend, thresholds: SpendThresholds, now: Da
   };
 };
 
+/** The end-of-period forecast: spent so far plus the usual daily spend over the days left, with an interval. */
+export interface SpendForecast {
+  readonly projected: number;
+  readonly low: number;
+  readonly high: number;
+  readonly daysLeft: number;
+  readonly dailySpend: number;
+}
+
+const MAX_FORECAST_DAYS = 400;
+
 /**
- * Pacing forecast: projected end-of-period spend = actual ÷ elapsed share of the period. Silent when the
- * actual spend already crossed the warning line (the overrun finding says more) or the period is over.
+ * Forecasts the period's spend from the campaign's own daily-spend level and weekday pattern (not from
+ * the share of the period elapsed, which a launch ramp or a weekend would fool): the interval widens with
+ * the days left, the day-to-day variation and how few days the level rests on. Undefined until the level
+ * has learnt `learning.minDays` days, or once the period is over.
  *
  * @example
- * pacingSignal(spendAtHalfPeriodWith60PercentSpent, DEFAULT_SPEND_THRESHOLDS, now)?.ruleId; // 'spend.pacing'
+ * spendForecast(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.low;
  */
-export const pacingSignal = (spend: Spend, thresholds: SpendThresholds, now: Date): Signal | undefined => {
-  const metrics = spendMetrics(spend, now);
-  const share = metrics.elapsedShare;
-  const projectedOverrun = metrics.projectedOverrunRatio;
-  const step = thresholds.pacing.filter((candidate) => share >= candidate.from).at(-1);
-  const band = bandFor(thresholds.overrunBands, projectedOverrun);
-  if (step === undefined || band === undefined || share >= 1) return undefined;
-  if (metrics.overrunRatio > warningLine(thresholds) + EPSILON) return undefined;
+export const spendForecast = (
+  spend: Spend,
+  reading: SpendReading,
+  thresholds: SpendThresholds,
+): SpendForecast | undefined => {
+  const { level, at } = reading;
+  const end = Date.parse(`${spend.periodEnd}T00:00:00Z`) + DAY;
+  const daysLeft = (end - at) / DAY;
+  if (!(daysLeft > 0) || level.days < thresholds.learning.minDays || !(level.daily > 0)) return undefined;
+  let factors = 0;
+  const whole = Math.min(Math.ceil(daysLeft), MAX_FORECAST_DAYS);
+  for (let i = 0; i < whole; i += 1) {
+    const portion = Math.min(1, daysLeft - i);
+    factors += portion * (level.weekday[new Date(at + (i + 0.5) * DAY).getUTCDay()] ?? 1);
+  }
+  if (daysLeft > MAX_FORECAST_DAYS) factors *= daysLeft / MAX_FORECAST_DAYS;
+  const expected = level.daily * factors;
+  const sigma = Math.max(Math.sqrt(Math.max(0, level.variance)), 0.05);
+  // Day-to-day noise adds up over the days left; the pace's own error repeats on every one of them.
+  const sd =
+    level.daily *
+    Math.sqrt(factors * sigma * sigma + (factors * sigma) ** 2 / Math.max(1, level.recent.length));
+  const z = normalQuantile((1 + thresholds.pacing.interval) / 2);
+  const projected = spend.actualSpend + expected;
   return {
-    ruleId: 'spend.pacing',
-    riskType: 'budget',
-    probability: step.probability,
-    impact: band.impact,
-    message:
-      `At this pace campaign ${spend.campaignId} on ${spend.channel} will spend about ` +
-      `${formatMoney(Math.round(metrics.projectedSpend), spend.currency)} by ${spend.periodEnd}, ` +
-      `${formatPercent(projectedOverrun)} over its plan of ${formatMoney(spend.plannedBudget, spend.currency)} ` +
-      `(${formatPercent(share)} of the period elapsed, ${formatMoney(spend.actualSpend, spend.currency)} spent).`,
-    suggestion:
-      'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
-    metrics,
+    projected: finite(projected),
+    low: finite(Math.max(spend.actualSpend, projected - z * sd)),
+    high: finite(projected + z * sd),
+    daysLeft,
+    dailySpend: finite(level.daily),
   };
 };
 
 /**
- * Cost-per-acquisition spike against the campaign × channel's own baseline (channel risk: a partner
- * faking data or traffic quality collapsing). Needs a settled baseline and enough conversions; the CPA is
- * that of the conversions since the last report when there are enough of them (see `currentCpa`).
+ * Pacing: warns while there is time to act, once the **whole** forecast interval for the end of the
+ * period lies over the warning line. Impact from the band the interval's lower end reaches; probability
+ * `pacing.probability`, or `pacing.lateProbability` from `pacing.lateFrom` of the period on. Silent when
+ * the actual spend already crossed the line (the overrun finding says more).
  *
  * @example
- * cpaSpikeSignal(spend, DEFAULT_SPEND_THRESHOLDS, baseline)?.riskType; // 'channel'
+ * pacingSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS, now)?.ruleId; // 'spend.pacing'
+ */
+export const pacingSignal = (
+  spend: Spend,
+  reading: SpendReading,
+  thresholds: SpendThresholds,
+  now: Date,
+): Signal | undefined => {
+  const metrics = spendMetrics(spend, now);
+  if (metrics.overrunRatio > warningLine(thresholds) + EPSILON) return undefined;
+  const forecast = spendForecast(spend, reading, thresholds);
+  if (forecast === undefined) return undefined;
+  const lowOverrun = forecast.low / spend.plannedBudget - 1;
+  const band = bandFor(thresholds.overrunBands, lowOverrun);
+  if (band === undefined) return undefined;
+  const late = metrics.elapsedShare >= thresholds.pacing.lateFrom;
+  const money = (value: number) => formatMoney(Math.round(value), spend.currency);
+  return {
+    ruleId: 'spend.pacing',
+    riskType: 'budget',
+    probability: late ? thresholds.pacing.lateProbability : thresholds.pacing.probability,
+    impact: band.impact,
+    message:
+      `At its usual ${money(forecast.dailySpend)} a day, ${subjectOf(spend)} will spend about ` +
+      `${money(forecast.projected)} by ${spend.periodEnd} (${formatPercent(thresholds.pacing.interval)} interval ` +
+      `${money(forecast.low)} – ${money(forecast.high)}), against a plan of ${money(spend.plannedBudget)}: even the ` +
+      `low end is ${formatPercent(lowOverrun)} over plan, past the ${formatPercent(warningLine(thresholds))} warning line. ` +
+      `${formatPercent(metrics.elapsedShare)} of the period has elapsed and ${money(spend.actualSpend)} is spent.`,
+    suggestion:
+      'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
+    metrics: {
+      ...metrics,
+      projectedSpend: forecast.projected,
+      projectedLow: forecast.low,
+      projectedHigh: forecast.high,
+      projectedOverrunRatio: finite(forecast.projected / spend.plannedBudget - 1),
+      projectedLowOverrunRatio: finite(lowOverrun),
+      interval: thresholds.pacing.interval,
+      dailySpend: forecast.dailySpend,
+      daysLeft: forecast.daysLeft,
+      baselineDays: reading.level.days,
+    },
+  };
+};
+
+const graded = (grades: Grades, escalated: boolean) => (escalated ? grades.escalated : grades.grade);
+
+/**
+ * Cost-per-acquisition spike (channel risk: bot traffic, a partner faking clicks, a broken landing page):
+ * fewer conversions than the baseline's conversion rate expects for the spend, judged as counts — on the
+ * day alone, and on the run of low days the CUSUM has gathered. Escalated after `escalateAfterDays`
+ * consecutive days or at `overwhelmingP`.
+ *
+ * @example
+ * cpaSpikeSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.riskType; // 'channel'
  */
 export const cpaSpikeSignal = (
   spend: Spend,
+  reading: SpendReading,
   thresholds: SpendThresholds,
-  baseline: SpendBaseline | undefined,
 ): Signal | undefined => {
-  const { ratio, minConversions, probability, impact, learning } = thresholds.cpaSpike;
-  if (baseline === undefined || !isSettled(baseline, learning) || baseline.costPerAcquisition <= 0) {
-    return undefined;
-  }
-  const cpa = currentCpa(spend, baseline, minConversions);
-  if (cpa === undefined) return undefined;
-  const cpaRatio = cpa.value / baseline.costPerAcquisition;
-  if (cpaRatio < ratio - EPSILON) return undefined;
-  const window = cpa.since === 'last-report' ? 'since the last report' : `since ${spend.periodStart}`;
+  const c = reading.conversion;
+  const slice = reading.slice;
+  if (c === undefined || slice === undefined || !c.spike) return undefined;
+  const { cpaSpike, learning } = thresholds;
+  const useRun = c.run.p < c.pDay && c.run.days > slice.days;
+  const window = useRun
+    ? { observed: c.run.observed, expected: c.run.expected, spend: c.run.spend, days: c.run.days, p: c.run.p }
+    : { observed: c.observed, expected: c.expected, spend: slice.spend, days: slice.days, p: c.pDay };
+  const p = Math.min(c.pDay, c.run.p);
+  const escalated = c.spikeDays >= cpaSpike.escalateAfterDays || p <= cpaSpike.overwhelmingP;
+  const cpa = window.observed > 0 ? window.spend / window.observed : window.spend;
+  const usual = c.rate > 0 ? 1 / c.rate : 0;
+  const money = (value: number) => formatMoney(value, spend.currency);
+  const span = useRun ? `over the last ${window.days.toFixed(1)} days` : 'since the last report';
   return {
     ruleId: 'spend.cpa-spike',
     riskType: 'channel',
-    probability,
-    impact,
+    ...graded(cpaSpike, escalated),
     message:
-      `Cost per acquisition on ${spend.channel} for campaign ${spend.campaignId} is ` +
-      `${formatMoney(cpa.value, spend.currency)} ${window} (${cpa.conversions} conversions), ` +
-      `${cpaRatio.toFixed(1)}× its usual ${formatMoney(baseline.costPerAcquisition, spend.currency)} ` +
-      `(spike line ${ratio}×, baseline of ${baseline.observations} reports).`,
-    suggestion: 'Check the channel partner’s traffic quality and tracking before spending more.',
+      `${subjectOf(spend)} got ${formatCount(window.observed)} conversions ${span} for ${money(window.spend)} of spend, ` +
+      `where its own baseline expects about ${formatCount(Math.round(window.expected * 10) / 10)} ` +
+      `(cost per acquisition ${money(cpa)} against the usual ${money(usual)}). So few by chance: ` +
+      `${formatProbability(window.p)}; the baseline rests on ${formatCount(Math.round(reading.baselineDays))} days of reports. ` +
+      (c.spikeDays > 1 ? `Low for ${c.spikeDays} reports in a row. ` : '') +
+      (c.adopted
+        ? `It has lasted ${learning.adaptAfterDays} days or more, so from now on this cost is the campaign's new normal.`
+        : `Unless it recovers, it becomes the campaign's new normal after ${learning.adaptAfterDays} days.`),
+    suggestion:
+      'Check the channel partner’s traffic quality, the landing page and the tracking before spending more.',
     metrics: {
-      costPerAcquisition: cpa.value,
-      baselineCostPerAcquisition: baseline.costPerAcquisition,
-      cpaRatio,
-      spikeRatio: ratio,
-      conversions: cpa.conversions,
-      baselineObservations: baseline.observations,
+      conversions: window.observed,
+      expectedConversions: window.expected,
+      spend: window.spend,
+      days: window.days,
+      pValue: window.p,
+      costPerAcquisition: cpa,
+      baselineCostPerAcquisition: usual,
+      spikeDays: c.spikeDays,
+      baselineDays: reading.baselineDays,
       plannedBudget: spend.plannedBudget,
       actualSpend: spend.actualSpend,
+    },
+  };
+};
+
+/**
+ * Conversion tracking broken: the cumulative conversions have not moved while the campaign kept spending,
+ * for longer than `trackingBroken.expectedConversions` conversions' worth of its usual rate.
+ *
+ * @example
+ * trackingBrokenSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.ruleId; // 'spend.tracking-broken'
+ */
+export const trackingBrokenSignal = (
+  spend: Spend,
+  reading: SpendReading,
+  thresholds: SpendThresholds,
+): Signal | undefined => {
+  const frozen = reading.frozen;
+  const t = thresholds.trackingBroken;
+  if (frozen === undefined || frozen.expected < t.expectedConversions) return undefined;
+  const p = negativeBinomialCdf(0, frozen.expected, thresholds.cpaSpike.dispersion);
+  const since = Date.parse(frozen.since);
+  const days = Number.isFinite(since) ? Math.max(0, (reading.at - since) / DAY) : 0;
+  return {
+    ruleId: 'spend.tracking-broken',
+    riskType: 'channel',
+    ...graded(t, frozen.expected >= t.escalatedExpectedConversions),
+    message:
+      `${subjectOf(spend)} has reported ${formatCount(spend.conversions ?? 0)} conversions since ${day(since)} ` +
+      `(${days.toFixed(1)} days) without a single new one, while it spent ${formatMoney(frozen.spend, spend.currency)}; ` +
+      `its own conversion rate expects about ${formatCount(Math.round(frozen.expected))} for that spend. ` +
+      `None by chance: ${formatProbability(p)}. Conversion tracking (pixel, postback, conversions API) has probably stopped.`,
+    suggestion:
+      'Check the conversion tracking now; until it is fixed, bidding runs blind and the CPA cannot be judged.',
+    metrics: {
+      conversions: spend.conversions ?? 0,
+      newConversions: 0,
+      expectedConversions: frozen.expected,
+      spendSinceLastConversion: frozen.spend,
+      daysSinceLastConversion: days,
+      pValue: p,
+      baselineDays: reading.baselineDays,
+      actualSpend: spend.actualSpend,
+    },
+  };
+};
+
+/**
+ * Delivery stopped: mid-flight, with budget left, the campaign spent at most `deliveryStopped.share` of
+ * what it usually spends on that weekday (silently paused, ads rejected, a payment method failing).
+ *
+ * @example
+ * deliveryStoppedSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.ruleId; // 'spend.delivery-stopped'
+ */
+export const deliveryStoppedSignal = (
+  spend: Spend,
+  reading: SpendReading,
+  thresholds: SpendThresholds,
+  now: Date,
+): Signal | undefined => {
+  const delivery = reading.delivery;
+  const slice = reading.slice;
+  if (delivery === undefined || slice === undefined || !delivery.stopped) return undefined;
+  const t = thresholds.deliveryStopped;
+  const money = (value: number) => formatMoney(Math.round(value * 100) / 100, spend.currency);
+  const share = elapsedShare(spend.periodStart, spend.periodEnd, now);
+  const weekday = slice.days <= 1.5 ? ` on a ${weekdayName(slice.weekday)}` : '';
+  return {
+    ruleId: 'spend.delivery-stopped',
+    riskType: 'channel',
+    ...graded(t, delivery.stoppedReports >= t.escalateAfterReports),
+    message:
+      `${subjectOf(spend)} spent ${money(slice.spend)} in the ${slice.days.toFixed(1)} days since the last report, ` +
+      `where it usually spends about ${money(delivery.expectedSpend)}${weekday}; ` +
+      `${delivery.stoppedReports} report${delivery.stoppedReports === 1 ? '' : 's'} in a row with delivery stopped, ` +
+      `${formatPercent(1 - share)} of the period and ${money(Math.max(0, spend.plannedBudget - spend.actualSpend))} of the plan left.`,
+    suggestion:
+      'Check the campaign’s status on the platform: paused, ads rejected, billing failed, or an audience that no longer delivers.',
+    metrics: {
+      spend: slice.spend,
+      expectedSpend: delivery.expectedSpend,
+      days: slice.days,
+      stoppedReports: delivery.stoppedReports,
+      elapsedShare: share,
+      plannedBudget: spend.plannedBudget,
+      actualSpend: spend.actualSpend,
+      baselineDays: reading.baselineDays,
     },
   };
 };
@@ -161,9 +338,13 @@ export const cpaSpikeSignal = (
  * @example
  * spendSignals(event.spend, DEFAULT_SPEND_THRESHOLDS, { now }).map((s) => s.ruleId); // ['spend.overrun']
  */
-export const spendSignals = (spend: Spend, thresholds: SpendThresholds, context: SpendContext): Signal[] =>
-  [
+export const spendSignals = (spend: Spend, thresholds: SpendThresholds, context: SpendContext): Signal[] => {
+  const reading = readSpend(spend, context.now.getTime(), context.baseline, thresholds);
+  return [
     overrunSignal(spend, thresholds, context.now),
-    pacingSignal(spend, thresholds, context.now),
-    cpaSpikeSignal(spend, thresholds, context.baseline),
+    pacingSignal(spend, reading, thresholds, context.now),
+    cpaSpikeSignal(spend, reading, thresholds),
+    trackingBrokenSignal(spend, reading, thresholds),
+    deliveryStoppedSignal(spend, reading, thresholds, context.now),
   ].filter((signal) => signal !== undefined);
+};

@@ -1,4 +1,3 @@
-import type { BaselineLearning } from './baselines.ts';
 import { failOnIssues, issueAt } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
@@ -10,58 +9,125 @@ export interface OverrunBand {
   readonly impact: ImpactRating;
 }
 
-/** From this elapsed share of the period on, a forecast overrun is this likely. */
-export interface PacingStep {
-  readonly from: number;
+/** Where a finding sits on the matrix. */
+export interface Grade {
   readonly probability: ProbabilityRating;
+  readonly impact: ImpactRating;
+}
+
+/** A detector's two grades: what one day's evidence earns, and what persistence or overwhelming evidence earns. */
+export interface Grades {
+  readonly grade: Grade;
+  readonly escalated: Grade;
+}
+
+/**
+ * How a campaign × channel's baseline learns (see baselines.ts): conversion rate and daily delivery, each
+ * with weekday factors.
+ */
+export interface SpendLearning {
+  /** Days after which a day's weight in the conversion-rate baseline has halved. */
+  readonly halfLifeDays: number;
+  /** Days of reports before the conversion-rate and delivery baselines judge anything. */
+  readonly minDays: number;
+  /** The pace (for the forecast and delivery) is the trimmed mean of this many latest days' spend. */
+  readonly paceDays: number;
+  /** Weight of a day in its weekday's factor, in (0, 1]. */
+  readonly weekdayAlpha: number;
+  /** A day at least this surprising (p-value) is kept out of the baseline: the baseline does not learn the problem. */
+  readonly learnP: number;
+  /** A cost-per-acquisition shift that lasts this many days becomes the new normal (the finding says so). */
+  readonly adaptAfterDays: number;
 }
 
 /**
  * Finance's thresholds as versioned data. The first overrun band is the warning line ("spend more than
- * 10 % over plan triggers a review"); the pacing forecast alerts at the same line.
+ * 10 % over plan triggers a review"); the pacing forecast warns at the same line.
  */
 export interface SpendThresholds {
   readonly version: string;
   /** Ascending by `above`; the highest band exceeded wins. */
   readonly overrunBands: readonly OverrunBand[];
-  /** Ascending by `from`; before the first step the forecast is too noisy to alert. */
-  readonly pacing: readonly PacingStep[];
-  readonly cpaSpike: {
-    /** Cost per acquisition at least this many times the baseline is a spike. */
-    readonly ratio: number;
-    /** Below this many conversions a CPA is noise. */
-    readonly minConversions: number;
+  readonly pacing: {
+    /** Coverage of the forecast interval (0.95: 2.5 % chance below its lower end). */
+    readonly interval: number;
+    /** Probability once the whole interval is over the warning line; impact from the band its lower end reaches. */
     readonly probability: ProbabilityRating;
-    readonly impact: ImpactRating;
-    /** How the campaign × channel's CPA baseline learns (EWMA weight, reports before it judges). */
-    readonly learning: BaselineLearning;
+    /** From this share of the period elapsed, the forecast is nearly a fact. */
+    readonly lateFrom: number;
+    readonly lateProbability: ProbabilityRating;
   };
+  readonly cpaSpike: Grades & {
+    /** Fewer conversions than the baseline expects for the spend, at this p-value or less, is a spike. */
+    readonly p: number;
+    /** …and at this p-value or less it is overwhelming (escalated at once). */
+    readonly overwhelmingP: number;
+    /** A spike on this many consecutive days is escalated. */
+    readonly escalateAfterDays: number;
+    /** The CPA must be at least this much above the baseline's to count (0.25 = 25 % dearer). */
+    readonly minIncrease: number;
+    /** The CPA increase the accumulating (CUSUM) test looks for, as a ratio: 1.5 = half as costly again. */
+    readonly shift: number;
+    /** Day-to-day variation of a conversion rate beyond counting noise: CV ≈ 1/√dispersion. */
+    readonly dispersion: number;
+  };
+  readonly trackingBroken: Grades & {
+    /** Conversions that should have come in while the count stood still, before it is a finding. */
+    readonly expectedConversions: number;
+    /** …and before it is escalated (P(no conversion) ≈ e^-this). */
+    readonly escalatedExpectedConversions: number;
+  };
+  readonly deliveryStopped: Grades & {
+    /** A day spending at most this share of the campaign's usual spend for that weekday has stopped. */
+    readonly share: number;
+    /** Consecutive stopped reports before it is escalated. */
+    readonly escalateAfterReports: number;
+  };
+  readonly learning: SpendLearning;
 }
 
 /**
  * The default thresholds: warning line 10 %, severe above 25 % (so 30 % over plan is red).
  *
  * @example
- * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@2', overrunBands: [...] } });
+ * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@3', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@1.1.0',
+  version: 'spend@2.0.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
   ],
-  // As AWS Budgets' forecasted alerts: the later in the period, the likelier the forecast comes true.
-  pacing: [
-    { from: 0.2, probability: 'low' },
-    { from: 0.5, probability: 'medium' },
-    { from: 0.8, probability: 'high' },
-  ],
+  pacing: { interval: 0.95, probability: 'medium', lateFrom: 0.8, lateProbability: 'high' },
   cpaSpike: {
-    ratio: 1.5,
-    minConversions: 20,
-    probability: 'medium',
-    impact: 'moderate',
-    learning: { alpha: 0.3, minObservations: 3 },
+    p: 1e-3,
+    overwhelmingP: 1e-9,
+    escalateAfterDays: 3,
+    minIncrease: 0.25,
+    shift: 1.5,
+    dispersion: 50,
+    grade: { probability: 'medium', impact: 'moderate' },
+    escalated: { probability: 'high', impact: 'moderate' },
+  },
+  trackingBroken: {
+    expectedConversions: 8,
+    escalatedExpectedConversions: 25,
+    grade: { probability: 'medium', impact: 'moderate' },
+    escalated: { probability: 'high', impact: 'moderate' },
+  },
+  deliveryStopped: {
+    share: 0.1,
+    escalateAfterReports: 2,
+    grade: { probability: 'medium', impact: 'moderate' },
+    escalated: { probability: 'high', impact: 'moderate' },
+  },
+  learning: {
+    halfLifeDays: 10,
+    minDays: 5,
+    paceDays: 7,
+    weekdayAlpha: 0.2,
+    learnP: 0.01,
+    adaptAfterDays: 7,
   },
 } as const satisfies SpendThresholds;
 
@@ -80,39 +146,80 @@ const bandIssues = (bands: readonly OverrunBand[]): string[] => [
   ]),
 ];
 
-const pacingIssues = (steps: readonly PacingStep[]): string[] => [
-  ...(ascending(steps.map((s) => s.from)) ? [] : ['pacing must be strictly ascending by "from"']),
-  ...steps.flatMap((step, i) => [
-    ...(step.from > 0 && step.from <= 1 ? [] : [`pacing[${i}].from must be in (0, 1]`]),
-    ...issueAt(`pacing[${i}].probability`, ratingIssue(PROBABILITY_GRADES, step.probability)),
-  ]),
-];
-
 /**
- * Issues with a baseline's learning parameters, shared with the sentiment thresholds.
+ * Issues with a number that must lie in an interval (`open` ends excluded).
  *
  * @example
- * learningIssues('spike.learning', { alpha: 0, minObservations: 3 }); // ['spike.learning.alpha must be in (0, 1]']
+ * rangeIssue('cpaSpike.p', 2, 0, 1, 'open'); // ['cpaSpike.p must be in (0, 1)']
  */
-export const learningIssues = (path: string, learning: BaselineLearning | undefined): string[] =>
-  learning === undefined
-    ? [`${path} is missing`]
-    : [
-        ...(learning.alpha > 0 && learning.alpha <= 1 ? [] : [`${path}.alpha must be in (0, 1]`]),
-        ...(Number.isInteger(learning.minObservations) && learning.minObservations >= 1
-          ? []
-          : [`${path}.minObservations must be a whole number ≥ 1`]),
-      ];
-
-const cpaIssues = (cpa: SpendThresholds['cpaSpike']): string[] => [
-  ...(cpa.ratio > 1 ? [] : ['cpaSpike.ratio must be greater than 1']),
-  ...(Number.isInteger(cpa.minConversions) && cpa.minConversions >= 1
+export const rangeIssue = (
+  path: string,
+  value: number,
+  min: number,
+  max: number,
+  ends: 'open' | 'closed' | 'left-open' = 'closed',
+): string[] => {
+  const aboveMin = ends === 'closed' ? value >= min : value > min;
+  const belowMax = ends === 'open' ? value < max : value <= max;
+  const shown = `${ends === 'closed' ? '[' : '('}${min}, ${max}${ends === 'open' ? ')' : ']'}`;
+  return typeof value === 'number' && Number.isFinite(value) && aboveMin && belowMax
     ? []
-    : ['cpaSpike.minConversions must be a whole number ≥ 1']),
-  ...issueAt(`cpaSpike.probability`, ratingIssue(PROBABILITY_GRADES, cpa.probability)),
-  ...issueAt(`cpaSpike.impact`, ratingIssue(IMPACT_GRADES, cpa.impact)),
-  ...learningIssues('cpaSpike.learning', cpa.learning),
+    : [`${path} must be in ${shown}`];
+};
+
+/**
+ * Issues with a detector's two grades.
+ *
+ * @example
+ * gradesIssues('cpaSpike', { grade: { probability: 'medium', impact: 'moderate' }, escalated: … });
+ */
+export const gradesIssues = (path: string, grades: Grades): string[] => [
+  ...issueAt(`${path}.grade.probability`, ratingIssue(PROBABILITY_GRADES, grades.grade?.probability)),
+  ...issueAt(`${path}.grade.impact`, ratingIssue(IMPACT_GRADES, grades.grade?.impact)),
+  ...issueAt(`${path}.escalated.probability`, ratingIssue(PROBABILITY_GRADES, grades.escalated?.probability)),
+  ...issueAt(`${path}.escalated.impact`, ratingIssue(IMPACT_GRADES, grades.escalated?.impact)),
 ];
+
+const wholeIssue = (path: string, value: number, min: number): string[] =>
+  Number.isInteger(value) && value >= min ? [] : [`${path} must be a whole number ≥ ${min}`];
+
+const detectorIssues = (t: SpendThresholds): string[] => [
+  ...rangeIssue('pacing.interval', t.pacing.interval, 0, 1, 'open'),
+  ...rangeIssue('pacing.lateFrom', t.pacing.lateFrom, 0, 1, 'left-open'),
+  ...issueAt('pacing.probability', ratingIssue(PROBABILITY_GRADES, t.pacing.probability)),
+  ...issueAt('pacing.lateProbability', ratingIssue(PROBABILITY_GRADES, t.pacing.lateProbability)),
+  ...rangeIssue('cpaSpike.p', t.cpaSpike.p, 0, 0.5, 'left-open'),
+  ...rangeIssue('cpaSpike.overwhelmingP', t.cpaSpike.overwhelmingP, 0, t.cpaSpike.p, 'left-open'),
+  ...wholeIssue('cpaSpike.escalateAfterDays', t.cpaSpike.escalateAfterDays, 1),
+  ...rangeIssue('cpaSpike.minIncrease', t.cpaSpike.minIncrease, 0, 100),
+  ...rangeIssue('cpaSpike.shift', t.cpaSpike.shift, 1, 100, 'left-open'),
+  ...rangeIssue('cpaSpike.dispersion', t.cpaSpike.dispersion, 1, 1e6),
+  ...gradesIssues('cpaSpike', t.cpaSpike),
+  ...rangeIssue('trackingBroken.expectedConversions', t.trackingBroken.expectedConversions, 1, 1e6),
+  ...rangeIssue(
+    'trackingBroken.escalatedExpectedConversions',
+    t.trackingBroken.escalatedExpectedConversions,
+    t.trackingBroken.expectedConversions,
+    1e6,
+  ),
+  ...gradesIssues('trackingBroken', t.trackingBroken),
+  ...rangeIssue('deliveryStopped.share', t.deliveryStopped.share, 0, 1, 'open'),
+  ...wholeIssue('deliveryStopped.escalateAfterReports', t.deliveryStopped.escalateAfterReports, 1),
+  ...gradesIssues('deliveryStopped', t.deliveryStopped),
+];
+
+const learningIssues = (l: SpendLearning | undefined): string[] =>
+  l === undefined
+    ? ['learning is missing']
+    : [
+        ...rangeIssue('learning.halfLifeDays', l.halfLifeDays, 0.5, 365),
+        ...wholeIssue('learning.minDays', l.minDays, 1),
+        ...rangeIssue('learning.paceDays', l.paceDays, 2, 31),
+        ...wholeIssue('learning.paceDays', l.paceDays, 2),
+        ...rangeIssue('learning.weekdayAlpha', l.weekdayAlpha, 0, 1, 'left-open'),
+        ...rangeIssue('learning.learnP', l.learnP, 0, 0.5, 'left-open'),
+        ...wholeIssue('learning.adaptAfterDays', l.adaptAfterDays, 1),
+      ];
 
 /**
  * Checks spend thresholds at load; throws an `InvalidRiskConfigError` listing every problem.
@@ -124,8 +231,14 @@ export const validateSpendThresholds = <T extends SpendThresholds>(thresholds: T
   failOnIssues(`spend thresholds "${thresholds.version}"`, [
     ...(thresholds.version.trim() === '' ? ['version must not be empty'] : []),
     ...bandIssues(thresholds.overrunBands),
-    ...pacingIssues(thresholds.pacing),
-    ...cpaIssues(thresholds.cpaSpike),
+    ...(thresholds.pacing === undefined ? ['pacing is missing'] : []),
+    ...(thresholds.pacing === undefined ||
+    thresholds.cpaSpike === undefined ||
+    thresholds.trackingBroken === undefined ||
+    thresholds.deliveryStopped === undefined
+      ? ['pacing, cpaSpike, trackingBroken and deliveryStopped must all be present']
+      : detectorIssues(thresholds)),
+    ...learningIssues(thresholds.learning),
   ]);
   return thresholds;
 };

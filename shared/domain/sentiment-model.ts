@@ -1,0 +1,322 @@
+import type { Sentiment } from '#shared/schemas/events.ts';
+import type { SentimentBaseline } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION } from './baselines.ts';
+import type { SentimentThresholds } from './sentiment-thresholds.ts';
+import { betaBinomialUpperTail, normalCdf } from './stats.ts';
+
+/**
+ * How a sentiment window reads against its brand × product × channel's baseline, and what the baseline
+ * learns from it. `readSentiment` is the single owner of that arithmetic: the detectors
+ * (sentiment-rules.ts) judge its numbers and `nextSentimentBaseline` stores them.
+ *
+ * The subject's normal negative share is a discounted ratio of counts (negative ÷ mentions, half-life
+ * `learning.halfLifeHours`), adjusted on the log-odds scale for the hour-of-day quarter and the weekday of
+ * the window. A window's negatives are judged with a beta-binomial upper tail: counting noise plus the
+ * window-to-window variation the subject shows (its intra-class correlation, learnt), so 60 angry posts
+ * of 150 at night weigh what they are worth. An EWMA chart of the standardised excess over a day
+ * catches a drift that no single window shows.
+ */
+
+const HOUR = 3_600_000;
+const MAX_WINDOW_HOURS = 24 * 31;
+const RHO_FLOOR = 5e-4;
+const RHO_CEILING = 0.05;
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+const clamp = (value: number, min: number, max: number): number =>
+  Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+const finite = (value: number, fallback = 0): number => (Number.isFinite(value) ? value : fallback);
+
+/** The window: its length, season and counts. */
+export interface SentimentWindow {
+  readonly hours: number;
+  /** UTC hour-of-day quarter of the window's middle (0: 0–5 h … 3: 18–23 h); undefined for windows ≥ 12 h. */
+  readonly quarter: number | undefined;
+  /** UTC weekday of the window's middle; undefined for windows ≥ 3.5 days. */
+  readonly weekday: number | undefined;
+  readonly mentions: number;
+  readonly negative: number;
+  readonly share: number;
+}
+
+export interface SentimentReading {
+  readonly at: number;
+  readonly window: SentimentWindow;
+  /** The baseline has learnt `learning.minHours`: spikes and drift are judged. */
+  readonly settled: boolean;
+  /** The subject's normal share for this window's season, and the negatives that makes. */
+  readonly expectedShare: number;
+  readonly expectedNegative: number;
+  /** P(this many negatives or more | the subject's normal). */
+  readonly pWindow: number;
+  readonly rho: number;
+  readonly spike: boolean;
+  /** Consecutive spiking windows including this one. */
+  readonly spikeWindows: number;
+  /** The drift chart after this window: z, p, and the excess share it stands for. */
+  readonly drift: {
+    readonly value: number;
+    readonly variance: number;
+    readonly excess: number;
+    readonly mentions: number;
+    readonly recent: number;
+    readonly z: number;
+    readonly p: number;
+    readonly excessShare: number;
+    readonly alarm: boolean;
+  };
+  readonly suspect: boolean;
+  /** Since when the subject has been anomalous (spike or drift), and whether the shift is now adopted. */
+  readonly anomalousSince: number | undefined;
+  readonly adopted: boolean;
+  readonly baselineHours: number;
+  readonly baselineMentions: number;
+}
+
+const windowOf = (sentiment: Sentiment): SentimentWindow => {
+  const start = Date.parse(sentiment.windowStart);
+  const end = Date.parse(sentiment.windowEnd);
+  const hours = clamp((end - start) / HOUR, 1 / 60, MAX_WINDOW_HOURS);
+  const middle = new Date(Number.isFinite(end) ? end - (hours * HOUR) / 2 : 0);
+  const mentions = Math.max(0, sentiment.mentions);
+  const negative = clamp(sentiment.negative, 0, mentions);
+  return {
+    hours,
+    quarter: hours < 12 ? Math.floor(middle.getUTCHours() / 6) : undefined,
+    weekday: hours < 84 ? middle.getUTCDay() : undefined,
+    mentions,
+    negative,
+    share: mentions > 0 ? negative / mentions : 0,
+  };
+};
+
+const baseShareOf = (baseline: SentimentBaseline): number =>
+  clamp((baseline.negative + 0.5) / (baseline.mentions + 1), 1e-4, 1 - 1e-4);
+
+const seasonalOffset = (baseline: SentimentBaseline | undefined, window: SentimentWindow): number =>
+  baseline === undefined
+    ? 0
+    : (window.quarter === undefined ? 0 : (baseline.hourOffsets[window.quarter] ?? 0)) +
+      (window.weekday === undefined ? 0 : (baseline.weekdayOffsets[window.weekday] ?? 0));
+
+/**
+ * Reads a sentiment window against its baseline (pure).
+ *
+ * @example
+ * readSentiment(event.sentiment, Date.parse(event.occurredAt), baseline, DEFAULT_SENTIMENT_THRESHOLDS).pWindow;
+ */
+export const readSentiment = (
+  sentiment: Sentiment,
+  at: number,
+  baseline: SentimentBaseline | undefined,
+  thresholds: SentimentThresholds,
+): SentimentReading => {
+  const { learning, spike, drift } = thresholds;
+  const window = windowOf(sentiment);
+  const settled = baseline !== undefined && baseline.hours >= learning.minHours && baseline.mentions > 0;
+  const base = baseline === undefined ? 0.5 : baseShareOf(baseline);
+  const expectedShare = clamp(logistic(logit(base) + seasonalOffset(baseline, window)), 1e-4, 1 - 1e-4);
+  const rho = clamp(baseline?.rho ?? learning.initialRho, RHO_FLOOR, RHO_CEILING);
+  const n = window.mentions;
+  const x = window.negative;
+  const expectedNegative = n * expectedShare;
+  const pWindow = settled && n > 0 ? betaBinomialUpperTail(x, n, expectedShare, rho) : 1;
+  const isSpike =
+    settled &&
+    n >= thresholds.minMentions &&
+    pWindow <= spike.p &&
+    window.share - expectedShare >= spike.minShift;
+  const spikeWindows = isSpike ? (baseline?.spikeWindows ?? 0) + 1 : 0;
+  // The drift chart: standardised excess negatives, exponentially weighted over `timeScaleHours`.
+  const lambda = 1 - Math.exp(-window.hours / drift.timeScaleHours);
+  const sd = Math.sqrt(n * expectedShare * (1 - expectedShare) * (1 + Math.max(0, n - 1) * rho));
+  // A spiking window is the spike detector's business: it does not load the drift chart (which would
+  // then report the crisis's tail for a day after it ended); other windows count clamped at ±3 sd.
+  const residual = n > 0 && sd > 0 && !isSpike ? clamp((x - expectedNegative) / sd, -3, 3) : 0;
+  const excessNegatives = isSpike ? 0 : x - expectedNegative;
+  const value = finite((1 - lambda) * (baseline?.drift ?? 0) + lambda * residual);
+  const variance = finite((1 - lambda) ** 2 * (baseline?.driftVariance ?? 0) + lambda * lambda, 1);
+  const excess = finite((1 - lambda) * (baseline?.driftExcess ?? 0) + lambda * excessNegatives);
+  const mentions = finite((1 - lambda) * (baseline?.driftMentions ?? 0) + lambda * (isSpike ? 0 : n));
+  const z = variance > 0 ? value / Math.sqrt(variance) : 0;
+  const pDrift = settled ? 1 - normalCdf(z) : 1;
+  const excessShare = mentions > 0 ? excess / mentions : 0;
+  // The chart remembers a day; the drift is reported only while the excess is still going.
+  const lambdaRecent = 1 - Math.exp((-window.hours * 4) / drift.timeScaleHours);
+  const recent = finite((1 - lambdaRecent) * (baseline?.driftRecent ?? 0) + lambdaRecent * residual);
+  const driftAlarm = settled && pDrift <= drift.p && excessShare >= drift.minShift && recent > 0;
+  const suspect = settled && (pWindow <= learning.learnP || pDrift <= learning.learnP);
+  const anomalous = isSpike || driftAlarm;
+  const since =
+    anomalous && baseline !== undefined && baseline.anomalousWindows > 0
+      ? Date.parse(baseline.anomalousSince)
+      : anomalous
+        ? at - window.hours * HOUR
+        : undefined;
+  const adopted = since !== undefined && at - since >= learning.adaptAfterHours * HOUR;
+  return {
+    at,
+    window,
+    settled,
+    expectedShare,
+    expectedNegative,
+    pWindow,
+    rho,
+    spike: isSpike,
+    spikeWindows,
+    drift: {
+      value,
+      variance,
+      excess,
+      mentions,
+      recent,
+      z: finite(z),
+      p: pDrift,
+      excessShare: finite(excessShare),
+      alarm: driftAlarm,
+    },
+    suspect,
+    anomalousSince: since,
+    adopted,
+    baselineHours: baseline?.hours ?? 0,
+    baselineMentions: baseline?.mentions ?? 0,
+  };
+};
+
+const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): SentimentBaseline => ({
+  kind: 'sentiment',
+  version: BASELINE_SCHEMA_VERSION,
+  observations: 0,
+  firstAt: at,
+  updatedAt: at,
+  negative: 0,
+  mentions: 0,
+  hours: 0,
+  mentionsPerHour: 0,
+  rho: thresholds.learning.initialRho,
+  hourOffsets: [0, 0, 0, 0],
+  weekdayOffsets: [0, 0, 0, 0, 0, 0, 0],
+  drift: 0,
+  driftVariance: 0,
+  driftExcess: 0,
+  driftMentions: 0,
+  driftRecent: 0,
+  spikeWindows: 0,
+  anomalousWindows: 0,
+  anomalousSince: at,
+  shiftNegative: 0,
+  shiftMentions: 0,
+});
+
+/** The share, season and variation part of the next baseline, from a window judged normal. */
+const learnShare = (
+  base: SentimentBaseline,
+  reading: SentimentReading,
+  thresholds: SentimentThresholds,
+): Partial<SentimentBaseline> => {
+  const { learning } = thresholds;
+  const { window } = reading;
+  const n = window.mentions;
+  const x = window.negative;
+  const decay = 0.5 ** (window.hours / learning.halfLifeHours);
+  const usual = base.mentionsPerHour * window.hours;
+  // A viral storm weighs as at most `volumeCap` usual windows.
+  const weight =
+    base.mentionsPerHour > 0 && n > learning.volumeCap * usual ? (learning.volumeCap * usual) / n : 1;
+  const offset = seasonalOffset(base, window);
+  const deseasonalised = n > 0 ? n * logistic(logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - offset) : 0;
+  const settled = reading.settled;
+  const residual = logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - logit(reading.expectedShare);
+  const confidence = n / (n + 50);
+  const step = settled ? learning.seasonalAlpha * confidence * clamp(residual, -2, 2) : 0;
+  const moveOffset = (offsets: readonly number[], index: number | undefined, scale: number) =>
+    index === undefined
+      ? offsets
+      : offsets.map((o, i) => (i === index ? clamp(o + scale * step, -1.5, 1.5) : o));
+  const p = reading.expectedShare;
+  const rhoSample =
+    settled && n >= 10
+      ? clamp(((x - n * p) ** 2 / (n * p * (1 - p)) - 1) / (n - 1), 0, RHO_CEILING)
+      : base.rho;
+  const rate = n / window.hours;
+  return {
+    negative: base.negative * decay + weight * deseasonalised,
+    mentions: base.mentions * decay + weight * n,
+    hours: base.hours + window.hours,
+    mentionsPerHour:
+      base.mentionsPerHour === 0
+        ? rate
+        : base.mentionsPerHour +
+          0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour),
+    rho: clamp(base.rho + 0.05 * (rhoSample - base.rho), RHO_FLOOR, RHO_CEILING),
+    hourOffsets: moveOffset(base.hourOffsets, window.quarter, 1),
+    weekdayOffsets: moveOffset(base.weekdayOffsets, window.weekday, 1 / 3),
+  };
+};
+
+/**
+ * The sentiment baseline after a window (pure): `previous` itself when the window is not newer than it.
+ * A window judged anomalous (or while the drift chart is out of control) only moves the chart and the
+ * counters, not the normal it is judged against; a shift lasting `learning.adaptAfterHours` becomes the
+ * new normal.
+ *
+ * @example
+ * nextSentimentBaseline(previous, event.sentiment, event.occurredAt, DEFAULT_SENTIMENT_THRESHOLDS);
+ */
+export const nextSentimentBaseline = (
+  previous: SentimentBaseline | undefined,
+  sentiment: Sentiment,
+  occurredAt: string,
+  thresholds: SentimentThresholds,
+): SentimentBaseline | undefined => {
+  const at = Date.parse(occurredAt);
+  if (!Number.isFinite(at)) return previous;
+  if (previous !== undefined && at <= Date.parse(previous.updatedAt)) return previous;
+  const iso = new Date(at).toISOString();
+  const base = previous ?? emptySentimentBaseline(iso, thresholds);
+  const reading = readSentiment(sentiment, at, previous, thresholds);
+  const anomalous = reading.anomalousSince !== undefined;
+  const chart = {
+    drift: reading.drift.value,
+    driftVariance: reading.drift.variance,
+    driftExcess: reading.drift.excess,
+    driftMentions: reading.drift.mentions,
+    driftRecent: reading.drift.recent,
+  };
+  const counters = {
+    observations: base.observations + 1,
+    updatedAt: iso,
+    spikeWindows: reading.spikeWindows,
+    anomalousWindows: anomalous ? base.anomalousWindows + 1 : 0,
+    anomalousSince:
+      reading.anomalousSince === undefined ? iso : new Date(reading.anomalousSince).toISOString(),
+    shiftNegative: anomalous ? base.shiftNegative + reading.window.negative : 0,
+    shiftMentions: anomalous ? base.shiftMentions + reading.window.mentions : 0,
+  };
+  if (reading.adopted) {
+    // The shift lasted: what the subject has said since it began is its new normal; the chart starts over.
+    return {
+      ...base,
+      ...counters,
+      negative: counters.shiftNegative,
+      mentions: counters.shiftMentions,
+      drift: 0,
+      driftVariance: 0,
+      driftExcess: 0,
+      driftMentions: 0,
+      driftRecent: 0,
+      spikeWindows: 0,
+      anomalousWindows: 0,
+      anomalousSince: iso,
+      shiftNegative: 0,
+      shiftMentions: 0,
+    };
+  }
+  return {
+    ...base,
+    ...(reading.suspect ? {} : learnShare(base, reading, thresholds)),
+    ...chart,
+    ...counters,
+  };
+};

@@ -1,0 +1,415 @@
+import type { Spend } from '#shared/schemas/events.ts';
+import type { SpendBaseline } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION } from './baselines.ts';
+import type { SpendThresholds } from './spend-thresholds.ts';
+import { negativeBinomialCdf } from './stats.ts';
+
+/**
+ * How a spend report reads against its campaign × channel's baseline, and what the baseline learns from
+ * it. One function, `readSpend`, is the single owner of that arithmetic: the detectors (spend-rules.ts)
+ * judge its numbers and `nextSpendBaseline` stores them, so the two cannot disagree.
+ *
+ * Reports are cumulative for their period; the **slice** of a report is what happened since the previous
+ * report of the same period (or since the period started). A slice's conversions are judged against what
+ * the baseline's conversion rate expects for the slice's spend — counts as counts, with a negative-binomial
+ * tail probability (counting noise plus day-to-day variation of the rate plus the baseline's own
+ * uncertainty) — once on the day alone and once on the run of low days a CUSUM has been accumulating, so
+ * a small campaign's spike shows over a few days and a big campaign's in one.
+ */
+
+const DAY = 86_400_000;
+/** A slice longer than this (a campaign silent for months) is not a day's evidence. */
+const MAX_SLICE_DAYS = 62;
+const UNIT_WEEK: readonly number[] = [1, 1, 1, 1, 1, 1, 1];
+
+/** What happened since the previous report. */
+export interface SpendSlice {
+  readonly days: number;
+  readonly spend: number;
+  /** Undefined when this report or the previous one carried no conversions. */
+  readonly conversions: number | undefined;
+  /** UTC weekday of the slice's middle (0 = Sunday). */
+  readonly weekday: number;
+  /** The slice started at the period start (first report of a period). */
+  readonly fromPeriodStart: boolean;
+}
+
+/** The conversion-rate judgement of a slice. */
+export interface ConversionReading {
+  /** Conversions the baseline expects for the slice's spend. */
+  readonly expected: number;
+  readonly observed: number;
+  /** P(this few conversions or fewer | baseline). */
+  readonly pDay: number;
+  /** The run of low days (CUSUM) including this one: observed, expected, spend, days, tail probability. */
+  readonly run: {
+    readonly observed: number;
+    readonly expected: number;
+    readonly spend: number;
+    readonly days: number;
+    readonly p: number;
+  };
+  readonly cusum: number;
+  /** Judged a spike today (either test at or below the line). */
+  readonly spike: boolean;
+  /** Consecutive spike days including today. */
+  readonly spikeDays: number;
+  /** Kept out of the baseline (either test at or below the learning line). */
+  readonly suspect: boolean;
+  /** The baseline's conversion rate per unit of money (weekday-adjusted for this slice). */
+  readonly rate: number;
+  /** The spike has lasted long enough to become the new normal with this report. */
+  readonly adopted: boolean;
+}
+
+/** Conversions standing still while money is spent. */
+export interface FrozenReading {
+  readonly since: string;
+  readonly spend: number;
+  readonly expected: number;
+}
+
+/** Delivery against the campaign's usual daily spend. */
+export interface DeliveryReading {
+  /** Usual spend for the slice (level × weekday factor × days). */
+  readonly expectedSpend: number;
+  readonly stopped: boolean;
+  /** Consecutive stopped reports including this one. */
+  readonly stoppedReports: number;
+}
+
+/** Everything the detectors and the learner need from one report. */
+export interface SpendReading {
+  readonly at: number;
+  readonly slice: SpendSlice | undefined;
+  /** Days the conversion-rate baseline has learnt; undefined rate until it has learnt `minDays`. */
+  readonly conversion: ConversionReading | undefined;
+  readonly frozen: FrozenReading | undefined;
+  readonly delivery: DeliveryReading | undefined;
+  /** The pace after this report: spend per day (weekday-adjusted), its relative variance, the days it rests on. */
+  readonly level: {
+    readonly daily: number;
+    readonly variance: number;
+    readonly recent: readonly number[];
+    readonly days: number;
+    readonly weekday: readonly number[];
+  };
+  readonly baselineDays: number;
+}
+
+const finiteOr = (value: number, fallback: number): number => (Number.isFinite(value) ? value : fallback);
+const clamp = (value: number, min: number, max: number): number =>
+  Math.min(max, Math.max(min, finiteOr(value, min)));
+
+/** The slice of a report: since the previous report of the same period, else since the period start. */
+export const sliceOf = (
+  spend: Spend,
+  at: number,
+  baseline: SpendBaseline | undefined,
+): SpendSlice | undefined => {
+  const samePeriod = baseline !== undefined && baseline.periodStart === spend.periodStart;
+  const from = samePeriod ? Date.parse(baseline.updatedAt) : Date.parse(`${spend.periodStart}T00:00:00Z`);
+  const days = (at - from) / DAY;
+  if (!Number.isFinite(days) || days <= 0 || days > MAX_SLICE_DAYS) return undefined;
+  const spent = samePeriod ? spend.actualSpend - baseline.lastSpend : spend.actualSpend;
+  const previousConversions = samePeriod ? baseline.lastConversions : 0;
+  const conversions =
+    spend.conversions === undefined || previousConversions < 0
+      ? undefined
+      : Math.max(0, spend.conversions - previousConversions);
+  return {
+    days,
+    spend: Math.max(0, spent),
+    conversions,
+    weekday: new Date(at - (days * DAY) / 2).getUTCDay(),
+    fromPeriodStart: !samePeriod,
+  };
+};
+
+const factorOf = (factors: readonly number[], slice: SpendSlice): number =>
+  // A slice of several days spans several weekdays: their factors average out.
+  slice.days <= 1.5 ? clamp(factors[slice.weekday] ?? 1, 0.05, 20) : 1;
+
+const conversionReading = (
+  baseline: SpendBaseline,
+  slice: SpendSlice,
+  thresholds: SpendThresholds,
+): ConversionReading | undefined => {
+  const { learning, cpaSpike } = thresholds;
+  if (slice.conversions === undefined || baseline.rateDays < learning.minDays) return undefined;
+  if (!(baseline.rateSpend > 0) || !(baseline.rateConversions > 0)) return undefined;
+  const rate = (baseline.rateConversions / baseline.rateSpend) * factorOf(baseline.conversionWeekday, slice);
+  const expected = finiteOr(slice.spend * rate, 0);
+  const observed = slice.conversions;
+  // Day-to-day variation of the rate and the baseline's own uncertainty (it rests on rateConversions).
+  const shapeOf = (days: number) =>
+    1 / (1 / (cpaSpike.dispersion * Math.max(1, days)) + 1 / Math.max(1, baseline.rateConversions));
+  const pDay = expected > 0 ? negativeBinomialCdf(observed, expected, shapeOf(slice.days)) : 1;
+  // CUSUM for conversions running at 1/shift of the rate: log-likelihood ratio of the day's count.
+  const llr = -observed * Math.log(cpaSpike.shift) + expected * (1 - 1 / cpaSpike.shift);
+  // After a spike, the first day that fits the baseline better than the shift closes the episode.
+  const closes = baseline.spikeDays > 0 && llr <= 0;
+  const cusum = closes ? 0 : finiteOr(Math.max(0, baseline.cusum + llr), 0);
+  const inRun = cusum > 0;
+  const run = inRun
+    ? {
+        observed: baseline.runConversions + observed,
+        expected: baseline.runExpected + expected,
+        spend: baseline.runSpend + slice.spend,
+        days: baseline.runDays + slice.days,
+      }
+    : { observed: 0, expected: 0, spend: 0, days: 0 };
+  // The run speaks only while it is still going: a day that fits the baseline better than the shift ends
+  // the alarm, though the CUSUM takes a few such days to unwind.
+  const going = llr > 0 && inRun;
+  const pRun =
+    going && run.expected > 0 ? negativeBinomialCdf(run.observed, run.expected, shapeOf(run.days)) : 1;
+  // A material rise only: at high volume a 5 % drift in CPA is significant and nobody's problem.
+  const material = (observed: number, expected: number) => observed * (1 + cpaSpike.minIncrease) <= expected;
+  const spike =
+    (pDay <= cpaSpike.p && material(observed, expected)) ||
+    (pRun <= cpaSpike.p && material(run.observed, run.expected));
+  const suspect = pDay <= learning.learnP || pRun <= learning.learnP;
+  const spikeDays = spike ? baseline.spikeDays + 1 : 0;
+  const adopted = spike && run.days >= learning.adaptAfterDays && run.observed >= 10;
+  return {
+    expected,
+    observed,
+    pDay,
+    run: { ...run, p: pRun },
+    cusum,
+    spike,
+    spikeDays,
+    suspect,
+    rate,
+    adopted,
+  };
+};
+
+const frozenReading = (
+  baseline: SpendBaseline | undefined,
+  slice: SpendSlice | undefined,
+  conversion: ConversionReading | undefined,
+): FrozenReading | undefined => {
+  if (baseline === undefined || slice === undefined || slice.conversions === undefined) return undefined;
+  if (slice.conversions > 0 || slice.fromPeriodStart || !(slice.spend > 0)) return undefined;
+  return {
+    since: baseline.frozenSince,
+    spend: baseline.frozenSpend + slice.spend,
+    expected: baseline.frozenExpected + (conversion?.expected ?? 0),
+  };
+};
+
+const deliveryReading = (
+  spend: Spend,
+  at: number,
+  baseline: SpendBaseline | undefined,
+  slice: SpendSlice | undefined,
+  thresholds: SpendThresholds,
+): DeliveryReading | undefined => {
+  if (baseline === undefined || slice === undefined || slice.fromPeriodStart) return undefined;
+  const usual = paceOf(baseline.recentSpend).daily;
+  if (baseline.spendDays < thresholds.learning.minDays || !(usual > 0)) return undefined;
+  const expectedSpend = usual * factorOf(baseline.spendWeekday, slice) * slice.days;
+  const periodEnd = Date.parse(`${spend.periodEnd}T00:00:00Z`) + DAY;
+  // A campaign that has spent its plan, or whose period is over, stops by design.
+  const running = at < periodEnd && spend.actualSpend < spend.plannedBudget * 0.98 && baseline.lastSpend > 0;
+  const stopped = running && slice.spend <= thresholds.deliveryStopped.share * expectedSpend;
+  return { expectedSpend, stopped, stoppedReports: stopped ? baseline.stoppedReports + 1 : 0 };
+};
+
+/** Mean of the values with the highest and lowest dropped once there are five or more. */
+const trimmedMean = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const kept = sorted.length >= 5 ? sorted.slice(1, -1) : sorted;
+  return kept.length === 0 ? 0 : kept.reduce((sum, v) => sum + v, 0) / kept.length;
+};
+
+/** The pace after a report: the trimmed mean of the latest days' (weekday-adjusted) spend per day. */
+export const paceOf = (recent: readonly number[]): { readonly daily: number; readonly variance: number } => {
+  const daily = trimmedMean(recent);
+  if (recent.length < 2 || !(daily > 0)) return { daily: finiteOr(daily, 0), variance: 0 };
+  const mean = recent.reduce((sum, v) => sum + v, 0) / recent.length;
+  const variance = recent.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (recent.length - 1);
+  return { daily, variance: finiteOr(variance / (daily * daily), 0) };
+};
+
+const levelAfter = (
+  baseline: SpendBaseline | undefined,
+  slice: SpendSlice | undefined,
+  delivery: DeliveryReading | undefined,
+  thresholds: SpendThresholds,
+): SpendReading['level'] => {
+  const recent = baseline?.recentSpend ?? [];
+  const weekdayBefore = baseline?.spendWeekday ?? UNIT_WEEK;
+  const days = baseline?.spendDays ?? 0;
+  const before = paceOf(recent);
+  if (slice === undefined || delivery?.stopped === true) {
+    return { ...before, recent, days, weekday: weekdayBefore };
+  }
+  const { weekdayAlpha, minDays, paceDays } = thresholds.learning;
+  const perDay = slice.spend / slice.days;
+  const settled = days >= minDays && before.daily > 0;
+  const weekday =
+    settled && slice.days <= 1.5
+      ? weekdayBefore.map((f, day) =>
+          day === slice.weekday ? f + weekdayAlpha * (clamp(perDay / before.daily, 0.2, 5) - f) : f,
+        )
+      : weekdayBefore;
+  const next = [...recent, finiteOr(perDay / factorOf(weekday, slice), 0)].slice(-paceDays);
+  return { ...paceOf(next), recent: next, days: days + slice.days, weekday };
+};
+
+/**
+ * Reads a spend report against its baseline (pure).
+ *
+ * @example
+ * readSpend(event.spend, Date.parse(event.occurredAt), baseline, DEFAULT_SPEND_THRESHOLDS).conversion?.pDay;
+ */
+export const readSpend = (
+  spend: Spend,
+  at: number,
+  baseline: SpendBaseline | undefined,
+  thresholds: SpendThresholds,
+): SpendReading => {
+  const fresh = baseline === undefined || at > Date.parse(baseline.updatedAt);
+  const slice = fresh ? sliceOf(spend, at, baseline) : undefined;
+  const conversion =
+    baseline !== undefined && slice !== undefined
+      ? conversionReading(baseline, slice, thresholds)
+      : undefined;
+  const frozen = frozenReading(baseline, slice, conversion);
+  const delivery = deliveryReading(spend, at, baseline, slice, thresholds);
+  return {
+    at,
+    slice,
+    conversion,
+    frozen,
+    delivery,
+    level: levelAfter(baseline, slice, delivery, thresholds),
+    baselineDays: baseline === undefined ? 0 : Math.max(0, (at - Date.parse(baseline.firstAt)) / DAY),
+  };
+};
+
+const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
+  kind: 'spend',
+  version: BASELINE_SCHEMA_VERSION,
+  observations: 0,
+  firstAt: at,
+  updatedAt: at,
+  periodStart: spend.periodStart,
+  lastSpend: 0,
+  lastConversions: 0,
+  rateConversions: 0,
+  rateSpend: 0,
+  rateDays: 0,
+  conversionWeekday: UNIT_WEEK,
+  cusum: 0,
+  runConversions: 0,
+  runExpected: 0,
+  runSpend: 0,
+  runDays: 0,
+  spikeDays: 0,
+  frozenSince: at,
+  frozenSpend: 0,
+  frozenExpected: 0,
+  recentSpend: [],
+  spendDays: 0,
+  spendWeekday: UNIT_WEEK,
+  stoppedReports: 0,
+});
+
+/** The conversion-rate part of the next baseline. */
+const learnRate = (
+  base: SpendBaseline,
+  slice: SpendSlice,
+  reading: ConversionReading | undefined,
+  thresholds: SpendThresholds,
+): Partial<SpendBaseline> => {
+  if (slice.conversions === undefined) return {};
+  const { halfLifeDays, weekdayAlpha } = thresholds.learning;
+  if (reading?.adopted === true) {
+    // The shift lasted: the run becomes the new normal, and the evidence starts over.
+    return {
+      rateConversions: reading.run.observed,
+      rateSpend: reading.run.spend,
+      cusum: 0,
+      runConversions: 0,
+      runExpected: 0,
+      runSpend: 0,
+      runDays: 0,
+      spikeDays: 0,
+    };
+  }
+  const evidence =
+    reading === undefined
+      ? {}
+      : {
+          cusum: reading.cusum,
+          runConversions: reading.run.observed,
+          runExpected: reading.run.expected,
+          runSpend: reading.run.spend,
+          runDays: reading.run.days,
+          spikeDays: reading.spikeDays,
+        };
+  if (reading?.suspect === true) return evidence;
+  const decay = 0.5 ** (slice.days / halfLifeDays);
+  const factor = factorOf(base.conversionWeekday, slice);
+  const weekday =
+    reading !== undefined && slice.days <= 1.5 && reading.expected >= 5
+      ? base.conversionWeekday.map((f, day) =>
+          day === slice.weekday
+            ? f +
+              weekdayAlpha * (clamp((reading.observed + 0.5) / ((reading.expected + 0.5) / f), 0.3, 3) - f)
+            : f,
+        )
+      : base.conversionWeekday;
+  return {
+    ...evidence,
+    rateConversions: base.rateConversions * decay + slice.conversions / factor,
+    rateSpend: base.rateSpend * decay + slice.spend,
+    rateDays: base.rateDays + slice.days,
+    conversionWeekday: weekday,
+  };
+};
+
+/**
+ * The baseline after a report (pure): `previous` itself when the report is not newer than it (a replay,
+ * a late duplicate). A report judged anomalous updates only the evidence it carries (the CUSUM run, the
+ * frozen and stopped counters), not the conversion rate or the delivery level it is judged against.
+ *
+ * @example
+ * nextSpendBaseline(previous, event.spend, event.occurredAt, DEFAULT_SPEND_THRESHOLDS);
+ */
+export const nextSpendBaseline = (
+  previous: SpendBaseline | undefined,
+  spend: Spend,
+  occurredAt: string,
+  thresholds: SpendThresholds,
+): SpendBaseline | undefined => {
+  const at = Date.parse(occurredAt);
+  if (!Number.isFinite(at)) return previous;
+  if (previous !== undefined && at <= Date.parse(previous.updatedAt)) return previous;
+  const iso = new Date(at).toISOString();
+  const reading = readSpend(spend, at, previous, thresholds);
+  const base = previous ?? emptySpendBaseline(spend, iso);
+  const slice = reading.slice;
+  const conversions = spend.conversions ?? -1;
+  const moved = slice?.conversions === undefined || slice.conversions > 0 || slice.fromPeriodStart;
+  return {
+    ...base,
+    ...(slice === undefined ? {} : learnRate(base, slice, reading.conversion, thresholds)),
+    observations: base.observations + 1,
+    updatedAt: iso,
+    periodStart: spend.periodStart,
+    lastSpend: spend.actualSpend,
+    lastConversions: conversions,
+    frozenSince: moved || reading.frozen === undefined ? iso : reading.frozen.since,
+    frozenSpend: reading.frozen?.spend ?? 0,
+    frozenExpected: reading.frozen?.expected ?? 0,
+    recentSpend: reading.level.recent,
+    spendDays: reading.level.days,
+    spendWeekday: reading.level.weekday,
+    stoppedReports: reading.delivery?.stoppedReports ?? 0,
+  };
+};
