@@ -20,6 +20,9 @@ export const banner = (stack: LocalStack): string => {
     `  API        ${stack.url}/v1   (try: curl ${stack.url}/v1/health)`,
     `  Data       ${data}`,
     `  Outbox     ${stack.outboxFile}   (red escalations, one SNS Publish input per line)`,
+    ...[...stack.schedules()].map(
+      ([id, at]) => `  Schedule   ${id} next at ${at.toISOString()}   (npm run digest -- ${id} runs it now)`,
+    ),
     '',
     '  Dev credentials',
     `    ingest   x-radar-client: ${credentials.clientId}   secret: ${credentials.clientSecret}`,

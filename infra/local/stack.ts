@@ -2,7 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { STREAM_CONSUMER, STREAM_REDRIVER } from '#infra/catalog.ts';
+import { FUNCTIONS, type FunctionDefinition, STREAM_CONSUMER, STREAM_REDRIVER } from '#infra/catalog.ts';
 import { ENV } from '#shared/config.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -47,7 +47,10 @@ export interface LocalStackOptions {
   readonly stream?: Pick<StreamPollerOptions, 'maxRetries' | 'retryBackoff'> & {
     readonly redriveIntervalMs?: number;
   };
-  /** How often scheduled functions (SLA check, digest) run; default `RADAR_SCHEDULE_INTERVAL_MS` or 60 s. */
+  /**
+   * Run the scheduled functions (SLA check, digest) this often instead of on their AWS schedules
+   * (infra/catalog.ts); default `RADAR_SCHEDULE_INTERVAL_MS`, else the real schedules.
+   */
   readonly scheduleIntervalMs?: number;
   readonly logger?: LocalLogger;
 }
@@ -64,6 +67,12 @@ export interface LocalStack {
   /** Where escalations land without `SNS_ENDPOINT` (one SNS Publish input per line). */
   readonly outboxFile: string;
   readonly deadLetterFile: string;
+  /** The environment the handlers run with (`npm run digest` runs a scheduled function with it). */
+  readonly env: Readonly<Record<string, string>>;
+  /** When each scheduled function runs next. */
+  readonly schedules: () => ReadonlyMap<string, Date>;
+  /** Runs a scheduled function now (as `aws lambda invoke` would) and returns its result. */
+  runScheduled(id: string): Promise<unknown>;
   /** Finishes in-flight requests and the stream batch, then stops DynamoDB Local. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -168,9 +177,16 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     cleanups.push(poller.stop);
 
+    const intervalMs = options.scheduleIntervalMs ?? scheduleIntervalFromShell();
+    const catalog: readonly FunctionDefinition[] = FUNCTIONS;
     const scheduler = startLocalScheduler({
       functions: handlers.scheduled ?? new Map(),
-      intervalMs: options.scheduleIntervalMs ?? Number(process.env.RADAR_SCHEDULE_INTERVAL_MS ?? 60_000),
+      schedules: new Map(
+        catalog.flatMap((definition) =>
+          definition.schedule === undefined ? [] : [[definition.id, definition.schedule] as const],
+        ),
+      ),
+      ...(intervalMs === undefined ? {} : { intervalMs }),
       region: env[ENV.region] ?? 'us-east-1',
       logger,
     });
@@ -203,6 +219,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       databaseDir,
       outboxFile: absolute(env[ENV.outboxFile] ?? join(dataDir, 'outbox.jsonl')),
       deadLetterFile,
+      env,
+      schedules: scheduler.next,
+      runScheduled: scheduler.runNow,
       stop: stopAll,
     };
   } catch (error) {
@@ -233,6 +252,19 @@ export const parsePort = (text: string): number => {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) throw new RangeError(`Not a port number: ${text}`);
   return port;
+};
+
+/** `RADAR_SCHEDULE_INTERVAL_MS`: every scheduled function on one short interval (demos, tests). */
+const scheduleIntervalFromShell = (): number | undefined => {
+  const text = nonEmpty(process.env.RADAR_SCHEDULE_INTERVAL_MS);
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new RangeError(
+      `RADAR_SCHEDULE_INTERVAL_MS must be a positive number of milliseconds, got "${text}"`,
+    );
+  }
+  return ms;
 };
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === '' ? undefined : value);

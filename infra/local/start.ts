@@ -8,6 +8,7 @@ import { banner } from './banner.ts';
 import { TableDefinitionMismatchError } from './create-table.ts';
 import { DynamoDbLocalStartError, HandlerLoadError, JavaMissingError, PortInUseError } from './errors.ts';
 import { type LocalStack, parsePort, startLocalStack } from './stack.ts';
+import { removeStackState, stackStateFile, writeStackState } from './stack-state.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -55,6 +56,8 @@ const main = async (): Promise<void> => {
   const options = parseOptions();
   let stack: LocalStack | undefined;
   let signals = 0;
+  // Tells `npm run digest` where this stack is and how its functions run.
+  const stateFile = stackStateFile(options.dataDir);
 
   const onSignal = (signal: NodeJS.Signals): void => {
     signals += 1;
@@ -66,7 +69,7 @@ const main = async (): Promise<void> => {
     console.log(
       `\n${signal}: finishing in-flight requests and stream batches, then stopping DynamoDB Local…`,
     );
-    stack.stop().then(
+    Promise.all([stack.stop(), removeStackState(stateFile)]).then(
       () => {
         console.log('Stopped.');
         process.exit(0);
@@ -96,6 +99,7 @@ const main = async (): Promise<void> => {
     }
     process.exit(1);
   }
+  await writeStackState(stateFile, { pid: process.pid, url: stack.url, env: stack.env });
   console.log(banner(stack));
 };
 
