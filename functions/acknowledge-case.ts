@@ -9,10 +9,10 @@ import { authorize, httpFunction, principalOf } from './middleware.ts';
 /** POST /v1/cases/{id}/acknowledge: a manager has seen the case; the SLA clock stops. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['manager'] }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const id = parsePathParameter(event.pathParameters, 'id', CaseIdSchema);
     const { note } = parseJsonBody(event.body, AcknowledgeRequestSchema);
-    const next = await acknowledge(id, principalOf(event), note, {
+    const next = await acknowledge(id, principalOf(context), note, {
       cases: workflowStore(),
       clock: systemClock,
     });

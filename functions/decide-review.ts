@@ -11,10 +11,10 @@ import { authorize, httpFunction, principalOf } from './middleware.ts';
 /** POST /v1/reviews/{id}/decision: approve (optionally with an exception), reject or ask for changes. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['legal'] }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const id = parsePathParameter(event.pathParameters, 'id', IdSchema);
     const request = parseJsonBody(event.body, DecisionRequestSchema);
-    const decided = await decide(id, principalOf(event), request, {
+    const decided = await decide(id, principalOf(context), request, {
       reviews: reviewStore(),
       clock: systemClock,
     });

@@ -20,7 +20,7 @@ export const handler = httpFunction()
   .handler(async (event, context) => {
     const request = parseEventsRequest(event.body);
     const observed: IngestObservation[] = [];
-    const results = await ingestEvents(principalOf(event).id, request.items, {
+    const results = await ingestEvents(principalOf(context).id, request.items, {
       ...ingestDependencies(),
       deadline: new Date(Date.now() + context.getRemainingTimeInMillis() - RESPONSE_RESERVE_MS),
       observe: (observation) => observed.push(observation),

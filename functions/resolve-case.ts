@@ -11,10 +11,10 @@ import { authorize, httpFunction, principalOf } from './middleware.ts';
 /** POST /v1/cases/{id}/resolve: root cause (5 whys), measures and improvement plan. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['manager'] }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const id = parsePathParameter(event.pathParameters, 'id', CaseIdSchema);
     const resolution = parseJsonBody(event.body, ResolveRequestSchema);
-    const next = await resolve(id, principalOf(event), resolution, {
+    const next = await resolve(id, principalOf(context), resolution, {
       cases: workflowStore(),
       clock: systemClock,
     });

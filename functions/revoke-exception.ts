@@ -10,11 +10,11 @@ import { authorize, httpFunction, principalOf } from './middleware.ts';
 /** POST /v1/exceptions/{id}/revoke: the claim is flagged again from now on. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['legal'] }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const id = parsePathParameter(event.pathParameters, 'id', IdSchema);
     return json(
       200,
-      await revokeException(id, actorOf(principalOf(event)), {
+      await revokeException(id, actorOf(principalOf(context)), {
         exceptions: exceptionStore(),
         clock: systemClock,
       }),

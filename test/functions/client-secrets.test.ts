@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { clearCaches } from '@aws-lambda-powertools/parameters';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretsManagerClientSecrets, secretsIn } from '#shared/adapters/client-secrets.ts';
@@ -36,6 +42,7 @@ beforeEach(() => {
   secretsManager.reset();
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(BatchGetCommand).resolves({ Responses: {} });
   ddb.on(PutCommand).resolves({});
   ddb.on(TransactWriteCommand).resolves({});
 });
