@@ -110,6 +110,8 @@ export const compilePacks = (sources: Readonly<Record<string, string>>): Compile
     const required: RequiredContentRule[] = (source.required ?? []).map(withoutExamples);
     packs.push(RulePackSchema.parse({ ...source, rules, required }));
   }
+  // The checks that normalise every phrase (an exception that holds no phrase of its rule is a typo).
+  validatePacks(packs);
   return {
     'packs.json': json(shareRepeats(packs)),
     'examples.json': json(examples),
