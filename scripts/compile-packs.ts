@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
+import { validatePacks } from '#shared/domain/claims/pack.ts';
 import type {
   ClaimRule,
   RequiredContentRule,
