@@ -13,7 +13,15 @@ export interface ReportInput {
   readonly paint: Paint;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string, words = `${word}s`): string =>
+  `${count} ${count === 1 ? word : words}`;
+
+/** What a finding asks of the reader, after its level: fix it, verify its source, or check it by hand. */
+const OUTCOME_LABEL: Readonly<Record<NonNullable<Finding['outcome']>, string>> = {
+  violation: '',
+  advisory: ' ADVISORY — verify the source',
+  coverage: ' NOT CHECKED — no rule pack covers this market and language; review by hand',
+};
 
 /** Without colours a highlight must still be visible in a CI log, so the phrase is bracketed. */
 const highlight = (paint: Paint, level: string, phrase: string, colored: boolean): string =>
@@ -26,13 +34,15 @@ const findingLines = (input: ReportInput, finding: Finding, colored: boolean): s
   const where = snippets
     .map(({ position }) => `${name}:${position.line}:${position.column}`)
     .filter((value, index, all) => all.indexOf(value) === index);
+  const more = finding.moreEvidence ?? 0;
   const lines = [
-    `${paint(levelFormat(finding.level), finding.level.toUpperCase())}  ${paint('bold', finding.ruleId)}  ${paint('dim', `${finding.probability} probability × ${finding.impact} impact`)}`,
+    `${paint(levelFormat(finding.level), finding.level.toUpperCase())}${OUTCOME_LABEL[finding.outcome ?? 'violation']}  ${paint('bold', finding.ruleId)}  ${paint('dim', `${finding.probability} probability × ${finding.impact} impact`)}`,
     ...(where.length === 0 ? [] : [`  ${paint('dim', where.join(', '))}`]),
     ...snippets.map(
       (snippet) =>
         `  ${paint('dim', '│')} ${snippet.before}${highlight(paint, finding.level, snippet.phrase, colored)}${snippet.after}`,
     ),
+    ...(more > 0 ? [`  ${paint('dim', `… and ${plural(more, 'more match', 'more matches')}`)}`] : []),
     `  ${finding.message}`,
     ...(finding.basis === undefined ? [] : [`  ${paint('dim', 'basis     ')} ${finding.basis}`]),
     ...(finding.suggestion === undefined ? [] : [`  ${paint('dim', 'suggestion')} ${finding.suggestion}`]),

@@ -193,3 +193,26 @@ describe('Function: runCli', () => {
     expect(unknown.stderr.text()).toMatch(/unknown command "publish"/);
   });
 });
+
+describe('Command: check — outcomes', () => {
+  it('exits 1 for copy no pack covers, and 0 with --allow-uncovered', async () => {
+    // Prepare
+    const args = ['check', '-', '--market', 'BR', '--lang', 'en', '--category', 'cosmetics'];
+
+    // Act
+    const strict = fakeIo({ stdin: 'A gentle cleanser for everyday use.' });
+    const relaxed = fakeIo({ stdin: 'A gentle cleanser for everyday use.' });
+
+    // Assess
+    expect(await runCli(args, strict)).toBe(1);
+    expect(strict.stdout.text()).toMatch(/NOT CHECKED — no rule pack covers this market and language/);
+    expect(await runCli([...args, '--allow-uncovered'], relaxed)).toBe(0);
+  });
+
+  it('shows an advisory as green, asking to verify the source, and exits 0', async () => {
+    const io = fakeIo({ stdin: '2025年天猫面霜类目销量第一（数据来源：天猫2025年度榜单）' });
+
+    expect(await runCli(['check', '-', ...CN], io)).toBe(0);
+    expect(io.stdout.text()).toMatch(/GREEN ADVISORY — verify the source/);
+  });
+});
