@@ -85,6 +85,7 @@ export const DecisionForm = ({
   };
 
   const ruleIds = [...new Set(review.findings.map((finding) => finding.ruleId))];
+  const toVerify = review.findings.filter((finding) => finding.outcome === 'advisory').length;
 
   return (
     <form
@@ -96,6 +97,12 @@ export const DecisionForm = ({
       }}
     >
       <h3 id="decision-title">Decision</h3>
+      {toVerify > 0 && (
+        <p class="hint verify-source">
+          Verify the source of {toVerify === 1 ? 'the advisory claim' : `${toVerify} advisory claims`} before
+          approving: cite it in the note.
+        </p>
+      )}
       <fieldset class="choices">
         <legend class="visually-hidden">Decision</legend>
         {DECISIONS.map(({ value, key }) => (

@@ -2,11 +2,38 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { DECISION_LABELS, formatAgo, formatDateTime, LANGUAGE_NAMES } from '../format.ts';
 import { POLL_MS, useResource } from '../hooks.ts';
-import type { Decision, Review } from '../types.ts';
+import type { Decision, Finding, Review } from '../types.ts';
 import { CopyText, FindingCard } from './CopyText.tsx';
 import { EmptyState, ErrorNotice, LevelBadge, Loading, PageTitle } from './common.tsx';
 import { DecisionForm, NOTE_FIELD_ID } from './DecisionForm.tsx';
 import { isTyping, type Shortcut, ShortcutHelp } from './ShortcutHelp.tsx';
+
+/**
+ * What the findings ask of legal beyond a decision: an advisory is a claim the law allows only with the
+ * proof it cites (green; verify the source before approving), a coverage finding says no rule pack covers
+ * the copy's market and language, so nothing was checked automatically.
+ */
+export const OutcomeNotes = ({ findings, text }: { findings: readonly Finding[]; text: string }) => {
+  const advisories = findings.filter((finding) => finding.outcome === 'advisory');
+  const uncovered = findings.filter((finding) => finding.outcome === 'coverage');
+  if (advisories.length === 0 && uncovered.length === 0) return null;
+  return (
+    <ul class="outcome-notes">
+      {advisories.map((finding) => (
+        <li key={`advisory-${finding.ruleId}`} class="outcome-advisory">
+          <strong>Verify the source</strong> — <code>{finding.ruleId}</code>:{' '}
+          {(finding.evidence ?? []).map((span) => `“${text.slice(span.start, span.end)}”`).join(', ')} is
+          lawful only if the source it cites holds (advisory, green).
+        </li>
+      ))}
+      {uncovered.map((finding) => (
+        <li key={`coverage-${finding.language ?? ''}`} class="outcome-coverage">
+          <strong>Not checked automatically — review by hand</strong>: {finding.message}
+        </li>
+      ))}
+    </ul>
+  );
+};
 
 const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['j'], does: 'Next copy in the queue' },
@@ -231,6 +258,7 @@ export const ReviewQueue = () => {
               <h3>
                 Findings <span class="count">{selected.findings.length}</span>
               </h3>
+              <OutcomeNotes findings={selected.findings} text={selected.copy.text} />
               <ol class="findings">
                 {selected.findings.map((finding, index) => (
                   <FindingCard
