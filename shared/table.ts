@@ -27,6 +27,7 @@ export const GLOBAL_INDEXES = [
   { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   { indexName: 'gsi7', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
+  { indexName: 'gsi8', partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
 ] as const satisfies readonly IndexDefinition[];
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];

@@ -7,6 +7,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
   type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -80,9 +81,39 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
     await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: tableName });
     table = await describe(client, tableName);
   }
+  if (table !== undefined) table = (await addMissingIndexes(client, table)) ?? table;
   const streamArn = assertMatches(tableName, table);
   await enableTimeToLive(client, tableName);
   return { tableName, streamArn, created };
+};
+
+/**
+ * An index shared/table.ts gained since the table was made (a `.data/` from an older version) is added,
+ * as a CloudFormation update adds it in AWS: items written before lack its keys until they are rewritten.
+ */
+const addMissingIndexes = async (
+  client: DynamoDBClient,
+  table: TableDescription,
+): Promise<TableDescription | undefined> => {
+  const tableName = table.TableName ?? '';
+  const existing = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = createTableInput(tableName).GlobalSecondaryIndexes?.filter(
+    (index) => !existing.has(index.IndexName),
+  );
+  if (missing === undefined || missing.length === 0) return undefined;
+  for (const index of missing) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: index.KeySchema?.map((key) => ({
+          AttributeName: key.AttributeName,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+  return describe(client, tableName);
 };
 
 const describe = async (client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> => {

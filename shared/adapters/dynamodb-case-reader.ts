@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
+import type { RecordedQuery } from '#shared/use-cases/send-digest.ts';
 import {
   caseIndexes,
   itemToAudit,
@@ -65,6 +66,33 @@ export class DynamoDbCaseReader implements CaseReader {
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
+      },
+      index.partitionKey,
+      query,
+      itemToCase,
+    );
+  }
+
+  /**
+   * Cases of one level recorded (written, `createdAt`) from `from` to `to` inclusive, oldest first: the digest's "new
+   * cases", whatever the dates of their events. Served by the recorded index, never a Scan.
+   */
+  async listRecorded(query: RecordedQuery): Promise<Page<RiskCase>> {
+    const index = caseIndexes.recorded;
+    return queryPage(
+      this.#client,
+      {
+        TableName: this.#tableName,
+        IndexName: index.indexName,
+        // The sort key is `<createdAt>#<caseId>`: a case recorded at `to` sorts before `<to>#\uffff`.
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: {
+          ':pk': index.partition(query.level),
+          ':from': query.from,
+          ':to': `${query.to}#\uffff`,
+        },
+        ScanIndexForward: true,
       },
       index.partitionKey,
       query,

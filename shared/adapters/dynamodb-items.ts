@@ -65,6 +65,17 @@ export const caseFilterValue = (value: RiskCase, field: CaseFilter): string | un
 
 export const caseIndexes = {
   all: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: () => 'CASES' },
+  /**
+   * Cases by level in the order they were recorded (`createdAt`, when the case was written, not the
+   * event's date): "the day's new yellow cases" for the digest, late data included. The sort key never
+   * moves, so this copy is rewritten only when the level changes.
+   */
+  recorded: {
+    indexName: 'gsi8',
+    partitionKey: 'gsi8pk',
+    sortKey: 'gsi8sk',
+    partition: (level: string) => `CASES#RECORDED#${level}`,
+  },
   // Order matters: the first filter a query gives picks its index, so the most selective come first.
   filtered: [
     filteredIndex(6, 'campaignId', 'CAMPAIGN'),
@@ -102,6 +113,8 @@ export const caseToItem = (value: RiskCase): Item => {
     indexKeys[index.partitionKey] = index.partition(filed);
     indexKeys[index.sortKey] = sortKey;
   }
+  indexKeys[caseIndexes.recorded.partitionKey] = caseIndexes.recorded.partition(value.level);
+  indexKeys[caseIndexes.recorded.sortKey] = `${value.createdAt}#${value.caseId}`;
   return { ...keys.case(value.caseId), entity: 'case', ...indexKeys, ...value };
 };
 

@@ -1,8 +1,24 @@
 import type { RiskCase } from '#shared/domain/case.ts';
-import type { CaseReader, Clock, DigestNotifier } from '#shared/ports.ts';
+import type { Clock, DigestNotifier, Page } from '#shared/ports.ts';
+
+/** Cases of one level recorded (written) between `from` and `to`, both inclusive. */
+export interface RecordedQuery {
+  readonly level: string;
+  /** ISO-8601, inclusive. */
+  readonly from: string;
+  /** ISO-8601, inclusive. */
+  readonly to: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** The port the digest reads: cases by when they were recorded, not by the dates of their events. */
+export interface RecordedCases {
+  listRecorded(query: RecordedQuery): Promise<Page<RiskCase>>;
+}
 
 export interface DigestDependencies {
-  readonly reader: Pick<CaseReader, 'listCases'>;
+  readonly reader: RecordedCases;
   readonly notifier: DigestNotifier;
   readonly clock: Clock;
 }
@@ -10,8 +26,9 @@ export interface DigestDependencies {
 const DAY_MS = 86_400_000;
 
 /**
- * One message summarising the yellow cases opened in the last 24 hours: yellow is attention, not a page.
- * Nothing is sent on a quiet day.
+ * One message summarising the cases of `level` recorded in the last 24 hours: yellow is attention, not a
+ * page. "Recorded" is when the case was written (`createdAt`), so late data — an event dated days back —
+ * is in the digest of the day it arrived. Nothing is sent on a quiet day.
  */
 export const sendDigest = async (
   deps: DigestDependencies,
@@ -22,13 +39,14 @@ export const sendDigest = async (
   const cases: RiskCase[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.reader.listCases({
+    const page = await deps.reader.listRecorded({
       level,
       from: since.toISOString(),
+      to: until.toISOString(),
       limit: 100,
       ...(cursor === undefined ? {} : { cursor }),
     });
-    cases.push(...page.items.filter((item) => Date.parse(item.createdAt) >= since.getTime()));
+    cases.push(...page.items);
     cursor = page.cursor;
   } while (cursor !== undefined);
   if (cases.length === 0) return { sent: false, cases: 0 };
