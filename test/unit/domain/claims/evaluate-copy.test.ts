@@ -48,4 +48,33 @@ describe('Function: copySignals', () => {
       for (const span of signal.evidence ?? []) expect(text.slice(span.start, span.end)).toBe(span.text);
     }
   });
+
+  it('selects rules by what the copy is about, not only by the category it was sent with', () => {
+    // Prepare: a health-food ad sent as "general" must still carry the health-food notice
+    const text = '鱼油软胶囊（保健食品），每日两粒';
+
+    // Act
+    const asGeneral = copySignals({ ...copy(text), category: 'general' }, matcher).map((s) => s.ruleId);
+    const withNotice = copySignals({ ...copy(`${text}。本品不能代替药物`), category: 'general' }, matcher);
+
+    // Assess
+    expect(asGeneral).toContain('cn.required.health-food-notice');
+    expect(withNotice.map((s) => s.ruleId)).not.toContain('cn.required.health-food-notice');
+  });
+
+  it('checks copy mixing two languages with the packs of each', () => {
+    const signals = copySignals(
+      {
+        text: 'Serum dưỡng da tốt nhất, the best choice for your skin and clinically proven',
+        lang: 'vi',
+        market: 'VN',
+        category: 'cosmetics',
+      },
+      matcher,
+    );
+
+    expect(signals.map((s) => s.language)).toContain('vi');
+    expect(signals.map((s) => s.language)).toContain('en');
+    expect(signals.every((s) => s.outcome !== 'coverage')).toBe(true);
+  });
 });
