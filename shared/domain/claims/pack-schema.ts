@@ -88,7 +88,7 @@ const claimRuleFields = {
    */
   predicates: Phrases.optional(),
   objects: Phrases.optional(),
-  /** At most this many normalised characters between a predicate and its object (default 24). */
+  /** At most this many normalised characters between a predicate and its object (default: zh 12, vi 24, en 28). */
   window: z.number().int().min(1).max(80).optional(),
   /** Innocent phrases that contain a claim phrase (第一次 holds 第一); a match inside one is no claim. */
   exceptions: Phrases.optional(),
