@@ -84,8 +84,11 @@ export interface SentimentBaseline {
   readonly driftVariance: number;
   readonly driftExcess: number;
   readonly driftMentions: number;
-  /** A fast EWMA (a quarter of the chart's time scale) of the same residuals: is the excess still going? */
-  readonly driftRecent: number;
+  /** The burst chart: the same over a quarter of the time scale (a few hours). */
+  readonly burst: number;
+  readonly burstVariance: number;
+  readonly burstExcess: number;
+  readonly burstMentions: number;
   /** Consecutive windows judged a spike. */
   readonly spikeWindows: number;
   /** Consecutive windows judged anomalous (spike or drift), since when, and their counts (a candidate new normal). */
@@ -165,7 +168,10 @@ const SENTIMENT_NUMBERS = [
   'driftVariance',
   'driftExcess',
   'driftMentions',
-  'driftRecent',
+  'burst',
+  'burstVariance',
+  'burstExcess',
+  'burstMentions',
   'spikeWindows',
   'anomalousWindows',
   'shiftNegative',

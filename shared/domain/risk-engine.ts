@@ -2,6 +2,7 @@ import type { EngineVersion } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { assess } from './assess.ts';
 import type { Baseline } from './baselines.ts';
+import { asSentimentBaseline, asSpendBaseline } from './baselines.ts';
 import { copySignals } from './claims/evaluate-copy.ts';
 import { gradeClaim } from './claims/grade-claim.ts';
 import type { ClaimMatcher } from './claims/matcher.ts';
@@ -92,12 +93,16 @@ const signalsOf = (
     case 'ad-copy':
       return copySignals(event.copy, claims());
     case 'spend':
-      return spendSignals(event.spend, config.spend, { now: asOf(event, now), baseline: baselines?.spend });
+      // Baselines are read back from storage: anything but a valid one of this schema is no baseline.
+      return spendSignals(event.spend, config.spend, {
+        now: asOf(event, now),
+        baseline: asSpendBaseline(baselines?.spend),
+      });
     case 'sentiment':
       return sentimentSignals(
         event.sentiment,
         config.sentiment,
-        { baseline: baselines?.sentiment },
+        { baseline: asSentimentBaseline(baselines?.sentiment) },
         asOf(event, now).getTime(),
       );
     default: {
@@ -114,11 +119,11 @@ const nextBaselineOf = (
 ): Baseline | undefined => {
   switch (event.type) {
     case 'spend': {
-      const own = previous?.kind === 'spend' ? previous : undefined;
+      const own = asSpendBaseline(previous);
       return nextSpendBaseline(own, event.spend, event.occurredAt, config.spend);
     }
     case 'sentiment': {
-      const own = previous?.kind === 'sentiment' ? previous : undefined;
+      const own = asSentimentBaseline(previous);
       return nextSentimentBaseline(own, event.sentiment, event.occurredAt, config.sentiment);
     }
     default:

@@ -40,6 +40,18 @@ export interface SentimentWindow {
   readonly share: number;
 }
 
+/** An EWMA chart of standardised excess negatives: its state, z, p, and the excess share it stands for. */
+export interface Chart {
+  readonly value: number;
+  readonly variance: number;
+  readonly excess: number;
+  readonly mentions: number;
+  readonly z: number;
+  readonly p: number;
+  readonly excessShare: number;
+  readonly alarm: boolean;
+}
+
 export interface SentimentReading {
   readonly at: number;
   readonly window: SentimentWindow;
@@ -54,18 +66,11 @@ export interface SentimentReading {
   readonly spike: boolean;
   /** Consecutive spiking windows including this one. */
   readonly spikeWindows: number;
-  /** The drift chart after this window: z, p, and the excess share it stands for. */
-  readonly drift: {
-    readonly value: number;
-    readonly variance: number;
-    readonly excess: number;
-    readonly mentions: number;
-    readonly recent: number;
-    readonly z: number;
-    readonly p: number;
-    readonly excessShare: number;
-    readonly alarm: boolean;
-  };
+  /** The window alone is a spike (else the spike, if any, is a burst over the last few hours). */
+  readonly windowSpike: boolean;
+  /** The drift chart (a day) and the burst chart (a few hours) after this window. */
+  readonly drift: Chart;
+  readonly burst: Chart;
   readonly suspect: boolean;
   /** Since when the subject has been anomalous (spike or drift), and whether the shift is now adopted. */
   readonly anomalousSince: number | undefined;
@@ -122,30 +127,58 @@ export const readSentiment = (
   const x = window.negative;
   const expectedNegative = n * expectedShare;
   const pWindow = settled && n > 0 ? betaBinomialUpperTail(x, n, expectedShare, rho) : 1;
-  const isSpike =
+  const windowSpike =
     settled &&
     n >= thresholds.minMentions &&
     pWindow <= spike.p &&
     window.share - expectedShare >= spike.minShift;
-  const spikeWindows = isSpike ? (baseline?.spikeWindows ?? 0) + 1 : 0;
-  // The drift chart: standardised excess negatives, exponentially weighted over `timeScaleHours`.
-  const lambda = 1 - Math.exp(-window.hours / drift.timeScaleHours);
+  // The charts: standardised excess negatives, exponentially weighted over `timeScaleHours` (the drift)
+  // and a quarter of it (the burst).
   const sd = Math.sqrt(n * expectedShare * (1 - expectedShare) * (1 + Math.max(0, n - 1) * rho));
-  // A spiking window is the spike detector's business: it does not load the drift chart (which would
-  // then report the crisis's tail for a day after it ended); other windows count clamped at ±3 sd.
-  const residual = n > 0 && sd > 0 && !isSpike ? clamp((x - expectedNegative) / sd, -3, 3) : 0;
-  const excessNegatives = isSpike ? 0 : x - expectedNegative;
-  const value = finite((1 - lambda) * (baseline?.drift ?? 0) + lambda * residual);
-  const variance = finite((1 - lambda) ** 2 * (baseline?.driftVariance ?? 0) + lambda * lambda, 1);
-  const excess = finite((1 - lambda) * (baseline?.driftExcess ?? 0) + lambda * excessNegatives);
-  const mentions = finite((1 - lambda) * (baseline?.driftMentions ?? 0) + lambda * (isSpike ? 0 : n));
-  const z = variance > 0 ? value / Math.sqrt(variance) : 0;
-  const pDrift = settled ? 1 - normalCdf(z) : 1;
-  const excessShare = mentions > 0 ? excess / mentions : 0;
-  // The chart remembers a day; the drift is reported only while the excess is still going.
-  const lambdaRecent = 1 - Math.exp((-window.hours * 4) / drift.timeScaleHours);
-  const recent = finite((1 - lambdaRecent) * (baseline?.driftRecent ?? 0) + lambdaRecent * residual);
-  const driftAlarm = settled && pDrift <= drift.p && excessShare >= drift.minShift && recent > 0;
+  // A spiking window is the spike detector's business: it does not load the charts (which would then
+  // report the crisis's tail for a day after it ended); other windows count clamped at ±3 sd.
+  const residual = n > 0 && sd > 0 && !windowSpike ? clamp((x - expectedNegative) / sd, -3, 3) : 0;
+  const excessNegatives = windowSpike ? 0 : x - expectedNegative;
+  const counted = windowSpike ? 0 : n;
+  const chart = (
+    scaleHours: number,
+    previous: { value: number; variance: number; excess: number; mentions: number },
+  ) => {
+    const l = 1 - Math.exp(-window.hours / scaleHours);
+    const value = finite((1 - l) * previous.value + l * residual);
+    const variance = finite((1 - l) ** 2 * previous.variance + l * l, 1);
+    const excess = finite((1 - l) * previous.excess + l * excessNegatives);
+    const mentions = finite((1 - l) * previous.mentions + l * counted);
+    const z = variance > 0 ? finite(value / Math.sqrt(variance)) : 0;
+    return {
+      value,
+      variance,
+      excess,
+      mentions,
+      z,
+      p: settled ? 1 - normalCdf(z) : 1,
+      excessShare: mentions > 0 ? finite(excess / mentions) : 0,
+    };
+  };
+  const day = chart(drift.timeScaleHours, {
+    value: baseline?.drift ?? 0,
+    variance: baseline?.driftVariance ?? 0,
+    excess: baseline?.driftExcess ?? 0,
+    mentions: baseline?.driftMentions ?? 0,
+  });
+  // A quarter of the time scale: a burst of a few hours that no single window proves (a crisis at night).
+  const hours = chart(drift.timeScaleHours / 4, {
+    value: baseline?.burst ?? 0,
+    variance: baseline?.burstVariance ?? 0,
+    excess: baseline?.burstExcess ?? 0,
+    mentions: baseline?.burstMentions ?? 0,
+  });
+  const burst = settled && hours.p <= spike.p && hours.excessShare >= spike.minShift;
+  const isSpike = windowSpike || burst;
+  const spikeWindows = isSpike ? (baseline?.spikeWindows ?? 0) + 1 : 0;
+  // The day chart is reported only while the excess is still going (the burst chart above zero).
+  const driftAlarm = settled && day.p <= drift.p && day.excessShare >= drift.minShift && hours.value > 0;
+  const pDrift = day.p;
   const suspect = settled && (pWindow <= learning.learnP || pDrift <= learning.learnP);
   const anomalous = isSpike || driftAlarm;
   const since =
@@ -164,18 +197,10 @@ export const readSentiment = (
     pWindow,
     rho,
     spike: isSpike,
+    windowSpike,
     spikeWindows,
-    drift: {
-      value,
-      variance,
-      excess,
-      mentions,
-      recent,
-      z: finite(z),
-      p: pDrift,
-      excessShare: finite(excessShare),
-      alarm: driftAlarm,
-    },
+    drift: { ...day, alarm: driftAlarm },
+    burst: { ...hours, alarm: burst },
     suspect,
     anomalousSince: since,
     adopted,
@@ -201,7 +226,10 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
   driftVariance: 0,
   driftExcess: 0,
   driftMentions: 0,
-  driftRecent: 0,
+  burst: 0,
+  burstVariance: 0,
+  burstExcess: 0,
+  burstMentions: 0,
   spikeWindows: 0,
   anomalousWindows: 0,
   anomalousSince: at,
@@ -229,7 +257,7 @@ const learnShare = (
   const settled = reading.settled;
   const residual = logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - logit(reading.expectedShare);
   const confidence = n / (n + 50);
-  const step = settled ? learning.seasonalAlpha * confidence * clamp(residual, -2, 2) : 0;
+  const step = settled ? learning.seasonalAlpha * weight * confidence * clamp(residual, -2, 2) : 0;
   const moveOffset = (offsets: readonly number[], index: number | undefined, scale: number) =>
     index === undefined
       ? offsets
@@ -249,7 +277,7 @@ const learnShare = (
         ? rate
         : base.mentionsPerHour +
           0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour),
-    rho: clamp(base.rho + 0.05 * (rhoSample - base.rho), RHO_FLOOR, RHO_CEILING),
+    rho: clamp(base.rho + learning.seasonalAlpha * weight * (rhoSample - base.rho), RHO_FLOOR, RHO_CEILING),
     hourOffsets: moveOffset(base.hourOffsets, window.quarter, 1),
     weekdayOffsets: moveOffset(base.weekdayOffsets, window.weekday, 1 / 3),
   };
@@ -282,7 +310,10 @@ export const nextSentimentBaseline = (
     driftVariance: reading.drift.variance,
     driftExcess: reading.drift.excess,
     driftMentions: reading.drift.mentions,
-    driftRecent: reading.drift.recent,
+    burst: reading.burst.value,
+    burstVariance: reading.burst.variance,
+    burstExcess: reading.burst.excess,
+    burstMentions: reading.burst.mentions,
   };
   const counters = {
     observations: base.observations + 1,
@@ -305,7 +336,10 @@ export const nextSentimentBaseline = (
       driftVariance: 0,
       driftExcess: 0,
       driftMentions: 0,
-      driftRecent: 0,
+      burst: 0,
+      burstVariance: 0,
+      burstExcess: 0,
+      burstMentions: 0,
       spikeWindows: 0,
       anomalousWindows: 0,
       anomalousSince: iso,

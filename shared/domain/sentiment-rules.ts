@@ -106,6 +106,7 @@ export const spikeSignal = (
   reading: SentimentReading,
 ): Signal | undefined => {
   if (!reading.spike) return undefined;
+  if (!reading.windowSpike) return burstSignal(sentiment, thresholds, reading);
   const { window } = reading;
   const { spike } = thresholds;
   const overwhelming = reading.pWindow <= spike.overwhelmingP;
@@ -141,6 +142,43 @@ export const spikeSignal = (
   };
 };
 
+/** A spike over the last few hours that no single window proves (the burst chart): a crisis at night. */
+const burstSignal = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+  reading: SentimentReading,
+): Signal => {
+  const { burst, window } = reading;
+  const { spike } = thresholds;
+  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  const hours = thresholds.drift.timeScaleHours / 4;
+  return {
+    ruleId: 'sentiment.spike',
+    riskType: 'reputation',
+    ...(persistent || burst.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
+    message:
+      `Over about the last ${hours} h, negative mentions of ${subjectOf(sentiment)} have run ` +
+      `${(burst.excessShare * 100).toFixed(1)} points above the subject's own normal (this window: ` +
+      `${formatCount(window.negative)} of ${formatCount(window.mentions)}, ${formatPercent(window.share)} against ` +
+      `${formatPercent(reading.expectedShare)}). So much by chance: ${formatProbability(burst.p)}; ${baselineWords(reading)}.` +
+      (persistent ? ` ${reading.spikeWindows} windows in a row.` : ' Attention, not yet a page.') +
+      ` ${adoptionWords(reading, thresholds)}`,
+    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    metrics: {
+      mentions: window.mentions,
+      negative: window.negative,
+      negativeShare: window.share,
+      expectedShare: reading.expectedShare,
+      excessShare: burst.excessShare,
+      pValue: burst.p,
+      spikeWindows: reading.spikeWindows,
+      windowHours: window.hours,
+      baselineHours: reading.baselineHours,
+      baselineMentions: reading.baselineMentions,
+    },
+  };
+};
+
 /**
  * A drift: over the last day or so (the EWMA chart's `drift.timeScaleHours`) the negative share has run
  * above the subject's own normal by at least `drift.minShift`, more than chance allows (`drift.p`), even
@@ -163,7 +201,7 @@ export const driftSignal = (
     ...thresholds.drift.grade,
     message:
       `Over about the last ${thresholds.drift.timeScaleHours} h, negative mentions of ${subjectOf(sentiment)} have run ` +
-      `${formatPercent(drift.excessShare)} points above the subject's own normal (about ${formatCount(Math.round(drift.excess))} ` +
+      `${(drift.excessShare * 100).toFixed(1)} points above the subject's own normal (about ${formatCount(Math.round(drift.excess))} ` +
       `extra negative of ${formatCount(Math.round(drift.mentions))} mentions per window on average); a drift that size by chance: ` +
       `${formatProbability(drift.p)}. This window: ${formatPercent(reading.window.share)} against ${formatPercent(normal)}; ` +
       `${baselineWords(reading)}. ${adoptionWords(reading, thresholds)}`,

@@ -21,7 +21,7 @@ export interface SentimentLearning {
   readonly learnP: number;
   /** A shift that lasts this many hours becomes the new normal (the finding says so). */
   readonly adaptAfterHours: number;
-  /** Weight of a window in its hour-of-day and weekday offsets, in (0, 1]. */
+  /** Weight of a window in its hour-of-day and weekday offsets and in the learnt window-to-window variation, in (0, 1]. */
   readonly seasonalAlpha: number;
   /** One window weighs at most this many times the subject's usual volume for its length (viral storms). */
   readonly volumeCap: number;
@@ -60,7 +60,7 @@ export interface SentimentThresholds {
     /** Time scale of the drift chart's memory, hours. */
     readonly timeScaleHours: number;
     readonly p: number;
-    /** The chart's excess share must be at least this (0.03 = 3 points). */
+    /** The chart's excess share must be at least this (0.02 = 2 points). */
     readonly minShift: number;
     readonly grade: Grade;
   };
@@ -69,7 +69,7 @@ export interface SentimentThresholds {
 
 /**
  * Default thresholds: spikes at p ≤ 1e-4 and +5 points, red at p ≤ 1e-9 or two in a row; drift at
- * p ≤ 1e-4 and +3 points over a day; ceiling 25 % (yellow, if unusual for the subject) and 40 % (red).
+ * p ≤ 1e-4 and +2 points over a day; ceiling 25 % (yellow, if unusual for the subject) and 40 % (red).
  *
  * @example
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
@@ -93,15 +93,15 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
   drift: {
     timeScaleHours: 24,
     p: 1e-4,
-    minShift: 0.03,
+    minShift: 0.02,
     grade: { probability: 'medium', impact: 'moderate' },
   },
   learning: {
-    halfLifeHours: 72,
+    halfLifeHours: 168,
     minHours: 24,
     learnP: 1e-3,
     adaptAfterHours: 72,
-    seasonalAlpha: 0.05,
+    seasonalAlpha: 0.02,
     volumeCap: 3,
     initialRho: 0.003,
   },

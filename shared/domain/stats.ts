@@ -25,8 +25,11 @@ const LANCZOS = [
  */
 export const logGamma = (x: number): number => {
   if (!(x > 0) || !Number.isFinite(x)) return 0;
+  // Γ(x) ≈ 1/x near 0, where the reflection formula's sin(πx) underflows.
+  if (x < 1e-8) return -Math.log(x);
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
+  // Past 1e300, x·ln x overflows: no count or amount of the contract comes near it.
+  const z = Math.min(x, 1e300) - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < LANCZOS.length; i += 1) sum += (LANCZOS[i] ?? 0) / (z + i);
   const t = z + 7.5;
@@ -195,7 +198,8 @@ export const normalQuantile = (p: number): number => {
 export const negativeBinomialCdf = (k: number, mean: number, shape: number): number => {
   if (!(k >= 0)) return 0;
   if (!(mean > 0) || !Number.isFinite(mean)) return 1;
-  const r = Number.isFinite(shape) && shape > 0 ? shape : 1e12;
+  // Beyond 1e7 the mixture is a Poisson to 7 digits, and p stays far enough from 1 for its logarithm.
+  const r = Number.isFinite(shape) && shape > 0 ? Math.min(shape, 1e7) : 1e7;
   return regularizedBeta(r / (r + mean), r, k + 1);
 };
 

@@ -1,22 +1,24 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SentimentBaseline, SpendBaseline } from '#shared/domain/baselines.ts';
 import {
   asSentimentBaseline,
   asSpendBaseline,
+  BASELINE_SCHEMA_VERSION,
   baselineKeyOf,
-  nextSentimentBaseline,
-  nextSpendBaseline,
-  updateBaseline,
 } from '#shared/domain/baselines.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { nextSentimentBaseline } from '#shared/domain/sentiment-model.ts';
 import { DEFAULT_SENTIMENT_THRESHOLDS } from '#shared/domain/sentiment-thresholds.ts';
+import { nextSpendBaseline } from '#shared/domain/spend-model.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
 import type { AdCopyEvent, SentimentEvent, Spend, SpendEvent } from '#shared/schemas/events.ts';
-
-const learning = { alpha: 0.3, minObservations: 3 };
-const spendPolicy = { learning, minConversions: 20, ratio: 1.5 };
-const sentimentPolicy = { learning, minMentions: 50, minRatio: 1.5, minDelta: 0.1 };
+import {
+  type DailyReport,
+  learnSentiment,
+  learnSpend,
+  snapshots,
+  steadyDays,
+  steadyHours,
+} from '../../support/signal-streams.ts';
 
 const spend = (actualSpend: number, conversions: number): Spend => ({
   campaignId: 'cmp-1',
@@ -84,141 +86,126 @@ describe('Function: baselineKeyOf', () => {
   });
 });
 
-describe('Function: updateBaseline', () => {
-  it('starts at the first observation and moves by alpha of the distance', () => {
-    // Act
-    const first = updateBaseline(undefined, { kind: 'sentiment', negativeShare: 0.1, at: day(1) }, learning);
-    const second = updateBaseline(first, { kind: 'sentiment', negativeShare: 0.2, at: day(2) }, learning);
-
-    // Assess
-    expect(first).toMatchObject({ kind: 'sentiment', version: 1, negativeShare: 0.1, observations: 1 });
-    expect(second.negativeShare).toBeCloseTo(0.13, 10);
-    expect(second.observations).toBe(2);
-    expect(second.variance).toBeGreaterThan(0);
-  });
-
-  it('is a plain JSON object that survives a round trip through storage', () => {
-    const baseline = nextSpendBaseline(undefined, spend(1_000, 20), day(1), spendPolicy);
-    expect(asSpendBaseline(JSON.parse(JSON.stringify(baseline)))).toEqual(baseline);
-  });
-
-  it('stays within the range of the observations (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 }),
-        (shares) => {
-          let baseline: SentimentBaseline | undefined;
-          shares.forEach((negativeShare, k) => {
-            baseline = updateBaseline(
-              baseline,
-              { kind: 'sentiment', negativeShare, at: day(k + 1) },
-              learning,
-            );
-          });
-          expect(baseline?.negativeShare).toBeGreaterThanOrEqual(Math.min(...shares) - 1e-12);
-          expect(baseline?.negativeShare).toBeLessThanOrEqual(Math.max(...shares) + 1e-12);
-        },
-      ),
-    );
-  });
-});
-
-describe('Function: nextSpendBaseline', () => {
-  it('learns the CPA of each slice since the last report in the same period', () => {
-    // Act: 1,000 for 20 (CPA 50), then +1,200 for +20 (CPA 60).
-    const first = nextSpendBaseline(undefined, spend(1_000, 20), day(1), spendPolicy);
-    const second = nextSpendBaseline(first, spend(2_200, 40), day(2), spendPolicy);
-
-    // Assess
-    expect(first?.costPerAcquisition).toBe(50);
-    expect(second?.costPerAcquisition).toBeCloseTo(53, 10);
-    expect(second).toMatchObject({ lastSpend: 2_200, lastConversions: 40, observations: 2 });
+describe('Function: asSpendBaseline / asSentimentBaseline', () => {
+  it('round-trips a learnt baseline through JSON unchanged, well under 20 KB', () => {
+    const spendBaseline = learnSpend(snapshots(steadyDays(30, 50)));
+    const sentimentBaseline = learnSentiment(steadyHours(200, 300, 0.1));
+    for (const [baseline, read] of [
+      [spendBaseline, asSpendBaseline],
+      [sentimentBaseline, asSentimentBaseline],
+    ] as const) {
+      const json = JSON.stringify(baseline);
+      expect(read(JSON.parse(json))).toEqual(baseline);
+      expect(json.length).toBeLessThan(2_000);
+    }
   });
 
   it.each([
-    ['too few conversions', spend(100, 5), day(1)],
-    ['an older report', spend(5_000, 100), day(1)],
-    ['a replay of the same report', spend(5_000, 100), day(3)],
-  ])('ignores %s', (_case, report, at) => {
-    const previous = nextSpendBaseline(undefined, spend(1_000, 20), day(3), spendPolicy);
-    const previousOrNone = _case === 'too few conversions' ? undefined : previous;
-    expect(nextSpendBaseline(previousOrNone, report, at, spendPolicy)).toBe(previousOrNone);
+    [
+      'a version-1 item (the EWMA of the ratio)',
+      { kind: 'spend', version: 1, costPerAcquisition: 50, observations: 3 },
+    ],
+    ['null', null],
+    ['a field that is not finite', { ...learnSpend(snapshots(steadyDays(3, 50))), rateSpend: null }],
+    [
+      'weekday factors of the wrong length',
+      { ...learnSpend(snapshots(steadyDays(3, 50))), spendWeekday: [1, 1] },
+    ],
+  ])('treats %s as no baseline', (_case, item) => {
+    expect(asSpendBaseline(item)).toBeUndefined();
   });
 
-  it('folds a spike in at the spike line, so one bad day does not hide the next', () => {
-    // Prepare: a settled baseline at CPA 50.
-    let baseline: SpendBaseline | undefined;
-    for (let d = 1; d <= 4; d++)
-      baseline = nextSpendBaseline(baseline, spend(1_000 * d, 20 * d), day(d), spendPolicy);
+  it('reads a sentiment item only as a sentiment baseline', () => {
+    const item = JSON.parse(JSON.stringify(learnSentiment(steadyHours(3, 100, 0.1))));
+    expect(asSpendBaseline(item)).toBeUndefined();
+    expect(asSentimentBaseline(item)).toMatchObject({ kind: 'sentiment', version: BASELINE_SCHEMA_VERSION });
+  });
+});
 
-    // Act: +20,000 for +20 conversions, a CPA of 1,000.
-    const after = nextSpendBaseline(baseline, spend(24_000, 100), day(5), spendPolicy);
+const rateOf = (days: readonly DailyReport[]) => {
+  const baseline = learnSpend(snapshots(days));
+  return (baseline?.rateConversions ?? 0) / (baseline?.rateSpend ?? 1);
+};
 
-    // Assess: folded in as 75 (1.5 × 50), not 1,000.
-    expect(after?.costPerAcquisition).toBeCloseTo(50 + 0.3 * 25, 10);
+describe('Function: nextSpendBaseline', () => {
+  it('learns the conversion rate of each day since the last report', () => {
+    expect(rateOf(steadyDays(10, 50))).toBeCloseTo(0.05, 2);
+  });
+
+  it('does not learn a day judged anomalous: the baseline does not follow the problem', () => {
+    const normal = steadyDays(10, 50);
+    expect(rateOf([...normal, { spend: 1_000, conversions: 10 }])).toBeCloseTo(rateOf(normal), 10);
+  });
+
+  it('learns a day within the noise', () => {
+    const normal = steadyDays(10, 50);
+    expect(rateOf([...normal, { spend: 1_000, conversions: 47 }])).not.toBeCloseTo(rateOf(normal), 10);
+  });
+
+  it('adopts a CPA shift that lasted the stated number of days', () => {
+    const shifted = Array<DailyReport>(DEFAULT_SPEND_THRESHOLDS.learning.adaptAfterDays + 1).fill({
+      spend: 1_000,
+      conversions: 25,
+    });
+    expect(rateOf([...steadyDays(10, 50), ...shifted])).toBeCloseTo(0.025, 2);
+  });
+
+  it('learns weekday patterns, so a weekend dip is expected', () => {
+    // Three weeks of a B2B campaign spending half as much at weekends (1 November 2026 is a Sunday).
+    const days = Array.from({ length: 21 }, (_, k) => {
+      const weekend = k % 7 === 0 || k % 7 === 6;
+      return { spend: weekend ? 500 : 1_000, conversions: weekend ? 25 : 50 };
+    });
+    const baseline = learnSpend(snapshots(days));
+    expect(baseline?.spendWeekday[0]).toBeLessThan(0.9);
+    expect(baseline?.spendWeekday[3]).toBeGreaterThan(0.9);
+  });
+
+  it.each([
+    ['an older report', 1],
+    ['a replay of the same report', 3],
+  ])('ignores %s', (_case, day) => {
+    const reports = snapshots(steadyDays(3, 50));
+    const previous = learnSpend(reports);
+    const report = snapshots(steadyDays(day, 80)).at(-1);
+    if (report === undefined) throw new Error('no report');
+    expect(nextSpendBaseline(previous, report.spend, report.at, DEFAULT_SPEND_THRESHOLDS)).toBe(previous);
   });
 });
 
 describe('Function: nextSentimentBaseline', () => {
-  it('ignores windows below the minimum volume', () => {
-    expect(
-      nextSentimentBaseline(undefined, sentimentEvent(10, 5, 1).sentiment, day(1), sentimentPolicy),
-    ).toBe(undefined);
+  it('learns the subject’s negative share as a ratio of counts', () => {
+    const baseline = learnSentiment(steadyHours(48, 200, 0.1));
+    expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeCloseTo(0.1, 2);
+    expect(baseline?.hours).toBe(48);
   });
 
-  it('rejects a stored value of another schema as no baseline', () => {
-    expect(asSentimentBaseline({ negativeShare: 0.1 })).toBeUndefined();
-    expect(asSpendBaseline(null)).toBeUndefined();
+  it('ignores a replayed window', () => {
+    const windows = steadyHours(5, 200, 0.1);
+    const previous = learnSentiment(windows);
+    const replay = windows[2];
+    if (replay === undefined) throw new Error('no window');
+    expect(nextSentimentBaseline(previous, replay.sentiment, replay.at, DEFAULT_SENTIMENT_THRESHOLDS)).toBe(
+      previous,
+    );
   });
 });
 
 describe('Method: ConfiguredRiskEngine.nextBaseline', () => {
   const engine = createRiskEngine();
 
-  it('learns a subject, then flags a CPA spike against it with the numbers', () => {
-    // Prepare: four daily reports at CPA 50.
-    let stored = undefined as ReturnType<typeof engine.nextBaseline>;
-    for (let d = 1; d <= 4; d++) stored = engine.nextBaseline(spendEvent(1_000 * d, 20 * d, d), stored);
-    const spike = spendEvent(4_000 + 3_000, 80 + 20, 5);
-
-    // Act
-    const assessment = engine.evaluate(spike, {
-      now: new Date(day(5)),
-      baselines: { spend: stored?.kind === 'spend' ? stored : undefined },
+  it('learns a campaign from spend events and a subject from sentiment events', () => {
+    expect(engine.nextBaseline(spendEvent(1_000, 20, 1), undefined)).toMatchObject({
+      kind: 'spend',
+      observations: 1,
     });
-
-    // Assess: +3,000 for +20 conversions is a CPA of 150, 3× the usual 50.
-    const finding = assessment.findings.find((f) => f.ruleId === 'spend.cpa-spike');
-    expect(finding?.metrics).toMatchObject({
-      costPerAcquisition: 150,
-      baselineCostPerAcquisition: 50,
-      cpaRatio: 3,
+    expect(engine.nextBaseline(sentimentEvent(400, 40, 1), undefined)).toMatchObject({
+      kind: 'sentiment',
+      observations: 1,
     });
-    expect(finding?.level).toBe('yellow');
-  });
-
-  it('learns a sentiment subject and flags a spike that clears both lines', () => {
-    // Prepare
-    let stored = undefined as ReturnType<typeof engine.nextBaseline>;
-    for (let d = 1; d <= 4; d++) stored = engine.nextBaseline(sentimentEvent(400, 40, d), stored);
-
-    // Act
-    const assessment = engine.evaluate(sentimentEvent(400, 100, 5), {
-      now: new Date(day(5)),
-      baselines: { sentiment: stored?.kind === 'sentiment' ? stored : undefined },
-    });
-
-    // Assess
-    expect(assessment.findings.map((f) => f.ruleId)).toEqual(['sentiment.negative-share', 'sentiment.spike']);
-    expect(assessment.level).toBe('red');
   });
 
   it('returns no baseline for ad copy', () => {
     expect(engine.nextBaseline(copyEvent, undefined)).toBeUndefined();
-  });
-
-  it('uses the learning parameters of the thresholds in force', () => {
-    expect(DEFAULT_SPEND_THRESHOLDS.cpaSpike.learning.minObservations).toBe(3);
-    expect(DEFAULT_SENTIMENT_THRESHOLDS.spike.learning.minObservations).toBe(3);
   });
 });

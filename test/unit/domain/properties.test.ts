@@ -6,6 +6,7 @@ import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { readableMetrics } from '#shared/domain/signal.ts';
 import { type RiskEvent, RiskEventSchema } from '#shared/schemas/events.ts';
+import { arbitraryBaselines } from '../../support/signal-streams.ts';
 
 const matcher = compileMatcher(DEFAULT_PACKS);
 const engine = createRiskEngine();
@@ -181,34 +182,8 @@ const copyEvent = fc
     copy: { copyId: 'c', text, lang, market, category, brand: 'Acme' },
   }));
 
-const at = isoDate;
-const baselines = fc.record({
-  spend: fc.option(
-    fc.record({
-      kind: fc.constant('spend' as const),
-      version: fc.constant(1 as const),
-      costPerAcquisition: fc.double({ min: 0, max: 1e6, noNaN: true }),
-      variance: fc.double({ min: 0, max: 1e6, noNaN: true }),
-      observations: fc.nat(100),
-      periodStart: fc.constantFrom('2026-11-01', '2020-01-01'),
-      lastSpend: money,
-      lastConversions: fc.nat(1e6),
-      updatedAt: at,
-    }),
-    { nil: undefined },
-  ),
-  sentiment: fc.option(
-    fc.record({
-      kind: fc.constant('sentiment' as const),
-      version: fc.constant(1 as const),
-      negativeShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      variance: fc.double({ min: 0, max: 1, noNaN: true }),
-      observations: fc.nat(100),
-      updatedAt: at,
-    }),
-    { nil: undefined },
-  ),
-});
+// Baselines as ingest stores them: folds of contract-valid reports (test/support/signal-streams.ts).
+const baselines = arbitraryBaselines;
 
 describe('Property: the engine never throws on a valid event', () => {
   it('assesses any valid spend, sentiment or ad-copy event on the matrix, with or without baselines', () => {

@@ -80,7 +80,7 @@ describe('Function: createRiskEngine', () => {
     ],
     ['innocent copy', 'green', [], copyEvent('第一次使用请先做皮肤测试')],
     ['3 angry posts out of 5', 'green', [], sentimentEvent(5, 3)],
-    ['45 % negative of 200 mentions', 'red', ['sentiment.negative-share'], sentimentEvent(200, 90)],
+    ['45 % negative of 400 mentions', 'red', ['sentiment.negative-share'], sentimentEvent(400, 180)],
   ])('assesses %s as %s', (_case, level, ruleIds, event) => {
     // Act
     const assessment = engine.evaluate(event, { now });
@@ -189,7 +189,7 @@ describe('Function: createRiskEngine', () => {
     const lazy = createRiskEngine({ packs: [flawed] });
 
     expect(lazy.evaluate(spendEvent(13_000), { now }).level).toBe('red');
-    expect(lazy.evaluate(sentimentEvent(200, 90), { now }).level).toBe('red');
+    expect(lazy.evaluate(sentimentEvent(400, 180), { now }).level).toBe('red');
     expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(InvalidRiskConfigError);
     expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(
       `rule ${rule.id}: patterns[0] " - " is empty after normalisation`,

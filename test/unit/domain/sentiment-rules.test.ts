@@ -1,119 +1,140 @@
 import { describe, expect, it } from 'vitest';
-import type { SentimentBaseline } from '#shared/domain/baselines.ts';
 import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
-import { negativeShareSignal, sentimentSignals, spikeSignal } from '#shared/domain/sentiment-rules.ts';
+import { readSentiment } from '#shared/domain/sentiment-model.ts';
+import { sentimentSignals } from '#shared/domain/sentiment-rules.ts';
 import {
   DEFAULT_SENTIMENT_THRESHOLDS,
   validateSentimentThresholds,
 } from '#shared/domain/sentiment-thresholds.ts';
 import { gradeSignal } from '#shared/domain/signal.ts';
 import type { Sentiment } from '#shared/schemas/events.ts';
+import { hourWindow, learnSentiment, steadyHours } from '../../support/signal-streams.ts';
 
-const window = (mentions: number, negative: number): Sentiment => ({
-  brand: 'Acme',
-  product: 'Serum X',
-  channel: 'weibo',
-  windowStart: '2026-11-22T00:00:00Z',
-  windowEnd: '2026-11-22T01:00:00Z',
-  mentions,
-  negative,
-});
+type Window = { sentiment: Sentiment; at: string };
 
-describe('Function: negativeShareSignal', () => {
-  it.each([
-    ['3 angry posts out of 5 (below the minimum volume)', 5, 3, undefined],
-    ['49 mentions, all negative', 49, 49, undefined],
-    ['50 mentions, 24 % negative', 50, 12, undefined],
-    ['100 mentions, exactly 25 % negative', 100, 25, 'yellow'],
-    ['DESIGN.md example: 310 of 900', 900, 310, 'yellow'],
-    ['100 mentions, 40 % negative', 100, 40, 'red'],
-  ])('%s → %s', (_case, mentions, negative, level) => {
-    // Act
-    const signal = negativeShareSignal(window(mentions, negative), DEFAULT_SENTIMENT_THRESHOLDS);
+/** Two days of hourly windows of 200 mentions at the subject's normal share. */
+const history = (share: number, mentions = 200) => steadyHours(48, mentions, share);
 
-    // Assess
-    expect(signal && gradeSignal(DEFAULT_MATRIX, signal).level).toBe(level);
+/** The graded findings for each of `windows`, each judged against the baseline of everything before it. */
+const judgeEach = (before: readonly Window[], windows: readonly Window[]) =>
+  windows.map((window, k) => {
+    const baseline = learnSentiment([...before, ...windows.slice(0, k)]);
+    const signals = sentimentSignals(
+      window.sentiment,
+      DEFAULT_SENTIMENT_THRESHOLDS,
+      { baseline },
+      Date.parse(window.at),
+    );
+    return new Map(signals.map((signal) => [signal.ruleId, gradeSignal(DEFAULT_MATRIX, signal)]));
   });
 
-  it('states the numbers', () => {
-    // Act
-    const signal = negativeShareSignal(window(900, 310), DEFAULT_SENTIMENT_THRESHOLDS);
+const judge = (before: readonly Window[], window: Window) => judgeEach(before, [window])[0] ?? new Map();
 
-    // Assess
-    expect(signal).toMatchObject({ ruleId: 'sentiment.negative-share', riskType: 'reputation' });
-    expect(signal?.metrics).toMatchObject({ mentions: 900, negative: 310, threshold: 0.25 });
-    expect(signal?.metrics?.negativeShare).toBeCloseTo(310 / 900, 10);
-    expect(signal?.message).toContain('34.4 % of 900 mentions of Acme / Serum X / weibo');
-  });
-});
+describe('Function: spikeSignal (counts as counts, against the subject’s own normal)', () => {
+  it('makes one surprising window yellow, with its numbers, and a second in a row red', () => {
+    const [first, second] = judgeEach(history(0.1), [hourWindow(49, 200, 45), hourWindow(50, 200, 46)]);
 
-const baselineAt = (negativeShare: number, observations = 5): SentimentBaseline => ({
-  kind: 'sentiment',
-  version: 1,
-  negativeShare,
-  variance: 0,
-  observations,
-  updatedAt: '2026-11-21T00:00:00Z',
-});
-
-describe('Function: spikeSignal', () => {
-  it.each([
-    ['no baseline', false, undefined, 200, 40],
-    ['a baseline still learning (2 windows)', false, baselineAt(0.1, 2), 200, 40],
-    ['2 % → 4 %: doubles but too small to matter', false, baselineAt(0.02), 200, 8],
-    ['10 % → 20 %: clears ratio and difference', true, baselineAt(0.1), 200, 40],
-    ['30 % → 40 %: a big difference but not a spike', false, baselineAt(0.3), 200, 80],
-    ['a spike below the minimum volume', false, baselineAt(0.05), 20, 10],
-    ['0 % → 15 %: from none', true, baselineAt(0), 200, 30],
-  ])('%s → fires: %s', (_case, fires, baseline, mentions, negative) => {
-    // Act
-    const signal = spikeSignal(window(mentions, negative), DEFAULT_SENTIMENT_THRESHOLDS, baseline);
-
-    // Assess
-    expect(signal !== undefined).toBe(fires);
-  });
-
-  it('states the window, the baseline, the ratio and the difference', () => {
-    // Act
-    const signal = spikeSignal(window(200, 40), DEFAULT_SENTIMENT_THRESHOLDS, baselineAt(0.1));
-
-    // Assess
-    expect(signal?.metrics).toMatchObject({
+    expect(first?.get('sentiment.spike')?.level).toBe('yellow');
+    expect(first?.get('sentiment.spike')?.metrics).toMatchObject({
       mentions: 200,
-      negative: 40,
-      baselineShare: 0.1,
-      baselineObservations: 5,
+      negative: 45,
+      spikeWindows: 1,
     });
-    expect(signal?.metrics?.ratio).toBeCloseTo(2, 10);
-    expect(signal?.metrics?.delta).toBeCloseTo(0.1, 10);
-    expect(signal?.message).toContain('rose to 20 % from a usual 10 %');
-    expect(signal?.message).toContain('2.0×');
+    expect(first?.get('sentiment.spike')?.metrics?.expectedShare).toBeCloseTo(0.1, 1);
+    expect(first?.get('sentiment.spike')?.message).toMatch(
+      /45 of 200 mentions .* own normal .* p = .* not yet a page/,
+    );
+    expect(second?.get('sentiment.spike')?.level).toBe('red');
+  });
+
+  it('pages at once on overwhelming evidence (a crisis within the hour)', () => {
+    expect(judge(history(0.1), hourWindow(49, 400, 200)).get('sentiment.spike')?.level).toBe('red');
+  });
+
+  it('does not page for one noisy night window of 150 mentions', () => {
+    expect(judge(history(0.1), hourWindow(49, 150, 28)).size).toBe(0);
+  });
+
+  it('stays silent until the baseline has learnt a day', () => {
+    expect(judge(steadyHours(10, 200, 0.1), hourWindow(11, 200, 45)).get('sentiment.spike')).toBeUndefined();
   });
 });
 
-describe('Function: sentimentSignals', () => {
-  it('combines the ceiling and the spike', () => {
-    const ids = sentimentSignals(window(200, 90), DEFAULT_SENTIMENT_THRESHOLDS, {
-      baseline: baselineAt(0.1),
-    }).map((signal) => signal.ruleId);
-    expect(ids).toEqual(['sentiment.negative-share', 'sentiment.spike']);
+describe('Function: negativeShareSignal (the ceiling, a guard for the extreme)', () => {
+  // 28 % of 1,000: surely above the 25 % line (the one-sided 95 % bound is ~25.7 %).
+  const window = hourWindow(49, 1_000, 280);
+
+  it('judges a complaint-prone subject against its own normal (24 %), not the 25 % line', () => {
+    expect(judge(history(0.24), window).size).toBe(0);
+  });
+
+  it('flags the same window for a subject whose normal is 5 %', () => {
+    const findings = judge(history(0.05), window);
+    expect(findings.get('sentiment.negative-share')?.level).toBe('yellow');
+    expect(findings.get('sentiment.negative-share')?.metrics?.lowerBoundShare).toBeGreaterThan(0.25);
+    expect(findings.get('sentiment.spike')?.level).toBe('red');
+  });
+
+  it('pages for the truly extreme whatever the subject’s normal', () => {
+    expect(judge(history(0.24), hourWindow(49, 500, 300)).get('sentiment.negative-share')?.level).toBe('red');
+  });
+
+  it('does not take 3 angry posts out of 5 for a 60 % share', () => {
+    expect(judge([], hourWindow(1, 5, 3)).size).toBe(0);
+  });
+});
+
+describe('Function: driftSignal', () => {
+  it('catches a slow drift no single window shows, as yellow', () => {
+    // +7 points for a day: each window is within noise, the day is not.
+    const drifting = steadyHours(24, 200, 0.17, 49);
+    const levels = judgeEach(history(0.1), drifting).map(
+      (findings) => findings.get('sentiment.drift')?.level,
+    );
+    expect(levels).toContain('yellow');
+    expect(levels).not.toContain('red');
+    expect(levels.slice(0, 3).every((level) => level === undefined)).toBe(true);
+  });
+});
+
+describe('Baseline: robust, seasonal, adopting a lasting shift', () => {
+  const normalAfter = (windows: readonly Window[], next: Window) =>
+    readSentiment(next.sentiment, Date.parse(next.at), learnSentiment(windows), DEFAULT_SENTIMENT_THRESHOLDS)
+      .expectedShare;
+
+  it('does not learn a spiking window', () => {
+    const next = hourWindow(50, 200, 20);
+    expect(normalAfter([...history(0.1), hourWindow(49, 400, 200)], next)).toBeCloseTo(
+      normalAfter(history(0.1), next),
+      3,
+    );
+  });
+
+  it('lets a viral storm of positive mentions weigh as a few usual windows, not drag the normal down', () => {
+    const next = hourWindow(50, 200, 20);
+    const findings = judge(history(0.1), hourWindow(49, 5_000, 150));
+    expect(findings.size).toBe(0);
+    expect(normalAfter([...history(0.1), hourWindow(49, 5_000, 150)], next)).toBeGreaterThan(0.09);
+  });
+
+  it('adopts a shift that lasts 72 hours and says so', () => {
+    const shifted = steadyHours(80, 200, 0.3, 49);
+    const findings = judgeEach(history(0.1), shifted);
+    const messages = findings.flatMap((f) => [...f.values()].map((finding) => finding.message));
+    expect(messages.some((m) => m.includes("so from now on this level is the subject's new normal"))).toBe(
+      true,
+    );
+    expect(findings.at(-1)?.size).toBe(0);
   });
 });
 
 describe('Function: validateSentimentThresholds', () => {
   it.each([
-    ['a fractional minimum volume', { minMentions: 2.5 }, 'minMentions'],
-    [
-      'a share band above 100 %',
-      { shareBands: [{ atLeast: 1.5, probability: 'high', impact: 'severe' }] },
-      'shareBands[0].atLeast',
-    ],
-    [
-      'a spike ratio of 1',
-      { spike: { ...DEFAULT_SENTIMENT_THRESHOLDS.spike, minRatio: 1 } },
-      'spike.minRatio',
-    ],
+    ['no bands', { shareBands: [] }, 'at least one band'],
+    ['a spike line of 1', { spike: { ...DEFAULT_SENTIMENT_THRESHOLDS.spike, p: 1 } }, 'spike.p'],
+    ['a zero minimum volume', { minMentions: 0 }, 'minMentions'],
+    ['a missing drift chart', { drift: undefined }, 'must all be present'],
   ])('rejects %s', (_case, override, message) => {
     const thresholds = {
       ...DEFAULT_SENTIMENT_THRESHOLDS,
@@ -121,5 +142,9 @@ describe('Function: validateSentimentThresholds', () => {
     } as unknown as typeof DEFAULT_SENTIMENT_THRESHOLDS;
     expect(() => validateSentimentThresholds(thresholds)).toThrow(InvalidRiskConfigError);
     expect(() => validateSentimentThresholds(thresholds)).toThrow(message);
+  });
+
+  it('accepts the defaults', () => {
+    expect(validateSentimentThresholds(DEFAULT_SENTIMENT_THRESHOLDS)).toBe(DEFAULT_SENTIMENT_THRESHOLDS);
   });
 });

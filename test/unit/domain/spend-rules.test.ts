@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SpendBaseline } from '#shared/domain/baselines.ts';
 import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { elapsedShare } from '#shared/domain/period.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { gradeSignal } from '#shared/domain/signal.ts';
-import { cpaSpikeSignal, overrunSignal, pacingSignal, spendSignals } from '#shared/domain/spend-rules.ts';
+import { overrunSignal, spendSignals } from '#shared/domain/spend-rules.ts';
 import { DEFAULT_SPEND_THRESHOLDS, validateSpendThresholds } from '#shared/domain/spend-thresholds.ts';
 import type { Spend } from '#shared/schemas/events.ts';
+import { type DailyReport, learnSpend, snapshots, steadyDays } from '../../support/signal-streams.ts';
 
 const spend = (overrides: Partial<Spend> = {}): Spend => ({
   campaignId: 'cmp-1',
@@ -19,7 +19,19 @@ const spend = (overrides: Partial<Spend> = {}): Spend => ({
   ...overrides,
 });
 const periodOver = new Date('2026-12-05T00:00:00Z');
-const halfway = new Date('2026-11-16T00:00:00Z');
+
+/**
+ * Judges the last of these daily reports against the baseline the ones before it built, as ingest does.
+ * Returns the graded findings by rule id.
+ */
+const judgeLast = (days: readonly DailyReport[], options: { plannedBudget?: number } = {}) => {
+  const reports = snapshots(days, options);
+  const last = reports.at(-1);
+  if (last === undefined) throw new Error('no reports');
+  const baseline = learnSpend(reports.slice(0, -1));
+  const signals = spendSignals(last.spend, DEFAULT_SPEND_THRESHOLDS, { now: new Date(last.at), baseline });
+  return new Map(signals.map((signal) => [signal.ruleId, gradeSignal(DEFAULT_MATRIX, signal)]));
+};
 
 describe('Function: elapsedShare', () => {
   it.each([
@@ -40,144 +52,148 @@ describe('Function: overrunSignal', () => {
     // Exactly on the 10 % warning line is still within it: the line reads "more than 10 % over plan".
     [11_000, undefined],
     [11_001, 'yellow'],
-    [11_500, 'yellow'],
     [12_500, 'yellow'],
     [12_501, 'red'],
     // The README's quick start: 30 % over plan is a red case.
     [13_000, 'red'],
   ])('grades %d spent against a plan of 10,000 as %s', (actualSpend, level) => {
-    // Act
     const signal = overrunSignal(spend({ actualSpend }), DEFAULT_SPEND_THRESHOLDS, periodOver);
-
-    // Assess
     expect(signal && gradeSignal(DEFAULT_MATRIX, signal).level).toBe(level);
   });
 
   it('states the numbers in metrics and in the message', () => {
-    // Act
     const signal = overrunSignal(spend({ actualSpend: 13_000 }), DEFAULT_SPEND_THRESHOLDS, periodOver);
-
-    // Assess
-    expect(signal).toMatchObject({ ruleId: 'spend.overrun', riskType: 'budget' });
     expect(signal?.metrics).toMatchObject({ plannedBudget: 10_000, actualSpend: 13_000, elapsedShare: 1 });
-    expect(signal?.metrics?.overrunRatio).toBeCloseTo(0.3, 10);
-    expect(signal?.message).toContain('13,000 USD');
-    expect(signal?.message).toContain('10,000 USD');
     expect(signal?.message).toContain('30 % over plan');
     expect(signal?.message).toContain('warning line 10 %');
   });
-
-  it('follows configured bands', () => {
-    // Prepare
-    const strict = {
-      ...DEFAULT_SPEND_THRESHOLDS,
-      overrunBands: [{ above: 0.02, probability: 'high', impact: 'severe' }],
-    } as const;
-
-    // Act
-    const signal = overrunSignal(spend({ actualSpend: 10_500 }), strict, periodOver);
-
-    // Assess
-    expect(signal && gradeSignal(DEFAULT_MATRIX, signal).level).toBe('red');
-  });
 });
 
-describe('Function: pacingSignal', () => {
+describe('Function: pacingSignal (forecast with an interval)', () => {
+  it('warns early, with days to act, when the whole interval is over the warning line', () => {
+    // Prepare: plan 30,000 for November, i.e. 1,000 a day; the campaign spends 1,250 a day.
+    const findings = judgeLast(steadyDays(8, 50, 1_250));
+
+    // Assess: on 8 November the forecast's low end is already past 33,000.
+    const pacing = findings.get('spend.pacing');
+    expect(pacing?.level).toBe('yellow');
+    expect(pacing?.metrics?.projectedLow).toBeGreaterThan(33_000);
+    expect(pacing?.metrics?.projectedSpend).toBeCloseTo(37_500, -3);
+    expect(pacing?.message).toMatch(/95 % interval .* even the low end is .* over plan/);
+  });
+
   it.each([
-    ['halfway with 60 % spent (projected +20 %)', 6_000, halfway, 'yellow'],
-    ['halfway with 50 % spent (on plan)', 5_000, halfway, undefined],
-    ['a week in with 25 % spent (projected +8 %)', 2_500, new Date('2026-11-08T00:00:00Z'), undefined],
-    ['late in the period with 95 % spent', 9_500, new Date('2026-11-25T00:00:00Z'), 'red'],
-    ['early in the period: too noisy to forecast', 1_000, new Date('2026-11-03T00:00:00Z'), undefined],
-    ['after the period ended', 9_000, periodOver, undefined],
-    ['when spend already crossed the line (overrun says more)', 12_000, halfway, undefined],
-  ])('%s → %s', (_case, actualSpend, now, level) => {
-    // Act
-    const signal = pacingSignal(spend({ actualSpend }), DEFAULT_SPEND_THRESHOLDS, now);
-
-    // Assess
-    expect(signal && gradeSignal(DEFAULT_MATRIX, signal).level).toBe(level);
+    ['on plan', 1_000],
+    ['8 % over: the interval still reaches under the line', 1_080],
+  ])('stays silent for a campaign %s', (_case, daily) => {
+    expect(judgeLast(steadyDays(8, 50, daily)).get('spend.pacing')).toBeUndefined();
   });
 
-  it('states plan, actual, projection and elapsed share', () => {
-    // Act
-    const signal = pacingSignal(spend({ actualSpend: 6_000 }), DEFAULT_SPEND_THRESHOLDS, halfway);
-
-    // Assess
-    expect(signal?.metrics).toMatchObject({
-      plannedBudget: 10_000,
-      actualSpend: 6_000,
-      elapsedShare: 0.5,
-      projectedSpend: 12_000,
-    });
-    expect(signal?.message).toContain('12,000 USD');
-    expect(signal?.message).toContain('50 % of the period elapsed');
+  it('does not forecast from a launch ramp before the pace has settled', () => {
+    const ramp = [100, 300, 600, 1_200].map((s) => ({ spend: s, conversions: 5 }));
+    expect(judgeLast(ramp).get('spend.pacing')).toBeUndefined();
   });
 });
 
-const baselineAt = (costPerAcquisition: number, overrides: Partial<SpendBaseline> = {}): SpendBaseline => ({
-  kind: 'spend',
-  version: 1,
-  costPerAcquisition,
-  variance: 0,
-  observations: 5,
-  periodStart: '2026-10-01',
-  lastSpend: 0,
-  lastConversions: 0,
-  updatedAt: '2026-11-10T00:00:00Z',
-  ...overrides,
-});
-
-describe('Function: cpaSpikeSignal', () => {
-  it.each([
-    ['no baseline yet', undefined, undefined, 40],
-    ['a baseline still learning', undefined, baselineAt(50, { observations: 2 }), 40],
-    ['too few conversions', undefined, baselineAt(50), 10],
-    ['CPA at 1.25× baseline', undefined, baselineAt(100), 40],
-    ['CPA at 2.5× baseline', 'channel', baselineAt(50), 40],
-  ])('%s → %s', (_case, riskType, baseline, conversions) => {
-    // Act
-    const signal = cpaSpikeSignal(
-      spend({ actualSpend: 5_000, conversions }),
-      DEFAULT_SPEND_THRESHOLDS,
-      baseline,
-    );
+describe('Function: cpaSpikeSignal (counts as counts)', () => {
+  it('flags a day whose conversions are far fewer than the spend should buy, with the numbers', () => {
+    // Prepare: 10 days at ~100 conversions for 1,000 USD; then 1,000 USD buys only 40.
+    const findings = judgeLast([...steadyDays(10, 100), { spend: 1_000, conversions: 40 }]);
 
     // Assess
-    expect(signal?.riskType).toBe(riskType);
+    const spike = findings.get('spend.cpa-spike');
+    expect(spike?.level).toBe('yellow');
+    expect(spike?.riskType).toBe('channel');
+    expect(spike?.metrics?.conversions).toBe(40);
+    expect(spike?.metrics?.expectedConversions).toBeGreaterThan(90);
+    expect(spike?.metrics?.pValue).toBeLessThan(1e-3);
+    expect(spike?.message).toMatch(
+      /got 40 conversions since the last report .* expects about [\d.,]+ \(cost per acquisition 25 USD .* p = /,
+    );
   });
 
-  it('judges the conversions since the last report of the same period, where a spike shows', () => {
-    // Prepare: 4,000 for 80 conversions so far (CPA 50); then 1,000 more for only 10 (CPA 100).
-    const baseline = baselineAt(50, { periodStart: '2026-11-01', lastSpend: 4_000, lastConversions: 60 });
+  it('does not page on the same ratio at low volume: 3 conversions where 5 were due is noise', () => {
+    const findings = judgeLast([...steadyDays(10, 5), { spend: 1_000, conversions: 3 }]);
+    expect(findings.get('spend.cpa-spike')).toBeUndefined();
+  });
 
-    // Act
-    const signal = cpaSpikeSignal(
-      spend({ actualSpend: 6_000, conversions: 80 }),
-      DEFAULT_SPEND_THRESHOLDS,
-      baseline,
+  it('catches a low-volume spike once the run of low days adds up', () => {
+    // 10 a day, then 4 a day for five days: no single day is conclusive, the run is.
+    const low = Array.from({ length: 5 }, () => ({ spend: 1_000, conversions: 4 }));
+    const levels = low.map(
+      (_, k) => judgeLast([...steadyDays(10, 10), ...low.slice(0, k + 1)]).get('spend.cpa-spike')?.level,
     );
+    expect(levels[0]).toBeUndefined();
+    expect(levels.at(-1)).toBeDefined();
+  });
 
-    // Assess: 2,000 for 20 conversions since the last report is a CPA of 100, 2× the usual 50.
-    expect(signal?.metrics).toMatchObject({
-      costPerAcquisition: 100,
-      baselineCostPerAcquisition: 50,
-      cpaRatio: 2,
-      conversions: 20,
-      plannedBudget: 10_000,
-      actualSpend: 6_000,
-    });
-    expect(signal?.message).toContain(
-      '100 USD since the last report (20 conversions), 2.0× its usual 50 USD',
+  it('escalates to red when the spike persists for three days', () => {
+    const bad = { spend: 1_000, conversions: 50 };
+    const levels = [1, 2, 3].map(
+      (n) =>
+        judgeLast([...steadyDays(10, 100), ...Array<DailyReport>(n).fill(bad)]).get('spend.cpa-spike')?.level,
     );
+    expect(levels).toEqual(['yellow', 'yellow', 'red']);
+  });
+
+  it('says when a lasting shift becomes the new normal, and then stops flagging it', () => {
+    const bad = Array<DailyReport>(9).fill({ spend: 1_000, conversions: 60 });
+    const messages = [7, 8, 9].map(
+      (n) => judgeLast([...steadyDays(10, 100), ...bad.slice(0, n)]).get('spend.cpa-spike')?.message,
+    );
+    expect(messages.some((m) => m?.includes("from now on this cost is the campaign's new normal"))).toBe(
+      true,
+    );
+    expect(messages.at(-1)).toBeUndefined();
+  });
+});
+
+describe('Function: trackingBrokenSignal', () => {
+  it('flags conversions standing still while the campaign spends, red once overwhelming', () => {
+    const frozen = (n: number) => Array<DailyReport>(n).fill({ spend: 1_000, conversions: 0 });
+    const first = judgeLast([...steadyDays(10, 10), ...frozen(1)]).get('spend.tracking-broken');
+    const third = judgeLast([...steadyDays(10, 10), ...frozen(3)]).get('spend.tracking-broken');
+
+    expect(first?.level).toBe('yellow');
+    expect(first?.metrics).toMatchObject({ newConversions: 0, spendSinceLastConversion: 1_000 });
+    expect(third?.level).toBe('red');
+    expect(third?.metrics?.expectedConversions).toBeGreaterThan(25);
+    expect(third?.message).toContain('without a single new one');
+  });
+
+  it('stays silent for a low-volume product whose quiet day is normal', () => {
+    expect(
+      judgeLast([...steadyDays(10, 2), { spend: 1_000, conversions: 0 }]).get('spend.tracking-broken'),
+    ).toBeUndefined();
+  });
+});
+
+describe('Function: deliveryStoppedSignal', () => {
+  const stopped = (n: number) => Array<DailyReport>(n).fill({ spend: 0, conversions: 0 });
+
+  it('flags a campaign that stops spending mid-flight, red on the second day', () => {
+    const first = judgeLast([...steadyDays(10, 50), ...stopped(1)]).get('spend.delivery-stopped');
+    const second = judgeLast([...steadyDays(10, 50), ...stopped(2)]).get('spend.delivery-stopped');
+    expect(first?.level).toBe('yellow');
+    expect(first?.metrics?.expectedSpend).toBeGreaterThan(800);
+    expect(second?.level).toBe('red');
+  });
+
+  it('stays silent for a weekend dip and for a campaign that has spent its plan', () => {
+    expect(
+      judgeLast([...steadyDays(10, 50), { spend: 450, conversions: 20 }]).get('spend.delivery-stopped'),
+    ).toBeUndefined();
+    expect(
+      judgeLast([...steadyDays(10, 50), ...stopped(1)], { plannedBudget: 10_000 }).get(
+        'spend.delivery-stopped',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('Function: spendSignals', () => {
-  it('reports nothing for spend on plan', () => {
-    expect(spendSignals(spend({ actualSpend: 5_000 }), DEFAULT_SPEND_THRESHOLDS, { now: halfway })).toEqual(
-      [],
-    );
+  it('reports nothing for a steady campaign on plan', () => {
+    expect(judgeLast(steadyDays(20, 80)).size).toBe(0);
   });
 });
 
@@ -194,7 +210,9 @@ describe('Function: validateSpendThresholds', () => {
       { overrunBands: [{ above: 0.1, probability: 'often', impact: 'moderate' }] },
       'overrunBands[0].probability',
     ],
-    ['a pacing share above 1', { pacing: [{ from: 1.5, probability: 'low' }] }, 'pacing[0].from'],
+    ['an interval of 1', { pacing: { ...DEFAULT_SPEND_THRESHOLDS.pacing, interval: 1 } }, 'pacing.interval'],
+    ['a p-value line of 0', { cpaSpike: { ...DEFAULT_SPEND_THRESHOLDS.cpaSpike, p: 0 } }, 'cpaSpike.p'],
+    ['a missing detector', { trackingBroken: undefined }, 'must all be present'],
   ])('rejects %s', (_case, override, message) => {
     const thresholds = {
       ...DEFAULT_SPEND_THRESHOLDS,
