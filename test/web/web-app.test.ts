@@ -25,6 +25,12 @@ interface Finding {
   ruleId: string;
   evidence?: Evidence[];
 }
+interface DatedFinding {
+  seenAt: string;
+  message: string;
+  probability: string;
+  impact: string;
+}
 interface Review {
   reviewId: string;
   caseId: string;
@@ -477,6 +483,67 @@ describe('Web app: managers', () => {
       .poll(() => heatMapCounts(manager))
       .toEqual(new Map(CELLS.map((c) => [c, expected.get(c) ?? 0])));
     await screenshot(manager, '11-new-case-arrived');
+  });
+
+  it('shows a case at its latest and worst finding, dated: card, heat-map cell and detail', async () => {
+    // Prepare: a campaign 15 % over plan two hours ago, 28 % over an hour ago.
+    const campaignId = `cmp-late-${randomUUID().slice(0, 6)}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const report = (hoursAgo: number, actualSpend: number) => ({
+      eventId: `late-${randomUUID()}`,
+      type: 'spend',
+      occurredAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      source: 'meta-ads',
+      spend: {
+        campaignId,
+        channel: 'facebook',
+        currency: 'USD',
+        plannedBudget: 20_000,
+        actualSpend,
+        conversions: 80,
+        periodStart: today,
+        periodEnd: today,
+      },
+    });
+    const latest = report(1, 25_600);
+    await pushEvents(stack, [report(2, 23_000)]);
+    await pushEvents(stack, [latest]);
+    const listed = (await unresolvedCases()).find((item) => item.subject.label.includes(campaignId));
+    if (listed === undefined) throw new Error('Expected the campaign to have a case');
+    const { case: stored } = await apiGet<{ case: Case & { findings: (Finding & DatedFinding)[] } }>(
+      stack,
+      MANAGER_TOKEN,
+      `/cases/${listed.caseId}`,
+    );
+    const [headline] = stored.findings;
+    if (headline === undefined) throw new Error('Expected findings');
+
+    // Act
+    await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open cases' }).click();
+    const card = manager.locator(`[data-case-id="${stored.caseId}"]`);
+    await card.waitFor({ timeout: 15_000 });
+
+    // Assess: the headline is the worst finding and the latest report's; the case sits in its cell.
+    expect(headline.seenAt).toBe(latest.occurredAt);
+    expect([stored.probability, stored.impact]).toEqual([headline.probability, headline.impact]);
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toContain(headline.message);
+    expect(cardText).toContain('25,600');
+    expect(cardText).not.toContain('23,000');
+    expect(await card.locator('time').getAttribute('datetime')).toBe(headline.seenAt);
+    await expect
+      .poll(() =>
+        manager.locator(`[data-cell="${stored.probability}-${stored.impact}"] .heatmap-count`).textContent(),
+      )
+      .toBe(String(countsByCell(await unresolvedCases()).get(`${stored.probability}-${stored.impact}`)));
+
+    await card.locator('a.case-title').click();
+    await manager.getByRole('heading', { name: 'What happened' }).waitFor();
+    const dates = await manager
+      .locator('.findings .finding-date')
+      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+    expect(dates).toEqual(stored.findings.map((finding) => finding.seenAt));
+    await screenshot(manager, '11b-case-latest-and-worst');
   });
 
   it('searches the case library by risk type and text', async () => {

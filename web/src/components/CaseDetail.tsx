@@ -83,6 +83,26 @@ const Acknowledge = ({ item, onDone }: { item: Case; onDone: (updated: Case) => 
   );
 };
 
+type CaseFinding = Case['findings'][number];
+
+/** The most recently seen finding; cases stored before findings were dated have none. */
+const latestFinding = (findings: readonly CaseFinding[]): CaseFinding | undefined =>
+  findings.reduce<CaseFinding | undefined>(
+    (latest, finding) =>
+      finding.seenAt !== undefined && (latest === undefined || finding.seenAt > latest.seenAt)
+        ? finding
+        : latest,
+    undefined,
+  );
+
+/** When a finding was last seen on the case, as a date and how long ago. */
+const FindingDate = ({ finding }: { finding: CaseFinding }) =>
+  finding.seenAt === undefined ? null : (
+    <time class="muted finding-date" dateTime={finding.seenAt}>
+      seen {formatDateTime(finding.seenAt)} ({formatAgo(finding.seenAt)})
+    </time>
+  );
+
 /** One case: what happened with the numbers behind it, what was done, and its audit trail. */
 export const CaseDetail = ({ caseId }: { caseId: string }) => {
   const { api, announce, session } = useApp();
@@ -108,6 +128,7 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
     );
   }
   const { case: item, occurrences, audit, review } = detail.data;
+  const latest = latestFinding(item.findings);
   const changed = (message: string) => (): void => {
     announce(message);
     void detail.refresh();
@@ -179,10 +200,15 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
             <h2 id="findings-title">
               Findings <span class="count">{item.findings.length}</span>
             </h2>
+            <p class="muted">Worst first, then the most recent; each with when it was last seen.</p>
             {review !== undefined && <CopyText copy={review.copy} findings={item.findings} />}
             <ol class="findings">
               {item.findings.map((finding, index) => (
-                <li key={`${finding.ruleId}-${index}`} class={`finding level-border-${finding.level}`}>
+                <li
+                  key={`${finding.ruleId}-${index}`}
+                  class={`finding level-border-${finding.level}`}
+                  data-rule-id={finding.ruleId}
+                >
                   <div class="finding-head">
                     <span class="finding-number" aria-hidden="true">
                       {index + 1}
@@ -192,6 +218,9 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
                     <span class="muted">
                       {finding.probability} × {finding.impact}
                     </span>
+                    {index === 0 && <span class="badge">Worst</span>}
+                    {finding.ruleId === latest?.ruleId && <span class="badge">Latest</span>}
+                    <FindingDate finding={finding} />
                   </div>
                   <p class="finding-message">{finding.message}</p>
                   {finding.metrics !== undefined && <Metrics metrics={finding.metrics} />}

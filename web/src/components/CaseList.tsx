@@ -2,7 +2,7 @@ import { formatAgo, formatMetric, humanize, RISK_TYPE_LABELS } from '../format.t
 import type { Case } from '../types.ts';
 import { LevelBadge, Link, StatusBadge } from './common.tsx';
 
-/** The two or three numbers that say most about a case, from its worst finding. */
+/** The two or three numbers that say most about a case, from its worst finding (findings come worst first). */
 const keyMetrics = (item: Case): [string, number, Readonly<Record<string, number>>][] => {
   const metrics = item.findings.find((finding) => finding.metrics !== undefined)?.metrics ?? {};
   return Object.entries(metrics)
@@ -39,7 +39,17 @@ export const CaseList = ({
             <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">
               {item.subject.label}
             </Link>
-            {worst !== undefined && <p class="case-finding">{worst.message}</p>}
+            {worst !== undefined && (
+              <p class="case-finding">
+                {worst.message}
+                {worst.seenAt !== undefined && (
+                  <time class="muted" dateTime={worst.seenAt}>
+                    {' '}
+                    · seen {formatAgo(worst.seenAt)}
+                  </time>
+                )}
+              </p>
+            )}
             {keyMetrics(item).length > 0 && (
               <dl class="metrics metrics-inline">
                 {keyMetrics(item).map(([key, value, all]) => (
