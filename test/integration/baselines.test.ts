@@ -31,32 +31,41 @@ beforeAll(async () => {
 
 afterAll(() => table.destroy());
 
-/** An hourly listening report for Acme Serum X on weibo with `negative` of 900 mentions. */
-const report = (hour: number, negative: number) => ({
-  ...sentimentEvent(
-    {
-      negative,
-      positive: 300,
-      neutral: 600 - negative,
-      windowStart: `2026-11-22T0${hour}:00:00Z`,
-      windowEnd: `2026-11-22T0${hour}:59:59Z`,
-    },
-    `hour-${hour}`,
-  ),
-  occurredAt: `2026-11-22T0${hour}:59:59Z`,
-});
+/** An hourly listening report for Acme Serum X on weibo with `negative` of 900 mentions, from 21 November. */
+const report = (hour: number, negative: number) => {
+  const start = Date.parse('2026-11-21T00:00:00Z') + hour * 3_600_000;
+  const end = new Date(start + 3_599_000).toISOString();
+  return {
+    ...sentimentEvent(
+      {
+        negative,
+        positive: 300,
+        neutral: 600 - negative,
+        windowStart: new Date(start).toISOString(),
+        windowEnd: end,
+      },
+      `hour-${hour}`,
+    ),
+    occurredAt: end,
+  };
+};
+// The baseline judges once it has learnt a day of windows (DEFAULT_SENTIMENT_THRESHOLDS.learning.minHours).
+const LEARNT = Array.from({ length: 26 }, (_, hour) => hour);
 
 describe('Baselines (DynamoDB Local)', () => {
   it("learns the subject's own negative share and flags a spike against it that the absolute bands miss", async () => {
-    for (const hour of [1, 2, 3, 4]) {
-      const quiet = await ingestEvent('listening', 0, report(hour, 90), deps);
+    for (const hour of LEARNT) {
+      const quiet = await ingestEvent('listening', 0, report(hour, 90 + (hour % 3) * 4), deps);
       expect(quiet).toMatchObject({ status: 'created', assessment: { level: 'green' } });
     }
     const key = baselineKeyOf(report(1, 90));
-    expect(await baselines.get(key?.key ?? '')).toMatchObject({ kind: 'sentiment', observations: 4 });
+    expect(await baselines.get(key?.key ?? '')).toMatchObject({
+      kind: 'sentiment',
+      observations: LEARNT.length,
+    });
 
     // 22 % negative: under the absolute 25 % attention line, but more than 2× this product's usual 10 %.
-    const spike = await ingestEvent('listening', 0, report(5, 200), deps);
+    const spike = await ingestEvent('listening', 0, report(LEARNT.length, 200), deps);
     const ruleIds =
       spike.status === 'rejected' ? [] : spike.assessment.findings.map((finding) => finding.ruleId);
     expect(ruleIds).toEqual(['sentiment.spike']);
