@@ -56,6 +56,8 @@ export const formatMetric = (
   siblings: Readonly<Record<string, number>> = {},
 ): string => {
   if (/overrun/i.test(key)) return signedPercent.format(value);
+  // Spend and sentiment findings state how surprising their counts are; 0.00002 must not read "0".
+  if (key === 'pValue') return value > 0 && value < 0.001 ? value.toExponential(1) : number.format(value);
   if (/share$/i.test(key)) return percent.format(value);
   if (/ratio$/i.test(key)) return `${number.format(value)}×`;
   // Sentiment findings state their line and change as shares too (shared/domain/sentiment-rules.ts).
