@@ -7,6 +7,7 @@ import {
   PayloadTooLargeError,
   ReplayedSignatureError,
   UnauthorizedError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from '#shared/errors.ts';
 import { PROBLEM_CONTENT_TYPE, type Problem, problemType } from '#shared/problem.ts';
@@ -61,6 +62,9 @@ export const problemFor = (error: unknown): Problem | undefined => {
   }
   if (error instanceof PayloadTooLargeError)
     return problem(413, 'too-large', 'Payload too large', error.message);
+  if (error instanceof UnsupportedMediaTypeError) {
+    return problem(415, 'unsupported-media-type', 'Unsupported media type', error.message);
+  }
   if (error instanceof ReplayedSignatureError) {
     return problem(401, 'signature-replayed', 'Signature already used', error.message);
   }

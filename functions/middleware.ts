@@ -8,7 +8,8 @@ import { problemErrors } from './middleware/problems.ts';
 
 /**
  * The middlewares of every HTTP function, one concern per file under middleware/: authentication (who
- * is calling), authorization (the roles a route needs), problems (errors as problem+json) and headers.
+ * is calling), authorization (the roles a route needs, and JSON bodies), problems (errors as
+ * problem+json) and headers.
  */
 
 export type { SignatureDependencies } from './middleware/authentication.ts';

@@ -33,6 +33,11 @@ export class PayloadTooLargeError extends RadarError {
   override name = 'PayloadTooLargeError';
 }
 
+/** The request body is in a media type the API does not read (it reads `application/json`). */
+export class UnsupportedMediaTypeError extends RadarError {
+  override name = 'UnsupportedMediaTypeError';
+}
+
 /** No usable credentials. */
 export class UnauthorizedError extends RadarError {
   override name = 'UnauthorizedError';

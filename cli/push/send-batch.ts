@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CLIENT_HEADER, SIGNATURE_HEADER, signatureHeader } from '#shared/auth/signature.ts';
+import { CLIENT_HEADER, SIGNATURE_HEADER, signRequest } from '#shared/auth/signature.ts';
 import type { FieldIssue } from '#shared/errors.ts';
 import { PROBLEM_TYPES } from '#shared/problem.ts';
 import { IngestResponseSchema, ProblemSchema } from '#shared/schemas/cases.ts';
@@ -103,7 +103,8 @@ export const sendBatch = async (input: {
   readonly onRetry?: (notice: RetryNotice) => void;
 }): Promise<BatchOutcome> => {
   const { io, target, body, retry } = input;
-  const endpoint = `${target.url.replace(/\/+$/, '')}/v1/events`;
+  const path = '/v1/events';
+  const endpoint = `${target.url.replace(/\/+$/, '')}${path}`;
   let lastSecond: number | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const now = await freshTimestamp(io, lastSecond);
@@ -116,7 +117,8 @@ export const sendBatch = async (input: {
         headers: {
           'content-type': 'application/json',
           [CLIENT_HEADER]: target.clientId,
-          [SIGNATURE_HEADER]: signatureHeader(target.secret, body, now),
+          // v2 binds the signature to the method and the route's path as well as the body.
+          [SIGNATURE_HEADER]: signRequest(target.secret, { method: 'POST', path, body }, now),
         },
         body,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

@@ -57,10 +57,11 @@ describe('Command: push', () => {
       expect(request.url).toBe('/v1/events');
       expect(request.headers[CLIENT_HEADER]).toBe('pusher-1');
       const header = request.headers[SIGNATURE_HEADER];
+      expect(String(header)).toMatch(/^t=\d+,v2=[0-9a-f]{64}$/);
       expect(
         verifySignature({
           header: String(header),
-          body: request.body,
+          request: { method: 'POST', path: '/v1/events', body: request.body },
           secrets: [SECRET],
           now: new Date('2026-11-22T09:00:30Z'),
         }).ok,
@@ -388,7 +389,7 @@ describe('Command: push', () => {
     expect(
       verifySignature({
         header: String(request?.headers[SIGNATURE_HEADER]),
-        body: request?.body ?? '',
+        request: { method: 'POST', path: '/v1/events', body: request?.body ?? '' },
         secrets: ['env-secret'],
         now: new Date('2026-11-22T09:00:30Z'),
       }).ok,

@@ -62,7 +62,10 @@ const call = (
       resource: route.path,
       pathParameters: route.path.includes('{id}') ? { id: 'abc' } : {},
       ...(options.body === undefined ? {} : { body: options.body }),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
       ...(options.groups === undefined ? {} : { groups: options.groups }),
     }),
     lambdaContext(route.id),
