@@ -122,7 +122,7 @@ export const openApiDocument = () =>
           in: 'header',
           name: SIGNATURE_HEADER,
           description:
-            't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; each signature works once, for 300 s.',
+            't=<unix seconds>,v2=<hex HMAC-SHA256(secret, "<t>.<METHOD>.<path>.<raw body>")>, path as /v1/events; each signature works once, for 300 s. v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")> is deprecated and accepted until 2027-06-30.',
         },
         client: { type: 'apiKey', in: 'header', name: CLIENT_HEADER, description: 'The pushing client id.' },
         bearer: {
