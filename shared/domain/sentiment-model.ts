@@ -176,8 +176,9 @@ export const readSentiment = (
   const burst = settled && hours.p <= spike.p && hours.excessShare >= spike.minShift;
   const isSpike = windowSpike || burst;
   const spikeWindows = isSpike ? (baseline?.spikeWindows ?? 0) + 1 : 0;
-  // The day chart is reported only while the excess is still going (the burst chart above zero).
-  const driftAlarm = settled && day.p <= drift.p && day.excessShare >= drift.minShift && hours.value > 0;
+  // The day chart is reported only while the excess is still going: the last few hours are above the
+  // normal by a standard deviation too (a crisis's tail, or one noisy evening, does not keep it up).
+  const driftAlarm = settled && day.p <= drift.p && day.excessShare >= drift.minShift && hours.z >= 1;
   const pDrift = day.p;
   const suspect = settled && (pWindow <= learning.learnP || pDrift <= learning.learnP);
   const anomalous = isSpike || driftAlarm;

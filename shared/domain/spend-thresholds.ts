@@ -49,7 +49,7 @@ export interface SpendThresholds {
   /** Ascending by `above`; the highest band exceeded wins. */
   readonly overrunBands: readonly OverrunBand[];
   readonly pacing: {
-    /** Coverage of the forecast interval (0.95: 2.5 % chance below its lower end). */
+    /** Coverage of the forecast interval (0.9: 5 % chance the spend ends below its lower end). */
     readonly interval: number;
     /** Probability once the whole interval is over the warning line; impact from the band its lower end reaches. */
     readonly probability: ProbabilityRating;
@@ -98,7 +98,7 @@ export const DEFAULT_SPEND_THRESHOLDS = {
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
   ],
-  pacing: { interval: 0.95, probability: 'medium', lateFrom: 0.8, lateProbability: 'high' },
+  pacing: { interval: 0.9, probability: 'medium', lateFrom: 0.8, lateProbability: 'high' },
   cpaSpike: {
     p: 1e-3,
     overwhelmingP: 1e-9,

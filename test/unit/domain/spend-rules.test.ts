@@ -79,7 +79,7 @@ describe('Function: pacingSignal (forecast with an interval)', () => {
     expect(pacing?.level).toBe('yellow');
     expect(pacing?.metrics?.projectedLow).toBeGreaterThan(33_000);
     expect(pacing?.metrics?.projectedSpend).toBeCloseTo(37_500, -3);
-    expect(pacing?.message).toMatch(/95 % interval .* even the low end is .* over plan/);
+    expect(pacing?.message).toMatch(/90 % interval .* even the low end is .* over plan/);
   });
 
   it.each([
