@@ -367,11 +367,21 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     const candidates = found.filter((c) => c.entry.rule === undefined || inScope(c.entry.rule.rule));
     const frame = textFrame(n);
 
-    const exceptions = groupBy(
-      candidates.filter((c) => c.entry.kind === 'exception'),
-      (c) => c.entry.rule,
+    // An innocent phrase is innocent for its own rule, and for any shorter claim of another rule of its pack
+    // inside it: 最佳饮用温度 holds neither 最佳 nor 最 (but "guaranteed returns", an exception of one rule,
+    // is still the whole claim of another).
+    const exceptions = candidates.filter((c) => c.entry.kind === 'exception');
+    const ownContainers = new Map(
+      [...groupBy(exceptions, (c) => c.entry.rule)].map(([rule, spans]) => [rule, new Containers(spans)]),
     );
-    const containers = new Map([...exceptions].map(([rule, spans]) => [rule, new Containers(spans)]));
+    const packContainers = new Map(
+      [...groupBy(exceptions, (c) => c.entry.pack)].map(([pack, spans]) => [pack, new Containers(spans)]),
+    );
+    const excepted = (c: Candidate): boolean => {
+      if (ownContainers.get(c.entry.rule)?.holds(c.start, c.end) === true) return true;
+      const pack = packContainers.get(c.entry.pack);
+      return pack !== undefined && (pack.holds(c.start, c.end + 1) || pack.holds(c.start - 1, c.end));
+    };
     const disclaimers = new Map(
       [
         ...groupBy(
@@ -389,10 +399,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
 
     const blocked = (c: Candidate): boolean => {
       if (meter !== undefined) meter.steps++;
-      return (
-        containers.get(c.entry.rule)?.holds(c.start, c.end) === true ||
-        disclaimers.get(c.entry.pack)?.holds(c.start, c.end) === true
-      );
+      return excepted(c) || disclaimers.get(c.entry.pack)?.holds(c.start, c.end) === true;
     };
     const parts = candidates.filter(
       (c) =>

@@ -15,6 +15,8 @@ export interface TextFrame {
    * a name (Quán Phở Nhất), not a claim.
    */
   isName(span: { readonly start: number; readonly end: number }): boolean;
+  /** Whether a span is a house number: "No. 1 High Street", "số 1 Lê Lợi" (a capitalised name follows). */
+  isAddress(span: { readonly start: number; readonly end: number }): boolean;
   /** Whether a debunking cue (别再相信, "don't believe", "myth") frames the span. */
   debunks(
     cue: { readonly start: number; readonly end: number },
@@ -40,6 +42,8 @@ const CLOSING: ReadonlyMap<number, number> = new Map(
 // A cue refutes a claim at most this many normalised units before it ("别再相信三天美白") or after it
 // (“三天美白”这种神话, "miracle cure" myths) when the claim is not in quotes.
 const NEAR_BEFORE = 12;
+// "No. 1", "No 1", "số 1", "N° 1": a ranking, or a house number when a street name follows.
+const NUMBER_ONE = /^(?:no\.?|n°|số)\s*1$/iu;
 const NEAR_AFTER = 6;
 
 /**
@@ -96,6 +100,11 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     inTitle: (span) => {
       const { from, to } = originalSpan(span);
       return titled[from] === 1 && titled[to - 1] === 1;
+    },
+    isAddress: (span) => {
+      const { from, to } = originalSpan(span);
+      if (!NUMBER_ONE.test(original.slice(from, to))) return false;
+      return /^\s+\p{Lu}\p{Ll}/u.test(original.slice(to, to + 24));
     },
     isName: (span) => {
       const { from, to } = originalSpan(span);
