@@ -173,6 +173,12 @@ export type FunctionId = (typeof FUNCTIONS)[number]['id'];
 /** The function that consumes the table stream. */
 export const STREAM_CONSUMER: FunctionId = 'notify-escalation';
 
+/**
+ * The SSM parameter holding the web app's URL (written by the web stack, read by the functions that
+ * publish, which link to cases there).
+ */
+export const WEB_URL_PARAMETER = '/marketing-risk-radar/web-url';
+
 /** The function that redrives the stream consumer's failed batches. */
 export const STREAM_REDRIVER: FunctionId = 'redrive-escalations';
 

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -16,6 +17,7 @@ import {
   STREAM_CONSUMER,
   STREAM_REDRIVER,
   STREAM_SETTINGS,
+  WEB_URL_PARAMETER,
 } from '#infra/catalog.ts';
 import { escalationFilters } from '#infra/escalation-filter.ts';
 import { acknowledge } from '#infra/nag.ts';
@@ -151,6 +153,7 @@ export class ServiceStack extends Stack {
     for (const topic of definition.publishes ?? []) {
       fn.publishTo(props.topics[topic], props.topicKey, TOPIC_VARIABLES[topic]);
     }
+    if ((definition.publishes ?? []).length > 0) this.linkToWebApp(fn);
     if (consumesStream) this.consumeStream(fn, props);
     if (redrives) this.redriveStreamFailures(fn, props);
     if (definition.schedule !== undefined) this.schedule(fn, definition.schedule, props);
@@ -166,6 +169,26 @@ export class ServiceStack extends Stack {
       );
     }
     return fn;
+  }
+
+  /**
+   * Messages link to cases in the web app, whose CloudFront URL the web stack writes to an SSM parameter:
+   * the name is fixed, so no cross-stack reference (the web stack already depends on this one).
+   */
+  private linkToWebApp(fn: RiskFunction): void {
+    fn.addEnvironment(ENV.webUrlParameter, WEB_URL_PARAMETER);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'ssm',
+            resource: 'parameter',
+            resourceName: WEB_URL_PARAMETER.slice(1),
+          }),
+        ],
+      }),
+    );
   }
 
   private consumeStream(fn: RiskFunction, props: ServiceStackProps): void {

@@ -34,7 +34,9 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct, IConstruct } from 'constructs';
+import { WEB_URL_PARAMETER } from '#infra/catalog.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { writeWebApp } from '../web/build.ts';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../web/headers.ts';
@@ -235,6 +237,13 @@ export class WebStack extends Stack {
     this.acknowledgeDeploymentFunction();
 
     new CfnOutput(this, 'WebUrl', { value: this.url, description: 'The web app for legal and managers' });
+    // Notifications link to cases here. A parameter, not a cross-stack value: this stack already depends
+    // on the service stack (its API), so the service stack reads the URL at run time (WEB_URL_PARAMETER).
+    new StringParameter(this, 'WebUrlParameter', {
+      parameterName: WEB_URL_PARAMETER,
+      stringValue: this.url,
+      description: 'Marketing Risk Radar web app URL, linked from escalations and digests',
+    });
     new CfnOutput(this, 'SignInUrl', { value: cognitoUrl, description: 'Cognito hosted UI' });
     new CfnOutput(this, 'WebClientId', {
       value: this.client.userPoolClientId,

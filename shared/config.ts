@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
+
 /**
- * Environment variables, read once at cold start. A missing required variable fails loudly with its name
+ * Environment variables, read once at cold start through one schema (`loadConfig`). A missing required variable fails loudly with its name
  * rather than at the first request. Only the adapters and function entry points read configuration; the
  * domain never touches process.env.
  */
@@ -37,6 +39,10 @@ export const ENV = {
   outboxFile: 'RADAR_OUTBOX_FILE',
   /** Set by the local stack; selects the outbox file instead of SNS unless SNS_ENDPOINT is set. */
   local: 'RADAR_LOCAL',
+  /** The web app's public URL: notifications link to a case there (`<WEB_URL>/cases/<id>`). */
+  webUrl: 'WEB_URL',
+  /** AWS: the SSM parameter the web stack writes its CloudFront URL to, read when WEB_URL is unset. */
+  webUrlParameter: 'WEB_URL_PARAMETER',
   region: 'AWS_REGION',
 } as const;
 
@@ -55,4 +61,64 @@ export const required = (name: string, env: Env = process.env): string => {
 export const optional = (name: string, env: Env = process.env): string | undefined => {
   const value = env[name];
   return value === undefined || value === '' ? undefined : value;
+};
+
+type EnvKey = keyof typeof ENV;
+
+const text = z.optional(z.string());
+const arn = (service: string) =>
+  z.optional(
+    z.string().check(z.regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ${service} ARN`)),
+  );
+const url = z.optional(z.url({ error: 'must be a URL such as http://127.0.0.1:8000' }));
+
+/** Hours a red case may stay unacknowledged before a tier-2 escalation (the practice asks for a reply within 24 h). */
+export const DEFAULT_RED_ACK_SLA_HOURS = 4;
+
+/**
+ * Every variable the functions and the local stack understand, in one schema: formats are checked when a
+ * function starts, so a typo fails the cold start with the variable's name instead of a request later.
+ * Whether a variable is required depends on the function; `requireSetting` says so when one reads it.
+ */
+export const ConfigSchema = z.object({
+  ...(Object.fromEntries(Object.keys(ENV).map((key) => [key, text])) as Record<EnvKey, typeof text>),
+  escalationTopicArn: arn('sns'),
+  digestTopicArn: arn('sns'),
+  clientSecretsArn: arn('secretsmanager'),
+  dynamodbEndpoint: url,
+  snsEndpoint: url,
+  redAckSlaHours: z._default(
+    z.coerce
+      .number({ error: 'must be a number of hours' })
+      .check(z.positive('must be a positive number of hours')),
+    DEFAULT_RED_ACK_SLA_HOURS,
+  ),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * Reads every variable of `ENV` from `env` (an empty value counts as unset) through `ConfigSchema`, or
+ * throws a ConfigurationError naming each malformed variable. Function entry points call it once, at cold
+ * start (functions/dependencies/config.ts).
+ *
+ * @example loadConfig({ TABLE_NAME: 'radar', RED_ACK_SLA_HOURS: '2' }).redAckSlaHours // 2
+ */
+export const loadConfig = (env: Env = process.env): Config => {
+  const raw = Object.fromEntries(Object.entries(ENV).map(([key, name]) => [key, optional(name, env)]));
+  const result = ConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0]) as EnvKey;
+    return `${ENV[key] ?? key} ${issue.message}`;
+  });
+  throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+};
+
+/** A setting the caller cannot do without, or a ConfigurationError naming its variable. */
+export const requireSetting = <K extends EnvKey>(config: Config, key: K): NonNullable<Config[K]> => {
+  const value = config[key];
+  if (value === undefined || value === null) {
+    throw new ConfigurationError(`Missing required environment variable ${ENV[key]}`);
+  }
+  return value as NonNullable<Config[K]>;
 };

@@ -187,6 +187,8 @@ export interface ClientSecrets {
 export interface EscalationMessage {
   readonly escalation: Escalation;
   readonly case: RiskCase;
+  /** The escalation this one follows, when known (a tier 2 says how long the case went unacknowledged). */
+  readonly previous?: Escalation;
 }
 
 export interface Notifier {

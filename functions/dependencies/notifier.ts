@@ -1,7 +1,8 @@
 import { dynamoClient, sns } from '#shared/adapters/clients.ts';
+import { webLinks } from '#shared/adapters/escalation-links.ts';
 import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
-import { SnsDigestNotifier, SnsNotifier } from '#shared/adapters/sns-notifier.ts';
+import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { ENV, optional, required } from '#shared/config.ts';
 import type { DigestNotifier, Notifier } from '#shared/ports.ts';
 import { once } from './once.ts';
@@ -13,21 +14,25 @@ const outboxFile = (): string | undefined =>
     ? required(ENV.outboxFile)
     : undefined;
 
-/**
- * Escalations: SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox; either way at most
- * once per escalation id.
- */
-export const notifier = once((): IdempotentNotifier => {
-  const topicArn = required(ENV.escalationTopicArn);
+/** Where messages link to (the web app), resolved once per cold start. */
+const links = once(() => webLinks());
+
+/** SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox. */
+const topicNotifier = (topicArn: string): Notifier & DigestNotifier => {
   const file = outboxFile();
-  const inner: Notifier =
-    file === undefined ? new SnsNotifier(sns(), topicArn) : new OutboxFileNotifier(file, topicArn);
-  return new IdempotentNotifier(inner, { client: dynamoClient(), tableName: tableName() });
-});
+  return file === undefined
+    ? new SnsNotifier(sns(), topicArn, links())
+    : new OutboxFileNotifier(file, topicArn, links());
+};
+
+/** Escalations, at most once per escalation id (notify and redrive share the idempotency records). */
+export const notifier = once(
+  (): IdempotentNotifier =>
+    new IdempotentNotifier(topicNotifier(required(ENV.escalationTopicArn)), {
+      client: dynamoClient(),
+      tableName: tableName(),
+    }),
+);
 
 /** The daily digest, to its own topic. */
-export const digestNotifier = once((): DigestNotifier => {
-  const topicArn = required(ENV.digestTopicArn);
-  const file = outboxFile();
-  return file === undefined ? new SnsDigestNotifier(sns(), topicArn) : new OutboxFileNotifier(file, topicArn);
-});
+export const digestNotifier = once((): DigestNotifier => topicNotifier(required(ENV.digestTopicArn)));

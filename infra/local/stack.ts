@@ -6,6 +6,7 @@ import { FUNCTIONS, type FunctionDefinition, STREAM_CONSUMER, STREAM_REDRIVER } 
 import { ENV } from '#shared/config.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
+import { findFreePort } from './free-port.ts';
 import { createLocalApi } from './http-adapter.ts';
 import { type FunctionHandlers, loadAllHandlers, loadHandler } from './load-handlers.ts';
 import {
@@ -104,10 +105,16 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const databaseDir = inMemory ? undefined : join(dataDir, 'dynamodb');
   const overrides = options.env ?? {};
   const tableName = overrides[ENV.tableName] ?? nonEmpty(process.env[ENV.tableName]) ?? DEFAULT_TABLE_NAME;
-  const port = options.port ?? defaultPort();
   const host = options.host ?? '127.0.0.1';
+  const requested = options.port ?? defaultPort();
+  // The port is fixed before the functions load: notifications link to the web app at this very URL.
+  const port = requested === 0 ? await findFreePort(host) : requested;
   // Fail before Java's seconds-long start-up rather than after it.
   await assertPortFree(port, host);
+  const webUrl =
+    overrides[ENV.webUrl] ??
+    nonEmpty(process.env[ENV.webUrl]) ??
+    `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
   const cleanups: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | undefined;
@@ -132,7 +139,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       cleanups.push(dynamo.stop);
       dynamoEndpoint = dynamo.endpoint;
     }
-    const env = localEnv({ shell: process.env, overrides, dataDir, dynamoEndpoint, tableName });
+    const env = localEnv({
+      shell: process.env,
+      overrides: { ...overrides, [ENV.webUrl]: webUrl },
+      dataDir,
+      dynamoEndpoint,
+      tableName,
+    });
     const clientConfig = {
       endpoint: dynamoEndpoint,
       region: env[ENV.region],

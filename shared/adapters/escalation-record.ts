@@ -27,5 +27,7 @@ export const escalationFromRecord = (record: DynamoDBRecord): EscalationMessage 
   if (escalationIdOf(record.dynamodb?.OldImage) === id) return undefined;
   const riskCase = itemToCase(toItem(image));
   if (riskCase.escalation === undefined) return undefined;
-  return { escalation: riskCase.escalation, case: riskCase };
+  const old = record.dynamodb?.OldImage;
+  const previous = old?.entity?.S === 'case' ? itemToCase(toItem(old)).escalation : undefined;
+  return { escalation: riskCase.escalation, case: riskCase, ...(previous === undefined ? {} : { previous }) };
 };

@@ -12,6 +12,7 @@ import {
   STREAM_CONSUMER,
   STREAM_REDRIVER,
   STREAM_SETTINGS,
+  WEB_URL_PARAMETER,
 } from '#infra/catalog.ts';
 import { PEOPLE_GROUPS } from '#infra/data-stack.ts';
 import { ALARM_THRESHOLDS } from '#infra/operations.ts';
@@ -471,6 +472,27 @@ describe('Stack: RiskRadarService', () => {
       );
       // Secrets are read at run time (Powertools Parameters, cached), never passed as values.
       expect(JSON.stringify(variables)).not.toMatch(/SecretString|resolve:secretsmanager/);
+      // Messages link to the web app, whose URL the web stack writes to a parameter of a fixed name.
+      expect(variables[ENV.webUrlParameter]).toBe(publishes.length > 0 ? WEB_URL_PARAMETER : undefined);
+    });
+
+    it('lets the publishing functions read the web URL parameter and nothing else of SSM', () => {
+      for (const definition of definitions) {
+        const ssm = statementsOf(definition).filter((s) => actionsIn(s).some((a) => a.startsWith('ssm:')));
+        expect(ssm.length > 0, definition.id).toBe((definition.publishes?.length ?? 0) > 0);
+        for (const statement of ssm) {
+          expect(actionsIn(statement)).toEqual(['ssm:GetParameter']);
+          expect(JSON.stringify(statement.Resource)).toContain(`:parameter${WEB_URL_PARAMETER}`);
+        }
+      }
+    });
+
+    it('has the web stack write its CloudFront URL to that parameter (no cross-stack value, no cycle)', () => {
+      const web = Template.fromStack(radar.web);
+      const [, parameter] = onlyOne(resourcesOf(web, 'AWS::SSM::Parameter'), 'web URL parameter');
+
+      expect(parameter.Properties.Name).toBe(WEB_URL_PARAMETER);
+      expect(JSON.stringify(parameter.Properties.Value)).toContain('DomainName');
     });
   });
 

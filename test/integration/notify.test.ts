@@ -37,6 +37,7 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     ESCALATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:escalations',
+    WEB_URL: 'https://radar.example.com',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   delete process.env.RADAR_LOCAL;
