@@ -1,7 +1,10 @@
 import { dynamoDocumentClient } from '#shared/adapters/clients.ts';
-import { ENV, required } from '#shared/config.ts';
-import { once } from './once.ts';
+import { requireSetting } from '#shared/config.ts';
+import { config } from './config.ts';
 
-export const tableName = once(() => required(ENV.tableName));
+/** Read at cold start: every function that imports this module works on the table. */
+const TABLE_NAME = requireSetting(config, 'tableName');
+
+export const tableName = (): string => TABLE_NAME;
 
 export { dynamoDocumentClient };

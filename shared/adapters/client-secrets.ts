@@ -1,5 +1,5 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { ConfigurationError, ENV, optional } from '#shared/config.ts';
+import { type Config, ConfigurationError, ENV } from '#shared/config.ts';
 import type { ClientSecrets } from '#shared/ports.ts';
 
 /** How long a fetched secret is trusted before Secrets Manager is asked again. */
@@ -68,16 +68,18 @@ export class StaticClientSecrets implements ClientSecrets {
   }
 }
 
-/** Secrets Manager when CLIENT_SECRETS_ARN is set (AWS), else RADAR_CLIENT_ID / RADAR_CLIENT_SECRET. */
-export const clientSecretsFromEnv = (): ClientSecrets => {
-  const arn = optional(ENV.clientSecretsArn);
-  if (arn !== undefined) return new SecretsManagerClientSecrets(arn);
-  const clientId = optional(ENV.clientId);
-  const secret = optional(ENV.clientSecret);
-  if (clientId === undefined || secret === undefined) {
+/**
+ * Secrets Manager when CLIENT_SECRETS_ARN is set (AWS), else RADAR_CLIENT_ID / RADAR_CLIENT_SECRET (local),
+ * from the configuration read at cold start.
+ */
+export const clientSecretsFrom = (
+  config: Pick<Config, 'clientSecretsArn' | 'clientId' | 'clientSecret'>,
+): ClientSecrets => {
+  if (config.clientSecretsArn !== undefined) return new SecretsManagerClientSecrets(config.clientSecretsArn);
+  if (config.clientId === undefined || config.clientSecret === undefined) {
     throw new ConfigurationError(
       `Set ${ENV.clientSecretsArn} (AWS) or ${ENV.clientId} and ${ENV.clientSecret} (local) to verify pushers' signatures`,
     );
   }
-  return new StaticClientSecrets({ [clientId]: secret });
+  return new StaticClientSecrets({ [config.clientId]: config.clientSecret });
 };
