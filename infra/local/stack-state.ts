@@ -1,5 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What a running `npm start` tells other local commands (`npm run digest`): where it is and how it runs. */
@@ -17,6 +17,7 @@ export const stackStateFile = (dataDir?: string): string =>
   join(dataDir === undefined ? join(REPOSITORY_ROOT, '.data') : resolve(dataDir), 'local-stack.json');
 
 export const writeStackState = async (file: string, state: StackState): Promise<void> => {
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 };
 
