@@ -102,6 +102,21 @@ const missingSignalOf = ({ rule, evidence }: MissingContent, language: Language)
   suggestion: rule.suggestion,
 });
 
+// The language of each rule's pack, once per matcher (a cache that is safe to lose).
+const languagesByMatcher = new WeakMap<ClaimMatcher, ReadonlyMap<object, Language>>();
+const packLanguages = (matcher: ClaimMatcher): ReadonlyMap<object, Language> => {
+  let languages = languagesByMatcher.get(matcher);
+  if (languages === undefined) {
+    languages = new Map(
+      matcher.packs.flatMap((pack) =>
+        [...pack.rules, ...(pack.required ?? [])].map((rule): [object, Language] => [rule, pack.language]),
+      ),
+    );
+    languagesByMatcher.set(matcher, languages);
+  }
+  return languages;
+};
+
 /** The id of the finding that says no pack covers a copy's market and language. */
 export const COVERAGE_RULE_ID = 'coverage.no-pack';
 
@@ -135,11 +150,7 @@ export const copySignals = (
   const applies: RuleFilter = (rule, { topics }: CopyContext) =>
     appliesTo(rule, { market: copy.market, category: copy.category, languages, topics });
   const { claims, missing } = matcher.inspect(copy.text, applies, meter);
-  const languageOf = new Map(
-    matcher.packs.flatMap((pack) =>
-      [...pack.rules, ...(pack.required ?? [])].map((rule) => [rule, pack.language]),
-    ),
-  );
+  const languageOf = packLanguages(matcher);
   const byRule = new Map<ClaimRule, ClaimHit[]>();
   for (const hit of claims) {
     const own = byRule.get(hit.rule);

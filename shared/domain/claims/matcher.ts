@@ -365,7 +365,12 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       return verdict;
     };
     const candidates = found.filter((c) => c.entry.rule === undefined || inScope(c.entry.rule.rule));
-    const frame = textFrame(n);
+    // Most copies hold no claim at all: the sentence and quotation map is built only when one needs it.
+    let built: TextFrame | undefined;
+    const frameOf = (): TextFrame => {
+      built ??= textFrame(n);
+      return built;
+    };
 
     // An innocent phrase is innocent for its own rule, and for any shorter claim of another rule of its pack
     // inside it: 最佳饮用温度 holds neither 最佳 nor 最 (but "guaranteed returns", an exception of one rule,
@@ -414,16 +419,19 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       const predicates = own.filter((c) => c.entry.kind === 'predicate');
       const objects = own.filter((c) => c.entry.kind === 'object');
       if (predicates.length > 0 && objects.length > 0)
-        claims.push(...pairs(rule, predicates, objects, frame, meter));
+        claims.push(...pairs(rule, predicates, objects, frameOf(), meter));
     }
     // Quoted to be refuted (别再相信“三天美白”这种神话, don't believe "miracle cure" ads) is no claim.
     // Cues are few; only the nearest ones around a claim are tried, so this stays linear.
     const debunked = (c: Candidate): boolean =>
-      nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frame.debunks(cue, c));
+      nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frameOf().debunks(cue, c));
     const kept = claims
       .filter(
         (c) =>
-          !debunked(c) && !frame.inTitle(c) && !(packs[c.entry.pack]?.language === 'vi' && frame.isName(c)),
+          !debunked(c) &&
+          !frameOf().inTitle(c) &&
+          !frameOf().isAddress(c) &&
+          !(packs[c.entry.pack]?.language === 'vi' && frameOf().isName(c)),
       )
       .flatMap((c) => withContext(n, c));
     return {

@@ -44,6 +44,9 @@ const CLOSING: ReadonlyMap<number, number> = new Map(
 const NEAR_BEFORE = 12;
 // "No. 1", "No 1", "số 1", "N° 1": a ranking, or a house number when a street name follows.
 const NUMBER_ONE = /^(?:no\.?|n°|số)\s*1$/iu;
+const STREET =
+  /\b(?:street|st|road|rd|avenue|ave|place|square|lane|way|boulevard|blvd)\b|đường|phố|ngõ|hẻm|quận|phường/iu;
+const ADDRESS_BEFORE = /(?:\bat|\bfrom|\bnear|\bto|tại|ở|địa chỉ|số nhà)\s*:?\s*$/iu;
 const NEAR_AFTER = 6;
 
 /**
@@ -104,7 +107,9 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     isAddress: (span) => {
       const { from, to } = originalSpan(span);
       if (!NUMBER_ONE.test(original.slice(from, to))) return false;
-      return /^\s+\p{Lu}\p{Ll}/u.test(original.slice(to, to + 24));
+      const after = original.slice(to, to + 40);
+      if (!/^\s+\p{Lu}/u.test(after)) return false;
+      return STREET.test(after) || ADDRESS_BEFORE.test(original.slice(Math.max(0, from - 16), from));
     },
     isName: (span) => {
       const { from, to } = originalSpan(span);
