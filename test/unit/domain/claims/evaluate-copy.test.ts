@@ -77,4 +77,38 @@ describe('Function: copySignals', () => {
     expect(signals.map((s) => s.language)).toContain('en');
     expect(signals.every((s) => s.outcome !== 'coverage')).toBe(true);
   });
+
+  describe('leaves alone what the law says is fine', () => {
+    const violations = (text: string, lang: 'zh' | 'vi' | 'en', market: string) =>
+      copySignals({ text, lang, market, category: 'general' }, matcher)
+        .filter((signal) => signal.outcome === 'violation')
+        .map((signal) => signal.ruleId);
+
+    it.each([
+      ['a storage tip', '开封后冷藏，三日内饮用风味最佳', 'zh', 'CN'],
+      ['a title in 《》', '电影《最好的时光》纪念海报', 'zh', 'CN'],
+      ['a debunked myth in quotes', '别再相信“七天美白”这种神话，护肤要坚持', 'zh', 'CN'],
+      ['a quoted law', '普通食品广告不得宣传疾病治疗功能', 'zh', 'CN'],
+      ['a shop name', 'Tiệm bánh Hồng Nhất mở cửa từ 6 giờ sáng', 'vi', 'VN'],
+      ['an address', 'Ghé cửa hàng tại số 1 Lê Lợi, quận 1', 'vi', 'VN'],
+      ['an address in English', 'Visit us at No. 1 Market Street, Leeds', 'en', 'UK'],
+      ['a service guarantee', 'Guaranteed next-day delivery on orders before 2 pm', 'en', 'US'],
+      ['a non-medical cure', 'Our gel polish cures under the lamp in 60 seconds', 'en', 'US'],
+    ] as const)('%s', (_case, text, lang, market) => {
+      expect(violations(text, lang, market)).toEqual([]);
+    });
+
+    it.each([
+      ['a disease claim with words between', 'Our tea reverses type 2 diabetes in weeks', 'en', 'US'],
+      ['an object before its predicate', '多年的失眠彻底治好了', 'zh', 'CN'],
+      ['leetspeak', 'Cl1nically pr0ven to cure acne', 'en', 'US'],
+      ['look-alike letters', 'Сures аcne overnight', 'en', 'US'],
+      ['half-pinyin', 'zui佳面霜', 'zh', 'CN'],
+      ['a financial numeral', '销量第壹', 'zh', 'CN'],
+      ['HTML inside a phrase', '全网最<b>佳</b>', 'zh', 'CN'],
+      ['stretched letters', 'It cuuures acne fast', 'en', 'US'],
+    ] as const)('but finds %s', (_case, text, lang, market) => {
+      expect(violations(text, lang, market).length).toBeGreaterThan(0);
+    });
+  });
 });
