@@ -1,4 +1,5 @@
 import type { RiskEvent } from '#shared/schemas/events.ts';
+import { storableNumber } from './stats.ts';
 
 /**
  * A subject's own history, which the spend and sentiment detectors judge a new report against. The
@@ -230,3 +231,22 @@ export const asSentimentBaseline = (value: unknown): SentimentBaseline | undefin
   isFactors(value.weekdayOffsets, 7)
     ? (value as unknown as SentimentBaseline)
     : undefined;
+
+/**
+ * The baseline with every number storable in DynamoDB (see `storableNumber`): decayed sums and charts
+ * may shrink towards 1e-300, which DynamoDB refuses.
+ *
+ * @example
+ * storableBaseline(next); // same shape, tiny magnitudes as 0
+ */
+export const storableBaseline = <B extends Baseline>(baseline: B): B =>
+  Object.fromEntries(
+    Object.entries(baseline).map(([name, value]) => [
+      name,
+      typeof value === 'number' && name !== 'version' && name !== 'observations'
+        ? storableNumber(value)
+        : Array.isArray(value)
+          ? value.map((v: unknown) => (typeof v === 'number' ? storableNumber(v) : v))
+          : value,
+    ]),
+  ) as B;

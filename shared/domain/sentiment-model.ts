@@ -1,6 +1,6 @@
 import type { Sentiment } from '#shared/schemas/events.ts';
 import type { SentimentBaseline } from './baselines.ts';
-import { BASELINE_SCHEMA_VERSION } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import { betaBinomialUpperTail, normalCdf } from './stats.ts';
 
@@ -328,7 +328,7 @@ export const nextSentimentBaseline = (
   };
   if (reading.adopted) {
     // The shift lasted: what the subject has said since it began is its new normal; the chart starts over.
-    return {
+    return storableBaseline({
       ...base,
       ...counters,
       negative: counters.shiftNegative,
@@ -346,12 +346,12 @@ export const nextSentimentBaseline = (
       anomalousSince: iso,
       shiftNegative: 0,
       shiftMentions: 0,
-    };
+    });
   }
-  return {
+  return storableBaseline({
     ...base,
     ...(reading.suspect ? {} : learnShare(base, reading, thresholds)),
     ...chart,
     ...counters,
-  };
+  });
 };

@@ -3,6 +3,7 @@ import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import { impactLabel, probabilityLabel } from './rating.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 import { levelOf } from './risk-matrix.ts';
+import { storableNumber } from './stats.ts';
 
 /**
  * What a detector says before the matrix grades it: a finding whose probability and impact are still
@@ -39,6 +40,7 @@ export const readableMetrics = (metrics: Readonly<Record<string, number>>): Reco
   Object.fromEntries(
     Object.entries(metrics).map(([name, value]) => [
       name,
-      Number.isFinite(value) ? Number(value.toPrecision(12)) : value,
+      // Below 1e-100 (a p-value of 1e-131) is 0: DynamoDB stores no magnitude under 1e-130.
+      Number.isFinite(value) ? Number(storableNumber(value).toPrecision(12)) : value,
     ]),
   );

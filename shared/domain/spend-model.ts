@@ -1,6 +1,6 @@
 import type { Spend } from '#shared/schemas/events.ts';
 import type { SpendBaseline } from './baselines.ts';
-import { BASELINE_SCHEMA_VERSION } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
 import { negativeBinomialCdf } from './stats.ts';
 
@@ -396,7 +396,7 @@ export const nextSpendBaseline = (
   const slice = reading.slice;
   const conversions = spend.conversions ?? -1;
   const moved = slice?.conversions === undefined || slice.conversions > 0 || slice.fromPeriodStart;
-  return {
+  return storableBaseline({
     ...base,
     ...(slice === undefined ? {} : learnRate(base, slice, reading.conversion, thresholds)),
     observations: base.observations + 1,
@@ -411,5 +411,5 @@ export const nextSpendBaseline = (
     spendDays: reading.level.days,
     spendWeekday: reading.level.weekday,
     stoppedReports: reading.delivery?.stoppedReports ?? 0,
-  };
+  });
 };

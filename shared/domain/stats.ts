@@ -263,3 +263,15 @@ export const betaQuantile = (q: number, a: number, b: number): number => {
   }
   return (low + high) / 2;
 };
+
+/**
+ * A number DynamoDB can store: it holds 0 and magnitudes from 1e-130 to below 1e126, so a probability of
+ * 1e-200 is stored as 0 and a runaway sum is capped. Non-finite values become 0.
+ *
+ * @example
+ * storableNumber(8.6e-131); // 0
+ */
+export const storableNumber = (value: number): number => {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e-100) return 0;
+  return Math.min(1e120, Math.max(-1e120, value));
+};

@@ -10,7 +10,7 @@ import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { nextSentimentBaseline } from '#shared/domain/sentiment-model.ts';
 import { sentimentSignals } from '#shared/domain/sentiment-rules.ts';
 import { DEFAULT_SENTIMENT_THRESHOLDS } from '#shared/domain/sentiment-thresholds.ts';
-import type { Signal } from '#shared/domain/signal.ts';
+import { readableMetrics, type Signal } from '#shared/domain/signal.ts';
 import { nextSpendBaseline } from '#shared/domain/spend-model.ts';
 import { spendSignals } from '#shared/domain/spend-rules.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
@@ -24,14 +24,26 @@ const expectFiniteMetrics = (signals: readonly Signal[]) => {
     for (const [name, value] of Object.entries(signal.metrics ?? {})) {
       expect(Number.isFinite(value), `${signal.ruleId}.${name} = ${value}`).toBe(true);
     }
+    // What is stored is graded: gradeSignal's readable metrics must be storable in DynamoDB.
+    for (const [name, value] of Object.entries(readableMetrics(signal.metrics ?? {}))) {
+      expect(storable(value), `${signal.ruleId}.${name} = ${value}`).toBe(true);
+    }
     expect(signal.message).not.toMatch(/NaN|Infinity/);
   }
 };
 
-/** The baseline as ingest stores it: JSON, read back through the validator, under 20 KB. */
+/** DynamoDB stores 0 and magnitudes from 1e-130 to below 1e126. */
+const storable = (value: number): boolean =>
+  value === 0 || (Math.abs(value) >= 1e-130 && Math.abs(value) < 1e126);
+
+/** The baseline as ingest stores it: JSON, DynamoDB numbers, read back through the validator, under 20 KB. */
 const stored = <B>(next: B | undefined, read: (value: unknown) => B | undefined): B | undefined => {
   if (next === undefined) return undefined;
   const json = JSON.stringify(next);
+  const numbers = JSON.parse(json, (_key, value) => value) as Record<string, unknown>;
+  for (const value of Object.values(numbers).flat()) {
+    if (typeof value === 'number') expect(storable(value), `baseline number ${value}`).toBe(true);
+  }
   expect(json.length).toBeLessThan(MAX_BASELINE_BYTES);
   const back = read(JSON.parse(json));
   expect(back).toEqual(next);
