@@ -46,7 +46,7 @@ export class InvalidPackFileError extends Error {
   }
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 const withoutExamples = <R extends { examples?: unknown }>({
   examples: _,

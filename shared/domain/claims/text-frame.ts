@@ -113,10 +113,14 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     },
     isName: (span) => {
       const { from, to } = originalSpan(span);
-      const word = original.slice(from, to);
-      if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-      const before = /(\p{Lu}\p{Ll}*)\s+$/u.exec(original.slice(Math.max(0, from - 24), from));
-      return before !== null && !/[.!?:;–—-]\s*$/.test(original.slice(0, from - before[0].length));
+      const words = original.slice(from, to);
+      if (!/^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*$/u.test(words)) return false;
+      // One capitalised word after another (Quán Phở Nhất), or capitalised words after a lower-case one
+      // (Cửa hàng Duy Nhất): a name, in the middle of a sentence, not its first word.
+      const before = /(\p{L}+)\s+$/u.exec(original.slice(Math.max(0, from - 24), from));
+      if (before === null || /[.!?:;–—-]\s*$/.test(original.slice(0, from - before[0].length))) return false;
+      const single = !/\s/.test(words);
+      return single ? /^\p{Lu}/u.test(before[1] ?? '') : true;
     },
     debunks: (cue, span) => {
       if (sentenceOf(cue.start) !== sentenceOf(span.start)) return false;
