@@ -1,4 +1,5 @@
 import { ValidationError } from '#shared/errors.ts';
+import { exceptionIndexes, keys, reviewQueuePartition } from './dynamodb-items.ts';
 
 /**
  * Opaque pagination cursors: DynamoDB's LastEvaluatedKey of an index query as base64url JSON. A cursor is
@@ -16,9 +17,25 @@ export interface CursorScope {
 }
 
 const MAX_KEY_VALUE_LENGTH = 1024;
-/** `CASE#<id>`, `EXCEPTION#<id>`: every paged entity's table key. */
-const ENTITY_KEY = /^([A-Z]+)#([A-Za-z0-9_-]{1,64})$/;
-const ENTITY_SORT_KEY = /^[A-Z]+$/;
+
+/**
+ * The entity every paged index partition holds, by the partition's prefix: a cursor must be the table key
+ * of that entity (`CASE#<id>` / `CASE` in a case partition), not of an event or an exception.
+ */
+const PAGED_ENTITIES: readonly { readonly partition: RegExp; readonly key: { pk: string; sk: string } }[] = [
+  { partition: /^CASES(#|$)/, key: keys.case('') },
+  { partition: new RegExp(`^${reviewQueuePartition('')}`), key: keys.review('') },
+  { partition: new RegExp(`^${exceptionIndexes.all.partition}(#|$)`), key: keys.exception('') },
+];
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The item id a table key names, when it is a key of the entity `partition` holds. */
+const idOf = (key: Record<string, string>, partition: string): string | undefined => {
+  const entity = PAGED_ENTITIES.find((candidate) => candidate.partition.test(partition))?.key;
+  if (entity === undefined || key.sk !== entity.sk || !key.pk?.startsWith(entity.pk)) return undefined;
+  const id = key.pk.slice(entity.pk.length);
+  return ID.test(id) ? id : undefined;
+};
 
 export const encodeCursor = (key: Record<string, unknown>): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -43,7 +60,7 @@ const parse = (cursor: string): unknown => {
 /**
  * The ExclusiveStartKey a cursor stands for, checked against the query it is passed back to: exactly the
  * table key and the index key (no other attribute), all strings, the index partition the query reads,
- * and a table key of the entity the index sort key names (`<time>#<id>` for `<ENTITY>#<id>`).
+ * and the table key of the entity that partition holds, whose id ends the index sort key (`<time>#<id>`).
  *
  * @example
  * decodeCursor(cursor, { partitionKey: 'gsi2pk', sortKey: 'gsi2sk', partition: 'CASES#LEVEL#red' });
@@ -68,13 +85,8 @@ export const decodeCursor = (cursor: string, scope: CursorScope): Record<string,
   if (key[scope.partitionKey] !== scope.partition) {
     throw invalidCursor('the cursor belongs to another query; start again without it');
   }
-  const entity = ENTITY_KEY.exec(key.pk ?? '');
-  const id = entity?.[2];
-  if (
-    id === undefined ||
-    !ENTITY_SORT_KEY.test(key.sk ?? '') ||
-    !(key[scope.sortKey] ?? '').endsWith(`#${id}`)
-  ) {
+  const id = idOf(key, scope.partition);
+  if (id === undefined || !(key[scope.sortKey] ?? '').endsWith(`#${id}`)) {
     throw invalidCursor('the cursor is not a key of this query');
   }
   return key;

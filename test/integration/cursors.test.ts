@@ -141,6 +141,15 @@ describe.each([
       'a wrong entity',
       (key: Record<string, string>) => ({ ...key, pk: 'EVENT#test-pusher#e-1', sk: 'EVENT' }),
     ],
+    [
+      'the key of another entity of the table',
+      (key: Record<string, string>) => {
+        const id = String(key.pk).split('#')[1];
+        return key.sk === 'CASE'
+          ? { ...key, pk: `EXCEPTION#${id}`, sk: 'EXCEPTION' }
+          : { ...key, pk: `CASE#${id}`, sk: key.sk === 'REVIEW' ? 'CASE' : 'REVIEW' };
+      },
+    ],
     ['a number where a string belongs', (key: Record<string, string>) => ({ ...key, sk: 7 })],
     [
       'another item id in the index sort key',
