@@ -26,7 +26,7 @@ export const banner = (stack: LocalStack): string => {
     '',
     '  Dev credentials',
     `    ingest   x-radar-client: ${credentials.clientId}   secret: ${credentials.clientSecret}`,
-    '             x-radar-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+    '             x-radar-signature: t=<unix seconds>,v2=<hex HMAC-SHA256(secret, "<t>.<METHOD>.<path>.<raw body>")>',
     `    legal    Authorization: Bearer ${credentials.legalToken}`,
     `    manager  Authorization: Bearer ${credentials.managerToken}`,
     '',
