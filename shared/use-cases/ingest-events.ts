@@ -151,6 +151,8 @@ interface Run {
   readonly results: Map<number, EventResult>;
   readonly lost: number[];
   readonly deps: IngestDependencies;
+  /** The longest a write attempt (re-read included) has taken so far: the next one may take as long. */
+  slowestAttemptMs: number;
 }
 
 /** Stores the learning of a stored event; best effort (a concurrent writer's baseline wins, see below). */
@@ -168,6 +170,10 @@ const reload = async (subject: SubjectRef | undefined, run: Run): Promise<void> 
   run.states.set(subjectRefKey(subject), fresh.get(subjectRefKey(subject)) ?? {});
 };
 
+/** True when an attempt that starts after `delayMs` would likely end before the deadline. */
+const hasTimeFor = (run: Run, delayMs: number): boolean =>
+  run.deps.clock.now().getTime() + delayMs + run.slowestAttemptMs < run.deadline;
+
 /** Writes one event, retrying a lost race until it is stored, turns out a duplicate or time runs out. */
 const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
   const { deps } = run;
@@ -179,9 +185,12 @@ const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
   };
   const stateKey = item.subject === undefined ? undefined : subjectRefKey(item.subject);
   for (let attempt = 1; ; attempt += 1) {
+    const started = deps.clock.now().getTime();
+    if (attempt > 1) await reload(item.subject, run);
     const state = stateKey === undefined ? {} : (run.states.get(stateKey) ?? {});
     const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
     const outcome = await deps.store.write(write);
+    run.slowestAttemptMs = Math.max(run.slowestAttemptMs, deps.clock.now().getTime() - started);
     if (outcome.outcome === 'written') {
       if (stateKey !== undefined) run.states.set(stateKey, stateAfter(state, write));
       run.results.set(item.index, {
@@ -202,16 +211,18 @@ const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
       return true;
     }
     const delay = backoffDelay(RACE_BACKOFF, attempt);
-    if (attempt >= MAX_ATTEMPTS || deps.clock.now().getTime() + delay >= run.deadline) return false;
+    if (attempt >= MAX_ATTEMPTS || !hasTimeFor(run, delay)) return false;
     await (deps.sleep ?? defaultSleep)(delay);
-    await reload(item.subject, run);
   }
 };
 
-/** Writes a subject's events in order; once one is lost to the deadline, the rest of its lane waits too. */
+/**
+ * Writes a subject's events in order; once one is lost to the deadline (or no attempt would end before
+ * it), the rest of its lane waits for the client's retry too.
+ */
 const writeLane = async (lane: readonly Decided[], run: Run): Promise<void> => {
   for (const [position, item] of lane.entries()) {
-    if (run.deps.clock.now().getTime() >= run.deadline || !(await writeOne(item, run))) {
+    if (!hasTimeFor(run, 0) || !(await writeOne(item, run))) {
       run.lost.push(...lane.slice(position).map((rest) => rest.index));
       return;
     }
@@ -267,6 +278,7 @@ export const ingestEvents = async (
     results: new Map(),
     lost: [],
     deps,
+    slowestAttemptMs: 0,
   };
   await forEachBounded(lanesOf(decided), LANES_IN_PARALLEL, (lane) => writeLane(lane, run));
   if (run.lost.length > 0) {

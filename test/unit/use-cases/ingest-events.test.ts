@@ -159,6 +159,24 @@ describe('Use case: ingestEvents', () => {
       expect(store.events.size).toBe(0);
     });
 
+    it('starts no attempt that would end after the deadline, counting how long attempts take', async () => {
+      // Prepare: each write takes 600 ms of the 2 s left, and loses.
+      const { store, time, deps } = setup();
+      store.beforeWrite = () => {
+        void time.sleep(600);
+        return 'stale';
+      };
+      const deadline = new Date(START.getTime() + 2_000);
+
+      // Act
+      const outcome = ingestEvents('client-a', items([spendEvent({}, 'slow')]), { ...deps, deadline });
+
+      // Assess
+      await expect(outcome).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(store.calls.write).toBeGreaterThan(1);
+      expect(time.at()).toBeLessThanOrEqual(deadline.getTime());
+    });
+
     it('stores what it could and says so when one subject of a batch keeps losing', async () => {
       const { store, deps } = setup();
       store.beforeWrite = (write) => (write.stored.event.eventId === 'hot' ? 'stale' : undefined);
