@@ -2,6 +2,7 @@ import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
 import type { SeverityOrder } from './assess.ts';
+import { fitFinding } from './finding-budget.ts';
 
 /**
  * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a
@@ -297,7 +298,8 @@ const MAX_FINDINGS_PER_CASE = 50;
 
 /**
  * The case's findings after an occurrence: each rule's latest finding (an occurrence that arrives late does
- * not replace a newer one), worst first, then latest first, at most MAX_FINDINGS_PER_CASE of them.
+ * not replace a newer one), each within FINDING_BUDGET_BYTES, worst first, then latest first, at most
+ * MAX_FINDINGS_PER_CASE of them: the case item stays far below DynamoDB's item limit however long it lives.
  */
 const mergeFindings = (
   previous: readonly CaseFinding[],
@@ -308,7 +310,8 @@ const mergeFindings = (
   const byRule = new Map(previous.map((finding) => [finding.ruleId, finding]));
   for (const finding of latest) {
     const kept = byRule.get(finding.ruleId);
-    if (kept === undefined || kept.seenAt <= seenAt) byRule.set(finding.ruleId, { ...finding, seenAt });
+    if (kept === undefined || kept.seenAt <= seenAt)
+      byRule.set(finding.ruleId, { ...fitFinding(finding), seenAt });
   }
   return [...byRule.values()]
     .sort((a, b) => order(b, a) || b.seenAt.localeCompare(a.seenAt))

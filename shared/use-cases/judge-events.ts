@@ -7,6 +7,7 @@ import {
 } from '#shared/domain/baselines.ts';
 import { applyExceptions, type ClaimException } from '#shared/domain/claim-exception.ts';
 import type { RiskEngine } from '#shared/domain/engine.ts';
+import { fitAssessment } from '#shared/domain/finding-budget.ts';
 import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
 import type { BaselineStore, ExceptionStore } from '#shared/ports.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
@@ -107,7 +108,7 @@ const judgeEvent = (
         ? { spend: previous }
         : { sentiment: previous };
   const raw = engine.evaluate(event, { now, ...(baselines === undefined ? {} : { baselines }) });
-  const assessment =
+  const excepted =
     event.type !== 'ad-copy' || raw.findings.length === 0
       ? raw
       : applyExceptions(
@@ -117,6 +118,8 @@ const judgeEvent = (
           knowledge.exceptions.get(event.copy.brand) ?? [],
           now,
         );
+  // Bounded after the exceptions (a phrase exception reads every span): what is answered is what is stored.
+  const assessment = fitAssessment(engine.matrix, excepted);
   if (baseline === undefined) return { assessment };
   const next = engine.nextBaseline?.(event, previous);
   return next === undefined || next === previous
