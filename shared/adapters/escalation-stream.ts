@@ -6,7 +6,7 @@ import {
   type _Record as SdkRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue, DynamoDBRecord, StreamRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ENV, optional } from '#shared/config.ts';
 import type { EscalationMessage } from '#shared/ports.ts';
 import { escalationFromRecord } from './escalation-record.ts';
@@ -127,12 +127,13 @@ export const readStreamBatch = async (
  * StreamFailures queue): what matters is where the failed batch lies in the stream. Other fields
  * (request and response context, …) are kept as they come.
  */
+const sequenceNumber = z.string().check(z.regex(/^\d+$/));
 const StreamFailureSchema = z.looseObject({
   DDBStreamBatchInfo: z.looseObject({
-    streamArn: z.string().min(1),
-    shardId: z.string().min(1),
-    startSequenceNumber: z.string().regex(/^\d+$/),
-    endSequenceNumber: z.string().regex(/^\d+$/),
+    streamArn: z.string().check(z.minLength(1)),
+    shardId: z.string().check(z.minLength(1)),
+    startSequenceNumber: sequenceNumber,
+    endSequenceNumber: sequenceNumber,
   }),
 });
 
