@@ -19,7 +19,7 @@ describe('Function: ensureTable', () => {
     const tableName = `upgrade-${randomUUID()}`;
     const input = createTableInput(tableName);
     const newest = GLOBAL_INDEXES.at(-1);
-    const newestKeys = [newest?.partitionKey, newest?.sortKey];
+    const newestKeys: readonly (string | undefined)[] = [newest?.partitionKey, newest?.sortKey];
     await client.send(
       new CreateTableCommand({
         ...input,
