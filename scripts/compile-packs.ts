@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import FROM_TAIWAN from 'opencc-js/from/tw';
+import TO_MAINLAND from 'opencc-js/to/cn';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { validatePacks } from '#shared/domain/claims/pack.ts';
@@ -40,11 +43,16 @@ const flatten = (value: unknown): unknown => {
 
 /** Thrown when a YAML pack does not match the schema; the message lists every issue with its path. */
 export class InvalidPackFileError extends Error {
-  constructor(file: string, error: z.ZodError) {
+  constructor(file: string, error: z.core.$ZodError) {
     super(`${file}:\n${z.prettifyError(error)}`, { cause: error });
     this.name = 'InvalidPackFileError';
   }
 }
+
+const brotliOf = (text: string): string =>
+  brotliCompressSync(Buffer.from(text, 'utf8'), {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length },
+  }).toString('base64');
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -113,9 +121,16 @@ export const compilePacks = (sources: Readonly<Record<string, string>>): Compile
   }
   // The checks that normalise every phrase (an exception that holds no phrase of its rule is a typo).
   validatePacks(packs);
+  const shared = shareRepeats(packs);
   return {
-    'packs.json': json(shareRepeats(packs)),
+    'packs.json': json(shared),
+    // What the functions import: the same data, Brotli-compressed (a third of the size in the bundle).
+    'packs.br.json': json({ brotli: brotliOf(JSON.stringify(shared)) }),
     'examples.json': json(examples),
+    // OpenCC's Taiwan → mainland dictionaries, compressed: ~60 KB of the functions' bundles become ~27 KB.
+    'opencc.br.json': json({
+      brotli: brotliOf(JSON.stringify({ from: { tw: FROM_TAIWAN }, to: { cn: TO_MAINLAND } })),
+    }),
     'evasions.json': json(compileEvasionTables(packs)),
   };
 };

@@ -1,8 +1,8 @@
-import type { DictLike } from 'opencc-js/core';
+import { brotliDecompressSync } from 'node:zlib';
+import type { DictGroup, DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
-import FROM_TAIWAN_STANDARD from 'opencc-js/from/tw';
-import TO_MAINLAND_SIMPLIFIED from 'opencc-js/to/cn';
 import { confusableOf } from './evasions.ts';
+import OPENCC from './packs/compiled/opencc.br.json' with { type: 'json' };
 
 /**
  * A text in the form the matcher scans, with a map back to the original. Each UTF-16 unit `k` of `text`
@@ -31,7 +31,26 @@ const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
 // Only the dictionaries of the one conversion used (Taiwan-standard traditional → mainland simplified):
 // OpenCC's t2cn preset also carries the Hong Kong and Japanese ones, which the Lambda bundle would carry
 // for nothing.
-const PRESET = { from: { tw: FROM_TAIWAN_STANDARD }, to: { cn: TO_MAINLAND_SIMPLIFIED } } as const;
+// `npm run packs` ships them Brotli-compressed (opencc.br.json); they are unpacked on the first Chinese text.
+interface Preset {
+  readonly from: { readonly tw: readonly DictGroup[] };
+  readonly to: { readonly cn: readonly DictGroup[] };
+}
+const isPreset = (value: unknown): value is Preset =>
+  typeof value === 'object' &&
+  value !== null &&
+  'from' in value &&
+  'to' in value &&
+  Array.isArray((value.from as { tw?: unknown }).tw) &&
+  Array.isArray((value.to as { cn?: unknown }).cn);
+const unpackPreset = (): Preset => {
+  const preset: unknown = JSON.parse(
+    brotliDecompressSync(Buffer.from(OPENCC.brotli, 'base64')).toString('utf8'),
+  );
+  if (!isPreset(preset))
+    throw new TypeError('opencc.br.json does not hold the OpenCC preset (run npm run packs)');
+  return preset;
+};
 
 const dictEntries = (dict: DictLike): (readonly [string, string])[] =>
   typeof dict === 'string'
@@ -41,8 +60,8 @@ const dictEntries = (dict: DictLike): (readonly [string, string])[] =>
       })
     : [...dict];
 
-const FROM = 'tw';
-const TO = 'cn';
+const FROM = 'tw' as const;
+const TO = 'cn' as const;
 
 /**
  * Code points of which every OpenCC rewrite needs at least one: a text without any of them converts to
@@ -52,7 +71,8 @@ const TO = 'cn';
  * contributes the characters it changes, or one of its own when its length changes.
  */
 const convertibleCodePoints = (convert: (text: string) => string): ReadonlySet<number> => {
-  const dicts = [...(PRESET.from[FROM] ?? []), ...(PRESET.to[TO] ?? [])].flat();
+  const preset = presetOf();
+  const dicts = [...preset.from[FROM], ...preset.to[TO]].flat();
   const keys = [...new Set(dicts.flatMap(dictEntries).map(([from]) => from))];
   const found = new Set<string>();
   for (const key of keys) {
@@ -71,6 +91,12 @@ const convertibleCodePoints = (convert: (text: string) => string): ReadonlySet<n
   return new Set([...found].map((ch) => ch.codePointAt(0) ?? 0));
 };
 
+let preset: Preset | undefined;
+const presetOf = (): Preset => {
+  preset ??= unpackPreset();
+  return preset;
+};
+
 // Built on first use, then kept for the life of the process: a cache that is safe to lose.
 interface ChineseConverter {
   readonly convert: (text: string) => string;
@@ -81,7 +107,7 @@ interface ChineseConverter {
 let converter: ChineseConverter | undefined;
 const chineseConverter = (): ChineseConverter => {
   if (converter === undefined) {
-    const convert = ConverterBuilder(PRESET)({ from: FROM, to: TO });
+    const convert = ConverterBuilder(presetOf())({ from: FROM, to: TO });
     const codePoints = convertibleCodePoints(convert);
     const convertible = new Uint8Array(0x10000);
     for (const code of codePoints) if (code < 0x10000) convertible[code] = 1;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IMPACT_GRADES, PROBABILITY_GRADES } from '../rating.ts';
 
 /**
@@ -18,29 +18,34 @@ export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
 const RULE_ID = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 
-const Phrase = z.string().refine((value) => value.trim() !== '', 'must not be empty');
+const Phrase = z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
 const unbalanced = (phrase: string): boolean => /[{}]/.test(phrase.replace(/\{[^{}]*\}/g, ''));
 /** Literal phrases, matched after normalisation; `{a|b}` expands to alternatives. */
-const Phrases = z.array(Phrase.refine((phrase) => !unbalanced(phrase), { message: 'has unbalanced braces' }));
+const Phrases = z.array(
+  z.string().check(
+    z.refine((value) => value.trim() !== '', 'must not be empty'),
+    z.refine((phrase) => !unbalanced(phrase), 'has unbalanced braces'),
+  ),
+);
 
 const Rating = <const G extends readonly [string, ...string[]]>(grades: G) =>
-  z.union([z.enum(grades), z.number().min(0).max(1)]);
+  z.union([z.enum(grades), z.number().check(z.minimum(0), z.maximum(1))]);
 
 /** Where a rule applies. */
 const scope = {
   /** ISO 3166-1 alpha-2 codes (UK and GB both mean the United Kingdom), or every market. */
   markets: z.union([
     z.literal('all'),
-    z.array(z.string().regex(/^[A-Z]{2}$/, 'is not ISO 3166-1 alpha-2')).min(1),
+    z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'is not ISO 3166-1 alpha-2'))).check(z.minLength(1)),
   ]),
-  languages: z.array(z.enum(PACK_LANGUAGES)).min(1),
+  languages: z.array(z.enum(PACK_LANGUAGES)).check(z.minLength(1)),
   /**
    * Copy categories (lower-case slugs), or every category. A copy whose text is about a category (its
    * pack's `topics`) is in that category too, whatever the CMS sent.
    */
-  categories: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]),
+  categories: z.union([z.literal('all'), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
   /** Categories the rule never applies to (medicines may name the disease they treat). */
-  exceptCategories: z.array(z.string().min(1)).optional(),
+  exceptCategories: z.optional(z.array(z.string().check(z.minLength(1)))),
 };
 
 const grading = {
@@ -66,42 +71,44 @@ const regexIssue = (source: string): string | undefined => {
 /** A context the matched phrase needs right before it (a time span before 美白: "7天美白"). */
 export const ContextRequirementSchema = z.strictObject({
   /** A regular expression tested against the normalised text that ends where the phrase starts. */
-  before: z.string().superRefine((source, ctx) => {
-    const issue = regexIssue(source);
-    if (issue !== undefined)
-      ctx.addIssue({ code: 'custom', message: `is not a regular expression: ${issue}` });
-  }),
-  window: z.number().int().min(1).max(32),
+  before: z.string().check(
+    z.superRefine((source: string, ctx) => {
+      const issue = regexIssue(source);
+      if (issue !== undefined)
+        ctx.addIssue({ code: 'custom', message: `is not a regular expression: ${issue}` });
+    }),
+  ),
+  window: z.number().check(z.int(), z.minimum(1), z.maximum(32)),
 });
 
 const claimRuleFields = {
   /** Stable id, `<pack>.<topic>`. */
-  id: z.string().regex(RULE_ID, 'must look like "<pack>.<topic>"'),
+  id: z.string().check(z.regex(RULE_ID, 'must look like "<pack>.<topic>"')),
   /** The law area (absolute-terms, disease-claim, alcohol …), for reports and filters. */
-  area: z.string().min(1).optional(),
+  area: z.optional(z.string().check(z.minLength(1))),
   ...scope,
   /** Fixed phrases that are the claim ("最佳", "miracle cure"). */
-  patterns: Phrases.optional(),
+  patterns: z.optional(Phrases),
   /**
    * A claim made of two parts in one clause, in either order, other words between ("reverses type 2
    * diabetes", "多年的失眠彻底治好了"): an act (cure, 治好) and what it acts on (a disease).
    */
-  predicates: Phrases.optional(),
-  objects: Phrases.optional(),
+  predicates: z.optional(Phrases),
+  objects: z.optional(Phrases),
   /** At most this many normalised characters between a predicate and its object (default: zh 12, vi 24, en 28). */
-  window: z.number().int().min(1).max(80).optional(),
+  window: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(80))),
   /** Innocent phrases that contain a claim phrase (第一次 holds 第一); a match inside one is no claim. */
-  exceptions: Phrases.optional(),
+  exceptions: z.optional(Phrases),
   /** Phrases that, anywhere in the copy, show the claim is substantiated as the law asks: no finding. */
-  unlessPresent: Phrases.optional(),
+  unlessPresent: z.optional(Phrases),
   /**
    * Phrases that, anywhere in the copy, make the claim lawful only if their source holds (a named survey
    * and its year): the finding is an advisory, green, "verify the source".
    */
-  exemptions: Phrases.optional(),
-  requires: ContextRequirementSchema.optional(),
+  exemptions: z.optional(Phrases),
+  requires: z.optional(ContextRequirementSchema),
   /** False when a negation before the phrase does not make it innocent. Default true. */
-  negatable: z.boolean().optional(),
+  negatable: z.optional(z.boolean()),
   ...grading,
 };
 
@@ -110,7 +117,7 @@ type ClaimRuleShape = {
   readonly predicates?: readonly string[] | undefined;
   readonly objects?: readonly string[] | undefined;
 };
-const claimRuleIssues = (rule: ClaimRuleShape, ctx: z.RefinementCtx): void => {
+const claimRuleIssues = (rule: ClaimRuleShape, ctx: z.core.$RefinementCtx): void => {
   const fixed = (rule.patterns ?? []).length > 0;
   const paired = (rule.predicates ?? []).length > 0 && (rule.objects ?? []).length > 0;
   if (!fixed && !paired) {
@@ -125,7 +132,7 @@ const claimRuleIssues = (rule: ClaimRuleShape, ctx: z.RefinementCtx): void => {
   }
 };
 
-export const ClaimRuleSchema = z.strictObject(claimRuleFields).superRefine(claimRuleIssues);
+export const ClaimRuleSchema = z.strictObject(claimRuleFields).check(z.superRefine(claimRuleIssues));
 export type ClaimRule = z.infer<typeof ClaimRuleSchema>;
 
 /**
@@ -133,12 +140,12 @@ export type ClaimRule = z.infer<typeof ClaimRuleSchema>;
  * arises from the category alone; with them, from what the copy says.
  */
 const requiredFields = {
-  id: z.string().regex(RULE_ID, 'must look like "<pack>.required.<topic>"'),
-  area: z.string().min(1).optional(),
+  id: z.string().check(z.regex(RULE_ID, 'must look like "<pack>.required.<topic>"')),
+  area: z.optional(z.string().check(z.minLength(1))),
   ...scope,
   /** Any one of these satisfies the requirement. */
-  accepted: Phrases.min(1),
-  triggers: Phrases.optional(),
+  accepted: Phrases.check(z.minLength(1)),
+  triggers: z.optional(Phrases),
   ...grading,
 };
 export const RequiredContentRuleSchema = z.strictObject(requiredFields);
@@ -149,36 +156,36 @@ export const NegationCuesSchema = z.strictObject({
   cues: Phrases,
   pseudo: Phrases,
   /** A cue at most this many characters (Chinese) or words (others) before a phrase negates it. */
-  maxGap: z.number().int().min(0),
+  maxGap: z.number().check(z.int(), z.minimum(0)),
 });
 export type NegationCues = z.infer<typeof NegationCuesSchema>;
 
 const packFields = {
-  id: z.string().regex(/^[a-z0-9]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9]+$/)),
   version: Phrase,
   title: Phrase,
   language: z.enum(PACK_LANGUAGES),
   /** The markets whose law this pack covers; copy in a market no pack covers gets a coverage finding. */
-  markets: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  markets: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))).check(z.minLength(1)),
   negation: NegationCuesSchema,
   /**
    * Legal notices that contain claim words but make no claim ("not intended to diagnose, treat, cure…"),
    * and quotation or debunking frames (别再相信, "don't believe"): no claim of this pack inside one.
    */
-  disclaimers: Phrases.optional(),
+  disclaimers: z.optional(Phrases),
   /**
    * Cues that refute what they frame: a claim quoted in the same sentence as one, or right next to one,
    * is no claim (别再相信“三天美白”这种神话; don't believe "miracle cure" ads).
    */
-  debunking: Phrases.optional(),
+  debunking: z.optional(Phrases),
   /**
    * What copy is about, by category: a copy that says 电子烟 is a tobacco ad whatever category it was
    * sent with. The category field narrows rule selection; it never blinds it.
    */
-  topics: z.record(z.string().min(1), Phrases).optional(),
+  topics: z.optional(z.record(z.string().check(z.minLength(1)), Phrases)),
 };
 
-const uniqueIds = (ids: readonly string[], ctx: z.RefinementCtx): void => {
+const uniqueIds = (ids: readonly string[], ctx: z.core.$RefinementCtx): void => {
   const seen = new Set<string>();
   for (const id of ids) {
     if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `rule id ${id} is used twice` });
@@ -186,7 +193,7 @@ const uniqueIds = (ids: readonly string[], ctx: z.RefinementCtx): void => {
   }
 };
 
-const ownIds = (pack: { id: string }, ids: readonly string[], ctx: z.RefinementCtx): void => {
+const ownIds = (pack: { id: string }, ids: readonly string[], ctx: z.core.$RefinementCtx): void => {
   for (const id of ids) {
     if (!id.startsWith(`${pack.id}.`)) {
       ctx.addIssue({ code: 'custom', message: `rule id ${id} must start with "${pack.id}."` });
@@ -196,7 +203,7 @@ const ownIds = (pack: { id: string }, ids: readonly string[], ctx: z.RefinementC
 
 const packIssues = (
   pack: { id: string; rules: readonly { id: string }[]; required?: readonly { id: string }[] | undefined },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void => {
   const ids = [...pack.rules, ...(pack.required ?? [])].map((rule) => rule.id);
   uniqueIds(ids, ctx);
@@ -208,9 +215,9 @@ export const RulePackSchema = z
   .object({
     ...packFields,
     rules: z.array(ClaimRuleSchema),
-    required: z.array(RequiredContentRuleSchema).optional(),
+    required: z.optional(z.array(RequiredContentRuleSchema)),
   })
-  .superRefine(packIssues);
+  .check(z.superRefine(packIssues));
 export type RulePack = z.infer<typeof RulePackSchema>;
 
 /**
@@ -219,9 +226,9 @@ export type RulePack = z.infer<typeof RulePackSchema>;
  * scope that lack the content.
  */
 export const ClaimExamplesSchema = z.strictObject({
-  positive: z.array(Phrase).min(1, 'must hold at least one text the rule flags'),
-  negative: z.array(Phrase).min(1, 'must hold at least one text the rule leaves alone'),
-  advisory: z.array(Phrase).optional(),
+  positive: z.array(Phrase).check(z.minLength(1, 'must hold at least one text the rule flags')),
+  negative: z.array(Phrase).check(z.minLength(1, 'must hold at least one text the rule leaves alone')),
+  advisory: z.optional(z.array(Phrase)),
 });
 export type ClaimExamples = z.infer<typeof ClaimExamplesSchema>;
 /** Each rule's examples by rule id. */
@@ -232,9 +239,11 @@ export const RulePackSourceSchema = z
   .object({
     ...packFields,
     rules: z.array(
-      z.strictObject({ ...claimRuleFields, examples: ClaimExamplesSchema }).superRefine(claimRuleIssues),
+      z
+        .strictObject({ ...claimRuleFields, examples: ClaimExamplesSchema })
+        .check(z.superRefine(claimRuleIssues)),
     ),
-    required: z.array(z.strictObject({ ...requiredFields, examples: ClaimExamplesSchema })).optional(),
+    required: z.optional(z.array(z.strictObject({ ...requiredFields, examples: ClaimExamplesSchema }))),
   })
-  .superRefine(packIssues);
+  .check(z.superRefine(packIssues));
 export type RulePackSource = z.infer<typeof RulePackSourceSchema>;

@@ -31,6 +31,22 @@ const exceptionIssues = (rule: ClaimRule): string[] => {
   });
 };
 
+// zod/mini (what the functions bundle) carries no English messages: say what is wrong in words.
+const messageOf = (issue: {
+  readonly code?: string;
+  readonly message: string;
+  readonly keys?: readonly string[];
+  readonly expected?: unknown;
+}): string => {
+  if (issue.code === 'unrecognized_keys')
+    return `Unrecognized key(s) ${(issue.keys ?? []).join(', ')} (a typo?)`;
+  if (issue.code === 'invalid_type') return `expected ${String(issue.expected)}`;
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union')
+    return `${issue.message}: not an allowed value`;
+  if (issue.code === 'too_small') return `${issue.message}: too short or too small`;
+  return issue.message;
+};
+
 // "rule en.cure: markets.0 is not ISO 3166-1 alpha-2": legal finds the rule by its id, not its index.
 const located = (pack: RulePack, path: readonly PropertyKey[], message: string): string => {
   const [list, index, ...rest] = path;
@@ -62,7 +78,7 @@ export const validatePack = <P extends RulePack>(pack: P, { phrases = true }: Pa
   const subject = `rule pack "${pack.id}@${pack.version}"`;
   failOnIssues(
     subject,
-    parsed.success ? [] : parsed.error.issues.map((issue) => located(pack, issue.path, issue.message)),
+    parsed.success ? [] : parsed.error.issues.map((issue) => located(pack, issue.path, messageOf(issue))),
   );
   if (phrases) {
     failOnIssues(

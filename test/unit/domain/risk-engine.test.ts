@@ -192,7 +192,7 @@ describe('Function: createRiskEngine', () => {
     expect(lazy.evaluate(sentimentEvent(400, 180), { now }).level).toBe('red');
     expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(InvalidRiskConfigError);
     expect(() => lazy.evaluate(copyEvent('全网最佳面霜'), { now })).toThrow(
-      `rule ${rule.id}: patterns[0] " - " is empty after normalisation`,
+      `rule ${rule.id}: " - " is empty after normalisation`,
     );
   });
 

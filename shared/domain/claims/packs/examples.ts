@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleExamples } from '../pack-schema.ts';
 import { ClaimExamplesSchema } from '../pack-schema.ts';
 import COMPILED from './compiled/examples.json' with { type: 'json' };
