@@ -49,15 +49,31 @@ const scopeOf = (scope: CopyScope | ScopeOfCopy): ScopeOfCopy =>
  */
 export const appliesTo = (rule: RuleScope, copy: CopyScope | ScopeOfCopy): boolean => {
   const scope = scopeOf(copy);
+  const { categories, excluded } = categoryKeysOf(rule);
   const category = categoryKey(scope.category);
-  const categories = rule.categories === 'all' ? 'all' : rule.categories.map(categoryKey);
-  const about = (slug: string) => categories === 'all' || categories.includes(slug);
-  return (
-    rule.languages.some((lang) => scope.languages.includes(lang)) &&
-    marketIn(scope.market, rule.markets) &&
-    (about(category) || [...(scope.topics ?? [])].some(about)) &&
-    !(rule.exceptCategories ?? []).map(categoryKey).includes(category)
-  );
+  const about = (slug: string) => categories === 'all' || categories.has(slug);
+  if (!rule.languages.some((lang) => scope.languages.includes(lang))) return false;
+  if (!marketIn(scope.market, rule.markets) || excluded.has(category)) return false;
+  if (about(category)) return true;
+  for (const topic of scope.topics ?? []) if (about(topic)) return true;
+  return false;
+};
+
+// A rule's categories as canonical keys, once per rule (a cache that is safe to lose).
+const categoryKeys = new WeakMap<
+  RuleScope,
+  { categories: ReadonlySet<string> | 'all'; excluded: ReadonlySet<string> }
+>();
+const categoryKeysOf = (rule: RuleScope) => {
+  let keys = categoryKeys.get(rule);
+  if (keys === undefined) {
+    keys = {
+      categories: rule.categories === 'all' ? 'all' : new Set(rule.categories.map(categoryKey)),
+      excluded: new Set((rule.exceptCategories ?? []).map(categoryKey)),
+    };
+    categoryKeys.set(rule, keys);
+  }
+  return keys;
 };
 
 const quoted = (hits: readonly Pick<ClaimHit, 'text'>[]): string =>
@@ -147,8 +163,9 @@ export const copySignals = (
   meter?: WorkMeter,
 ): Signal[] => {
   const languages = languagesOf(copy.text, copy.lang);
+  const category = categoryKey(copy.category);
   const applies: RuleFilter = (rule, { topics }: CopyContext) =>
-    appliesTo(rule, { market: copy.market, category: copy.category, languages, topics });
+    appliesTo(rule, { market: copy.market, category, languages, topics });
   const { claims, missing } = matcher.inspect(copy.text, applies, meter);
   const languageOf = packLanguages(matcher);
   const byRule = new Map<ClaimRule, ClaimHit[]>();

@@ -7,6 +7,7 @@ const ENGLISH_WORDS = new Set(
   'and with your you our for this that are is of from will get free best new'.split(' '),
 );
 const LATIN_WORD = /[a-z']+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The languages present in a copy: the one it was sent as, and any other the text plainly holds (a
@@ -17,9 +18,13 @@ const LATIN_WORD = /[a-z']+/g;
  */
 export const languagesOf = (text: string, declared: Language): Language[] => {
   const present = new Set<Language>([declared]);
-  if ((text.match(HAN)?.length ?? 0) >= 4) present.add('zh');
-  if ((text.match(VIETNAMESE)?.length ?? 0) >= 3) present.add('vi');
-  const english = (text.toLowerCase().match(LATIN_WORD) ?? []).filter((word) => ENGLISH_WORDS.has(word));
-  if (english.length >= 2 && new Set(english).size >= 2) present.add('en');
+  // Plain ASCII holds neither Chinese nor Vietnamese letters: skip those scans (most English copy).
+  const ascii = !NON_ASCII.test(text);
+  if (!ascii && declared !== 'zh' && (text.match(HAN)?.length ?? 0) >= 4) present.add('zh');
+  if (!ascii && declared !== 'vi' && (text.match(VIETNAMESE)?.length ?? 0) >= 3) present.add('vi');
+  if (declared !== 'en') {
+    const english = (text.toLowerCase().match(LATIN_WORD) ?? []).filter((word) => ENGLISH_WORDS.has(word));
+    if (english.length >= 2 && new Set(english).size >= 2) present.add('en');
+  }
   return [...present];
 };
