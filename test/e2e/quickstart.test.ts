@@ -137,7 +137,10 @@ describe('README quick start (local stack over HTTP)', () => {
     expect(publish.Subject).toMatch(/^\[RED\] budget risk: campaign cmp-1 on facebook/);
     expect(publish.MessageAttributes.level?.StringValue).toBe('red');
     expect(publish.MessageStructure).toBe('json');
-    expect((JSON.parse(publish.Message) as { default: string }).default).toContain('/v1/cases/');
+    // The message links to the case in the web app the local stack serves, not to an API path.
+    expect((JSON.parse(publish.Message) as { default: string }).default).toMatch(
+      new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/cases/[^\\s]+`),
+    );
     expect(output).toContain('escalation');
   });
 
