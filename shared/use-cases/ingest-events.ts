@@ -46,7 +46,7 @@ export const DEFAULT_BUDGET_MS = 8_000;
 /** A cap on attempts per event whatever the deadline; each attempt re-reads the subject. */
 const MAX_ATTEMPTS = 40;
 /** Subjects written at once; a subject's own events are written one after another, in batch order. */
-const LANES_IN_PARALLEL = 8;
+const LANES_IN_PARALLEL = 16;
 /** Optimistic-concurrency retries: full jitter up to 10 ms × 2^n, at most 200 ms. */
 const RACE_BACKOFF = { baseMs: 10, maxMs: 200 } as const;
 /** What a 503 tells the client to wait: by then the writers it lost to are done. */
