@@ -6,7 +6,9 @@ import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import type { RuleScope } from '#shared/domain/claims/types.ts';
 
 // Every rule carries its own specification, as textlint-prh specs do: the positives must be flagged by
-// this rule, the negatives must not be. The copy is placed where the rule applies.
+// this rule, the negatives must not be. The copy is placed where the rule applies. Where two rules of one
+// law area claim the same words (a general disease rule and a disease group's), one stretch of text goes to
+// one of them, the longest: a positive flagged by another rule of the same pack and area is flagged.
 const matcher = compileMatcher(DEFAULT_PACKS);
 
 const scopeOf = (rule: RuleScope) => ({
@@ -22,6 +24,11 @@ const ruleIdsFor = (rule: RuleScope, text: string): string[] =>
     .map((signal) => signal.ruleId);
 
 const rules = DEFAULT_PACKS.flatMap((pack) => [...pack.rules, ...(pack.required ?? [])]);
+const areaOf = new Map(rules.map((rule) => [rule.id, rule.area ?? rule.id]));
+const packOf = (id: string): string => id.split('.')[0] ?? id;
+/** The rule itself, or a rule of its pack and law area. */
+const sameArea = (id: string) => (other: string) =>
+  other === id || (packOf(other) === packOf(id) && areaOf.get(other) === areaOf.get(id));
 const examplesOf = (id: string) => DEFAULT_RULE_EXAMPLES[id] ?? { positive: [], negative: [] };
 const positives = rules.flatMap((rule) =>
   examplesOf(rule.id).positive.map((text) => [rule.id, text, rule] as const),
@@ -49,7 +56,10 @@ describe('Rule packs: every rule’s own examples', () => {
     const ids = ruleIdsFor(rule, text);
 
     // Assess
-    expect(ids).toContain(id);
+    expect(
+      ids.filter(sameArea(id)),
+      `${id} or a rule of its area flags it (fired: ${ids.join(', ')})`,
+    ).not.toEqual([]);
   });
 
   it.each(negatives)('%s leaves %j alone', (id, text, rule) => {
