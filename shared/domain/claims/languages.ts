@@ -7,7 +7,7 @@ const ENGLISH_WORDS = new Set(
   'and with your you our for this that are is of from will get free best new'.split(' '),
 );
 const LATIN_WORD = /[a-z']+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /\P{ASCII}/u;
 
 /**
  * The languages present in a copy: the one it was sent as, and any other the text plainly holds (a
