@@ -20,6 +20,8 @@ import { createRadarApp, type RadarApp } from '#infra/radar-app.ts';
 import { FUNCTION_RUNTIME } from '#infra/risk-function.ts';
 import { STREAM_CONSUMER_PARTITIONS } from '#infra/service-stack.ts';
 import { ENV } from '#shared/config.ts';
+import COMPRESSED_PACKS from '#shared/domain/claims/packs/compiled/packs.br.json' with { type: 'json' };
+import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { METRICS_NAMESPACE, PRODUCT_METRICS } from '#shared/metrics.ts';
 import {
   ESCALATION_ATTRIBUTE,
@@ -443,7 +445,7 @@ describe('Stack: RiskRadarService', () => {
       },
     );
 
-    it('bundles the rule packs as the engine reads them: Chinese as UTF-8 text, without the examples', () => {
+    it('bundles the rule packs as the engine reads them (compressed), Chinese as UTF-8 text, without the examples', () => {
       const ingest = FUNCTIONS.find((definition) => definition.id === 'ingest-events');
       if (ingest === undefined) throw new Error('No ingest-events in the catalog');
       const key: string = functionOf(ingest).Properties.Code.S3Key;
@@ -452,8 +454,13 @@ describe('Stack: RiskRadarService', () => {
         'utf8',
       );
 
-      expect(bundle).toContain('《广告法》');
-      expect(bundle).not.toContain('顶级奢华面霜'); // an example of cn.absolute.highest
+      // `npm run packs` ships the packs Brotli-compressed; the bundle carries exactly that blob.
+      expect(bundle).toContain(COMPRESSED_PACKS.brotli);
+      // Chinese text in the code itself (the normaliser's numeral table) stays UTF-8, not \u escapes.
+      expect(bundle).toContain('壹一贰二');
+      const example = DEFAULT_RULE_EXAMPLES['cn.absolute.highest']?.positive[0] ?? '';
+      expect(example).not.toBe('');
+      expect(bundle).not.toContain(example);
     });
 
     it.each(each)('gives %s only the environment it needs', (_id, definition) => {

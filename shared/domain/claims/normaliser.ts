@@ -413,7 +413,10 @@ interface Markup {
   readonly gap: boolean;
 }
 
-const TAG_OR_ENTITY = /<\/?([a-z][a-z0-9]*)\b[^<>]{0,200}>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
+// A tag is a name and attributes (name, name=value, name="value"), as HTML writes them: "<A. tốt nhất >" is
+// prose between angle brackets, not a tag, and must not hide the claim inside it.
+const TAG_OR_ENTITY =
+  /<\/?([a-z][a-z0-9]*)(?:\s+[a-z_:][-a-z0-9_:.]{0,40}(?:\s*=\s*(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s"'=<>`]{1,200}))?){0,20}\s*\/?>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
 const BLOCK_TAGS = new Set([
   'p',
   'br',
