@@ -208,6 +208,8 @@ export const suite: Suite = {
     for (const [lang, t] of [...byLang].sort()) {
       metrics[`eval.${lang}.precision`] = precision(t);
       metrics[`eval.${lang}.recall`] = recall(t);
+      metrics[`eval.${lang}.falsePositives`] = t.fp;
+      metrics[`eval.${lang}.falseNegatives`] = t.fn;
     }
     for (const [market, t] of [...byMarket].sort()) {
       metrics[`eval.market.${market}.precision`] = precision(t);
