@@ -1,9 +1,9 @@
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
-import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
 import { evaluateDependencies } from './dependencies/evaluate.ts';
 import { signatureDependencies } from './dependencies/signature.ts';
+import { parseEventsRequest } from './input.ts';
 import { countBy } from './metrics.ts';
 import { authorize, httpFunction } from './middleware.ts';
 

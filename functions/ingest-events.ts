@@ -1,10 +1,10 @@
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
 import type { IngestObservation } from '#shared/use-cases/ingest-events.ts';
 import { ingestEvents } from '#shared/use-cases/ingest-events.ts';
-import { parseEventsRequest } from '#shared/use-cases/parse-events.ts';
 import { batchResponse } from './batch-response.ts';
 import { ingestDependencies } from './dependencies/ingest.ts';
 import { signatureDependencies } from './dependencies/signature.ts';
+import { parseEventsRequest } from './input.ts';
 import { countBy } from './metrics.ts';
 import { authorize, httpFunction, principalOf } from './middleware.ts';
 

@@ -1,5 +1,5 @@
+import { MAX_BODY_BYTES } from '#functions/input.ts';
 import { MAX_EVENTS_PER_REQUEST } from '#shared/schemas/events.ts';
-import { MAX_BODY_BYTES } from '#shared/use-cases/parse-events.ts';
 import type { ValidRecord } from './read-events.ts';
 
 /** One request: its events and the exact body that is signed and sent. */

@@ -1,7 +1,6 @@
 import type { Clock } from '#shared/ports.ts';
-import { type EventResult, rejectedResult } from './event-results.ts';
+import { type EventResult, type ParsedItem, rejectedResult } from './event-results.ts';
 import { type JudgeDependencies, judgeInOrder, loadKnowledge } from './judge-events.ts';
-import type { ParsedItem } from './parse-events.ts';
 
 /**
  * Assesses events exactly as ingest would — against the subjects' stored baselines and the brands' claim

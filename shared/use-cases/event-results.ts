@@ -1,6 +1,19 @@
 import type { FieldIssue } from '#shared/errors.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
-import type { ParsedItem } from './parse-events.ts';
+import type { RiskEvent } from '#shared/schemas/events.ts';
+
+/**
+ * One event of a request as the edge parsed it (functions/input.ts): valid against the contract, or
+ * refused with its errors. The use cases take these, never a body.
+ */
+export type ParsedItem =
+  | { readonly index: number; readonly ok: true; readonly event: RiskEvent }
+  | {
+      readonly index: number;
+      readonly ok: false;
+      readonly eventId?: string;
+      readonly errors: readonly FieldIssue[];
+    };
 
 /** An event the contract refused; nothing was written for it. */
 export interface RejectedResult {

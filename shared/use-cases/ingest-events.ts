@@ -14,9 +14,8 @@ import {
   subjectRefKey,
 } from '#shared/ports.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
-import { type EventResult, rejectedResult } from './event-results.ts';
+import { type EventResult, type ParsedItem, rejectedResult } from './event-results.ts';
 import { type JudgeDependencies, type Judgement, judgeInOrder, loadKnowledge } from './judge-events.ts';
-import type { ParsedItem } from './parse-events.ts';
 import { planOccurrence, stateAfter } from './plan-occurrence.ts';
 
 export interface IngestDependencies extends JudgeDependencies {

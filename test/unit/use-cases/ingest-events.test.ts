@@ -8,7 +8,7 @@ import type { RiskEvent } from '#shared/schemas/events.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import type { EventResult } from '#shared/use-cases/event-results.ts';
 import { type IngestDependencies, ingestEvents } from '#shared/use-cases/ingest-events.ts';
-import type { ParsedItem } from '#shared/use-cases/parse-events.ts';
+import type { ParsedItem } from '#shared/use-cases/event-results.ts';
 import { adCopyEvent, finding, sentimentEvent, spendEvent } from '../../fixtures/events.ts';
 import { testPolicy } from '../../fixtures/level-policy.ts';
 import { MemoryEventStore } from '../../fixtures/memory-event-store.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, parseEventsRequest } from '#functions/input.ts';
 import { PayloadTooLargeError, ValidationError } from '#shared/errors.ts';
-import { MAX_BODY_BYTES, parseEventsRequest } from '#shared/use-cases/parse-events.ts';
-import { adCopyEvent, sentimentEvent, spendEvent } from '../../fixtures/events.ts';
+import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
 
 const issuesOf = (body: string) => {
   try {
