@@ -8,16 +8,19 @@ import type { Problem, TimedEvent } from './spend-month.ts';
  * every six hours.
  *
  * What real listening data holds, besides the labelled problems:
- * - a daily cycle in volume (nights are quiet: a quarter of the evening peak) and a weekly one (weekends
- *   busier), with overdispersed counts (a window's volume varies more than Poisson);
- * - a daily cycle in the negative share (late-night posts complain more) and window-to-window variation
- *   of the share beyond counting noise (a beta-binomial, as every listening export shows);
- * - low-volume subjects (a dozen mentions an hour) next to big ones (hundreds);
- * - complaint-prone subjects (a banking app, a telecom, an airline: ~15–20 % negative as their normal);
+ * - a daily cycle in volume (nights are quiet) and in the negative share (late-night posts complain
+ *   more), of differing strength by subject, and a weekly one (weekends busier for consumer brands,
+ *   quieter for a bank);
+ * - overdispersed, heavy-tailed counts: a window's volume varies more than Poisson, and its share varies
+ *   beyond counting noise (a beta-binomial whose concentration itself varies from window to window, so
+ *   now and then one window is far off its subject's normal without anything happening);
+ * - low-volume subjects (4–25 mentions an hour) next to big ones (hundreds);
+ * - complaint-prone subjects (a banking app, a telecom, an airline: ~13–24 % negative as their normal);
  * - viral positive spikes (a launch, an influencer: volume ×3–10 for some hours, share of negative down).
  *
- * Labelled problems: sudden crises (negative share up 15–40 points and volume ×2–6 within the hour, for
- * 12–48 h, then easing) and slow drifts (the share creeps up 7–14 points over two to four days and stays).
+ * Labelled problems: sudden crises (negative share up 15–40 points and volume ×1.5–6 within one to three
+ * hours, for 8–48 h, then easing) and slow drifts (the share creeps up 6–14 points over 1.5–5 days and
+ * stays).
  */
 
 export type SentimentProblemKind = 'crisisSudden' | 'slowDrift';
@@ -45,11 +48,13 @@ const BRANDS = [
 const CHANNELS = ['weibo', 'douyin', 'xiaohongshu', 'facebook', 'zalo', 'tiktok'] as const;
 const COMPLAINT_PRONE = new Set(['VietBank', 'Skyline Air', 'Panda Telecom']);
 
-// Volume by local hour (UTC+7/8 audiences): quiet nights, an evening peak.
-const volumeByLocalHour = (hour: number): number =>
-  hour < 6 ? 0.22 : hour < 9 ? 0.6 : hour < 12 ? 0.95 : hour < 18 ? 1.05 : hour < 23 ? 1.55 : 0.7;
+// Volume by local hour (UTC+7/8 audiences): quiet nights, an evening peak; `strength` scales the cycle.
+const volumeByLocalHour = (hour: number, strength: number): number =>
+  (hour < 6 ? 0.22 : hour < 9 ? 0.6 : hour < 12 ? 0.95 : hour < 18 ? 1.05 : hour < 23 ? 1.55 : 0.7) **
+  strength;
 // Late-night posts complain more.
-const shareByLocalHour = (hour: number): number => (hour < 6 ? 1.18 : hour >= 21 ? 1.06 : 0.96);
+const shareByLocalHour = (hour: number, strength: number): number =>
+  (hour < 6 ? 1.18 : hour >= 21 ? 1.06 : 0.96) ** strength;
 
 interface Subject {
   readonly brand: string;
@@ -62,9 +67,19 @@ interface Subject {
   readonly concentration: number;
   readonly volumeShape: number;
   readonly utcOffset: number;
+  /** Strength of the daily cycle in volume and in share (1: the typical one). */
+  readonly volumeCycle: number;
+  readonly shareCycle: number;
+  /** Shape of the gamma that varies the share's concentration from window to window (heavy tails). */
+  readonly tail: number;
   readonly weekendVolume: number;
   readonly weekendShare: number;
-  readonly virals: readonly { readonly at: number; readonly hours: number; readonly factor: number }[];
+  readonly virals: readonly {
+    readonly at: number;
+    readonly hours: number;
+    readonly factor: number;
+    readonly share: number;
+  }[];
 }
 
 interface Plan {
@@ -73,6 +88,8 @@ interface Plan {
   readonly hours: number;
   readonly rise: number;
   readonly volume: number;
+  /** Hours a crisis takes to reach its full rise. */
+  readonly onset: number;
 }
 
 const subjectsOf = (random: Random, count: number): Subject[] => {
@@ -86,22 +103,27 @@ const subjectsOf = (random: Random, count: number): Subject[] => {
     if (seen.has(key)) continue;
     seen.add(key);
     const complaintProne = COMPLAINT_PRONE.has(brand) && random.chance(0.6);
+    const bank = brand === 'VietBank';
     const virals = Array.from({ length: random.chance(0.35) ? random.int(1, 2) : 0 }, () => ({
       at: random.int(12, DAYS * 24 - 24),
       hours: random.int(4, 18),
       factor: random.uniform(3, 10),
+      share: random.uniform(0.4, 1),
     }));
     subjects.push({
       brand,
       product,
       channel,
       hoursPerWindow: random.chance(0.67) ? 1 : 6,
-      hourlyVolume: random.chance(0.2) ? random.uniform(8, 25) : random.logUniform(25, 700),
-      share: complaintProne ? random.uniform(0.15, 0.2) : random.uniform(0.03, 0.12),
-      concentration: random.uniform(120, 500),
-      volumeShape: random.uniform(8, 30),
+      hourlyVolume: random.chance(0.2) ? random.uniform(4, 25) : random.logUniform(25, 700),
+      share: complaintProne ? random.uniform(0.13, 0.24) : random.uniform(0.03, 0.12),
+      concentration: random.logUniform(80, 600),
+      volumeShape: random.uniform(5, 30),
       utcOffset: random.pick([7, 8]),
-      weekendVolume: random.uniform(1.0, 1.3),
+      volumeCycle: random.uniform(0.4, 1.5),
+      shareCycle: random.uniform(0, 1.8),
+      tail: random.uniform(3, 12),
+      weekendVolume: bank ? random.uniform(0.65, 0.9) : random.uniform(0.9, 1.3),
       weekendShare: random.uniform(0.95, 1.08),
       virals,
     });
@@ -114,16 +136,18 @@ const problemPlan = (random: Random, kind: SentimentProblemKind): Plan =>
     ? {
         kind,
         startHour: random.int(24, DAYS * 24 - 60),
-        hours: random.int(12, 48),
+        hours: random.int(8, 48),
         rise: random.uniform(0.15, 0.4),
-        volume: random.uniform(2, 6),
+        volume: random.uniform(1.5, 6),
+        onset: random.int(1, 3),
       }
     : {
         kind,
         startHour: random.int(48, DAYS * 24 - 150),
-        hours: random.int(48, 96),
-        rise: random.uniform(0.07, 0.14),
+        hours: random.int(36, 120),
+        rise: random.uniform(0.06, 0.14),
         volume: 1,
+        onset: 0,
       };
 
 /** How far the problem has pushed the share and the volume at hour `h`. */
@@ -131,7 +155,10 @@ const problemAt = (plan: Plan | undefined, h: number): { rise: number; volume: n
   if (plan === undefined || h < plan.startHour) return { rise: 0, volume: 1 };
   const t = h - plan.startHour;
   if (plan.kind === 'slowDrift') return { rise: plan.rise * Math.min(1, t / plan.hours), volume: 1 };
-  if (t < plan.hours) return { rise: plan.rise, volume: plan.volume };
+  if (t < plan.hours) {
+    const onset = Math.min(1, (t + 1) / plan.onset);
+    return { rise: plan.rise * onset, volume: 1 + (plan.volume - 1) * onset };
+  }
   const ease = Math.max(0, 1 - (t - plan.hours) / CRISIS_EASING_HOURS);
   return { rise: plan.rise * ease, volume: 1 + (plan.volume - 1) * ease };
 };
@@ -150,21 +177,22 @@ const simulate = (random: Random, subject: Subject, plan: Plan | undefined) => {
       const problem = problemAt(plan, k);
       const volume =
         subject.hourlyVolume *
-        volumeByLocalHour(local.getUTCHours()) *
+        volumeByLocalHour(local.getUTCHours(), subject.volumeCycle) *
         (weekend ? subject.weekendVolume : 1) *
         (viral?.factor ?? 1) *
         problem.volume;
       const baseShare =
         subject.share *
-        shareByLocalHour(local.getUTCHours()) *
+        shareByLocalHour(local.getUTCHours(), subject.shareCycle) *
         (weekend ? subject.weekendShare : 1) *
-        (viral === undefined ? 1 : 0.6);
+        (viral?.share ?? 1);
       mentionsMean += volume;
       negativeMean += volume * Math.min(0.95, baseShare + problem.rise);
     }
     const mentions = random.poisson((mentionsMean * random.gamma(subject.volumeShape)) / subject.volumeShape);
     const share = mentionsMean > 0 ? negativeMean / mentionsMean : 0;
-    const windowShare = random.beta(share * subject.concentration, (1 - share) * subject.concentration);
+    const concentration = (subject.concentration * random.gamma(subject.tail)) / subject.tail;
+    const windowShare = random.beta(share * concentration, (1 - share) * concentration);
     const negative = random.binomial(mentions, windowShare);
     const positive = random.binomial(mentions - negative, random.uniform(0.3, 0.5));
     const windowStart = START + h * HOUR;
