@@ -1,17 +1,11 @@
 import * as z from 'zod/mini';
+import { ConfigurationError } from '#shared/errors.ts';
 
 /**
  * Environment variables, read once at cold start through one schema (`loadConfig`). A missing required variable fails loudly with its name
  * rather than at the first request. Only the adapters and function entry points read configuration; the
  * domain never touches process.env.
  */
-
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
 
 /** The names of every variable the functions and the local stack understand, in one place. */
 export const ENV = {

@@ -1,7 +1,7 @@
 /**
- * The errors the use cases and adapters throw. They carry no HTTP status: the edge (functions/http.ts)
- * maps each class to one, in one place. Every error takes `cause`, so the chain down to the SDK's error
- * survives into the logs.
+ * Every error the product throws on purpose, in one place: those of a request (which carry no HTTP status:
+ * the edge, functions/http.ts, maps each class to one), of configuration, and of the local stack. Every
+ * error takes `cause`, so the chain down to the SDK's error survives into the logs.
  */
 
 /** One problem with the input, located by a dotted path (`events.2.spend.actualSpend`). */
@@ -87,4 +87,94 @@ export class ConcurrencyError extends RadarError {
 /** The database refused a write for a reason that is not a race or a duplicate (a fault, not bad input). */
 export class StoreError extends RadarError {
   override name = 'StoreError';
+}
+
+/** An environment variable or deployment setting is missing or malformed (shared/config.ts). */
+export class ConfigurationError extends RadarError {
+  override name = 'ConfigurationError';
+}
+
+/**
+ * Thrown when a matrix, threshold set or rule pack is not fit to run. Configuration is validated once, at
+ * load, so a broken file stops a deploy or a cold start instead of mis-grading events later.
+ *
+ * @example
+ * throw new InvalidRiskConfigError('risk matrix "m@1"', ['cell high × minor is missing']);
+ */
+export class InvalidRiskConfigError extends RadarError {
+  override name = 'InvalidRiskConfigError';
+  readonly issues: readonly string[];
+  constructor(subject: string, issues: readonly string[], options?: ErrorOptions) {
+    super(`Invalid ${subject}: ${issues.join('; ')}`, options);
+    this.issues = issues;
+  }
+}
+
+/** A queue message that is not an on-failure record of a stream batch: a person must look. */
+export class UnreadableStreamFailureError extends RadarError {
+  override name = 'UnreadableStreamFailureError';
+}
+
+/*
+ * The local stack's errors, reported to a person at a terminal. Each message is one line that says what
+ * to do; details for debugging travel in `cause` or in extra properties, never in the message.
+ */
+
+/** The one line `npm start` prints when Java is absent or too old. */
+export const JAVA_REQUIRED_MESSAGE =
+  'Java 17+ is required for DynamoDB Local: apt-get install -y openjdk-17-jre-headless (or install a JDK from your OS vendor)';
+
+/** Java is not installed, not on PATH, or older than 17 (DynamoDB Local's minimum). */
+export class JavaMissingError extends RadarError {
+  override name = 'JavaMissingError';
+  constructor(options?: ErrorOptions) {
+    super(JAVA_REQUIRED_MESSAGE, options);
+  }
+}
+
+/** DynamoDB Local exited or did not answer in time; `output` holds the tail of what Java printed. */
+export class DynamoDbLocalStartError extends RadarError {
+  override name = 'DynamoDbLocalStartError';
+  readonly output: string;
+  constructor(message: string, output: string, options?: ErrorOptions) {
+    super(
+      output.trim() === '' ? message : `${message}\n--- DynamoDB Local output ---\n${output.trim()}`,
+      options,
+    );
+    this.output = output;
+  }
+}
+
+/** A port the stack was told to use is taken by another process. */
+export class PortInUseError extends RadarError {
+  override name = 'PortInUseError';
+  readonly port: number;
+  constructor(what: string, port: number, options?: ErrorOptions) {
+    super(
+      `Port ${port} is already in use (${what}); stop the other process or choose another port with --port`,
+      options,
+    );
+    this.port = port;
+  }
+}
+
+/** A handler file the catalog lists could not be loaded. */
+export class HandlerLoadError extends RadarError {
+  override name = 'HandlerLoadError';
+  readonly file: string;
+  constructor(message: string, file: string, options?: ErrorOptions) {
+    super(message, options);
+    this.file = file;
+  }
+}
+
+/** An existing local table does not match shared/table.ts (e.g. `.data/` from an older version). */
+export class TableDefinitionMismatchError extends RadarError {
+  override name = 'TableDefinitionMismatchError';
+  constructor(tableName: string, problem: string, options?: ErrorOptions) {
+    super(
+      `Table ${tableName} in DynamoDB Local does not match shared/table.ts (${problem}); delete .data/dynamodb or start with --in-memory`,
+      options,
+    );
+  }
 }

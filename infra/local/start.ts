@@ -4,9 +4,14 @@
  * forces the exit.
  */
 import { parseArgs } from 'node:util';
+import {
+  DynamoDbLocalStartError,
+  HandlerLoadError,
+  JavaMissingError,
+  PortInUseError,
+  TableDefinitionMismatchError,
+} from '#shared/errors.ts';
 import { banner } from './banner.ts';
-import { TableDefinitionMismatchError } from './create-table.ts';
-import { DynamoDbLocalStartError, HandlerLoadError, JavaMissingError, PortInUseError } from './errors.ts';
 import { type LocalStack, parsePort, startLocalStack } from './stack.ts';
 import { removeStackState, stackStateFile, writeStackState } from './stack-state.ts';
 

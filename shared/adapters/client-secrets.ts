@@ -1,5 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { type Config, ConfigurationError, ENV } from '#shared/config.ts';
+import { type Config, ENV } from '#shared/config.ts';
+import { ConfigurationError } from '#shared/errors.ts';
 import type { ClientSecrets } from '#shared/ports.ts';
 
 /** How long a fetched secret is trusted before Secrets Manager is asked again. */

@@ -1,5 +1,6 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import { ConfigurationError, ENV, optional } from '#shared/config.ts';
+import { ENV, optional } from '#shared/config.ts';
+import { ConfigurationError } from '#shared/errors.ts';
 import type { Links } from './escalation-publish.ts';
 
 /** The web URL changes only when the web stack is replaced; an hour's cache is plenty. */

@@ -8,6 +8,7 @@ import {
 import type { AttributeValue, DynamoDBRecord, StreamRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ENV, optional } from '#shared/config.ts';
+import { UnreadableStreamFailureError } from '#shared/errors.ts';
 import type { EscalationMessage } from '#shared/ports.ts';
 import { escalationFromRecord } from './escalation-record.ts';
 
@@ -136,14 +137,6 @@ const StreamFailureSchema = z.looseObject({
     endSequenceNumber: sequenceNumber,
   }),
 });
-
-/** Thrown for a queue message that is not an on-failure record of a stream batch: a person must look. */
-export class UnreadableStreamFailureError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'UnreadableStreamFailureError';
-  }
-}
 
 /**
  * The coordinates of the failed batch an on-failure record (an SQS message body) names.

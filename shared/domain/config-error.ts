@@ -1,19 +1,7 @@
-/**
- * Thrown when a matrix, threshold set or rule pack is not fit to run. Configuration is validated once, at
- * load, so a broken file stops a deploy or a cold start instead of mis-grading events later.
- *
- * @example
- * throw new InvalidRiskConfigError('risk matrix "m@1"', ['cell high × minor is missing']);
- */
-export class InvalidRiskConfigError extends Error {
-  readonly issues: readonly string[];
+import { InvalidRiskConfigError } from '#shared/errors.ts';
 
-  constructor(subject: string, issues: readonly string[], options?: ErrorOptions) {
-    super(`Invalid ${subject}: ${issues.join('; ')}`, options);
-    this.name = 'InvalidRiskConfigError';
-    this.issues = issues;
-  }
-}
+/** The class lives with every other error; re-exported for the validators' callers. */
+export { InvalidRiskConfigError };
 
 /**
  * Throws an {@link InvalidRiskConfigError} when any issue was collected, so validators can report every

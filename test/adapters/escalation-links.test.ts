@@ -3,7 +3,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webLinks } from '#shared/adapters/escalation-links.ts';
-import { ConfigurationError } from '#shared/config.ts';
+import { ConfigurationError } from '#shared/errors.ts';
 
 const ssm = mockClient(SSMClient);
 

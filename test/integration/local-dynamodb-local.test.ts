@@ -10,7 +10,7 @@ import {
   LOCAL_REGION,
   startDynamoDbLocal,
 } from '#infra/local/dynamodb-local.ts';
-import { JAVA_REQUIRED_MESSAGE, JavaMissingError } from '#infra/local/errors.ts';
+import { JAVA_REQUIRED_MESSAGE, JavaMissingError } from '#shared/errors.ts';
 
 /** Signal 0 tests for existence without touching the process. */
 const isRunning = (pid: number | undefined): boolean => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JAVA_REQUIRED_MESSAGE } from '#infra/local/errors.ts';
+import { JAVA_REQUIRED_MESSAGE } from '#shared/errors.ts';
 import { type CliRun, runStart } from '../support/cli.ts';
 
 const runs: CliRun[] = [];

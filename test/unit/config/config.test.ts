@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigurationError, DEFAULT_RED_ACK_SLA_HOURS, loadConfig, requireSetting } from '#shared/config.ts';
+import { DEFAULT_RED_ACK_SLA_HOURS, loadConfig, requireSetting } from '#shared/config.ts';
+import { ConfigurationError } from '#shared/errors.ts';
 
 describe('Function: loadConfig', () => {
   it('reads every variable through one schema, an empty value as unset, with defaults', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStreamFailure, UnreadableStreamFailureError } from '#shared/adapters/escalation-stream.ts';
+import { parseStreamFailure } from '#shared/adapters/escalation-stream.ts';
+import { UnreadableStreamFailureError } from '#shared/errors.ts';
 import type { EscalationMessage } from '#shared/ports.ts';
 import { type FailedBatch, redriveBatch } from '#shared/use-cases/redrive-escalations.ts';
 
