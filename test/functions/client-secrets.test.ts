@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { clearCaches } from '@aws-lambda-powertools/parameters';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import {
-  BatchGetCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretsManagerClientSecrets, secretsIn } from '#shared/adapters/client-secrets.ts';
-import { apiEvent, type HttpHandler, lambdaContext, signedHeaders } from '../fixtures/api-gateway.ts';
+import { type HttpHandler, postEvents, signedHeaders } from '../fixtures/api-gateway.ts';
 import { spendEvent } from '../fixtures/events.ts';
+import { answerAsEmptyTable } from '../support/document-mock.ts';
 
 /**
  * Pushers' secrets as AWS serves them: Secrets Manager through Powertools' cache. A rotation or a new
@@ -41,10 +36,7 @@ beforeEach(() => {
   clearCaches();
   secretsManager.reset();
   ddb.reset();
-  ddb.on(GetCommand).resolves({});
-  ddb.on(BatchGetCommand).resolves({ Responses: {} });
-  ddb.on(PutCommand).resolves({});
-  ddb.on(TransactWriteCommand).resolves({});
+  answerAsEmptyTable(ddb);
 });
 
 afterEach(() => {
@@ -106,16 +98,7 @@ describe('Signature authentication against Secrets Manager', () => {
 
   const post = (client: { id: string; secret: string }) => {
     const body = JSON.stringify({ ...spendEvent(), eventId: `e-${randomUUID()}` });
-    return ingest(
-      apiEvent({
-        method: 'POST',
-        url: '/v1/events',
-        resource: '/v1/events',
-        body,
-        headers: signedHeaders(body, new Date(), client),
-      }),
-      lambdaContext('ingest-events'),
-    );
+    return postEvents(ingest, body, { headers: signedHeaders(body, new Date(), client) });
   };
 
   it('accepts a secret rotated in after a warm function cached the old one, without a 401', async () => {

@@ -4,13 +4,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ParsedItem } from '#shared/use-cases/event-results.ts';
-import {
-  apiEvent,
-  type HttpHandler,
-  lambdaContext,
-  signedHeaders,
-  stubHandlerEnv,
-} from '../fixtures/api-gateway.ts';
+import { type HttpHandler, postEvents, stubHandlerEnv } from '../fixtures/api-gateway.ts';
 import { spendEvent } from '../fixtures/events.ts';
 
 /**
@@ -56,16 +50,7 @@ describe('Function: ingest-events', () => {
     const body = JSON.stringify({ events: [event] });
 
     // Act
-    const response = await ingest(
-      apiEvent({
-        method: 'POST',
-        url: '/v1/events',
-        resource: '/v1/events',
-        body,
-        headers: signedHeaders(body),
-      }),
-      lambdaContext('ingest-events'),
-    );
+    const response = await postEvents(ingest, body);
 
     // Assess
     expect(response.statusCode).toBe(200);

@@ -4,7 +4,6 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
@@ -13,14 +12,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLambdaContext } from '#infra/local/lambda-context.ts';
 import { PROBLEM_TYPES } from '#shared/problem.ts';
 import {
-  apiEvent,
   type HttpHandler,
-  lambdaContext,
+  postEvents,
   signedHeaders,
   stubHandlerEnv,
   TEST_CLIENT,
 } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
+import { answerAsEmptyTable } from '../support/document-mock.ts';
 
 stubHandlerEnv();
 
@@ -39,19 +38,10 @@ afterEach(() => {
 });
 
 /** A fresh table: no event, no case, replay guard accepts. */
-const emptyTable = () => {
-  ddb.on(GetCommand).resolves({});
-  ddb.on(BatchGetCommand).resolves({});
-  ddb.on(QueryCommand).resolves({ Items: [] });
-  ddb.on(PutCommand).resolves({});
-  ddb.on(TransactWriteCommand).resolves({});
-};
+const emptyTable = () => answerAsEmptyTable(ddb);
 
-const post = (handler: Handler, body: string, headers: Record<string, string> = signedHeaders(body)) =>
-  handler(
-    apiEvent({ method: 'POST', url: '/v1/events', resource: '/v1/events', body, headers }),
-    lambdaContext('ingest-events'),
-  );
+const post = (handler: Handler, body: string, headers?: Record<string, string>) =>
+  postEvents(handler, body, headers === undefined ? {} : { headers });
 
 const json = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
 const eventWrites = () =>
@@ -235,16 +225,7 @@ describe('Function: ingest-events', () => {
     });
 
     // Act
-    const response = await ingest(
-      apiEvent({
-        method: 'POST',
-        url: '/v1/events',
-        resource: '/v1/events',
-        body,
-        headers: signedHeaders(body),
-      }),
-      context,
-    );
+    const response = await postEvents(ingest, body, { context });
 
     // Assess
     expect(response.statusCode).toBe(503);

@@ -1,24 +1,18 @@
 import { createHmac } from 'node:crypto';
-import {
-  BatchGetCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLIENT_HEADER, SIGNATURE_HEADER, signRequest, V1_ACCEPTED_UNTIL } from '#shared/auth/signature.ts';
 import {
-  apiEvent,
   type HttpHandler,
-  lambdaContext,
+  postEvents,
   signedHeaders,
   stubHandlerEnv,
   TEST_CLIENT,
 } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, spendEvent } from '../fixtures/events.ts';
+import { answerAsEmptyTable } from '../support/document-mock.ts';
 
 /**
  * The signed routes at the edge: v2 signatures bound to method and path, v1 still accepted with a Sunset
@@ -43,10 +37,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  ddb.on(GetCommand).resolves({});
-  ddb.on(BatchGetCommand).resolves({ Responses: {} });
-  ddb.on(PutCommand).resolves({});
-  ddb.on(TransactWriteCommand).resolves({});
+  answerAsEmptyTable(ddb);
 });
 
 afterEach(() => {
@@ -68,11 +59,7 @@ const send = (
   route: typeof EVENTS | typeof EVALUATE,
   body: string,
   headers: Record<string, string>,
-): Promise<APIGatewayProxyResult> =>
-  handler(
-    apiEvent({ method: 'POST', url: route.path, resource: route.path, body, headers }),
-    lambdaContext(route === EVENTS ? 'ingest-events' : 'evaluate-events'),
-  );
+): Promise<APIGatewayProxyResult> => postEvents(handler, body, { path: route.path, headers });
 
 const problemOf = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
 /** Writes besides the replay guard (authentication records the signature as used before the body is read). */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { caseToItem, exceptionToItem, reviewToItem } from '#shared/adapters/dynamodb-items.ts';
 import { openCase, subjectOf } from '#shared/domain/case.ts';
 import { reviewFor } from '#shared/domain/review.ts';
-import { apiEvent, type HttpHandler, lambdaContext, TEST_CLIENT } from '../fixtures/api-gateway.ts';
+import { apiEvent, type HttpHandler, lambdaContext, stubHandlerEnv } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
 import { createTestTable, type TestTable } from '../support/dynamo.ts';
@@ -22,15 +22,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 9, minute));
 
 beforeAll(async () => {
   table = await createTestTable(inject('dynamoEndpoint'), 'cursors');
-  vi.stubEnv('TABLE_NAME', table.tableName);
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'));
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-  vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
-  vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
+  stubHandlerEnv({ tableName: table.tableName, endpoint: inject('dynamoEndpoint') });
   handlers.cases = (await import('#functions/list-cases.ts')).handler;
   handlers.reviews = (await import('#functions/list-reviews.ts')).handler;
   handlers.exceptions = (await import('#functions/list-exceptions.ts')).handler;

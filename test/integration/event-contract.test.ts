@@ -3,10 +3,10 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
-  apiEvent,
   type HttpHandler,
-  lambdaContext,
+  postEvents,
   signedHeaders,
+  stubHandlerEnv,
   TEST_CLIENT,
 } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
@@ -23,15 +23,7 @@ let ingest: HttpHandler;
 
 beforeAll(async () => {
   table = await createTestTable(inject('dynamoEndpoint'), 'contract');
-  vi.stubEnv('TABLE_NAME', table.tableName);
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'));
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-  vi.stubEnv('RADAR_CLIENT_ID', TEST_CLIENT.id);
-  vi.stubEnv('RADAR_CLIENT_SECRET', TEST_CLIENT.secret);
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
+  stubHandlerEnv({ tableName: table.tableName, endpoint: inject('dynamoEndpoint') });
   ({ handler: ingest } = await import('#functions/ingest-events.ts'));
 });
 
@@ -44,16 +36,7 @@ afterAll(() => {
 let clock = Date.now() - 200_000;
 const post = (body: string): Promise<APIGatewayProxyResult> => {
   clock += 1000;
-  return ingest(
-    apiEvent({
-      method: 'POST',
-      url: '/v1/events',
-      resource: '/v1/events',
-      body,
-      headers: signedHeaders(body, new Date(clock)),
-    }),
-    lambdaContext('ingest-events'),
-  );
+  return postEvents(ingest, body, { headers: signedHeaders(body, new Date(clock)) });
 };
 
 const storedEventIds = async (): Promise<string[]> => {
