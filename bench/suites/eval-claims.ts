@@ -112,6 +112,9 @@ export const suite: Suite = {
     let coveredEvidence = 0;
     let advisories = 0;
     let advisoriesSeen = 0;
+    // Violations caught with their evidence as written: the base an evasion is measured against, apart
+    // from what the packs miss anyway.
+    const caughtAsWritten = new Set<string>();
 
     for (const item of cases) {
       const assessment = assess(item, item.text);
@@ -141,6 +144,7 @@ export const suite: Suite = {
           return place === undefined || !covers(found, place);
         });
         coveredEvidence += wanted.length - uncovered.length;
+        if (uncovered.length === 0) caughtAsWritten.add(item.id);
       }
       if (item.expect === 'advisory') {
         advisories += 1;
@@ -164,6 +168,7 @@ export const suite: Suite = {
     }
 
     const byEvasion = new Map<string, Tally>();
+    const retainedByEvasion = new Map<string, Tally>();
     for (const item of cases.filter((entry) => entry.expect === 'violation'))
       for (const kind of EVASION_KINDS.filter((entry) => entry.languages.includes(item.lang))) {
         const evaded = evade(item.text, item.evidence, kind);
@@ -172,6 +177,7 @@ export const suite: Suite = {
         const found = spansOf(assessment);
         const caught = assessment.level !== 'green' && evaded.evidence.every((place) => covers(found, place));
         bump(byEvasion, kind.name, caught ? 'tp' : 'fn');
+        if (caughtAsWritten.has(item.id)) bump(retainedByEvasion, kind.name, caught ? 'tp' : 'fn');
         if (!caught)
           errors.push({
             split: splitOf(item.id),
@@ -183,10 +189,10 @@ export const suite: Suite = {
             findings: summary(assessment),
           });
       }
-    const evasionAll = [...byEvasion.values()].reduce(
-      (sum, t) => ({ tp: sum.tp + t.tp, fp: 0, fn: sum.fn + t.fn, tn: 0 }),
-      tally(),
-    );
+    const sumOf = (tallies: Iterable<Tally>): Tally =>
+      [...tallies].reduce((sum, t) => ({ tp: sum.tp + t.tp, fp: 0, fn: sum.fn + t.fn, tn: 0 }), tally());
+    const evasionAll = sumOf(byEvasion.values());
+    const retainedAll = sumOf(retainedByEvasion.values());
 
     const metrics: Record<string, number> = {
       'eval.cases': cases.length,
@@ -200,6 +206,7 @@ export const suite: Suite = {
       'eval.advisory.cases': advisories,
       'eval.advisory.recall': ratio(advisoriesSeen, advisories),
       'eval.evasion.recall': recall(evasionAll),
+      'eval.evasion.retained': recall(retainedAll),
     };
     for (const [split, t] of [...bySplit].sort()) {
       metrics[`eval.${split}.precision`] = precision(t);
@@ -220,6 +227,10 @@ export const suite: Suite = {
       metrics[`eval.area.${area}.falsePositives`] = t.fp;
     }
     for (const [kind, t] of [...byEvasion].sort()) metrics[`eval.evasion.${kind}.recall`] = recall(t);
+    // Of the violations caught as written, the share still caught (evidence covered) under each evasion:
+    // what the normaliser and matcher lose to the trick itself.
+    for (const [kind, t] of [...retainedByEvasion].sort())
+      metrics[`eval.evasion.${kind}.retained`] = recall(t);
 
     await mkdir(OUT_DIR, { recursive: true });
     const errorsFile = join(OUT_DIR, 'eval-claims-errors.jsonl');
@@ -231,7 +242,7 @@ export const suite: Suite = {
     await writeFile(errorsFile, lines('dev'));
     await writeFile(join(OUT_DIR, 'eval-claims-holdout-errors.jsonl'), lines('holdout'));
     progress(
-      `precision ${precision(all).toFixed(3)}, recall ${recall(all).toFixed(3)}, evasion recall ${recall(evasionAll).toFixed(3)}; ${errors.length} misses in ${errorsFile}`,
+      `precision ${precision(all).toFixed(3)}, recall ${recall(all).toFixed(3)}, evasion recall ${recall(evasionAll).toFixed(3)} (retained ${recall(retainedAll).toFixed(3)}); ${errors.length} misses in ${errorsFile}`,
     );
 
     const targets: Target[] = [

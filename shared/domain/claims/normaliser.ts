@@ -15,7 +15,12 @@ export interface NormalisedText {
   readonly text: string;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** 1 when a visible separator (space, punctuation, emoji) stood before unit `k` in the original. */
+  /**
+   * What stood before unit `k` in the original: 0 nothing (or only invisibles and markup), `GAP_HARD` a
+   * separator (space, punctuation), `GAP_SOFT` an emoji or Markdown emphasis between two letters
+   * (gu✨aranteed, TO**P1**): a word edge for a phrase that starts there, but no split of a word;
+   * `GAP_DECIMAL` a decimal point between digits (no word edge).
+   */
   readonly gapBefore: Uint8Array;
 }
 
@@ -27,6 +32,24 @@ const MARK = /^\p{M}$/u;
 // removed, but these symbols carry meaning in claims (#1, 100%) and stay.
 const SEPARATOR = /^[\s\p{Z}\p{P}\p{Extended_Pictographic}~^|`]$/u;
 const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
+// Emoji and Markdown emphasis (**, __, ~~, `) are decoration: between two letters they split no word.
+const DECORATION = /^[\p{Extended_Pictographic}*_~`]$/u;
+
+/**
+ * `gapBefore` values: a separator stood there, only decoration between two letters, or a decimal point
+ * (99.9%: one number, so no word starts after the point and "0.1%" holds no "1%").
+ */
+export const GAP_HARD = 1;
+export const GAP_SOFT = 2;
+export const GAP_DECIMAL = 3;
+
+/**
+ * Whether a `gapBefore` value is the edge of a word (a phrase may start or end there).
+ *
+ * @example
+ * isWordEdge(normalise('0.1%').gapBefore[1]); // false
+ */
+export const isWordEdge = (gap: number | undefined): boolean => gap === GAP_HARD || gap === GAP_SOFT;
 
 // Only the dictionaries of the one conversion used (Taiwan-standard traditional → mainland simplified):
 // OpenCC's t2cn preset also carries the Hong Kong and Japanese ones, which the Lambda bundle would carry
@@ -202,11 +225,13 @@ const KEEP = 0;
 const GAP = 1;
 const ATTACH = 2;
 const DROP = 3;
-type Kind = typeof KEEP | typeof GAP | typeof ATTACH | typeof DROP;
+const SOFT = 4;
+type Kind = typeof KEEP | typeof GAP | typeof ATTACH | typeof DROP | typeof SOFT;
 type Piece = readonly [string, Kind];
 
 const kindOf = (ch: string): Kind => {
   if (KEPT_SYMBOLS.has(ch)) return KEEP;
+  if (DECORATION.test(ch)) return SOFT;
   if (SEPARATOR.test(ch)) return GAP;
   if (MARK.test(ch)) return ATTACH;
   return INVISIBLE.test(ch) ? DROP : KEEP;
@@ -317,7 +342,8 @@ const attachMark = (out: Builder, start: number, end: number): void => {
 const addPieces = (out: Builder, pieces: readonly Piece[], start: number, end: number): void => {
   for (const [ch, kind] of pieces) {
     if (kind === KEEP) emit(out, ch, start, end);
-    else if (kind === GAP) out.pendingGap = 1;
+    else if (kind === GAP) out.pendingGap = GAP_HARD;
+    else if (kind === SOFT) out.pendingGap ||= GAP_SOFT;
     else if (kind === ATTACH) attachMark(out, start, end);
   }
 };
@@ -327,6 +353,29 @@ const addCodePoint = (out: Builder, cp: string, start: number, end: number): voi
   // CJK unified ideographs are NFKC-stable and have no case: the common path for Chinese copy.
   if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, start, end);
   else addPieces(out, code < 0x80 ? (ascii().pieces[code] ?? []) : fold(cp), start, end);
+};
+
+const isDigit = (unit: number | undefined): boolean => unit !== undefined && unit >= 0x30 && unit <= 0x39;
+
+/**
+ * A full stop or comma between two digits is part of the number: a thousands separator (1,000, Vietnamese
+ * 10.000đ: exactly three digits follow) is dropped so both spellings read alike, and a decimal point
+ * (0.1%, 99.9%, Vietnamese 4,2%) leaves a `GAP_DECIMAL`, so "0.1%" never holds "1%" nor "99.9%" "9%".
+ * Anywhere else it is a separator (c.u.r.e, No.1).
+ */
+const addSeparator = (out: Builder, original: string, offset: number): void => {
+  const unit = original.charCodeAt(offset);
+  const numeric =
+    (unit === 0x2e || unit === 0x2c) &&
+    isDigit(original.charCodeAt(offset - 1)) &&
+    isDigit(original.charCodeAt(offset + 1));
+  if (!numeric) {
+    out.pendingGap = GAP_HARD;
+    return;
+  }
+  let digits = 0;
+  while (isDigit(original.charCodeAt(offset + 1 + digits))) digits++;
+  if (digits !== 3) out.pendingGap = GAP_DECIMAL;
 };
 
 const CHUNK = 4_096;
@@ -365,7 +414,8 @@ export const normalise = (original: string): NormalisedText => {
       else if (code < 0x80) {
         const kind = asciiKind[code];
         if (kind === KEEP) emitUnit(out, asciiFolded[code] ?? code, offset, offset + 1);
-        else if (kind === GAP) out.pendingGap = 1;
+        else if (kind === GAP) addSeparator(out, original, offset);
+        else if (kind === SOFT) out.pendingGap ||= GAP_SOFT;
       } else {
         const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
         addPieces(out, fold(cp), offset, offset + cp.length);
@@ -384,16 +434,18 @@ export const normalise = (original: string): NormalisedText => {
       if (mark !== undefined && offset >= mark.start) {
         // Markup inside a phrase (最<b>佳</b>, &#26368;佳) is no separator; a block tag is a line break.
         if (offset === mark.start) {
-          if (mark.text === undefined) out.pendingGap ||= mark.gap ? 1 : 0;
-          else addCodePoint(out, mark.text, mark.start, mark.end);
+          if (mark.text === undefined) {
+            if (mark.gap) out.pendingGap = GAP_HARD;
+          } else addCodePoint(out, mark.text, mark.start, mark.end);
         }
         if (end >= mark.end) next++;
-      } else addCodePoint(out, simplified?.[index] ?? cp, offset, end);
+      } else if (cp === '.' || cp === ',') addSeparator(out, original, offset);
+      else addCodePoint(out, simplified?.[index] ?? cp, offset, end);
       offset = end;
       index++;
     }
   }
-  foldEvasions(out);
+  foldEvasions(out, original);
   scratch = out;
   return {
     original,
@@ -463,6 +515,28 @@ const entityText = (ref: string): string | undefined => {
     : undefined;
 };
 
+const markupMasks = new WeakMap<NormalisedText, Uint8Array | undefined>();
+
+/**
+ * Which UTF-16 units of a normalised text's original lie inside an HTML tag or character reference
+ * (1), or undefined when it has none: the ";" of &#30496; or the "." of an attribute ends no sentence or
+ * clause. Computed once per text.
+ *
+ * @example
+ * markupMask(normalise('失&#30496;'))?.[2]; // 1
+ */
+export const markupMask = (n: NormalisedText): Uint8Array | undefined => {
+  if (markupMasks.has(n)) return markupMasks.get(n);
+  const markup = markupOf(n.original);
+  let mask: Uint8Array | undefined;
+  if (markup.length > 0) {
+    mask = new Uint8Array(n.original.length);
+    for (const { start, end } of markup) mask.fill(1, start, end);
+  }
+  markupMasks.set(n, mask);
+  return mask;
+};
+
 // Only copy that has a "<" or "&" pays for the scan.
 const markupOf = (original: string): Markup[] => {
   if (!original.includes('<') && !original.includes('&')) return [];
@@ -495,42 +569,88 @@ const FINANCIAL: ReadonlyMap<number, number> = new Map(
   ]),
 );
 
+const LOWER_L = 0x6c;
+
+/** Whether unit `k` is a letter standing alone between separators. */
+const spacedLetter = (out: Builder, k: number): boolean =>
+  k >= 0 &&
+  k < out.length &&
+  isLetter(out.units[k]) &&
+  (k === 0 || out.gapBefore[k] !== 0) &&
+  (k + 1 >= out.length || out.gapBefore[k + 1] !== 0);
+
+const SPACE = /\s/;
+/**
+ * Whether the single letter at unit `k` is one letter of a word spelt out with punctuation between its
+ * letters (the l of "l.á"): a punctuation mark, not a space, joins it to another lone letter.
+ */
+const inSpacedWord = (out: Builder, original: string, k: number): boolean => {
+  const before = original[(out.starts[k] ?? 0) - 1];
+  const after = original[out.ends[k] ?? 0];
+  return (
+    (after !== undefined && !SPACE.test(after) && spacedLetter(out, k + 1)) ||
+    (before !== undefined && !SPACE.test(before) && spacedLetter(out, k - 1))
+  );
+};
+const ONE = 0x31;
+
 /**
  * Folds the evasions that live between characters, in place: a digit standing for a letter inside a
- * Latin word (cl1nically → clinically, N0.1 → no1), a letter stretched by repeating it (cuuures; every run
- * of a letter is kept once, in phrases too, so "guaranteed" and "guaranteeeed" both read guaranted), and
+ * Latin word (cl1nically → clinically, N0.1 → no1), a lower-case "l" standing for the digit 1 (số l, top l,
+ * l00%), a letter stretched by repeating it (cuuures; every run of a letter is kept once, in phrases too,
+ * so "guaranteed" and "guaranteeeed" both read guaranted, and spaced out: g.u.a.r.a.n.t.e.e.d), and
  * Chinese financial numerals. A dropped repeat's original span joins the letter it repeats, so evidence
- * still covers the whole written word.
+ * still covers the whole written word. Decoration between two letters stays a soft gap; anywhere else
+ * (beside a digit: 9🔥9% is two numbers) it separates like a space.
  */
-const foldEvasions = (out: Builder): void => {
+const foldEvasions = (out: Builder, original: string): void => {
   const { units, starts, ends, gapBefore } = out;
+  const length = out.length;
   let write = 0;
-  for (let read = 0; read < out.length; read++) {
+  for (let read = 0; read < length; read++) {
     let unit = units[read] ?? 0;
-    const joined = gapBefore[read] === 0;
+    let gap = gapBefore[read] ?? 0;
+    const joined = gap === 0;
     const previous = write > 0 ? units[write - 1] : undefined;
+    const next = read + 1 < length ? units[read + 1] : undefined;
+    const nextJoined = next !== undefined && gapBefore[read + 1] === 0;
     const leet = LEET.get(unit);
     if (leet !== undefined && joined && isLetter(previous)) {
-      const nextJoined = read + 1 < out.length && gapBefore[read + 1] === 0;
       const before2 = write > 1 && gapBefore[write - 1] === 0 ? units[write - 2] : undefined;
-      const wordEnd = !nextJoined || !isLetter(units[read + 1]);
+      const wordEnd = !nextJoined || !isLetter(next);
       if (
-        (nextJoined && isLetter(units[read + 1])) ||
+        (nextJoined && isLetter(next)) ||
         (wordEnd && isLetter(before2) && (unit === 0x30 || unit === 0x33)) ||
-        (unit === 0x30 && previous === 0x6e && (write === 1 || gapBefore[write - 1] === 1))
+        (unit === 0x30 && previous === 0x6e && (write === 1 || gapBefore[write - 1] !== 0))
       ) {
         unit = leet;
       }
+    } else if (
+      unit === LOWER_L &&
+      original.charCodeAt(starts[read] ?? 0) === LOWER_L &&
+      (write === 0 || (gap === GAP_HARD && !isDigit(previous))) &&
+      (next === undefined || gapBefore[read + 1] === GAP_HARD || (nextJoined && isDigit(next))) &&
+      !inSpacedWord(out, original, read)
+    ) {
+      unit = ONE;
     }
     unit = FINANCIAL.get(unit) ?? unit;
-    if (joined && isLetter(unit) && unit === previous && write > 0) {
+    if (gap === GAP_SOFT && !(isLetter(previous) && isLetter(unit))) gap = GAP_HARD;
+    // A decimal point after a digit that was a letter in disguise (N0.1): a separator after all.
+    if (gap === GAP_DECIMAL && !(isDigit(previous) && isDigit(unit))) gap = GAP_HARD;
+    const spacedOut =
+      gap === GAP_HARD &&
+      (write === 1 || (write > 1 && gapBefore[write - 1] !== 0)) &&
+      (next === undefined || !nextJoined);
+    // Decoration inside a word (cigaret**tes) joins the letters around it like nothing at all.
+    if ((joined || gap === GAP_SOFT || spacedOut) && isLetter(unit) && unit === previous && write > 0) {
       ends[write - 1] = Math.max(ends[write - 1] ?? 0, ends[read] ?? 0);
       continue;
     }
     units[write] = unit;
     starts[write] = starts[read] ?? 0;
     ends[write] = ends[read] ?? 0;
-    gapBefore[write] = gapBefore[read] ?? 0;
+    gapBefore[write] = gap;
     write++;
   }
   out.length = write;

@@ -1,5 +1,5 @@
 import type { NormalisedText } from './normaliser.ts';
-import { accentKey, isAscii, normalise, stripDiacritics } from './normaliser.ts';
+import { accentKey, isAscii, isWordEdge, normalise, stripDiacritics } from './normaliser.ts';
 
 /** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
 export interface CompiledPattern {
@@ -71,9 +71,9 @@ export const compilePattern = (source: string): CompiledPattern => {
  */
 export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
   const cleanStart =
-    !isWord(n.text[start]) || start === 0 || n.gapBefore[start] === 1 || !isWord(n.text[start - 1]);
+    !isWord(n.text[start]) || start === 0 || isWordEdge(n.gapBefore[start]) || !isWord(n.text[start - 1]);
   const cleanEnd =
-    !isWord(n.text[end - 1]) || end >= n.text.length || n.gapBefore[end] === 1 || !isWord(n.text[end]);
+    !isWord(n.text[end - 1]) || end >= n.text.length || isWordEdge(n.gapBefore[end]) || !isWord(n.text[end]);
   return cleanStart && cleanEnd;
 };
 

@@ -1,4 +1,5 @@
 import type { NormalisedText } from './normaliser.ts';
+import { markupMask } from './normaliser.ts';
 
 /**
  * Where the sentences and quotations of a copy are, per unit of its normalised text: a predicate and its
@@ -63,9 +64,12 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   let titleDepth = 0;
   let index = 0;
   let closing = -1;
+  const markup = markupMask(n);
   for (let k = 0; k < original.length; k++) {
     const code = original.charCodeAt(k);
     sentence[k] = index;
+    // Inside a tag or an entity (&#30496;, &quot;) nothing opens, closes or ends.
+    if (markup?.[k] === 1) continue;
     if (code === 0x300a) titleDepth++;
     else if (code === 0x300b) titleDepth = Math.max(0, titleDepth - 1);
     else if (titleDepth > 0) titled[k] = 1;

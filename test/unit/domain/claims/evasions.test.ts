@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { GAP_DECIMAL, GAP_HARD, GAP_SOFT, markupMask, normalise } from '#shared/domain/claims/normaliser.ts';
+import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
+
+// A pack of its own, so these tests say what the normaliser and matcher do whatever the default packs hold.
+const rule = (id: string, fields: Partial<ClaimRule>): ClaimRule => ({
+  id,
+  markets: 'all',
+  languages: ['en'],
+  categories: 'all',
+  probability: 'high',
+  impact: 'severe',
+  basis: 'Test basis',
+  message: 'Test message',
+  suggestion: 'Test suggestion',
+  ...fields,
+});
+
+const PACK: RulePack = {
+  id: 'ev',
+  version: '1.0.0',
+  title: 'Evasion test pack',
+  language: 'en',
+  markets: ['US'],
+  negation: { cues: ['not'], pseudo: [], maxGap: 2 },
+  rules: [
+    rule('ev.one-percent', { patterns: ['1%'] }),
+    rule('ev.nine-percent', { patterns: ['9%', '99%'] }),
+    rule('ev.guaranteed', { patterns: ['guaranteed', 'better than', 'top 1', 'no. 1', 'only'] }),
+    rule('ev.cure', { predicates: ['cures', 'treats'], objects: ['eczema', 'insomnia'] }),
+  ],
+};
+const ZH_PACK: RulePack = {
+  ...PACK,
+  id: 'evzh',
+  language: 'zh',
+  markets: ['CN'],
+  negation: { cues: ['不'], pseudo: [], maxGap: 2 },
+  rules: [
+    rule('evzh.best', { languages: ['zh'], patterns: ['最佳', '第一'] }),
+    rule('evzh.cure', { languages: ['zh'], predicates: ['治好'], objects: ['失眠'] }),
+  ],
+};
+const matcher = compileMatcher([PACK, ZH_PACK]);
+const hits = (text: string) => matcher.find(text).map((hit) => [hit.rule.id, hit.text]);
+
+describe('Function: normalise — evasions between characters', () => {
+  it.each([
+    ['a decimal point (the number goes on)', '0.1%', '01%', [0, GAP_DECIMAL, 0]],
+    ['a Vietnamese decimal comma', '4,2%', '42%', [0, GAP_DECIMAL, 0]],
+    [
+      'thousands separators (dropped: 1,000 reads as 1000)',
+      '1,000 10.000đ',
+      '100010000d',
+      [0, 0, 0, 0, GAP_HARD, 0, 0, 0, 0, 0],
+    ],
+    ['an emoji inside a word (soft)', 'gu✨ar', 'guar', [0, 0, GAP_SOFT, 0]],
+    ['Markdown emphasis inside a word (soft)', 'TO**P**', 'top', [0, 0, GAP_SOFT]],
+    ['an emoji between digits (a separator)', '9🔥9', '99', [0, GAP_HARD]],
+  ])('marks %s', (_case, text, expected, gaps) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+    expect([...n.gapBefore]).toEqual(gaps);
+  });
+
+  it.each([
+    ['letters spelt out, a doubled one among them', 'g.u.a.r.a.n.t.e.e.d', 'guaranted'],
+    ['spaced out with spaces', 'b e t t e r', 'beter'],
+    ['a doubled letter split by decoration', 'cigaret**tes', 'cigaretes'],
+    ['a lower-case l standing for 1', 'số l, top l, giảm l00%', 'so1top1giam100%'],
+    ['l kept: a letter of a spelt-out word, litres, a size', 'l.á 5 l size L', 'la5lsizel'],
+    ['N0.1 (a zero for an o, then a point)', 'N0.1', 'no1'],
+  ])('folds %s', (_case, text, expected) => {
+    expect(normalise(text).text).toBe(expected);
+  });
+
+  it('masks the characters of markup, so an entity’s “;” ends nothing', () => {
+    // Act
+    const mask = markupMask(normalise('失&#30496;。'));
+
+    // Assess
+    expect([...(mask ?? [])]).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 1, 0]);
+    expect(markupMask(normalise('no markup'))).toBeUndefined();
+  });
+});
+
+describe('Class: ClaimMatcher — evasions and numbers', () => {
+  it.each([
+    ['0.1% of users', []],
+    ['99.9% pure', []],
+    [
+      'only 1% of users',
+      [
+        ['ev.guaranteed', 'only'],
+        ['ev.one-percent', '1%'],
+      ],
+    ],
+  ])('reads a number whole: %j', (text, expected) => {
+    expect(hits(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['gu✨aranteed results', 'gu✨aranteed'],
+    ['GUA**RANTEED**', 'GUA**RANTEED'],
+    ['g.u.a.r.a.n.t.e.e.d', 'g.u.a.r.a.n.t.e.e.d'],
+    ['B.e.t.t.e.r than theirs', 'B.e.t.t.e.r than'],
+    ['TO✨P 1 seller', 'TO✨P 1'],
+    ['N0.1 in town', 'N0.1'],
+    ['ɢᴜᴀʀᴀɴᴛᴇᴇᴅ', 'ɢᴜᴀʀᴀɴᴛᴇᴇᴅ'],
+    ['gu&#97;ranteed', 'gu&#97;ranteed'],
+  ])('still finds the claim in %j, with the exact written span', (text, span) => {
+    expect(hits(text)).toEqual([[expect.stringMatching(/^ev\./), span]]);
+  });
+
+  it('keeps a word edge at decoration between words (Giảm giá🔥only)', () => {
+    expect(hits('deal🔥only today')).toEqual([['ev.guaranteed', 'only']]);
+  });
+
+  it.each([
+    ['多年的失&#30496;彻底治好了', '失&#30496;彻底治好'],
+    ['效果zu✨i佳', 'zu✨i佳'],
+    ['全网di**一**', 'di**一'],
+  ])('pairs and finds Chinese claims through markup, pinyin and decoration: %j', (text, span) => {
+    expect(hits(text).map(([, found]) => found)).toEqual([span]);
+  });
+
+  it('does not join a predicate and an object across an entity’s “;” as if it ended a sentence', () => {
+    // Prepare: the same claim with a real sentence end between its parts
+    const split = hits('失眠。彻底治好了');
+
+    // Assess
+    expect(split).toEqual([]);
+    expect(hits('失&#30496;彻底治好了')).toHaveLength(1);
+  });
+});
