@@ -1,6 +1,8 @@
 import type { AdCopy, Language } from '#shared/schemas/events.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
+import type { Citation } from './citations.ts';
+import { citationsOf, isSubstantiable, mayCite } from './citations.ts';
 import { languagesOf } from './languages.ts';
 import { marketIn } from './markets.ts';
 import type {
@@ -85,8 +87,15 @@ const evidenceOf = (spans: readonly Span[]): Pick<Signal, 'evidence' | 'moreEvid
   ...(spans.length > EVIDENCE_CAP ? { moreEvidence: spans.length - EVIDENCE_CAP } : {}),
 });
 
-const signalOf = (rule: ClaimRule, language: Language, hits: readonly ClaimHit[]): Signal => {
-  const advisory = hits.every((hit) => hit.outcome === 'advisory');
+const signalOf = (
+  rule: ClaimRule,
+  language: Language,
+  hits: readonly ClaimHit[],
+  cited: () => boolean,
+): Signal => {
+  // A claim the law allows with proof (a ranking, a superlative, a statistic) is an advisory when the copy
+  // cites its source, as its rule's own exemptions would make it.
+  const advisory = hits.every((hit) => hit.outcome === 'advisory') || (isSubstantiable(rule.area) && cited());
   return {
     ruleId: rule.id,
     riskType: 'compliance',
@@ -147,10 +156,29 @@ const coverageSignal = (market: string, language: Language): Signal => ({
   suggestion: 'Have legal review this copy by hand, or add a rule pack for this market and language.',
 });
 
+/** The id of the advisory that a copy cites a source for a claim no rule flagged (荣获2023年…金奖). */
+export const CITED_SOURCE_RULE_ID = 'advisory.cited-source';
+
+const citedSourceSignal = (citations: readonly Citation[], language: Language): Signal => ({
+  ruleId: CITED_SOURCE_RULE_ID,
+  riskType: 'compliance',
+  outcome: 'advisory',
+  language,
+  probability: 'low',
+  impact: 'minor',
+  message: `${quoted(citations)}: the copy cites a source for what it claims — verify the source.`,
+  basis:
+    '市场监管总局《广告绝对化用语执法指南》第六条; Circular 10/2013/TT-BVHTTDL Art. 2; FTC Act § 5 (substantiation); Directive 2005/29/EC Art. 6; UK CAP Code 3.7',
+  ...evidenceOf(citations),
+  suggestion:
+    'Keep the survey, report or award on file and check that it says what the copy claims, for this period.',
+});
+
 /**
  * The compliance signals of an ad copy: one per rule broken (at most `EVIDENCE_CAP` spans of evidence,
  * the rest counted), one per required notice the copy lacks, an advisory per claim whose cited source
- * legal must verify, and a coverage signal when no pack covers the copy's market and language. Every
+ * legal must verify (a rule's own exemptions, or a citation for a claim the law allows with proof; one
+ * `advisory.cited-source` when the copy cites a source and no rule found the claim), and a coverage signal when no pack covers the copy's market and language. Every
  * language present in the copy is checked with its packs for the market. Linear in the text.
  *
  * @example
@@ -177,8 +205,23 @@ export const copySignals = (
   const covered = matcher.packs.some(
     (pack) => pack.language === copy.lang && marketIn(copy.market, pack.markets),
   );
+  // Scanned for citations only when a claim could use one or the copy names a year or a reference.
+  let citations: readonly Citation[] | undefined;
+  const citationsOfCopy = (): readonly Citation[] => {
+    citations ??= citationsOf(copy.text);
+    return citations;
+  };
+  const cited = () => citationsOfCopy().length > 0;
+  const claimSignals = [...byRule].map(([rule, hits]) =>
+    signalOf(rule, languageOf.get(rule) ?? copy.lang, hits, cited),
+  );
+  const sourced =
+    !claimSignals.some((signal) => signal.outcome === 'advisory') && mayCite(copy.text) && cited()
+      ? [citedSourceSignal(citationsOfCopy(), copy.lang)]
+      : [];
   return [
-    ...[...byRule].map(([rule, hits]) => signalOf(rule, languageOf.get(rule) ?? copy.lang, hits)),
+    ...claimSignals,
+    ...sourced,
     ...missing.map((gap) => missingSignalOf(gap, languageOf.get(gap.rule) ?? copy.lang)),
     ...(covered ? [] : [coverageSignal(copy.market, copy.lang)]),
   ];

@@ -1,6 +1,6 @@
 import type { Language } from '#shared/schemas/events.ts';
 import type { NormalisedText } from './normaliser.ts';
-import { isAscii, normalise, stripDiacritics } from './normaliser.ts';
+import { isAscii, markupMask, normalise, stripDiacritics } from './normaliser.ts';
 import type { NegationCues } from './types.ts';
 
 /** Decides whether the phrase starting at unit `start` of a normalised text is negated. */
@@ -16,8 +16,9 @@ const CLAUSE_END = new Set([...'。！？；，、,.!?;:\n'].map((ch) => ch.char
 const clauseStart = (n: NormalisedText, start: number): number => {
   const at = n.starts[start] ?? n.original.length;
   let boundary = Math.max(0, at - LOOK_BACK);
+  const markup = markupMask(n);
   for (let k = at - 1; k >= boundary; k--) {
-    if (CLAUSE_END.has(n.original.charCodeAt(k))) {
+    if (CLAUSE_END.has(n.original.charCodeAt(k)) && markup?.[k] !== 1) {
       boundary = k + 1;
       break;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copySignals, EVIDENCE_CAP } from '#shared/domain/claims/evaluate-copy.ts';
+import { CITED_SOURCE_RULE_ID, copySignals, EVIDENCE_CAP } from '#shared/domain/claims/evaluate-copy.ts';
 import type { WorkMeter } from '#shared/domain/claims/matcher.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
@@ -107,8 +107,61 @@ describe('Function: copySignals', () => {
       ['a financial numeral', '销量第壹', 'zh', 'CN'],
       ['HTML inside a phrase', '全网最<b>佳</b>', 'zh', 'CN'],
       ['stretched letters', 'It cuuures acne fast', 'en', 'US'],
+      ['an emoji inside a word', 'It cu✨res acne fast', 'en', 'US'],
+      ['Markdown inside a word', 'It cu**res acne** fast', 'en', 'US'],
+      ['a spelt-out word with a doubled letter', 'G.u.a.r.a.n.t.e.e.d r.e.s.u.l.t.s', 'en', 'US'],
+      ['small capitals', 'ᴄᴜʀᴇꜱ ᴀᴄɴᴇ ꜰᴀꜱᴛ', 'en', 'US'],
+      ['an HTML entity between a disease and its cure', '多年的失&#30496;彻底治好了', 'zh', 'CN'],
     ] as const)('but finds %s', (_case, text, lang, market) => {
       expect(violations(text, lang, market).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('makes a claim the law allows with proof an advisory when the copy cites its source', () => {
+    const outcomes = (text: string, lang: 'zh' | 'vi' | 'en', market: string) =>
+      copySignals({ text, lang, market, category: 'general' }, matcher).map(
+        (signal) => `${signal.ruleId}:${signal.outcome}`,
+      );
+
+    it.each([
+      ['zh', 'CN', '全国销量第一（数据来源：尼尔森零售监测，2024年1—12月）', '全国销量第一'],
+      ['vi', 'VN', 'Số 1 về thị phần năm 2024 theo khảo sát của Nielsen Việt Nam', 'Số 1 về thị phần'],
+      [
+        'en',
+        'US',
+        "America's #1 selling peanut butter (NielsenIQ, unit sales, 52 weeks ending June 2025)",
+        "America's #1 selling peanut butter",
+      ],
+    ] as const)('%s: a ranking with its survey and period', (lang, market, sourced, bare) => {
+      // Act
+      const withSource = outcomes(sourced, lang, market);
+      const without = outcomes(bare, lang, market);
+
+      // Assess: the same rule fires; with the source it asks legal to verify, without it is a breach
+      expect(without.some((outcome) => outcome.endsWith(':violation'))).toBe(true);
+      expect(withSource.some((outcome) => outcome.endsWith(':advisory'))).toBe(true);
+      expect(withSource.some((outcome) => outcome.endsWith(':violation'))).toBe(false);
+    });
+
+    it('keeps a disease claim a violation whatever study it cites', () => {
+      expect(outcomes('三天治愈糖尿病（某医院2023年临床研究）', 'zh', 'CN')).toContain(
+        'cn.disease.general:violation',
+      );
+    });
+
+    it('says so when the copy cites a source for a claim no rule flagged (an award and its year)', () => {
+      // Prepare
+      const text = 'Winner of the Golden Spoon Award 2024 — try our new granola';
+
+      // Act
+      const signals = copySignals({ text, lang: 'en', market: 'US', category: 'food' }, matcher);
+
+      // Assess
+      const sourced = signals.find((signal) => signal.ruleId === CITED_SOURCE_RULE_ID);
+      expect(sourced?.outcome).toBe('advisory');
+      expect(sourced?.evidence?.map((span) => text.slice(span.start, span.end))).toEqual([
+        'Winner of the Golden Spoon Award 2024',
+      ]);
     });
   });
 });

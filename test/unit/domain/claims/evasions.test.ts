@@ -74,6 +74,7 @@ describe('Function: normalise — evasions between characters', () => {
     ['a lower-case l standing for 1', 'số l, top l, giảm l00%', 'so1top1giam100%'],
     ['l kept: a letter of a spelt-out word, litres, a size', 'l.á 5 l size L', 'la5lsizel'],
     ['N0.1 (a zero for an o, then a point)', 'N0.1', 'no1'],
+    ['small capitals, ꜰ among them (named in Unicode, in no confusables list)', 'ꜰʟᴜᴇɴᴛ ꜱᴀꜰᴇ', 'fluentsafe'],
   ])('folds %s', (_case, text, expected) => {
     expect(normalise(text).text).toBe(expected);
   });
