@@ -84,7 +84,23 @@ export interface EventStore {
    * (strongly consistent, in bulk). A subject without a case is absent or has no `current`.
    */
   subjectStates(subjects: readonly SubjectRef[]): Promise<ReadonlyMap<string, SubjectState>>;
-  write(write: EventWrite): Promise<EventWriteResult>;
+  /**
+   * Stores `write` at once (all or nothing). With `learning`, the subject's next baseline is stored in the
+   * same write if the stored baseline is still the one read; if a concurrent writer moved it first, the
+   * event is stored without it (a smoothed estimate skips an update rather than retry it).
+   */
+  write(write: EventWrite, learning?: BaselineLearning): Promise<EventWriteResult>;
+}
+
+/** What a stored event teaches its subject's baseline. */
+export interface BaselineLearning {
+  readonly key: string;
+  readonly next: Baseline;
+  /**
+   * What the stored baseline must still be: its observation count, `'absent'` when there was none,
+   * `'unusable'` when what was stored cannot be read (an older schema).
+   */
+  readonly expected: number | 'absent' | 'unusable';
 }
 
 export interface CaseQuery {
@@ -160,11 +176,6 @@ export interface BaselineStore {
   get(key: string): Promise<unknown>;
   /** The stored baselines of these keys (strongly consistent, in bulk); a key never stored is absent. */
   getMany(keys: readonly string[]): Promise<ReadonlyMap<string, unknown>>;
-  /**
-   * Saves `next` if the stored baseline is still the one read: `expected` is its observation count,
-   * `'absent'` when there was none, `'unusable'` when what was stored cannot be read (an older schema).
-   */
-  put(key: string, next: Baseline, expected: number | 'absent' | 'unusable'): Promise<SaveResult>;
 }
 
 /** Remembers signatures already used, so a captured request cannot be replayed. */

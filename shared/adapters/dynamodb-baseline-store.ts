@@ -1,14 +1,28 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Baseline } from '#shared/domain/baselines.ts';
-import type { BaselineStore, SaveResult } from '#shared/ports.ts';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { BaselineLearning, BaselineStore } from '#shared/ports.ts';
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import { keys } from './dynamodb-items.ts';
 
 /**
+ * The put of a subject's next baseline, conditional on the observation count read, which only ever grows,
+ * so two concurrent updates cannot both fold into the same previous value. It rides in the transaction of
+ * the event that taught it (DynamoDbEventStore.write).
+ */
+export const baselinePut = (tableName: string, learning: BaselineLearning) => ({
+  TableName: tableName,
+  Item: { ...keys.baseline(learning.key), entity: 'baseline', baseline: learning.next },
+  ...(learning.expected === 'absent' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+  ...(typeof learning.expected === 'number'
+    ? {
+        ConditionExpression: 'baseline.observations = :previous',
+        ExpressionAttributeValues: { ':previous': learning.expected },
+      }
+    : {}),
+});
+
+/**
  * Each subject's baseline (CPA per campaign × channel, negative share per brand × product × channel) as one
- * item. Writes are conditional on the observation count read, which only ever grows, so two concurrent
- * updates cannot both fold into the same previous value.
+ * item, read in bulk before judging; written with events (see {@link baselinePut}).
  */
 export class DynamoDbBaselineStore implements BaselineStore {
   readonly #client: DynamoDBDocumentClient;
@@ -35,27 +49,5 @@ export class DynamoDbBaselineStore implements BaselineStore {
       if (key !== undefined && item.baseline !== undefined) found.set(key, item.baseline);
     }
     return found;
-  }
-
-  async put(key: string, next: Baseline, expected: number | 'absent' | 'unusable'): Promise<SaveResult> {
-    try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#tableName,
-          Item: { ...keys.baseline(key), entity: 'baseline', baseline: next },
-          ...(expected === 'absent' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-          ...(typeof expected === 'number'
-            ? {
-                ConditionExpression: 'baseline.observations = :previous',
-                ExpressionAttributeValues: { ':previous': expected },
-              }
-            : {}),
-        }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'stale';
-      throw error;
-    }
   }
 }

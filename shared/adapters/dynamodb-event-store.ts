@@ -15,6 +15,7 @@ import type { RiskCase } from '#shared/domain/case.ts';
 import type { Review } from '#shared/domain/review.ts';
 import { StoreError } from '#shared/errors.ts';
 import {
+  type BaselineLearning,
   type EventStore,
   type EventWrite,
   type EventWriteResult,
@@ -23,6 +24,7 @@ import {
   type SubjectState,
   subjectRefKey,
 } from '#shared/ports.ts';
+import { baselinePut } from './dynamodb-baseline-store.ts';
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import {
   auditSequence,
@@ -41,6 +43,14 @@ import {
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const NOT_EXISTS = 'attribute_not_exists(pk)';
+
+/** Reasons DynamoDB gives for an item that stopped a transaction because another writer got there first. */
+const LOST_RACE = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
+
+/** True when the last item alone stopped the transaction, by a lost race. */
+const onlyLastFailed = (reasons: readonly CancellationReason[]): boolean =>
+  LOST_RACE.has(reasons.at(-1)?.Code ?? 'None') &&
+  reasons.slice(0, -1).every((reason) => (reason.Code ?? 'None') === 'None');
 
 /**
  * Events and the cases they open or join, in the single table. Every write that must agree (event,
@@ -111,8 +121,25 @@ export class DynamoDbEventStore implements EventStore {
     return states;
   }
 
-  async write(write: EventWrite): Promise<EventWriteResult> {
-    if (write.kind === 'event-only') return this.#putEvent(write.stored);
+  async write(write: EventWrite, learning?: BaselineLearning): Promise<EventWriteResult> {
+    if (write.kind === 'event-only' && learning === undefined) return this.#putEvent(write.stored);
+    const items = write.kind === 'event-only' ? [this.#eventPut(write.stored)] : this.#caseItems(write);
+    // Last, so that a cancellation's last reason is the baseline's.
+    if (learning !== undefined) items.push({ Put: baselinePut(this.#tableName, learning) });
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { outcome: 'written' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      // Only the baseline moved since it was read: the concurrent writer's update wins, the event goes alone.
+      if (learning !== undefined && onlyLastFailed(reasons)) return this.write(write);
+      return this.#explainCancellation(write.stored, reasons);
+    }
+  }
+
+  /** The event, its case (opened with the subject's pointer, or joined at the version read) and the rest. */
+  #caseItems(write: Exclude<EventWrite, { kind: 'event-only' }>): TransactItem[] {
     const items: TransactItem[] = [this.#eventPut(write.stored)];
     const caseItem = caseToItem(write.next);
     if (write.kind === 'open-case') {
@@ -150,13 +177,7 @@ export class DynamoDbEventStore implements EventStore {
     }
     if (write.review !== undefined)
       items.push(this.#reviewPut(write.review.next, write.review.expectedVersion));
-    try {
-      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { outcome: 'written' };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      return this.#explainCancellation(write.stored, error.CancellationReasons ?? []);
-    }
+    return items;
   }
 
   /** A new review must not exist yet; an updated one must still be at the version read. */
@@ -216,9 +237,7 @@ export class DynamoDbEventStore implements EventStore {
         eventReason.Item === undefined ? undefined : unmarshall(eventReason.Item),
       );
     }
-    const retryable = others.some(
-      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
-    );
+    const retryable = others.some((reason) => LOST_RACE.has(reason.Code ?? 'None'));
     if (retryable || eventReason?.Code === 'TransactionConflict') return { outcome: 'stale' };
     throw new StoreError(
       `Event write cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`,

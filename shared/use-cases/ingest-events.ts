@@ -4,7 +4,7 @@ import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
-  type BaselineStore,
+  type BaselineLearning,
   type Clock,
   type EventStore,
   type IdGenerator,
@@ -20,7 +20,6 @@ import { planOccurrence, stateAfter } from './plan-occurrence.ts';
 
 export interface IngestDependencies extends JudgeDependencies {
   readonly store: EventStore;
-  readonly baselines?: BaselineStore;
   readonly policy: LevelPolicy;
   readonly clock: Clock;
   readonly newCaseId: IdGenerator;
@@ -154,12 +153,11 @@ interface Run {
   slowestAttemptMs: number;
 }
 
-/** Stores the learning of a stored event; best effort (a concurrent writer's baseline wins, see below). */
-const learn = async (item: Decided, deps: IngestDependencies): Promise<void> => {
+/** What a decided event teaches its subject's baseline, if the baselines are kept. */
+const learningOf = (item: Decided, deps: IngestDependencies): BaselineLearning | undefined => {
   const learning = item.judgement.learning;
-  if (learning === undefined || deps.baselines === undefined) return;
-  // A baseline is a smoothed estimate: an update lost to a concurrent writer is skipped, not retried.
-  await deps.baselines.put(learning.from.key, learning.next, learning.from.expected);
+  if (learning === undefined || deps.baselines === undefined) return undefined;
+  return { key: learning.from.key, next: learning.next, expected: learning.from.expected };
 };
 
 /** Reads one subject's state again after losing a race on it. */
@@ -183,12 +181,13 @@ const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
     receivedAt: run.receivedAt.toISOString(),
   };
   const stateKey = item.subject === undefined ? undefined : subjectRefKey(item.subject);
+  const learning = learningOf(item, deps);
   for (let attempt = 1; ; attempt += 1) {
     const started = deps.clock.now().getTime();
     if (attempt > 1) await reload(item.subject, run);
     const state = stateKey === undefined ? {} : (run.states.get(stateKey) ?? {});
     const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
-    const outcome = await deps.store.write(write);
+    const outcome = await deps.store.write(write, learning);
     run.slowestAttemptMs = Math.max(run.slowestAttemptMs, deps.clock.now().getTime() - started);
     if (outcome.outcome === 'written') {
       if (stateKey !== undefined) run.states.set(stateKey, stateAfter(state, write));
@@ -202,7 +201,6 @@ const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
       deps.observe?.({ kind: 'event-stored', type: item.event.type, level: stored.assessment.level });
       if (write.kind === 'open-case')
         deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
-      await learn(item, deps);
       return true;
     }
     if (outcome.outcome === 'duplicate') {

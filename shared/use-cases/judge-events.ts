@@ -33,7 +33,7 @@ export interface JudgeDependencies {
 export interface BaselineState {
   readonly key: string;
   readonly previous: Baseline | undefined;
-  /** What a conditional write of the next baseline expects to find (see `BaselineStore.put`). */
+  /** What a conditional write of the next baseline expects to find (see `BaselineLearning`). */
   readonly expected: number | 'absent' | 'unusable';
 }
 

@@ -146,6 +146,83 @@ describe('Class: DynamoDbEventStore', () => {
     });
   });
 
+  describe('Method: write, with what the event teaches its baseline', () => {
+    const learning = {
+      key: 'spend|cmp-1|facebook',
+      next: { kind: 'spend', observations: 4 } as never,
+      expected: 3,
+    } as const;
+    const green = { ...stored, caseId: null };
+
+    it('writes the baseline in the same transaction as the event, guarded by the count it read', async () => {
+      // Prepare
+      ddb.on(TransactWriteCommand).resolves({});
+
+      // Act
+      const result = await store.write({ kind: 'event-only', stored: green }, learning);
+
+      // Assess
+      expect(result).toEqual({ outcome: 'written' });
+      expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+      const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+      expect(items.map((item) => item.Put?.Item?.pk)).toEqual([
+        'EVENT#client-a#e-spend-1',
+        'BASELINE#spend|cmp-1|facebook',
+      ]);
+      expect(items[1]?.Put).toMatchObject({
+        Item: { entity: 'baseline', baseline: learning.next },
+        ConditionExpression: 'baseline.observations = :previous',
+        ExpressionAttributeValues: { ':previous': 3 },
+      });
+    });
+
+    it('stores the event without the baseline when only the baseline moved since it was read', async () => {
+      // Prepare
+      ddb
+        .on(TransactWriteCommand)
+        .rejectsOnce(cancelled('None', 'None', 'None', 'None', 'ConditionalCheckFailed'))
+        .resolves({});
+
+      // Act
+      const result = await store.write({ kind: 'open-case', stored, next, occurrence }, learning);
+
+      // Assess
+      expect(result).toEqual({ outcome: 'written' });
+      const calls = ddb.commandCalls(TransactWriteCommand);
+      expect(calls).toHaveLength(2);
+      expect(calls[1]?.args[0].input.TransactItems?.map((item) => item.Put?.Item?.pk)).not.toContain(
+        'BASELINE#spend|cmp-1|facebook',
+      );
+    });
+
+    it('asks for a retry, baseline and all, when the case moved too', async () => {
+      // Prepare
+      ddb
+        .on(TransactWriteCommand)
+        .rejects(cancelled('None', 'None', 'ConditionalCheckFailed', 'None', 'ConditionalCheckFailed'));
+
+      // Act
+      const result = await store.write({ kind: 'open-case', stored, next, occurrence }, learning);
+
+      // Assess
+      expect(result).toEqual({ outcome: 'stale' });
+      expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    });
+
+    it('reports a repeated green event as a duplicate, teaching nothing', async () => {
+      // Prepare
+      ddb
+        .on(TransactWriteCommand)
+        .rejects(cancelled({ Code: 'ConditionalCheckFailed', Item: eventToItem(stored) }, 'None'));
+
+      // Act
+      const result = await store.write({ kind: 'event-only', stored: green }, learning);
+
+      // Assess
+      expect(result).toEqual({ outcome: 'duplicate', original: stored });
+    });
+  });
+
   describe('Method: subjectStates', () => {
     const review = { reviewId: 'case-1', caseId: 'case-1', status: 'pending', version: 3 };
 

@@ -57,6 +57,29 @@ const statuses = (results: readonly EventResult[]) => results.map((result) => re
 
 describe('Use case: ingestEvents', () => {
   describe('load → decide → write', () => {
+    it("writes what each event teaches its subject's baseline with the event, in batch order", async () => {
+      // Prepare: a baseline that counts observations, none stored yet.
+      const { store, deps } = setup({
+        engine: {
+          ...scriptedEngine,
+          nextBaseline: (_event, previous) =>
+            ({ kind: 'spend', observations: (previous?.observations ?? 0) + 1 }) as Baseline,
+        },
+        baselines: { getMany: async () => new Map() },
+      });
+      const events = [spendEvent({}, 'e-1'), spendEvent({}, 'e-2')];
+
+      // Act
+      await ingestEvents('client-a', items(events), deps);
+
+      // Assess: one write per event, each carrying its lesson, the second building on the first.
+      expect(store.calls.write).toBe(2);
+      expect(store.learned.map(({ expected, next }) => [expected, next.observations])).toEqual([
+        ['absent', 1],
+        [1, 2],
+      ]);
+    });
+
     it('reads a 100-event batch in two bulk reads and writes each event once, subjects in batch order', async () => {
       // Prepare: 10 campaigns, 10 red events each, interleaved.
       const { store, deps } = setup();
@@ -246,11 +269,7 @@ describe('Use case: evaluateEvents', () => {
     const { store, deps } = setup({
       engine: claimEngine,
       exceptions: { forBrand: async (brand) => (brand === 'Acme' ? [exception] : []) },
-      baselines: {
-        get: async () => baseline,
-        getMany: async (keys) => new Map(keys.map((key) => [key, baseline])),
-        put: async () => 'saved',
-      },
+      baselines: { getMany: async (keys) => new Map(keys.map((key) => [key, baseline])) },
     });
     const events = [adCopyEvent({ text: '第一品牌' }, 'copy-1'), sentimentEvent({}, 'sent-1')];
 
