@@ -1,10 +1,25 @@
-import type { Assessment, EngineVersion, Finding } from '#shared/schemas/assessment.ts';
-import type { RiskMatrix } from './risk-matrix.ts';
+import type { Finding } from './finding.ts';
+import type { Level, RiskMatrix } from './risk-matrix.ts';
 import { baselineLevel } from './risk-matrix.ts';
+
+/** Which rules and which matrix produced an assessment, so an old assessment can be explained later. */
+export interface EngineVersion {
+  readonly rulesVersion: string;
+  readonly matrixVersion: string;
+}
+
+/** What the risk engine says about one event: the cell of its worst finding, and every finding. */
+export interface Assessment {
+  readonly level: Level;
+  readonly probability: string;
+  readonly impact: string;
+  readonly findings: readonly Finding[];
+  readonly engine: EngineVersion;
+}
 
 /** A cell of the matrix with its level: where a finding, an assessment and a case each sit. */
 export interface Graded {
-  readonly level: string;
+  readonly level: Level;
   readonly probability: string;
   readonly impact: string;
 }

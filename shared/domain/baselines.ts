@@ -1,4 +1,4 @@
-import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { RiskEvent } from './event.ts';
 import { storableNumber } from './stats.ts';
 
 /**

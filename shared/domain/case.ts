@@ -1,8 +1,8 @@
-import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
-import type { RiskEvent } from '#shared/schemas/events.ts';
-import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
-import type { SeverityOrder } from './assess.ts';
+import type { Assessment, SeverityOrder } from './assess.ts';
+import type { EventType, RiskEvent } from './event.ts';
+import type { Finding, RiskType } from './finding.ts';
 import { fitFinding } from './finding-budget.ts';
+import type { Level } from './risk-matrix.ts';
 
 /**
  * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a
@@ -11,6 +11,25 @@ import { fitFinding } from './finding-budget.ts';
 
 export const CASE_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * Why a case pages: it opened at a paging level, its level rose to one, it reopened at one, or nobody
+ * acknowledged it within the SLA (tier 2).
+ */
+export const ESCALATION_REASONS = ['opened', 'level-rose', 'reopened', 'sla-lapsed'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** What an audit line records: a case's own moves, an escalation, or legal's decision on its review. */
+export const AUDIT_ACTIONS = [
+  'opened',
+  'level-rose',
+  'reopened',
+  'acknowledged',
+  'resolved',
+  'escalated',
+  'review-decided',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a case is about: the same subject and risk type share one case. */
 export interface Subject {
@@ -31,7 +50,7 @@ export interface Escalation {
   /** Unique per escalation: `<caseId>#<sequence>`; a retried stream record carries the same id. */
   readonly id: string;
   readonly tier: number;
-  readonly reason: 'opened' | 'level-rose' | 'reopened' | 'sla-lapsed';
+  readonly reason: EscalationReason;
   readonly level: Level;
   readonly at: string;
 }
@@ -90,14 +109,7 @@ export interface AuditEntry {
   readonly caseId: string;
   readonly at: string;
   readonly actor: string;
-  readonly action:
-    | 'opened'
-    | 'level-rose'
-    | 'reopened'
-    | 'acknowledged'
-    | 'resolved'
-    | 'escalated'
-    | 'review-decided';
+  readonly action: AuditAction;
   readonly note?: string;
   readonly from?: string;
   readonly to?: string;
@@ -233,7 +245,7 @@ export const occurrenceAudit = (
 export interface Occurrence {
   readonly caseId: string;
   readonly eventId: string;
-  readonly type: RiskEvent['type'];
+  readonly type: EventType;
   readonly source: string;
   readonly occurredAt: string;
   readonly receivedAt: string;

@@ -1,5 +1,6 @@
-import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
+import type { Assessment } from './assess.ts';
 import { assess } from './assess.ts';
+import type { Finding } from './finding.ts';
 import { baselineLevel, type RiskMatrix } from './risk-matrix.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { Assessment, EngineVersion } from '#shared/schemas/assessment.ts';
-import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { Assessment, EngineVersion } from './assess.ts';
 import type { SentimentBaseline, SpendBaseline } from './baselines.ts';
+import type { RiskEvent } from './event.ts';
 
 /** What an evaluation may depend on besides the event itself. Time is an argument, never read. */
 export interface EvaluationContext {

@@ -1,15 +1,18 @@
-import type { Finding } from '#shared/schemas/assessment.ts';
-import type { AdCopy } from '#shared/schemas/events.ts';
 import type { AuditEntry } from './case.ts';
+import type { AdCopy } from './event.ts';
+import type { Finding } from './finding.ts';
+import type { Level } from './risk-matrix.ts';
 
 /**
  * Legal's review of flagged ad copy. Every ad-copy case has one review (same id as the case); a copy
  * resubmitted after a decision starts a new round.
  */
 
-export const REVIEW_STATUSES = ['pending', 'approved', 'rejected', 'changes_requested'] as const;
+/** What legal may decide; the decision becomes the review's status. */
+export const REVIEW_DECISIONS = ['approved', 'rejected', 'changes_requested'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const REVIEW_STATUSES = ['pending', ...REVIEW_DECISIONS] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export type ReviewDecision = Exclude<ReviewStatus, 'pending'>;
 
 export interface Decision {
   readonly decision: ReviewDecision;
@@ -26,7 +29,7 @@ export interface Review {
   readonly round: number;
   readonly copy: AdCopy;
   readonly eventId: string;
-  readonly level: string;
+  readonly level: Level;
   readonly findings: readonly Finding[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -38,7 +41,7 @@ export interface ReviewInput {
   readonly caseId: string;
   readonly copy: AdCopy;
   readonly eventId: string;
-  readonly level: string;
+  readonly level: Level;
   readonly findings: readonly Finding[];
   readonly now: Date;
 }

@@ -1,5 +1,4 @@
-import type { EngineVersion } from '#shared/schemas/assessment.ts';
-import type { RiskEvent } from '#shared/schemas/events.ts';
+import type { EngineVersion } from './assess.ts';
 import { assess } from './assess.ts';
 import type { Baseline } from './baselines.ts';
 import { asSentimentBaseline, asSpendBaseline } from './baselines.ts';
@@ -11,6 +10,7 @@ import { packsVersion, validatePacks } from './claims/pack.ts';
 import { DEFAULT_PACKS } from './claims/packs/index.ts';
 import type { RulePack } from './claims/types.ts';
 import type { EvaluationContext, RiskEngine } from './engine.ts';
+import type { RiskEvent } from './event.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 import { DEFAULT_MATRIX, validateMatrix } from './risk-matrix.ts';
 import { nextSentimentBaseline } from './sentiment-model.ts';

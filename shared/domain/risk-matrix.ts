@@ -1,8 +1,14 @@
 import { failOnIssues } from './config-error.ts';
 
+/**
+ * A level id of the matrix in force. Matrices are data risk management owns, so levels are not a fixed
+ * list: the default matrix uses red (urgent), yellow (attention), green (normal).
+ */
+export type Level = string;
+
 /** One level of the matrix. A higher rank is more urgent; ranks order levels, ids name them. */
 export interface MatrixLevel {
-  readonly id: string;
+  readonly id: Level;
   readonly label: string;
   readonly rank: number;
 }

@@ -1,6 +1,6 @@
-import type { Sentiment } from '#shared/schemas/events.ts';
 import type { SentimentBaseline } from './baselines.ts';
 import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
+import type { Sentiment } from './event.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import { betaBinomialUpperTail, normalCdf } from './stats.ts';
 

@@ -1,5 +1,5 @@
-import type { Sentiment } from '#shared/schemas/events.ts';
 import type { SentimentBaseline } from './baselines.ts';
+import type { Sentiment } from './event.ts';
 import { formatCount, formatPercent, formatProbability } from './format.ts';
 import type { SentimentReading } from './sentiment-model.ts';
 import { readSentiment } from './sentiment-model.ts';

@@ -1,4 +1,4 @@
-import type { Finding } from '#shared/schemas/assessment.ts';
+import type { Finding } from './finding.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import { impactLabel, probabilityLabel } from './rating.ts';
 import type { RiskMatrix } from './risk-matrix.ts';

@@ -1,6 +1,6 @@
-import type { Spend } from '#shared/schemas/events.ts';
 import type { SpendBaseline } from './baselines.ts';
 import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
+import type { Spend } from './event.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
 import { negativeBinomialCdf } from './stats.ts';
 

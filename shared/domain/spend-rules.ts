@@ -1,5 +1,5 @@
-import type { Spend } from '#shared/schemas/events.ts';
 import type { SpendBaseline } from './baselines.ts';
+import type { Spend } from './event.ts';
 import { formatCount, formatMoney, formatPercent, formatProbability, weekdayName } from './format.ts';
 import { elapsedShare } from './period.ts';
 import type { Signal } from './signal.ts';

@@ -1,9 +1,12 @@
 import * as z from 'zod';
-import { LevelSchema, RiskTypeSchema } from './vocabulary.ts';
+import type { Assessment, EngineVersion } from '#shared/domain/assess.ts';
+import type { Evidence, Finding } from '#shared/domain/finding.ts';
+import type { Tied } from './tie.ts';
+import { FindingOutcomeSchema, LevelSchema, RiskTypeSchema } from './vocabulary.ts';
 
 /**
- * What the risk engine says about one event. The domain builds values of these types; the schemas exist
- * so that the OpenAPI document describes exactly what the handlers return.
+ * What the risk engine says about one event. The domain owns the types and builds the values; these
+ * schemas are tied to them so that the OpenAPI document describes exactly what the handlers return.
  */
 
 export const EvidenceSchema = z
@@ -13,17 +16,7 @@ export const EvidenceSchema = z
     end: z.number().int().meta({ description: 'UTF-16 offset one past the last character.' }),
   })
   .meta({ id: 'Evidence' });
-export type Evidence = z.infer<typeof EvidenceSchema>;
-
-/**
- * What an ad-copy finding means: `violation` — the copy breaks a rule (never green); `advisory` — a claim
- * the law allows only with proof, so legal must verify the cited source (green, "verify the source");
- * `coverage` — no rule pack covers the copy's market and language, so it was not checked automatically
- * (yellow, review by hand).
- */
-export const FINDING_OUTCOMES = ['violation', 'advisory', 'coverage'] as const;
-export const FindingOutcomeSchema = z.enum(FINDING_OUTCOMES).meta({ id: 'FindingOutcome' });
-export type FindingOutcome = z.infer<typeof FindingOutcomeSchema>;
+true satisfies Tied<typeof EvidenceSchema, Evidence>;
 
 export const FindingSchema = z
   .object({
@@ -57,12 +50,12 @@ export const FindingSchema = z
     }),
   })
   .meta({ id: 'Finding' });
-export type Finding = z.infer<typeof FindingSchema>;
+true satisfies Tied<typeof FindingSchema, Finding>;
 
 export const EngineVersionSchema = z
   .object({ rulesVersion: z.string(), matrixVersion: z.string() })
   .meta({ id: 'EngineVersion' });
-export type EngineVersion = z.infer<typeof EngineVersionSchema>;
+true satisfies Tied<typeof EngineVersionSchema, EngineVersion>;
 
 export const AssessmentSchema = z
   .object({
@@ -73,4 +66,8 @@ export const AssessmentSchema = z
     engine: EngineVersionSchema,
   })
   .meta({ id: 'Assessment' });
-export type Assessment = z.infer<typeof AssessmentSchema>;
+true satisfies Tied<typeof AssessmentSchema, Assessment>;
+
+/** The domain's types these schemas describe, for the files that read assessments. */
+export type { Assessment, EngineVersion } from '#shared/domain/assess.ts';
+export type { Evidence, Finding, FindingOutcome } from '#shared/domain/finding.ts';

@@ -1,7 +1,19 @@
 import * as z from 'zod/mini';
+import type {
+  AdCopy,
+  AdCopyEvent,
+  RiskEvent,
+  Sentiment,
+  SentimentEvent,
+  Spend,
+  SpendEvent,
+} from '#shared/domain/event.ts';
+import { LANGUAGES } from '#shared/domain/event.ts';
+import type { Tied } from './tie.ts';
 
 /**
- * The v1 event contract (DESIGN.md "Event contract"). Every object is strict: an unknown field is a
+ * The v1 event contract (DESIGN.md "Event contract"): the wire form of the domain's event types
+ * (`shared/domain/event.ts`), each schema tied to its type. Every object is strict: an unknown field is a
  * client bug we want to hear about, not silently drop.
  *
  * Written with zod/mini, whose functions tree-shake: the ingest Lambda bundles these schemas, and zod's
@@ -96,8 +108,7 @@ const Count = (what: string) =>
 export const MAX_COPY_LENGTH = 20_000;
 export const MAX_EVENTS_PER_REQUEST = 100;
 
-export const LanguageSchema = document(z.enum(['zh', 'vi', 'en']), { description: 'Language of the copy.' });
-export type Language = z.infer<typeof LanguageSchema>;
+export const LanguageSchema = document(z.enum(LANGUAGES), { description: 'Language of the copy.' });
 
 export const AdCopySchema = document(
   z.strictObject({
@@ -123,7 +134,7 @@ export const AdCopySchema = document(
   }),
   { id: 'AdCopy' },
 );
-export type AdCopy = z.infer<typeof AdCopySchema>;
+true satisfies Tied<typeof AdCopySchema, AdCopy>;
 
 export const SpendSchema = document(
   z
@@ -151,7 +162,7 @@ export const SpendSchema = document(
     ),
   { id: 'Spend' },
 );
-export type Spend = z.infer<typeof SpendSchema>;
+true satisfies Tied<typeof SpendSchema, Spend>;
 
 export const SentimentSchema = document(
   z
@@ -186,7 +197,7 @@ export const SentimentSchema = document(
     ),
   { id: 'Sentiment' },
 );
-export type Sentiment = z.infer<typeof SentimentSchema>;
+true satisfies Tied<typeof SentimentSchema, Sentiment>;
 
 const envelope = {
   eventId: document(Id('eventId'), { description: 'Client-chosen idempotency key.' }),
@@ -213,11 +224,23 @@ export const RiskEventSchema = document(
   }),
   { id: 'RiskEvent' },
 );
-export type RiskEvent = z.infer<typeof RiskEventSchema>;
-export type AdCopyEvent = z.infer<typeof AdCopyEventSchema>;
-export type SpendEvent = z.infer<typeof SpendEventSchema>;
-export type SentimentEvent = z.infer<typeof SentimentEventSchema>;
-export type EventType = RiskEvent['type'];
+true satisfies Tied<typeof AdCopyEventSchema, AdCopyEvent>;
+true satisfies Tied<typeof SpendEventSchema, SpendEvent>;
+true satisfies Tied<typeof SentimentEventSchema, SentimentEvent>;
+true satisfies Tied<typeof RiskEventSchema, RiskEvent>;
+
+/** The domain's event types, for the files that parse events with these schemas. */
+export type {
+  AdCopy,
+  AdCopyEvent,
+  EventType,
+  Language,
+  RiskEvent,
+  Sentiment,
+  SentimentEvent,
+  Spend,
+  SpendEvent,
+} from '#shared/domain/event.ts';
 
 /**
  * The request body of `POST /v1/events` and `POST /v1/evaluate`: one event, or a batch. Each element of a

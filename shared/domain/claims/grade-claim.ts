@@ -1,4 +1,4 @@
-import type { Finding } from '#shared/schemas/assessment.ts';
+import type { Finding } from '../finding.ts';
 import type { RiskMatrix } from '../risk-matrix.ts';
 import { baselineLevel, levelOf, levelRank } from '../risk-matrix.ts';
 

@@ -1,4 +1,4 @@
-import type { Language } from '#shared/schemas/events.ts';
+import type { Language } from '../event.ts';
 
 const HAN = /\p{Script=Han}/gu;
 // Letters only Vietnamese uses among the languages packs cover (ă â đ ê ô ơ ư and the tone marks on them).

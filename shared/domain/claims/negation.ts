@@ -1,4 +1,4 @@
-import type { Language } from '#shared/schemas/events.ts';
+import type { Language } from '../event.ts';
 import type { NormalisedText } from './normaliser.ts';
 import { isAscii, markupMask, normalise, stripDiacritics } from './normaliser.ts';
 import type { NegationCues } from './types.ts';
