@@ -260,8 +260,13 @@ const spanOf = (n: NormalisedText, c: Pick<Candidate, 'start' | 'end'>) => {
   return { ...range, text: n.original.slice(range.start, range.end) };
 };
 
+// How many consecutive sentences a rule's predicate and object may span (pack-schema `sentences`).
+const sentencesOf = (rule: ClaimRule | RequiredContentRule): number =>
+  ('sentences' in rule ? rule.sentences : undefined) ?? 1;
+
 /**
- * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence,
+ * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence (or
+ * the rule's `sentences`),
  * before or after it, at most the rule's window apart ("reverses type 2 diabetes", "失眠彻底治好了").
  * Linear: both lists are in text order and walked once.
  */
@@ -290,7 +295,7 @@ const pairs = (
     const near = [before, after].filter(
       (pred): pred is Candidate =>
         pred !== undefined &&
-        frame.sentenceOf(pred.start) === frame.sentenceOf(object.start) &&
+        Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) &&
         Math.max(pred.start - object.end, object.start - pred.end) <= rule.window,
     );
     const pred = near.sort((a, b) => Math.abs(a.start - object.start) - Math.abs(b.start - object.start))[0];

@@ -97,6 +97,11 @@ const claimRuleFields = {
   objects: z.optional(Phrases),
   /** At most this many normalised characters between a predicate and its object (default: zh 12, vi 24, en 28). */
   window: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(80))),
+  /**
+   * How many consecutive sentences a predicate and its object may span (default 1: the same sentence).
+   * 2 lets a claim run on into the next sentence ("FREE smartwatch! Just pay €19.95 for handling.").
+   */
+  sentences: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3))),
   /** Innocent phrases that contain a claim phrase (第一次 holds 第一); a match inside one is no claim. */
   exceptions: z.optional(Phrases),
   /** Phrases that, anywhere in the copy, show the claim is substantiated as the law asks: no finding. */

@@ -1,5 +1,5 @@
 import type { NormalisedText } from './normaliser.ts';
-import { accentKey, isAscii, isWordEdge, normalise, stripDiacritics } from './normaliser.ts';
+import { accentKey, GAP_DECIMAL, isAscii, isWordEdge, normalise, stripDiacritics } from './normaliser.ts';
 
 /** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
 export interface CompiledPattern {
@@ -8,6 +8,8 @@ export interface CompiledPattern {
   readonly key: string;
   /** Offsets in `key` where the phrase itself has a space ("tốt nhất" → 3). */
   readonly gaps: ReadonlySet<number>;
+  /** Offsets in `key` where the phrase has a decimal point ("4.8 g" → 2): a hit must have one there too. */
+  readonly decimals: ReadonlySet<number>;
   /** The phrase's letters with diacritics, when it has any; see `accentsAgree`. */
   readonly accents: readonly string[] | undefined;
 }
@@ -53,10 +55,12 @@ export const compilePattern = (source: string): CompiledPattern => {
   if (cached !== undefined) return cached;
   const n = normalise(source);
   const gaps = new Set<number>();
+  const decimals = new Set<number>();
   n.gapBefore.forEach((gap, k) => {
     if (gap === 1 && k > 0) gaps.add(k);
+    if (gap === GAP_DECIMAL) decimals.add(k);
   });
-  const pattern = { source, key: n.text, gaps, accents: accentsOf(source) };
+  const pattern = { source, key: n.text, gaps, decimals, accents: accentsOf(source) };
   // Validation and the matcher both compile every phrase; packs are reloaded only with a new version.
   if (compiled.size < COMPILED_LIMIT) compiled.set(source, pattern);
   return pattern;
@@ -81,7 +85,7 @@ export const hasWordBoundaries = (n: NormalisedText, start: number, end: number)
  * Separators inside a Latin-script word of a phrase are an evasion only when they split every letter of
  * that word (c.u.r.e, F.D.A.-approved) or fall where the phrase has its own spaces; otherwise two
  * innocent words that happen to spell a phrase across a space ("cu re") would be flagged. Chinese
- * phrases may be split anywhere.
+ * phrases may be split anywhere. A decimal point must stand where the phrase has one (4.8 g is not 48 g).
  *
  * @example
  * hasPlausibleGaps(normalise('c.u.r.e'), 0, 4, compilePattern('cure')); // true
@@ -95,6 +99,8 @@ export const hasPlausibleGaps = (
   let inner = 0;
   let split = 0;
   for (let k = 1; k <= end - start; k++) {
+    // 4.8 is not 48: a decimal point stands where the phrase has one, and only there.
+    if (k < end - start && (n.gapBefore[start + k] === GAP_DECIMAL) !== pattern.decimals.has(k)) return false;
     const wordGoesOn =
       k < end - start && !pattern.gaps.has(k) && isWord(n.text[start + k - 1]) && isWord(n.text[start + k]);
     if (wordGoesOn) {

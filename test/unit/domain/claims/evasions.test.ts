@@ -27,6 +27,7 @@ const PACK: RulePack = {
   rules: [
     rule('ev.one-percent', { patterns: ['1%'] }),
     rule('ev.nine-percent', { patterns: ['9%', '99%'] }),
+    rule('ev.sugars', { patterns: ['sugars 4.8 g', 'sugars 12 g'] }),
     rule('ev.guaranteed', { patterns: ['guaranteed', 'better than', 'top 1', 'no. 1', 'only'] }),
     rule('ev.cure', { predicates: ['cures', 'treats'], objects: ['eczema', 'insomnia'] }),
   ],
@@ -93,6 +94,9 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
   it.each([
     ['0.1% of users', []],
     ['99.9% pure', []],
+    ['sugars 4.8 g', [['ev.sugars', 'sugars 4.8 g']]],
+    ['sugars 48 g (no decimal point where the phrase has one)', []],
+    ['sugars 1.2 g (a decimal point where the phrase has none)', []],
     [
       'only 1% of users',
       [

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
+
+// Predicate × object claims of a pack of its own: what the clause reader does, whatever the default packs hold.
+const rule = (id: string, fields: Partial<ClaimRule>): ClaimRule => ({
+  id,
+  markets: 'all',
+  languages: ['en'],
+  categories: 'all',
+  probability: 'high',
+  impact: 'severe',
+  basis: 'Test basis',
+  message: 'Test message',
+  suggestion: 'Test suggestion',
+  ...fields,
+});
+
+const PACK: RulePack = {
+  id: 'cl',
+  version: '1.0.0',
+  title: 'Clause test pack',
+  language: 'en',
+  markets: ['US'],
+  negation: { cues: ['not', 'never'], pseudo: ['not only'], maxGap: 3 },
+  debunking: ["don't believe", 'myth'],
+  rules: [
+    rule('cl.cure', { predicates: ['cures', 'reverses'], objects: ['diabetes', 'eczema'] }),
+    rule('cl.free-costs', { predicates: ['free'], objects: ['just pay', 'handling fee'], sentences: 2 }),
+  ],
+};
+const matcher = compileMatcher([PACK]);
+const hits = (text: string) => matcher.find(text).map((hit) => [hit.rule.id, hit.text]);
+
+describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
+  it.each([
+    ['words between', 'Our tea reverses type 2 diabetes', 'reverses type 2 diabetes'],
+    ['the object first', 'Stubborn eczema, this balm finally cures it', 'eczema, this balm finally cures'],
+  ])('pairs them with %s', (_case, text, span) => {
+    expect(hits(text).map(([, found]) => found)).toContain(span);
+  });
+
+  it.each([
+    ['a sentence end between them', 'It cures. Diabetes is common.'],
+    ['a negation before the predicate', 'It does not cure or reverse diabetes, it never reverses diabetes'],
+    ['a debunked claim in quotes', 'Don\'t believe "cures eczema" ads'],
+  ])('does not pair them across %s', (_case, text) => {
+    expect(hits(text).filter(([id]) => id === 'cl.cure')).toEqual([]);
+  });
+
+  it('reads a pseudo-negation as none ("not only … cures")', () => {
+    expect(hits('Not only soothes, it cures eczema')).toEqual([['cl.cure', 'cures eczema']]);
+  });
+
+  it('pairs across the next sentence only for a rule that says so (sentences: 2)', () => {
+    // Act
+    const free = hits('FREE smartwatch! Just pay $19.95 shipping.');
+    const cure = hits('It cures! Eczema patients love it.');
+
+    // Assess
+    expect(free).toEqual([['cl.free-costs', 'FREE smartwatch! Just pay']]);
+    expect(cure).toEqual([]);
+  });
+
+  it('does not reach two sentences on', () => {
+    expect(hits('FREE smartwatch! Great battery. Just pay $19.95 shipping.')).toEqual([]);
+  });
+});
