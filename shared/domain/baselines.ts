@@ -15,7 +15,7 @@ import { storableNumber } from './stats.ts';
  */
 
 /** The baseline schema version; bump it when the shape changes: older items are treated as absent. */
-export const BASELINE_SCHEMA_VERSION = 2;
+export const BASELINE_SCHEMA_VERSION = 3;
 
 /** A campaign × channel's conversion rate and delivery. */
 export interface SpendBaseline {
@@ -27,9 +27,12 @@ export interface SpendBaseline {
   readonly firstAt: string;
   /** `occurredAt` of the last report folded in; older or equal reports are ignored (replays, reordering). */
   readonly updatedAt: string;
-  /** The last report's period and cumulative totals: a report's slice is what happened since. */
+  /** The last report's period, plan and cumulative totals: a report's slice is what happened since. */
   readonly periodStart: string;
+  readonly plannedBudget: number;
   readonly lastSpend: number;
+  /** Spend per day of the last report's slice: the day whose late conversions reach this report. */
+  readonly lastDailySpend: number;
   /** The last cumulative conversions, or -1 when the report carried none. */
   readonly lastConversions: number;
   /** Discounted sums of the days learnt: conversions (weekday-adjusted) and the spend that bought them. */
@@ -39,6 +42,12 @@ export interface SpendBaseline {
   readonly rateDays: number;
   /** Conversion rate of each UTC weekday (Sunday first) relative to the average. */
   readonly conversionWeekday: readonly number[];
+  /**
+   * The campaign's own day-to-day variation of the conversion rate beyond counting noise: discounted sums
+   * of squared-CV samples and of their weights (their ratio is the CV², see spend-model.ts).
+   */
+  readonly rateVariance: number;
+  readonly rateVarianceWeight: number;
   /** The CUSUM of evidence that conversions run below the baseline, and the run of days it covers. */
   readonly cusum: number;
   readonly runConversions: number;
@@ -51,10 +60,14 @@ export interface SpendBaseline {
   readonly frozenSince: string;
   readonly frozenSpend: number;
   readonly frozenExpected: number;
-  /** Spend per day of the latest reports (weekday-adjusted, newest last; at most `learning.paceDays`). */
+  /**
+   * Spend per day of the latest reports under the current plan (weekday-adjusted, newest last; at most
+   * `learning.paceDays`): a plan change starts it afresh, as the team moves the caps with the plan.
+   */
   readonly recentSpend: readonly number[];
-  /** Days of spend learnt. */
+  /** Days of spend learnt, and of them the days under the current plan. */
   readonly spendDays: number;
+  readonly planDays: number;
   /** Spend of each UTC weekday relative to the average. */
   readonly spendWeekday: readonly number[];
   /** Consecutive reports with delivery stopped. */
@@ -76,8 +89,12 @@ export interface SentimentBaseline {
   readonly mentionsPerHour: number;
   /** Intra-class correlation of the window share (extra-binomial variation), learnt. */
   readonly rho: number;
-  /** Log-odds offsets of the negative share by UTC hour-of-day quarter (0–5, 6–11, 12–17, 18–23 h). */
-  readonly hourOffsets: readonly number[];
+  /**
+   * The daily cycle of the negative share on the log-odds scale, as two harmonics of the UTC hour of day
+   * (cos and sin of the 24-hour wave, then of the 12-hour wave): a smooth cycle whatever the audience's
+   * time zone, learnt from every window.
+   */
+  readonly dailyCycle: readonly number[];
   /** Log-odds offsets by UTC weekday, Sunday first. */
   readonly weekdayOffsets: readonly number[];
   /** The drift chart: EWMA of standardised excess negatives, its variance, and excess / mentions EWMAs. */
@@ -136,11 +153,15 @@ export const baselineKeyOf = (event: RiskEvent): BaselineKey | undefined => {
 
 const SPEND_NUMBERS = [
   'observations',
+  'plannedBudget',
   'lastSpend',
+  'lastDailySpend',
   'lastConversions',
   'rateConversions',
   'rateSpend',
   'rateDays',
+  'rateVariance',
+  'rateVarianceWeight',
   'cusum',
   'runConversions',
   'runExpected',
@@ -150,6 +171,7 @@ const SPEND_NUMBERS = [
   'frozenSpend',
   'frozenExpected',
   'spendDays',
+  'planDays',
   'stoppedReports',
 ] as const satisfies readonly (keyof SpendBaseline)[];
 const SPEND_TIMES = [
@@ -227,7 +249,7 @@ export const asSpendBaseline = (value: unknown): SpendBaseline | undefined =>
 /** See {@link asSpendBaseline}. */
 export const asSentimentBaseline = (value: unknown): SentimentBaseline | undefined =>
   hasShape(value, 'sentiment', SENTIMENT_NUMBERS, SENTIMENT_TIMES) &&
-  isFactors(value.hourOffsets, 4) &&
+  isFactors(value.dailyCycle, 4) &&
   isFactors(value.weekdayOffsets, 7)
     ? (value as unknown as SentimentBaseline)
     : undefined;

@@ -10,7 +10,8 @@ import { betaBinomialUpperTail, normalCdf } from './stats.ts';
  * (sentiment-rules.ts) judge its numbers and `nextSentimentBaseline` stores them.
  *
  * The subject's normal negative share is a discounted ratio of counts (negative ÷ mentions, half-life
- * `learning.halfLifeHours`), adjusted on the log-odds scale for the hour-of-day quarter and the weekday of
+ * `learning.halfLifeHours`), adjusted on the log-odds scale for the daily cycle (two harmonics of the
+ * hour of day) and the weekday of
  * the window. A window's negatives are judged with a beta-binomial upper tail: counting noise plus the
  * window-to-window variation the subject shows (its intra-class correlation, learnt), so 60 angry posts
  * of 150 at night weigh what they are worth. An EWMA chart of the standardised excess over a day
@@ -22,6 +23,24 @@ const MAX_WINDOW_HOURS = 24 * 31;
 const RHO_FLOOR = 5e-4;
 const RHO_CEILING = 0.05;
 
+const NO_CYCLE: readonly number[] = [0, 0, 0, 0];
+
+/**
+ * The daily cycle's basis (cos, sin of the 24-hour wave, then of the 12-hour wave) averaged over a window
+ * from `start` lasting `hours`, sampled at 12 points: a six-hour window sees a flattened cycle.
+ */
+const harmonicsOver = (start: number, hours: number): readonly number[] => {
+  const sums = [0, 0, 0, 0];
+  const samples = 12;
+  for (let i = 0; i < samples; i += 1) {
+    const at = start + ((i + 0.5) / samples) * hours * HOUR;
+    const angle = (2 * Math.PI * (((at / HOUR) % 24) + 24)) / 24;
+    const basis = [Math.cos(angle), Math.sin(angle), Math.cos(2 * angle), Math.sin(2 * angle)];
+    for (let k = 0; k < 4; k += 1) sums[k] = (sums[k] ?? 0) + (basis[k] ?? 0) / samples;
+  }
+  return sums;
+};
+
 const logit = (p: number): number => Math.log(p / (1 - p));
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 const clamp = (value: number, min: number, max: number): number =>
@@ -31,8 +50,10 @@ const finite = (value: number, fallback = 0): number => (Number.isFinite(value) 
 /** The window: its length, season and counts. */
 export interface SentimentWindow {
   readonly hours: number;
-  /** UTC hour-of-day quarter of the window's middle (0: 0–5 h … 3: 18–23 h); undefined for windows ≥ 12 h. */
-  readonly quarter: number | undefined;
+  /** UTC hour of day of the window's middle (0–23); undefined for windows ≥ 12 h. */
+  readonly hourOfDay: number | undefined;
+  /** The daily cycle's harmonics averaged over the window's hours (zeros for windows ≥ 12 h). */
+  readonly cycle: readonly number[];
   /** UTC weekday of the window's middle; undefined for windows ≥ 3.5 days. */
   readonly weekday: number | undefined;
   readonly mentions: number;
@@ -88,7 +109,8 @@ const windowOf = (sentiment: Sentiment): SentimentWindow => {
   const negative = clamp(sentiment.negative, 0, mentions);
   return {
     hours,
-    quarter: hours < 12 ? Math.floor(middle.getUTCHours() / 6) : undefined,
+    hourOfDay: hours < 12 ? middle.getUTCHours() : undefined,
+    cycle: hours < 12 ? harmonicsOver(end - hours * HOUR, hours) : NO_CYCLE,
     weekday: hours < 84 ? middle.getUTCDay() : undefined,
     mentions,
     negative,
@@ -102,7 +124,7 @@ const baseShareOf = (baseline: SentimentBaseline): number =>
 const seasonalOffset = (baseline: SentimentBaseline | undefined, window: SentimentWindow): number =>
   baseline === undefined
     ? 0
-    : (window.quarter === undefined ? 0 : (baseline.hourOffsets[window.quarter] ?? 0)) +
+    : window.cycle.reduce((sum, basis, k) => sum + basis * (baseline.dailyCycle[k] ?? 0), 0) +
       (window.weekday === undefined ? 0 : (baseline.weekdayOffsets[window.weekday] ?? 0));
 
 /**
@@ -221,7 +243,7 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
   hours: 0,
   mentionsPerHour: 0,
   rho: thresholds.learning.initialRho,
-  hourOffsets: [0, 0, 0, 0],
+  dailyCycle: NO_CYCLE,
   weekdayOffsets: [0, 0, 0, 0, 0, 0, 0],
   drift: 0,
   driftVariance: 0,
@@ -239,6 +261,30 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
 });
 
 /** The share, season and variation part of the next baseline, from a window judged normal. */
+/**
+ * The window-to-window variation after a window: learnt from every window but a spike's, the one judged
+ * unusual included with its squared standardised excess capped at 3² — so a heavy-tailed subject widens
+ * its own normal, and a problem's first windows do not run away with it.
+ */
+const nextRho = (
+  base: SentimentBaseline,
+  reading: SentimentReading,
+  thresholds: SentimentThresholds,
+): number => {
+  const { learning } = thresholds;
+  const n = reading.window.mentions;
+  const x = reading.window.negative;
+  if (!reading.settled || reading.windowSpike || n < 10) return base.rho;
+  const p = reading.expectedShare;
+  const inflation = 1 + (n - 1) * base.rho;
+  const squared = Math.min((x - n * p) ** 2 / (n * p * (1 - p)), 9 * inflation);
+  const sample = clamp((squared - 1) / (n - 1), 0, RHO_CEILING);
+  const usual = base.mentionsPerHour * reading.window.hours;
+  const weight =
+    base.mentionsPerHour > 0 && n > learning.volumeCap * usual ? (learning.volumeCap * usual) / n : 1;
+  return clamp(base.rho + learning.seasonalAlpha * weight * (sample - base.rho), RHO_FLOOR, RHO_CEILING);
+};
+
 const learnShare = (
   base: SentimentBaseline,
   reading: SentimentReading,
@@ -263,11 +309,6 @@ const learnShare = (
     index === undefined
       ? offsets
       : offsets.map((o, i) => (i === index ? clamp(o + scale * step, -1.5, 1.5) : o));
-  const p = reading.expectedShare;
-  const rhoSample =
-    settled && n >= 10
-      ? clamp(((x - n * p) ** 2 / (n * p * (1 - p)) - 1) / (n - 1), 0, RHO_CEILING)
-      : base.rho;
   const rate = n / window.hours;
   return {
     negative: base.negative * decay + weight * deseasonalised,
@@ -278,8 +319,8 @@ const learnShare = (
         ? rate
         : base.mentionsPerHour +
           0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour),
-    rho: clamp(base.rho + learning.seasonalAlpha * weight * (rhoSample - base.rho), RHO_FLOOR, RHO_CEILING),
-    hourOffsets: moveOffset(base.hourOffsets, window.quarter, 1),
+    rho: nextRho(base, reading, thresholds),
+    dailyCycle: base.dailyCycle.map((c, k) => clamp(c + step * (window.cycle[k] ?? 0), -1.5, 1.5)),
     weekdayOffsets: moveOffset(base.weekdayOffsets, window.weekday, 1 / 3),
   };
 };
@@ -350,7 +391,9 @@ export const nextSentimentBaseline = (
   }
   return storableBaseline({
     ...base,
-    ...(reading.suspect ? {} : learnShare(base, reading, thresholds)),
+    ...(reading.suspect
+      ? { rho: nextRho(base, reading, thresholds) }
+      : learnShare(base, reading, thresholds)),
     ...chart,
     ...counters,
   });

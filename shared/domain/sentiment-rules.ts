@@ -16,17 +16,10 @@ export interface SentimentContext {
 
 const subjectOf = (s: Sentiment): string => [s.brand, s.product, s.channel].filter(Boolean).join(' / ');
 
-const QUARTERS = [
-  'night (0–6 h UTC)',
-  'morning (6–12 h UTC)',
-  'afternoon (12–18 h UTC)',
-  'evening (18–24 h UTC)',
-];
-
 const seasonOf = (reading: SentimentReading): string =>
-  reading.window.quarter === undefined
+  reading.window.hourOfDay === undefined
     ? 'for a window this long'
-    : `for the ${QUARTERS[reading.window.quarter]}`;
+    : `at ${String(reading.window.hourOfDay).padStart(2, '0')} h UTC`;
 
 const baselineWords = (reading: SentimentReading): string =>
   `its baseline rests on ${formatCount(Math.round(reading.baselineHours))} hours and ` +
@@ -63,7 +56,9 @@ export const negativeShareSignal = (
   const band = reached.at(-1);
   if (band === undefined) return undefined;
   const top = band === thresholds.shareBands.at(-1);
-  if (!top && reading.settled && reading.pWindow > thresholds.ceiling.ownNormalP) return undefined;
+  // Below the top band the window must be unusual for the subject: while its normal is still being learnt
+  // (a complaint-prone subject may sit at 25 % every day), only the top band speaks.
+  if (!top && (!reading.settled || reading.pWindow > thresholds.ceiling.ownNormalP)) return undefined;
   return {
     ruleId: 'sentiment.negative-share',
     riskType: 'reputation',

@@ -75,7 +75,7 @@ export interface SentimentThresholds {
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@2.0.0',
+  version: 'sentiment@2.1.0',
   minMentions: 20,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },

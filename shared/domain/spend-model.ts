@@ -12,9 +12,9 @@ import { negativeBinomialCdf } from './stats.ts';
  * Reports are cumulative for their period; the **slice** of a report is what happened since the previous
  * report of the same period (or since the period started). A slice's conversions are judged against what
  * the baseline's conversion rate expects for the slice's spend — counts as counts, with a negative-binomial
- * tail probability (counting noise plus day-to-day variation of the rate plus the baseline's own
- * uncertainty) — once on the day alone and once on the run of low days a CUSUM has been accumulating, so
- * a small campaign's spike shows over a few days and a big campaign's in one.
+ * tail probability (counting noise plus the campaign's own day-to-day variation of the rate, learnt, plus
+ * the baseline's own uncertainty) — once on the day alone and once on the run of low days a CUSUM has been
+ * accumulating, so a small campaign's spike shows over a few days and a big campaign's in one.
  */
 
 const DAY = 86_400_000;
@@ -26,6 +26,12 @@ const UNIT_WEEK: readonly number[] = [1, 1, 1, 1, 1, 1, 1];
 export interface SpendSlice {
   readonly days: number;
   readonly spend: number;
+  /**
+   * The spend whose conversions this report should carry: a day's conversions reach the export partly
+   * later (`learning.reportingLag`), so the slice carries that share of the previous day's and leaves it
+   * of its own first day. Equal to `spend` while delivery is steady; lower after a stop or a raise.
+   */
+  readonly laggedSpend: number;
   /** Undefined when this report or the previous one carried no conversions. */
   readonly conversions: number | undefined;
   /** UTC weekday of the slice's middle (0 = Sunday). */
@@ -58,6 +64,8 @@ export interface ConversionReading {
   readonly suspect: boolean;
   /** The baseline's conversion rate per unit of money (weekday-adjusted for this slice). */
   readonly rate: number;
+  /** The campaign's day-to-day variation of the rate the tests allowed for (squared coefficient of variation). */
+  readonly rateCv2: number;
   /** The spike has lasted long enough to become the new normal with this report. */
   readonly adopted: boolean;
 }
@@ -92,6 +100,8 @@ export interface SpendReading {
     readonly variance: number;
     readonly recent: readonly number[];
     readonly days: number;
+    /** Days of spend under the current plan (a plan change starts them afresh). */
+    readonly planDays: number;
     readonly weekday: readonly number[];
   };
   readonly baselineDays: number;
@@ -106,6 +116,7 @@ export const sliceOf = (
   spend: Spend,
   at: number,
   baseline: SpendBaseline | undefined,
+  reportingLag: number,
 ): SpendSlice | undefined => {
   const samePeriod = baseline !== undefined && baseline.periodStart === spend.periodStart;
   const from = samePeriod ? Date.parse(baseline.updatedAt) : Date.parse(`${spend.periodStart}T00:00:00Z`);
@@ -117,9 +128,13 @@ export const sliceOf = (
     spend.conversions === undefined || previousConversions < 0
       ? undefined
       : Math.max(0, spend.conversions - previousConversions);
+  const slice = Math.max(0, spent);
+  const perDay = slice / days;
+  const previousPerDay = baseline === undefined ? perDay : baseline.lastDailySpend;
   return {
     days,
-    spend: Math.max(0, spent),
+    spend: slice,
+    laggedSpend: Math.max(0, slice + reportingLag * Math.min(1, days) * (previousPerDay - perDay)),
     conversions,
     weekday: new Date(at - (days * DAY) / 2).getUTCDay(),
     fromPeriodStart: !samePeriod,
@@ -139,11 +154,13 @@ const conversionReading = (
   if (slice.conversions === undefined || baseline.rateDays < learning.minDays) return undefined;
   if (!(baseline.rateSpend > 0) || !(baseline.rateConversions > 0)) return undefined;
   const rate = (baseline.rateConversions / baseline.rateSpend) * factorOf(baseline.conversionWeekday, slice);
-  const expected = finiteOr(slice.spend * rate, 0);
+  const expected = finiteOr(slice.laggedSpend * rate, 0);
   const observed = slice.conversions;
-  // Day-to-day variation of the rate and the baseline's own uncertainty (it rests on rateConversions).
+  const rateCv2 = rateCv2Of(baseline, thresholds);
+  // Day-to-day variation of the rate (averaging out over a run of days) and the baseline's own
+  // uncertainty (it rests on rateConversions).
   const shapeOf = (days: number) =>
-    1 / (1 / (cpaSpike.dispersion * Math.max(1, days)) + 1 / Math.max(1, baseline.rateConversions));
+    1 / (rateCv2 / Math.max(1, days) + 1 / Math.max(1, baseline.rateConversions));
   const pDay = expected > 0 ? negativeBinomialCdf(observed, expected, shapeOf(slice.days)) : 1;
   // CUSUM for conversions running at 1/shift of the rate: log-likelihood ratio of the day's count.
   const llr = -observed * Math.log(cpaSpike.shift) + expected * (1 - 1 / cpaSpike.shift);
@@ -182,8 +199,38 @@ const conversionReading = (
     spikeDays,
     suspect,
     rate,
+    rateCv2,
     adopted,
   };
+};
+
+/** Days of evidence the prior variation (`cpaSpike.dispersion`) weighs as, against what the campaign shows. */
+const PRIOR_VARIANCE_DAYS = 3;
+
+/**
+ * The campaign's squared coefficient of variation of its daily conversion rate: the prior
+ * 1/`cpaSpike.dispersion` (weighing as a few days) blended with what its own normal days showed.
+ */
+export const rateCv2Of = (baseline: SpendBaseline, thresholds: SpendThresholds): number =>
+  (PRIOR_VARIANCE_DAYS / thresholds.cpaSpike.dispersion + baseline.rateVariance) /
+  (PRIOR_VARIANCE_DAYS + baseline.rateVarianceWeight);
+
+/**
+ * One normal slice's evidence about that variation: the squared relative error beyond counting noise,
+ * (observed − expected)² − expected over expected², scaled to a day and capped at 3 standard deviations
+ * (a heavy-tailed day teaches without running away), with a weight that grows with the volume (at a few
+ * conversions a day counting noise hides the rate's variation).
+ */
+const varianceSample = (
+  reading: ConversionReading,
+  slice: SpendSlice,
+): { readonly sample: number; readonly weight: number } => {
+  const { expected, observed, rateCv2 } = reading;
+  if (!(expected > 0)) return { sample: 0, weight: 0 };
+  const sd = Math.sqrt(expected + rateCv2 * expected * expected);
+  const error = clamp(observed - expected, -3 * sd, 3 * sd);
+  const sample = clamp(((error * error - expected) / (expected * expected)) * slice.days, 0, 4);
+  return { sample, weight: expected / (expected + 1 / Math.max(rateCv2, 1e-4)) };
 };
 
 const frozenReading = (
@@ -235,17 +282,25 @@ export const paceOf = (recent: readonly number[]): { readonly daily: number; rea
 };
 
 const levelAfter = (
+  spend: Spend,
   baseline: SpendBaseline | undefined,
   slice: SpendSlice | undefined,
   delivery: DeliveryReading | undefined,
   thresholds: SpendThresholds,
 ): SpendReading['level'] => {
-  const recent = baseline?.recentSpend ?? [];
+  // A new plan (a budget raised or cut) comes with new caps: the pace before it says little of the pace after.
+  const replanned =
+    baseline !== undefined &&
+    slice !== undefined &&
+    !slice.fromPeriodStart &&
+    baseline.plannedBudget !== spend.plannedBudget;
+  const recent = replanned ? [] : (baseline?.recentSpend ?? []);
   const weekdayBefore = baseline?.spendWeekday ?? UNIT_WEEK;
   const days = baseline?.spendDays ?? 0;
+  const planDays = replanned ? 0 : (baseline?.planDays ?? 0);
   const before = paceOf(recent);
   if (slice === undefined || delivery?.stopped === true) {
-    return { ...before, recent, days, weekday: weekdayBefore };
+    return { ...before, recent, days, planDays, weekday: weekdayBefore };
   }
   const { weekdayAlpha, minDays, paceDays } = thresholds.learning;
   const perDay = slice.spend / slice.days;
@@ -257,7 +312,7 @@ const levelAfter = (
         )
       : weekdayBefore;
   const next = [...recent, finiteOr(perDay / factorOf(weekday, slice), 0)].slice(-paceDays);
-  return { ...paceOf(next), recent: next, days: days + slice.days, weekday };
+  return { ...paceOf(next), recent: next, days: days + slice.days, planDays: planDays + slice.days, weekday };
 };
 
 /**
@@ -273,7 +328,7 @@ export const readSpend = (
   thresholds: SpendThresholds,
 ): SpendReading => {
   const fresh = baseline === undefined || at > Date.parse(baseline.updatedAt);
-  const slice = fresh ? sliceOf(spend, at, baseline) : undefined;
+  const slice = fresh ? sliceOf(spend, at, baseline, thresholds.learning.reportingLag) : undefined;
   const conversion =
     baseline !== undefined && slice !== undefined
       ? conversionReading(baseline, slice, thresholds)
@@ -286,7 +341,7 @@ export const readSpend = (
     conversion,
     frozen,
     delivery,
-    level: levelAfter(baseline, slice, delivery, thresholds),
+    level: levelAfter(spend, baseline, slice, delivery, thresholds),
     baselineDays: baseline === undefined ? 0 : Math.max(0, (at - Date.parse(baseline.firstAt)) / DAY),
   };
 };
@@ -298,11 +353,15 @@ const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
   firstAt: at,
   updatedAt: at,
   periodStart: spend.periodStart,
+  plannedBudget: spend.plannedBudget,
   lastSpend: 0,
+  lastDailySpend: 0,
   lastConversions: 0,
   rateConversions: 0,
   rateSpend: 0,
   rateDays: 0,
+  rateVariance: 0,
+  rateVarianceWeight: 0,
   conversionWeekday: UNIT_WEEK,
   cusum: 0,
   runConversions: 0,
@@ -315,6 +374,7 @@ const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
   frozenExpected: 0,
   recentSpend: [],
   spendDays: 0,
+  planDays: 0,
   spendWeekday: UNIT_WEEK,
   stoppedReports: 0,
 });
@@ -352,8 +412,16 @@ const learnRate = (
           runDays: reading.run.days,
           spikeDays: reading.spikeDays,
         };
-  if (reading?.suspect === true) return evidence;
   const decay = 0.5 ** (slice.days / halfLifeDays);
+  // The variation is learnt from the days judged normal, like the rate: a problem does not widen it.
+  const variance =
+    reading === undefined || reading.suspect
+      ? {}
+      : (({ sample, weight }) => ({
+          rateVariance: base.rateVariance * decay + weight * sample,
+          rateVarianceWeight: base.rateVarianceWeight * decay + weight,
+        }))(varianceSample(reading, slice));
+  if (reading?.suspect === true) return evidence;
   const factor = factorOf(base.conversionWeekday, slice);
   const weekday =
     reading !== undefined && slice.days <= 1.5 && reading.expected >= 5
@@ -366,8 +434,9 @@ const learnRate = (
       : base.conversionWeekday;
   return {
     ...evidence,
+    ...variance,
     rateConversions: base.rateConversions * decay + slice.conversions / factor,
-    rateSpend: base.rateSpend * decay + slice.spend,
+    rateSpend: base.rateSpend * decay + slice.laggedSpend,
     rateDays: base.rateDays + slice.days,
     conversionWeekday: weekday,
   };
@@ -402,13 +471,16 @@ export const nextSpendBaseline = (
     observations: base.observations + 1,
     updatedAt: iso,
     periodStart: spend.periodStart,
+    plannedBudget: spend.plannedBudget,
     lastSpend: spend.actualSpend,
+    lastDailySpend: slice === undefined ? base.lastDailySpend : slice.spend / slice.days,
     lastConversions: conversions,
     frozenSince: moved || reading.frozen === undefined ? iso : reading.frozen.since,
     frozenSpend: reading.frozen?.spend ?? 0,
     frozenExpected: reading.frozen?.expected ?? 0,
     recentSpend: reading.level.recent,
     spendDays: reading.level.days,
+    planDays: reading.level.planDays,
     spendWeekday: reading.level.weekday,
     stoppedReports: reading.delivery?.stoppedReports ?? 0,
   });

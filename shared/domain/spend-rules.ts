@@ -95,7 +95,7 @@ const MAX_FORECAST_DAYS = 400;
  * Forecasts the period's spend from the campaign's own daily-spend level and weekday pattern (not from
  * the share of the period elapsed, which a launch ramp or a weekend would fool): the interval widens with
  * the days left, the day-to-day variation and how few days the level rests on. Undefined until the level
- * has learnt `learning.minDays` days, or once the period is over.
+ * rests on `learning.minDays` reports under the current plan, or once the period is over.
  *
  * @example
  * spendForecast(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.low;
@@ -108,7 +108,8 @@ export const spendForecast = (
   const { level, at } = reading;
   const end = Date.parse(`${spend.periodEnd}T00:00:00Z`) + DAY;
   const daysLeft = (end - at) / DAY;
-  if (!(daysLeft > 0) || level.days < thresholds.learning.minDays || !(level.daily > 0)) return undefined;
+  // The pace must rest on `learning.minDays` reports under the current plan (see `levelAfter`).
+  if (!(daysLeft > 0) || level.planDays < thresholds.learning.minDays || !(level.daily > 0)) return undefined;
   let factors = 0;
   const whole = Math.min(Math.ceil(daysLeft), MAX_FORECAST_DAYS);
   for (let i = 0; i < whole; i += 1) {

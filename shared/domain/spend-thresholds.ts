@@ -38,6 +38,11 @@ export interface SpendLearning {
   readonly learnP: number;
   /** A cost-per-acquisition shift that lasts this many days becomes the new normal (the finding says so). */
   readonly adaptAfterDays: number;
+  /**
+   * Share of a day's conversions that reach the export on later days (platforms attribute late), in
+   * [0, 0.9]: the conversions a report should carry follow the spend a day behind by this share.
+   */
+  readonly reportingLag: number;
 }
 
 /**
@@ -93,7 +98,7 @@ export interface SpendThresholds {
  * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@3', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@2.0.0',
+  version: 'spend@2.1.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
@@ -128,6 +133,7 @@ export const DEFAULT_SPEND_THRESHOLDS = {
     weekdayAlpha: 0.2,
     learnP: 0.01,
     adaptAfterDays: 7,
+    reportingLag: 0.3,
   },
 } as const satisfies SpendThresholds;
 
@@ -219,6 +225,7 @@ const learningIssues = (l: SpendLearning | undefined): string[] =>
         ...rangeIssue('learning.weekdayAlpha', l.weekdayAlpha, 0, 1, 'left-open'),
         ...rangeIssue('learning.learnP', l.learnP, 0, 0.5, 'left-open'),
         ...wholeIssue('learning.adaptAfterDays', l.adaptAfterDays, 1),
+        ...rangeIssue('learning.reportingLag', l.reportingLag, 0, 0.9),
       ];
 
 /**

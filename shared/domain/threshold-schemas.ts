@@ -67,6 +67,7 @@ export const SpendThresholdsSchema = z
       weekdayAlpha: z.number().gt(0).max(1),
       learnP: PValue,
       adaptAfterDays: Whole(1),
+      reportingLag: z.number().min(0).max(0.9),
     }),
   })
   .refine((t) => t.cpaSpike.overwhelmingP <= t.cpaSpike.p, {

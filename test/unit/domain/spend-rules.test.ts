@@ -89,6 +89,29 @@ describe('Function: pacingSignal (forecast with an interval)', () => {
     expect(judgeLast(steadyDays(8, 50, daily)).get('spend.pacing')).toBeUndefined();
   });
 
+  it('does not warn on the old pace the day finance cuts the plan: the pace restarts under the new one', () => {
+    // Prepare: 10 days at 1,000 a day under a 30,000 plan, then the plan is cut to 15,000 and the team
+    // lowers the caps: 400 a day from then on.
+    const before = snapshots(steadyDays(10, 50, 1_000));
+    const after = snapshots([...steadyDays(10, 50, 1_000), ...steadyDays(6, 20, 400)], {
+      plannedBudget: 15_000,
+    }).slice(10);
+    const judge = (k: number) => {
+      const reports = [...before, ...after.slice(0, k + 1)];
+      const last = reports.at(-1);
+      if (last === undefined) throw new Error('no reports');
+      const baseline = learnSpend(reports.slice(0, -1));
+      return spendSignals(last.spend, DEFAULT_SPEND_THRESHOLDS, { now: new Date(last.at), baseline });
+    };
+
+    // Act: the old pace (1,000 a day over 20 days left) would end near 30,000, twice the new plan.
+    const pacing = [0, 1, 2, 3, 4, 5].map((k) => judge(k).find((s) => s.ruleId === 'spend.pacing'));
+
+    // Assess: no warning from the old pace; the new pace (ending near 17,000, +13 %) is judged once it
+    // rests on enough days under the new plan.
+    expect(pacing.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('does not forecast from a launch ramp before the pace has settled', () => {
     const ramp = [100, 300, 600, 1_200].map((s) => ({ spend: s, conversions: 5 }));
     expect(judgeLast(ramp).get('spend.pacing')).toBeUndefined();
@@ -117,9 +140,25 @@ describe('Function: cpaSpikeSignal (counts as counts)', () => {
     expect(findings.get('spend.cpa-spike')).toBeUndefined();
   });
 
+  it("judges a day against the campaign's own day-to-day variation, learnt", () => {
+    // Prepare: two campaigns at 100 conversions a day on average, one steady, one swinging 70–130.
+    const steady = steadyDays(14, 100);
+    const swinging = steady.map((day, k) => ({ ...day, conversions: k % 2 === 0 ? 70 : 130 }));
+    const low = { spend: 1_000, conversions: 45 };
+
+    // Act
+    const steadyFinding = judgeLast([...steady, low]).get('spend.cpa-spike');
+    const swingingFinding = judgeLast([...swinging, low]).get('spend.cpa-spike');
+
+    // Assess: 45 where 100 were due is a spike for the steady campaign, an ordinary day for the other.
+    expect(steadyFinding?.level).toBe('yellow');
+    expect(swingingFinding).toBeUndefined();
+  });
+
   it('catches a low-volume spike once the run of low days adds up', () => {
-    // 10 a day, then 4 a day for five days: no single day is conclusive, the run is.
-    const low = Array.from({ length: 5 }, () => ({ spend: 1_000, conversions: 4 }));
+    // 10 a day, then 4 a day for six days: no single day is conclusive, the run is. (The first low days
+    // are ordinary enough to widen the variation the campaign is judged against, so the run needs six.)
+    const low = Array.from({ length: 6 }, () => ({ spend: 1_000, conversions: 4 }));
     const levels = low.map(
       (_, k) => judgeLast([...steadyDays(10, 10), ...low.slice(0, k + 1)]).get('spend.cpa-spike')?.level,
     );
