@@ -13,12 +13,14 @@ import type {
   RulePack,
 } from '#shared/domain/claims/pack-schema.ts';
 import { RulePackSchema, RulePackSourceSchema } from '#shared/domain/claims/pack-schema.ts';
+import { compressText } from '#shared/domain/claims/packs/compressed.ts';
 import { compileEvasionTables } from './evasion-tables.ts';
 
 /**
  * `npm run packs`: compiles the claim rule packs legal writes (`shared/domain/claims/packs/*.yaml`) into
- * what the engine imports (`compiled/packs.json`, no examples, so the functions' bundles stay small) and
- * what only `GET /v1/rules` and the tests import (`compiled/examples.json`), plus the evasion tables
+ * what the engine imports (`compiled/packs.br.json`, no examples, so the functions' bundles stay small) and
+ * what only `GET /v1/rules` and the tests import (`compiled/examples.br.json`), both compressed (see
+ * `packs/compressed.ts`) beside a readable copy (`packs.json`, `examples.json`), plus the evasion tables
  * derived from Unicode's confusables and from pinyin (`compiled/evasions.json`). A YAML file that does not
  * match the schema stops the build with every issue and its path. `npm test` fails when the committed JSON
  * is not what this would write.
@@ -124,9 +126,11 @@ export const compilePacks = (sources: Readonly<Record<string, string>>): Compile
   const shared = shareRepeats(packs);
   return {
     'packs.json': json(shared),
-    // What the functions import: the same data, Brotli-compressed (a third of the size in the bundle).
-    'packs.br.json': json({ brotli: brotliOf(JSON.stringify(shared)) }),
+    // What the functions import: the same data, compressed (a quarter of the size in the bundle).
+    'packs.br.json': json(compressText(JSON.stringify(shared))),
     'examples.json': json(examples),
+    // What GET /v1/rules imports: ~75 KB of examples become ~33 KB of its bundle.
+    'examples.br.json': json(compressText(JSON.stringify(examples))),
     // OpenCC's Taiwan → mainland dictionaries, compressed: ~60 KB of the functions' bundles become ~27 KB.
     'opencc.br.json': json({
       brotli: brotliOf(JSON.stringify({ from: { tw: FROM_TAIWAN }, to: { cn: TO_MAINLAND } })),

@@ -133,7 +133,7 @@ const phraseCount = (rules: readonly ClaimRule[]): number =>
   rules.reduce((sum, rule) => sum + (rule.patterns ?? []).flatMap(expandPattern).length, 0);
 
 /** Packs holding `count` claim phrases in all: the real rules that fire, then synthetic ones. */
-const packsWith = (count: number): RulePack[] => {
+export const packsWith = (count: number): RulePack[] => {
   const real = LANGUAGES.map((lang) => realRules(lang, `bench${lang}`));
   const filler = count - real.reduce((sum, rules) => sum + phraseCount(rules), 0);
   if (filler < 0) throw new Error(`The real rules alone hold more than ${count} phrases`);
@@ -207,19 +207,24 @@ const naiveMatcher = (packs: readonly RulePack[]) => {
   };
 };
 
-const evaluateWith =
+export const evaluateWith =
   (matcher: ClaimMatcher) =>
   (lang: Language, text: string): number =>
     copySignals({ text, lang, market: MARKET[lang], category: 'cosmetics' }, matcher).length;
 
+/** The bench's copies: the same on every run (exported for profiling with `node --cpu-prof`). */
+export const benchCopies = (): (readonly [Language, string])[] => {
+  const next = random(42);
+  return Array.from({ length: COPIES }, (_, k) => {
+    const lang = LANGUAGES[k % LANGUAGES.length] ?? 'en';
+    return [lang, copyOf(lang, next)] as const;
+  });
+};
+
 export const suite: Suite = {
   name: 'claims',
   async run(progress) {
-    const next = random(42);
-    const copies = Array.from({ length: COPIES }, (_, k) => {
-      const lang = LANGUAGES[k % LANGUAGES.length] ?? 'en';
-      return [lang, copyOf(lang, next)] as const;
-    });
+    const copies = benchCopies();
     const metrics: Record<string, number> = {};
     for (const count of [100, 1_000, 5_000]) {
       const matcher = compileMatcher(packsWith(count));

@@ -11,6 +11,11 @@ export interface Automaton {
   readonly states: number;
   /** Every occurrence, overlapping ones included, ordered by end. */
   scan(text: string): KeywordHit[];
+  /**
+   * `scan` without building the list: `visit` is called for each occurrence, in the same order (by end,
+   * the longest first, then by keyword index).
+   */
+  each(text: string, visit: (keyword: number, start: number, end: number) => void): void;
 }
 
 const ROOT = 0;
@@ -137,27 +142,31 @@ export const compileAutomaton = (keywords: readonly string[]): Automaton => {
   // The first state whose keywords end here: the state itself, or its nearest dictionary suffix.
   const firstOutput = Int32Array.from(output, (link, state) => (isTerminal(state) ? state : link));
 
-  const scan = (text: string): KeywordHit[] => {
-    const hits: KeywordHit[] = [];
+  const each = (text: string, visit: (keyword: number, start: number, end: number) => void): void => {
     let state = ROOT;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
-      let to = step(state, code);
+      let to = state === ROOT ? fromRoot[code] || NONE : step(state, code);
       while (to === NONE && state !== ROOT) {
         state = fail[state] ?? ROOT;
         to = step(state, code);
       }
       state = to === NONE ? ROOT : to;
       for (let s = firstOutput[state] ?? NONE; s !== NONE; s = output[s] ?? NONE) {
-        const length = depth[s] ?? 0;
+        const start = k + 1 - (depth[s] ?? 0);
         const last = terminalStart[s + 1] ?? 0;
-        for (let j = terminalStart[s] ?? 0; j < last; j++) {
-          hits.push({ keyword: terminals[j] ?? 0, start: k + 1 - length, end: k + 1 });
-        }
+        for (let j = terminalStart[s] ?? 0; j < last; j++) visit(terminals[j] ?? 0, start, k + 1);
       }
     }
+  };
+
+  const scan = (text: string): KeywordHit[] => {
+    const hits: KeywordHit[] = [];
+    each(text, (keyword, start, end) => {
+      hits.push({ keyword, start, end });
+    });
     return hits;
   };
 
-  return { size: keywords.length, states, scan };
+  return { size: keywords.length, states, scan, each };
 };

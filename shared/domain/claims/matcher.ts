@@ -1,3 +1,4 @@
+import type { Language } from '../event.ts';
 import type { Automaton } from './automaton.ts';
 import { compileAutomaton } from './automaton.ts';
 import { halfPinyin } from './evasions.ts';
@@ -5,7 +6,7 @@ import type { NegationCheck } from './negation.ts';
 import { negationCheck } from './negation.ts';
 import type { NormalisedText } from './normaliser.ts';
 import { normalise, originalRange } from './normaliser.ts';
-import { packsVersion, validatePacks } from './pack.ts';
+import { packsVersion, validatePackPhrases, validatePacks } from './pack.ts';
 import type { ClaimRule, RequiredContentRule, RulePack } from './pack-schema.ts';
 import type { CompiledPattern } from './pattern.ts';
 import {
@@ -54,23 +55,39 @@ export interface CopyContext {
 /** Selects the rules that apply to a copy (its language, market, category and topics). */
 export type RuleFilter = (rule: ClaimRule | RequiredContentRule, context: CopyContext) => boolean;
 
+/**
+ * What the caller knows of a copy beyond its text. `languages`: the languages the copy holds; the caller
+ * promises that a rule none of whose languages is listed never passes its filter, so the packs whose rules
+ * are all in other languages are neither compiled nor scanned (a Chinese copy never builds the Vietnamese
+ * automaton). Their topics are still found.
+ */
+export interface CopyHints {
+  readonly languages?: readonly Language[];
+}
+
 /** Counts the steps of an inspection after the scan, so a test can prove it linear without a clock. */
 export interface WorkMeter {
   steps: number;
 }
 
-/** The compiled form of some packs: one automaton for every phrase, built once per pack version. */
+/**
+ * The compiled form of some packs: one automaton per pack for its phrases and one for every pack's topics,
+ * each built on first use and kept for the pack version.
+ */
 export interface ClaimMatcher {
   readonly version: string;
   readonly packs: readonly RulePack[];
   readonly rules: readonly ClaimRule[];
   readonly required: readonly RequiredContentRule[];
-  /** The number of phrases (after `{a|b}` expansion and evasion variants) the automaton holds. */
+  /**
+   * The number of phrases (after `{a|b}` expansion and evasion variants) the automata hold; reading it
+   * compiles every pack.
+   */
   readonly phrases: number;
   /** Claims in `text` of the rules `applies` selects; non-overlapping, in text order. */
   find(text: string, applies?: RuleFilter): ClaimHit[];
   /** Claims, missing required content and topics in one scan. */
-  inspect(text: string, applies?: RuleFilter, meter?: WorkMeter): CopyInspection;
+  inspect(text: string, applies?: RuleFilter, meter?: WorkMeter, hints?: CopyHints): CopyInspection;
 }
 
 interface CompiledRule {
@@ -134,37 +151,45 @@ const compileRule = (pack: RulePack, index: number, rule: ClaimRule | RequiredCo
 // A claim phrase of a Chinese pack also matches with one character in pinyin (zui佳, bao过).
 const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set(['claim', 'predicate', 'object']);
 
-const entriesOf = (packs: readonly RulePack[]): Entry[] =>
-  packs.flatMap((pack, index) => {
-    const entries = (rule: CompiledRule | undefined, kind: EntryKind, phrases?: readonly string[]) =>
-      (phrases ?? []).flatMap(expandPattern).flatMap((phrase): Entry[] => {
-        const variants = pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind) ? halfPinyin(phrase) : [];
-        return [phrase, ...variants].map((source) => ({
-          pack: index,
-          rule,
-          kind,
-          pattern: compilePattern(source),
-        }));
-      });
-    const claimEntries = pack.rules.flatMap((rule) => {
-      const compiled = compileRule(pack, index, rule);
-      return [
-        ...entries(compiled, 'claim', rule.patterns),
-        ...entries(compiled, 'predicate', rule.predicates),
-        ...entries(compiled, 'object', rule.objects),
-        ...entries(compiled, 'exception', rule.exceptions),
-        ...entries(compiled, 'cancel', rule.unlessPresent),
-        ...entries(compiled, 'exemption', rule.exemptions),
-      ];
+// The phrases of one pack but its topics, in the order the matcher has always listed them (rules, required
+// content, disclaimers, debunking cues): ties between claims of equal length are broken by this order.
+const packEntries = (pack: RulePack, index: number): Entry[] => {
+  const entries = (rule: CompiledRule | undefined, kind: EntryKind, phrases?: readonly string[]) =>
+    (phrases ?? []).flatMap(expandPattern).flatMap((phrase): Entry[] => {
+      const variants = pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind) ? halfPinyin(phrase) : [];
+      return [phrase, ...variants].map((source) => ({
+        pack: index,
+        rule,
+        kind,
+        pattern: compilePattern(source),
+      }));
     });
-    const requiredEntries = (pack.required ?? []).flatMap((rule) => {
-      const compiled = compileRule(pack, index, rule);
-      return [
-        ...entries(compiled, 'accepted', rule.accepted),
-        ...entries(compiled, 'trigger', rule.triggers),
-      ];
-    });
-    const topicEntries = Object.entries(pack.topics ?? {}).flatMap(([topic, phrases]) =>
+  const claimEntries = pack.rules.flatMap((rule) => {
+    const compiled = compileRule(pack, index, rule);
+    return [
+      ...entries(compiled, 'claim', rule.patterns),
+      ...entries(compiled, 'predicate', rule.predicates),
+      ...entries(compiled, 'object', rule.objects),
+      ...entries(compiled, 'exception', rule.exceptions),
+      ...entries(compiled, 'cancel', rule.unlessPresent),
+      ...entries(compiled, 'exemption', rule.exemptions),
+    ];
+  });
+  const requiredEntries = (pack.required ?? []).flatMap((rule) => {
+    const compiled = compileRule(pack, index, rule);
+    return [...entries(compiled, 'accepted', rule.accepted), ...entries(compiled, 'trigger', rule.triggers)];
+  });
+  return [
+    ...claimEntries,
+    ...requiredEntries,
+    ...entries(undefined, 'disclaimer', pack.disclaimers),
+    ...entries(undefined, 'debunk', pack.debunking),
+  ];
+};
+
+const topicEntries = (packs: readonly RulePack[]): Entry[] =>
+  packs.flatMap((pack, index) =>
+    Object.entries(pack.topics ?? {}).flatMap(([topic, phrases]) =>
       phrases.flatMap(expandPattern).map(
         (phrase): Entry => ({
           pack: index,
@@ -174,15 +199,19 @@ const entriesOf = (packs: readonly RulePack[]): Entry[] =>
           pattern: compilePattern(phrase),
         }),
       ),
-    );
-    return [
-      ...claimEntries,
-      ...requiredEntries,
-      ...topicEntries,
-      ...entries(undefined, 'disclaimer', pack.disclaimers),
-      ...entries(undefined, 'debunk', pack.debunking),
-    ];
-  });
+    ),
+  );
+
+/** Phrases and the automaton that finds them all in one pass. */
+interface Scanner {
+  readonly entries: readonly Entry[];
+  readonly automaton: Automaton;
+}
+
+const scannerOf = (entries: readonly Entry[]): Scanner => ({
+  entries,
+  automaton: compileAutomaton(entries.map((entry) => entry.pattern.key)),
+});
 
 const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
   const { start, end, entry } = candidate;
@@ -235,7 +264,12 @@ const groupBy = <K>(items: readonly Candidate[], key: (c: Candidate) => K): Map<
 
 // Longest match wins: "tốt nhất" is one claim, not "tốt nhất" and "nhất". Linear in the text: each unit
 // of the text is claimed at most once (an occupancy map, not a comparison with every chosen claim).
-const longestFirst = (claims: readonly Candidate[], length: number, meter?: WorkMeter): Candidate[] => {
+const longestFirst = (
+  claims: readonly Candidate[],
+  length: number,
+  meter?: WorkMeter,
+  accept: (claim: Candidate) => boolean = () => true,
+): Candidate[] => {
   const taken = new Uint8Array(length);
   const chosen: Candidate[] = [];
   const weight = (c: Candidate) => c.weight ?? c.end - c.start;
@@ -248,7 +282,7 @@ const longestFirst = (claims: readonly Candidate[], length: number, meter?: Work
       if (meter !== undefined) meter.steps++;
       if (taken[k] === 1) free = false;
     }
-    if (!free) continue;
+    if (!free || !accept(claim)) continue;
     taken.fill(1, claim.start, claim.end);
     chosen.push(claim);
   }
@@ -343,22 +377,69 @@ const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
 };
 
 const build = (packs: readonly RulePack[]): ClaimMatcher => {
-  const all = entriesOf(validatePacks(packs));
-  const automaton: Automaton = compileAutomaton(all.map((entry) => entry.pattern.key));
+  validatePacks(packs, { phrases: false });
   const required = packs.flatMap((pack) => pack.required ?? []);
+  // Each pack's phrases, built the first time a copy needs the pack. The checks that normalise every
+  // phrase (an empty phrase, an exception without a phrase of its rule) run then, once per pack: packs
+  // compiled by `npm run packs` have passed them already.
+  const phrasesOf: (readonly Entry[] | undefined)[] = packs.map(() => undefined);
+  const packEntriesAt = (index: number): readonly Entry[] => {
+    let entries = phrasesOf[index];
+    if (entries === undefined) {
+      const pack = packs[index] as RulePack;
+      validatePackPhrases(pack);
+      entries = packEntries(pack, index);
+      phrasesOf[index] = entries;
+    }
+    return entries;
+  };
+  let topics: readonly Entry[] | undefined;
+  const topicsOfPacks = (): readonly Entry[] => {
+    topics ??= topicEntries(packs);
+    return topics;
+  };
+  // The languages of each pack's rules: a copy in none of them needs none of the pack's phrases but its
+  // topics (what the copy is about selects rules of other packs too).
+  const packLanguages = packs.map(
+    (pack) => new Set([...pack.rules, ...(pack.required ?? [])].flatMap((rule) => rule.languages)),
+  );
+  // One automaton per set of packs a copy needs (one language's packs, mostly; all of them without hints),
+  // holding their phrases in pack order and every pack's topics: one pass over the text, and hits in the
+  // order one automaton over all packs would report them.
+  const scanners = new Map<string, Scanner>();
+  const scannerFor = (languages: readonly Language[] | undefined): Scanner => {
+    let key = '';
+    for (let index = 0; index < packs.length; index++) {
+      const own = packLanguages[index];
+      if (languages === undefined || languages.some((lang) => own?.has(lang) === true)) key += `${index},`;
+    }
+    let scanner = scanners.get(key);
+    if (scanner === undefined) {
+      const needed = key.split(',').filter((index) => index !== '');
+      scanner = scannerOf([...needed.flatMap((index) => packEntriesAt(Number(index))), ...topicsOfPacks()]);
+      scanners.set(key, scanner);
+    }
+    return scanner;
+  };
 
-  const inspect = (text: string, applies: RuleFilter = () => true, meter?: WorkMeter): CopyInspection => {
+  const inspect = (
+    text: string,
+    applies: RuleFilter = () => true,
+    meter?: WorkMeter,
+    hints: CopyHints = {},
+  ): CopyInspection => {
     const n = normalise(text);
+    const { entries, automaton } = scannerFor(hints.languages);
     const found: Candidate[] = [];
     const topics = new Set<string>();
-    for (const hit of automaton.scan(n.text)) {
-      const entry = all[hit.keyword];
-      if (entry === undefined) continue;
-      const candidate = { entry, start: hit.start, end: hit.end };
-      if (!isAccepted(n, candidate)) continue;
+    automaton.each(n.text, (keyword, start, end) => {
+      const entry = entries[keyword];
+      if (entry === undefined) return;
+      const candidate = { entry, start, end };
+      if (!isAccepted(n, candidate)) return;
       if (entry.kind === 'topic' && entry.topic !== undefined) topics.add(entry.topic);
       else found.push(candidate);
-    }
+    });
     const context: CopyContext = { topics };
     const verdicts = new Map<ClaimRule | RequiredContentRule, boolean>();
     const inScope = (rule: ClaimRule | RequiredContentRule): boolean => {
@@ -430,17 +511,24 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // Cues are few; only the nearest ones around a claim are tried, so this stays linear.
     const debunked = (c: Candidate): boolean =>
       nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frameOf().debunks(cue, c));
-    const kept = claims
-      .filter(
-        (c) =>
-          !debunked(c) &&
-          !frameOf().inTitle(c) &&
-          !frameOf().isAddress(c) &&
-          !(packs[c.entry.pack]?.language === 'vi' && frameOf().isName(c)),
-      )
-      .flatMap((c) => withContext(n, c));
+    // A claim stands unless debunked, in a title, a house number or a name; then its context must hold
+    // (withContext). Both are judged only for the claims longestFirst reaches while their span is still
+    // free, unless a required context moves the claim's start (and so its place in that order).
+    const stands = (c: Candidate): boolean =>
+      !debunked(c) &&
+      !frameOf().inTitle(c) &&
+      !frameOf().isAddress(c) &&
+      !(packs[c.entry.pack]?.language === 'vi' && frameOf().isName(c));
+    const judged = new Set<Candidate>();
+    const kept = claims.flatMap((c): Candidate[] => {
+      if (c.entry.rule?.requires === undefined || c.anchor !== undefined) return [c];
+      const placed = stands(c) ? withContext(n, c) : [];
+      for (const p of placed) judged.add(p);
+      return placed;
+    });
+    const accept = (c: Candidate): boolean => judged.has(c) || (stands(c) && withContext(n, c).length > 0);
     return {
-      claims: longestFirst(kept, n.text.length, meter).flatMap((c) => {
+      claims: longestFirst(kept, n.text.length, meter, accept).flatMap((c) => {
         const rule = c.entry.rule?.rule;
         if (rule === undefined || !isClaimRule(rule)) return [];
         const outcome: HitOutcome = exempted.has(c.entry.rule) ? 'advisory' : 'violation';
@@ -456,7 +544,9 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     packs,
     rules: packs.flatMap((pack) => pack.rules),
     required,
-    phrases: all.length,
+    get phrases() {
+      return packs.reduce((sum, _, index) => sum + packEntriesAt(index).length, topicsOfPacks().length);
+    },
     find: (text, applies) => [...inspect(text, applies).claims],
     inspect,
   };

@@ -57,6 +57,8 @@ const located = (pack: RulePack, path: readonly PropertyKey[], message: string):
   return `${path.map(String).join('.') || 'pack'}: ${message}`;
 };
 
+const subjectOf = (pack: RulePack): string => `rule pack "${pack.id}@${pack.version}"`;
+
 /** How much of a pack to check: everything, or all but what needs every phrase normalised. */
 export interface PackValidation {
   /**
@@ -75,19 +77,29 @@ export interface PackValidation {
  */
 export const validatePack = <P extends RulePack>(pack: P, { phrases = true }: PackValidation = {}): P => {
   const parsed = RulePackSchema.safeParse(pack);
-  const subject = `rule pack "${pack.id}@${pack.version}"`;
   failOnIssues(
-    subject,
+    subjectOf(pack),
     parsed.success ? [] : parsed.error.issues.map((issue) => located(pack, issue.path, messageOf(issue))),
   );
-  if (phrases) {
-    failOnIssues(
-      subject,
-      pack.rules.flatMap((rule) =>
-        [...emptyPhraseIssues(rule), ...exceptionIssues(rule)].map((issue) => `rule ${rule.id}: ${issue}`),
-      ),
-    );
-  }
+  if (phrases) validatePackPhrases(pack);
+  return pack;
+};
+
+/**
+ * The checks of `validatePack` that normalise every phrase of a structurally valid pack: a phrase empty
+ * after normalisation, an exception containing no phrase of its rule. The matcher runs them when it
+ * compiles the pack.
+ *
+ * @example
+ * validatePackPhrases(DEFAULT_PACKS[0]);
+ */
+export const validatePackPhrases = <P extends RulePack>(pack: P): P => {
+  failOnIssues(
+    subjectOf(pack),
+    pack.rules.flatMap((rule) =>
+      [...emptyPhraseIssues(rule), ...exceptionIssues(rule)].map((issue) => `rule ${rule.id}: ${issue}`),
+    ),
+  );
   return pack;
 };
 

@@ -1,18 +1,16 @@
-import { brotliDecompressSync } from 'node:zlib';
 import * as z from 'zod/mini';
 import type { RulePack } from '../pack-schema.ts';
 import { RulePackSchema } from '../pack-schema.ts';
 import COMPRESSED from './compiled/packs.br.json' with { type: 'json' };
+import { decompressText } from './compressed.ts';
 
 const SHARED_REF = /^@@(\d+)$/;
 
 const CompiledSchema = z.object({ shared: z.array(z.unknown()), packs: z.unknown() });
 
-// `npm run packs` ships the compiled packs Brotli-compressed (packs.br.json, ~45 KB instead of ~145 KB in each
+// `npm run packs` ships the compiled packs compressed (packs.br.json, ~110 KB instead of ~370 KB in each
 // function's bundle; packs.json beside it is the same data, readable). Decompressing is pure computation, once
 // per cold start (a few milliseconds).
-const unpack = (base64: string): string =>
-  brotliDecompressSync(Buffer.from(base64, 'base64')).toString('utf8');
 
 /**
  * The compiled packs with their shared values put back (`npm run packs` stores a long value that repeats
@@ -44,4 +42,4 @@ export const expandShared = ({ shared, packs }: { shared: readonly unknown[]; pa
  */
 export const DEFAULT_PACKS: readonly RulePack[] = z
   .array(RulePackSchema)
-  .parse(expandShared(CompiledSchema.parse(JSON.parse(unpack(COMPRESSED.brotli)))));
+  .parse(expandShared(CompiledSchema.parse(JSON.parse(decompressText(COMPRESSED)))));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decompressText } from '#shared/domain/claims/packs/compressed.ts';
 import {
   COMPILED_DIR,
   compilePacks,
@@ -11,10 +12,11 @@ import {
 
 const asData = (text: string): unknown => {
   const value: unknown = JSON.parse(text);
-  if (value !== null && typeof value === 'object' && 'brotli' in value && typeof value.brotli === 'string') {
-    return JSON.parse(brotliDecompressSync(Buffer.from(value.brotli, 'base64')).toString('utf8'));
-  }
-  return value;
+  if (value === null || typeof value !== 'object' || !('brotli' in value) || typeof value.brotli !== 'string')
+    return value;
+  if ('bytes' in value && typeof value.bytes === 'number')
+    return JSON.parse(decompressText({ bytes: value.bytes, brotli: value.brotli }));
+  return JSON.parse(brotliDecompressSync(Buffer.from(value.brotli, 'base64')).toString('utf8'));
 };
 
 describe('Script: compile-packs (npm run packs)', () => {
@@ -57,6 +59,10 @@ describe('Script: compile-packs (npm run packs)', () => {
   it('keeps examples out of what the engine loads', () => {
     const compiled = compilePacks(readPackSources());
     expect(compiled['packs.json']).not.toContain('"examples"');
+    expect(JSON.stringify(asData(compiled['packs.br.json'] ?? '{}'))).not.toContain('"examples"');
     expect(JSON.parse(compiled['examples.json'] ?? '{}')).toHaveProperty(['cn.absolute.best', 'positive']);
+    expect(asData(compiled['examples.br.json'] ?? '{}')).toEqual(
+      JSON.parse(compiled['examples.json'] ?? '{}'),
+    );
   });
 });
