@@ -53,17 +53,21 @@ export const pinyinOf = (ch: string): string | undefined => {
 const HAN = /^\p{Script=Han}$/u;
 
 /**
- * A Chinese phrase with one of its characters written in pinyin (zui佳, bao过): how copy dodges a word
- * list. Phrases of one character, or without pinyin, have none.
+ * A Chinese phrase with one of its characters written in pinyin (zui佳, bao过), and a two-character word
+ * written wholly in pinyin (zhiyu, baoguo): how copy dodges a word list. Phrases of one character, or
+ * without pinyin, have none (a lone syllable is too many other words).
  *
  * @example
- * halfPinyin('最佳'); // ['zui佳', '最jia']
+ * halfPinyin('最佳'); // ['zui佳', '最jia', 'zuijia']
  */
 export const halfPinyin = (phrase: string): string[] => {
   const chars = [...phrase];
   if (chars.filter((ch) => HAN.test(ch)).length < 2) return [];
-  return chars.flatMap((ch, k) => {
-    const reading = HAN.test(ch) ? pinyinOf(ch) : undefined;
+  const readings = chars.map((ch) => (HAN.test(ch) ? pinyinOf(ch) : undefined));
+  const half = chars.flatMap((_, k) => {
+    const reading = readings[k];
     return reading === undefined ? [] : [[...chars.slice(0, k), reading, ...chars.slice(k + 1)].join('')];
   });
+  const whole = readings.every((reading) => reading !== undefined) && chars.length === 2;
+  return whole ? [...half, readings.join('')] : half;
 };

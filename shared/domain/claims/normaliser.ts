@@ -579,6 +579,13 @@ const spacedLetter = (out: Builder, k: number): boolean =>
   (k === 0 || out.gapBefore[k] !== 0) &&
   (k + 1 >= out.length || out.gapBefore[k + 1] !== 0);
 
+/** Whether a number starts at unit `k` and ends a word (l00% is 100%; l0st is lost, not 10st). */
+const numberFollows = (out: Builder, k: number): boolean => {
+  let end = k;
+  while (end < out.length && isDigit(out.units[end]) && (end === k || out.gapBefore[end] !== GAP_HARD)) end++;
+  return end > k && !(end < out.length && out.gapBefore[end] === 0 && isLetter(out.units[end]));
+};
+
 const SPACE = /\s/;
 /**
  * Whether the single letter at unit `k` is one letter of a word spelt out with punctuation between its
@@ -629,7 +636,9 @@ const foldEvasions = (out: Builder, original: string): void => {
       unit === LOWER_L &&
       original.charCodeAt(starts[read] ?? 0) === LOWER_L &&
       (write === 0 || (gap === GAP_HARD && !isDigit(previous))) &&
-      (next === undefined || gapBefore[read + 1] === GAP_HARD || (nextJoined && isDigit(next))) &&
+      (next === undefined ||
+        gapBefore[read + 1] === GAP_HARD ||
+        (nextJoined && numberFollows(out, read + 1))) &&
       !inSpacedWord(out, original, read)
     ) {
       unit = ONE;

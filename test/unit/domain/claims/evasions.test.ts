@@ -75,6 +75,7 @@ describe('Function: normalise — evasions between characters', () => {
     ['a lower-case l standing for 1', 'số l, top l, giảm l00%', 'so1top1giam100%'],
     ['l kept: a letter of a spelt-out word, litres, a size', 'l.á 5 l size L', 'la5lsizel'],
     ['N0.1 (a zero for an o, then a point)', 'N0.1', 'no1'],
+    ['leetspeak after an l (no 1 there: a word goes on)', 'l0st l1ke', 'lostlike'],
     ['small capitals, ꜰ among them (named in Unicode, in no confusables list)', 'ꜰʟᴜᴇɴᴛ ꜱᴀꜰᴇ', 'fluentsafe'],
   ])('folds %s', (_case, text, expected) => {
     expect(normalise(text).text).toBe(expected);
@@ -128,6 +129,7 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
   it.each([
     ['多年的失&#30496;彻底治好了', '失&#30496;彻底治好'],
     ['效果zu✨i佳', 'zu✨i佳'],
+    ['效果zuijia', 'zuijia'],
     ['全网di**一**', 'di**一'],
   ])('pairs and finds Chinese claims through markup, pinyin and decoration: %j', (text, span) => {
     expect(hits(text).map(([, found]) => found)).toEqual([span]);
