@@ -151,80 +151,91 @@ export const baselineKeyOf = (event: RiskEvent): BaselineKey | undefined => {
   }
 };
 
-const SPEND_NUMBERS = [
-  'observations',
-  'plannedBudget',
-  'lastSpend',
-  'lastDailySpend',
-  'lastConversions',
-  'rateConversions',
-  'rateSpend',
-  'rateDays',
-  'rateVariance',
-  'rateVarianceWeight',
-  'cusum',
-  'runConversions',
-  'runExpected',
-  'runSpend',
-  'runDays',
-  'spikeDays',
-  'frozenSpend',
-  'frozenExpected',
-  'spendDays',
-  'planDays',
-  'stoppedReports',
-] as const satisfies readonly (keyof SpendBaseline)[];
-const SPEND_TIMES = [
-  'firstAt',
-  'updatedAt',
-  'frozenSince',
-] as const satisfies readonly (keyof SpendBaseline)[];
+/**
+ * What each stored field must be: a finite number, an ISO instant, a date text, or a list of finite
+ * numbers (of this length, or at most this long). One table per kind, checked complete by the compiler,
+ * is the single statement of a baseline's shape.
+ */
+type Field = 'number' | 'time' | 'text' | { readonly length: number } | { readonly atMost: number };
+type Shape<B extends Baseline> = { readonly [K in Exclude<keyof B, 'kind' | 'version'>]: Field };
 
-const SENTIMENT_NUMBERS = [
-  'observations',
-  'negative',
-  'mentions',
-  'hours',
-  'mentionsPerHour',
-  'rho',
-  'drift',
-  'driftVariance',
-  'driftExcess',
-  'driftMentions',
-  'burst',
-  'burstVariance',
-  'burstExcess',
-  'burstMentions',
-  'spikeWindows',
-  'anomalousWindows',
-  'shiftNegative',
-  'shiftMentions',
-] as const satisfies readonly (keyof SentimentBaseline)[];
-const SENTIMENT_TIMES = [
-  'firstAt',
-  'updatedAt',
-  'anomalousSince',
-] as const satisfies readonly (keyof SentimentBaseline)[];
+const SPEND_SHAPE: Shape<SpendBaseline> = {
+  observations: 'number',
+  firstAt: 'time',
+  updatedAt: 'time',
+  periodStart: 'text',
+  plannedBudget: 'number',
+  lastSpend: 'number',
+  lastDailySpend: 'number',
+  lastConversions: 'number',
+  rateConversions: 'number',
+  rateSpend: 'number',
+  rateDays: 'number',
+  conversionWeekday: { length: 7 },
+  rateVariance: 'number',
+  rateVarianceWeight: 'number',
+  cusum: 'number',
+  runConversions: 'number',
+  runExpected: 'number',
+  runSpend: 'number',
+  runDays: 'number',
+  spikeDays: 'number',
+  frozenSince: 'time',
+  frozenSpend: 'number',
+  frozenExpected: 'number',
+  recentSpend: { atMost: 31 },
+  spendDays: 'number',
+  planDays: 'number',
+  spendWeekday: { length: 7 },
+  stoppedReports: 'number',
+};
 
-const isFactors = (value: unknown, length: number): boolean =>
+const SENTIMENT_SHAPE: Shape<SentimentBaseline> = {
+  observations: 'number',
+  firstAt: 'time',
+  updatedAt: 'time',
+  negative: 'number',
+  mentions: 'number',
+  hours: 'number',
+  mentionsPerHour: 'number',
+  rho: 'number',
+  dailyCycle: { length: 4 },
+  weekdayOffsets: { length: 7 },
+  drift: 'number',
+  driftVariance: 'number',
+  driftExcess: 'number',
+  driftMentions: 'number',
+  burst: 'number',
+  burstVariance: 'number',
+  burstExcess: 'number',
+  burstMentions: 'number',
+  spikeWindows: 'number',
+  anomalousWindows: 'number',
+  anomalousSince: 'time',
+  shiftNegative: 'number',
+  shiftMentions: 'number',
+};
+
+const isNumbers = (value: unknown): value is readonly number[] =>
   Array.isArray(value) &&
-  value.length === length &&
   value.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e14);
 
-const hasShape = (
-  value: unknown,
-  kind: Baseline['kind'],
-  numbers: readonly string[],
-  times: readonly string[],
-): value is Record<string, unknown> => {
+const fits = (value: unknown, field: Field): boolean => {
+  if (field === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (field === 'text') return typeof value === 'string';
+  if (field === 'time') return typeof value === 'string' && Number.isFinite(Date.parse(value));
+  if (!isNumbers(value)) return false;
+  return 'length' in field ? value.length === field.length : value.length <= field.atMost;
+};
+
+const hasShape = <B extends Baseline>(value: unknown, kind: B['kind'], shape: Shape<B>): value is B => {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as Record<string, unknown>;
   return (
     b.kind === kind &&
     b.version === BASELINE_SCHEMA_VERSION &&
     Number.isInteger(b.observations) &&
-    numbers.every((name) => typeof b[name] === 'number' && Number.isFinite(b[name])) &&
-    times.every((name) => typeof b[name] === 'string' && Number.isFinite(Date.parse(b[name] as string)))
+    Object.entries(shape).every(([name, field]) => fits(b[name], field as Field))
   );
 };
 
@@ -236,23 +247,11 @@ const hasShape = (
  * asSpendBaseline(item.baseline); // SpendBaseline | undefined
  */
 export const asSpendBaseline = (value: unknown): SpendBaseline | undefined =>
-  hasShape(value, 'spend', SPEND_NUMBERS, SPEND_TIMES) &&
-  typeof value.periodStart === 'string' &&
-  isFactors(value.conversionWeekday, 7) &&
-  isFactors(value.spendWeekday, 7) &&
-  Array.isArray(value.recentSpend) &&
-  value.recentSpend.length <= 31 &&
-  isFactors(value.recentSpend, value.recentSpend.length)
-    ? (value as unknown as SpendBaseline)
-    : undefined;
+  hasShape<SpendBaseline>(value, 'spend', SPEND_SHAPE) ? value : undefined;
 
 /** See {@link asSpendBaseline}. */
 export const asSentimentBaseline = (value: unknown): SentimentBaseline | undefined =>
-  hasShape(value, 'sentiment', SENTIMENT_NUMBERS, SENTIMENT_TIMES) &&
-  isFactors(value.dailyCycle, 4) &&
-  isFactors(value.weekdayOffsets, 7)
-    ? (value as unknown as SentimentBaseline)
-    : undefined;
+  hasShape<SentimentBaseline>(value, 'sentiment', SENTIMENT_SHAPE) ? value : undefined;
 
 /**
  * The baseline with every number storable in DynamoDB (see `storableNumber`): decayed sums and charts

@@ -232,6 +232,22 @@ export const readSentiment = (
   };
 };
 
+/** The charts and counters of a subject with no evidence under way: new, or a shift just adopted. */
+const NO_EVIDENCE = {
+  drift: 0,
+  driftVariance: 0,
+  driftExcess: 0,
+  driftMentions: 0,
+  burst: 0,
+  burstVariance: 0,
+  burstExcess: 0,
+  burstMentions: 0,
+  spikeWindows: 0,
+  anomalousWindows: 0,
+  shiftNegative: 0,
+  shiftMentions: 0,
+} as const satisfies Partial<SentimentBaseline>;
+
 const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): SentimentBaseline => ({
   kind: 'sentiment',
   version: BASELINE_SCHEMA_VERSION,
@@ -245,19 +261,8 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
   rho: thresholds.learning.initialRho,
   dailyCycle: NO_CYCLE,
   weekdayOffsets: [0, 0, 0, 0, 0, 0, 0],
-  drift: 0,
-  driftVariance: 0,
-  driftExcess: 0,
-  driftMentions: 0,
-  burst: 0,
-  burstVariance: 0,
-  burstExcess: 0,
-  burstMentions: 0,
-  spikeWindows: 0,
-  anomalousWindows: 0,
+  ...NO_EVIDENCE,
   anomalousSince: at,
-  shiftNegative: 0,
-  shiftMentions: 0,
 });
 
 /** The share, season and variation part of the next baseline, from a window judged normal. */
@@ -374,19 +379,8 @@ export const nextSentimentBaseline = (
       ...counters,
       negative: counters.shiftNegative,
       mentions: counters.shiftMentions,
-      drift: 0,
-      driftVariance: 0,
-      driftExcess: 0,
-      driftMentions: 0,
-      burst: 0,
-      burstVariance: 0,
-      burstExcess: 0,
-      burstMentions: 0,
-      spikeWindows: 0,
-      anomalousWindows: 0,
+      ...NO_EVIDENCE,
       anomalousSince: iso,
-      shiftNegative: 0,
-      shiftMentions: 0,
     });
   }
   return storableBaseline({

@@ -346,6 +346,16 @@ export const readSpend = (
   };
 };
 
+/** The CPA evidence of a campaign with no run of low days under way: new, or a shift just adopted. */
+const NO_RUN = {
+  cusum: 0,
+  runConversions: 0,
+  runExpected: 0,
+  runSpend: 0,
+  runDays: 0,
+  spikeDays: 0,
+} as const satisfies Partial<SpendBaseline>;
+
 const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
   kind: 'spend',
   version: BASELINE_SCHEMA_VERSION,
@@ -363,12 +373,7 @@ const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
   rateVariance: 0,
   rateVarianceWeight: 0,
   conversionWeekday: UNIT_WEEK,
-  cusum: 0,
-  runConversions: 0,
-  runExpected: 0,
-  runSpend: 0,
-  runDays: 0,
-  spikeDays: 0,
+  ...NO_RUN,
   frozenSince: at,
   frozenSpend: 0,
   frozenExpected: 0,
@@ -393,12 +398,7 @@ const learnRate = (
     return {
       rateConversions: reading.run.observed,
       rateSpend: reading.run.spend,
-      cusum: 0,
-      runConversions: 0,
-      runExpected: 0,
-      runSpend: 0,
-      runDays: 0,
-      spikeDays: 0,
+      ...NO_RUN,
     };
   }
   const evidence =

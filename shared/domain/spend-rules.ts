@@ -186,6 +186,13 @@ export const pacingSignal = (
   };
 };
 
+/** A detector that judges a report by its reading against the baseline. */
+export type ReadingDetector = (
+  spend: Spend,
+  reading: SpendReading,
+  thresholds: SpendThresholds,
+) => Signal | undefined;
+
 const graded = (grades: Grades, escalated: boolean) => (escalated ? grades.escalated : grades.grade);
 
 /**
@@ -197,11 +204,7 @@ const graded = (grades: Grades, escalated: boolean) => (escalated ? grades.escal
  * @example
  * cpaSpikeSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.riskType; // 'channel'
  */
-export const cpaSpikeSignal = (
-  spend: Spend,
-  reading: SpendReading,
-  thresholds: SpendThresholds,
-): Signal | undefined => {
+export const cpaSpikeSignal: ReadingDetector = (spend, reading, thresholds) => {
   const c = reading.conversion;
   const slice = reading.slice;
   if (c === undefined || slice === undefined || !c.spike) return undefined;
@@ -254,11 +257,7 @@ export const cpaSpikeSignal = (
  * @example
  * trackingBrokenSignal(spend, reading, DEFAULT_SPEND_THRESHOLDS)?.ruleId; // 'spend.tracking-broken'
  */
-export const trackingBrokenSignal = (
-  spend: Spend,
-  reading: SpendReading,
-  thresholds: SpendThresholds,
-): Signal | undefined => {
+export const trackingBrokenSignal: ReadingDetector = (spend, reading, thresholds) => {
   const frozen = reading.frozen;
   const t = thresholds.trackingBroken;
   if (frozen === undefined || frozen.expected < t.expectedConversions) return undefined;
