@@ -194,7 +194,7 @@ export const copySignals = (
   const category = categoryKey(copy.category);
   const applies: RuleFilter = (rule, { topics }: CopyContext) =>
     appliesTo(rule, { market: copy.market, category, languages, topics });
-  const { claims, missing } = matcher.inspect(copy.text, applies, meter);
+  const { claims, missing } = matcher.inspect(copy.text, applies, meter, { languages });
   const languageOf = packLanguages(matcher);
   const byRule = new Map<ClaimRule, ClaimHit[]>();
   for (const hit of claims) {

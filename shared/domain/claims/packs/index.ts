@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { markPhrasesChecked } from '../pack.ts';
 import type { RulePack } from '../pack-schema.ts';
 import { RulePackSchema } from '../pack-schema.ts';
 import COMPRESSED from './compiled/packs.br.json' with { type: 'json' };
@@ -43,3 +44,6 @@ export const expandShared = ({ shared, packs }: { shared: readonly unknown[]; pa
 export const DEFAULT_PACKS: readonly RulePack[] = z
   .array(RulePackSchema)
   .parse(expandShared(CompiledSchema.parse(JSON.parse(decompressText(COMPRESSED)))));
+
+// `npm run packs` checked every phrase when it wrote them.
+markPhrasesChecked(DEFAULT_PACKS);
