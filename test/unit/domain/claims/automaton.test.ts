@@ -69,4 +69,20 @@ describe('Function: compileAutomaton', () => {
       { numRuns: 500 },
     );
   });
+
+  it('visits with each the hits scan lists, in the same order', () => {
+    // Prepare
+    const automaton = compileAutomaton(['he', 'she', 'his', 'hers', 'she', ...FAN]);
+    const text = 'ushers his hershe abacadapaq';
+    const visited: KeywordHit[] = [];
+
+    // Act
+    automaton.each(text, (keyword, start, end) => {
+      visited.push({ keyword, start, end });
+    });
+
+    // Assess
+    expect(visited).toEqual(automaton.scan(text));
+    expect(visited.length).toBeGreaterThan(8);
+  });
 });
