@@ -75,15 +75,28 @@ export interface SubjectState {
 /** The map key of a subject in `subjectStates`' answer. */
 export const subjectRefKey = (ref: SubjectRef): string => `${ref.riskType}#${ref.subjectKey}`;
 
+/** The case each subject read points to, by `subjectRefKey`: its case id, or `null` when it has none. */
+export type SubjectPointers = ReadonlyMap<string, string | null>;
+
 export interface EventStore {
   findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined>;
   /** The events of these ids the client already stored, by event id (strongly consistent, in bulk). */
   findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>>;
+  /** `findEvents` and, in the same bulk read, the pointers of `subjects`. */
+  findEventsAndPointers(
+    clientId: string,
+    eventIds: readonly string[],
+    subjects: readonly SubjectRef[],
+  ): Promise<{ readonly events: ReadonlyMap<string, StoredEvent>; readonly pointers: SubjectPointers }>;
   /**
    * The case each subject's events currently group into, if any, with its review, by `subjectRefKey`
-   * (strongly consistent, in bulk). A subject without a case is absent or has no `current`.
+   * (strongly consistent, in bulk). A subject without a case is absent or has no `current`. Pointers
+   * already read (`findEventsAndPointers`) are not read again.
    */
-  subjectStates(subjects: readonly SubjectRef[]): Promise<ReadonlyMap<string, SubjectState>>;
+  subjectStates(
+    subjects: readonly SubjectRef[],
+    pointers?: SubjectPointers,
+  ): Promise<ReadonlyMap<string, SubjectState>>;
   /**
    * Stores `write` at once (all or nothing). With `learning`, the subject's next baseline is stored in the
    * same write if the stored baseline is still the one read; if a concurrent writer moved it first, the

@@ -20,6 +20,7 @@ import {
   type EventWrite,
   type EventWriteResult,
   type StoredEvent,
+  type SubjectPointers,
   type SubjectRef,
   type SubjectState,
   subjectRefKey,
@@ -80,24 +81,56 @@ export class DynamoDbEventStore implements EventStore {
   }
 
   async findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>> {
-    const items = await batchGetItems(
-      this.#client,
-      this.#tableName,
-      eventIds.map((eventId) => keys.event(clientId, eventId)),
-    );
-    return new Map(items.map(itemToEvent).map((stored) => [stored.event.eventId, stored]));
+    return (await this.findEventsAndPointers(clientId, eventIds, [])).events;
   }
 
-  /** Two bulk reads: the subjects' pointers, then the cases they point to with their reviews. */
-  async subjectStates(subjects: readonly SubjectRef[]): Promise<ReadonlyMap<string, SubjectState>> {
-    const pointers = await batchGetItems(
-      this.#client,
-      this.#tableName,
-      subjects.map((subject) => keys.subject(subject.riskType, subject.subjectKey)),
+  findEventsAndPointers(
+    clientId: string,
+    eventIds: readonly string[],
+    subjects: readonly SubjectRef[],
+  ): Promise<{ events: ReadonlyMap<string, StoredEvent>; pointers: SubjectPointers }> {
+    return this.#read(
+      eventIds.map((eventId) => keys.event(clientId, eventId)),
+      subjects,
     );
+  }
+
+  /** One bulk read of events and subject pointers. */
+  async #read(
+    eventKeys: readonly { pk: string; sk: string }[],
+    subjects: readonly SubjectRef[],
+  ): Promise<{ events: ReadonlyMap<string, StoredEvent>; pointers: SubjectPointers }> {
+    const subjectKeys = subjects.map((subject) => keys.subject(subject.riskType, subject.subjectKey));
+    const items = await batchGetItems(this.#client, this.#tableName, [...eventKeys, ...subjectKeys]);
+    const events = new Map<string, StoredEvent>();
     const caseIdOf = new Map<string, string>();
-    for (const pointer of pointers)
-      if (typeof pointer.caseId === 'string') caseIdOf.set(String(pointer.pk), pointer.caseId);
+    const pointerKeys = new Set(subjectKeys.map((key) => key.pk));
+    for (const item of items) {
+      if (!pointerKeys.has(String(item.pk))) {
+        const stored = itemToEvent(item);
+        events.set(stored.event.eventId, stored);
+      } else if (typeof item.caseId === 'string') caseIdOf.set(String(item.pk), item.caseId);
+    }
+    const pointers = new Map(
+      subjects.map((subject, i) => [subjectRefKey(subject), caseIdOf.get(subjectKeys[i]?.pk ?? '') ?? null]),
+    );
+    return { events, pointers };
+  }
+
+  /** Two bulk reads: the subjects' pointers not read yet, then the cases they point to with their reviews. */
+  async subjectStates(
+    subjects: readonly SubjectRef[],
+    known: SubjectPointers = new Map(),
+  ): Promise<ReadonlyMap<string, SubjectState>> {
+    const unread = subjects.filter((subject) => !known.has(subjectRefKey(subject)));
+    const { pointers } =
+      unread.length === 0 ? { pointers: new Map<string, string | null>() } : await this.#read([], unread);
+    const caseIdOf = new Map<string, string>();
+    for (const subject of subjects) {
+      const key = subjectRefKey(subject);
+      const caseId = known.get(key) ?? pointers.get(key);
+      if (typeof caseId === 'string') caseIdOf.set(key, caseId);
+    }
     const caseIds = [...new Set(caseIdOf.values())];
     const items = await batchGetItems(
       this.#client,
@@ -112,7 +145,7 @@ export class DynamoDbEventStore implements EventStore {
     }
     const states = new Map<string, SubjectState>();
     for (const subject of subjects) {
-      const caseId = caseIdOf.get(keys.subject(subject.riskType, subject.subjectKey).pk);
+      const caseId = caseIdOf.get(subjectRefKey(subject));
       const current = caseId === undefined ? undefined : cases.get(caseId);
       if (current === undefined) continue;
       const review = reviews.get(current.caseId);

@@ -64,13 +64,15 @@ describe('Function: ingest-events', () => {
     const pks = transaction?.args[0].input.TransactItems?.map(
       (item) => item.Put?.Item?.sk ?? item.Put?.Item?.pk,
     );
-    // Event, subject pointer, case, occurrence and the audit line "opened", all in one transaction.
+    // Event, subject pointer, case, occurrence, the audit line "opened" and what the event taught the
+    // campaign's baseline, all in one transaction.
     expect(pks).toEqual([
       'EVENT',
       'CURRENT',
       'CASE',
       expect.stringMatching(/^OCC#/),
       expect.stringMatching(/^AUDIT#/),
+      'BASELINE',
     ]);
     expect(transaction?.args[0].input.TransactItems?.[2]?.Put?.Item?.pk).toBe(
       `CASE#${String(result.caseId)}`,
@@ -82,7 +84,12 @@ describe('Function: ingest-events', () => {
     const response = await post(ingest, JSON.stringify(spendEvent({ actualSpend: 5000 })));
 
     expect(json(response)).toMatchObject({ status: 'created', caseId: null, assessment: { level: 'green' } });
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    // The event and what it taught the campaign's baseline, nothing of a case.
+    const [transaction] = ddb.commandCalls(TransactWriteCommand);
+    expect(transaction?.args[0].input.TransactItems?.map((item) => item.Put?.Item?.sk)).toEqual([
+      'EVENT',
+      'BASELINE',
+    ]);
   });
 
   it('answers a known event id as a duplicate with the original assessment, writing nothing', async () => {

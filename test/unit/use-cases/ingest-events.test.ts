@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Baseline } from '#shared/domain/baselines.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { EvaluationContext } from '#shared/domain/engine.ts';
@@ -57,6 +57,40 @@ const statuses = (results: readonly EventResult[]) => results.map((result) => re
 
 describe('Use case: ingestEvents', () => {
   describe('load → decide → write', () => {
+    it('reads a single event’s id and its subject’s case pointers in one bulk read, then writes', async () => {
+      // Prepare: the subject has a case under one risk type.
+      const { store, deps } = setup();
+      await ingestEvents('client-a', items([spendEvent({ actualSpend: 13_000 }, 'e-0')]), deps);
+      store.calls.findEvents = 0;
+      store.calls.subjectStates = 0;
+      const findEventsAndPointers = vi.spyOn(store, 'findEventsAndPointers');
+
+      // Act
+      const [joined] = await ingestEvents(
+        'client-a',
+        items([spendEvent({ actualSpend: 14_000 }, 'e-1')]),
+        deps,
+      );
+      const [green] = await ingestEvents(
+        'client-a',
+        items([spendEvent({ campaignId: 'quiet', actualSpend: 5_000 }, 'e-2')]),
+        deps,
+      );
+
+      // Assess: every risk type's pointer of the subject was asked for with the id; the case was read
+      // (and joined) only where a pointer named one.
+      const [, , subjects] = findEventsAndPointers.mock.calls[0] ?? [];
+      expect(subjects?.map((subject) => subject.riskType).sort()).toEqual([
+        'budget',
+        'channel',
+        'compliance',
+        'reputation',
+      ]);
+      expect(joined).toMatchObject({ status: 'created', caseId: 'case-1' });
+      expect(green).toMatchObject({ status: 'created', caseId: null });
+      expect(store.calls).toEqual({ findEvents: 2, subjectStates: 1, write: 3 });
+    });
+
     it("writes what each event teaches its subject's baseline with the event, in batch order", async () => {
       // Prepare: a baseline that counts observations, none stored yet.
       const { store, deps } = setup({
@@ -159,7 +193,8 @@ describe('Use case: ingestEvents', () => {
       const results = await ingestEvents('client-a', items(events), deps);
 
       expect(statuses(results)).toEqual(['created', 'created', 'created']);
-      expect(store.calls).toEqual({ findEvents: 1, subjectStates: 2, write: 4 });
+      // The pointers came with the event ids (no case yet); only the lost race read its subject again.
+      expect(store.calls).toEqual({ findEvents: 1, subjectStates: 1, write: 4 });
     });
 
     it('gives up before the deadline with a ConcurrencyError carrying Retry-After, never past it', async () => {
