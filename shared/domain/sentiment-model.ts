@@ -202,7 +202,11 @@ export const readSentiment = (
   // normal by a standard deviation too (a crisis's tail, or one noisy evening, does not keep it up).
   const driftAlarm = settled && day.p <= drift.p && day.excessShare >= drift.minShift && hours.z >= 1;
   const pDrift = day.p;
-  const suspect = settled && (pWindow <= learning.learnP || pDrift <= learning.learnP);
+  // Held out of the baseline: a surprising window, or a material excess building on the drift chart (a
+  // drift chart whose z is high while the excess is immaterial would otherwise freeze the baseline for good).
+  const suspect =
+    settled &&
+    (pWindow <= learning.learnP || (pDrift <= learning.learnP && day.excessShare >= drift.minShift));
   const anomalous = isSpike || driftAlarm;
   const since =
     anomalous && baseline !== undefined && baseline.anomalousWindows > 0
@@ -266,6 +270,15 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
 });
 
 /** The share, season and variation part of the next baseline, from a window judged normal. */
+/** A window of more than `learning.volumeCap` times the subject's usual volume for its length. */
+const isStorm = (
+  base: SentimentBaseline,
+  window: SentimentWindow,
+  thresholds: SentimentThresholds,
+): boolean =>
+  base.mentionsPerHour > 0 &&
+  window.mentions > thresholds.learning.volumeCap * base.mentionsPerHour * window.hours;
+
 /**
  * The window-to-window variation after a window: learnt from every window but a spike's, the one judged
  * unusual included with its squared standardised excess capped at 3² — so a heavy-tailed subject widens
@@ -284,10 +297,8 @@ const nextRho = (
   const inflation = 1 + (n - 1) * base.rho;
   const squared = Math.min((x - n * p) ** 2 / (n * p * (1 - p)), 9 * inflation);
   const sample = clamp((squared - 1) / (n - 1), 0, RHO_CEILING);
-  const usual = base.mentionsPerHour * reading.window.hours;
-  const weight =
-    base.mentionsPerHour > 0 && n > learning.volumeCap * usual ? (learning.volumeCap * usual) / n : 1;
-  return clamp(base.rho + learning.seasonalAlpha * weight * (sample - base.rho), RHO_FLOOR, RHO_CEILING);
+  if (isStorm(base, reading.window, thresholds)) return base.rho;
+  return clamp(base.rho + learning.seasonalAlpha * (sample - base.rho), RHO_FLOOR, RHO_CEILING);
 };
 
 const learnShare = (
@@ -300,10 +311,16 @@ const learnShare = (
   const n = window.mentions;
   const x = window.negative;
   const decay = 0.5 ** (window.hours / learning.halfLifeHours);
-  const usual = base.mentionsPerHour * window.hours;
-  // A viral storm weighs as at most `volumeCap` usual windows.
-  const weight =
-    base.mentionsPerHour > 0 && n > learning.volumeCap * usual ? (learning.volumeCap * usual) / n : 1;
+  const rate = n / window.hours;
+  const mentionsPerHour =
+    base.mentionsPerHour === 0
+      ? rate
+      : base.mentionsPerHour +
+        0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour);
+  // A storm (a viral post, a launch, a crisis: more than `volumeCap` times the usual volume) says what
+  // that audience thinks, not what the subject's usual audience does: its share is not learnt.
+  if (isStorm(base, window, thresholds)) return { mentionsPerHour, hours: base.hours + window.hours };
+  const weight = 1;
   const offset = seasonalOffset(base, window);
   const deseasonalised = n > 0 ? n * logistic(logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - offset) : 0;
   const settled = reading.settled;
@@ -314,16 +331,11 @@ const learnShare = (
     index === undefined
       ? offsets
       : offsets.map((o, i) => (i === index ? clamp(o + scale * step, -1.5, 1.5) : o));
-  const rate = n / window.hours;
   return {
     negative: base.negative * decay + weight * deseasonalised,
     mentions: base.mentions * decay + weight * n,
     hours: base.hours + window.hours,
-    mentionsPerHour:
-      base.mentionsPerHour === 0
-        ? rate
-        : base.mentionsPerHour +
-          0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour),
+    mentionsPerHour,
     rho: nextRho(base, reading, thresholds),
     dailyCycle: base.dailyCycle.map((c, k) => clamp(c + step * (window.cycle[k] ?? 0), -1.5, 1.5)),
     weekdayOffsets: moveOffset(base.weekdayOffsets, window.weekday, 1 / 3),

@@ -69,8 +69,9 @@ export const negativeShareSignal = (
       `(${formatCount(window.negative)}); with ${formatPercent(confidence)} confidence the share is at least ` +
       `${formatPercent(lowerBound)}, at or above the ${formatPercent(band.atLeast)} line` +
       (reading.settled
-        ? ` (its own normal ${seasonOf(reading)}: ${formatPercent(reading.expectedShare)}).`
-        : '.'),
+        ? ` (its own normal ${seasonOf(reading)}: ${formatPercent(reading.expectedShare)}; so many by chance: ` +
+          `${formatProbability(reading.pWindow)}; ${baselineWords(reading)}).`
+        : ` (its own normal is still being learnt: ${formatCount(Math.round(reading.baselineHours))} hours so far).`),
     suggestion:
       'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
     metrics: {

@@ -168,7 +168,8 @@ export const pacingSignal = (
       `${money(forecast.projected)} by ${spend.periodEnd} (${formatPercent(thresholds.pacing.interval)} interval ` +
       `${money(forecast.low)} – ${money(forecast.high)}), against a plan of ${money(spend.plannedBudget)}: even the ` +
       `low end is ${formatPercent(lowOverrun)} over plan, past the ${formatPercent(warningLine(thresholds))} warning line. ` +
-      `${formatPercent(metrics.elapsedShare)} of the period has elapsed and ${money(spend.actualSpend)} is spent.`,
+      `${formatPercent(metrics.elapsedShare)} of the period has elapsed and ${money(spend.actualSpend)} is spent; ` +
+      `the pace rests on the last ${formatCount(reading.level.recent.length)} reports (${formatCount(Math.round(reading.level.planDays))} days under this plan).`,
     suggestion:
       'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
     metrics: {
@@ -316,7 +317,8 @@ export const deliveryStoppedSignal = (
       `${subjectOf(spend)} spent ${money(slice.spend)} in the ${slice.days.toFixed(1)} days since the last report, ` +
       `where it usually spends about ${money(delivery.expectedSpend)}${weekday}; ` +
       `${delivery.stoppedReports} report${delivery.stoppedReports === 1 ? '' : 's'} in a row with delivery stopped, ` +
-      `${formatPercent(1 - share)} of the period and ${money(Math.max(0, spend.plannedBudget - spend.actualSpend))} of the plan left.`,
+      `${formatPercent(1 - share)} of the period and ${money(Math.max(0, spend.plannedBudget - spend.actualSpend))} of the plan left; ` +
+      `the usual spend rests on ${formatCount(Math.round(reading.baselineDays))} days of reports.`,
     suggestion:
       'Check the campaign’s status on the platform: paused, ads rejected, billing failed, or an audience that no longer delivers.',
     metrics: {

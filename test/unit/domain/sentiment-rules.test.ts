@@ -80,6 +80,17 @@ describe('Function: negativeShareSignal (the ceiling, a guard for the extreme)',
     expect(judge(history(0.24), hourWindow(49, 500, 300)).get('sentiment.negative-share')?.level).toBe('red');
   });
 
+  it('leaves a complaint-prone subject at its usual 30 % unflagged while its normal is still being learnt', () => {
+    // Prepare: its first 10 hours, all at 30 % of 300 mentions (surely above the 25 % line).
+    const first = steadyHours(10, 300, 0.3);
+
+    // Act: the tenth window, judged against the nine before (less than the 24 hours a normal needs).
+    const findings = judgeEach(first.slice(0, 9), first.slice(9))[0];
+
+    // Assess: only the top band speaks before the subject's own normal is known.
+    expect(findings?.size).toBe(0);
+  });
+
   it('does not take 3 angry posts out of 5 for a 60 % share', () => {
     expect(judge([], hourWindow(1, 5, 3)).size).toBe(0);
   });
@@ -111,11 +122,17 @@ describe('Baseline: robust, seasonal, adopting a lasting shift', () => {
     );
   });
 
-  it('lets a viral storm of positive mentions weigh as a few usual windows, not drag the normal down', () => {
-    const next = hourWindow(50, 200, 20);
-    const findings = judge(history(0.1), hourWindow(49, 5_000, 150));
-    expect(findings.size).toBe(0);
-    expect(normalAfter([...history(0.1), hourWindow(49, 5_000, 150)], next)).toBeGreaterThan(0.09);
+  it('does not let a viral storm of positive mentions drag the normal down, however long it lasts', () => {
+    // Prepare: a 10 % normal, then ten hours of a viral post: 5,000 mentions an hour at 3 % negative.
+    const next = hourWindow(60, 200, 20);
+    const storm = Array.from({ length: 10 }, (_, k) => hourWindow(49 + k, 5_000, 150));
+
+    // Act
+    const findings = judgeEach(history(0.1), storm);
+
+    // Assess: no finding, and the normal the next usual window meets is still the subject's 10 %.
+    expect(findings.every((f) => f.size === 0)).toBe(true);
+    expect(normalAfter([...history(0.1), ...storm], next)).toBeCloseTo(normalAfter(history(0.1), next), 3);
   });
 
   it('adopts a shift that lasts 72 hours and says so', () => {
