@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '#infra/risk-function.ts';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
 import type { ClaimMatcher } from '#shared/domain/claims/matcher.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
@@ -221,6 +226,49 @@ export const benchCopies = (): (readonly [Language, string])[] => {
   });
 };
 
+// The first ad copy a fresh process evaluates compiles the packs its languages need: the part of a cold
+// start that the Lambda's first ad-copy request pays after the import (bench/suites/bundles.ts measures the
+// import). Measured in a fresh Node process per language, with the default packs.
+const FIRST_COPY = {
+  zh: '本店全网最佳面霜，三天见效',
+  en: 'The best serum in the world, cures acne',
+  vi: 'Sản phẩm tốt nhất, chữa khỏi mụn',
+};
+const FIRST_EVALUATION = [
+  'const { createRiskEngine } = await import(process.env.BENCH_ENGINE_URL);',
+  'const engine = createRiskEngine();',
+  'const copy = JSON.parse(process.env.BENCH_COPY);',
+  'const started = performance.now();',
+  "engine.evaluate({ eventId: 'first', type: 'ad-copy', occurredAt: '2026-12-01T00:00:00Z', source: 'bench', copy }, { now: new Date('2026-12-01T00:00:00Z') });",
+  'process.stdout.write(String(performance.now() - started));',
+].join('\n');
+
+const firstEvaluationMs = async (lang: Language): Promise<number> => {
+  const copy = {
+    copyId: 'first',
+    text: FIRST_COPY[lang],
+    lang,
+    market: MARKET[lang],
+    category: 'cosmetics',
+    brand: 'Bench',
+  };
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', FIRST_EVALUATION],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        BENCH_ENGINE_URL: pathToFileURL(join(PROJECT_ROOT, 'shared', 'domain', 'risk-engine.ts')).href,
+        BENCH_COPY: JSON.stringify(copy),
+      },
+    },
+  );
+  const ms = Number(stdout);
+  if (!Number.isFinite(ms)) throw new Error(`First ${lang} evaluation printed ${stdout}`);
+  return ms;
+};
+
 export const suite: Suite = {
   name: 'claims',
   async run(progress) {
@@ -236,6 +284,10 @@ export const suite: Suite = {
     const defaults = compileMatcher(DEFAULT_PACKS);
     metrics['claims.defaultPacks.phrases'] = defaults.phrases;
     metrics['claims.copiesPerSec.defaultPacks'] = throughput(copies, evaluateWith(defaults));
+    for (const lang of LANGUAGES) {
+      progress(`first ${lang} ad copy in a fresh process (compiles the packs it needs)`);
+      metrics[`claims.firstEvaluationMs.${lang}`] = await firstEvaluationMs(lang);
+    }
 
     const at = (key: string): number => metrics[key] ?? 0;
     const flat = at('claims.copiesPerSec.100') / at('claims.copiesPerSec.5000');
@@ -257,6 +309,7 @@ export const suite: Suite = {
         `${COPIES} copies of ${COPY_LENGTH} characters (zh, en, vi in turn), about 5 % of their phrases claims or near-misses (about three per copy), evaluated end to end (normalise, scan, context, signals).`,
         'The naive loop runs one RegExp per phrase (case-insensitive, tolerant of separators inside the phrase) over each copy as submitted.',
         `One thread of Node ${process.version}; each figure is the best of ${WINDOWS} windows of ${MEASURE_MS / WINDOWS / 1000} s of CPU time after a warm-up, in copies per CPU-second.`,
+        'claims.firstEvaluationMs.<lang>: wall time of the first evaluation of a copy in that language in a fresh process with the default packs (the matcher compiles the packs of the languages the copy holds); the import itself is in the bundles suite.',
       ],
     };
   },
