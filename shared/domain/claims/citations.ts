@@ -28,11 +28,14 @@ export const SUBSTANTIABLE_AREAS: ReadonlySet<string> = new Set([
 export const isSubstantiable = (area: string | undefined): boolean =>
   area !== undefined && SUBSTANTIABLE_AREAS.has(area);
 
-// A year or a reference number: the cheap test before looking for a citation in a copy no rule needs one for.
-const MAY_CITE = /(?:19|20)\d{2}|编号|[Rr]eg\.? ?[Nn]o|[Ll]icen[cs]e|kiểm nghiệm số/u;
+// A year, a period, a sample or a reference number: the one cheap test before looking for citations
+// (most copy has none of them, and the full scan costs a few microseconds).
+const MAY_CITE =
+  /(?:19|20)\d{2}|编号|[Rr]eg\.? ?[Nn]o|[Ll]icen[cs]e|kiểm nghiệm số|截[至止]|季度|\b[Qq][1-4]\b|[Qq]uý|[Tt]háng\s?\d|\bas of\b|weeks? (?:ending|to)|\bn\s?=\s?\d|\d\s?(?:people|women|men|adults|users|consumers|respondents|participants|customers|parents|dentists|doctors|buyers|reviews|người|phụ nữ|học viên|khách hàng|名|位|人|户)/u;
 
 /**
- * Whether a copy may hold a citation at all (it names a year or a reference number).
+ * Whether a copy may hold a citation worth scanning for (it names a year, a period, a sample or a
+ * reference number); a copy without any is not scanned.
  *
  * @example
  * mayCite('Best seller 2024 (Nielsen)'); // true

@@ -1,4 +1,4 @@
-import type { AdCopy, Language } from '../event.ts';
+import type { AdCopy, Language } from '#shared/schemas/events.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
 import type { Citation } from './citations.ts';
@@ -205,18 +205,18 @@ export const copySignals = (
   const covered = matcher.packs.some(
     (pack) => pack.language === copy.lang && marketIn(copy.market, pack.markets),
   );
-  // Scanned for citations only when a claim could use one or the copy names a year or a reference.
+  // Scanned for citations once, and only when the copy names a year, a period, a sample or a reference.
   let citations: readonly Citation[] | undefined;
   const citationsOfCopy = (): readonly Citation[] => {
     citations ??= citationsOf(copy.text);
     return citations;
   };
-  const cited = () => citationsOfCopy().length > 0;
+  const cited = () => mayCite(copy.text) && citationsOfCopy().length > 0;
   const claimSignals = [...byRule].map(([rule, hits]) =>
     signalOf(rule, languageOf.get(rule) ?? copy.lang, hits, cited),
   );
   const sourced =
-    !claimSignals.some((signal) => signal.outcome === 'advisory') && mayCite(copy.text) && cited()
+    !claimSignals.some((signal) => signal.outcome === 'advisory') && cited()
       ? [citedSourceSignal(citationsOfCopy(), copy.lang)]
       : [];
   return [
