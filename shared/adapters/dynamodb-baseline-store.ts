@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BaselineLearning, BaselineStore } from '#shared/ports.ts';
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import { keys } from './dynamodb-items.ts';
+import { DynamoDbTable } from './dynamodb-table.ts';
 
 /**
  * The put of a subject's next baseline, conditional on the observation count read, which only ever grows,
@@ -24,25 +24,14 @@ export const baselinePut = (tableName: string, learning: BaselineLearning) => ({
  * Each subject's baseline (CPA per campaign × channel, negative share per brand × product × channel) as one
  * item, read in bulk before judging; written with events (see {@link baselinePut}).
  */
-export class DynamoDbBaselineStore implements BaselineStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
-  async get(key: string): Promise<unknown> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.baseline(key), ConsistentRead: true }),
-    );
-    return item?.baseline;
+export class DynamoDbBaselineStore extends DynamoDbTable implements BaselineStore {
+  get(key: string): Promise<unknown> {
+    return this.getItem(keys.baseline(key), (item) => item.baseline);
   }
 
   async getMany(baselineKeys: readonly string[]): Promise<ReadonlyMap<string, unknown>> {
     const wanted = new Map(baselineKeys.map((key) => [keys.baseline(key).pk, key]));
-    const items = await batchGetItems(this.#client, this.#tableName, baselineKeys.map(keys.baseline));
+    const items = await batchGetItems(this.client, this.tableName, baselineKeys.map(keys.baseline));
     const found = new Map<string, unknown>();
     for (const item of items) {
       const key = wanted.get(String(item.pk));

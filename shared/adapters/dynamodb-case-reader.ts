@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
 import type { RecordedQuery } from '#shared/use-cases/send-digest.ts';
@@ -10,6 +10,7 @@ import {
   itemToReview,
   keys,
 } from './dynamodb-items.ts';
+import { DynamoDbTable } from './dynamodb-table.ts';
 import { queryPage } from './query-page.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
@@ -34,15 +35,7 @@ const attributePath: Record<FilterField, readonly string[]> = {
  * first: campaign, brand, level, status, market, risk type) picks the index, the time range narrows its
  * sort key, and the other filters become a filter expression on that index.
  */
-export class DynamoDbCaseReader implements CaseReader {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
+export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
   async listCases(query: CaseQuery): Promise<Page<RiskCase>> {
     const { index, partition, filters } = this.#plan(query);
     const names: Record<string, string> = { '#pk': index.partitionKey };
@@ -57,9 +50,9 @@ export class DynamoDbCaseReader implements CaseReader {
       conditions.push(`${path.join('.')} = :${field}`);
     }
     return queryPage(
-      this.#client,
+      this.client,
       {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: index.indexName,
         KeyConditionExpression: `#pk = :pk${this.#range(query, index, names, values)}`,
         ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
@@ -80,9 +73,9 @@ export class DynamoDbCaseReader implements CaseReader {
   async listRecorded(query: RecordedQuery): Promise<Page<RiskCase>> {
     const index = caseIndexes.recorded;
     return queryPage(
-      this.#client,
+      this.client,
       {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: index.indexName,
         // The sort key is `<createdAt>#<caseId>`: a case recorded at `to` sorts before `<to>#\uffff`.
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
@@ -103,28 +96,28 @@ export class DynamoDbCaseReader implements CaseReader {
   async getCase(caseId: string): Promise<CaseDetail | undefined> {
     const pk = keys.case(caseId).pk;
     const below = (prefix: string, limit: number) =>
-      this.#client.send(
+      this.client.send(
         new QueryCommand({
-          TableName: this.#tableName,
+          TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
           ScanIndexForward: false,
           Limit: limit,
         }),
       );
-    const [caseItem, reviewItem, occurrences, audit] = await Promise.all([
-      this.#client.send(new GetCommand({ TableName: this.#tableName, Key: keys.case(caseId) })),
-      this.#client.send(new GetCommand({ TableName: this.#tableName, Key: keys.review(caseId) })),
+    const [found, review, occurrences, audit] = await Promise.all([
+      this.getItem(keys.case(caseId), itemToCase, false),
+      this.getItem(keys.review(caseId), itemToReview, false),
       below(keys.occurrencePrefix, MAX_OCCURRENCES_SHOWN),
       below(keys.auditPrefix, MAX_AUDIT_SHOWN),
     ]);
-    if (caseItem.Item === undefined) return undefined;
+    if (found === undefined) return undefined;
     return {
-      case: itemToCase(caseItem.Item),
+      case: found,
       occurrences: (occurrences.Items ?? []).map(itemToOccurrence),
       // Oldest first reads as a story.
       audit: (audit.Items ?? []).map(itemToAudit).reverse(),
-      ...(reviewItem.Item === undefined ? {} : { review: itemToReview(reviewItem.Item) }),
+      ...(review === undefined ? {} : { review }),
     };
   }
 

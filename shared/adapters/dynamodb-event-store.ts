@@ -3,13 +3,7 @@ import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -40,18 +34,16 @@ import {
   occurrenceToItem,
   reviewToItem,
 } from './dynamodb-items.ts';
+import { DynamoDbTable, lostRace } from './dynamodb-table.ts';
+import { versionedCasePut } from './dynamodb-workflow-store.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const NOT_EXISTS = 'attribute_not_exists(pk)';
 
-/** Reasons DynamoDB gives for an item that stopped a transaction because another writer got there first. */
-const LOST_RACE = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
-
 /** True when the last item alone stopped the transaction, by a lost race. */
 const onlyLastFailed = (reasons: readonly CancellationReason[]): boolean =>
-  LOST_RACE.has(reasons.at(-1)?.Code ?? 'None') &&
-  reasons.slice(0, -1).every((reason) => (reason.Code ?? 'None') === 'None');
+  lostRace(reasons.at(-1)) && reasons.slice(0, -1).every((reason) => (reason.Code ?? 'None') === 'None');
 
 /**
  * Events and the cases they open or join, in the single table. Every write that must agree (event,
@@ -60,24 +52,9 @@ const onlyLastFailed = (reasons: readonly CancellationReason[]): boolean =>
  * when someone else moved the case on first (optimistic version), and the subject pointer put fails
  * when a concurrent request opened the subject's case first.
  */
-export class DynamoDbEventStore implements EventStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
-  async findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({
-        TableName: this.#tableName,
-        Key: keys.event(clientId, eventId),
-        ConsistentRead: true,
-      }),
-    );
-    return item === undefined ? undefined : itemToEvent(item);
+export class DynamoDbEventStore extends DynamoDbTable implements EventStore {
+  findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined> {
+    return this.getItem(keys.event(clientId, eventId), itemToEvent);
   }
 
   async findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>> {
@@ -101,7 +78,7 @@ export class DynamoDbEventStore implements EventStore {
     subjects: readonly SubjectRef[],
   ): Promise<{ events: ReadonlyMap<string, StoredEvent>; pointers: SubjectPointers }> {
     const subjectKeys = subjects.map((subject) => keys.subject(subject.riskType, subject.subjectKey));
-    const items = await batchGetItems(this.#client, this.#tableName, [...eventKeys, ...subjectKeys]);
+    const items = await batchGetItems(this.client, this.tableName, [...eventKeys, ...subjectKeys]);
     const events = new Map<string, StoredEvent>();
     const caseIdOf = new Map<string, string>();
     const pointerKeys = new Set(subjectKeys.map((key) => key.pk));
@@ -133,8 +110,8 @@ export class DynamoDbEventStore implements EventStore {
     }
     const caseIds = [...new Set(caseIdOf.values())];
     const items = await batchGetItems(
-      this.#client,
-      this.#tableName,
+      this.client,
+      this.tableName,
       caseIds.flatMap((caseId) => [keys.case(caseId), keys.review(caseId)]),
     );
     const cases = new Map<string, RiskCase>();
@@ -158,9 +135,9 @@ export class DynamoDbEventStore implements EventStore {
     if (write.kind === 'event-only' && learning === undefined) return this.#putEvent(write.stored);
     const items = write.kind === 'event-only' ? [this.#eventPut(write.stored)] : this.#caseItems(write);
     // Last, so that a cancellation's last reason is the baseline's.
-    if (learning !== undefined) items.push({ Put: baselinePut(this.#tableName, learning) });
+    if (learning !== undefined) items.push({ Put: baselinePut(this.tableName, learning) });
     try {
-      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return { outcome: 'written' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -178,7 +155,7 @@ export class DynamoDbEventStore implements EventStore {
     if (write.kind === 'open-case') {
       items.push({
         Put: {
-          TableName: this.#tableName,
+          TableName: this.tableName,
           Item: {
             ...keys.subject(write.next.riskType, write.next.subject.key),
             entity: 'subject',
@@ -187,23 +164,15 @@ export class DynamoDbEventStore implements EventStore {
           ConditionExpression: NOT_EXISTS,
         },
       });
-      items.push({ Put: { TableName: this.#tableName, Item: caseItem, ConditionExpression: NOT_EXISTS } });
+      items.push({ Put: { TableName: this.tableName, Item: caseItem, ConditionExpression: NOT_EXISTS } });
     } else {
-      items.push({
-        Put: {
-          TableName: this.#tableName,
-          Item: caseItem,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': write.expectedVersion },
-        },
-      });
+      items.push(versionedCasePut(this.tableName, write.next, write.expectedVersion));
     }
-    items.push({ Put: { TableName: this.#tableName, Item: occurrenceToItem(write.occurrence) } });
+    items.push({ Put: { TableName: this.tableName, Item: occurrenceToItem(write.occurrence) } });
     if (write.audit !== undefined) {
       items.push({
         Put: {
-          TableName: this.#tableName,
+          TableName: this.tableName,
           Item: auditToItem(write.audit, auditSequence(write.next.version, write.stored.event.eventId)),
         },
       });
@@ -217,7 +186,7 @@ export class DynamoDbEventStore implements EventStore {
   #reviewPut(review: Review, expectedVersion: number | undefined): TransactItem {
     return {
       Put: {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Item: reviewToItem(review),
         ...(expectedVersion === undefined
           ? { ConditionExpression: NOT_EXISTS }
@@ -233,7 +202,7 @@ export class DynamoDbEventStore implements EventStore {
   #eventPut(stored: StoredEvent): TransactItem {
     return {
       Put: {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Item: eventToItem(stored),
         ConditionExpression: NOT_EXISTS,
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -243,9 +212,9 @@ export class DynamoDbEventStore implements EventStore {
 
   async #putEvent(stored: StoredEvent): Promise<EventWriteResult> {
     try {
-      await this.#client.send(
+      await this.client.send(
         new PutCommand({
-          TableName: this.#tableName,
+          TableName: this.tableName,
           Item: eventToItem(stored),
           ConditionExpression: NOT_EXISTS,
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -270,7 +239,7 @@ export class DynamoDbEventStore implements EventStore {
         eventReason.Item === undefined ? undefined : unmarshall(eventReason.Item),
       );
     }
-    const retryable = others.some((reason) => LOST_RACE.has(reason.Code ?? 'None'));
+    const retryable = others.some(lostRace);
     if (retryable || eventReason?.Code === 'TransactionConflict') return { outcome: 'stale' };
     throw new StoreError(
       `Event write cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`,

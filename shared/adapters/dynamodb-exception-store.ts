@@ -1,25 +1,18 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
 import { exceptionIndexes, itemToException, keys } from './dynamodb-items.ts';
+import { DynamoDbTable } from './dynamodb-table.ts';
 import { queryPage } from './query-page.ts';
 
 /** Legal's claim exceptions: by brand for the engine (unexpired only), all for the legal screen. */
-export class DynamoDbExceptionStore implements ExceptionStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
+export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionStore {
   async forBrand(brand: string, now: Date): Promise<readonly ClaimException[]> {
     const index = exceptionIndexes.brand;
-    const output = await this.#client.send(
+    const output = await this.client.send(
       new QueryCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: index.indexName,
         // The sort key starts with the expiry, so expired exceptions are outside the range.
         KeyConditionExpression: '#pk = :pk AND #sk > :now',
@@ -33,9 +26,9 @@ export class DynamoDbExceptionStore implements ExceptionStore {
   async listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
     const index = exceptionIndexes.all;
     return queryPage(
-      this.#client,
+      this.client,
       {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: index.indexName,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': index.partitionKey },
@@ -48,18 +41,15 @@ export class DynamoDbExceptionStore implements ExceptionStore {
     );
   }
 
-  async getException(exceptionId: string): Promise<ClaimException | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.exception(exceptionId), ConsistentRead: true }),
-    );
-    return item === undefined ? undefined : itemToException(item);
+  getException(exceptionId: string): Promise<ClaimException | undefined> {
+    return this.getItem(keys.exception(exceptionId), itemToException);
   }
 
   async revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult> {
     try {
-      await this.#client.send(
+      await this.client.send(
         new UpdateCommand({
-          TableName: this.#tableName,
+          TableName: this.tableName,
           Key: keys.exception(exceptionId),
           UpdateExpression: 'SET revokedAt = :at, revokedBy = :by',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',

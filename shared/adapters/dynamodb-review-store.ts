@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -11,24 +11,17 @@ import {
   reviewQueuePartition,
   reviewToItem,
 } from './dynamodb-items.ts';
+import { DynamoDbTable } from './dynamodb-table.ts';
 import { auditPut, isStale } from './dynamodb-workflow-store.ts';
 import { queryPage } from './query-page.ts';
 
 /** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
-export class DynamoDbReviewStore implements ReviewStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
+export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
   async listReviews(query: ReviewQuery): Promise<Page<Review>> {
     return queryPage(
-      this.#client,
+      this.client,
       {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: reviewQueueIndex.indexName,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': reviewQueueIndex.partitionKey },
@@ -41,11 +34,8 @@ export class DynamoDbReviewStore implements ReviewStore {
     );
   }
 
-  async getReview(reviewId: string): Promise<Review | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.review(reviewId), ConsistentRead: true }),
-    );
-    return item === undefined ? undefined : itemToReview(item);
+  getReview(reviewId: string): Promise<Review | undefined> {
+    return this.getItem(keys.review(reviewId), itemToReview);
   }
 
   async saveDecision(
@@ -55,25 +45,25 @@ export class DynamoDbReviewStore implements ReviewStore {
     exception?: ClaimException,
   ): Promise<SaveResult> {
     try {
-      await this.#client.send(
+      await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Put: {
-                TableName: this.#tableName,
+                TableName: this.tableName,
                 Item: reviewToItem(next),
                 ConditionExpression: '#version = :expected',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            auditPut(this.#tableName, audit, next.version),
+            auditPut(this.tableName, audit, next.version),
             ...(exception === undefined
               ? []
               : [
                   {
                     Put: {
-                      TableName: this.#tableName,
+                      TableName: this.tableName,
                       Item: exceptionToItem(exception),
                       ConditionExpression: 'attribute_not_exists(pk)',
                     },

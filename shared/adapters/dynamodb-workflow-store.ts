@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, RiskCase } from '#shared/domain/case.ts';
 import type { CaseWorkflowStore, SaveResult } from '#shared/ports.ts';
 import { auditSequence, auditToItem, caseToItem, itemToCase, keys } from './dynamodb-items.ts';
+import { DynamoDbTable, lostRace } from './dynamodb-table.ts';
 
 /** A case put that only succeeds if nobody changed the case since it was read. */
 export const versionedCasePut = (tableName: string, next: RiskCase, expectedVersion: number) => ({
@@ -23,35 +24,21 @@ export const auditPut = (tableName: string, entry: AuditEntry, version: number) 
 
 /** True when a transaction was cancelled by a failed condition or a concurrent writer: read and retry. */
 export const isStale = (error: unknown): boolean =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some(
-    (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
-  );
+  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some(lostRace);
 
 /** Case lifecycle writes: the case (if still at the version read) and its audit entry, together. */
-export class DynamoDbWorkflowStore implements CaseWorkflowStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#tableName = tableName;
-  }
-
-  async getCase(caseId: string): Promise<RiskCase | undefined> {
-    const { Item: item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: keys.case(caseId), ConsistentRead: true }),
-    );
-    return item === undefined ? undefined : itemToCase(item);
+export class DynamoDbWorkflowStore extends DynamoDbTable implements CaseWorkflowStore {
+  getCase(caseId: string): Promise<RiskCase | undefined> {
+    return this.getItem(keys.case(caseId), itemToCase);
   }
 
   async saveTransition(next: RiskCase, expectedVersion: number, audit: AuditEntry): Promise<SaveResult> {
     try {
-      await this.#client.send(
+      await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            versionedCasePut(this.#tableName, next, expectedVersion),
-            auditPut(this.#tableName, audit, next.version),
+            versionedCasePut(this.tableName, next, expectedVersion),
+            auditPut(this.tableName, audit, next.version),
           ],
         }),
       );
