@@ -123,7 +123,7 @@ export const createLocalApi = (options: LocalApiOptions): Server => {
     return toReply(outcome, match.functionId, logger);
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     if (options.site?.(request, response) === true) return;
     const started = performance.now();
     const requestId = randomUUID();
@@ -138,6 +138,10 @@ export const createLocalApi = (options: LocalApiOptions): Server => {
         logger.info(`${request.method} ${request.url} ${status} ${elapsed}ms`);
       });
   });
+  // Idle keep-alive connections stay open longer than clients keep them (fetch: 4 s), so a client never
+  // sends a request on a socket the server is closing at that moment (an ECONNRESET under load).
+  server.keepAliveTimeout = 65_000;
+  return server;
 };
 
 const handlerResolver = (source: HttpHandlerSource): ((id: FunctionId) => Promise<HttpHandler>) => {
