@@ -18,7 +18,10 @@ export interface TextFrame {
   isName(span: { readonly start: number; readonly end: number }): boolean;
   /** Whether a span is a house number: "No. 1 High Street", "số 1 Lê Lợi" (a capitalised name follows). */
   isAddress(span: { readonly start: number; readonly end: number }): boolean;
-  /** Whether a debunking cue (别再相信, "don't believe", "myth") frames the span. */
+  /**
+   * Whether a debunking cue (别再相信, "don't believe", "myth") frames the span: in its sentence, or right
+   * after it when the span is asked as a question and the cue answers it (减肥药？我们不卖。).
+   */
   debunks(
     cue: { readonly start: number; readonly end: number },
     span: { readonly start: number; readonly end: number },
@@ -49,6 +52,10 @@ const STREET =
   /\b(?:street|st|road|rd|avenue|ave|place|square|lane|way|boulevard|blvd)\b|đường|phố|ngõ|hẻm|quận|phường/iu;
 const ADDRESS_BEFORE = /(?:\bat|\bfrom|\bnear|\bto|tại|ở|địa chỉ|số nhà)\s*:?\s*$/iu;
 const NEAR_AFTER = 6;
+// A claim asked as a question and refused right after it (考前押题？不存在的。): the refusal starts at most
+// this many normalised units after the question.
+const NEAR_REFUSAL = 4;
+const QUESTION_MARKS = new Set([...'?？'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * The frame of a normalised text.
@@ -64,6 +71,8 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   let titleDepth = 0;
   let index = 0;
   let closing = -1;
+  // The sentences that end with a question mark.
+  const questions = new Set<number>();
   const markup = markupMask(n);
   for (let k = 0; k < original.length; k++) {
     const code = original.charCodeAt(k);
@@ -86,6 +95,7 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       SENTENCE_END.has(code) ||
       (code === FULL_STOP && (Number.isNaN(next) || next === 32 || next === 10))
     ) {
+      if (QUESTION_MARKS.has(code)) questions.add(index);
       index++;
       closing = -1;
     }
@@ -127,7 +137,10 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       return single ? /^\p{Lu}/u.test(before[1] ?? '') : true;
     },
     debunks: (cue, span) => {
-      if (sentenceOf(cue.start) !== sentenceOf(span.start)) return false;
+      const asked = sentenceOf(span.start);
+      if (sentenceOf(cue.start) === asked + 1 && questions.has(asked))
+        return cue.start >= span.end && cue.start - span.end <= NEAR_REFUSAL;
+      if (sentenceOf(cue.start) !== asked) return false;
       if (isQuoted(span)) return true;
       if (cue.end <= span.start) return span.start - cue.end <= NEAR_BEFORE;
       return cue.start >= span.end && cue.start - span.end <= NEAR_AFTER;

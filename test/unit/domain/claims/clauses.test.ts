@@ -48,6 +48,16 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     expect(hits(text).filter(([id]) => id === 'cl.cure')).toEqual([]);
   });
 
+  it('takes a claim asked as a question and refused right after it as none', () => {
+    // Act
+    const refused = hits('It cures eczema? Myth. Our balm soothes dry skin.');
+    const stated = hits('It cures eczema. Myth-busting tips inside.');
+
+    // Assess: only a question is answered by the next sentence
+    expect(refused).toEqual([]);
+    expect(stated).toEqual([['cl.cure', 'cures eczema']]);
+  });
+
   it('reads a pseudo-negation as none ("not only … cures")', () => {
     expect(hits('Not only soothes, it cures eczema')).toEqual([['cl.cure', 'cures eczema']]);
   });
