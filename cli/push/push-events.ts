@@ -197,7 +197,10 @@ const applyOutcome = (
     } else {
       reject(
         record,
-        (result.errors ?? [{ path: '(event)', message: `status ${result.status}` }]).map(withinEvent),
+        (result.status === 'rejected'
+          ? result.errors
+          : [{ path: '(event)', message: `status ${result.status}` }]
+        ).map(withinEvent),
       );
     }
   });

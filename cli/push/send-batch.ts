@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CLIENT_HEADER, SIGNATURE_HEADER, signRequest } from '#shared/auth/signature.ts';
 import type { FieldIssue } from '#shared/errors.ts';
 import { PROBLEM_TYPES } from '#shared/problem.ts';
-import { IngestResponseSchema, ProblemSchema } from '#shared/schemas/cases.ts';
+import { BatchResponseSchema, ProblemSchema } from '#shared/schemas/cases.ts';
 import type { CliIo } from '../io.ts';
 import { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.ts';
 
@@ -14,7 +14,7 @@ export interface Target {
   readonly secret: string;
 }
 
-export type EventResult = z.infer<typeof IngestResponseSchema>['results'][number];
+export type EventResult = z.infer<typeof BatchResponseSchema>['results'][number];
 
 export type BatchOutcome =
   /** 200 or 207: one result per event. */
@@ -124,7 +124,7 @@ export const sendBatch = async (input: {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       if (response.status === 200 || response.status === 207) {
-        const parsed = IngestResponseSchema.safeParse(await response.json().catch(() => undefined));
+        const parsed = BatchResponseSchema.safeParse(await response.json().catch(() => undefined));
         if (parsed.success) return { kind: 'answered', results: parsed.data.results };
         return {
           kind: 'failed',

@@ -1,4 +1,5 @@
 import type { AuditEntry } from './case.ts';
+import type { ClaimException } from './claim-exception.ts';
 import type { AdCopy } from './event.ts';
 import type { Finding } from './finding.ts';
 import type { Level } from './risk-matrix.ts';
@@ -35,6 +36,12 @@ export interface Review {
   readonly updatedAt: string;
   readonly decision?: Decision;
   readonly version: number;
+}
+
+/** What a decision answers: the decided review, and the exception an approval granted, if any. */
+export interface DecidedReview {
+  readonly review: Review;
+  readonly exception?: ClaimException;
 }
 
 export interface ReviewInput {

@@ -1,12 +1,39 @@
 import * as z from 'zod';
+import type {
+  Acknowledgement,
+  AuditEntry,
+  CaseFinding,
+  Escalation,
+  Occurrence,
+  Resolution,
+  RiskCase,
+  Subject,
+} from '#shared/domain/case.ts';
+import type { CaseDetail, Page } from '#shared/ports.ts';
+import type { Problem } from '#shared/problem.ts';
+import type { AssessedResult, EventResult, RejectedResult } from '#shared/use-cases/event-results.ts';
 import { AssessmentSchema, FindingSchema } from './assessment.ts';
 import { ReviewSchema } from './reviews.ts';
-import { CaseStatusSchema, LevelSchema, RiskTypeSchema } from './vocabulary.ts';
+import type { Tied } from './tie.ts';
+import {
+  AuditActionSchema,
+  CaseStatusSchema,
+  EscalationReasonSchema,
+  EventTypeSchema,
+  LevelSchema,
+  RiskTypeSchema,
+} from './vocabulary.ts';
+
+/**
+ * The responses about cases and events, each tied to the type the handler returns, for the OpenAPI
+ * document. The handlers do not load these (building schemas costs cold-start time); a test validates the
+ * handlers' real answers against the document.
+ */
 
 export const SubjectSchema = z
   .object({
-    key: z.string(),
-    label: z.string(),
+    key: z.string().meta({ description: 'Stable grouping key, e.g. spend|cmp-1|facebook.' }),
+    label: z.string().meta({ description: 'How a person names it, e.g. campaign cmp-1 on facebook.' }),
     brand: z.string().optional(),
     product: z.string().optional(),
     campaignId: z.string().optional(),
@@ -15,16 +42,38 @@ export const SubjectSchema = z
     copyId: z.string().optional(),
   })
   .meta({ id: 'Subject' });
+true satisfies Tied<typeof SubjectSchema, Subject>;
 
 export const EscalationSchema = z
   .object({
-    id: z.string(),
+    id: z.string().meta({ description: '<caseId>#<sequence>: one SNS message per id.' }),
     tier: z.number().int(),
-    reason: z.enum(['opened', 'level-rose', 'reopened', 'sla-lapsed']),
+    reason: EscalationReasonSchema,
     level: LevelSchema,
     at: z.string(),
   })
   .meta({ id: 'Escalation' });
+true satisfies Tied<typeof EscalationSchema, Escalation>;
+
+export const CaseFindingSchema = FindingSchema.extend({
+  seenAt: z.string().meta({ description: 'When the occurrence that last raised this rule happened (UTC).' }),
+}).meta({ id: 'CaseFinding' });
+true satisfies Tied<typeof CaseFindingSchema, CaseFinding>;
+
+const AcknowledgementSchema = z.object({ by: z.string(), at: z.string(), note: z.string().optional() });
+true satisfies Tied<typeof AcknowledgementSchema, Acknowledgement>;
+
+const ResolutionSchema = z
+  .object({
+    whys: z.array(z.string()),
+    measures: z.array(z.string()),
+    improvementPlan: z.string(),
+    by: z.string(),
+    at: z.string(),
+    note: z.string().optional(),
+  })
+  .meta({ description: 'Root cause (5 whys), measures and improvement plan: the risk library record.' });
+true satisfies Tied<typeof ResolutionSchema, Resolution>;
 
 export const CaseSchema = z
   .object({
@@ -40,30 +89,24 @@ export const CaseSchema = z
     lastSeenAt: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    findings: z.array(FindingSchema),
+    findings: z.array(CaseFindingSchema).meta({
+      description:
+        'The latest finding of each rule seen on the case, worst first: the first is its headline.',
+    }),
     escalation: EscalationSchema.optional(),
     escalationCount: z.number().int(),
-    acknowledgement: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),
-    resolution: z
-      .object({
-        whys: z.array(z.string()),
-        measures: z.array(z.string()),
-        improvementPlan: z.string(),
-        by: z.string(),
-        at: z.string(),
-        note: z.string().optional(),
-      })
-      .optional()
-      .meta({ description: 'Root cause (5 whys), measures and improvement plan: the risk library record.' }),
-    version: z.number().int(),
+    acknowledgement: AcknowledgementSchema.optional(),
+    resolution: ResolutionSchema.optional(),
+    version: z.number().int().meta({ description: 'Optimistic-concurrency version.' }),
   })
   .meta({ id: 'Case' });
+true satisfies Tied<typeof CaseSchema, RiskCase>;
 
 export const OccurrenceSchema = z
   .object({
     caseId: z.string(),
     eventId: z.string(),
-    type: z.enum(['ad-copy', 'spend', 'sentiment']),
+    type: EventTypeSchema,
     source: z.string(),
     occurredAt: z.string(),
     receivedAt: z.string(),
@@ -71,6 +114,7 @@ export const OccurrenceSchema = z
     ruleIds: z.array(z.string()),
   })
   .meta({ id: 'Occurrence' });
+true satisfies Tied<typeof OccurrenceSchema, Occurrence>;
 
 export const AuditEntrySchema = z
   .object({
@@ -79,20 +123,13 @@ export const AuditEntrySchema = z
     actor: z
       .string()
       .meta({ description: '`user:<name>`, `client:<id>` or `system:<job>`, from credentials.' }),
-    action: z.enum([
-      'opened',
-      'level-rose',
-      'reopened',
-      'acknowledged',
-      'resolved',
-      'escalated',
-      'review-decided',
-    ]),
+    action: AuditActionSchema,
     note: z.string().optional(),
     from: z.string().optional(),
     to: z.string().optional(),
   })
   .meta({ id: 'AuditEntry' });
+true satisfies Tied<typeof AuditEntrySchema, AuditEntry>;
 
 export const CaseDetailSchema = z
   .object({
@@ -102,45 +139,80 @@ export const CaseDetailSchema = z
     review: ReviewSchema.optional(),
   })
   .meta({ id: 'CaseDetail' });
+true satisfies Tied<typeof CaseDetailSchema, CaseDetail>;
 
-export const CaseListSchema = z
-  .object({
-    items: z.array(CaseSchema),
-    cursor: z.string().optional().meta({ description: 'Pass back to get the next page.' }),
-  })
-  .meta({ id: 'CaseList' });
+/** One page of a list, with the cursor for the next. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    cursor: z
+      .string()
+      .optional()
+      .meta({ description: 'Pass back to get the next page; absent on the last.' }),
+  });
 
-const EventResultSchema = z
+export const CaseListSchema = pageOf(CaseSchema).meta({ id: 'CaseList' });
+true satisfies Tied<typeof CaseListSchema, Page<RiskCase>>;
+
+const FieldIssueSchema = z.object({ path: z.string(), message: z.string() }).meta({ id: 'FieldIssue' });
+
+const AssessedResultSchema = z
   .object({
     index: z
       .number()
       .int()
       .meta({ description: 'Position of the event in the request (0 for a single event).' }),
-    eventId: z.string().optional(),
-    status: z.enum(['created', 'duplicate', 'rejected', 'evaluated']),
+    eventId: z.string(),
+    status: z.enum(['created', 'duplicate', 'evaluated']),
     caseId: z.string().nullable().optional(),
-    assessment: AssessmentSchema.optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    assessment: AssessmentSchema,
   })
-  .meta({ id: 'EventResult' });
+  .meta({ id: 'AssessedResult' });
+true satisfies Tied<typeof AssessedResultSchema, AssessedResult>;
 
-export const IngestResponseSchema = z
+const RejectedResultSchema = z
+  .object({
+    index: z.number().int(),
+    eventId: z.string().optional(),
+    status: z.literal('rejected'),
+    errors: z.array(FieldIssueSchema),
+  })
+  .meta({ id: 'RejectedResult', description: 'An event the contract refused; nothing was written for it.' });
+true satisfies Tied<typeof RejectedResultSchema, RejectedResult>;
+
+export const EventResultSchema = z
+  .discriminatedUnion('status', [AssessedResultSchema, RejectedResultSchema])
+  .meta({ id: 'EventResult' });
+true satisfies Tied<typeof EventResultSchema, EventResult>;
+
+/** A single event's answer: its result without the index. */
+export const SingleResultSchema = AssessedResultSchema.omit({ index: true }).meta({
+  id: 'SingleEventResult',
+});
+
+export const BatchResponseSchema = z
   .object({
     results: z.array(EventResultSchema),
-    summary: z.object({ created: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+    summary: z.object({
+      created: z.number().int(),
+      duplicate: z.number().int(),
+      evaluated: z.number().int(),
+      rejected: z.number().int(),
+    }),
   })
-  .meta({ id: 'IngestResponse' });
-
-export const EvaluateResponseSchema = z
-  .object({ results: z.array(EventResultSchema) })
-  .meta({ id: 'EvaluateResponse' });
+  .meta({ id: 'BatchResponse' });
 
 export const ProblemSchema = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(FieldIssueSchema).optional(),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+  .meta({
+    id: 'Problem',
+    description:
+      'RFC 9457 problem details; a 409 adds `current`, the record as it stands (status and version).',
+  });
+true satisfies Tied<typeof ProblemSchema, Problem>;

@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
-import { AssessmentSchema } from './assessment.ts';
 import {
+  BatchResponseSchema,
   CaseDetailSchema,
   CaseListSchema,
   CaseSchema,
-  EvaluateResponseSchema,
-  IngestResponseSchema,
   ProblemSchema,
+  pageOf,
+  SingleResultSchema,
 } from './cases.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import {
@@ -21,7 +21,8 @@ import {
   ListReviewsQuerySchema,
   ResolveRequestSchema,
 } from './requests.ts';
-import { ClaimExceptionSchema, ReviewSchema } from './reviews.ts';
+import { ClaimExceptionSchema, DecidedReviewSchema, ReviewSchema } from './reviews.ts';
+import { RulesInForceSchema } from './rules.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the
@@ -44,10 +45,6 @@ const jsonRequest = (schema: z.ZodType) => ({
   content: { 'application/json': { schema } },
 });
 
-/** One page of a list, with the cursor for the next. */
-const pageOf = (description: string, item: z.ZodType) =>
-  jsonBody(description, z.object({ items: z.array(item), cursor: z.string().optional() }));
-
 const EventsRequestSchema = z
   .union([
     RiskEventSchema,
@@ -57,14 +54,7 @@ const EventsRequestSchema = z
   ])
   .meta({ description: `One event, or { "events": [...] } with at most ${MAX_EVENTS_PER_REQUEST}.` });
 
-const SingleResultSchema = z
-  .object({
-    eventId: z.string(),
-    status: z.enum(['created', 'duplicate', 'evaluated']),
-    caseId: z.string().nullable().optional(),
-    assessment: AssessmentSchema,
-  })
-  .meta({ id: 'SingleEventResult' });
+const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 const signedErrors: ZodOpenApiResponsesObject = {
   '400': problem('Invalid JSON or an event that breaks the contract; `errors` lists every bad path.'),
@@ -87,18 +77,18 @@ const workflowErrors: ZodOpenApiResponsesObject = {
   ),
 };
 
-const eventsOperation = (summary: string, batchSchema: z.ZodType): ZodOpenApiOperationObject => ({
+const eventsOperation = (summary: string): ZodOpenApiOperationObject => ({
   summary,
   security: [{ signature: [], client: [] }],
   requestBody: jsonRequest(EventsRequestSchema),
   responses: {
     '200': {
       description: 'A single event: its result. A batch: every result and a summary.',
-      content: { 'application/json': { schema: z.union([SingleResultSchema, batchSchema]) } },
+      content: { 'application/json': { schema: z.union([SingleResultSchema, BatchResponseSchema]) } },
     },
     '207': jsonBody(
       'A batch in which some events were rejected; each result says which and why.',
-      batchSchema,
+      BatchResponseSchema,
     ),
     ...signedErrors,
   },
@@ -134,8 +124,8 @@ export const openApiDocument = () =>
       },
     },
     paths: {
-      '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)', IngestResponseSchema) },
-      '/v1/evaluate': { post: eventsOperation('Assess events without storing them', EvaluateResponseSchema) },
+      '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)') },
+      '/v1/evaluate': { post: eventsOperation('Assess events without storing them') },
       '/v1/cases': {
         get: {
           summary: 'List cases, newest first',
@@ -184,7 +174,7 @@ export const openApiDocument = () =>
           security: [{ bearer: [] }],
           requestParams: { query: ListReviewsQuerySchema },
           responses: {
-            '200': pageOf('A page of reviews.', ReviewSchema),
+            '200': jsonBody('A page of reviews.', pageOf(ReviewSchema).meta({ id: 'ReviewList' })),
             ...peopleErrors,
           },
         },
@@ -196,10 +186,7 @@ export const openApiDocument = () =>
           requestParams: { path: z.object({ id: IdSchema }) },
           requestBody: jsonRequest(DecisionRequestSchema),
           responses: {
-            '200': jsonBody(
-              'The decided review and any exception granted.',
-              z.object({ review: ReviewSchema, exception: ClaimExceptionSchema.optional() }),
-            ),
+            '200': jsonBody('The decided review and any exception granted.', DecidedReviewSchema),
             ...workflowErrors,
           },
         },
@@ -210,7 +197,10 @@ export const openApiDocument = () =>
           security: [{ bearer: [] }],
           requestParams: { query: ListExceptionsQuerySchema },
           responses: {
-            '200': pageOf('A page of exceptions.', ClaimExceptionSchema),
+            '200': jsonBody(
+              'A page of exceptions.',
+              pageOf(ClaimExceptionSchema).meta({ id: 'ClaimExceptionList' }),
+            ),
             ...peopleErrors,
           },
         },
@@ -230,28 +220,7 @@ export const openApiDocument = () =>
           responses: {
             '200': jsonBody(
               'Every pack with its rules: scope, legal basis, message, suggested rewrite, patterns and examples.',
-              z
-                .object({
-                  rulesVersion: z.string(),
-                  packs: z.array(
-                    z.object({
-                      id: z.string(),
-                      version: z.string(),
-                      title: z.string(),
-                      language: z.string(),
-                      rules: z.array(
-                        z.object({
-                          id: z.string(),
-                          kind: z.enum(['claim', 'required-content']),
-                          basis: z.string(),
-                          message: z.string(),
-                          suggestion: z.string(),
-                        }),
-                      ),
-                    }),
-                  ),
-                })
-                .meta({ id: 'RulePacks' }),
+              RulesInForceSchema,
             ),
             ...peopleErrors,
           },
@@ -260,7 +229,7 @@ export const openApiDocument = () =>
       '/v1/health': {
         get: {
           summary: 'Liveness',
-          responses: { '200': jsonBody('Alive.', z.object({ status: z.literal('ok') })) },
+          responses: { '200': jsonBody('Alive.', HealthSchema) },
         },
       },
       '/v1/openapi.json': {

@@ -1,10 +1,16 @@
 import * as z from 'zod';
-import { CaseStatusSchema, LevelSchema, ReviewStatusSchema, RiskTypeSchema } from './vocabulary.ts';
+import {
+  CaseStatusSchema,
+  LevelSchema,
+  ReviewDecisionSchema,
+  ReviewStatusSchema,
+  RiskTypeSchema,
+} from './vocabulary.ts';
 
 /**
  * What the API accepts: every request body, query string and path parameter, validated by the handlers.
- * Response schemas (cases.ts, reviews.ts) are for the OpenAPI document only and stay out of the handlers'
- * bundles.
+ * Response schemas (cases.ts, reviews.ts, rules.ts) are for the OpenAPI document only and stay out of the
+ * handlers' bundles.
  */
 
 /** Well-formed Unicode: a lone UTF-16 surrogate (`"\\ud800"` in JSON) would be stored as U+FFFD. */
@@ -55,7 +61,7 @@ export const ExceptionRequestSchema = z
 
 export const DecisionRequestSchema = z
   .strictObject({
-    decision: z.enum(['approved', 'rejected', 'changes_requested']),
+    decision: ReviewDecisionSchema,
     note: Text('note', 4000),
     exception: ExceptionRequestSchema.optional(),
   })

@@ -238,7 +238,10 @@ describe('Command: push', () => {
               caseId: 'case-1',
             },
       );
-      return { status: 207, body: { results, summary: { created: 1, duplicate: 1, rejected: 1 } } };
+      return {
+        status: 207,
+        body: { results, summary: { created: 1, duplicate: 1, evaluated: 0, rejected: 1 } },
+      };
     });
     const path = jsonl(['', ...spends(3)]);
 
