@@ -3,18 +3,14 @@ import type {
   CaseDetail,
   CaseStatus,
   ClaimException,
+  DecidedReview,
   DecisionRequest,
+  FieldIssue,
   Page,
   ResolveRequest,
   Review,
   RulesInForce,
 } from './types.ts';
-
-/** A field the API rejected (`errors[]` of a validation problem). */
-export interface FieldIssue {
-  readonly path: string;
-  readonly message: string;
-}
 
 /**
  * An API answer other than 2xx, carrying the RFC 9457 problem in words a person can act on. `status` 0
@@ -156,11 +152,7 @@ export const createApi = (options: ApiClientOptions) => {
     reviews: (query: Query = {}) =>
       call<Page<Review>>('GET', `/reviews${queryString({ status: 'pending', limit: 100, ...query })}`),
     decide: (reviewId: string, request: DecisionRequest) =>
-      call<{ review: Review; exception?: ClaimException }>(
-        'POST',
-        `/reviews/${id(reviewId)}/decision`,
-        request,
-      ),
+      call<DecidedReview>('POST', `/reviews/${id(reviewId)}/decision`, request),
     exceptions: (query: Query = {}) =>
       call<Page<ClaimException>>('GET', `/exceptions${queryString({ limit: 100, ...query })}`),
     revoke: (exceptionId: string) =>

@@ -11,16 +11,17 @@ export type {
   Subject,
 } from '../../shared/domain/case.ts';
 export type { ClaimException } from '../../shared/domain/claim-exception.ts';
-export type { Review, ReviewDecision as Decision } from '../../shared/domain/review.ts';
+export type { AdCopy } from '../../shared/domain/event.ts';
+export type { Evidence, Finding, RiskType } from '../../shared/domain/finding.ts';
+export type { DecidedReview, Review, ReviewDecision as Decision } from '../../shared/domain/review.ts';
+export type { Level } from '../../shared/domain/risk-matrix.ts';
+export type { FieldIssue } from '../../shared/errors.ts';
 export type { CaseDetail, Page } from '../../shared/ports.ts';
-export type { Evidence, Finding } from '../../shared/schemas/assessment.ts';
-export type { AdCopy } from '../../shared/schemas/events.ts';
 export type {
   DecisionRequest,
   ExceptionRequest,
   ResolveRequest,
 } from '../../shared/schemas/requests.ts';
-export type { Level, RiskType } from '../../shared/schemas/vocabulary.ts';
 export type { PackSummary, RuleSummary, RulesInForce } from '../../shared/use-cases/list-rules.ts';
 
 export type Role = 'legal' | 'manager';
