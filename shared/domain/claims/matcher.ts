@@ -511,11 +511,16 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // Cues are few; only the nearest ones around a claim are tried, so this stays linear.
     const debunked = (c: Candidate): boolean =>
       nearest(debunks.get(c.entry.pack) ?? [], c).some((cue) => frameOf().debunks(cue, c));
+    // A rule may say a debunking cue does not clear it (a disparagement: pack-schema `debunkable`).
+    const isDebunkable = (c: Candidate): boolean => {
+      const rule = c.entry.rule?.rule;
+      return rule === undefined || !isClaimRule(rule) || rule.debunkable !== false;
+    };
     // A claim stands unless debunked, in a title, a house number or a name; then its context must hold
     // (withContext). Both are judged only for the claims longestFirst reaches while their span is still
     // free, unless a required context moves the claim's start (and so its place in that order).
     const stands = (c: Candidate): boolean =>
-      !debunked(c) &&
+      !(isDebunkable(c) && debunked(c)) &&
       !frameOf().inTitle(c) &&
       !frameOf().isAddress(c) &&
       !(packs[c.entry.pack]?.language === 'vi' && frameOf().isName(c));

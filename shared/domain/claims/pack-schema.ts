@@ -114,6 +114,11 @@ const claimRuleFields = {
   requires: z.optional(ContextRequirementSchema),
   /** False when a negation before the phrase does not make it innocent. Default true. */
   negatable: z.optional(z.boolean()),
+  /**
+   * False when a debunking cue does not make the claim innocent: in a disparagement the "debunk" is the
+   * denigration itself (别家的面膜都是智商税, "their so-called imported ingredients"). Default true.
+   */
+  debunkable: z.optional(z.boolean()),
   ...grading,
 };
 

@@ -27,6 +27,7 @@ const PACK: RulePack = {
   rules: [
     rule('cl.cure', { predicates: ['cures', 'reverses'], objects: ['diabetes', 'eczema'] }),
     rule('cl.free-costs', { predicates: ['free'], objects: ['just pay', 'handling fee'], sentences: 2 }),
+    rule('cl.disparage', { patterns: ['their cream is fake'], debunkable: false }),
   ],
 };
 const matcher = compileMatcher([PACK]);
@@ -56,6 +57,12 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     // Assess: only a question is answered by the next sentence
     expect(refused).toEqual([]);
     expect(stated).toEqual([['cl.cure', 'cures eczema']]);
+  });
+
+  it('keeps a claim its rule says no debunking clears (a disparagement wrapped in a refutation)', () => {
+    expect(hits('Don\'t believe "their cream is fake" — it is, and ours is not')).toEqual([
+      ['cl.disparage', 'their cream is fake'],
+    ]);
   });
 
   it('reads a pseudo-negation as none ("not only … cures")', () => {
