@@ -63,7 +63,7 @@ const withoutExamples = <R extends { examples?: unknown }>({
   ...rule
 }: R): Omit<R, 'examples'> => rule;
 
-// Values at least this long (as JSON) that occur more than once are stored once (see `sharedValues`).
+// Values at least this long (as JSON) that occur more than once are stored once (see `shareRepeats`).
 const SHARE_MIN = 40;
 
 /**

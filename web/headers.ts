@@ -1,6 +1,6 @@
 /**
  * The security headers of the web app, one definition for both places that serve it: the local stack
- * (infra/local/static-site.ts) and CloudFront's response headers policy (infra/web-site.ts).
+ * (infra/local/static-site.ts) and CloudFront's response headers policy (infra/web-stack.ts).
  */
 
 export interface CspOptions {

@@ -244,7 +244,8 @@ export type {
 
 /**
  * The request body of `POST /v1/events` and `POST /v1/evaluate`: one event, or a batch. Each element of a
- * batch is validated on its own (see `ingest`), so the batch schema only checks the outer shape.
+ * batch is validated on its own (`parseEventsRequest` in functions/input.ts), so the batch schema only
+ * checks the outer shape.
  */
 export const BatchRequestSchema = document(
   z.strictObject({

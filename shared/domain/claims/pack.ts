@@ -56,7 +56,7 @@ const messageOf = (issue: {
   return issue.message;
 };
 
-// "rule en.cure: markets.0 is not ISO 3166-1 alpha-2": legal finds the rule by its id, not its index.
+// "rule en.disease-cure: markets.0 is not ISO 3166-1 alpha-2": legal finds the rule by its id, not its index.
 const located = (pack: RulePack, path: readonly PropertyKey[], message: string): string => {
   const [list, index, ...rest] = path;
   const rules: readonly { readonly id?: unknown }[] | undefined =
