@@ -75,6 +75,8 @@ export interface FrozenReading {
   readonly since: string;
   readonly spend: number;
   readonly expected: number;
+  /** The campaign's day-to-day variation of the rate (squared CV), behind the chance of none by luck. */
+  readonly rateCv2: number;
 }
 
 /** Delivery against the campaign's usual daily spend. */
@@ -237,6 +239,7 @@ const frozenReading = (
   baseline: SpendBaseline | undefined,
   slice: SpendSlice | undefined,
   conversion: ConversionReading | undefined,
+  thresholds: SpendThresholds,
 ): FrozenReading | undefined => {
   if (baseline === undefined || slice === undefined || slice.conversions === undefined) return undefined;
   if (slice.conversions > 0 || slice.fromPeriodStart || !(slice.spend > 0)) return undefined;
@@ -244,6 +247,7 @@ const frozenReading = (
     since: baseline.frozenSince,
     spend: baseline.frozenSpend + slice.spend,
     expected: baseline.frozenExpected + (conversion?.expected ?? 0),
+    rateCv2: rateCv2Of(baseline, thresholds),
   };
 };
 
@@ -333,7 +337,7 @@ export const readSpend = (
     baseline !== undefined && slice !== undefined
       ? conversionReading(baseline, slice, thresholds)
       : undefined;
-  const frozen = frozenReading(baseline, slice, conversion);
+  const frozen = frozenReading(baseline, slice, conversion, thresholds);
   const delivery = deliveryReading(spend, at, baseline, slice, thresholds);
   return {
     at,

@@ -262,9 +262,10 @@ export const trackingBrokenSignal: ReadingDetector = (spend, reading, thresholds
   const frozen = reading.frozen;
   const t = thresholds.trackingBroken;
   if (frozen === undefined || frozen.expected < t.expectedConversions) return undefined;
-  const p = negativeBinomialCdf(0, frozen.expected, thresholds.cpaSpike.dispersion);
   const since = Date.parse(frozen.since);
   const days = Number.isFinite(since) ? Math.max(0, (reading.at - since) / DAY) : 0;
+  // None at all by chance over the whole run: the rate's variation averages over its days.
+  const p = negativeBinomialCdf(0, frozen.expected, Math.max(1, days) / Math.max(frozen.rateCv2, 1e-6));
   return {
     ruleId: 'spend.tracking-broken',
     riskType: 'channel',
