@@ -432,13 +432,16 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     const { entries, automaton } = scannerFor(hints.languages);
     const found: Candidate[] = [];
     const topics = new Set<string>();
+    const topicSpans: Candidate[] = [];
     automaton.each(n.text, (keyword, start, end) => {
       const entry = entries[keyword];
       if (entry === undefined) return;
       const candidate = { entry, start, end };
       if (!isAccepted(n, candidate)) return;
-      if (entry.kind === 'topic' && entry.topic !== undefined) topics.add(entry.topic);
-      else found.push(candidate);
+      if (entry.kind === 'topic' && entry.topic !== undefined) {
+        topics.add(entry.topic);
+        topicSpans.push(candidate);
+      } else found.push(candidate);
     });
     const context: CopyContext = { topics };
     const verdicts = new Map<ClaimRule | RequiredContentRule, boolean>();
@@ -539,7 +542,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
         const outcome: HitOutcome = exempted.has(c.entry.rule) ? 'advisory' : 'violation';
         return [{ rule, outcome, ...spanOf(n, c) }];
       }),
-      missing: missingContent(n, required, candidates, (rule) => inScope(rule), meter),
+      missing: missingContent(n, required, candidates, (rule) => inScope(rule), meter, topicSpans),
       topics,
     };
   };
@@ -563,6 +566,7 @@ const missingContent = (
   candidates: readonly Candidate[],
   applies: (rule: RequiredContentRule) => boolean,
   meter?: WorkMeter,
+  topicSpans: readonly Candidate[] = [],
 ): MissingContent[] => {
   const own = groupBy(
     candidates.filter((c) => c.entry.kind === 'accepted' || c.entry.kind === 'trigger'),
@@ -574,7 +578,13 @@ const missingContent = (
     if (mine.some((c) => c.entry.kind === 'accepted')) return [];
     const triggers = mine.filter((c) => c.entry.kind === 'trigger').flatMap((c) => withContext(n, c));
     if (rule.triggers !== undefined && triggers.length === 0) return [];
-    return [{ rule, evidence: longestFirst(triggers, n.text.length, meter).map((c) => spanOf(n, c)) }];
+    // Required by what the copy is about: the phrases that say so (保健食品, TPBVSK) are the evidence.
+    const about =
+      rule.triggers === undefined && rule.categories !== 'all'
+        ? topicSpans.filter((c) => c.entry.topic !== undefined && rule.categories.includes(c.entry.topic))
+        : [];
+    const evidence = triggers.length > 0 ? triggers : about;
+    return [{ rule, evidence: longestFirst(evidence, n.text.length, meter).map((c) => spanOf(n, c)) }];
   });
 };
 

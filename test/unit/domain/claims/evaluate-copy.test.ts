@@ -59,6 +59,11 @@ describe('Function: copySignals', () => {
 
     // Assess
     expect(asGeneral).toContain('cn.required.health-food-notice');
+    expect(
+      copySignals({ ...copy(text), category: 'general' }, matcher)
+        .find((s) => s.ruleId === 'cn.required.health-food-notice')
+        ?.evidence?.map((span) => span.text),
+    ).toEqual(['保健食品']);
     expect(withNotice.map((s) => s.ruleId)).not.toContain('cn.required.health-food-notice');
   });
 
