@@ -1,0 +1,230 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
+import { openApiDocument } from '#shared/schemas/openapi.ts';
+import {
+  type ApiRequest,
+  apiEvent,
+  type HttpHandler,
+  lambdaContext,
+  postEvents,
+  stubHandlerEnv,
+} from '../fixtures/api-gateway.ts';
+import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
+import { createTestTable, type TestTable } from '../support/dynamo.ts';
+
+/**
+ * The OpenAPI document says what every route answers; the real handlers, on DynamoDB Local, must answer
+ * exactly that: each status they answer is documented, and each body validates against the document's
+ * schema for it, with no field the document leaves out (a client generated from the document would
+ * otherwise never see it).
+ */
+
+type Document = {
+  paths: Record<string, Record<string, { responses: Record<string, Documented> }>>;
+  components: unknown;
+};
+type Documented = { content?: Record<string, { schema: object }> };
+
+const document = openApiDocument() as unknown as Document;
+
+/** The document's schemas as validators: an object lists every field it may carry. */
+const undocumentedFieldsRefused = (schema: unknown): unknown => {
+  if (Array.isArray(schema)) return schema.map(undocumentedFieldsRefused);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, undocumentedFieldsRefused(value)]),
+  );
+  return 'properties' in copy && !('additionalProperties' in copy)
+    ? { ...copy, additionalProperties: false }
+    : copy;
+};
+
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+const components = undocumentedFieldsRefused(document.components);
+const validators = new Map<object, ValidateFunction>();
+const validatorOf = (schema: object): ValidateFunction => {
+  const known = validators.get(schema);
+  if (known !== undefined) return known;
+  const compiled = ajv.compile({ ...(undocumentedFieldsRefused(schema) as object), components });
+  validators.set(schema, compiled);
+  return compiled;
+};
+
+/** What is wrong with an answer by the document: nothing when it conforms. */
+const departures = (route: string, answer: APIGatewayProxyResult): string[] => {
+  const [method = '', path = ''] = route.split(' ');
+  const status = String(answer.statusCode);
+  const documented = document.paths[path]?.[method.toLowerCase()]?.responses[status];
+  if (documented === undefined) return [`${route}: status ${status} is not documented`];
+  const contentType = String(answer.headers?.['content-type'] ?? '').split(';')[0] ?? '';
+  const schema = documented.content?.[contentType]?.schema;
+  if (schema === undefined) return [`${route} ${status}: content type ${contentType} is not documented`];
+  const validate = validatorOf(schema);
+  if (validate(JSON.parse(answer.body))) return [];
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${route} ${status}: ${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)}`,
+  );
+};
+
+const ROUTES = (FUNCTIONS as readonly FunctionDefinition[])
+  .flatMap((fn) => fn.routes.map((route) => ({ fn: fn.id, route: `${route.method} ${route.path}` })))
+  .filter(({ route }) => route !== 'GET /v1/openapi.json');
+
+let table: TestTable;
+const handlers = new Map<string, HttpHandler>();
+/** Every answer of the flow below, by route (`METHOD /path`). */
+const answers = new Map<string, APIGatewayProxyResult[]>();
+
+const record = (route: string, answer: APIGatewayProxyResult): APIGatewayProxyResult => {
+  answers.set(route, [...(answers.get(route) ?? []), answer]);
+  return answer;
+};
+
+const handlerOf = (route: string): HttpHandler => {
+  const handler = handlers.get(route);
+  if (handler === undefined) throw new Error(`No function serves ${route}`);
+  return handler;
+};
+
+/** A request by a person in `group` (none: no credentials). */
+const ask = async (
+  group: 'manager' | 'legal' | undefined,
+  request: Omit<ApiRequest, 'url' | 'groups' | 'headers'> & { readonly url?: string },
+): Promise<APIGatewayProxyResult> => {
+  const route = `${request.method} ${request.resource}`;
+  const fn = ROUTES.find((candidate) => candidate.route === route)?.fn ?? '';
+  const answer = await handlerOf(route)(
+    apiEvent({
+      ...request,
+      url: request.url ?? request.resource,
+      ...(group === undefined ? {} : { groups: [group] }),
+      ...(request.body === undefined ? {} : { headers: { 'content-type': 'application/json' } }),
+    }),
+    lambdaContext(fn),
+  );
+  return record(route, answer);
+};
+
+const push = async (path: '/v1/events' | '/v1/evaluate', body: unknown) =>
+  record(`POST ${path}`, await postEvents(handlerOf(`POST ${path}`), JSON.stringify(body), { path }));
+
+const bodyOf = (answer: APIGatewayProxyResult) => JSON.parse(answer.body) as Record<string, unknown>;
+
+beforeAll(async () => {
+  table = await createTestTable(inject('dynamoEndpoint'), 'openapi');
+  stubHandlerEnv({ tableName: table.tableName, endpoint: inject('dynamoEndpoint') });
+  for (const { fn, route } of ROUTES) {
+    handlers.set(route, ((await import(`#functions/${fn}.ts`)) as { handler: HttpHandler }).handler);
+  }
+
+  // Events: a single flagged copy, a batch with a rejected event (207) and one without (200), evaluated too.
+  const copy = bodyOf(await push('/v1/events', adCopyEvent({}, 'oa-copy')));
+  if (copy.assessment === undefined)
+    throw new Error(`The flagged copy was not assessed: ${JSON.stringify(copy)}`);
+  const batch = bodyOf(
+    await push('/v1/events', { events: [spendEvent({ campaignId: 'oa-1' }, 'oa-spend'), { type: 'spend' }] }),
+  );
+  await push('/v1/events', { events: [sentimentEvent({}, 'oa-sentiment')] });
+  await push('/v1/evaluate', adCopyEvent({ copyId: 'c-eval' }, 'oa-eval'));
+  await push('/v1/evaluate', { events: [spendEvent({}, 'oa-eval-2'), { eventId: 'bad' }] });
+  const copyCase = String(copy.caseId);
+  const spendCase = String((batch.results as { caseId: string }[])[0]?.caseId);
+  const ruleId = String((copy.assessment as { findings: { ruleId: string }[] }).findings[0]?.ruleId);
+
+  // Cases: lists, details, the workflow and its refusals.
+  await ask('manager', { method: 'GET', resource: '/v1/cases' });
+  await ask('manager', { method: 'GET', resource: '/v1/cases', url: '/v1/cases?status=closed' });
+  await ask(undefined, { method: 'GET', resource: '/v1/cases' });
+  await ask('legal', {
+    method: 'GET',
+    resource: '/v1/cases/{id}',
+    url: `/v1/cases/${copyCase}`,
+    pathParameters: { id: copyCase },
+  });
+  await ask('manager', {
+    method: 'GET',
+    resource: '/v1/cases/{id}',
+    url: '/v1/cases/none',
+    pathParameters: { id: 'none' },
+  });
+  const ofCase = (action: string) => ({
+    method: 'POST' as const,
+    resource: `/v1/cases/{id}/${action}`,
+    url: `/v1/cases/${spendCase}/${action}`,
+    pathParameters: { id: spendCase },
+  });
+  await ask('manager', { ...ofCase('acknowledge'), body: JSON.stringify({ note: 'On it' }) });
+  await ask('manager', { ...ofCase('acknowledge'), body: '{}' });
+  await ask('manager', {
+    ...ofCase('resolve'),
+    body: JSON.stringify({ whys: ['No cap'], measures: ['Paused'], improvementPlan: 'Pacing alert' }),
+  });
+  await ask('legal', { ...ofCase('resolve'), body: JSON.stringify({ whys: [] }) });
+
+  // Legal: the queue, a decision with an exception, the exceptions, a revocation, the rules.
+  await ask('legal', { method: 'GET', resource: '/v1/reviews' });
+  const decision = {
+    method: 'POST' as const,
+    resource: '/v1/reviews/{id}/decision',
+    url: `/v1/reviews/${copyCase}/decision`,
+    pathParameters: { id: copyCase },
+    body: JSON.stringify({
+      decision: 'approved',
+      note: 'Substantiated',
+      exception: { ruleId, evidence: 'Market-share report 2026-Q3', expiresAt: '2099-01-01T00:00:00Z' },
+    }),
+  };
+  const decided = bodyOf(await ask('legal', decision));
+  await ask('legal', decision);
+  const exceptionId = String((decided.exception as { exceptionId?: string } | undefined)?.exceptionId);
+  await ask('legal', { method: 'GET', resource: '/v1/exceptions' });
+  await ask('legal', {
+    method: 'POST',
+    resource: '/v1/exceptions/{id}/revoke',
+    url: `/v1/exceptions/${exceptionId}/revoke`,
+    pathParameters: { id: exceptionId },
+  });
+  await ask('legal', { method: 'GET', resource: '/v1/rules' });
+  await ask('manager', { method: 'GET', resource: '/v1/rules' });
+  await ask(undefined, { method: 'GET', resource: '/v1/health' });
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  table.destroy();
+});
+
+describe('OpenAPI document', () => {
+  it('refuses a body with a field it does not document', () => {
+    // Prepare
+    const answer = {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":"ok","x":1}',
+    };
+
+    // Act
+    const found = departures('GET /v1/health', answer);
+
+    // Assess
+    expect(found).toEqual([expect.stringContaining('must NOT have additional properties')]);
+  });
+
+  it.each(ROUTES.map(({ route }) => [route]))('describes every answer of %s', (route) => {
+    // Prepare
+    const answered = answers.get(route) ?? [];
+
+    // Act
+    const found = answered.flatMap((answer) => departures(route, answer));
+
+    // Assess
+    expect(
+      answered.some((answer) => answer.statusCode < 300),
+      `${route} answered no 2xx`,
+    ).toBe(true);
+    expect(found).toEqual([]);
+  });
+});
