@@ -101,9 +101,10 @@ const phrasesOf = (pack: RulePack): string[] => [
     ...(rule.objects ?? []),
   ]),
   ...(pack.required ?? []).flatMap((rule) => rule.triggers ?? []),
+  ...Object.values(pack.topics ?? {}).flat(),
 ];
 
-/** Toneless pinyin of every Han character the Chinese packs' phrases use (zui佳, bao过 are evasions). */
+/** Toneless pinyin of every Han character the Chinese packs' phrases and topics use (zui佳, bao过 are evasions). */
 export const pinyinOf = (packs: readonly RulePack[]): Record<string, string> => {
   const chars = new Set<string>();
   for (const pack of packs) {

@@ -148,8 +148,9 @@ const compileRule = (pack: RulePack, index: number, rule: ClaimRule | RequiredCo
   };
 };
 
-// A claim phrase of a Chinese pack also matches with one character in pinyin (zui佳, bao过).
-const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set(['claim', 'predicate', 'object']);
+// A claim phrase of a Chinese pack (and what makes a notice required, and what a copy is about) also matches
+// with one character in pinyin (zui佳, bao过, wu化弹).
+const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set(['claim', 'predicate', 'object', 'trigger']);
 
 // The phrases of one pack but its topics, in the order the matcher has always listed them (rules, required
 // content, disclaimers, debunking cues): ties between claims of equal length are broken by this order.
@@ -190,15 +191,18 @@ const packEntries = (pack: RulePack, index: number): Entry[] => {
 const topicEntries = (packs: readonly RulePack[]): Entry[] =>
   packs.flatMap((pack, index) =>
     Object.entries(pack.topics ?? {}).flatMap(([topic, phrases]) =>
-      phrases.flatMap(expandPattern).map(
-        (phrase): Entry => ({
-          pack: index,
-          rule: undefined,
-          kind: 'topic',
-          topic,
-          pattern: compilePattern(phrase),
-        }),
-      ),
+      phrases
+        .flatMap(expandPattern)
+        .flatMap((phrase) => [phrase, ...(pack.language === 'zh' ? halfPinyin(phrase) : [])])
+        .map(
+          (phrase): Entry => ({
+            pack: index,
+            rule: undefined,
+            kind: 'topic',
+            topic,
+            pattern: compilePattern(phrase),
+          }),
+        ),
     ),
   );
 

@@ -38,6 +38,7 @@ const ZH_PACK: RulePack = {
   language: 'zh',
   markets: ['CN'],
   negation: { cues: ['不'], pseudo: [], maxGap: 2 },
+  topics: { tobacco: ['电子烟'] },
   rules: [
     rule('evzh.best', { languages: ['zh'], patterns: ['最佳', '第一'] }),
     rule('evzh.cure', { languages: ['zh'], predicates: ['治好'], objects: ['失眠'] }),
@@ -133,6 +134,10 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
     ['全网di**一**', 'di**一'],
   ])('pairs and finds Chinese claims through markup, pinyin and decoration: %j', (text, span) => {
     expect(hits(text).map(([, found]) => found)).toEqual([span]);
+  });
+
+  it('finds what a copy is about with a character in pinyin (dian子烟)', () => {
+    expect([...matcher.inspect('dian子烟 买二送一').topics]).toEqual(['tobacco']);
   });
 
   it('does not join a predicate and an object across an entity’s “;” as if it ended a sentence', () => {
