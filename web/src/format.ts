@@ -1,4 +1,4 @@
-import type { CaseStatus, Decision, RiskType } from './types.ts';
+import type { AuditAction, CaseStatus, Decision, RiskType } from './types.ts';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -118,7 +118,7 @@ export const formatActor = (actor: string): string => {
   return actor;
 };
 
-export const AUDIT_LABELS: Readonly<Record<string, string>> = {
+export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   opened: 'Opened',
   'level-rose': 'Level rose',
   reopened: 'Reopened',

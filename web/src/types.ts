@@ -4,6 +4,7 @@
  */
 
 export type {
+  AuditAction,
   AuditEntry,
   CaseStatus,
   Occurrence,
