@@ -32,8 +32,8 @@ import {
   itemToReview,
   keys,
   occurrenceToItem,
-  reviewToItem,
 } from './dynamodb-items.ts';
+import { reviewPut } from './dynamodb-review-store.ts';
 import { DynamoDbTable, lostRace } from './dynamodb-table.ts';
 import { versionedCasePut } from './dynamodb-workflow-store.ts';
 
@@ -178,25 +178,8 @@ export class DynamoDbEventStore extends DynamoDbTable implements EventStore {
       });
     }
     if (write.review !== undefined)
-      items.push(this.#reviewPut(write.review.next, write.review.expectedVersion));
+      items.push(reviewPut(this.tableName, write.review.next, write.review.expectedVersion));
     return items;
-  }
-
-  /** A new review must not exist yet; an updated one must still be at the version read. */
-  #reviewPut(review: Review, expectedVersion: number | undefined): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: reviewToItem(review),
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: NOT_EXISTS }
-          : {
-              ConditionExpression: '#version = :reviewVersion',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':reviewVersion': expectedVersion },
-            }),
-      },
-    };
   }
 
   #eventPut(stored: StoredEvent): TransactItem {

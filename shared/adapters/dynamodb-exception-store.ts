@@ -1,10 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
 import { exceptionIndexes, itemToException, keys } from './dynamodb-items.ts';
-import { DynamoDbTable } from './dynamodb-table.ts';
-import { queryPage } from './query-page.ts';
+import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
 
 /** Legal's claim exceptions: by brand for the engine (unexpired only), all for the legal screen. */
 export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionStore {
@@ -23,31 +21,18 @@ export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionSt
     return (output.Items ?? []).map(itemToException);
   }
 
-  async listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
+  listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
     const index = exceptionIndexes.all;
-    return queryPage(
-      this.client,
-      {
-        TableName: this.tableName,
-        IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': index.partition },
-        ScanIndexForward: false,
-      },
-      index.partitionKey,
-      { limit, cursor },
-      itemToException,
-    );
+    return this.partitionPage(index, index.partition, false, { limit, cursor }, itemToException);
   }
 
   getException(exceptionId: string): Promise<ClaimException | undefined> {
     return this.getItem(keys.exception(exceptionId), itemToException);
   }
 
-  async revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult> {
-    try {
-      await this.client.send(
+  revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult> {
+    return savedOrStale(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.exception(exceptionId),
@@ -55,11 +40,7 @@ export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionSt
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
           ExpressionAttributeValues: { ':at': at.toISOString(), ':by': by },
         }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'stale';
-      throw error;
-    }
+      ),
+    );
   }
 }

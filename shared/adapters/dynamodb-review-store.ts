@@ -11,24 +11,31 @@ import {
   reviewQueuePartition,
   reviewToItem,
 } from './dynamodb-items.ts';
-import { DynamoDbTable } from './dynamodb-table.ts';
-import { auditPut, isStale } from './dynamodb-workflow-store.ts';
-import { queryPage } from './query-page.ts';
+import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+import { auditPut } from './dynamodb-workflow-store.ts';
+
+/** A review put: a new review must not exist yet; an updated one must still be at the version read. */
+export const reviewPut = (tableName: string, review: Review, expectedVersion: number | undefined) => ({
+  Put: {
+    TableName: tableName,
+    Item: reviewToItem(review),
+    ...(expectedVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+  },
+});
 
 /** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
 export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
-  async listReviews(query: ReviewQuery): Promise<Page<Review>> {
-    return queryPage(
-      this.client,
-      {
-        TableName: this.tableName,
-        IndexName: reviewQueueIndex.indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': reviewQueueIndex.partitionKey },
-        ExpressionAttributeValues: { ':pk': reviewQueuePartition(query.status) },
-        ScanIndexForward: true,
-      },
-      reviewQueueIndex.partitionKey,
+  listReviews(query: ReviewQuery): Promise<Page<Review>> {
+    return this.partitionPage(
+      reviewQueueIndex,
+      reviewQueuePartition(query.status),
+      true,
       query,
       itemToReview,
     );
@@ -38,25 +45,17 @@ export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
     return this.getItem(keys.review(reviewId), itemToReview);
   }
 
-  async saveDecision(
+  saveDecision(
     next: Review,
     expectedVersion: number,
     audit: AuditEntry,
     exception?: ClaimException,
   ): Promise<SaveResult> {
-    try {
-      await this.client.send(
+    return savedOrStale(
+      this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: reviewToItem(next),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
+            reviewPut(this.tableName, next, expectedVersion),
             auditPut(this.tableName, audit, next.version),
             ...(exception === undefined
               ? []
@@ -71,11 +70,7 @@ export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
                 ]),
           ],
         }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (isStale(error)) return 'stale';
-      throw error;
-    }
+      ),
+    );
   }
 }

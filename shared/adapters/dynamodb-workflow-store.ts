@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, RiskCase } from '#shared/domain/case.ts';
 import type { CaseWorkflowStore, SaveResult } from '#shared/ports.ts';
 import { auditSequence, auditToItem, caseToItem, itemToCase, keys } from './dynamodb-items.ts';
-import { DynamoDbTable, lostRace } from './dynamodb-table.ts';
+import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
 
 /** A case put that only succeeds if nobody changed the case since it was read. */
 export const versionedCasePut = (tableName: string, next: RiskCase, expectedVersion: number) => ({
@@ -22,30 +21,22 @@ export const auditPut = (tableName: string, entry: AuditEntry, version: number) 
   Put: { TableName: tableName, Item: auditToItem(entry, auditSequence(version, randomUUID())) },
 });
 
-/** True when a transaction was cancelled by a failed condition or a concurrent writer: read and retry. */
-export const isStale = (error: unknown): boolean =>
-  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some(lostRace);
-
 /** Case lifecycle writes: the case (if still at the version read) and its audit entry, together. */
 export class DynamoDbWorkflowStore extends DynamoDbTable implements CaseWorkflowStore {
   getCase(caseId: string): Promise<RiskCase | undefined> {
     return this.getItem(keys.case(caseId), itemToCase);
   }
 
-  async saveTransition(next: RiskCase, expectedVersion: number, audit: AuditEntry): Promise<SaveResult> {
-    try {
-      await this.client.send(
+  saveTransition(next: RiskCase, expectedVersion: number, audit: AuditEntry): Promise<SaveResult> {
+    return savedOrStale(
+      this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             versionedCasePut(this.tableName, next, expectedVersion),
             auditPut(this.tableName, audit, next.version),
           ],
         }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (isStale(error)) return 'stale';
-      throw error;
-    }
+      ),
+    );
   }
 }
