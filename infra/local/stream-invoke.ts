@@ -1,4 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
+import { reportedFailures } from './batch-item-failures.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import type { LocalLogger } from './logger.ts';
 import type { StreamHandler } from './stream-poller.ts';
@@ -36,23 +37,8 @@ export const invokeBatch = async (
     );
     return 0;
   }
-  const failures = batchItemFailuresOf(response);
+  const failures = reportedFailures(response) ?? [];
   if (failures.length === 0) return undefined;
   const indexes = failures.map((id) => records.findIndex((record) => record.dynamodb?.SequenceNumber === id));
   return indexes.includes(-1) ? 0 : Math.min(...indexes);
-};
-
-/** The `itemIdentifier`s of a `DynamoDBBatchResponse`; anything unreadable becomes '' (fails the batch). */
-const batchItemFailuresOf = (response: unknown): string[] => {
-  if (typeof response !== 'object' || response === null || !('batchItemFailures' in response)) return [];
-  const failures = response.batchItemFailures;
-  if (!Array.isArray(failures)) return [];
-  return failures.map((failure: unknown) =>
-    typeof failure === 'object' &&
-    failure !== null &&
-    'itemIdentifier' in failure &&
-    typeof failure.itemIdentifier === 'string'
-      ? failure.itemIdentifier
-      : '',
-  );
 };

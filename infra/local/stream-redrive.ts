@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { reportedFailures } from './batch-item-failures.ts';
 import type { DeadLetter } from './dead-letter.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import type { LoadedHandler } from './load-handlers.ts';
@@ -38,25 +39,6 @@ const toSqsRecord = (letter: DeadLetter, messageId: string, options: RedriveOpti
   };
 };
 
-/** The `itemIdentifier`s of an `SQSBatchResponse`; anything unreadable fails every message. */
-const failedIds = (response: unknown, all: readonly string[]): Set<string> => {
-  if (typeof response !== 'object' || response === null || !('batchItemFailures' in response)) {
-    return new Set();
-  }
-  const failures = response.batchItemFailures;
-  if (!Array.isArray(failures)) return new Set(all);
-  return new Set(
-    failures.map((failure: unknown) =>
-      typeof failure === 'object' &&
-      failure !== null &&
-      'itemIdentifier' in failure &&
-      typeof failure.itemIdentifier === 'string'
-        ? failure.itemIdentifier
-        : '',
-    ),
-  );
-};
-
 /**
  * Plays Lambda's SQS event source on the StreamFailures queue: hands every waiting dead letter to the
  * redrive function in one SQS event and returns the letters it could not redrive (its
@@ -86,6 +68,7 @@ export const redriveDeadLetters = async (
     options.logger.error(`${options.functionName} threw; ${letters.length} dead letter(s) wait`, error);
     return [...letters];
   }
-  const failed = failedIds(response, ids);
+  // A failure list that is not a list fails every message.
+  const failed = new Set(reportedFailures(response) ?? ids);
   return letters.filter((_letter, index) => failed.has(ids[index] ?? ''));
 };
