@@ -1,4 +1,4 @@
-import type { AdCopy, Language } from '#shared/schemas/events.ts';
+import type { AdCopy, Language } from '../event.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
 import type { Citation } from './citations.ts';
