@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyExceptions, type ClaimException } from '#shared/domain/claim-exception.ts';
-import { decideReview, reviewFor } from '#shared/domain/review.ts';
+import { decideReview, type Review, reviewFor } from '#shared/domain/review.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { adCopyEvent, assessment, finding } from '../../fixtures/events.ts';
 
@@ -36,18 +36,26 @@ const exception = (overrides: Partial<ClaimException> = {}): ClaimException => (
 
 describe('Function: reviewFor', () => {
   it('opens a pending first round, updates it while pending, and starts a new round after a decision', () => {
+    // Prepare
+    const decide = (review: Review): Review => {
+      const decided = decideReview(
+        review,
+        { decision: 'changes_requested', note: 'drop 治愈' },
+        'user:lena',
+        now,
+      );
+      if (!decided.ok) throw new Error('expected a decision');
+      return decided.next;
+    };
+
+    // Act
     const first = reviewFor(undefined, input);
-    expect(first).toMatchObject({ reviewId: 'case-1', status: 'pending', round: 1, version: 1 });
     const updated = reviewFor(first, { ...input, eventId: 'e-2' });
+    const resubmitted = reviewFor(decide(updated), { ...input, eventId: 'e-3' });
+
+    // Assess
+    expect(first).toMatchObject({ reviewId: 'case-1', status: 'pending', round: 1, version: 1 });
     expect(updated).toMatchObject({ status: 'pending', round: 1, eventId: 'e-2', version: 2 });
-    const decided = decideReview(
-      updated,
-      { decision: 'changes_requested', note: 'drop 治愈' },
-      'user:lena',
-      now,
-    );
-    if (!decided.ok) throw new Error('expected a decision');
-    const resubmitted = reviewFor(decided.next, { ...input, eventId: 'e-3' });
     expect(resubmitted).toMatchObject({ status: 'pending', round: 2, eventId: 'e-3' });
     expect(resubmitted.decision).toBeUndefined();
   });
@@ -55,22 +63,22 @@ describe('Function: reviewFor', () => {
 
 describe('Function: decideReview', () => {
   it('records the decision and refuses a second one (409 material)', () => {
-    const decided = decideReview(
-      reviewFor(undefined, input),
-      { decision: 'rejected', note: 'medical claim' },
-      'user:lena',
-      now,
-    );
-    if (!decided.ok) throw new Error('expected a decision');
-    expect(decided.next).toMatchObject({
-      status: 'rejected',
-      decision: { by: 'user:lena', note: 'medical claim' },
+    // Prepare
+    const pending = reviewFor(undefined, input);
+
+    // Act
+    const decided = decideReview(pending, { decision: 'rejected', note: 'medical claim' }, 'user:lena', now);
+    const again = decided.ok
+      ? decideReview(decided.next, { decision: 'approved', note: 'x' }, 'user:lena', now)
+      : undefined;
+
+    // Assess
+    expect(decided).toMatchObject({
+      ok: true,
+      next: { status: 'rejected', decision: { by: 'user:lena', note: 'medical claim' } },
+      audit: { action: 'review-decided', to: 'rejected' },
     });
-    expect(decided.audit).toMatchObject({ action: 'review-decided', to: 'rejected' });
-    expect(decideReview(decided.next, { decision: 'approved', note: 'x' }, 'user:lena', now)).toMatchObject({
-      ok: false,
-      current: { status: 'rejected' },
-    });
+    expect(again).toMatchObject({ ok: false, current: { status: 'rejected' } });
   });
 });
 
@@ -78,14 +86,20 @@ describe('Function: applyExceptions', () => {
   const flagged = assessment([absolute, medical], 'red');
 
   it('lets an active exception allow its claim and says so, keeping other findings in force', () => {
-    const result = applyExceptions(DEFAULT_MATRIX, assessment([absolute]), 'Acme', [exception()], now);
+    // Prepare
+    const allowed = [exception()];
+
+    // Act
+    const result = applyExceptions(DEFAULT_MATRIX, assessment([absolute]), 'Acme', allowed, now);
+    const both = applyExceptions(DEFAULT_MATRIX, flagged, 'Acme', allowed, now);
+
+    // Assess
     expect(result.level).toBe('green');
     expect(result.findings[0]).toMatchObject({
       level: 'green',
       exception: { id: 'x-1', expiresAt: '2026-12-31T00:00:00.000Z' },
     });
     expect(result.findings[0]?.message).toMatch(/^Allowed by exception x-1 until 2026-12-31/);
-    const both = applyExceptions(DEFAULT_MATRIX, flagged, 'Acme', [exception()], now);
     expect(both).toMatchObject({ level: 'red', probability: 'high', impact: 'severe' });
   });
 
@@ -96,19 +110,25 @@ describe('Function: applyExceptions', () => {
     ['for another rule', exception({ ruleId: 'cn.guarantees' })],
     ['for another phrase', exception({ phrase: '唯一' })],
   ])('does not apply when %s', (_name, candidate) => {
-    const result = applyExceptions(DEFAULT_MATRIX, assessment([absolute]), 'Acme', [candidate], now);
+    // Prepare
+    const flaggedOnce = assessment([absolute]);
+
+    // Act
+    const result = applyExceptions(DEFAULT_MATRIX, flaggedOnce, 'Acme', [candidate], now);
+
+    // Assess
     expect(result.level).toBe('yellow');
     expect(result.findings[0]?.exception).toBeUndefined();
   });
 
   it('matches a phrase exception on the evidence text', () => {
-    const result = applyExceptions(
-      DEFAULT_MATRIX,
-      assessment([absolute]),
-      'Acme',
-      [exception({ phrase: '第一' })],
-      now,
-    );
+    // Prepare
+    const forThePhrase = [exception({ phrase: '第一' })];
+
+    // Act
+    const result = applyExceptions(DEFAULT_MATRIX, assessment([absolute]), 'Acme', forThePhrase, now);
+
+    // Assess
     expect(result.level).toBe('green');
   });
 });
