@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { markPhrasesChecked } from '../pack.ts';
 import type { RulePack } from '../pack-schema.ts';
-import { RulePackSchema } from '../pack-schema.ts';
 import COMPRESSED from './compiled/packs.br.json' with { type: 'json' };
 import { decompressText } from './compressed.ts';
 
@@ -9,9 +8,31 @@ const SHARED_REF = /^@@(\d+)$/;
 
 const CompiledSchema = z.object({ shared: z.array(z.unknown()), packs: z.unknown() });
 
-// `npm run packs` ships the compiled packs compressed (packs.br.json, ~110 KB instead of ~370 KB in each
+// `npm run packs` ships the compiled packs compressed (packs.br.json, ~130 KB instead of ~600 KB in each
 // function's bundle; packs.json beside it is the same data, readable). Decompressing is pure computation, once
 // per cold start (a few milliseconds).
+
+// What `npm run packs` wrote is every pack as RulePackSchema parsed it (and a test proves the committed file
+// is exactly that), and the engine validates the packs it is given when it is created: parsing them here
+// too would cost every cold start of ingest and evaluate tens of milliseconds at import. Only the shape is
+// checked, so a file that is not a list of packs at all fails here, loudly.
+const isPackList = (value: unknown): value is RulePack[] =>
+  Array.isArray(value) &&
+  value.every(
+    (pack: unknown) =>
+      typeof pack === 'object' &&
+      pack !== null &&
+      'id' in pack &&
+      typeof pack.id === 'string' &&
+      'rules' in pack &&
+      Array.isArray(pack.rules),
+  );
+
+const compiledPacks = (value: unknown): readonly RulePack[] => {
+  if (!isPackList(value))
+    throw new TypeError('packs.br.json does not hold a list of rule packs (run npm run packs)');
+  return value;
+};
 
 /**
  * The compiled packs with their shared values put back (`npm run packs` stores a long value that repeats
@@ -41,9 +62,9 @@ export const expandShared = ({ shared, packs }: { shared: readonly unknown[]; pa
  * @example
  * createRiskEngine({ packs: [...DEFAULT_PACKS, myMarketPack] });
  */
-export const DEFAULT_PACKS: readonly RulePack[] = z
-  .array(RulePackSchema)
-  .parse(expandShared(CompiledSchema.parse(JSON.parse(decompressText(COMPRESSED)))));
+export const DEFAULT_PACKS: readonly RulePack[] = compiledPacks(
+  expandShared(CompiledSchema.parse(JSON.parse(decompressText(COMPRESSED)))),
+);
 
 // `npm run packs` checked every phrase when it wrote them.
 markPhrasesChecked(DEFAULT_PACKS);
