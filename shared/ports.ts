@@ -80,9 +80,10 @@ export type SubjectPointers = ReadonlyMap<string, string | null>;
 
 export interface EventStore {
   findEvent(clientId: string, eventId: string): Promise<StoredEvent | undefined>;
-  /** The events of these ids the client already stored, by event id (strongly consistent, in bulk). */
-  findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>>;
-  /** `findEvents` and, in the same bulk read, the pointers of `subjects`. */
+  /**
+   * The events of these ids the client already stored, by event id, and, in the same bulk read, the
+   * pointers of `subjects` (strongly consistent).
+   */
   findEventsAndPointers(
     clientId: string,
     eventIds: readonly string[],

@@ -57,10 +57,6 @@ export class DynamoDbEventStore extends DynamoDbTable implements EventStore {
     return this.getItem(keys.event(clientId, eventId), itemToEvent);
   }
 
-  async findEvents(clientId: string, eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredEvent>> {
-    return (await this.findEventsAndPointers(clientId, eventIds, [])).events;
-  }
-
   findEventsAndPointers(
     clientId: string,
     eventIds: readonly string[],

@@ -261,6 +261,30 @@ describe('Class: DynamoDbEventStore', () => {
       );
     });
 
+    it('reads only the cases of pointers already read', async () => {
+      // Prepare
+      ddb.on(BatchGetCommand).resolves({
+        Responses: { radar: [{ pk: 'CASE#case-1', sk: 'CASE', entity: 'case', gsi1pk: 'CASES', ...next }] },
+      });
+      const subject = { riskType: 'budget', subjectKey: 'spend|cmp-1|facebook' } as const;
+
+      // Act
+      const found = await store.subjectStates(
+        [subject],
+        new Map([['budget#spend|cmp-1|facebook', 'case-1']]),
+      );
+
+      // Assess
+      expect(found.get('budget#spend|cmp-1|facebook')).toEqual({ current: next });
+      const calls = ddb.commandCalls(BatchGetCommand);
+      expect(calls.map((call) => call.args[0].input.RequestItems?.radar?.Keys)).toEqual([
+        [
+          { pk: 'CASE#case-1', sk: 'CASE' },
+          { pk: 'CASE#case-1', sk: 'REVIEW' },
+        ],
+      ]);
+    });
+
     it('asks again for keys DynamoDB left unprocessed', async () => {
       const key = { pk: 'SUBJECT#budget#x', sk: 'CURRENT' };
       ddb
@@ -274,7 +298,37 @@ describe('Class: DynamoDbEventStore', () => {
     });
   });
 
-  describe('Method: findEvents', () => {
+  describe('Method: findEventsAndPointers', () => {
+    it("reads the events and the subjects' pointers in one consistent bulk read", async () => {
+      // Prepare
+      ddb.on(BatchGetCommand).resolves({
+        Responses: {
+          radar: [
+            eventToItem(stored),
+            { pk: 'SUBJECT#budget#spend|cmp-1|facebook', sk: 'CURRENT', entity: 'subject', caseId: 'case-1' },
+          ],
+        },
+      });
+
+      // Act
+      const found = await store.findEventsAndPointers(
+        'client-a',
+        [event.eventId],
+        [
+          { riskType: 'budget', subjectKey: 'spend|cmp-1|facebook' },
+          { riskType: 'channel', subjectKey: 'spend|cmp-1|facebook' },
+        ],
+      );
+
+      // Assess
+      expect([...found.events.keys()]).toEqual([event.eventId]);
+      expect([...found.pointers.entries()]).toEqual([
+        ['budget#spend|cmp-1|facebook', 'case-1'],
+        ['channel#spend|cmp-1|facebook', null],
+      ]);
+      expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(1);
+    });
+
     it('reads 250 event ids in chunks of 100 and maps what exists by id', async () => {
       ddb
         .on(BatchGetCommand)
@@ -284,8 +338,8 @@ describe('Class: DynamoDbEventStore', () => {
           return { Responses: { radar: hit === undefined ? [] : [eventToItem(stored)] } };
         });
       const ids = [...Array.from({ length: 249 }, (_, i) => `other-${i}`), event.eventId];
-      const found = await store.findEvents('client-a', ids);
-      expect([...found.keys()]).toEqual([event.eventId]);
+      const found = await store.findEventsAndPointers('client-a', ids, []);
+      expect([...found.events.keys()]).toEqual([event.eventId]);
       expect(
         ddb.commandCalls(BatchGetCommand).map((call) => call.args[0].input.RequestItems?.radar?.Keys?.length),
       ).toEqual([100, 100, 50]);
