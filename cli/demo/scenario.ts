@@ -62,13 +62,18 @@ const steadyCampaign = (now: Date, id: (name: string) => string): SpendEvent => 
   },
 });
 
-/** Six-hour windows of social listening: calm, then a complaint about the serum goes viral. */
+/**
+ * Six-hour windows of social listening: a calm day and more (enough for the subject's baseline to judge: the
+ * sentiment thresholds' `learning.minHours`), then a complaint about the serum goes viral.
+ */
 const complaintSpike = (now: Date, id: (name: string) => string): SentimentEvent[] => {
   const windows = [
+    { mentions: 395, negative: 40, positive: 192 },
+    { mentions: 360, negative: 31, positive: 181 },
     { mentions: 380, negative: 34, positive: 190 },
     { mentions: 420, negative: 38, positive: 205 },
     { mentions: 400, negative: 41, positive: 188 },
-    { mentions: 610, negative: 171, positive: 150 },
+    { mentions: 580, negative: 125, positive: 160 },
     { mentions: 930, negative: 402, positive: 120 },
   ];
   const end = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
