@@ -2,6 +2,7 @@ import { backoffDelay } from '#shared/backoff.ts';
 import { worstOf } from '#shared/domain/assess.ts';
 import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
+import { RISK_TYPES } from '#shared/domain/finding.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
@@ -14,7 +15,6 @@ import {
   subjectRefKey,
 } from '#shared/ports.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
-import { RiskTypeSchema } from '#shared/schemas/vocabulary.ts';
 import { type EventResult, type ParsedItem, rejectedResult } from './event-results.ts';
 import { type JudgeDependencies, type Judgement, judgeInOrder, loadKnowledge } from './judge-events.ts';
 import { planOccurrence, stateAfter } from './plan-occurrence.ts';
@@ -107,7 +107,7 @@ const decide = (
 /** Every subject an event may open or join a case on: its subject under each risk type. */
 const candidateSubjects = (events: readonly RiskEvent[]): SubjectRef[] => {
   const keys = [...new Set(events.map((event) => subjectOf(event).key))];
-  return keys.flatMap((subjectKey) => RiskTypeSchema.options.map((riskType) => ({ riskType, subjectKey })));
+  return keys.flatMap((subjectKey) => RISK_TYPES.map((riskType) => ({ riskType, subjectKey })));
 };
 
 /**
