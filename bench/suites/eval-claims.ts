@@ -103,6 +103,7 @@ export const suite: Suite = {
     const all = tally();
     const bySplit = new Map<string, Tally>();
     const byLang = new Map<string, Tally>();
+    const bySplitLang = new Map<string, Tally>();
     const byMarket = new Map<string, Tally>();
     const byArea = new Map<string, Tally>();
     const errors: object[] = [];
@@ -131,6 +132,7 @@ export const suite: Suite = {
         [byMarket, item.market],
         [byArea, item.area],
         [bySplit, splitOf(item.id)],
+        [bySplitLang, `${splitOf(item.id)}.${item.lang}`],
       ] as const)
         bump(map, key, field);
       all[field] += 1;
@@ -211,6 +213,10 @@ export const suite: Suite = {
     for (const [split, t] of [...bySplit].sort()) {
       metrics[`eval.${split}.precision`] = precision(t);
       metrics[`eval.${split}.recall`] = recall(t);
+    }
+    for (const [splitLang, t] of [...bySplitLang].sort()) {
+      metrics[`eval.${splitLang}.precision`] = precision(t);
+      metrics[`eval.${splitLang}.recall`] = recall(t);
     }
     for (const [lang, t] of [...byLang].sort()) {
       metrics[`eval.${lang}.precision`] = precision(t);
