@@ -277,6 +277,51 @@ const fold = (cp: string): readonly Piece[] => {
   return pieces;
 };
 
+// The same, as flat tables over the Basic Multilingual Plane, for the inner loop: most code points of a
+// copy (Vietnamese letters, Chinese punctuation, full-width forms) fold to one unit, a separator or
+// decoration, so `fold`'s strings and pieces are built once per code point and then read as numbers.
+// Filled on first sight of each code point; 192 KB, allocated on the first non-ASCII text.
+const FOLD_UNSEEN = 0;
+const FOLD_UNIT = 1;
+const FOLD_GAP = 2;
+const FOLD_SOFT = 3;
+const FOLD_NOTHING = 4;
+/** Anything else (an expansion, a combining mark): read through `fold`. */
+const FOLD_PIECES = 5;
+interface BmpTables {
+  readonly kind: Uint8Array;
+  readonly unit: Uint16Array;
+}
+let bmpTables: BmpTables | undefined;
+const bmpKindOf = (tables: BmpTables, code: number): number => {
+  const pieces = fold(String.fromCharCode(code));
+  let kind = FOLD_PIECES;
+  const [only] = pieces;
+  if (pieces.length === 0) kind = FOLD_NOTHING;
+  else if (pieces.length === 1 && only !== undefined) {
+    const [ch, pieceKind] = only;
+    if (pieceKind === KEEP && ch.length === 1) {
+      kind = FOLD_UNIT;
+      tables.unit[code] = ch.charCodeAt(0);
+    } else if (pieceKind === GAP) kind = FOLD_GAP;
+    else if (pieceKind === SOFT) kind = FOLD_SOFT;
+    else if (pieceKind === DROP) kind = FOLD_NOTHING;
+  }
+  tables.kind[code] = kind;
+  return kind;
+};
+
+/** Adds one code point below U+10000 (a lone surrogate included), as `addPieces(fold(…))` would. */
+const addBmp = (out: Builder, code: number, start: number, end: number): void => {
+  bmpTables ??= { kind: new Uint8Array(0x10000), unit: new Uint16Array(0x10000) };
+  let kind = bmpTables.kind[code] ?? FOLD_PIECES;
+  if (kind === FOLD_UNSEEN) kind = bmpKindOf(bmpTables, code);
+  if (kind === FOLD_UNIT) emitUnit(out, bmpTables.unit[code] ?? code, start, end);
+  else if (kind === FOLD_GAP) out.pendingGap = GAP_HARD;
+  else if (kind === FOLD_SOFT) out.pendingGap ||= GAP_SOFT;
+  else if (kind === FOLD_PIECES) addPieces(out, fold(String.fromCharCode(code)), start, end);
+};
+
 /** Typed arrays sized for the common case (one unit per original unit), grown when NFKC expands. */
 interface Builder {
   units: Uint16Array;
@@ -352,7 +397,9 @@ const addCodePoint = (out: Builder, cp: string, start: number, end: number): voi
   const code = cp.charCodeAt(0);
   // CJK unified ideographs are NFKC-stable and have no case: the common path for Chinese copy.
   if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, start, end);
-  else addPieces(out, code < 0x80 ? (ascii().pieces[code] ?? []) : fold(cp), start, end);
+  else if (code < 0x80) addPieces(out, ascii().pieces[code] ?? [], start, end);
+  else if (cp.length === 1) addBmp(out, code, start, end);
+  else addPieces(out, fold(cp), start, end);
 };
 
 const isDigit = (unit: number | undefined): boolean => unit !== undefined && unit >= 0x30 && unit <= 0x39;
@@ -377,6 +424,8 @@ const addSeparator = (out: Builder, original: string, offset: number): void => {
   while (isDigit(original.charCodeAt(offset + 1 + digits))) digits++;
   if (digits !== 3) out.pendingGap = GAP_DECIMAL;
 };
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 const CHUNK = 4_096;
 const textOf = (units: Uint16Array, length: number): string => {
@@ -416,6 +465,8 @@ export const normalise = (original: string): NormalisedText => {
         if (kind === KEEP) emitUnit(out, asciiFolded[code] ?? code, offset, offset + 1);
         else if (kind === GAP) addSeparator(out, original, offset);
         else if (kind === SOFT) out.pendingGap ||= GAP_SOFT;
+      } else if (code < 0xd800 || code > 0xdbff || !isLowSurrogate(original.charCodeAt(offset + 1))) {
+        addBmp(out, code, offset, offset + 1);
       } else {
         const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
         addPieces(out, fold(cp), offset, offset + cp.length);

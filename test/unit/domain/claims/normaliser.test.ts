@@ -32,6 +32,22 @@ describe('Function: normalise', () => {
     expect(text.slice(range.start, range.end)).toBe(expected);
   });
 
+  it('folds a code point the same the second time it is seen (read from the table, not folded again)', () => {
+    // Prepare
+    const text = 'Ｔốt\u00a0nhấ\u200bt，ｃｕ✨ｒｅ ＃１ 𝐜ure nha\u0302\u0301t \ud800 ﬁ';
+    const first = normalise(text);
+
+    // Act
+    const second = normalise(text);
+
+    // Assess
+    expect(first.text).toBe('totnhatcure#1curenhat\ud800fi');
+    expect(second.text).toBe(first.text);
+    expect([...second.starts]).toEqual([...first.starts]);
+    expect([...second.ends]).toEqual([...first.ends]);
+    expect([...second.gapBefore]).toEqual([...first.gapBefore]);
+  });
+
   it('records where a separator was removed', () => {
     expect([...normalise('ab c').gapBefore]).toEqual([0, 0, 1]);
   });
