@@ -451,6 +451,47 @@ const textOf = (units: Uint16Array, length: number): string => {
  * n.original.slice(n.starts[0], n.ends[1]); // '最 佳'
  */
 export const normalise = (original: string): NormalisedText => {
+  const out = normaliseToScratch(original);
+  return {
+    original,
+    text: textOf(out.units, out.length),
+    starts: out.starts.slice(0, out.length),
+    ends: out.ends.slice(0, out.length),
+    gapBefore: out.gapBefore.slice(0, out.length),
+  };
+};
+
+/** What a rule phrase compiles from; see `phraseKey`. */
+export interface PhraseKey {
+  /** The phrase as `normalise` folds it. */
+  readonly text: string;
+  /** Offsets in `text` (after the first) where a separator stood (`GAP_HARD`). */
+  readonly gaps: readonly number[];
+  /** Offsets in `text` where a decimal point stood (`GAP_DECIMAL`). */
+  readonly decimals: readonly number[];
+}
+
+/**
+ * `normalise` without the map back to the original: the packs compile tens of thousands of phrases, and
+ * only their text and gaps are needed.
+ *
+ * @example
+ * phraseKey('tốt nhất'); // { text: 'totnhat', gaps: [3], decimals: [] }
+ */
+export const phraseKey = (phrase: string): PhraseKey => {
+  const out = normaliseToScratch(phrase);
+  const gaps: number[] = [];
+  const decimals: number[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const gap = out.gapBefore[k];
+    if (gap === GAP_HARD && k > 0) gaps.push(k);
+    if (gap === GAP_DECIMAL) decimals.push(k);
+  }
+  return { text: textOf(out.units, out.length), gaps, decimals };
+};
+
+/** Normalises into the scratch builder, valid until the next call. */
+const normaliseToScratch = (original: string): Builder => {
   const simplified = simplifiedCodePoints(original);
   const markup = markupOf(original);
   const out = builder();
@@ -498,13 +539,7 @@ export const normalise = (original: string): NormalisedText => {
   }
   foldEvasions(out, original);
   scratch = out;
-  return {
-    original,
-    text: textOf(out.units, out.length),
-    starts: out.starts.slice(0, out.length),
-    ends: out.ends.slice(0, out.length),
-    gapBefore: out.gapBefore.slice(0, out.length),
-  };
+  return out;
 };
 
 /** An HTML tag or character reference in a copy: what it stands for, and whether it separates words. */
@@ -743,6 +778,16 @@ export const originalRange = (
  * accentKey('Tốt  nhất!'); // ['t', 'ố', 't', 'n', 'h', 'ấ', 't']
  */
 export const accentKey = (text: string): string[] =>
-  [...text.normalize('NFKC').toLowerCase()].filter(
-    (ch) => KEPT_SYMBOLS.has(ch) || !(SEPARATOR.test(ch) || INVISIBLE.test(ch)),
-  );
+  [...text.normalize('NFKC').toLowerCase()].filter(inAccentKey);
+
+// Whether a character counts in an accent key: the packs compile tens of thousands of Vietnamese phrases
+// through `accentKey`, so each character is classified once (a bounded cache).
+const accentKeyCache = new Map<string, boolean>();
+const inAccentKey = (ch: string): boolean => {
+  let kept = accentKeyCache.get(ch);
+  if (kept === undefined) {
+    kept = KEPT_SYMBOLS.has(ch) || !(SEPARATOR.test(ch) || INVISIBLE.test(ch));
+    if (accentKeyCache.size < FOLD_CACHE_LIMIT) accentKeyCache.set(ch, kept);
+  }
+  return kept;
+};

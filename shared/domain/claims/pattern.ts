@@ -1,5 +1,5 @@
 import type { NormalisedText } from './normaliser.ts';
-import { accentKey, GAP_DECIMAL, isAscii, isWordEdge, normalise, stripDiacritics } from './normaliser.ts';
+import { accentKey, GAP_DECIMAL, isAscii, isWordEdge, phraseKey, stripDiacritics } from './normaliser.ts';
 
 /** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
 export interface CompiledPattern {
@@ -35,11 +35,28 @@ export const expandPattern = (pattern: string): string[] => {
 // A letter can only carry a diacritic if the phrase has a non-ASCII Latin letter or a combining mark: most
 // phrases (English, Chinese) skip the per-character work below, a third of the build of the default packs.
 const MAY_HAVE_ACCENTS = /(?!\p{ASCII})\p{Script=Latin}|\p{M}/u;
+// Whether a character reads the same without its diacritics: asked for each letter of every Vietnamese
+// phrase when the packs compile and of every hit, so each character is folded once (a bounded cache).
+const BARE_LIMIT = 20_000;
+const bareCache = new Map<string, boolean>();
+const isBare = (ch: string): boolean => {
+  let bare = bareCache.get(ch);
+  if (bare === undefined) {
+    bare = stripDiacritics(ch) === ch;
+    if (bareCache.size < BARE_LIMIT) bareCache.set(ch, bare);
+  }
+  return bare;
+};
 const accentsOf = (source: string): readonly string[] | undefined => {
   if (isAscii(source) || !MAY_HAVE_ACCENTS.test(source)) return undefined;
   const accents = accentKey(source);
-  return accents.some((ch) => LATIN.test(ch) && stripDiacritics(ch) !== ch) ? accents : undefined;
+  return accents.some((ch) => LATIN.test(ch) && !isBare(ch)) ? accents : undefined;
 };
+
+// Most phrases have no decimal point, and Chinese ones no space: one shared empty set for them all.
+const NO_OFFSETS: ReadonlySet<number> = new Set();
+const setOf = (offsets: readonly number[]): ReadonlySet<number> =>
+  offsets.length === 0 ? NO_OFFSETS : new Set(offsets);
 
 const COMPILED_LIMIT = 200_000;
 const compiled = new Map<string, CompiledPattern>();
@@ -53,14 +70,14 @@ const compiled = new Map<string, CompiledPattern>();
 export const compilePattern = (source: string): CompiledPattern => {
   const cached = compiled.get(source);
   if (cached !== undefined) return cached;
-  const n = normalise(source);
-  const gaps = new Set<number>();
-  const decimals = new Set<number>();
-  n.gapBefore.forEach((gap, k) => {
-    if (gap === 1 && k > 0) gaps.add(k);
-    if (gap === GAP_DECIMAL) decimals.add(k);
-  });
-  const pattern = { source, key: n.text, gaps, decimals, accents: accentsOf(source) };
+  const { text, gaps, decimals } = phraseKey(source);
+  const pattern = {
+    source,
+    key: text,
+    gaps: setOf(gaps),
+    decimals: setOf(decimals),
+    accents: accentsOf(source),
+  };
   // Validation and the matcher both compile every phrase; packs are reloaded only with a new version.
   if (compiled.size < COMPILED_LIMIT) compiled.set(source, pattern);
   return pattern;
@@ -126,5 +143,5 @@ export const accentsAgree = (written: string, pattern: CompiledPattern): boolean
   if (pattern.accents === undefined) return true;
   const letters = accentKey(written);
   if (letters.length !== pattern.accents.length) return true;
-  return letters.every((ch, k) => ch === pattern.accents?.[k] || stripDiacritics(ch) === ch);
+  return letters.every((ch, k) => ch === pattern.accents?.[k] || isBare(ch));
 };

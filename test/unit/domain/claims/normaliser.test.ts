@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, originalRange, stripDiacritics } from '#shared/domain/claims/normaliser.ts';
+import { normalise, originalRange, phraseKey, stripDiacritics } from '#shared/domain/claims/normaliser.ts';
 
 describe('Function: normalise', () => {
   it.each([
@@ -66,5 +66,21 @@ describe('Function: stripDiacritics', () => {
     ['nhạt', 'nhat'],
   ])('folds %s to %s', (text, expected) => {
     expect(stripDiacritics(text)).toBe(expected);
+  });
+});
+
+describe('Function: phraseKey', () => {
+  it.each([
+    ['tốt nhất', 'totnhat', [3], []],
+    ['4.8 g', '48g', [2], [1]],
+    ['最 佳、最-佳', '最佳最佳', [1, 2, 3], []],
+    ['gu✨aranteed', 'guaranted', [], []],
+  ])('folds %j as normalise does, with its spaces and decimal points', (phrase, text, gaps, decimals) => {
+    // Act
+    const key = phraseKey(phrase);
+
+    // Assess
+    expect(key).toEqual({ text, gaps, decimals });
+    expect(key.text).toBe(normalise(phrase).text);
   });
 });
