@@ -218,7 +218,7 @@ describe('Function: copySignals — required content', () => {
     );
 
     // Assess
-    expect(finding?.evidence.map((span) => span.text)).toEqual(['Bổ sung vitamin']);
+    expect(finding?.evidence?.map((span) => span.text)).toEqual(['Bổ sung vitamin']);
     expect(finding?.message).toMatch(/must/);
   });
 
