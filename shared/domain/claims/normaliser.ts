@@ -655,6 +655,11 @@ const FINANCIAL: ReadonlyMap<number, number> = new Map(
   ]),
 );
 
+// Every financial numeral is a CJK unified ideograph.
+const FIRST_CJK = 0x4e00;
+if ([...FINANCIAL.keys()].some((code) => code < FIRST_CJK) || [...LEET.keys()].some((code) => code >= 0x80))
+  throw new Error('normaliser: a LEET key must be ASCII and a FINANCIAL key CJK');
+
 const LOWER_L = 0x6c;
 
 /** Whether unit `k` is a letter standing alone between separators. */
@@ -707,7 +712,8 @@ const foldEvasions = (out: Builder, original: string): void => {
     const previous = write > 0 ? units[write - 1] : undefined;
     const next = read + 1 < length ? units[read + 1] : undefined;
     const nextJoined = next !== undefined && gapBefore[read + 1] === 0;
-    const leet = LEET.get(unit);
+    // Both tables' keys are ASCII (LEET) or CJK (FINANCIAL): most units skip the look-up.
+    const leet = unit < 0x80 ? LEET.get(unit) : undefined;
     if (leet !== undefined && joined && isLetter(previous)) {
       const before2 = write > 1 && gapBefore[write - 1] === 0 ? units[write - 2] : undefined;
       const wordEnd = !nextJoined || !isLetter(next);
@@ -729,7 +735,7 @@ const foldEvasions = (out: Builder, original: string): void => {
     ) {
       unit = ONE;
     }
-    unit = FINANCIAL.get(unit) ?? unit;
+    if (unit >= FIRST_CJK) unit = FINANCIAL.get(unit) ?? unit;
     if (gap === GAP_SOFT && !(isLetter(previous) && isLetter(unit))) gap = GAP_HARD;
     // A decimal point after a digit that was a letter in disguise (N0.1): a separator after all.
     if (gap === GAP_DECIMAL && !(isDigit(previous) && isDigit(unit))) gap = GAP_HARD;
