@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Baseline } from '#shared/domain/baselines.ts';
+import { asSentimentBaseline, type SentimentBaseline } from '#shared/domain/baselines.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { RiskEventSchema } from '#shared/schemas/events.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
@@ -42,12 +42,12 @@ describe('Function: demoScenario', () => {
   it('has a sentiment spike: calm windows, then yellow, then red, judged against the baseline it builds', () => {
     // Prepare
     const events = parts[1]?.events ?? [];
-    let sentiment: Baseline | undefined;
+    let sentiment: SentimentBaseline | undefined;
 
     // Act: as ingest does, each window is judged against the baseline the earlier ones taught
     const levels = events.map((event) => {
       const level = engine.evaluate(event, { now: NOW, baselines: { sentiment } }).level;
-      sentiment = engine.nextBaseline(event, sentiment) ?? sentiment;
+      sentiment = asSentimentBaseline(engine.nextBaseline(event, sentiment)) ?? sentiment;
       return level;
     });
 

@@ -177,7 +177,7 @@ export const examplesIssues = (packs: readonly RulePack[], examples: RuleExample
 };
 
 /**
- * The combined version of a set of packs, order-independent, e.g. `cn@3.1.0+en@3.1.0+vn@3.1.0`.
+ * The combined version of a set of packs, order-independent, e.g. `cn@3.2.0+en@3.2.0+vn@3.2.0`.
  *
  * @example
  * packsVersion(DEFAULT_PACKS); // 'cn@…+en@…+vn@…'
