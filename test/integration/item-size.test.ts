@@ -8,8 +8,8 @@ import { levelPolicyOf } from '#shared/domain/level-policy.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import type { Finding } from '#shared/schemas/assessment.ts';
 import { MAX_COPY_LENGTH, type RiskEvent } from '#shared/schemas/events.ts';
-import { type IngestDependencies, ingestEvents } from '#shared/use-cases/ingest-events.ts';
 import type { ParsedItem } from '#shared/use-cases/event-results.ts';
+import { type IngestDependencies, ingestEvents } from '#shared/use-cases/ingest-events.ts';
 import { adCopyEvent, finding } from '../fixtures/events.ts';
 import { createTestTable, type TestTable } from '../support/dynamo.ts';
 

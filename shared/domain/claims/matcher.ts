@@ -468,7 +468,10 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // An innocent phrase is innocent for its own rule, and for any shorter claim of another rule of its pack
     // inside it: 最佳饮用温度 holds neither 最佳 nor 最 (but "guaranteed returns", an exception of one rule,
     // is still the whole claim of another).
-    const exceptions = candidates.filter((c) => c.entry.kind === 'exception');
+    // …and only within one sentence: "LED. Cures cancer." holds no "LED cures" (gel that cures under a lamp).
+    const inOneSentence = (c: Candidate): boolean =>
+      frameOf().sentenceOf(c.start) === frameOf().sentenceOf(c.end - 1);
+    const exceptions = candidates.filter((c) => c.entry.kind === 'exception' && inOneSentence(c));
     const ownContainers = new Map(
       [...groupBy(exceptions, (c) => c.entry.rule)].map(([rule, spans]) => [rule, new Containers(spans)]),
     );

@@ -28,6 +28,7 @@ const PACK: RulePack = {
     rule('cl.cure', { predicates: ['cures', 'reverses'], objects: ['diabetes', 'eczema'] }),
     rule('cl.free-costs', { predicates: ['free'], objects: ['just pay', 'handling fee'], sentences: 2 }),
     rule('cl.disparage', { patterns: ['their cream is fake'], debunkable: false }),
+    rule('cl.miracle', { patterns: ['miracle'], exceptions: ['miracle monday'] }),
   ],
 };
 const matcher = compileMatcher([PACK]);
@@ -63,6 +64,16 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     expect(hits('Don\'t believe "their cream is fake" — it is, and ours is not')).toEqual([
       ['cl.disparage', 'their cream is fake'],
     ]);
+  });
+
+  it('lets an innocent phrase clear a claim only inside one sentence', () => {
+    // Act
+    const inside = hits('Miracle Monday: 30 % off all towels');
+    const across = hits('A skin miracle. Monday to Friday, twice a day');
+
+    // Assess
+    expect(inside).toEqual([]);
+    expect(across).toEqual([['cl.miracle', 'miracle']]);
   });
 
   it('reads a pseudo-negation as none ("not only … cures")', () => {
