@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
-import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
+import type { RulePack } from '#shared/domain/claims/types.ts';
+import { testRule } from './support.ts';
 
 // Predicate × object claims of a pack of its own: what the clause reader does, whatever the default packs hold.
-const rule = (id: string, fields: Partial<ClaimRule>): ClaimRule => ({
-  id,
-  markets: 'all',
-  languages: ['en'],
-  categories: 'all',
-  probability: 'high',
-  impact: 'severe',
-  basis: 'Test basis',
-  message: 'Test message',
-  suggestion: 'Test suggestion',
-  ...fields,
-});
+const rule = testRule;
 
 const PACK: RulePack = {
   id: 'cl',

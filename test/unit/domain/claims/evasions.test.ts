@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { GAP_DECIMAL, GAP_HARD, GAP_SOFT, markupMask, normalise } from '#shared/domain/claims/normaliser.ts';
-import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
+import type { RulePack } from '#shared/domain/claims/types.ts';
+import { testRule } from './support.ts';
 
 // A pack of its own, so these tests say what the normaliser and matcher do whatever the default packs hold.
-const rule = (id: string, fields: Partial<ClaimRule>): ClaimRule => ({
-  id,
-  markets: 'all',
-  languages: ['en'],
-  categories: 'all',
-  probability: 'high',
-  impact: 'severe',
-  basis: 'Test basis',
-  message: 'Test message',
-  suggestion: 'Test suggestion',
-  ...fields,
-});
+const rule = testRule;
 
 const PACK: RulePack = {
   id: 'ev',

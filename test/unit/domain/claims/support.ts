@@ -1,5 +1,5 @@
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
-import type { RulePack } from '#shared/domain/claims/types.ts';
+import type { ClaimRule, RulePack } from '#shared/domain/claims/types.ts';
 
 /** One of the default packs by id; a test that names a missing pack fails loudly. */
 export const packOf = (id: string): RulePack => {
@@ -7,3 +7,17 @@ export const packOf = (id: string): RulePack => {
   if (pack === undefined) throw new Error(`No default pack ${id}`);
   return pack;
 };
+
+/** A claim rule of a test pack of its own (high × severe, placeholder texts), with the fields the test sets. */
+export const testRule = (id: string, fields: Partial<ClaimRule>): ClaimRule => ({
+  id,
+  markets: 'all',
+  languages: ['en'],
+  categories: 'all',
+  probability: 'high',
+  impact: 'severe',
+  basis: 'Test basis',
+  message: 'Test message',
+  suggestion: 'Test suggestion',
+  ...fields,
+});
