@@ -13,6 +13,7 @@ import { createLambdaContext } from '#infra/local/lambda-context.ts';
 import { PROBLEM_TYPES } from '#shared/problem.ts';
 import {
   type HttpHandler,
+  importEventHandlers,
   postEvents,
   signedHeaders,
   stubHandlerEnv,
@@ -29,8 +30,7 @@ let ingest: Handler;
 let evaluate: Handler;
 
 beforeAll(async () => {
-  ({ handler: ingest } = await import('#functions/ingest-events.ts'));
-  ({ handler: evaluate } = await import('#functions/evaluate-events.ts'));
+  ({ ingest, evaluate } = await importEventHandlers());
 });
 
 afterEach(() => {

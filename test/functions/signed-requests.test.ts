@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { CLIENT_HEADER, SIGNATURE_HEADER, signRequest, V1_ACCEPTED_UNTIL } from '#shared/auth/signature.ts';
 import {
   type HttpHandler,
+  importEventHandlers,
   postEvents,
   signedHeaders,
   stubHandlerEnv,
@@ -32,8 +33,7 @@ let ingest: HttpHandler;
 let evaluate: HttpHandler;
 
 beforeAll(async () => {
-  ({ handler: ingest } = await import('#functions/ingest-events.ts'));
-  ({ handler: evaluate } = await import('#functions/evaluate-events.ts'));
+  ({ ingest, evaluate } = await importEventHandlers());
 });
 
 beforeEach(() => {
