@@ -11,6 +11,14 @@ export interface FieldIssue {
 }
 
 /**
+ * The `path` of a field issue: its keys joined with dots, `(body)` for the whole body.
+ *
+ * @example fieldPath(['events', 3, 'spend']) // 'events.3.spend'
+ */
+export const fieldPath = (path: readonly PropertyKey[]): string =>
+  path.length === 0 ? '(body)' : path.map(String).join('.');
+
+/**
  * The base of every error the product throws on purpose. Each class names itself in a field, not through
  * `constructor.name`, which the minified bundles do not keep.
  */

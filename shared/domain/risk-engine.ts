@@ -30,6 +30,11 @@ export interface EngineConfig {
   readonly spend: SpendThresholds;
   readonly sentiment: SentimentThresholds;
   readonly packs: readonly RulePack[];
+  /**
+   * The published policies laid over the shipped data (`claims-policy@3`), named in `rulesVersion` after the
+   * shipped versions (see shared/domain/policies/apply.ts).
+   */
+  readonly stamps?: readonly string[];
 }
 
 /**
@@ -69,7 +74,12 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
  * // { rulesVersion: 'cn@2.0.0+en@2.0.0+vn@2.0.0+spend@1.1.0+sentiment@1.1.0', matrixVersion: 'matrix-3x3@1' }
  */
 export const engineVersion = (config: EngineConfig): EngineVersion => ({
-  rulesVersion: [packsVersion(config.packs), config.spend.version, config.sentiment.version].join('+'),
+  rulesVersion: [
+    packsVersion(config.packs),
+    config.spend.version,
+    config.sentiment.version,
+    ...(config.stamps ?? []),
+  ].join('+'),
   matrixVersion: config.matrix.version,
 });
 
@@ -131,6 +141,10 @@ const nextBaselineOf = (
   }
 };
 
+// One compiled matcher per set of packs: engines built for a new matrix or new thresholds (a published policy)
+// share the matcher of the packs they were given.
+const matchers = new WeakMap<readonly RulePack[], ClaimMatcher>();
+
 /**
  * Builds the risk engine once (at cold start): validates every piece of configuration, failing loudly
  * with an `InvalidRiskConfigError`. The claim matcher (~0.25 s for the default packs) is compiled on the
@@ -150,9 +164,12 @@ export const createRiskEngine = (overrides: Partial<EngineConfig> = {}): Configu
   validateSpendThresholds(config.spend);
   validateSentimentThresholds(config.sentiment);
   validatePacks(config.packs, { phrases: false });
-  let matcher: ClaimMatcher | undefined;
   const claims = (): ClaimMatcher => {
-    matcher ??= compileMatcher(config.packs);
+    let matcher = matchers.get(config.packs);
+    if (matcher === undefined) {
+      matcher = compileMatcher(config.packs);
+      matchers.set(config.packs, matcher);
+    }
     return matcher;
   };
   const version = engineVersion(config);

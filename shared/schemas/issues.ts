@@ -1,7 +1,5 @@
 import type { core } from 'zod/mini';
-import type { FieldIssue } from '#shared/errors.ts';
-
-const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+import { type FieldIssue, fieldPath } from '#shared/errors.ts';
 
 /**
  * Turns zod issues into `{ path, message }` pairs a person can act on. An unknown field is reported at its
@@ -16,9 +14,9 @@ export const toFieldIssues = (
     const base = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        path: joinPath([...base, key]),
+        path: fieldPath([...base, key]),
         message: 'unknown field; remove it or check its spelling against the API reference',
       }));
     }
-    return [{ path: base.length === 0 ? '(body)' : joinPath(base), message: issue.message }];
+    return [{ path: fieldPath(base), message: issue.message }];
   });

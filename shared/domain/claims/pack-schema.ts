@@ -244,15 +244,20 @@ export type ClaimExamples = z.infer<typeof ClaimExamplesSchema>;
 /** Each rule's examples by rule id. */
 export type RuleExamples = Readonly<Record<string, ClaimExamples>>;
 
+/** A claim rule as legal writes it: the engine's rule with its examples beside it (a pack's YAML, a policy). */
+export const ClaimRuleSourceSchema = z
+  .strictObject({ ...claimRuleFields, examples: ClaimExamplesSchema })
+  .check(z.superRefine(claimRuleIssues));
+export type ClaimRuleSource = z.infer<typeof ClaimRuleSourceSchema>;
+
+/** Literal phrases as a rule lists them (`{a|b}` expands to alternatives). */
+export const PhrasesSchema = Phrases;
+
 /** A pack as legal writes it (YAML): the engine's pack with each rule's examples beside it. */
 export const RulePackSourceSchema = z
   .object({
     ...packFields,
-    rules: z.array(
-      z
-        .strictObject({ ...claimRuleFields, examples: ClaimExamplesSchema })
-        .check(z.superRefine(claimRuleIssues)),
-    ),
+    rules: z.array(ClaimRuleSourceSchema),
     required: z.optional(z.array(z.strictObject({ ...requiredFields, examples: ClaimExamplesSchema }))),
   })
   .check(z.superRefine(packIssues));

@@ -40,8 +40,25 @@ const exceptionIssues = (rule: ClaimRule): string[] => {
   });
 };
 
-// zod/mini (what the functions bundle) carries no English messages: say what is wrong in words.
-const messageOf = (issue: {
+/**
+ * What the matcher cannot compile in a rule whose structure is valid: a phrase empty after normalisation, an
+ * exception that contains none of the rule's phrases. Empty when all is well.
+ *
+ * @example
+ * ruleIssues({ ...rule, exceptions: ['unrelated'] }); // ['exception "unrelated" contains no phrase']
+ */
+export const ruleIssues = (rule: ClaimRule): string[] => [
+  ...emptyPhraseIssues(rule),
+  ...exceptionIssues(rule),
+];
+
+/**
+ * The message of a zod/mini issue in words: zod/mini (what the functions bundle) carries no English messages.
+ *
+ * @example
+ * issueMessage({ code: 'unrecognized_keys', message: '', keys: ['patern'] }); // 'Unrecognized key(s) patern (a typo?)'
+ */
+export const issueMessage = (issue: {
   readonly code?: string;
   readonly message: string;
   readonly keys?: readonly string[];
@@ -88,7 +105,7 @@ export const validatePack = <P extends RulePack>(pack: P, { phrases = true }: Pa
   const parsed = RulePackSchema.safeParse(pack);
   failOnIssues(
     subjectOf(pack),
-    parsed.success ? [] : parsed.error.issues.map((issue) => located(pack, issue.path, messageOf(issue))),
+    parsed.success ? [] : parsed.error.issues.map((issue) => located(pack, issue.path, issueMessage(issue))),
   );
   if (phrases) validatePackPhrases(pack);
   return pack;
@@ -109,9 +126,7 @@ export const validatePackPhrases = <P extends RulePack>(pack: P): P => {
   if (phrasesChecked.has(pack)) return pack;
   failOnIssues(
     subjectOf(pack),
-    pack.rules.flatMap((rule) =>
-      [...emptyPhraseIssues(rule), ...exceptionIssues(rule)].map((issue) => `rule ${rule.id}: ${issue}`),
-    ),
+    pack.rules.flatMap((rule) => ruleIssues(rule).map((issue) => `rule ${rule.id}: ${issue}`)),
   );
   return pack;
 };

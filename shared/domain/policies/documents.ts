@@ -1,0 +1,299 @@
+import * as z from 'zod/mini';
+import { type FieldIssue, fieldPath } from '#shared/errors.ts';
+import { issueMessage, ruleIssues } from '../claims/pack.ts';
+import type { ClaimRule, RulePack } from '../claims/pack-schema.ts';
+import { ClaimRuleSourceSchema, PhrasesSchema } from '../claims/pack-schema.ts';
+import { InvalidRiskConfigError } from '../config-error.ts';
+import type { RiskMatrix } from '../risk-matrix.ts';
+import { validateMatrix } from '../risk-matrix.ts';
+import type { SentimentThresholds } from '../sentiment-thresholds.ts';
+import type { SpendThresholds } from '../spend-thresholds.ts';
+import { SentimentThresholdsSchema, SpendThresholdsSchema } from '../threshold-schemas.ts';
+import { extendRule, isRecord, mergeOverlay, overlayOf } from './overlay.ts';
+import type { PolicyId } from './policy.ts';
+
+/**
+ * The documents of the four policies (docs/policies.md "Documents"): their schemas, the checks that need the
+ * shipped data (an unknown rule id, a phrase empty after normalisation, a matrix cell missing), and what is
+ * stored — each with every issue at its path, so the API answers one 400 naming all of them.
+ */
+
+const Text = z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
+
+/** Extra patterns or exceptions on a shipped rule, with the examples that show them working. */
+export const RuleExtensionSchema = z.strictObject({
+  patterns: z.optional(PhrasesSchema),
+  exceptions: z.optional(PhrasesSchema),
+  examples: z.optional(
+    z.strictObject({
+      positive: z.optional(z.array(Text)),
+      negative: z.optional(z.array(Text)),
+    }),
+  ),
+});
+export type RuleExtension = z.infer<typeof RuleExtensionSchema>;
+
+/** Legal's overlay on the shipped claim packs. */
+export const ClaimsOverlaySchema = z.strictObject({
+  /** Added rules, with their examples; each id starts with the id of the pack it joins. */
+  rules: z._default(z.array(ClaimRuleSourceSchema), []),
+  /** Extra patterns or exceptions on shipped rules, by rule id. */
+  extend: z._default(z.record(z.string(), RuleExtensionSchema), {}),
+  /** Shipped rules switched off, by rule id, each with its reason. */
+  disable: z._default(z.record(z.string(), z.strictObject({ reason: Text })), {}),
+});
+export type ClaimsOverlay = z.infer<typeof ClaimsOverlaySchema>;
+
+export const EMPTY_CLAIMS_OVERLAY: ClaimsOverlay = { rules: [], extend: {}, disable: {} };
+
+const Label = z.string().check(
+  z.refine((value) => value.trim() === value && value !== '', 'must not be empty or padded'),
+  z.maxLength(40),
+);
+
+/** The smallest and largest matrix a manager may publish. */
+export const MATRIX_SIZE = { min: 3, max: 5 } as const;
+
+/** A manager's matrix: the whole matrix, its version assigned when it is published. */
+export const MatrixDocumentSchema = z.strictObject({
+  probabilities: z.array(Label).check(z.minLength(MATRIX_SIZE.min), z.maxLength(MATRIX_SIZE.max)),
+  impacts: z.array(Label).check(z.minLength(MATRIX_SIZE.min), z.maxLength(MATRIX_SIZE.max)),
+  levels: z
+    .array(
+      z.strictObject({
+        id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be a lower-case id such as "red"')),
+        label: Label,
+        rank: z.number().check(z.int()),
+      }),
+    )
+    .check(z.minLength(2), z.maxLength(5)),
+  cells: z.record(z.string(), z.record(z.string(), z.string())),
+});
+export type MatrixDocument = z.infer<typeof MatrixDocumentSchema>;
+
+/** A thresholds overlay: any part of the thresholds, arrays replaced whole. */
+export type ThresholdsOverlay = Readonly<Record<string, unknown>>;
+
+/** What a document parses into, or every issue with its path (under `document.`). */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: FieldIssue[] };
+
+const at = (path: readonly PropertyKey[], message: string): FieldIssue => ({
+  path: fieldPath(['document', ...path]),
+  message,
+});
+
+const zodIssues = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldIssue[] =>
+  issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => at([...prefix, ...issue.path, key], 'unknown field; check its spelling'))
+      : [at([...prefix, ...issue.path], issueMessage(issue))],
+  );
+
+const parsed = <T>(value: T, issues: FieldIssue[]): Parsed<T> =>
+  issues.length === 0 ? { ok: true, value } : { ok: false, issues };
+
+// ——— claims ———
+
+interface ShippedRule {
+  readonly pack: RulePack;
+  /** A claim rule, or `undefined` for a required-content rule. */
+  readonly claim: ClaimRule | undefined;
+}
+
+/** The shipped rules by id, with their pack. */
+const shippedRules = (packs: readonly RulePack[]): Map<string, ShippedRule> =>
+  new Map(
+    packs.flatMap((pack) => [
+      ...pack.rules.map((rule): [string, ShippedRule] => [rule.id, { pack, claim: rule }]),
+      ...(pack.required ?? []).map((rule): [string, ShippedRule] => [rule.id, { pack, claim: undefined }]),
+    ]),
+  );
+
+const addedRuleIssues = (overlay: ClaimsOverlay, packs: readonly RulePack[]): FieldIssue[] => {
+  const shipped = shippedRules(packs);
+  const seen = new Set<string>();
+  return overlay.rules.flatMap((rule, index) => {
+    const issues: FieldIssue[] = [];
+    const pack = packs.find((candidate) => rule.id.startsWith(`${candidate.id}.`));
+    if (pack === undefined) {
+      issues.push(
+        at(
+          ['rules', index, 'id'],
+          `must start with the id of a pack: ${packs.map((p) => `${p.id}.`).join(', ')}`,
+        ),
+      );
+    } else if (rule.languages.some((lang) => lang !== pack.language)) {
+      issues.push(at(['rules', index, 'languages'], `the ${pack.id} pack holds ${pack.language} rules only`));
+    }
+    if (shipped.has(rule.id)) {
+      issues.push(at(['rules', index, 'id'], 'is a shipped rule; extend or disable that rule instead'));
+    }
+    if (seen.has(rule.id)) issues.push(at(['rules', index, 'id'], 'is used by two added rules'));
+    seen.add(rule.id);
+    const { examples: _examples, ...engineRule } = rule;
+    for (const message of ruleIssues(engineRule)) issues.push(at(['rules', index], message));
+    return issues;
+  });
+};
+
+const extensionIssues = (overlay: ClaimsOverlay, packs: readonly RulePack[]): FieldIssue[] => {
+  const shipped = shippedRules(packs);
+  return Object.entries(overlay.extend).flatMap(([id, extension]) => {
+    const claim = shipped.get(id)?.claim;
+    if (claim === undefined) {
+      return [at(['extend', id], 'no shipped claim rule has this id')];
+    }
+    const issues: FieldIssue[] = [];
+    if ((extension.patterns ?? []).length > 0 && (extension.examples?.positive ?? []).length === 0) {
+      issues.push(
+        at(['extend', id, 'examples', 'positive'], 'new patterns need at least one text they flag'),
+      );
+    }
+    if ((extension.exceptions ?? []).length > 0 && (extension.examples?.negative ?? []).length === 0) {
+      issues.push(
+        at(['extend', id, 'examples', 'negative'], 'new exceptions need at least one text they leave alone'),
+      );
+    }
+    if (id in overlay.disable) issues.push(at(['extend', id], 'is also disabled; do one or the other'));
+    for (const message of ruleIssues(extendRule(claim, extension))) {
+      issues.push(at(['extend', id], message));
+    }
+    return issues;
+  });
+};
+
+const disableIssues = (overlay: ClaimsOverlay, packs: readonly RulePack[]): FieldIssue[] => {
+  const shipped = shippedRules(packs);
+  return Object.keys(overlay.disable).flatMap((id) =>
+    shipped.has(id) ? [] : [at(['disable', id], 'no shipped rule has this id')],
+  );
+};
+
+/**
+ * Legal's claims overlay, checked against the shipped packs it applies to.
+ *
+ * @example
+ * parseClaimsOverlay({ disable: { 'cn.nope': { reason: 'x' } } }, DEFAULT_PACKS).ok; // false: no such rule
+ */
+export const parseClaimsOverlay = (raw: unknown, packs: readonly RulePack[]): Parsed<ClaimsOverlay> => {
+  const result = ClaimsOverlaySchema.safeParse(raw);
+  if (!result.success) return { ok: false, issues: zodIssues(result.error.issues) };
+  const overlay = result.data;
+  return parsed(overlay, [
+    ...addedRuleIssues(overlay, packs),
+    ...extensionIssues(overlay, packs),
+    ...disableIssues(overlay, packs),
+  ]);
+};
+
+// ——— matrix ———
+
+// The matrix's own validator names a cell as "cell <probability> × <impact>": put the issue at that cell.
+const matrixIssuePath = (issue: string): (string | number)[] => {
+  const cell = /cell (.+?) × (.+?) (?:is|names)/.exec(issue);
+  if (cell?.[1] !== undefined && cell[2] !== undefined) return ['cells', cell[1], cell[2]];
+  const drop = /level drops from .+? to (.+?) (probability|impact) at (?:impact|probability) (.+)$/.exec(
+    issue,
+  );
+  if (drop?.[1] !== undefined && drop[3] !== undefined) {
+    return drop[2] === 'probability' ? ['cells', drop[1], drop[3]] : ['cells', drop[3], drop[1]];
+  }
+  return ['cells'];
+};
+
+/**
+ * A manager's matrix: 3×3 to 5×5, every cell present, naming a level, and monotonic.
+ *
+ * @example
+ * parseMatrixDocument({ ...DEFAULT_MATRIX, version: undefined }).ok; // true
+ */
+export const parseMatrixDocument = (raw: unknown): Parsed<MatrixDocument> => {
+  const result = MatrixDocumentSchema.safeParse(raw);
+  if (!result.success) return { ok: false, issues: zodIssues(result.error.issues) };
+  try {
+    validateMatrix({ version: 'draft', ...result.data });
+    return { ok: true, value: result.data };
+  } catch (error) {
+    if (!(error instanceof InvalidRiskConfigError)) throw error;
+    return { ok: false, issues: error.issues.map((issue) => at(matrixIssuePath(issue), issue)) };
+  }
+};
+
+// ——— thresholds ———
+
+/** Fields of `overlay` that `base` does not have: a typo, reported at its path. */
+const unknownFields = (
+  overlay: Record<string, unknown>,
+  base: Record<string, unknown>,
+  path: readonly string[] = [],
+): FieldIssue[] =>
+  Object.entries(overlay).flatMap(([key, value]) => {
+    if (path.length === 0 && key === 'version') {
+      return [at([key], 'is assigned when the policy is published; leave it out')];
+    }
+    if (!(key in base)) return [at([...path, key], 'unknown field; check its spelling')];
+    const under = base[key];
+    return isRecord(under) && isRecord(value) ? unknownFields(value, under, [...path, key]) : [];
+  });
+
+const parseThresholds = <T extends { readonly version: string }>(
+  raw: unknown,
+  defaults: T,
+  schema: {
+    safeParse(value: unknown): { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } };
+  },
+): Parsed<ThresholdsOverlay> => {
+  if (!isRecord(raw)) return { ok: false, issues: [at([], 'must be an object of threshold fields')] };
+  const unknown = unknownFields(raw, defaults as unknown as Record<string, unknown>);
+  if (unknown.length > 0) return { ok: false, issues: unknown };
+  const merged = mergeOverlay(defaults, raw);
+  const result = schema.safeParse(merged);
+  if (!result.success) return { ok: false, issues: zodIssues(result.error?.issues ?? []) };
+  return { ok: true, value: overlayOf(defaults, merged) };
+};
+
+/**
+ * A spend thresholds overlay: any part of the thresholds; checked merged onto the shipped defaults, stored as
+ * the fields that differ from them.
+ */
+export const parseSpendOverlay = (raw: unknown, defaults: SpendThresholds): Parsed<ThresholdsOverlay> =>
+  parseThresholds(raw, defaults, SpendThresholdsSchema);
+
+/** A sentiment thresholds overlay; see {@link parseSpendOverlay}. */
+export const parseSentimentOverlay = (
+  raw: unknown,
+  defaults: SentimentThresholds,
+): Parsed<ThresholdsOverlay> => parseThresholds(raw, defaults, SentimentThresholdsSchema);
+
+/** The shipped data a policy document is checked against and laid over. */
+export interface ShippedData {
+  readonly packs: readonly RulePack[];
+  readonly matrix: RiskMatrix;
+  readonly spend: SpendThresholds;
+  readonly sentiment: SentimentThresholds;
+}
+
+/**
+ * Any policy's document, checked as the API receives it.
+ *
+ * @example
+ * parsePolicyDocument('spend', { pacing: { interval: 2 } }, shipped); // { ok: false, issues: [{ path: 'document.pacing.interval', … }] }
+ */
+export const parsePolicyDocument = (id: PolicyId, raw: unknown, shipped: ShippedData): Parsed<unknown> => {
+  switch (id) {
+    case 'claims':
+      return parseClaimsOverlay(raw, shipped.packs);
+    case 'matrix':
+      return parseMatrixDocument(raw);
+    case 'spend':
+      return parseSpendOverlay(raw, shipped.spend);
+    case 'sentiment':
+      return parseSentimentOverlay(raw, shipped.sentiment);
+    default: {
+      const unknown: never = id;
+      throw new TypeError(`Unknown policy ${String(unknown)}`);
+    }
+  }
+};
