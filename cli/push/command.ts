@@ -27,9 +27,14 @@ so running the same command again resumes where it stopped.
   --secret <secret>    signing secret       (default: $RADAR_CLIENT_SECRET, else the local dev secret)
   --format <format>    csv | jsonl (our columns; default: from the file extension; required for -), or a
                        platform export: google-ads | meta-ads | tiktok-ads | listening
-  --mapping <file>     any other CSV export: a JSON mapping of its columns (docs/cli.md, "Exports")
+  --mapping <file>     any other CSV export: a JSON or YAML mapping of its columns (docs/cli.md,
+                       "Importing platform exports")
   --plan <file>        exports: each campaign's plannedBudget, periodStart, periodEnd (JSON or CSV)
   --tz <offset>        exports: the UTC offset of dates without one, e.g. +07:00 (default: Z)
+  --date-format <f>    exports: DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY … (default: auto, which reads
+                       2026-11-01 and Nov 1, 2026 and refuses 05/01/2027 rather than guess)
+  --decimal <. | ,>    exports: the decimal separator (default: auto, from the file's numbers)
+  --encoding <name>    exports: the text encoding (default: UTF-8 or UTF-16, told from the file)
   --window <1h|6h|1d>  listening exports: the sentiment window (default: 1h)
   --state <file>       resume file          (default: <file>.push-state.json; none for -)
   --fresh              ignore the resume file and send every event again
@@ -48,6 +53,9 @@ const OPTIONS = {
   plan: { type: 'string' },
   tz: { type: 'string' },
   window: { type: 'string' },
+  'date-format': { type: 'string' },
+  decimal: { type: 'string' },
+  encoding: { type: 'string' },
   state: { type: 'string' },
   fresh: { type: 'boolean', default: false },
   retries: { type: 'string' },
@@ -78,10 +86,10 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
     );
   }
 
-  const text = await readInput(io, path, 'the events file');
   const records = exported
-    ? readExport(
-        text,
+    ? await readExport(
+        io,
+        path,
         {
           mapping: mappingOf(
             values.format,
@@ -89,16 +97,18 @@ export const runPush = async (args: readonly string[], io: CliIo): Promise<ExitC
               ? undefined
               : await readInput(io, values.mapping, 'the mapping file'),
             values.mapping,
+            { dateFormat: values['date-format'], decimal: values.decimal },
           ),
           plan:
             values.plan === undefined
               ? undefined
               : readPlan(await readInput(io, values.plan, 'the plan file'), values.plan),
+          encoding: values.encoding,
           ...exportOptionsOf(values.tz, values.window),
         },
         (line) => io.stderr.write(`note: ${line}\n`),
       )
-    : readEvents(text, format ?? 'csv');
+    : readEvents(await readInput(io, path, 'the events file'), format ?? 'csv');
   const statePath = values.state ?? (stdin ? undefined : defaultStatePath(path));
   const state = await openPushState({
     path: statePath === undefined ? undefined : resolve(io.cwd, statePath),

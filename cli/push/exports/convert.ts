@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { InputFileError } from '../../errors.ts';
 import type { ExportMapping, ListeningMapping, SpendMapping } from './mapping.ts';
 import type { Plan, PlanEntry } from './plan.ts';
-import { instantOf, type Moment, parseMoment, parseNumber } from './values.ts';
+import { type Row, readRows } from './rows.ts';
+import { decimalOf, instantOf, type Moment, parseMoment, parseNumber } from './values.ts';
 
 /**
  * Turns a platform export into the events of the v1 contract, before anything is sent: spend exports'
@@ -11,6 +11,9 @@ import { instantOf, type Moment, parseMoment, parseNumber } from './values.ts';
  * summed from the period's start), and a listening tool's mentions become sentiment windows. Event ids
  * are derived from what the row describes (source, campaign, day; or subject and window), so pushing a
  * re-export of the same period again is a duplicate, not a second event.
+ *
+ * Rows are read one at a time: what is kept grows with the events made (campaigns × days, windows), not
+ * with the file.
  */
 
 /** A cell that could not be read: the file's row (1-based line), the column's header, what was expected. */
@@ -36,42 +39,6 @@ export interface Converted {
   /** Things a person should know that are not errors (rows skipped as totals, rows outside a period). */
   readonly notes: readonly string[];
 }
-
-interface Row {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
-
-const DELIMITERS = [',', '\t', ';'] as const;
-
-/** The delimiter of the first lines: Excel's exports use tabs or (decimal-comma locales) semicolons. */
-const delimiterOf = (text: string): string => {
-  const head = text.split('\n', 12).join('\n');
-  const counts = DELIMITERS.map((d) => head.split(d).length);
-  const best = Math.max(...counts);
-  return DELIMITERS[counts.indexOf(best)] ?? ',';
-};
-
-const rowsOf = (text: string): Row[] => {
-  if (text.includes('\u0000'))
-    throw new InputFileError('The file holds NUL bytes: it is not a text CSV (re-export it as CSV, UTF-8)');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: delimiterOf(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      bom: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    throw new InputFileError(`The export is not a readable CSV file: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => cell.trim()) }));
-};
 
 const normalise = (header: string): string => header.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -100,38 +67,41 @@ const findColumn = (header: readonly string[], names: string | readonly string[]
 
 const REQUIRED = { spend: ['date', 'campaign', 'spend'], sentiment: ['date', 'sentiment', 'brand'] } as const;
 
-/** Exports open with title lines (Google Ads: report name and date range): the header is the first row naming every required column. */
-const locateHeader = (
-  rows: readonly Row[],
-  mapping: ExportMapping,
-): { at: number; columns: Map<string, Column> } => {
-  const required: readonly string[] = REQUIRED[mapping.type];
-  const entries = Object.entries(mapping.columns) as [string, string | string[]][];
-  for (const [at, row] of rows.slice(0, 30).entries()) {
-    const columns = new Map<string, Column>();
-    for (const [field, names] of entries) {
-      const column = findColumn(row.cells, names);
-      if (column !== undefined) columns.set(field, column);
-    }
-    if (required.every((field) => columns.has(field) || Object.hasOwn(mapping.constants, field)))
-      return { at, columns };
+/** Rows looked at for the header: exports open with title lines (Google Ads: report name, date range). */
+const HEADER_SEARCH_ROWS = 30;
+
+/** The columns of a header row, when it names every required field (or the mapping gives it as a constant). */
+const headerColumns = (row: Row, mapping: ExportMapping): Map<string, Column> | undefined => {
+  const columns = new Map<string, Column>();
+  for (const [field, names] of Object.entries(mapping.columns) as [string, string | string[]][]) {
+    const column = findColumn(row.cells, names);
+    if (column !== undefined) columns.set(field, column);
   }
-  const wanted = required
+  const required: readonly string[] = REQUIRED[mapping.type];
+  return required.every((field) => columns.has(field) || Object.hasOwn(mapping.constants, field))
+    ? columns
+    : undefined;
+};
+
+const noHeader = (first: Row | undefined, mapping: ExportMapping): InputFileError => {
+  const wanted = REQUIRED[mapping.type]
     .filter((field) => !Object.hasOwn(mapping.constants, field))
     .map((field) => {
       const names = mapping.columns[field as keyof typeof mapping.columns];
       return `${field} (${(typeof names === 'string' ? [names] : (names ?? [])).map((n) => `"${n}"`).join(' or ')})`;
     });
-  throw new InputFileError(
-    `No header row with the columns this format needs: ${wanted.join(', ')}. The first row has ${rows[0]?.cells.map((c) => `"${c}"`).join(', ') ?? 'nothing'}.`,
+  return new InputFileError(
+    `No header row with the columns this format needs: ${wanted.join(', ')}. The first row has ${first?.cells.map((c) => `"${c}"`).join(', ') ?? 'nothing'}.`,
   );
 };
 
-/** Totals and summary rows that exports append: not a campaign's day. */
+/** Totals and summary rows that exports append (Google: `Total: Account`): not a campaign's day. */
 const isTotal = (row: Row): boolean => {
   const first = row.cells.find((cell) => cell !== '') ?? '';
-  return /^(total|totals|summary|总计|合计|tổng)\b/i.test(first) || row.cells.every((cell) => cell === '');
+  return /^(total|totals|summary|总计|合计|tổng)(\b|:|\s)/i.test(first);
 };
+
+const isEmpty = (row: Row): boolean => row.cells.every((cell) => cell === '');
 
 /** An id of at most 128 characters for what a row describes; long names are hashed. */
 const eventIdOf = (source: string, subject: string, when: string): string => {
@@ -143,50 +113,111 @@ const eventIdOf = (source: string, subject: string, when: string): string => {
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
-interface Reader {
-  cell(row: Row, field: string): string | undefined;
-  number(row: Row, field: string): number | undefined;
-  moment(row: Row, field: string): Moment | undefined;
-}
+/**
+ * Reads a file's cells by field. Numbers go through one decimal separator for the whole file: with
+ * `auto`, the first cell that only one separator reads fixes it; a cell that reads either way (`1,234`)
+ * waits until then, and if nothing ever fixes it the file is refused rather than guessed.
+ */
+class Cells {
+  private decimal: '.' | ',' | undefined;
+  private decidedBy: { row: number; column: string; cell: string } | undefined;
+  private readonly waiting: { row: Row; field: string; cell: string; apply: (value: number) => void }[] =
+    [];
 
-const readerOf = (mapping: ExportMapping, columns: Map<string, Column>, issues: ExportIssue[]): Reader => {
-  const constants: Readonly<Record<string, string | undefined>> = mapping.constants;
-  const cell = (row: Row, field: string): string | undefined => {
-    const column = columns.get(field);
+  private readonly mapping: ExportMapping;
+  private readonly columns: ReadonlyMap<string, Column>;
+  private readonly issues: ExportIssue[];
+
+  constructor(mapping: ExportMapping, columns: ReadonlyMap<string, Column>, issues: ExportIssue[]) {
+    this.mapping = mapping;
+    this.columns = columns;
+    this.issues = issues;
+    this.decimal = mapping.decimal === 'auto' ? undefined : mapping.decimal;
+  }
+
+  column(field: string): string {
+    return this.columns.get(field)?.header ?? field;
+  }
+
+  report(row: Row, field: string, message: string): void {
+    this.issues.push({ row: row.line, column: this.column(field), message });
+  }
+
+  /** The cell of a field, else the mapping's constant; undefined when both are empty. */
+  text(row: Row, field: string): string | undefined {
+    const column = this.columns.get(field);
     const value = column === undefined ? undefined : row.cells[column.index];
+    const constants: Readonly<Record<string, string | undefined>> = this.mapping.constants;
     return value === undefined || value === '' ? constants[field] : value;
-  };
-  const report = (row: Row, field: string, expected: string, got: string) =>
-    issues.push({
-      row: row.line,
-      column: columns.get(field)?.header ?? field,
-      message: `expected ${expected}, got "${got}"`,
-    });
-  return {
-    cell,
-    number: (row, field) => {
-      const value = cell(row, field);
-      if (value === undefined) return undefined;
-      const parsed = parseNumber(value, mapping.decimal);
-      if (parsed.ok && parsed.value >= 0) return parsed.value;
-      report(row, field, parsed.ok ? 'a number that is not negative' : parsed.expected, value);
-      return undefined;
-    },
-    moment: (row, field) => {
-      const value = cell(row, field);
-      if (value === undefined) return undefined;
-      const parsed = parseMoment(value, mapping.dateFormat);
-      if (parsed.ok) return parsed.value;
-      report(row, field, parsed.expected, value);
-      return undefined;
-    },
-  };
-};
+  }
+
+  moment(row: Row, field: string): Moment | undefined {
+    const value = this.text(row, field);
+    if (value === undefined) return undefined;
+    const parsed = parseMoment(value, this.mapping.dateFormat);
+    if (parsed.ok) return parsed.value;
+    this.report(row, field, `expected ${parsed.expected}, got "${value}"`);
+    return undefined;
+  }
+
+  /** Reads a number cell and hands it to `apply`, now or once the file's decimal separator is known. */
+  number(row: Row, field: string, apply: (value: number) => void): boolean {
+    const cell = this.text(row, field);
+    if (cell === undefined) return false;
+    if (this.decimal === undefined) {
+      const reading = decimalOf(cell);
+      if (reading === 'ambiguous') {
+        this.waiting.push({ row, field, cell, apply });
+        return true;
+      }
+      if (reading === '.' || reading === ',') {
+        this.decimal = reading;
+        this.decidedBy = { row: row.line, column: this.column(field), cell };
+        for (const wait of this.waiting.splice(0)) this.convert(wait.row, wait.field, wait.cell, wait.apply);
+      }
+    }
+    return this.convert(row, field, cell, apply);
+  }
+
+  private convert(row: Row, field: string, cell: string, apply: (value: number) => void): boolean {
+    const parsed = parseNumber(cell, this.decimal ?? '.');
+    if (parsed.ok && parsed.value >= 0) {
+      apply(parsed.value);
+      return true;
+    }
+    const by = this.decidedBy;
+    const other = parseNumber(cell, this.decimal === ',' ? '.' : ',');
+    const expected = parsed.ok
+      ? 'a number that is not negative'
+      : by !== undefined && other.ok
+        ? `${parsed.expected} as row ${by.row} writes them ("${by.cell}" in "${by.column}"): one decimal separator per file`
+        : parsed.expected;
+    this.report(row, field, `expected ${expected}, got "${cell}"`);
+    return false;
+  }
+
+  /** Numbers still waiting when the file ends: no cell said which separator it uses. */
+  finish(): void {
+    const first = this.waiting[0];
+    if (first === undefined) return;
+    const point = parseNumber(first.cell, '.');
+    const comma = parseNumber(first.cell, ',');
+    this.report(
+      first.row,
+      first.field,
+      `"${first.cell}" is ${point.ok ? point.value : '?'} with a decimal point and ${comma.ok ? comma.value : '?'} with a decimal comma, and no number in the file says which: pass --decimal . or --decimal , (${this.waiting.length} cell(s) like it)`,
+    );
+    this.waiting.length = 0;
+  }
+}
 
 interface Day {
   spend: number;
   conversions: number;
   line: number;
+  plannedBudget?: number;
+  periodStart?: string;
+  periodEnd?: string;
 }
 
 interface Campaign {
@@ -195,109 +226,179 @@ interface Campaign {
   readonly days: Map<string, Day>;
   readonly channels: Set<string>;
   readonly currencies: Set<string>;
+  /** A result type that is not a conversion (Meta: reach, link clicks) was counted on some day. */
+  otherResults?: string;
   id?: string;
 }
 
-const convertSpend = (
-  rows: readonly Row[],
-  columns: Map<string, Column>,
-  mapping: SpendMapping,
-  options: ConvertOptions,
-): Converted => {
+interface Sink {
+  add(row: Row): void;
+  finish(): Converted;
+}
+
+const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options: ConvertOptions): Sink => {
   const issues: ExportIssue[] = [];
   const notes: string[] = [];
-  const read = readerOf(mapping, columns, issues);
+  const read = new Cells(mapping, columns, issues);
   const headerCurrency = columns.get('spend')?.currency;
+  const hasConversions = columns.has('conversions') || mapping.constants.conversions !== undefined;
+  const conversionResults = mapping.conversionResults?.map((part) => part.toLowerCase());
   const campaigns = new Map<string, Campaign>();
-  let totals = 0;
-  for (const row of rows) {
+  let skipped = 0;
+  let rows = 0;
+  let exportStart: string | undefined;
+  // A row without a campaign is the platform's summary when it is the first or the last data row (Meta's
+  // "include summary row"); anywhere else it is a broken row.
+  let blank: Row | undefined;
+
+  const add = (row: Row): void => {
+    if (isEmpty(row)) return;
     if (isTotal(row)) {
-      totals += 1;
-      continue;
+      skipped += 1;
+      return;
     }
-    const name = read.cell(row, 'campaign');
-    if (name === undefined) {
-      issues.push({
-        row: row.line,
-        column: columns.get('campaign')?.header ?? 'campaign',
-        message: 'expected a campaign name, got an empty cell',
-      });
-      continue;
+    const name = read.text(row, 'campaign');
+    if (name === undefined && read.text(row, 'campaignId') === undefined) {
+      if (rows === 0) skipped += 1;
+      else {
+        if (blank !== undefined) read.report(blank, 'campaign', 'expected a campaign name, got an empty cell');
+        blank = row;
+      }
+      rows += 1;
+      return;
     }
+    if (blank !== undefined) {
+      read.report(blank, 'campaign', 'expected a campaign name, got an empty cell');
+      blank = undefined;
+    }
+    rows += 1;
+    const key = name ?? (read.text(row, 'campaignId') as string);
     const start = read.moment(row, 'date');
     const end = columns.has('dateEnd') ? read.moment(row, 'dateEnd') : start;
-    const spend = read.number(row, 'spend');
-    const conversions = read.number(row, 'conversions');
-    if (start === undefined || end === undefined || spend === undefined) continue;
-    if (end.day < start.day) {
-      issues.push({
-        row: row.line,
-        column: columns.get('dateEnd')?.header ?? 'dateEnd',
-        message: `expected a date on or after ${start.day}, got "${end.day}"`,
-      });
-      continue;
+    if (start === undefined || end === undefined) {
+      if (read.text(row, 'date') === undefined)
+        read.report(row, 'date', 'expected a date, got an empty cell');
+      return;
     }
-    const campaign = campaigns.get(name) ?? {
-      name,
+    if (end.day < start.day) {
+      read.report(row, 'dateEnd', `expected a date on or after ${start.day}, got "${end.day}"`);
+      return;
+    }
+    if (exportStart === undefined || start.day < exportStart) exportStart = start.day;
+    const campaign = campaigns.get(key) ?? {
+      name: key,
       firstLine: row.line,
       days: new Map<string, Day>(),
       channels: new Set<string>(),
       currencies: new Set<string>(),
     };
-    campaigns.set(name, campaign);
-    const id = read.cell(row, 'campaignId');
+    campaigns.set(key, campaign);
+    const id = read.text(row, 'campaignId');
     if (id !== undefined) campaign.id = id;
-    const channel = read.cell(row, 'channel');
+    const channel = read.text(row, 'channel');
     if (channel !== undefined) campaign.channels.add(channel.toLowerCase());
-    const currency = read.cell(row, 'currency') ?? headerCurrency;
+    const currency = read.text(row, 'currency') ?? headerCurrency;
     if (currency !== undefined) campaign.currencies.add(currency.toUpperCase());
     // A row for a range (Meta without a daily breakdown) is one snapshot at its last day.
     const day = campaign.days.get(end.day) ?? { spend: 0, conversions: 0, line: row.line };
-    day.spend += spend;
-    day.conversions += conversions ?? 0;
     day.line = row.line;
     campaign.days.set(end.day, day);
-  }
-  if (totals > 0) notes.push(`${totals} total or empty row(s) skipped`);
+    // An empty cell (or `--`) is nothing spent; a row that stops before the column is broken.
+    if (
+      !read.number(row, 'spend', (value) => (day.spend += value)) &&
+      row.cells.length <= (columns.get('spend')?.index ?? 0)
+    )
+      read.report(row, 'spend', 'expected an amount spent, but the row ends before this column');
+    const resultType = read.text(row, 'resultType')?.toLowerCase();
+    const isConversion =
+      conversionResults === undefined ||
+      resultType === undefined ||
+      conversionResults.some((part) => resultType.includes(part));
+    read.number(row, 'conversions', (value) => {
+      if (isConversion) day.conversions += value;
+      else if (value > 0) campaign.otherResults ??= resultType;
+    });
+    read.number(row, 'plannedBudget', (value) => (day.plannedBudget = value));
+    const periodStart = columns.has('periodStart') ? read.moment(row, 'periodStart') : undefined;
+    const periodEnd = columns.has('periodEnd') ? read.moment(row, 'periodEnd') : undefined;
+    if (periodStart !== undefined) day.periodStart = periodStart.day;
+    if (periodEnd !== undefined) day.periodEnd = periodEnd.day;
+  };
 
-  const values: { line: number; value: Record<string, unknown> }[] = [];
-  for (const campaign of campaigns.values()) {
-    const plan: PlanEntry | undefined =
-      options.plan?.get(campaign.name) ??
-      (campaign.id === undefined ? undefined : options.plan?.get(campaign.id));
-    const budget = plan?.plannedBudget ?? numberConstant(mapping, 'plannedBudget');
-    const periodStart = plan?.periodStart ?? mapping.constants.periodStart;
-    const periodEnd = plan?.periodEnd ?? mapping.constants.periodEnd;
-    const column = columns.get('campaign')?.header ?? 'campaign';
-    if (budget === undefined || periodStart === undefined || periodEnd === undefined) {
-      issues.push({
-        row: campaign.firstLine,
-        column,
-        message: `no plan for campaign "${campaign.name}": give its plannedBudget, periodStart and periodEnd in the --plan file`,
-      });
-      continue;
+  const finish = (): Converted => {
+    if (blank !== undefined) skipped += 1;
+    read.finish();
+    if (skipped > 0) notes.push(`${skipped} total or summary row(s) skipped`);
+    const values: { line: number; value: Record<string, unknown> }[] = [];
+    for (const campaign of campaigns.values()) {
+      const plan: PlanEntry | undefined =
+        options.plan?.get(campaign.name) ??
+        (campaign.id === undefined ? undefined : options.plan?.get(campaign.id));
+      const events = snapshots(campaign, plan);
+      if (events !== undefined) values.push(...events);
     }
+    return { values, issues, notes };
+  };
+
+  /** The campaign's cumulative snapshots, or undefined (with an issue) when it cannot have any. */
+  const snapshots = (
+    campaign: Campaign,
+    plan: PlanEntry | undefined,
+  ): { line: number; value: Record<string, unknown> }[] | undefined => {
+    const campaignColumn = read.column('campaign');
     const currencies = [...campaign.currencies];
     const currency = plan?.currency ?? (currencies.length === 1 ? currencies[0] : undefined);
     if (currency === undefined) {
       issues.push({
         row: campaign.firstLine,
-        column: columns.get('currency')?.header ?? 'currency',
+        column: read.column('currency'),
         message:
           currencies.length > 1
             ? `campaign "${campaign.name}" is reported in ${currencies.join(' and ')}: one currency per campaign`
             : `no currency for campaign "${campaign.name}": export the currency column, or give "currency" in the plan file`,
       });
-      continue;
+      return undefined;
     }
     // One plan per campaign: split across platforms it would be counted once per platform.
     const channels = [...campaign.channels];
     const channel =
       plan?.channel ?? (channels.length === 1 ? channels[0] : mapping.constants.channel) ?? 'unknown';
+    const campaignId = plan?.campaignId ?? campaign.id ?? campaign.name;
+    if (campaign.otherResults !== undefined)
+      notes.push(
+        `campaign "${campaign.name}": its results are "${campaign.otherResults}", not conversions; pushed without conversions`,
+      );
+    const withConversions = hasConversions && campaign.otherResults === undefined;
+    const values: { line: number; value: Record<string, unknown> }[] = [];
+    let budget = plan?.plannedBudget ?? constantBudget(mapping);
+    let periodStart = plan?.periodStart ?? mapping.constants.periodStart;
+    let periodEnd = plan?.periodEnd ?? mapping.constants.periodEnd;
     let spent = 0;
     let converted = 0;
     let outside = 0;
     for (const [day, figures] of [...campaign.days].sort(([a], [b]) => a.localeCompare(b))) {
+      // The plan file wins; else the export's own plan columns, the latest a campaign's rows gave so far.
+      if (plan === undefined) {
+        budget = figures.plannedBudget ?? budget;
+        periodStart = figures.periodStart ?? periodStart;
+        periodEnd = figures.periodEnd ?? periodEnd;
+      }
+      if (budget === undefined || periodStart === undefined || periodEnd === undefined) {
+        issues.push({
+          row: campaign.firstLine,
+          column: campaignColumn,
+          message: `no plan for campaign "${campaign.name}": give its plannedBudget, periodStart and periodEnd in the --plan file`,
+        });
+        return undefined;
+      }
+      if (exportStart !== undefined && periodStart < exportStart && day >= periodStart) {
+        issues.push({
+          row: campaign.firstLine,
+          column: read.column('date'),
+          message: `campaign "${campaign.name}": its period starts ${periodStart} but the export starts ${exportStart}, so its running total would miss the days before; export from ${periodStart}`,
+        });
+        return undefined;
+      }
       if (day < periodStart || day > periodEnd) {
         outside += 1;
         continue;
@@ -307,18 +408,18 @@ const convertSpend = (
       values.push({
         line: figures.line,
         value: {
-          eventId: eventIdOf(mapping.source, plan?.campaignId ?? campaign.id ?? campaign.name, day),
+          eventId: eventIdOf(mapping.source, campaignId, day),
           type: 'spend',
           occurredAt: `${day}T23:59:59${options.offset}`,
           source: mapping.source,
           spend: {
-            campaignId: plan?.campaignId ?? campaign.id ?? campaign.name,
+            campaignId,
             channel,
             currency,
             plannedBudget: budget,
             actualSpend: round(spent, 4),
             // Platforms attribute fractions of a conversion (data-driven attribution): the running total is rounded.
-            conversions: Math.round(converted),
+            ...(withConversions ? { conversions: Math.round(converted) } : {}),
             periodStart,
             periodEnd,
           },
@@ -329,14 +430,16 @@ const convertSpend = (
       notes.push(
         `campaign "${campaign.name}": ${outside} day(s) outside its period ${periodStart} – ${periodEnd} skipped`,
       );
-  }
-  return { values, issues, notes };
+    return values;
+  };
+
+  return { add, finish };
 };
 
-const numberConstant = (mapping: SpendMapping, field: 'plannedBudget'): number | undefined => {
-  const value = mapping.constants[field];
+const constantBudget = (mapping: SpendMapping): number | undefined => {
+  const value = mapping.constants.plannedBudget;
   if (value === undefined) return undefined;
-  const parsed = parseNumber(value, mapping.decimal);
+  const parsed = parseNumber(value, mapping.decimal === ',' ? ',' : '.');
   return parsed.ok ? parsed.value : undefined;
 };
 
@@ -358,14 +461,13 @@ const offsetMs = (offset: string): number => {
   return match[1] === '-' ? -ms : ms;
 };
 
-const convertListening = (
-  rows: readonly Row[],
+const listeningSink = (
   columns: Map<string, Column>,
   mapping: ListeningMapping,
   options: ConvertOptions,
-): Converted => {
+): Sink => {
   const issues: ExportIssue[] = [];
-  const read = readerOf(mapping, columns, issues);
+  const read = new Cells(mapping, columns, issues);
   const classes = (['negative', 'positive', 'neutral'] as const).map(
     (name) => [name, new Set(mapping.sentiments[name].map((word) => word.toLowerCase()))] as const,
   );
@@ -373,29 +475,22 @@ const convertListening = (
   // Windows are aligned to the account's local midnight, so a 1-day window is a local day.
   const shift = offsetMs(options.offset);
   const windows = new Map<string, Window>();
-  for (const row of rows) {
-    if (row.cells.every((cell) => cell === '')) continue;
+  const add = (row: Row): void => {
+    if (isEmpty(row)) return;
     const moment = read.moment(row, 'date');
-    const brand = read.cell(row, 'brand');
-    const sentiment = (read.cell(row, 'sentiment') ?? '').toLowerCase();
+    const brand = read.text(row, 'brand');
+    const sentiment = (read.text(row, 'sentiment') ?? '').toLowerCase();
     const sentimentClass = classes.find(([, words]) => words.has(sentiment))?.[0];
     if (sentimentClass === undefined)
-      issues.push({
-        row: row.line,
-        column: columns.get('sentiment')?.header ?? 'sentiment',
-        message: `expected one of ${known.join(', ')}, got "${sentiment}"`,
-      });
-    if (brand === undefined)
-      issues.push({
-        row: row.line,
-        column: columns.get('brand')?.header ?? 'brand',
-        message: 'expected a brand or query name, got an empty cell',
-      });
-    if (moment === undefined || brand === undefined || sentimentClass === undefined) continue;
+      read.report(row, 'sentiment', `expected one of ${known.join(', ')}, got "${sentiment}"`);
+    if (brand === undefined) read.report(row, 'brand', 'expected a brand or query name, got an empty cell');
+    if (moment === undefined && read.text(row, 'date') === undefined)
+      read.report(row, 'date', 'expected a date, got an empty cell');
+    if (moment === undefined || brand === undefined || sentimentClass === undefined) return;
     const instant = instantOf(moment, options.offset);
     const start = Math.floor((instant + shift) / options.windowMs) * options.windowMs - shift;
-    const product = read.cell(row, 'product') ?? 'all';
-    const channel = (read.cell(row, 'channel') ?? 'unknown').toLowerCase();
+    const product = read.text(row, 'product') ?? 'all';
+    const channel = (read.text(row, 'channel') ?? 'unknown').toLowerCase();
     const key = JSON.stringify([brand, product, channel, start]);
     const window = windows.get(key) ?? {
       brand,
@@ -410,52 +505,89 @@ const convertListening = (
     window[sentimentClass] += 1;
     window.line = Math.max(window.line, row.line);
     windows.set(key, window);
-  }
-  const values = [...windows.values()]
-    .sort((a, b) => a.start - b.start)
-    .map((window) => {
-      const windowStart = new Date(window.start).toISOString();
-      const windowEnd = new Date(window.start + options.windowMs).toISOString();
-      return {
-        line: window.line,
-        value: {
-          eventId: eventIdOf(
-            mapping.source,
-            `${window.brand}/${window.product}/${window.channel}`,
-            windowStart,
-          ),
-          type: 'sentiment',
-          occurredAt: windowEnd,
-          source: mapping.source,
-          sentiment: {
-            brand: window.brand,
-            product: window.product,
-            channel: window.channel,
-            windowStart,
-            windowEnd,
-            mentions: window.negative + window.positive + window.neutral,
-            negative: window.negative,
-            positive: window.positive,
-            neutral: window.neutral,
+  };
+  const finish = (): Converted => {
+    const values = [...windows.values()]
+      .sort((a, b) => a.start - b.start)
+      .map((window) => {
+        const windowStart = new Date(window.start).toISOString();
+        const windowEnd = new Date(window.start + options.windowMs).toISOString();
+        return {
+          line: window.line,
+          value: {
+            eventId: eventIdOf(
+              mapping.source,
+              `${window.brand}/${window.product}/${window.channel}`,
+              windowStart,
+            ),
+            type: 'sentiment',
+            occurredAt: windowEnd,
+            source: mapping.source,
+            sentiment: {
+              brand: window.brand,
+              product: window.product,
+              channel: window.channel,
+              windowStart,
+              windowEnd,
+              mentions: window.negative + window.positive + window.neutral,
+              negative: window.negative,
+              positive: window.positive,
+              neutral: window.neutral,
+            },
           },
-        },
-      };
-    });
-  return { values, issues, notes: [] };
+        };
+      });
+    return { values, issues, notes: [] };
+  };
+  return { add, finish };
 };
 
 /**
- * Reads an export with a mapping: every cell that cannot be read is an issue naming its row and column,
- * and the caller sends nothing while there are any.
+ * Reads an export's rows with a mapping: every cell that cannot be read is an issue naming its row and
+ * column, and the caller sends nothing while there are any.
  *
  * @example
- * convertExport(csv, { mapping: builtInMapping('google-ads'), plan, offset: '+00:00', windowMs: 3_600_000 });
+ * await convertRows(readRows(decodeStream(stream, name), name), { mapping: builtInMapping('google-ads'), plan, offset: '+00:00', windowMs: 3_600_000 });
  */
-export const convertExport = (text: string, options: ConvertOptions): Converted => {
-  const rows = rowsOf(text);
-  const { at, columns } = locateHeader(rows, options.mapping);
-  const body = rows.slice(at + 1);
-  return options.mapping.type === 'spend'
-    ? convertSpend(body, columns, options.mapping, options)
-    : convertListening(body, columns, options.mapping, options);
+export const convertRows = async (rows: AsyncIterable<Row>, options: ConvertOptions): Promise<Converted> => {
+  const { mapping } = options;
+  const before: Row[] = [];
+  let sink: Sink | undefined;
+  let read = 0;
+  for await (const row of rows) {
+    read += 1;
+    if (sink !== undefined) {
+      sink.add(row);
+      continue;
+    }
+    const columns = headerColumns(row, mapping);
+    if (columns === undefined) {
+      before.push(row);
+      if (before.length >= HEADER_SEARCH_ROWS) throw noHeader(before[0], mapping);
+      continue;
+    }
+    sink =
+      mapping.type === 'spend'
+        ? spendSink(columns, mapping, options)
+        : listeningSink(columns, mapping, options);
+  }
+  if (sink === undefined) throw noHeader(before[0], mapping);
+  const converted = sink.finish();
+  const kind = mapping.type === 'spend' ? 'spend snapshot(s)' : 'sentiment window(s)';
+  return {
+    ...converted,
+    notes: [`${read} row(s) read: ${converted.values.length} ${kind}`, ...converted.notes],
+  };
 };
+
+/** The same, from a whole text (tests, small inputs). */
+export const convertText = (text: string, options: ConvertOptions): Promise<Converted> =>
+  convertRows(
+    readRows(
+      (async function* () {
+        yield text;
+      })(),
+      'the export',
+    ),
+    options,
+  );

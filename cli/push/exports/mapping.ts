@@ -20,12 +20,14 @@ export const SPEND_FIELDS = [
   'plannedBudget',
   'periodStart',
   'periodEnd',
+  'resultType',
 ] as const;
 
 /** The fields of a social-listening mentions export: one row per mention. */
 export const LISTENING_FIELDS = ['date', 'sentiment', 'channel', 'brand', 'product'] as const;
 
 export const DATE_FORMATS = [
+  'auto',
   'iso',
   'DD/MM/YYYY',
   'MM/DD/YYYY',
@@ -41,10 +43,17 @@ const Header = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const common = {
   /** The event's `source`, e.g. `google-ads`. */
   source: z.string().min(1).max(64),
-  /** How dates are written; `iso` accepts `2026-11-01`, `2026-11-01 14:00:00` and full ISO-8601. */
-  dateFormat: z.enum(DATE_FORMATS).default('iso'),
-  /** The decimal separator; the other of `.` and `,`, spaces and apostrophes group thousands. */
-  decimal: z.enum(['.', ',']).default('.'),
+  /**
+   * How dates are written; `auto` reads every unambiguous way (`2026-11-01`, `Nov 1, 2026`, `2026/11/01`,
+   * with an optional time) and refuses `05/01/2027`, which needs one of the day-first or month-first formats.
+   */
+  dateFormat: z.enum(DATE_FORMATS).default('auto'),
+  /**
+   * The decimal separator; the other of `.` and `,`, spaces and apostrophes group thousands. `auto` takes
+   * it from the file's first number that can be read only one way (`612.40`, `1.234,56`), and refuses a
+   * file whose every number could be read both ways (`1,234`).
+   */
+  decimal: z.enum(['.', ',', 'auto']).default('auto'),
 };
 
 export const SpendMappingSchema = z.strictObject({
@@ -52,6 +61,12 @@ export const SpendMappingSchema = z.strictObject({
   ...common,
   columns: z.partialRecord(z.enum(SPEND_FIELDS), Header),
   constants: z.partialRecord(z.enum(SPEND_FIELDS), z.string().min(1)).default({}),
+  /**
+   * With a `resultType` column (Meta's `Result indicator`): the result types, as lower-case parts of the
+   * indicator, that are conversions. A campaign whose results are something else (reach, link clicks) is
+   * pushed without conversions rather than with its reach counted as sales.
+   */
+  conversionResults: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const ListeningMappingSchema = z.strictObject({
@@ -84,8 +99,8 @@ export const BUILT_IN_MAPPINGS = {
   'google-ads': {
     type: 'spend',
     source: 'google-ads',
-    dateFormat: 'iso',
-    decimal: '.',
+    dateFormat: 'auto',
+    decimal: 'auto',
     columns: {
       date: ['Day', 'Date', '天', '日期', 'Ngày'],
       campaign: ['Campaign', '广告系列', 'Chiến dịch'],
@@ -99,8 +114,8 @@ export const BUILT_IN_MAPPINGS = {
   'meta-ads': {
     type: 'spend',
     source: 'meta-ads',
-    dateFormat: 'iso',
-    decimal: '.',
+    dateFormat: 'auto',
+    decimal: 'auto',
     columns: {
       date: ['Reporting starts', 'Day', '报告开始日期', 'Bắt đầu báo cáo'],
       dateEnd: ['Reporting ends', '报告结束日期', 'Kết thúc báo cáo'],
@@ -113,16 +128,30 @@ export const BUILT_IN_MAPPINGS = {
         'Số tiền đã chi tiêu ({currency})',
       ],
       conversions: ['Results', '成效', 'Kết quả'],
+      resultType: ['Result indicator', 'Result type', '成效指标', 'Chỉ báo kết quả'],
       currency: ['Currency'],
       channel: ['Platform', '平台', 'Nền tảng'],
     },
     constants: { channel: 'facebook' },
+    // Meta's result indicators: actions:offsite_conversion.fb_pixel_purchase, actions:lead, reach, actions:link_click …
+    conversionResults: [
+      'purchase',
+      'lead',
+      'complete_registration',
+      'offsite_conversion',
+      'app_install',
+      'subscribe',
+      'submit_application',
+      'start_trial',
+      'schedule',
+      'contact',
+    ],
   },
   'tiktok-ads': {
     type: 'spend',
     source: 'tiktok-ads',
-    dateFormat: 'iso',
-    decimal: '.',
+    dateFormat: 'auto',
+    decimal: 'auto',
     columns: {
       date: ['By Day', 'Date', 'Day', 'stat_time_day', '日期', 'Ngày'],
       campaign: ['Campaign name', 'Campaign Name', '推广系列名称', 'Tên chiến dịch'],
@@ -136,8 +165,8 @@ export const BUILT_IN_MAPPINGS = {
   listening: {
     type: 'sentiment',
     source: 'listening',
-    dateFormat: 'iso',
-    decimal: '.',
+    dateFormat: 'auto',
+    decimal: 'auto',
     columns: {
       date: ['Date', 'Published Date', 'Published', 'Time'],
       sentiment: ['Sentiment', 'Tone'],

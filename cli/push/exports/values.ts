@@ -43,6 +43,21 @@ export const parseNumber = (cell: string, decimal: '.' | ','): Parsed<number> =>
   return Number.isFinite(value) ? ok(value) : fail('a finite number');
 };
 
+/**
+ * How a number cell reads with each decimal separator: `'.'` or `','` when only that one reads it (or the
+ * two readings differ only in that one being possible), `'either'` when both give the same value (`1234`,
+ * `--`), `'ambiguous'` when both read it differently (`1,234` is 1234 or 1.234), `'neither'` when no
+ * reading works.
+ *
+ * @example decimalOf('612.40') // '.'
+ */
+export const decimalOf = (cell: string): '.' | ',' | 'either' | 'ambiguous' | 'neither' => {
+  const point = parseNumber(cell, '.');
+  const comma = parseNumber(cell, ',');
+  if (point.ok && comma.ok) return point.value === comma.value ? 'either' : 'ambiguous';
+  return point.ok ? '.' : comma.ok ? ',' : 'neither';
+};
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -60,63 +75,103 @@ export interface Moment {
   readonly offset?: string;
 }
 
-const DAY_PATTERNS: Readonly<
-  Record<Exclude<DateFormat, 'iso' | 'MMM D, YYYY'>, [RegExp, 'dmy' | 'mdy' | 'ymd']>
-> = {
+const DAY_PATTERNS: Readonly<Record<'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'YYYY/MM/DD', [RegExp, 'dmy' | 'mdy' | 'ymd']>> = {
   'DD/MM/YYYY': [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, 'dmy'],
   'MM/DD/YYYY': [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, 'mdy'],
   'DD.MM.YYYY': [/^(\d{1,2})\.(\d{1,2})\.(\d{4})/, 'dmy'],
-  'YYYY/MM/DD': [/^(\d{4})\/(\d{1,2})\/(\d{1,2})/, 'ymd'],
+  'YYYY/MM/DD': [/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})/, 'ymd'],
 };
 
-const TIME = /^[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const TIME = /^(?:[ T]|, )(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/;
+
+/** A day written with its month's name: `Nov 1, 2026`, `November 1, 2026`, `1 Nov 2026`, `1-Nov-2026`. */
+const NAMED = [
+  { pattern: /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})/, month: 1, day: 2 },
+  { pattern: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})/, month: 2, day: 1 },
+] as const;
+
+type DayMatch = { readonly day: string | undefined; readonly rest: string } | undefined;
+
+const named = (text: string): DayMatch => {
+  for (const { pattern, month, day } of NAMED) {
+    const match = pattern.exec(text);
+    const index = match === null ? -1 : MONTHS.indexOf((match[month] ?? '').toLowerCase());
+    if (match !== null && index >= 0)
+      return { day: isoDay(Number(match[3]), index + 1, Number(match[day])), rest: text.slice(match[0].length) };
+  }
+  return undefined;
+};
+
+const iso = (text: string): DayMatch => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
+  return match === null
+    ? undefined
+    : { day: isoDay(Number(match[1]), Number(match[2]), Number(match[3])), rest: text.slice(match[0].length) };
+};
+
+const numeric = (text: string, format: keyof typeof DAY_PATTERNS): DayMatch => {
+  const [pattern, order] = DAY_PATTERNS[format];
+  const match = pattern.exec(text);
+  if (match === null) return undefined;
+  const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = order === 'dmy' ? isoDay(c, b, a) : order === 'mdy' ? isoDay(c, a, b) : isoDay(a, b, c);
+  return { day, rest: text.slice(match[0].length) };
+};
+
+/** Day and month both in figures before the year: which comes first only the user can say. */
+const AMBIGUOUS = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
+
+/** What `auto` reads: only the ways of writing a day that cannot be misread. */
+const auto = (text: string): DayMatch => iso(text) ?? named(text) ?? numeric(text, 'YYYY/MM/DD');
+
+const EXAMPLES: Readonly<Record<DateFormat, string>> = {
+  auto: '2026-11-01 or Nov 1, 2026',
+  iso: '2026-11-01',
+  'DD/MM/YYYY': 'DD/MM/YYYY',
+  'MM/DD/YYYY': 'MM/DD/YYYY',
+  'DD.MM.YYYY': 'DD.MM.YYYY',
+  'YYYY/MM/DD': 'YYYY/MM/DD',
+  'MMM D, YYYY': 'MMM D, YYYY',
+};
 
 /**
- * A date cell in the mapping's format, with an optional time and offset after it.
+ * A date cell in the mapping's format, with an optional time and offset after it. `auto` reads ISO dates,
+ * dates with a month name and year-first dates; a date such as `05/01/2027`, which is 5 January in most of
+ * the world and May 1 in the US, is refused with the advice to pass `--date-format`, never guessed.
  *
  * @example parseMoment('2026-11-01 14:05:00', 'iso') // { ok: true, value: { day: '2026-11-01', time: '14:05:00' } }
  */
 export const parseMoment = (cell: string, format: DateFormat): Parsed<Moment> => {
   const text = cell.trim();
-  let day: string | undefined;
-  let rest = '';
-  if (format === 'iso') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    if (match !== null) {
-      day = isoDay(Number(match[1]), Number(match[2]), Number(match[3]));
-      rest = text.slice(match[0].length);
-    }
-  } else if (format === 'MMM D, YYYY') {
-    const match = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{4})/.exec(text);
-    const month = match === null ? -1 : MONTHS.indexOf((match[1] ?? '').toLowerCase());
-    if (match !== null && month >= 0) {
-      day = isoDay(Number(match[3]), month + 1, Number(match[2]));
-      rest = text.slice(match[0].length);
-    }
-  } else {
-    const [pattern, order] = DAY_PATTERNS[format];
-    const match = pattern.exec(text);
-    if (match !== null) {
-      const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      day = order === 'dmy' ? isoDay(c, b, a) : order === 'mdy' ? isoDay(c, a, b) : isoDay(a, b, c);
-      rest = text.slice(match[0].length);
-    }
-  }
-  const example = format === 'iso' ? '2026-11-01' : format;
-  if (day === undefined) return fail(`a date written as ${example}`);
+  const match =
+    format === 'auto'
+      ? auto(text)
+      : format === 'iso'
+        ? iso(text)
+        : format === 'MMM D, YYYY'
+          ? named(text)
+          : numeric(text, format);
+  if (match === undefined && format === 'auto' && AMBIGUOUS.test(text))
+    return fail(
+      'a date that says which figure is the day: pass --date-format DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY',
+    );
+  const example = EXAMPLES[format];
+  if (match?.day === undefined) return fail(`a date written as ${example}`);
+  const { day, rest } = match;
   if (rest === '') return ok({ day });
   const time = TIME.exec(rest);
   if (time === null)
     return fail(`a date written as ${example}, optionally followed by a time such as 14:05:00`);
+  const zone = time[4];
   const offset =
-    time[4] === undefined
+    zone === undefined
       ? undefined
-      : time[4] === 'Z'
+      : zone === 'Z' || zone === 'UTC' || zone === 'GMT'
         ? '+00:00'
-        : time[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+        : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   return ok({
     day,
-    time: `${time[1]}:${time[2]}:${time[3] ?? '00'}`,
+    time: `${time[1]?.padStart(2, '0')}:${time[2]}:${time[3] ?? '00'}`,
     ...(offset === undefined ? {} : { offset }),
   });
 };
