@@ -1,33 +1,60 @@
-import { levelPolicyOf } from '#shared/domain/level-policy.ts';
-import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
+import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
 import { type AdCopyEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
 import { parseCommandArgs } from '../args.ts';
-import { UsageError } from '../errors.ts';
+import { InputFileError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';
-import { colorsEnabled, painter } from '../style.ts';
-import { renderCheckReport } from './report.ts';
+import { colorsEnabled, type Paint, painter } from '../style.ts';
+import { baseUrl, isLocal, resolveTarget, URL_VARIABLE } from '../target.ts';
+import { type Attention, attentionOf } from './attention.ts';
+import {
+  type Baseline,
+  type BaselineEntry,
+  type Comparison,
+  compareToBaseline,
+  hitsOf,
+  parseBaseline,
+  renderBaseline,
+  UNLISTED,
+  updatedBaseline,
+} from './baseline.ts';
+import { evaluateOnServer, ServerUnavailableError } from './remote.ts';
+import { type FindingStatus, type RulesSource, renderCheckReport, rulesLine } from './report.ts';
 
-export const CHECK_USAGE = `Usage: risk-radar check [file|-] --market <CC> --lang <zh|vi|en> --category <name> [options]
+export const CHECK_USAGE = `Usage: risk-radar check [file…|-] --market <CC> --lang <zh|vi|en> --category <name> [options]
 
-Checks ad copy against the banned-claim rules of its market and language, on this machine (no server).
-Reads the file, or standard input when the file is - or omitted and input is piped.
+Checks ad copy against the banned-claim rules of its market and language: the shipped rule packs on this
+machine, or the policies in force on a server (--url or $RADAR_URL). Reads each file given (a shell glob
+such as copy/cn/*.txt gives many), or standard input when the file is - or omitted and input is piped.
 
   --market <CC>        market, ISO 3166-1 alpha-2 (CN, VN, US …)        required
   --lang <code>        language of the copy: zh, vi or en               required
   --category <name>    product category (cosmetics, health-food …)      required
-  --brand <name>       brand of the copy (default: unspecified)
-  --allow-uncovered    exit 0 when no rule pack covers the market and language (the copy is not checked)
-  --json               print the assessment as JSON instead of the report
+  --brand <name>       brand of the copy (default: unspecified); a server applies legal's exceptions for it
+  --allow-uncovered    no rule pack covers the market and language: do not fail (the copy is not checked)
+  --baseline <file>    fail only on findings not in this file; records it when it does not exist yet
+  --update-baseline    record this run's findings into the --baseline file (exit 0)
+  --copy-id <id>       the copy's name in the baseline when there is one input (default: its path
+                       relative to the baseline file; required for standard input with --baseline)
+  --url <url>          check with the policies in force on this API (default: $RADAR_URL; none: shipped packs)
+  --client <id>        client id for --url   (default: $RADAR_CLIENT_ID, else local-pusher)
+  --secret <secret>    signing secret for --url (default: $RADAR_CLIENT_SECRET, else the local dev secret)
+  --offline            use the shipped packs even when $RADAR_URL is set
+  --json               print the result as JSON instead of the report
   -h, --help           show this help
 
 A finding is a violation (yellow or red), an advisory (green: a claim lawful only with the cited source —
 verify the source) or a coverage finding (no pack covers this market and language: review by hand).
 
-Exit code: 0 no finding needs attention, 1 a yellow or red finding (a coverage finding too, unless
---allow-uncovered), 2 usage or input error.`;
+Exit code: 0 no finding needs attention (with --baseline: none is new), 1 a yellow or red finding (with
+--baseline: a new one; a coverage finding too, unless --allow-uncovered), 2 usage or input error (a
+corrupt baseline too), 3 the server could not check the copy (unreachable, credentials, failing).`;
 
 const OPTIONS = {
   market: { type: 'string' },
@@ -35,6 +62,13 @@ const OPTIONS = {
   category: { type: 'string' },
   brand: { type: 'string' },
   'allow-uncovered': { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean', default: false },
+  'copy-id': { type: 'string' },
+  url: { type: 'string' },
+  client: { type: 'string' },
+  secret: { type: 'string' },
+  offline: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -53,8 +87,20 @@ const required = (value: string | undefined, option: string): string => {
   return value;
 };
 
+/** One copy of the run: where it came from, how the report names it, how the baseline knows it. */
+interface CopyInput {
+  /** As the user wrote it (`copy/launch.txt`, `stdin`). */
+  readonly name: string;
+  /** Its identity in the baseline. */
+  readonly id: string;
+  readonly text: string;
+}
+
 /** The copy as an event of the v1 contract, so the check applies exactly the rules ingestion applies. */
 const copyEvent = (input: {
+  eventId: string;
+  copyId: string;
+  name: string;
   text: string;
   market: string;
   lang: string;
@@ -63,12 +109,12 @@ const copyEvent = (input: {
   now: Date;
 }): AdCopyEvent => {
   const parsed = RiskEventSchema.safeParse({
-    eventId: 'risk-radar-check',
+    eventId: input.eventId,
     type: 'ad-copy',
     occurredAt: input.now.toISOString(),
     source: 'risk-radar-cli',
     copy: {
-      copyId: 'risk-radar-check',
+      copyId: input.copyId,
       // The file's final newline is an editor's habit, not copy; offsets before it are unchanged.
       text: input.text.replace(/\s+$/, ''),
       lang: input.lang,
@@ -81,20 +127,161 @@ const copyEvent = (input: {
     const issues = toFieldIssues(parsed.error).map(
       (issue) => `  ${OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`,
     );
-    throw new UsageError(`Cannot check this copy:\n${issues.join('\n')}`);
+    throw new UsageError(`Cannot check ${input.name}:\n${issues.join('\n')}`);
   }
   if (parsed.data.type !== 'ad-copy') throw new Error('The check event must be ad copy');
   return parsed.data;
 };
 
+const posix = (path: string): string => path.split(sep).join('/');
+
+/** Reads every input before anything is judged, so an unreadable file stops the run at once (exit 2). */
+const readCopies = async (
+  io: CliIo,
+  paths: readonly string[],
+  options: { readonly copyId: string | undefined; readonly baselinePath: string | undefined },
+): Promise<CopyInput[]> => {
+  const inputs: readonly (string | undefined)[] = paths.length === 0 ? [undefined] : paths;
+  if (inputs.length > 1 && inputs.includes(STDIN))
+    throw new UsageError('Standard input (-) cannot be checked together with files');
+  if (options.copyId !== undefined && inputs.length > 1)
+    throw new UsageError('--copy-id names one copy; with several files each is named by its path');
+  const copies: CopyInput[] = [];
+  const seen = new Set<string>();
+  for (const path of inputs) {
+    const stdin = path === undefined || path === STDIN;
+    if (stdin && options.baselinePath !== undefined && options.copyId === undefined)
+      throw new UsageError('Give --copy-id to name the copy read from standard input in the baseline');
+    const text = await readInput(io, path, 'the ad copy');
+    const fromBaseline =
+      stdin || options.baselinePath === undefined
+        ? undefined
+        : posix(relative(dirname(options.baselinePath), resolve(io.cwd, path)));
+    const id = options.copyId ?? fromBaseline ?? (stdin ? 'stdin' : path);
+    if (seen.has(id)) throw new UsageError(`${path} is given twice`);
+    seen.add(id);
+    copies.push({ name: stdin ? (options.copyId ?? 'stdin') : path, id, text });
+  }
+  return copies;
+};
+
+/** The baseline file, or undefined when there is none yet. */
+const readBaseline = async (
+  path: string,
+  shown: string,
+  update: boolean,
+  warn: (line: string) => void,
+): Promise<Baseline | undefined> => {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw new InputFileError(`Cannot read the baseline ${shown}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    return parseBaseline(text.startsWith('\uFEFF') ? text.slice(1) : text, shown);
+  } catch (error) {
+    // Re-recording is how a broken or outdated file is fixed: say what is replaced, then replace it.
+    if (!update || !(error instanceof UsageError)) throw error;
+    warn(`${error.message.split('\n')[0]} — replacing it with this run's findings`);
+    return undefined;
+  }
+};
+
+/** Written beside the target and renamed over it: an interrupted run never leaves half a baseline. */
+const writeBaseline = async (path: string, baseline: Baseline): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, renderBaseline(baseline), 'utf8');
+  await rename(temporary, path);
+};
+
+/** The assessment of each copy, by the shipped packs here or by the policies in force on a server. */
+const assess = async (
+  io: CliIo,
+  events: readonly AdCopyEvent[],
+  copies: readonly CopyInput[],
+  source: RulesSource,
+  credentials: { client?: string | undefined; secret?: string | undefined },
+  now: Date,
+): Promise<Assessment[]> => {
+  if (source.kind === 'shipped') {
+    const engine = createRiskEngine();
+    return events.map((event) => engine.evaluate(event, { now }));
+  }
+  const target = resolveTarget(io, { url: source.url, ...credentials });
+  if (target.defaultSecret && !isLocal(target.url)) {
+    io.stderr.write(
+      `warning: no --secret or RADAR_CLIENT_SECRET; signing with the local dev secret for ${target.url}\n`,
+    );
+  }
+  return evaluateOnServer({
+    io,
+    target,
+    events,
+    describe: (index, field) =>
+      `${copies[index]?.name ?? `copy ${index + 1}`}${field === '' ? '' : `: ${OPTION_OF[field] ?? field}`}`,
+  });
+};
+
+const quote = (entry: BaselineEntry): string =>
+  entry.evidence === ''
+    ? '(no phrase)'
+    : entry.evidence === UNLISTED
+      ? '(matches beyond the listed evidence)'
+      : `“${entry.evidence}”`;
+
+const entryLine = (label: string, entry: BaselineEntry, paint: Paint, tail = ''): string =>
+  `  ${label}  ${entry.copy}  ${paint('bold', entry.rule)}  ${quote(entry)}${entry.count > 1 ? ` ×${entry.count}` : ''}${tail}`;
+
+/** What `--baseline` did, under the reports: new hits (failing), known ones, fixed ones to prune. */
+const baselineSummary = (
+  shown: string,
+  comparison: Comparison | undefined,
+  recorded: { count: number; copies: number } | undefined,
+  paint: Paint,
+): string => {
+  if (comparison === undefined) {
+    const count = recorded?.count ?? 0;
+    return `baseline ${shown}: recorded ${count} ${count === 1 ? 'finding' : 'findings'} of ${recorded?.copies ?? 0} ${recorded?.copies === 1 ? 'copy' : 'copies'} — later runs fail only on new ones`;
+  }
+  const total = (entries: readonly BaselineEntry[]) => entries.reduce((sum, entry) => sum + entry.count, 0);
+  const lines = [
+    `baseline ${shown}: ${paint(['bold', 'red'], `${total(comparison.new)} new`)} · ${total(comparison.known)} known · ${total(comparison.fixed)} fixed`,
+    ...comparison.new.map((entry) => entryLine(paint(['bold', 'red'], 'NEW  '), entry, paint)),
+    ...comparison.fixed.map((entry) =>
+      entryLine('fixed', entry, paint, ' — no longer found: prune it with --update-baseline'),
+    ),
+  ];
+  return lines.join('\n');
+};
+
+/** A finding's matches, new and known, from the comparison (one finding per rule and copy). */
+const statusesOf = (comparison: Comparison): ((copy: string, finding: Finding) => FindingStatus) => {
+  const counts = new Map<string, { new: number; known: number }>();
+  const add = (entry: BaselineEntry, kind: 'new' | 'known') => {
+    const key = `${entry.copy}\u0000${entry.rule}`;
+    const status = counts.get(key) ?? { new: 0, known: 0 };
+    status[kind] += entry.count;
+    counts.set(key, status);
+  };
+  for (const entry of comparison.new) add(entry, 'new');
+  for (const entry of comparison.known) add(entry, 'known');
+  return (copy, finding) => counts.get(`${copy}\u0000${finding.ruleId}`) ?? { new: 0, known: 0 };
+};
+
 /**
- * `risk-radar check`: evaluates one ad copy with the risk engine in-process and reports each finding.
- * Exits 1 when any finding reaches the level that opens a case (yellow on the default matrix), so a
- * content pipeline can fail on it, and when no pack covers the copy's market and language (it was not
- * checked) unless `--allow-uncovered`. Advisories (verify the source) are green and never fail it.
+ * `risk-radar check`: evaluates ad copy — one file, many, or standard input — with the shipped packs
+ * in-process or with the policies in force on a server (`POST /v1/evaluate`, nothing stored), and
+ * reports each finding. Exits 1 when a finding needs attention (yellow or red on the default matrix; a
+ * copy no pack covers too, unless `--allow-uncovered`); with `--baseline`, only when such a finding is
+ * new since the baseline. Advisories (verify the source) are green and never fail it.
  */
 export const runCheck = async (args: readonly string[], io: CliIo): Promise<ExitCode> => {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, 1);
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, Number.POSITIVE_INFINITY);
   if (values.help) {
     io.stdout.write(`${CHECK_USAGE}\n`);
     return EXIT.ok;
@@ -102,33 +289,155 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
   const market = required(values.market, '--market').toUpperCase();
   const lang = required(values.lang, '--lang').toLowerCase();
   const category = required(values.category, '--category');
-  const [path] = positionals;
-  const text = await readInput(io, path, 'the ad copy');
-  const name = path === undefined || path === STDIN ? 'stdin' : path;
+  if (values['update-baseline'] && values.baseline === undefined)
+    throw new UsageError('--update-baseline needs --baseline <file>');
+  if (values.offline && values.url !== undefined)
+    throw new UsageError('--offline and --url contradict each other');
+  const url = values.offline ? undefined : (values.url ?? (io.env[URL_VARIABLE] || undefined));
+  const source: RulesSource = url === undefined ? { kind: 'shipped' } : { kind: 'server', url: baseUrl(url) };
+  if (source.kind === 'shipped' && (values.client !== undefined || values.secret !== undefined))
+    throw new UsageError('--client and --secret are for a server: give --url too (or set RADAR_URL)');
+  const baselinePath = values.baseline === undefined ? undefined : resolve(io.cwd, values.baseline);
+  const copies = await readCopies(io, positionals, { copyId: values['copy-id'], baselinePath });
 
   const now = io.now();
-  const event = copyEvent({
-    text,
-    market,
-    lang,
-    category,
-    brand: values.brand ?? 'unspecified',
-    now,
-  });
-  const engine = createRiskEngine();
-  const assessment = engine.evaluate(event, { now });
-  const policy = levelPolicyOf(engine.matrix);
+  const runId = randomUUID().slice(0, 8);
+  const events = copies.map((copy, index) =>
+    copyEvent({
+      // A server takes a signature once: a body of its own per run keeps two runs apart.
+      eventId: source.kind === 'shipped' ? 'risk-radar-check' : `risk-radar-check-${runId}-${index + 1}`,
+      copyId: copy.id.length <= 128 ? copy.id : 'risk-radar-check',
+      name: copy.name,
+      text: copy.text,
+      market,
+      lang,
+      category,
+      brand: values.brand ?? 'unspecified',
+      now,
+    }),
+  );
+  const shownBaseline = values.baseline ?? '';
+  const previous =
+    baselinePath === undefined
+      ? undefined
+      : await readBaseline(baselinePath, shownBaseline, values['update-baseline'], (line) =>
+          io.stderr.write(`note: ${line}\n`),
+        );
 
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+  let assessments: Assessment[];
+  try {
+    assessments = await assess(io, events, copies, source, values, now);
+  } catch (error) {
+    if (!(error instanceof ServerUnavailableError)) throw error;
+    io.stderr.write(`risk-radar check: the server could not check the copy: ${error.message}\n`);
+    return EXIT.unsent;
+  }
+  const shipped = DEFAULT_ENGINE_CONFIG.matrix;
+  const attentions = assessments.map((assessment) =>
+    attentionOf(shipped, assessment.engine.matrixVersion, values['allow-uncovered']),
+  );
+  const needed = assessments.map((assessment, index) =>
+    assessment.findings.filter((finding) => attentions[index]?.needs(finding) === true),
+  );
+  const hits = copies.flatMap((copy, index) => hitsOf(copy.id, needed[index] ?? []));
+  const checked = new Set(copies.map((copy) => copy.id));
+  const rulesVersions = assessments.map((assessment) => assessment.engine.rulesVersion);
+  const rules = [...new Set(rulesVersions)].join(' | ');
+
+  const record = baselinePath !== undefined && (previous === undefined || values['update-baseline']);
+  const comparison =
+    baselinePath === undefined || record
+      ? undefined
+      : compareToBaseline(hits, previous?.findings ?? [], checked);
+  if (record && baselinePath !== undefined) {
+    await writeBaseline(baselinePath, updatedBaseline(previous, hits, checked, rules));
+  }
+
+  const statusOf = comparison === undefined ? undefined : statusesOf(comparison);
+  const json = values.json;
+  if (json && baselinePath === undefined && copies.length === 1) {
+    // One copy without a baseline: the assessment itself, as scripts have always read it.
+    io.stdout.write(`${JSON.stringify(assessments[0], null, 2)}\n`);
+  } else if (json) {
+    const result = {
+      rules: {
+        source: source.kind,
+        ...(source.kind === 'server' ? { url: source.url } : {}),
+        rulesVersion: rules,
+        matrixVersion: [...new Set(assessments.map((item) => item.engine.matrixVersion))].join(' | '),
+      },
+      copies: copies.map((copy, index) => ({
+        copy: copy.id,
+        needsAttention: (needed[index]?.length ?? 0) > 0,
+        assessment: assessments[index],
+      })),
+      ...(baselinePath === undefined
+        ? {}
+        : {
+            baseline: {
+              path: shownBaseline,
+              recorded: record,
+              rules: previous?.rules ?? rules,
+              new: comparison?.new ?? [],
+              known: comparison?.known ?? [],
+              fixed: comparison?.fixed ?? [],
+            },
+          }),
+    };
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const paint = painter(colorsEnabled(io.stdout, io.env));
-    io.stdout.write(
-      `${renderCheckReport({ name, text: event.copy.text, assessment, rank: policy.rank, paint })}\n`,
-    );
+    const reports = copies.map((copy, index) => {
+      const assessment = assessments[index] as Assessment;
+      return renderCheckReport({
+        name: copy.name,
+        text: events[index]?.copy.text ?? copy.text,
+        assessment,
+        rank: (attentions[index] as Attention).rank,
+        paint,
+        ...(statusOf === undefined
+          ? {}
+          : {
+              statusOf: (finding: Finding) =>
+                (needed[index] ?? []).includes(finding) ? statusOf(copy.id, finding) : undefined,
+            }),
+      });
+    });
+    const attention = needed.filter((findings) => findings.length > 0).length;
+    const notes = [...new Set(attentions.flatMap((item) => (item.note === undefined ? [] : [item.note])))];
+    const tail = [
+      ...(copies.length > 1
+        ? [`${copies.length} copies checked: ${attention} ${attention === 1 ? 'needs' : 'need'} attention`]
+        : []),
+      ...(baselinePath === undefined
+        ? []
+        : [
+            baselineSummary(
+              shownBaseline,
+              comparison,
+              { count: hits.reduce((sum, entry) => sum + entry.count, 0), copies: copies.length },
+              paint,
+            ),
+          ]),
+      ...(comparison !== undefined && previous !== undefined && previous.rules !== rules
+        ? [
+            paint(
+              'dim',
+              `the baseline was recorded with rules ${previous.rules}: a finding a rule change added is new; accept it with --update-baseline`,
+            ),
+          ]
+        : []),
+      ...notes.map((note) => paint('dim', `note: ${note}`)),
+      rulesLine(
+        source,
+        rulesVersions,
+        assessments.map((assessment) => assessment.engine.matrixVersion),
+        paint,
+      ),
+    ];
+    io.stdout.write(`${[...reports, ...tail].join('\n\n')}\n`);
   }
-  // A copy no pack covers was not checked: that needs a person unless the caller says it knows.
-  const counts = (finding: (typeof assessment.findings)[number]) =>
-    finding.outcome === 'coverage' ? !values['allow-uncovered'] : policy.opensCase(finding.level);
-  return assessment.findings.some(counts) ? EXIT.attention : EXIT.ok;
+  if (baselinePath !== undefined)
+    return comparison !== undefined && comparison.new.length > 0 ? EXIT.attention : EXIT.ok;
+  return needed.some((findings) => findings.length > 0) ? EXIT.attention : EXIT.ok;
 };

@@ -11,6 +11,17 @@ export interface ReportInput {
   /** Orders findings most urgent first. */
   readonly rank: (level: string) => number;
   readonly paint: Paint;
+  /**
+   * With a baseline: how many of a finding's matches are new and how many known. A finding with only
+   * known matches is one line; one with a new match is shown in full and marked NEW.
+   */
+  readonly statusOf?: (finding: Finding) => FindingStatus | undefined;
+}
+
+/** A finding's matches against the baseline. */
+export interface FindingStatus {
+  readonly new: number;
+  readonly known: number;
 }
 
 const plural = (count: number, word: string, words = `${word}s`): string =>
@@ -27,16 +38,40 @@ const OUTCOME_LABEL: Readonly<Record<NonNullable<Finding['outcome']>, string>> =
 const highlight = (paint: Paint, level: string, phrase: string, colored: boolean): string =>
   colored ? paint(['underline', ...levelFormat(level)], phrase) : `[[${phrase}]]`;
 
+const newLabel = (status: FindingStatus | undefined): string => {
+  if (status === undefined || status.new === 0) return '';
+  return status.known === 0 ? '  NEW' : `  NEW (${status.new} of ${status.new + status.known} matches)`;
+};
+
+const wheresOf = (name: string, snippets: readonly { position: { line: number; column: number } }[]) =>
+  snippets
+    .map(({ position }) => `${name}:${position.line}:${position.column}`)
+    .filter((value, index, all) => all.indexOf(value) === index);
+
+/** A finding the baseline accepts: one line, so a repository's known hits do not bury a new one. */
+const knownLine = (input: ReportInput, finding: Finding): string => {
+  const { paint, text, name } = input;
+  const evidence = finding.evidence ?? [];
+  const where = wheresOf(
+    name,
+    evidence.map((item) => snippetOf(text, item)),
+  );
+  const phrases = [...new Set(evidence.map((item) => `“${item.text}”`))].join(', ');
+  return [
+    `${paint('dim', 'known')}  ${paint(levelFormat(finding.level), finding.level.toUpperCase())}  ${finding.ruleId}`,
+    ...(where.length === 0 ? [] : [paint('dim', where.join(', '))]),
+    ...(phrases === '' ? [] : [phrases]),
+  ].join('  ');
+};
+
 const findingLines = (input: ReportInput, finding: Finding, colored: boolean): string[] => {
   const { paint, text, name } = input;
   const evidence = finding.evidence ?? [];
   const snippets = evidence.map((item) => snippetOf(text, item));
-  const where = snippets
-    .map(({ position }) => `${name}:${position.line}:${position.column}`)
-    .filter((value, index, all) => all.indexOf(value) === index);
+  const where = wheresOf(name, snippets);
   const more = finding.moreEvidence ?? 0;
   const lines = [
-    `${paint(levelFormat(finding.level), finding.level.toUpperCase())}${OUTCOME_LABEL[finding.outcome ?? 'violation']}  ${paint('bold', finding.ruleId)}  ${paint('dim', `${finding.probability} probability × ${finding.impact} impact`)}`,
+    `${paint(levelFormat(finding.level), finding.level.toUpperCase())}${OUTCOME_LABEL[finding.outcome ?? 'violation']}  ${paint('bold', finding.ruleId)}  ${paint('dim', `${finding.probability} probability × ${finding.impact} impact`)}${paint('bold', newLabel(input.statusOf?.(finding)))}`,
     ...(where.length === 0 ? [] : [`  ${paint('dim', where.join(', '))}`]),
     ...snippets.map(
       (snippet) =>
@@ -51,8 +86,9 @@ const findingLines = (input: ReportInput, finding: Finding, colored: boolean): s
 };
 
 /**
- * The human report of `risk-radar check`: a verdict line, then each finding (most urgent first) with the
- * phrase highlighted in its line, the rule, its legal basis and the suggested rewrite.
+ * The human report of one copy: a verdict line, then each finding (most urgent first) with the phrase
+ * highlighted in its line, the rule, its legal basis and the suggested rewrite; with a baseline, the
+ * known findings as one line each after the others.
  */
 export const renderCheckReport = (input: ReportInput): string => {
   const { assessment, paint, name } = input;
@@ -62,10 +98,34 @@ export const renderCheckReport = (input: ReportInput): string => {
     findings.length === 0
       ? `${name}: ${paint(levelFormat(assessment.level), assessment.level.toUpperCase())} — no findings`
       : `${name}: ${paint(levelFormat(assessment.level), assessment.level.toUpperCase())} — ${plural(findings.length, 'finding')} (${assessment.probability} probability × ${assessment.impact} impact)`;
-  const blocks = findings.map((finding) => findingLines(input, finding, colored).join('\n'));
-  const footer = paint(
-    'dim',
-    `rules ${assessment.engine.rulesVersion} · matrix ${assessment.engine.matrixVersion}`,
-  );
-  return [verdict, ...blocks, footer].join('\n\n');
+  const isKnown = (finding: Finding): boolean => {
+    const status = input.statusOf?.(finding);
+    return status !== undefined && status.new === 0;
+  };
+  const blocks = findings
+    .filter((finding) => !isKnown(finding))
+    .map((finding) => findingLines(input, finding, colored).join('\n'));
+  const known = findings.filter(isKnown).map((finding) => knownLine(input, finding));
+  return [verdict, ...blocks, ...(known.length === 0 ? [] : [known.join('\n')])].join('\n\n');
+};
+
+/** Where the rules came from, so a result can be traced: the shipped packs, or a server's policies. */
+export type RulesSource = { readonly kind: 'shipped' } | { readonly kind: 'server'; readonly url: string };
+
+/**
+ * The last line of a check: which rules and matrix judged the copy.
+ *
+ * @example rulesLine({ kind: 'shipped' }, ['cn@3.2.0+…'], ['matrix-3x3@1'], paint)
+ * // 'rules: shipped packs cn@3.2.0+… · matrix matrix-3x3@1'
+ */
+export const rulesLine = (
+  source: RulesSource,
+  rulesVersions: readonly string[],
+  matrixVersions: readonly string[],
+  paint: Paint,
+): string => {
+  const rules = [...new Set(rulesVersions)].join(' | ');
+  const matrix = [...new Set(matrixVersions)].join(' | ');
+  const where = source.kind === 'shipped' ? 'shipped packs' : `in force on ${source.url}:`;
+  return paint('dim', `rules: ${where} ${rules} · matrix ${matrix}`);
 };

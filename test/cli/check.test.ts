@@ -160,7 +160,18 @@ describe('Command: check', () => {
       /--market: market must be an ISO 3166-1/,
     ],
     ['an unknown option', ['check', '-', ...CN, '--strict'], /Unknown option '--strict'/],
-    ['two files', ['check', 'a.txt', 'b.txt', ...CN], /Unexpected argument: b\.txt/],
+    [
+      'standard input among files',
+      ['check', '-', 'b.txt', ...CN],
+      /Standard input \(-\) cannot be checked together with files/,
+    ],
+    ['--update-baseline alone', ['check', '-', ...CN, '--update-baseline'], /--update-baseline needs --baseline/],
+    [
+      'standard input with a baseline but no --copy-id',
+      ['check', '-', ...CN, '--baseline', join(dir, 'b.json')],
+      /Give --copy-id to name the copy read from standard input/,
+    ],
+    ['--secret without a server', ['check', '-', ...CN, '--secret', 's'], /--client and --secret are for a server/],
     ['empty copy', ['check', '-', ...CN], /the copy: text must not be empty/],
   ])('exits 2 with a clear message for %s', async (_case, argv, message) => {
     // Prepare
