@@ -129,7 +129,7 @@ const countsOf = (entries: readonly BaselineEntry[]): Map<string, number> => {
   return counts;
 };
 
-/** One copy and rule: exact evidence pairs first, then unlisted matches pair with whatever is left. */
+/** One copy and rule: listed evidence pairs by text first, then unlisted matches pair with whatever is left. */
 const compareGroup = (
   current: readonly BaselineEntry[],
   recorded: readonly BaselineEntry[],
@@ -142,6 +142,7 @@ const compareGroup = (
   const before = countsOf(recorded);
   const known = new Map<string, number>();
   for (const [evidence, count] of now) {
+    if (evidence === UNLISTED) continue;
     const paired = Math.min(count, before.get(evidence) ?? 0);
     if (paired === 0) continue;
     known.set(evidence, paired);

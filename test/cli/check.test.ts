@@ -165,13 +165,21 @@ describe('Command: check', () => {
       ['check', '-', 'b.txt', ...CN],
       /Standard input \(-\) cannot be checked together with files/,
     ],
-    ['--update-baseline alone', ['check', '-', ...CN, '--update-baseline'], /--update-baseline needs --baseline/],
+    [
+      '--update-baseline alone',
+      ['check', '-', ...CN, '--update-baseline'],
+      /--update-baseline needs --baseline/,
+    ],
     [
       'standard input with a baseline but no --copy-id',
       ['check', '-', ...CN, '--baseline', join(dir, 'b.json')],
       /Give --copy-id to name the copy read from standard input/,
     ],
-    ['--secret without a server', ['check', '-', ...CN, '--secret', 's'], /--client and --secret are for a server/],
+    [
+      '--secret without a server',
+      ['check', '-', ...CN, '--secret', 's'],
+      /--client and --secret are for a server/,
+    ],
     ['empty copy', ['check', '-', ...CN], /the copy: text must not be empty/],
   ])('exits 2 with a clear message for %s', async (_case, argv, message) => {
     // Prepare
