@@ -1,4 +1,13 @@
 import type {
+  PolicyDiff,
+  PolicyDraft,
+  PolicyId,
+  PolicySummary,
+  PolicyTest,
+  PolicyVersion,
+  PolicyVersionSummary,
+} from './policy-types.ts';
+import type {
   Case,
   CaseDetail,
   CaseStatus,
@@ -112,7 +121,7 @@ export interface ApiClientOptions {
  * const { items } = await api.reviews();
  */
 export const createApi = (options: ApiClientOptions) => {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = options.token();
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
@@ -158,6 +167,37 @@ export const createApi = (options: ApiClientOptions) => {
     revoke: (exceptionId: string) =>
       call<ClaimException>('POST', `/exceptions/${id(exceptionId)}/revoke`, {}),
     rules: () => call<RulesInForce>('GET', '/rules'),
+    // Policies (docs/policies.md): legal and managers read all four; only the owner role writes.
+    policies: () => call<{ policies: PolicySummary[] }>('GET', '/policies'),
+    policy: (policy: PolicyId) => call<PolicyVersion>('GET', `/policies/${policy}`),
+    policyVersions: (policy: PolicyId, query: Query = {}) =>
+      call<Page<PolicyVersionSummary>>(
+        'GET',
+        `/policies/${policy}/versions${queryString({ limit: 50, ...query })}`,
+      ),
+    policyVersion: (policy: PolicyId, version: number) =>
+      call<PolicyVersion>('GET', `/policies/${policy}/versions/${version}`),
+    /** `from`, `to`: a version number or `draft`; by default the active version against the draft. */
+    policyDiff: (policy: PolicyId, from?: number | 'draft', to?: number | 'draft') =>
+      call<PolicyDiff>('GET', `/policies/${policy}/diff${queryString({ from, to })}`),
+    /** The owner's draft, or undefined when there is none (a 404). */
+    policyDraft: async (policy: PolicyId): Promise<PolicyDraft | undefined> => {
+      try {
+        return await call<PolicyDraft>('GET', `/policies/${policy}/draft`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    saveDraft: (policy: PolicyId, document: unknown) =>
+      call<PolicyDraft>('PUT', `/policies/${policy}/draft`, { document }),
+    /** Tests `document` as it stands in the form (unsaved), or the saved draft when it is undefined. */
+    testDraft: (policy: PolicyId, document?: unknown) =>
+      call<PolicyTest>('POST', `/policies/${policy}/draft/test`, document === undefined ? {} : { document }),
+    publish: (policy: PolicyId, note: string) =>
+      call<PolicyVersion>('POST', `/policies/${policy}/publish`, { note }),
+    rollback: (policy: PolicyId, version: number, note: string) =>
+      call<PolicyVersion>('POST', `/policies/${policy}/rollback`, { version, note }),
     /** Pages through `status` cases (newest first), at most `max` of them. */
     allCases: async (status: CaseStatus, max = 500): Promise<Case[]> => {
       const all: Case[] = [];

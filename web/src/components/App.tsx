@@ -10,16 +10,21 @@ import { CasesBoard } from './CasesBoard.tsx';
 import { EmptyState, Link } from './common.tsx';
 import { Exceptions } from './Exceptions.tsx';
 import { Library } from './Library.tsx';
+import { PoliciesHome } from './Policies.tsx';
+import { PolicyClaims } from './PolicyClaims.tsx';
+import { PolicyMatrix } from './PolicyMatrix.tsx';
+import { PolicyThresholds } from './PolicyThresholds.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { Rules } from './Rules.tsx';
 import { SignIn } from './SignIn.tsx';
 
-const NAV: readonly { href: string; label: string; role: Role }[] = [
+const NAV: readonly { href: string; label: string; role: Role | 'any' }[] = [
   { href: '/reviews', label: 'Review queue', role: 'legal' },
   { href: '/exceptions', label: 'Exceptions', role: 'legal' },
   { href: '/rules', label: 'Rules', role: 'legal' },
   { href: '/cases', label: 'Open cases', role: 'manager' },
   { href: '/library', label: 'Case library', role: 'manager' },
+  { href: '/policies', label: 'Policies', role: 'any' },
 ];
 
 const homeOf = (roles: readonly Role[]): string => (roles.includes('legal') ? '/reviews' : '/cases');
@@ -32,6 +37,12 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   if (path === '/rules' && roles.includes('legal')) return <Rules />;
   if (path === '/cases') return <CasesBoard />;
   if (path === '/library') return <Library />;
+  // Both roles read every policy; each screen offers editing to the owner role only.
+  if (path === '/policies') return <PoliciesHome />;
+  if (path === '/policies/claims') return <PolicyClaims />;
+  if (path === '/policies/matrix') return <PolicyMatrix />;
+  if (path === '/policies/spend') return <PolicyThresholds key="spend" policy="spend" />;
+  if (path === '/policies/sentiment') return <PolicyThresholds key="sentiment" policy="sentiment" />;
   return (
     <EmptyState title="There is no such page.">
       <Link href={homeOf(roles)}>Go to your start page</Link>
@@ -175,7 +186,7 @@ export const App = ({ config }: { config: AppConfig }) => {
           Marketing Risk Radar
         </Link>
         <nav aria-label="Main" class="nav">
-          {NAV.filter((item) => session.roles.includes(item.role)).map((item) => (
+          {NAV.filter((item) => item.role === 'any' || session.roles.includes(item.role)).map((item) => (
             <Link
               key={item.href}
               href={item.href}

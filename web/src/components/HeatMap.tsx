@@ -1,16 +1,47 @@
-import { DEFAULT_MATRIX, type RiskMatrix } from '#shared/domain/risk-matrix.ts';
+import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
+import { useApp } from '../context.ts';
+import { useResource } from '../hooks.ts';
+import { asMatrix, levelTone, type MatrixDocument } from '../policy-edit.ts';
 import type { Case } from '../types.ts';
+import { ErrorNotice, Loading } from './common.tsx';
 
 export interface Cell {
   readonly probability: string;
   readonly impact: string;
 }
 
-/** The product's probability × impact matrix (shared/domain/risk-matrix.ts), bundled at build time. */
-export const MATRIX: RiskMatrix = DEFAULT_MATRIX;
+/** Every user-visible string of the heat map (issue #15 moves them into catalogues). */
+const TEXT = {
+  title: 'Risk matrix',
+  subtitle: '· unresolved cases per cell · select a cell to filter',
+  version: (stamp: string) => `· ${stamp}`,
+  corner: ['Probability ↓', 'Impact →'],
+  loading: 'the risk matrix in force',
+  failed: 'The risk matrix in force could not be loaded.',
+  cell: (p: string, i: string, level: string, count: number) =>
+    `${capitalize(p)} probability, ${i} impact: ${level}, ${count} unresolved ${count === 1 ? 'case' : 'cases'}`,
+} as const;
+
+/** How often the heat map re-reads the matrix in force (a manager may publish a new one meanwhile). */
+const MATRIX_POLL_MS = 60_000;
+
+/**
+ * The matrix in force (GET /v1/policies/matrix → `effective`): the shipped 3×3 until a manager publishes
+ * another, then that one — 5×5 if so — with its version stamp.
+ */
+export const useMatrixInForce = () => {
+  const { api } = useApp();
+  const policy = useResource(() => api.policy('matrix'), [api], { pollMs: MATRIX_POLL_MS });
+  // A server without the policies API (404) runs the shipped matrix: that one is in force there.
+  const matrix =
+    policy.error?.status === 404 && policy.data === undefined
+      ? DEFAULT_MATRIX
+      : asMatrix(policy.data?.effective ?? policy.data?.document);
+  return { matrix, stamp: policy.data?.stamp, resource: policy };
+};
 
 /** Unresolved cases per cell: `counts[probability][impact]`. Cases outside the matrix are not counted. */
-export const countByCell = (matrix: RiskMatrix, cases: readonly Case[]): Map<string, number> => {
+export const countByCell = (matrix: MatrixDocument, cases: readonly Case[]): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const item of cases) {
     if (matrix.cells[item.probability]?.[item.impact] === undefined) continue;
@@ -23,35 +54,57 @@ export const countByCell = (matrix: RiskMatrix, cases: readonly Case[]): Map<str
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The risk matrix as a heat map: probability rows (highest on top) × impact columns, each cell coloured by
- * its level and showing how many unresolved cases sit in it. A cell is a toggle button that filters the
- * case list to it.
+ * The risk matrix in force as a heat map: probability rows (highest on top) × impact columns, each cell
+ * coloured by its level and showing how many unresolved cases sit in it. A cell is a toggle button that
+ * filters the case list to it.
  */
-export const HeatMap = ({
+export const HeatMap = (props: {
+  cases: readonly Case[];
+  selected: Cell | undefined;
+  onSelect: (cell: Cell | undefined) => void;
+}) => {
+  const inForce = useMatrixInForce();
+  if (inForce.matrix === undefined) {
+    return inForce.resource.error === undefined ? (
+      <Loading what={TEXT.loading} />
+    ) : (
+      <ErrorNotice error={inForce.resource.error} context={TEXT.failed} retry={inForce.resource.refresh} />
+    );
+  }
+  return <HeatMapGrid {...props} matrix={inForce.matrix} stamp={inForce.stamp} />;
+};
+
+/** The grid of one matrix. */
+export const HeatMapGrid = ({
   cases,
   selected,
   onSelect,
-  matrix = MATRIX,
+  matrix,
+  stamp,
 }: {
   cases: readonly Case[];
   selected: Cell | undefined;
   onSelect: (cell: Cell | undefined) => void;
-  matrix?: RiskMatrix;
+  matrix: MatrixDocument;
+  stamp?: string | undefined;
 }) => {
   const counts = countByCell(matrix, cases);
   const rows = [...matrix.probabilities].reverse();
   return (
     <figure class="heatmap" aria-labelledby="heatmap-title">
       <figcaption id="heatmap-title" class="heatmap-title">
-        Risk matrix <span class="muted">· unresolved cases per cell · select a cell to filter</span>
+        {TEXT.title} <span class="muted">{TEXT.subtitle}</span>
+        {stamp !== undefined && stamp !== 'shipped' && <span class="muted"> {TEXT.version(stamp)}</span>}
       </figcaption>
       <div
         class="heatmap-grid"
+        data-testid="heatmap-grid"
+        data-size={`${matrix.probabilities.length}x${matrix.impacts.length}`}
         style={{ gridTemplateColumns: `auto repeat(${matrix.impacts.length}, minmax(5.5rem, 1fr))` }}
       >
         <div class="heatmap-corner" aria-hidden="true">
-          <span>Probability ↓</span>
-          <span>Impact →</span>
+          <span>{TEXT.corner[0]}</span>
+          <span>{TEXT.corner[1]}</span>
         </div>
         {matrix.impacts.map((impact) => (
           <div key={impact} class="heatmap-axis heatmap-axis-x" aria-hidden="true">
@@ -63,17 +116,17 @@ export const HeatMap = ({
             {capitalize(probability)}
           </div>,
           ...matrix.impacts.map((impact) => {
-            const level = matrix.cells[probability]?.[impact] ?? 'green';
+            const level = matrix.cells[probability]?.[impact] ?? '';
             const count = counts.get(`${probability}|${impact}`) ?? 0;
             const pressed = selected?.probability === probability && selected.impact === impact;
             return (
               <button
                 key={`${probability}-${impact}`}
                 type="button"
-                class={`heatmap-cell level-cell-${level}${count === 0 ? ' is-empty' : ''}`}
+                class={`heatmap-cell level-cell-${levelTone(matrix, level)}${count === 0 ? ' is-empty' : ''}`}
                 aria-pressed={pressed}
                 data-cell={`${probability}-${impact}`}
-                aria-label={`${capitalize(probability)} probability, ${impact} impact: ${level}, ${count} unresolved ${count === 1 ? 'case' : 'cases'}`}
+                aria-label={TEXT.cell(probability, impact, level, count)}
                 onClick={() => onSelect(pressed ? undefined : { probability, impact })}
               >
                 <span class="heatmap-count">{count}</span>

@@ -1,0 +1,259 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  SentimentThresholdsSchema,
+  SpendThresholdsSchema,
+} from '../../../shared/domain/threshold-schemas.ts';
+import { useApp } from '../context.ts';
+import { humanize } from '../format.ts';
+import { useResource } from '../hooks.ts';
+import {
+  addBand,
+  bandLists,
+  type FieldPath,
+  getAt,
+  issuesUnder,
+  parseFieldInput,
+  pathKey,
+  removeBand,
+  setAt,
+  type ThresholdField,
+  thresholdFields,
+  zodIssues,
+} from '../policy-edit.ts';
+import type { FieldIssue } from '../types.ts';
+import {
+  DraftActions,
+  FieldProblems,
+  PolicyFrame,
+  PublishForm,
+  TestResults,
+  usePolicyEditor,
+} from './Policies.tsx';
+import { PolicyHistory } from './PolicyHistory.tsx';
+
+type ThresholdPolicy = 'spend' | 'sentiment';
+
+/** Every user-visible string of the thresholds form (issue #15 moves them into catalogues). */
+const TEXT = {
+  formTitle: 'Thresholds',
+  help: 'Each number with what it does. Change a field, test the change against recent cases, then publish. Probabilities and impacts take a grade (low, medium, high · minor, moderate, severe) or a score between 0 and 1.',
+  shipped: (value: string) => `Shipped default: ${value}`,
+  sameAsShipped: 'as shipped',
+  band: (n: number) => `Band ${n}`,
+  addBand: (list: string) => `Add a band to ${list}`,
+  removeBand: (list: string, n: number) => `Remove band ${n} of ${list}`,
+  defaultsLoading: 'loading the shipped defaults…',
+} as const;
+
+const SCHEMAS = { spend: SpendThresholdsSchema, sentiment: SentimentThresholdsSchema } as const;
+
+/** The whole thresholds in force, less the version the server assigns when a draft is published. */
+const withoutVersion = (document: unknown): unknown => {
+  if (typeof document !== 'object' || document === null) return {};
+  const { version: _version, ...rest } = document as Record<string, unknown>;
+  return rest;
+};
+
+/** The thresholds as the shared schema judges them (the same check the API and the engine make). */
+const checkThresholds =
+  (policy: ThresholdPolicy) =>
+  (document: unknown): FieldIssue[] => {
+    // The form holds no version (the server assigns it on publish); the schema wants one.
+    const result = SCHEMAS[policy].safeParse({ version: 'draft', ...(document as object) });
+    return result.success ? [] : zodIssues(result.error.issues);
+  };
+
+/**
+ * What a field does, in plain words. The one place the thresholds form asks for it: the shared
+ * `describeField` (shared/domain) answers here once it lands; until then the form shows the field's name.
+ */
+const explain = (_policy: ThresholdPolicy, _path: FieldPath): string | undefined => undefined;
+
+const GRADE_LISTS = { probability: 'grades-probability', impact: 'grades-impact' } as const;
+const gradeListOf = (path: FieldPath): string | undefined => {
+  const last = String(path.at(-1) ?? '').toLowerCase();
+  if (last.endsWith('probability')) return GRADE_LISTS.probability;
+  if (last === 'impact') return GRADE_LISTS.impact;
+  return undefined;
+};
+
+/** `cpaSpike.grade.probability` → "Grade probability"; a band's `overrunBands.0.above` → "Above". */
+const labelOf = (path: FieldPath): string =>
+  humanize(
+    path
+      .slice(1)
+      .filter((step) => typeof step === 'string')
+      .join(' '),
+  ) || humanize(String(path[0]));
+
+const fieldId = (policy: ThresholdPolicy, path: FieldPath): string => `${policy}-${path.join('-')}`;
+
+/** One number or grade: its own text while typed ("0." stays "0."), the parsed value in the document. */
+const ThresholdInput = ({
+  policy,
+  field,
+  shipped,
+  issues,
+  editable,
+  onChange,
+}: {
+  policy: ThresholdPolicy;
+  field: ThresholdField;
+  shipped: unknown;
+  issues: readonly string[] | undefined;
+  editable: boolean;
+  onChange: (value: string | number | boolean) => void;
+}) => {
+  const [text, setText] = useState(String(field.value));
+  useEffect(() => {
+    if (parseFieldInput(text, field.value) !== field.value) setText(String(field.value));
+  }, [field.value]);
+  const id = fieldId(policy, field.path);
+  const description = explain(policy, field.path);
+  const differs = shipped !== undefined && shipped !== field.value;
+  const describedBy = [`${id}-about`, issues === undefined ? '' : `${id}-problems`].join(' ').trim();
+  return (
+    <div class={`field threshold-field${differs ? ' is-changed' : ''}`} data-path={pathKey(field.path)}>
+      <label class="label" for={id}>
+        {labelOf(field.path)}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode={typeof field.value === 'number' ? 'decimal' : undefined}
+        list={gradeListOf(field.path)}
+        value={text}
+        readOnly={!editable}
+        aria-invalid={issues !== undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          onChange(parseFieldInput(event.currentTarget.value, field.value));
+        }}
+      />
+      <div id={`${id}-about`} class="threshold-about">
+        {description !== undefined && <p class="hint">{description}</p>}
+        <p class="muted threshold-shipped">
+          {shipped === undefined
+            ? ''
+            : differs
+              ? TEXT.shipped(String(shipped))
+              : `${TEXT.shipped(String(shipped))} (${TEXT.sameAsShipped})`}
+        </p>
+      </div>
+      <FieldProblems id={`${id}-problems`} messages={issues} />
+    </div>
+  );
+};
+
+/** `/policies/spend`, `/policies/sentiment`: managers edit the thresholds with what each number does. */
+export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
+  const { api } = useApp();
+  const editor = usePolicyEditor<unknown>(
+    policy,
+    (active, draft) => withoutVersion(draft?.effective ?? active.effective ?? active.document),
+    checkThresholds(policy),
+  );
+  const shipped = useResource(() => api.policyVersion(policy, 0), [api, policy]);
+  const document = editor.document;
+  const shippedDocument = shipped.data?.effective ?? shipped.data?.document;
+  const fieldIssues = issuesUnder(editor.issues, '');
+  const fields = document === undefined ? [] : thresholdFields(document);
+  const leaves = new Set(fields.map((field) => pathKey(field.path)));
+  // Issues of a whole band list or object (bands out of order, one value above another): listed on top.
+  const unplaced = [...fieldIssues].flatMap(([path, messages]) =>
+    leaves.has(path)
+      ? []
+      : messages.map((message) => (path === '' ? message : `${humanize(path)}: ${message}`)),
+  );
+  const groups = new Map<string, ThresholdField[]>();
+  for (const field of fields) {
+    const group = String(field.path[0]);
+    groups.set(group, [...(groups.get(group) ?? []), field]);
+  }
+  const bands = new Set((document === undefined ? [] : bandLists(document)).map(pathKey));
+
+  return (
+    <PolicyFrame editor={editor}>
+      <section class="panel policy-editor" aria-labelledby="thresholds-title">
+        <h2 id="thresholds-title">{TEXT.formTitle}</h2>
+        {editor.canEdit && <p class="hint">{TEXT.help}</p>}
+        {shipped.loading && shipped.data === undefined && <p class="muted">{TEXT.defaultsLoading}</p>}
+        <datalist id={GRADE_LISTS.probability}>
+          <option value="low" />
+          <option value="medium" />
+          <option value="high" />
+        </datalist>
+        <datalist id={GRADE_LISTS.impact}>
+          <option value="minor" />
+          <option value="moderate" />
+          <option value="severe" />
+        </datalist>
+        <FieldProblems id={`${policy}-problems`} messages={unplaced} />
+        {[...groups].map(([group, members]) => {
+          const isBands = bands.has(group);
+          const description = explain(policy, [group]);
+          const bandCount = isBands ? ((getAt(document, [group]) as unknown[] | undefined)?.length ?? 0) : 0;
+          return (
+            <fieldset key={group} class="threshold-group" data-group={group}>
+              <legend>{humanize(group)}</legend>
+              {description !== undefined && <p class="hint">{description}</p>}
+              {isBands
+                ? Array.from({ length: bandCount }, (_, index) => (
+                    <div key={index} class="threshold-band" data-band={index}>
+                      <span class="threshold-band-title">{TEXT.band(index + 1)}</span>
+                      {members
+                        .filter((field) => field.path[1] === index)
+                        .map((field) => (
+                          <ThresholdInput
+                            key={pathKey(field.path)}
+                            policy={policy}
+                            field={field}
+                            shipped={getAt(shippedDocument, field.path)}
+                            issues={fieldIssues.get(pathKey(field.path))}
+                            editable={editor.canEdit}
+                            onChange={(value) => editor.setDocument(setAt(document, field.path, value))}
+                          />
+                        ))}
+                      {editor.canEdit && bandCount > 1 && (
+                        <button
+                          type="button"
+                          class="button button-small button-quiet"
+                          onClick={() => editor.setDocument(removeBand(document, [group], index))}
+                        >
+                          {TEXT.removeBand(humanize(group), index + 1)}
+                        </button>
+                      )}
+                    </div>
+                  ))
+                : members.map((field) => (
+                    <ThresholdInput
+                      key={pathKey(field.path)}
+                      policy={policy}
+                      field={field}
+                      shipped={getAt(shippedDocument, field.path)}
+                      issues={fieldIssues.get(pathKey(field.path))}
+                      editable={editor.canEdit}
+                      onChange={(value) => editor.setDocument(setAt(document, field.path, value))}
+                    />
+                  ))}
+              {isBands && editor.canEdit && (
+                <button
+                  type="button"
+                  class="button button-small"
+                  onClick={() => editor.setDocument(addBand(document, [group]))}
+                >
+                  {TEXT.addBand(humanize(group))}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <DraftActions editor={editor} />
+      </section>
+      {editor.testResult !== undefined && <TestResults result={editor.testResult} kind="cases" />}
+      <PublishForm editor={editor} />
+      <PolicyHistory editor={editor} />
+    </PolicyFrame>
+  );
+};

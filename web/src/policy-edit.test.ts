@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MATRIX } from '../../shared/domain/risk-matrix.ts';
+import {
+  addBand,
+  addImpact,
+  addProbability,
+  asMatrix,
+  byField,
+  cellKey,
+  cycleCell,
+  disableRule,
+  EMPTY_RULE_FORM,
+  enableRule,
+  formOfRule,
+  getAt,
+  issuesUnder,
+  levelTone,
+  type MatrixDocument,
+  matrixProblems,
+  parseFieldInput,
+  removeBand,
+  removeImpact,
+  removeProbability,
+  renameImpact,
+  renameProbability,
+  ruleOfForm,
+  setAt,
+  setExtension,
+  thresholdFields,
+  upsertRule,
+} from './policy-edit.ts';
+import type { CustomRule } from './policy-types.ts';
+
+const matrix = (): MatrixDocument => asMatrix(DEFAULT_MATRIX) as MatrixDocument;
+
+describe('Matrix grid editing', () => {
+  it('cycles a cell to the next level by rank and wraps from the highest to the lowest', () => {
+    // Prepare: low × minor is green (rank 0); high × severe is red (the highest).
+    const start = matrix();
+
+    // Act
+    const once = cycleCell(start, 'low', 'minor');
+    const wrapped = cycleCell(start, 'high', 'severe');
+
+    // Assess
+    expect(once.cells.low?.minor).toBe('yellow');
+    expect(wrapped.cells.high?.severe).toBe('green');
+    expect(start.cells.low?.minor).toBe('green');
+  });
+
+  it('adds a highest probability row copied from the top row, and stops at 5×5', () => {
+    // Prepare
+    const start = matrix();
+
+    // Act
+    const four = addProbability(start);
+    const five = addProbability(four);
+    const six = addProbability(five);
+
+    // Assess
+    expect(four.probabilities).toEqual(['low', 'medium', 'high', 'probability-4']);
+    expect(four.cells['probability-4']).toEqual(start.cells.high);
+    expect(matrixProblems(four).cells.size).toBe(0);
+    expect(six).toBe(five);
+  });
+
+  it('adds a highest impact column copied from the last column in every row', () => {
+    // Act
+    const wider = addImpact(matrix());
+
+    // Assess
+    expect(wider.impacts).toEqual(['minor', 'moderate', 'severe', 'impact-4']);
+    for (const p of wider.probabilities) expect(wider.cells[p]?.['impact-4']).toBe(wider.cells[p]?.severe);
+  });
+
+  it('removes a row or column with its cells, never below 3×3', () => {
+    // Prepare
+    const four = addImpact(addProbability(matrix()));
+
+    // Act
+    const rowGone = removeProbability(four, 'medium');
+    const columnGone = removeImpact(four, 'moderate');
+    const tooSmall = removeImpact(matrix(), 'minor');
+
+    // Assess
+    expect(rowGone.probabilities).toEqual(['low', 'high', 'probability-4']);
+    expect(rowGone.cells.medium).toBeUndefined();
+    expect(columnGone.impacts).toEqual(['minor', 'severe', 'impact-4']);
+    expect(Object.keys(columnGone.cells.low ?? {})).not.toContain('moderate');
+    expect(tooSmall.impacts).toHaveLength(3);
+  });
+
+  it('renames a label and its cells follow it', () => {
+    // Act
+    const renamed = renameImpact(renameProbability(matrix(), 'high', 'likely'), 'severe', 'major');
+
+    // Assess
+    expect(renamed.probabilities).toEqual(['low', 'medium', 'likely']);
+    expect(renamed.impacts).toEqual(['minor', 'moderate', 'major']);
+    expect(renamed.cells.likely).toEqual({ minor: 'yellow', moderate: 'red', major: 'red' });
+    expect(renamed.cells.high).toBeUndefined();
+  });
+
+  it('places a level drop on the cell that is lower than its neighbour below or to its left', () => {
+    // Prepare: medium × moderate is yellow; making medium × severe green drops it below both neighbours.
+    const start = matrix();
+    const dropped = {
+      ...start,
+      cells: { ...start.cells, medium: { ...start.cells.medium, severe: 'green' } },
+    };
+
+    // Act
+    const problems = matrixProblems(dropped);
+
+    // Assess
+    expect([...problems.cells.keys()]).toEqual([cellKey('medium', 'severe')]);
+    expect(problems.cells.get(cellKey('medium', 'severe'))).toEqual([
+      'is lower than low × severe, a lower probability',
+      'is lower than medium × moderate, a lower impact',
+    ]);
+    expect(matrixProblems(start)).toEqual({ cells: new Map(), general: [] });
+  });
+
+  it('names the size, empty and repeated labels', () => {
+    // Prepare
+    const start = matrix();
+    const broken = { ...start, probabilities: ['low', 'low'], impacts: ['minor', '', 'severe'] };
+
+    // Act
+    const { general } = matrixProblems(broken);
+
+    // Assess
+    expect(general).toEqual([
+      'The probability axis needs 3 to 5 labels (it has 2).',
+      'The probability label “low” is used twice.',
+      'An impact label is empty.',
+    ]);
+  });
+
+  it('colours levels by rank: lowest green, highest red, between yellow', () => {
+    // Prepare: four levels with ids that are no colours.
+    const levels = [
+      { id: 'ok', label: 'normal', rank: 0 },
+      { id: 'watch', label: 'watch', rank: 1 },
+      { id: 'act', label: 'act', rank: 2 },
+      { id: 'page', label: 'page', rank: 3 },
+    ];
+    const custom = { ...matrix(), levels };
+
+    // Act
+    const tones = levels.map((level) => levelTone(custom, level.id));
+
+    // Assess
+    expect(tones).toEqual(['green', 'yellow', 'yellow', 'red']);
+  });
+
+  it('refuses an API answer that is not a matrix', () => {
+    expect(asMatrix({ probabilities: ['a'], impacts: 'b', levels: [], cells: {} })).toBeUndefined();
+    expect(asMatrix(null)).toBeUndefined();
+  });
+});
+
+describe('Thresholds as fields', () => {
+  const document = {
+    version: 'spend@2.1.0',
+    overrunBands: [{ above: 0.1, probability: 'medium', impact: 'moderate' }],
+    pacing: { interval: 0.9 },
+  };
+
+  it('lists every leaf with its path, leaving the version to the server', () => {
+    // Act
+    const fields = thresholdFields(document);
+
+    // Assess
+    expect(fields).toEqual([
+      { path: ['overrunBands', 0, 'above'], value: 0.1 },
+      { path: ['overrunBands', 0, 'probability'], value: 'medium' },
+      { path: ['overrunBands', 0, 'impact'], value: 'moderate' },
+      { path: ['pacing', 'interval'], value: 0.9 },
+    ]);
+  });
+
+  it('sets a value at a path without touching the original', () => {
+    // Act
+    const changed = setAt(document, ['overrunBands', 0, 'above'], 0.15);
+
+    // Assess
+    expect(getAt(changed, ['overrunBands', 0, 'above'])).toBe(0.15);
+    expect(getAt(changed, ['pacing', 'interval'])).toBe(0.9);
+    expect(document.overrunBands[0]?.above).toBe(0.1);
+  });
+
+  it('reads typed numbers (a decimal comma too) as numbers and grades as text', () => {
+    expect(parseFieldInput('0,25', 0.1)).toBe(0.25);
+    expect(parseFieldInput(' 1e-4 ', 0.1)).toBe(0.0001);
+    expect(parseFieldInput('high', 'medium')).toBe('high');
+    expect(parseFieldInput('', 0.1)).toBe('');
+    expect(parseFieldInput('abc', 0.1)).toBe('abc');
+  });
+
+  it('adds a band as a copy of the last and removes one, never the last one', () => {
+    // Act
+    const two = addBand(document, ['overrunBands']);
+    const one = removeBand(two, ['overrunBands'], 0);
+    const stillOne = removeBand(one, ['overrunBands'], 0);
+
+    // Assess
+    expect(getAt(two, ['overrunBands'])).toHaveLength(2);
+    expect(getAt(one, ['overrunBands'])).toHaveLength(1);
+    expect(stillOne).toBe(one);
+  });
+});
+
+describe('API field errors placed on their fields', () => {
+  it('reads dotted paths with or without the document prefix, and JSON pointers', () => {
+    // Prepare
+    const issues = [
+      { path: 'document.rules.0.patterns.1', message: 'is empty after normalisation' },
+      { path: '/document/rules/0/id', message: 'is a shipped rule' },
+      { path: 'rules.1.id', message: 'another rule' },
+      { path: 'disable.en.health.detox.reason', message: 'is required' },
+    ];
+
+    // Act
+    const first = issuesUnder(issues, 'rules.0');
+    const disabled = issuesUnder(issues, 'disable.en.health.detox');
+
+    // Assess
+    expect(first).toEqual(
+      new Map([
+        ['patterns.1', ['is empty after normalisation']],
+        ['id', ['is a shipped rule']],
+      ]),
+    );
+    expect(byField(first)).toEqual(
+      new Map([
+        ['patterns', ['1: is empty after normalisation']],
+        ['id', ['is a shipped rule']],
+      ]),
+    );
+    expect(disabled).toEqual(new Map([['reason', ['is required']]]));
+  });
+});
+
+describe('The claims overlay', () => {
+  const rule: CustomRule = {
+    id: 'cn.custom.acme-taboo',
+    markets: ['CN'],
+    languages: ['zh'],
+    categories: 'all',
+    patterns: ['国家级配方'],
+    window: 12,
+    probability: 'high',
+    impact: 'moderate',
+    basis: 'Acme brand guideline 4.2',
+    message: 'Acme forbids it',
+    suggestion: 'Say 独家配方',
+    examples: { positive: ['采用国家级配方'], negative: ['采用独家配方'] },
+  };
+
+  it('builds a rule from the form, one phrase per line, and keeps fields the form does not show', () => {
+    // Prepare
+    const form = {
+      ...formOfRule(rule),
+      patterns: '国家级配方\n\n  部级配方  ',
+      markets: 'CN, HK',
+      categories: 'All',
+    };
+
+    // Act
+    const built = ruleOfForm(form, rule);
+
+    // Assess
+    expect(built).toEqual({
+      ...rule,
+      patterns: ['国家级配方', '部级配方'],
+      markets: ['CN', 'HK'],
+      categories: 'all',
+    });
+  });
+
+  it('leaves out empty optional lists and reads a score as a number', () => {
+    // Act
+    const built = ruleOfForm({
+      ...EMPTY_RULE_FORM,
+      id: 'en.custom.x',
+      languages: ['en'],
+      probability: '0.9',
+    });
+
+    // Assess
+    expect(built.patterns).toBeUndefined();
+    expect(built.predicates).toBeUndefined();
+    expect(built.probability).toBe(0.9);
+    expect(built.examples).toEqual({ positive: [], negative: [] });
+  });
+
+  it('adds, replaces (renamed) and keeps one rule per id', () => {
+    // Act
+    const added = upsertRule({}, rule);
+    const renamed = upsertRule(added, { ...rule, id: 'cn.custom.acme' }, rule.id);
+
+    // Assess
+    expect(added.rules).toEqual([rule]);
+    expect(renamed.rules?.map((item) => item.id)).toEqual(['cn.custom.acme']);
+  });
+
+  it('drops an extension with nothing in it, and disables and re-enables a shipped rule', () => {
+    // Prepare
+    const extended = setExtension({}, 'cn.absolute.superlative', {
+      exceptions: ['最佳赏味期'],
+      examples: { negative: ['请在最佳赏味期内食用'] },
+    });
+
+    // Act
+    const emptied = setExtension(extended, 'cn.absolute.superlative', {});
+    const disabled = disableRule(extended, 'en.health.detox', 'spa copy');
+    const enabled = enableRule(disabled, 'en.health.detox');
+
+    // Assess
+    expect(Object.keys(extended.extend ?? {})).toEqual(['cn.absolute.superlative']);
+    expect(emptied.extend).toEqual({});
+    expect(disabled.disable).toEqual({ 'en.health.detox': { reason: 'spa copy' } });
+    expect(enabled.disable).toEqual({});
+    expect(enabled.extend).toEqual(extended.extend);
+  });
+});
