@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.ts';
+import { decodeStream } from '../../cli/push/exports/decode.ts';
+import { readRows } from '../../cli/push/exports/rows.ts';
 import { parseMoment, parseNumber } from '../../cli/push/exports/values.ts';
 import { acceptAll, type FakeApi, fakeIo, startFakeApi } from './fake-io.ts';
 
@@ -16,6 +18,10 @@ const file = (name: string, content: string): string => {
   writeFileSync(path, content);
   return path;
 };
+
+/** A plan for a campaign "A" in November 2026. */
+const PLAN_A = (): string =>
+  file('plan.json', '{"A":{"plannedBudget":100000,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}');
 
 let api: FakeApi | undefined;
 afterEach(async () => {
@@ -46,6 +52,13 @@ const push = async (args: readonly string[]) => {
   return { code, sent, err: io.stderr.text(), out: io.stdout.text() };
 };
 
+/** The last snapshot of each campaign: what it had spent by the end of the export. */
+const finalSpend = (sent: readonly SentEvent[]): Map<unknown, number> =>
+  new Map(sent.map((event) => [event.spend?.campaignId, Number(event.spend?.actualSpend)]));
+
+const sumOf = (values: Iterable<number>): number =>
+  Math.round([...values].reduce((sum, value) => sum + value, 0) * 100) / 100;
+
 describe('Command: push --format <platform export>', () => {
   it('turns a Google Ads campaign report into cumulative daily snapshots, skipping its title and total rows', async () => {
     // Act
@@ -59,35 +72,86 @@ describe('Command: push --format <platform export>', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(err).toContain('1 total or empty row(s) skipped');
+    expect(err).toContain('2 total or summary row(s) skipped');
     const search = sent.filter((event) => event.spend?.campaignId === '20512345678');
-    expect(search.map((event) => event.spend?.actualSpend)).toEqual([
-      612.4, 1267.5, 2472.25, 3782.25, 5070.45,
-    ]);
-    expect(search.map((event) => event.spend?.conversions)).toEqual([18, 40, 59, 59, 59]);
+    expect(search).toHaveLength(14);
+    expect(search.slice(0, 3).map((event) => event.spend?.actualSpend)).toEqual([786.96, 1781.63, 2712.73]);
+    expect(search.slice(0, 3).map((event) => event.spend?.conversions)).toEqual([24, 56, 78]);
     expect(search[0]).toMatchObject({
       eventId: 'google-ads:20512345678:2026-11-01',
       occurredAt: '2026-11-01T23:59:59+00:00',
       spend: {
         channel: 'google',
         currency: 'USD',
-        plannedBudget: 6000,
+        plannedBudget: 20000,
         periodStart: '2026-11-01',
         periodEnd: '2026-11-30',
       },
     });
+    // What every campaign had spent by the last day adds up to Google's own "Total: Account" row.
+    expect(sumOf(finalSpend(sent).values())).toBe(26698.48);
     // A day the platform left out (no delivery) adds nothing: the next snapshot carries the running total.
     const brand = sent.filter((event) => event.spend?.campaignId === '20598765432');
-    expect(brand.map((event) => [event.occurredAt.slice(0, 10), event.spend?.actualSpend])).toEqual([
-      ['2026-11-01', 80],
-      ['2026-11-02', 154.35],
-      ['2026-11-04', 235.45],
+    expect(
+      brand.slice(2, 4).map((event) => [event.occurredAt.slice(0, 10), event.spend?.actualSpend]),
+    ).toEqual([
+      ['2026-11-03', 234.4],
+      ['2026-11-05', 318.05],
     ]);
   });
 
-  it('reads the currency of a Meta Ads Manager export from its "Amount spent (VND)" header', async () => {
+  it('reads the UTF-16 tab-separated file Google Ads downloads by default exactly as its UTF-8 CSV', async () => {
+    // Prepare
+    const args = ['--format', 'google-ads', '--plan', sample('plan.json')];
+    const utf8 = await push([sample('google-ads.csv'), ...args]);
+    await api?.close();
+    api = undefined;
+
     // Act
-    const { code, sent } = await push([
+    const utf16 = await push([sample('google-ads-excel.csv'), ...args]);
+
+    // Assess
+    expect(utf16.code).toBe(0);
+    expect(utf16.sent).toHaveLength(40);
+    expect(utf16.sent).toEqual(utf8.sent);
+  });
+
+  it('reads big-endian UTF-16 without a byte-order mark, a UTF-8 byte-order mark and CRLF line ends', async () => {
+    // Prepare
+    const text =
+      'Day,Campaign,Currency code,Cost,Conversions\r\n2026-11-01,Ä,USD,10.50,1\r\n2026-11-02,Ä,USD,"1,000.25",2\r\n';
+    const be = Buffer.from(text, 'utf16le').swap16();
+    const beFile = file('be.csv', '');
+    writeFileSync(beFile, be);
+    const bomFile = file('bom.csv', `\uFEFF${text}`);
+    const plan = file(
+      'plan.json',
+      '{"Ä":{"plannedBudget":5000,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}',
+    );
+
+    // Act
+    const fromBe = await push([beFile, '--format', 'google-ads', '--plan', plan]);
+    const fromBom = await push([bomFile, '--format', 'google-ads', '--plan', plan]);
+
+    // Assess
+    expect(fromBe.code).toBe(0);
+    expect(fromBom.code).toBe(0);
+    const spent = [1010.75];
+    expect(fromBe.sent.at(-1)?.spend).toMatchObject({
+      campaignId: 'Ä',
+      actualSpend: spent[0],
+      conversions: 3,
+    });
+    expect(fromBom.sent.at(-1)?.spend).toMatchObject({
+      campaignId: 'Ä',
+      actualSpend: spent[0],
+      conversions: 3,
+    });
+  });
+
+  it('reads a Meta Ads Manager export: currency from the "Amount spent (VND)" header, summary row skipped, reach not counted as conversions', async () => {
+    // Act
+    const { code, sent, err } = await push([
       sample('meta-ads.csv'),
       '--format',
       'meta-ads',
@@ -99,65 +163,109 @@ describe('Command: push --format <platform export>', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(sent.map((event) => event.spend?.actualSpend)).toEqual([
-      4_520_000, 9_625_500, 16_605_500, 23_845_500,
+    expect(sent).toHaveLength(42);
+    expect(err).toContain('1 total or summary row(s) skipped');
+    // The campaigns' final totals add up to the summary row Meta put first.
+    expect(sumOf(finalSpend(sent).values())).toBe(181_539_400);
+    const leads = sent.filter((event) => event.spend?.campaignId === 'Tết Sale – Lead Ads');
+    expect(leads.slice(0, 2).map((event) => [event.spend?.actualSpend, event.spend?.conversions])).toEqual([
+      [5_674_900, 49],
+      [11_064_600, 79],
     ]);
-    expect(sent.at(-1)).toMatchObject({
-      occurredAt: '2026-11-04T23:59:59+07:00',
-      spend: { campaignId: 'Tết Sale – Lead Ads', channel: 'facebook', currency: 'VND', conversions: 104 },
+    expect(leads[0]).toMatchObject({
+      occurredAt: '2026-11-01T23:59:59+07:00',
+      spend: { channel: 'facebook', currency: 'VND', plannedBudget: 150_000_000 },
     });
+    const awareness = sent.filter((event) => event.spend?.campaignId === 'Tết Sale – Awareness');
+    expect(awareness).toHaveLength(14);
+    expect(awareness.every((event) => event.spend?.conversions === undefined)).toBe(true);
+    expect(err).toContain('campaign "Tết Sale – Awareness": its results are "reach", not conversions');
   });
 
-  it('reads a TikTok Ads Manager export in CNY', async () => {
+  it('reads a TikTok Ads Manager export in CNY with a CSV plan file, skipping its total row', async () => {
     // Act
-    const { code, sent } = await push([
+    const { code, sent, err } = await push([
       sample('tiktok-ads.csv'),
       '--format',
       'tiktok-ads',
       '--plan',
-      sample('plan.json'),
+      sample('plan.csv'),
     ]);
 
     // Assess
     expect(code).toBe(0);
-    expect(sent.map((event) => event.spend?.actualSpend)).toEqual([1204.5, 2734.5, 5714.7]);
-    expect(sent[0]?.spend).toMatchObject({
+    expect(err).toContain('1 total or summary row(s) skipped');
+    expect(sumOf(finalSpend(sent).values())).toBe(95_600.07);
+    const seeding = sent.filter((event) => event.spend?.campaignId === '1789234567890123');
+    expect(seeding).toHaveLength(11);
+    expect(seeding[0]?.spend).toMatchObject({
+      actualSpend: 1960.04,
+      conversions: 35,
       currency: 'CNY',
       channel: 'tiktok',
-      plannedBudget: 30000,
+      plannedBudget: 25000,
       periodEnd: '2026-11-11',
     });
   });
 
-  it('counts a listening export’s mentions into sentiment windows per brand, product and channel', async () => {
+  it('counts a listening export’s mentions into daily windows per brand, product and channel', async () => {
     // Act
-    const { code, sent } = await push([sample('listening.csv'), '--format', 'listening', '--tz', '+07:00']);
+    const { code, sent } = await push([
+      sample('listening.csv'),
+      '--format',
+      'listening',
+      '--tz',
+      '+07:00',
+      '--window',
+      '1d',
+    ]);
 
     // Assess
     expect(code).toBe(0);
-    expect(sent.map((event) => event.sentiment)).toEqual([
-      expect.objectContaining({
-        channel: 'twitter',
-        windowStart: '2026-11-20T01:00:00.000Z',
-        windowEnd: '2026-11-20T02:00:00.000Z',
-        mentions: 3,
-        negative: 1,
-        positive: 1,
-        neutral: 1,
-      }),
-      expect.objectContaining({
-        channel: 'weibo',
-        product: 'Serum X',
-        brand: 'Acme',
-        mentions: 3,
-        negative: 2,
-        positive: 1,
-        neutral: 0,
-      }),
-    ]);
+    // Every mention row (the file's 308) is in exactly one window.
+    expect(sumOf(sent.map((event) => Number(event.sentiment?.mentions)))).toBe(308);
+    const weiboSerum = sent.filter(
+      (event) => event.sentiment?.channel === 'weibo' && event.sentiment?.product === 'Serum X',
+    );
+    const worst = weiboSerum.reduce((a, b) =>
+      Number(a.sentiment?.negative) >= Number(b.sentiment?.negative) ? a : b,
+    );
+    expect(worst.sentiment).toMatchObject({
+      brand: 'Acme',
+      windowStart: '2026-11-09T17:00:00.000Z',
+      windowEnd: '2026-11-10T17:00:00.000Z',
+    });
+    expect(Number(worst.sentiment?.negative)).toBeGreaterThan(20);
   });
 
-  it('reads any other CSV through a --mapping file: semicolons, decimal commas, DD.MM.YYYY, currency in a header', async () => {
+  it('reads any other CSV through a YAML --mapping: semicolons, decimal commas, DD/MM/YYYY, currency in a header, the plan in columns', async () => {
+    // Act
+    const { code, sent } = await push([
+      sample('agency-report.csv'),
+      '--mapping',
+      sample('agency-mapping.yaml'),
+      '--tz',
+      '+07:00',
+    ]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent).toHaveLength(28);
+    const zalo = sent.filter((event) => event.spend?.campaignId === 'Zalo – Khuyến mãi 11.11');
+    expect(zalo.slice(0, 2).map((event) => event.spend?.actualSpend)).toEqual([3_420_000, 6_948_000]);
+    expect(zalo[0]).toMatchObject({
+      eventId: 'agency-saomai:Zalo – Khuyến mãi 11.11:2026-11-01',
+      spend: {
+        channel: 'zalo',
+        currency: 'VND',
+        plannedBudget: 90_000_000,
+        periodStart: '2026-11-01',
+        periodEnd: '2026-11-30',
+      },
+    });
+  });
+
+  it('reads any other CSV through a JSON --mapping: DD.MM.YYYY, decimal commas, constants for the plan', async () => {
     // Act
     const { code, sent } = await push([
       sample('dsp-export.csv'),
@@ -188,7 +296,7 @@ describe('Command: push --format <platform export>', () => {
     expect(new Set(first).size).toBe(first.length);
   });
 
-  it('refuses a file with an unreadable cell, naming the row, the column and what was expected, and sends nothing', async () => {
+  it('refuses a file with an unreadable cell, naming the file, the row, the column and what was expected, and sends nothing', async () => {
     // Prepare
     const broken = file(
       'google.csv',
@@ -196,22 +304,160 @@ describe('Command: push --format <platform export>', () => {
     );
 
     // Act
-    const { code, err } = await push([
-      broken,
-      '--format',
-      'google-ads',
-      '--plan',
-      file('plan.json', '{"A":{"plannedBudget":100,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}'),
-    ]);
+    const { code, err } = await push([broken, '--format', 'google-ads', '--plan', PLAN_A()]);
 
     // Assess
     expect(code).toBe(2);
     expect(err).toContain('nothing was sent');
     expect(err).toContain(
-      'row 3, column "Cost": expected a number such as 1,234.56 (decimal point), got "twelve"',
+      `${broken}, row 3, column "Cost": expected a number such as 1,234.56 (decimal point), got "twelve"`,
     );
-    expect(err).toContain('row 4, column "Day": expected a date written as 2026-11-01, got "2026-13-01"');
+    expect(err).toContain(
+      `${broken}, row 4, column "Day": expected a date written as 2026-11-01 or Nov 1, 2026, got "2026-13-01"`,
+    );
     expect(api?.requests).toEqual([]);
+  });
+
+  it('never guesses a day-first or month-first date: 05/01/2027 needs --date-format', async () => {
+    // Prepare
+    const export_ = file(
+      'slash.csv',
+      'Day,Campaign,Currency code,Cost\n05/01/2027,A,USD,10\n06/01/2027,A,USD,10\n',
+    );
+    const plan = file(
+      'plan.json',
+      '{"A":{"plannedBudget":100,"periodStart":"2027-01-05","periodEnd":"2027-01-31"}}',
+    );
+
+    // Act
+    const guessed = await push([export_, '--format', 'google-ads', '--plan', plan]);
+    const dayFirst = await push([
+      export_,
+      '--format',
+      'google-ads',
+      '--plan',
+      plan,
+      '--date-format',
+      'DD/MM/YYYY',
+    ]);
+    await api?.close();
+    api = undefined;
+    const monthFirst = await push([
+      export_,
+      '--format',
+      'google-ads',
+      '--plan',
+      plan,
+      '--date-format',
+      'MM/DD/YYYY',
+    ]);
+
+    // Assess
+    expect(guessed.code).toBe(2);
+    expect(guessed.err).toContain(
+      'row 2, column "Day": expected a date that says which figure is the day: pass --date-format DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY, got "05/01/2027"',
+    );
+    expect(dayFirst.code).toBe(0);
+    expect(dayFirst.sent.map((event) => event.occurredAt.slice(0, 10))).toEqual(['2027-01-05', '2027-01-06']);
+    // Read month-first, the same cells are May 1 and June 1: outside the campaign's January.
+    expect(monthFirst.sent).toEqual([]);
+    expect(monthFirst.err).toContain(
+      'campaign "A": 2 day(s) outside its period 2027-01-05 – 2027-01-31 skipped',
+    );
+  });
+
+  it('reads month names and decimal commas in a built-in format without options', async () => {
+    // Prepare
+    const export_ = file(
+      'de.csv',
+      'Day;Campaign;Currency code;Cost;Conversions\nNov 1, 2026;A;EUR;1.234,56;2\n"Nov 2, 2026";A;EUR;987;1\n',
+    );
+
+    // Act
+    const { code, sent } = await push([export_, '--format', 'google-ads', '--plan', PLAN_A()]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent.map((event) => [event.occurredAt.slice(0, 10), event.spend?.actualSpend])).toEqual([
+      ['2026-11-01', 1234.56],
+      ['2026-11-02', 2221.56],
+    ]);
+  });
+
+  it('refuses numbers that read two ways (1,234) unless --decimal says which, and one file mixing separators', async () => {
+    // Prepare
+    const ambiguous = file(
+      'amb.csv',
+      'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,"1,234"\n2026-11-02,A,USD,"2,500"\n',
+    );
+    const mixed = file(
+      'mixed.csv',
+      'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,12.50\n2026-11-02,A,USD,"7,25"\n',
+    );
+
+    // Act
+    const refused = await push([ambiguous, '--format', 'google-ads', '--plan', PLAN_A()]);
+    const told = await push([ambiguous, '--format', 'google-ads', '--plan', PLAN_A(), '--decimal', '.']);
+    const both = await push([mixed, '--format', 'google-ads', '--plan', PLAN_A()]);
+
+    // Assess
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      'row 2, column "Cost": "1,234" is 1234 with a decimal point and 1.234 with a decimal comma, and no number in the file says which: pass --decimal . or --decimal , (2 cell(s) like it)',
+    );
+    expect(told.code).toBe(0);
+    expect(told.sent.map((event) => event.spend?.actualSpend)).toEqual([1234, 3734]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain(
+      'row 3, column "Cost": expected a number such as 1,234.56 (decimal point) as row 2 writes them',
+    );
+  });
+
+  it('refuses an export that starts after a campaign’s period starts: its running totals would be short', async () => {
+    // Prepare
+    const late = file(
+      'late.csv',
+      'Day,Campaign,Currency code,Cost\n2026-11-08,A,USD,10\n2026-11-09,A,USD,10\n',
+    );
+
+    // Act
+    const { code, err } = await push([late, '--format', 'google-ads', '--plan', PLAN_A()]);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err).toContain(
+      'campaign "A": its period starts 2026-11-01 but the export starts 2026-11-08, so its running total would miss the days before; export from 2026-11-01',
+    );
+  });
+
+  it('skips a summary row without a campaign only at the start or the end; one in the middle is an error', async () => {
+    // Prepare
+    const header =
+      'Reporting starts,Reporting ends,Campaign name,Amount spent (USD),Results,Result indicator\n';
+    const middle = file(
+      'mid.csv',
+      `${header}2026-11-01,2026-11-02,,30,,\n2026-11-01,2026-11-01,A,10,1,actions:lead\n2026-11-02,2026-11-02,,20,2,actions:lead\n2026-11-02,2026-11-02,A,20,2,actions:lead\n`,
+    );
+
+    // Act
+    const { code, err } = await push([middle, '--format', 'meta-ads', '--plan', PLAN_A()]);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err).toContain('row 4, column "Campaign name": expected a campaign name, got an empty cell');
+    expect(err).not.toContain('row 2,');
+  });
+
+  it('pushes without conversions when the export has no conversions column (not a run of zeros)', async () => {
+    // Prepare
+    const noConversions = file('nc.csv', 'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,10\n');
+
+    // Act
+    const { code, sent } = await push([noConversions, '--format', 'google-ads', '--plan', PLAN_A()]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent[0]?.spend).not.toHaveProperty('conversions');
   });
 
   it('names a campaign without a plan, and a header without the columns the format needs', async () => {
@@ -235,21 +481,66 @@ describe('Command: push --format <platform export>', () => {
     expect(api?.requests).toEqual([]);
   });
 
-  it('explains a bad mapping file and a bad --tz', async () => {
+  it('explains a bad mapping file, a bad --tz, --date-format and --decimal', async () => {
     // Act
     const mapping = await push([
       sample('dsp-export.csv'),
       '--mapping',
       file('m.json', '{"type":"spend","source":"x","columns":{"day":"Datum"}}'),
     ]);
+    const yaml = await push([sample('dsp-export.csv'), '--mapping', file('m.yaml', 'type: [spend\n')]);
     const tz = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--tz', 'Asia/Saigon']);
+    const dates = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--date-format', 'D/M/Y']);
+    const decimal = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--decimal', ';']);
 
     // Assess
     expect(mapping.code).toBe(2);
     expect(mapping.err).toContain('The mapping file');
     expect(mapping.err).toContain('columns');
+    expect(yaml.code).toBe(2);
+    expect(yaml.err).toContain('is not valid YAML');
     expect(tz.code).toBe(2);
     expect(tz.err).toContain('--tz must be a UTC offset such as +07:00');
+    expect(dates.err).toContain('--date-format must be one of auto, iso, DD/MM/YYYY');
+    expect(decimal.err).toContain('--decimal must be . or ,');
+  });
+});
+
+describe('Function: readRows', () => {
+  it('reads a file handed over in chunks that split UTF-16 characters and lines anywhere', async () => {
+    // Prepare
+    const text = 'Title line\n"a, quoted"\nDay\tCampaign\tCost\n2026-11-01\t双11 – 精华液 😀\t1,204.75\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    async function* chunks() {
+      for (let at = 0; at < bytes.length; at += 3) yield bytes.subarray(at, at + 3);
+    }
+
+    // Act
+    const rows = [];
+    for await (const row of readRows(decodeStream(chunks(), 'x.csv'), 'x.csv')) rows.push(row);
+
+    // Assess
+    expect(rows).toEqual([
+      { line: 1, cells: ['Title line'] },
+      { line: 2, cells: ['a, quoted'] },
+      { line: 3, cells: ['Day', 'Campaign', 'Cost'] },
+      { line: 4, cells: ['2026-11-01', '双11 – 精华液 😀', '1,204.75'] },
+    ]);
+  });
+
+  it('says which file is not UTF-8 rather than reading replacement characters', async () => {
+    // Prepare
+    async function* latin1() {
+      yield Buffer.from('Day,Campaign,Cost\n2026-11-01,Caf\xe9,1\n', 'latin1');
+    }
+
+    // Act
+    const read = async () => {
+      for await (const _ of readRows(decodeStream(latin1(), 'x.csv'), 'x.csv'));
+    };
+
+    // Assess
+    await expect(read()).rejects.toThrow('x.csv is not UTF-8 text');
   });
 });
 

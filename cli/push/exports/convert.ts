@@ -121,8 +121,7 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 class Cells {
   private decimal: '.' | ',' | undefined;
   private decidedBy: { row: number; column: string; cell: string } | undefined;
-  private readonly waiting: { row: Row; field: string; cell: string; apply: (value: number) => void }[] =
-    [];
+  private readonly waiting: { row: Row; field: string; cell: string; apply: (value: number) => void }[] = [];
 
   private readonly mapping: ExportMapping;
   private readonly columns: ReadonlyMap<string, Column>;
@@ -261,7 +260,8 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
     if (name === undefined && read.text(row, 'campaignId') === undefined) {
       if (rows === 0) skipped += 1;
       else {
-        if (blank !== undefined) read.report(blank, 'campaign', 'expected a campaign name, got an empty cell');
+        if (blank !== undefined)
+          read.report(blank, 'campaign', 'expected a campaign name, got an empty cell');
         blank = row;
       }
       rows += 1;
@@ -391,7 +391,7 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
         });
         return undefined;
       }
-      if (exportStart !== undefined && periodStart < exportStart && day >= periodStart) {
+      if (exportStart !== undefined && periodStart < exportStart && day >= periodStart && day <= periodEnd) {
         issues.push({
           row: campaign.firstLine,
           column: read.column('date'),

@@ -36,7 +36,9 @@ const decoderOf = (label: string): TextDecoder => {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: false });
   } catch {
-    throw new UsageError(`--encoding must be an encoding such as utf-8, utf-16le, gbk or windows-1252, got "${label}"`);
+    throw new UsageError(
+      `--encoding must be an encoding such as utf-8, utf-16le, gbk or windows-1252, got "${label}"`,
+    );
   }
 };
 

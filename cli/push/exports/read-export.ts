@@ -142,7 +142,10 @@ export const readExport = async (
   note: (line: string) => void,
 ): Promise<InputRecord[]> => {
   const name = path === STDIN ? 'stdin' : path;
-  const converted = await convertRows(readRows(decodeStream(bytesOf(io, path), name, options.encoding), name), options);
+  const converted = await convertRows(
+    readRows(decodeStream(bytesOf(io, path), name, options.encoding), name),
+    options,
+  );
   if (converted.issues.length > 0)
     throw new InputFileError(
       `${name}: ${converted.issues.length} problem(s); nothing was sent:\n${describe(name, converted.issues)}`,

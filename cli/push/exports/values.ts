@@ -75,7 +75,9 @@ export interface Moment {
   readonly offset?: string;
 }
 
-const DAY_PATTERNS: Readonly<Record<'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'YYYY/MM/DD', [RegExp, 'dmy' | 'mdy' | 'ymd']>> = {
+const DAY_PATTERNS: Readonly<
+  Record<'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'YYYY/MM/DD', [RegExp, 'dmy' | 'mdy' | 'ymd']>
+> = {
   'DD/MM/YYYY': [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, 'dmy'],
   'MM/DD/YYYY': [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, 'mdy'],
   'DD.MM.YYYY': [/^(\d{1,2})\.(\d{1,2})\.(\d{4})/, 'dmy'],
@@ -97,7 +99,10 @@ const named = (text: string): DayMatch => {
     const match = pattern.exec(text);
     const index = match === null ? -1 : MONTHS.indexOf((match[month] ?? '').toLowerCase());
     if (match !== null && index >= 0)
-      return { day: isoDay(Number(match[3]), index + 1, Number(match[day])), rest: text.slice(match[0].length) };
+      return {
+        day: isoDay(Number(match[3]), index + 1, Number(match[day])),
+        rest: text.slice(match[0].length),
+      };
   }
   return undefined;
 };
@@ -106,7 +111,10 @@ const iso = (text: string): DayMatch => {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   return match === null
     ? undefined
-    : { day: isoDay(Number(match[1]), Number(match[2]), Number(match[3])), rest: text.slice(match[0].length) };
+    : {
+        day: isoDay(Number(match[1]), Number(match[2]), Number(match[3])),
+        rest: text.slice(match[0].length),
+      };
 };
 
 const numeric = (text: string, format: keyof typeof DAY_PATTERNS): DayMatch => {
