@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { CaseListSchema } from '#shared/schemas/cases.ts';
+import type { CliIo } from '../../cli/io.ts';
+import { runCli } from '../../cli/main.ts';
+import { captured } from '../cli/fake-io.ts';
+import { recordingLogger } from '../support/fake-handlers.ts';
+
+/**
+ * `risk-radar check --url` against the real local stack: the real evaluate handler, signature checks with
+ * replay protection, legal's exceptions read from DynamoDB Local. The copy is judged by the policies in
+ * force there, and nothing is stored.
+ */
+
+const dataDir = mkdtempSync(join(tmpdir(), 'radar-cli-check-'));
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    port: 0,
+    inMemory: true,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    dataDir,
+    env: { TABLE_NAME: `cli-check-${randomUUID()}` },
+    pollIntervalMs: 50,
+    logger: recordingLogger().logger,
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** The real clock, network and delays; output kept for the assertions. */
+const run = async (args: readonly string[], env: Record<string, string> = {}) => {
+  const stdout = captured();
+  const stderr = captured();
+  const io: CliIo = {
+    stdout,
+    stderr,
+    stdin: { async *[Symbol.asyncIterator]() {} },
+    env,
+    cwd: dataDir,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    fetch: globalThis.fetch,
+  };
+  const code = await runCli(['check', ...args], io);
+  return { code, out: stdout.text(), err: stderr.text() };
+};
+
+const CN = ['--market', 'CN', '--lang', 'zh', '--category', 'cosmetics'];
+const credentials = () => [
+  '--client',
+  stack.credentials.clientId,
+  '--secret',
+  stack.credentials.clientSecret,
+];
+const COPY = '全网最佳美白精华，三天见效';
+
+const api = async (path: string, token: string, body?: unknown) => {
+  const response = await fetch(`${stack.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+describe('Command: check --url (local stack)', () => {
+  it("reports the server's findings and rules version, and stores nothing", async () => {
+    // Prepare
+    writeFileSync(join(dataDir, 'launch.txt'), `${COPY}\n`);
+    const shipped = createRiskEngine();
+
+    // Act
+    const result = await run(['launch.txt', '--url', stack.url, ...credentials(), ...CN]);
+
+    // Assess
+    expect(result.err).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^launch\.txt: RED — 2 findings/);
+    expect(result.out).toMatch(/RED {2}cn\.time-bound-efficacy/);
+    expect(result.out).toMatch(/YELLOW {2}cn\.absolute\.best/);
+    const { rulesVersion } = shipped.evaluate(
+      {
+        eventId: 'e',
+        type: 'ad-copy',
+        occurredAt: new Date().toISOString(),
+        source: 't',
+        copy: { copyId: 'c', text: COPY, lang: 'zh', market: 'CN', category: 'cosmetics', brand: 'x' },
+      },
+      { now: new Date() },
+    ).engine;
+    expect(result.out).toContain(`rules: in force on ${stack.url}: ${rulesVersion} · matrix matrix-3x3@1`);
+    const cases = await api('/v1/cases?limit=100', stack.credentials.managerToken);
+    expect(CaseListSchema.parse(cases.body).items).toEqual([]);
+  });
+
+  it("applies legal's exception for the brand, which the shipped packs alone do not know", async () => {
+    // Prepare: the copy is pushed, flagged, and legal approves '最佳' for brand Lumi with an exception
+    const pushed = join(dataDir, 'lumi.jsonl');
+    writeFileSync(
+      pushed,
+      `${JSON.stringify({
+        eventId: `lumi-${randomUUID()}`,
+        type: 'ad-copy',
+        occurredAt: new Date().toISOString(),
+        source: 'cms',
+        copy: {
+          copyId: 'lumi-1',
+          text: '全网最佳美白精华',
+          lang: 'zh',
+          market: 'CN',
+          category: 'cosmetics',
+          brand: 'Lumi',
+        },
+      })}\n`,
+    );
+    const stdout = captured();
+    const io: CliIo = {
+      stdout,
+      stderr: captured(),
+      stdin: { async *[Symbol.asyncIterator]() {} },
+      env: {},
+      cwd: dataDir,
+      now: () => new Date(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+      fetch: globalThis.fetch,
+    };
+    expect(await runCli(['push', pushed, '--url', stack.url, ...credentials()], io)).toBe(0);
+    // Reviews are queued from the table's stream: wait for it.
+    let review: { reviewId: string } | undefined;
+    for (let attempt = 0; attempt < 100 && review === undefined; attempt += 1) {
+      const reviews = await api('/v1/reviews?status=pending&limit=100', stack.credentials.legalToken);
+      review = (reviews.body.items as { reviewId: string; copy: { brand: string } }[]).find(
+        (item) => item.copy.brand === 'Lumi',
+      );
+      if (review === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(review).toBeDefined();
+    const decided = await api(`/v1/reviews/${review?.reviewId}/decision`, stack.credentials.legalToken, {
+      decision: 'approved',
+      note: 'backed by the 2026 market report',
+      exception: {
+        ruleId: 'cn.absolute.best',
+        phrase: '最佳',
+        evidence: 'Nielsen 2026-Q3',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+    });
+    expect(decided.status).toBe(200);
+    writeFileSync(join(dataDir, 'lumi.txt'), '全网最佳美白精华\n');
+
+    // Act
+    const server = await run(['lumi.txt', '--url', stack.url, ...credentials(), ...CN, '--brand', 'Lumi']);
+    const shipped = await run(['lumi.txt', ...CN, '--brand', 'Lumi']);
+
+    // Assess
+    expect(server.code).toBe(0);
+    expect(server.out).toMatch(/Allowed by exception/);
+    expect(shipped.code).toBe(1);
+    expect(shipped.out).toMatch(/rules: shipped packs /);
+  });
+
+  it('records a baseline from the server and passes the next run with every finding known', async () => {
+    writeFileSync(join(dataDir, 'launch.txt'), `${COPY}\n`);
+    const args = [
+      'launch.txt',
+      '--url',
+      stack.url,
+      ...credentials(),
+      ...CN,
+      '--baseline',
+      'radar-baseline.json',
+    ];
+
+    const first = await run(args);
+    const second = await run(args);
+
+    expect(first.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dataDir, 'radar-baseline.json'), 'utf8')).findings).toHaveLength(2);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/0 new · 2 known · 0 fixed/);
+  });
+
+  it('exits 3 with what to check when the secret is wrong', async () => {
+    const result = await run([
+      'launch.txt',
+      '--url',
+      stack.url,
+      '--client',
+      stack.credentials.clientId,
+      '--secret',
+      'wrong',
+      ...CN,
+    ]);
+
+    expect(result.code).toBe(3);
+    expect(result.err).toMatch(/HTTP 401 from .*\/v1\/evaluate: .*\(check --client and --secret/);
+    expect(result.out).toBe('');
+  });
+});
