@@ -4,11 +4,14 @@
  */
 export const EXIT = {
   ok: 0,
-  /** `check`: a finding needs attention (yellow or above). `push`/`demo`: an event was rejected. */
+  /** `check`: a finding needs attention (yellow or above; with a baseline, a new one). `push`/`demo`: an event was rejected. */
   attention: 1,
   /** Bad arguments, or an input that cannot be read (missing file, unknown CSV columns). */
   usage: 2,
-  /** `push`/`demo`: some events could not be delivered (network, server, credentials); re-run to resume. */
+  /**
+   * `push`/`demo`: some events could not be delivered (network, server, credentials); re-run to resume.
+   * `check --url`: the server could not check the copy (unreachable, credentials, failing).
+   */
   unsent: 3,
 } as const;
 

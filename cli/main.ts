@@ -8,7 +8,7 @@ import { runPush } from './push/command.ts';
 export const USAGE = `Usage: risk-radar <command> [options]
 
 Commands:
-  check [file|-]    check ad copy against the banned-claim rules, on this machine (no server)
+  check [file…|-]   check ad copy against the banned-claim rules (shipped packs, or a server's with --url)
   push <file>       send events from a CSV or JSON Lines file to the API in signed batches
   demo              push a realistic scenario into a running local stack
 
