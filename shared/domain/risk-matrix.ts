@@ -1,4 +1,5 @@
-import { failOnIssues } from './config-error.ts';
+import { failOnSchema } from './config-error.ts';
+import { RiskMatrixSchema } from './matrix-schema.ts';
 
 /**
  * A level id of the matrix in force. Matrices are data risk management owns, so levels are not a fixed
@@ -47,75 +48,16 @@ export const DEFAULT_MATRIX = {
   },
 } as const satisfies RiskMatrix;
 
-const duplicates = (values: readonly (string | number)[]): (string | number)[] =>
-  values.filter((value, index) => values.indexOf(value) !== index);
-
-const shapeIssues = (matrix: RiskMatrix): string[] => [
-  ...(matrix.version.trim() === '' ? ['version must not be empty'] : []),
-  ...(matrix.probabilities.length === 0 ? ['probabilities must list at least one label'] : []),
-  ...(matrix.impacts.length === 0 ? ['impacts must list at least one label'] : []),
-  ...(matrix.levels.length === 0 ? ['levels must list at least one level'] : []),
-  ...duplicates(matrix.probabilities).map((label) => `probability "${label}" is listed twice`),
-  ...duplicates(matrix.impacts).map((label) => `impact "${label}" is listed twice`),
-  ...duplicates(matrix.levels.map((level) => level.id)).map((id) => `level "${id}" is listed twice`),
-  ...duplicates(matrix.levels.map((level) => level.rank)).map((rank) => `rank ${rank} is used by two levels`),
-];
-
-const cellIssues = (matrix: RiskMatrix): string[] => {
-  const known = new Set(matrix.levels.map((level) => level.id));
-  const issues: string[] = [];
-  for (const p of matrix.probabilities) {
-    for (const i of matrix.impacts) {
-      const cell = matrix.cells[p]?.[i];
-      if (cell === undefined) issues.push(`cell ${p} × ${i} is missing`);
-      else if (!known.has(cell)) issues.push(`cell ${p} × ${i} names unknown level "${cell}"`);
-    }
-  }
-  for (const [p, row] of Object.entries(matrix.cells)) {
-    if (!matrix.probabilities.includes(p)) issues.push(`cells name unknown probability "${p}"`);
-    for (const i of Object.keys(row)) {
-      if (!matrix.impacts.includes(i)) issues.push(`cells name unknown impact "${i}"`);
-    }
-  }
-  return issues;
-};
-
-// A level must never drop when probability or impact rises: otherwise a worse risk could page nobody.
-const monotonicityIssues = (matrix: RiskMatrix): string[] => {
-  const issues: string[] = [];
-  const rankAt = (p: number, i: number): number | undefined => {
-    const cell = matrix.cells[matrix.probabilities[p] ?? '']?.[matrix.impacts[i] ?? ''];
-    return matrix.levels.find((level) => level.id === cell)?.rank;
-  };
-  matrix.probabilities.forEach((p, pi) => {
-    matrix.impacts.forEach((i, ii) => {
-      const here = rankAt(pi, ii);
-      const up = rankAt(pi + 1, ii);
-      const right = rankAt(pi, ii + 1);
-      if (here !== undefined && up !== undefined && up < here) {
-        issues.push(`level drops from ${p} to ${matrix.probabilities[pi + 1]} probability at impact ${i}`);
-      }
-      if (here !== undefined && right !== undefined && right < here) {
-        issues.push(`level drops from ${i} to ${matrix.impacts[ii + 1]} impact at probability ${p}`);
-      }
-    });
-  });
-  return issues;
-};
-
 /**
- * Checks a matrix at load: labels, levels, every cell present and known, and monotonic.
- * Throws an `InvalidRiskConfigError` listing every problem.
+ * Checks a matrix at load against `RiskMatrixSchema` (matrix-schema.ts): labels, levels, every cell present
+ * and known, and monotonic. Throws an `InvalidRiskConfigError` listing every problem with its path
+ * (`cells.low.severe: cell low × severe is missing`).
  *
  * @example
  * const matrix = validateMatrix(JSON.parse(file) as RiskMatrix);
  */
-export const validateMatrix = <M extends RiskMatrix>(matrix: M): M => {
-  const issues = shapeIssues(matrix);
-  failOnIssues(`risk matrix "${matrix.version}"`, issues.length > 0 ? issues : cellIssues(matrix));
-  failOnIssues(`risk matrix "${matrix.version}"`, monotonicityIssues(matrix));
-  return matrix;
-};
+export const validateMatrix = <M extends RiskMatrix>(matrix: M): M =>
+  failOnSchema(`risk matrix "${String(matrix?.version)}"`, RiskMatrixSchema, matrix);
 
 /**
  * Places a probability and an impact (labels of this matrix) on the matrix.

@@ -1,6 +1,6 @@
-import { failOnIssues, issueAt } from './config-error.ts';
+import { failOnSchema } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
-import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
+import { SpendThresholdsSchema } from './threshold-schemas.ts';
 
 /** Spend strictly more than `above` over plan (0.1 = 10 %) is rated this way. */
 export interface OverrunBand {
@@ -137,115 +137,12 @@ export const DEFAULT_SPEND_THRESHOLDS = {
   },
 } as const satisfies SpendThresholds;
 
-const ascending = (values: readonly number[]): boolean =>
-  values.every((v, i) => i === 0 || v > (values[i - 1] ?? v));
-
-const bandIssues = (bands: readonly OverrunBand[]): string[] => [
-  ...(bands.length === 0 ? ['overrunBands must hold at least one band (the warning line)'] : []),
-  ...(ascending(bands.map((b) => b.above)) ? [] : ['overrunBands must be strictly ascending by "above"']),
-  ...bands.flatMap((band, i) => [
-    ...(Number.isFinite(band.above) && band.above >= 0
-      ? []
-      : [`overrunBands[${i}].above must be a ratio ≥ 0`]),
-    ...issueAt(`overrunBands[${i}].probability`, ratingIssue(PROBABILITY_GRADES, band.probability)),
-    ...issueAt(`overrunBands[${i}].impact`, ratingIssue(IMPACT_GRADES, band.impact)),
-  ]),
-];
-
 /**
- * Issues with a number that must lie in an interval (`open` ends excluded).
- *
- * @example
- * rangeIssue('cpaSpike.p', 2, 0, 1, 'open'); // ['cpaSpike.p must be in (0, 1)']
- */
-export const rangeIssue = (
-  path: string,
-  value: number,
-  min: number,
-  max: number,
-  ends: 'open' | 'closed' | 'left-open' = 'closed',
-): string[] => {
-  const aboveMin = ends === 'closed' ? value >= min : value > min;
-  const belowMax = ends === 'open' ? value < max : value <= max;
-  const shown = `${ends === 'closed' ? '[' : '('}${min}, ${max}${ends === 'open' ? ')' : ']'}`;
-  return typeof value === 'number' && Number.isFinite(value) && aboveMin && belowMax
-    ? []
-    : [`${path} must be in ${shown}`];
-};
-
-/**
- * Issues with a detector's two grades.
- *
- * @example
- * gradesIssues('cpaSpike', { grade: { probability: 'medium', impact: 'moderate' }, escalated: … });
- */
-export const gradesIssues = (path: string, grades: Grades): string[] => [
-  ...issueAt(`${path}.grade.probability`, ratingIssue(PROBABILITY_GRADES, grades.grade?.probability)),
-  ...issueAt(`${path}.grade.impact`, ratingIssue(IMPACT_GRADES, grades.grade?.impact)),
-  ...issueAt(`${path}.escalated.probability`, ratingIssue(PROBABILITY_GRADES, grades.escalated?.probability)),
-  ...issueAt(`${path}.escalated.impact`, ratingIssue(IMPACT_GRADES, grades.escalated?.impact)),
-];
-
-const wholeIssue = (path: string, value: number, min: number): string[] =>
-  Number.isInteger(value) && value >= min ? [] : [`${path} must be a whole number ≥ ${min}`];
-
-const detectorIssues = (t: SpendThresholds): string[] => [
-  ...rangeIssue('pacing.interval', t.pacing.interval, 0, 1, 'open'),
-  ...rangeIssue('pacing.lateFrom', t.pacing.lateFrom, 0, 1, 'left-open'),
-  ...issueAt('pacing.probability', ratingIssue(PROBABILITY_GRADES, t.pacing.probability)),
-  ...issueAt('pacing.lateProbability', ratingIssue(PROBABILITY_GRADES, t.pacing.lateProbability)),
-  ...rangeIssue('cpaSpike.p', t.cpaSpike.p, 0, 0.5, 'left-open'),
-  ...rangeIssue('cpaSpike.overwhelmingP', t.cpaSpike.overwhelmingP, 0, t.cpaSpike.p, 'left-open'),
-  ...wholeIssue('cpaSpike.escalateAfterDays', t.cpaSpike.escalateAfterDays, 1),
-  ...rangeIssue('cpaSpike.minIncrease', t.cpaSpike.minIncrease, 0, 100),
-  ...rangeIssue('cpaSpike.shift', t.cpaSpike.shift, 1, 100, 'left-open'),
-  ...rangeIssue('cpaSpike.dispersion', t.cpaSpike.dispersion, 1, 1e6),
-  ...gradesIssues('cpaSpike', t.cpaSpike),
-  ...rangeIssue('trackingBroken.expectedConversions', t.trackingBroken.expectedConversions, 1, 1e6),
-  ...rangeIssue(
-    'trackingBroken.escalatedExpectedConversions',
-    t.trackingBroken.escalatedExpectedConversions,
-    t.trackingBroken.expectedConversions,
-    1e6,
-  ),
-  ...gradesIssues('trackingBroken', t.trackingBroken),
-  ...rangeIssue('deliveryStopped.share', t.deliveryStopped.share, 0, 1, 'open'),
-  ...wholeIssue('deliveryStopped.escalateAfterReports', t.deliveryStopped.escalateAfterReports, 1),
-  ...gradesIssues('deliveryStopped', t.deliveryStopped),
-];
-
-const learningIssues = (l: SpendLearning | undefined): string[] =>
-  l === undefined
-    ? ['learning is missing']
-    : [
-        ...rangeIssue('learning.halfLifeDays', l.halfLifeDays, 0.5, 365),
-        ...wholeIssue('learning.minDays', l.minDays, 1),
-        ...rangeIssue('learning.paceDays', l.paceDays, 2, 31),
-        ...wholeIssue('learning.paceDays', l.paceDays, 2),
-        ...rangeIssue('learning.weekdayAlpha', l.weekdayAlpha, 0, 1, 'left-open'),
-        ...rangeIssue('learning.learnP', l.learnP, 0, 0.5, 'left-open'),
-        ...wholeIssue('learning.adaptAfterDays', l.adaptAfterDays, 1),
-        ...rangeIssue('learning.reportingLag', l.reportingLag, 0, 0.9),
-      ];
-
-/**
- * Checks spend thresholds at load; throws an `InvalidRiskConfigError` listing every problem.
+ * Checks spend thresholds at load against `SpendThresholdsSchema` (threshold-schemas.ts); throws an
+ * `InvalidRiskConfigError` listing every problem with its path (`cpaSpike.p: must be in (0, 0.5]`).
  *
  * @example
  * validateSpendThresholds(DEFAULT_SPEND_THRESHOLDS);
  */
-export const validateSpendThresholds = <T extends SpendThresholds>(thresholds: T): T => {
-  failOnIssues(`spend thresholds "${thresholds.version}"`, [
-    ...(thresholds.version.trim() === '' ? ['version must not be empty'] : []),
-    ...bandIssues(thresholds.overrunBands),
-    ...(thresholds.pacing === undefined ? ['pacing is missing'] : []),
-    ...(thresholds.pacing === undefined ||
-    thresholds.cpaSpike === undefined ||
-    thresholds.trackingBroken === undefined ||
-    thresholds.deliveryStopped === undefined
-      ? ['pacing, cpaSpike, trackingBroken and deliveryStopped must all be present']
-      : detectorIssues(thresholds)),
-    ...learningIssues(thresholds.learning),
-  ]);
-  return thresholds;
-};
+export const validateSpendThresholds = <T extends SpendThresholds>(thresholds: T): T =>
+  failOnSchema(`spend thresholds "${String(thresholds?.version)}"`, SpendThresholdsSchema, thresholds);

@@ -1,121 +1,186 @@
-import * as z from 'zod';
-import { IMPACT_GRADES, PROBABILITY_GRADES } from './rating.ts';
+import * as z from 'zod/mini';
+import { MAX_RECENT_WINDOWS } from './baselines.ts';
+import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
 
 /**
- * The spend and sentiment thresholds as zod schemas, for the editable policies to come (an owner's
- * overlay is parsed against these before it goes live, every issue with its path). The engine does not
- * import this file — `validateSpendThresholds` / `validateSentimentThresholds` check the same rules at
- * load without zod's weight in the Lambda bundles — and a test keeps the two in step on the defaults.
+ * The one statement of what makes spend and sentiment thresholds valid, in zod/mini (already in every
+ * Lambda bundle; full zod is not). The engine checks its thresholds with these at load
+ * (`validateSpendThresholds` / `validateSentimentThresholds` wrap them), the policies API parses an
+ * owner's draft with them, and the web forms check a field as it is typed: every issue has its path
+ * (`['cpaSpike', 'p']`) and a message a manager can act on. What each field means is in
+ * `policy-fields.ts` (`describeField`).
  */
 
 const Rating = <const G extends readonly [string, ...string[]]>(grades: G) =>
-  z.union([z.enum(grades), z.number().min(0).max(1)]);
+  z.union([z.enum(grades), z.number().check(z.minimum(0), z.maximum(1))], {
+    error: (issue) => ratingIssue(grades, issue.input),
+  });
 const Probability = Rating(PROBABILITY_GRADES);
 const Impact = Rating(IMPACT_GRADES);
-const Grade = z.object({ probability: Probability, impact: Impact });
+const Grade = z.strictObject({ probability: Probability, impact: Impact });
 const Grades = { grade: Grade, escalated: Grade };
-/** A p-value line: surprising enough, in (0, 0.5]. */
-const PValue = z.number().gt(0).max(0.5);
-const Share = z.number().min(0).max(1);
-const Whole = (min: number) => z.number().int().min(min);
-const Version = z.string().trim().min(1);
 
-const ascending =
-  <T>(key: (item: T) => number, message: string) =>
-  (items: readonly T[], ctx: z.RefinementCtx) => {
-    items.forEach((item, i) => {
-      const previous = items[i - 1];
-      if (previous !== undefined && key(item) <= key(previous))
+type Ends = 'closed' | 'open' | 'left-open';
+
+/**
+ * A number in an interval (`open` ends excluded), with the interval in its message.
+ *
+ * @example
+ * Within(0, 0.5, 'left-open'); // 2 → 'must be in (0, 0.5]'
+ */
+const Within = (min: number, max: number, ends: Ends = 'closed') =>
+  z
+    .number({ error: 'must be a number' })
+    .check(
+      z.refine(
+        (value) =>
+          (ends === 'closed' ? value >= min : value > min) && (ends === 'open' ? value < max : value <= max),
+        `must be in ${ends === 'closed' ? '[' : '('}${min}, ${max}${ends === 'open' ? ')' : ']'}`,
+      ),
+    );
+/** A number of at least `min`, with no upper end. */
+const AtLeast = (min: number) =>
+  z.number({ error: 'must be a number' }).check(z.refine((value) => value >= min, `must be ≥ ${min}`));
+/** A whole number of at least `min` (and at most `max`). */
+const Whole = (min: number, max = Number.POSITIVE_INFINITY) =>
+  z
+    .number({ error: 'must be a number' })
+    .check(
+      z.refine(
+        (value) => Number.isInteger(value) && value >= min && value <= max,
+        max === Number.POSITIVE_INFINITY
+          ? `must be a whole number ≥ ${min}`
+          : `must be a whole number in [${min}, ${max}]`,
+      ),
+    );
+/** A p-value line: surprising enough, in (0, 0.5]. */
+const PValue = Within(0, 0.5, 'left-open');
+/** A share or a difference of shares, in [0, 1]. */
+const Share = Within(0, 1);
+const Version = z
+  .string({ error: 'must be a text' })
+  .check(z.refine((value) => value.trim() !== '', 'must not be empty'));
+
+/** Bands ascend strictly by their line; the issue is at the first band out of order. */
+const ascendingBy = <T>(key: (band: T) => number, message: string) =>
+  z.superRefine((bands: readonly T[], ctx) => {
+    bands.forEach((band, i) => {
+      const previous = bands[i - 1];
+      if (previous !== undefined && key(band) <= key(previous))
         ctx.addIssue({ code: 'custom', message, path: [i] });
     });
-  };
+  });
 
-export const SpendThresholdsSchema = z
-  .object({
-    version: Version,
-    overrunBands: z
-      .array(z.object({ above: z.number().min(0), probability: Probability, impact: Impact }))
-      .min(1)
-      .superRefine(ascending((band) => band.above, 'overrunBands must be strictly ascending by "above"')),
-    pacing: z.object({
-      interval: z.number().gt(0).lt(1),
-      probability: Probability,
-      lateFrom: z.number().gt(0).max(1),
-      lateProbability: Probability,
-    }),
-    cpaSpike: z.object({
+/**
+ * A check across fields runs only once each field is valid on its own: a p of 0 is reported at p, not
+ * also as an escalation line above it.
+ */
+const fieldsValid = (payload: { readonly issues: readonly unknown[] }): boolean =>
+  payload.issues.length === 0;
+
+/** A detector's escalation line may not be less surprising than its first line. */
+const overwhelmingWithinP = z.refine<{ readonly p: number; readonly overwhelmingP: number }>(
+  (detector) => detector.overwhelmingP <= detector.p,
+  {
+    message: 'must not exceed p (the escalation needs stronger evidence)',
+    path: ['overwhelmingP'],
+    when: fieldsValid,
+  },
+);
+
+export const SpendThresholdsSchema = z.strictObject({
+  version: Version,
+  overrunBands: z
+    .array(z.strictObject({ above: AtLeast(0), probability: Probability, impact: Impact }))
+    .check(
+      z.minLength(1, 'must hold at least one band (the warning line)'),
+      ascendingBy((band: { readonly above: number }) => band.above, 'must be strictly ascending by "above"'),
+    ),
+  pacing: z.strictObject({
+    interval: Within(0, 1, 'open'),
+    probability: Probability,
+    lateFrom: Within(0, 1, 'left-open'),
+    lateProbability: Probability,
+  }),
+  cpaSpike: z
+    .strictObject({
       ...Grades,
       p: PValue,
       overwhelmingP: PValue,
       escalateAfterDays: Whole(1),
-      minIncrease: z.number().min(0).max(100),
-      shift: z.number().gt(1).max(100),
-      dispersion: z.number().min(1).max(1e6),
-    }),
-    trackingBroken: z.object({
+      minIncrease: Within(0, 100),
+      shift: Within(1, 100, 'left-open'),
+      dispersion: Within(1, 1e6),
+    })
+    .check(overwhelmingWithinP),
+  trackingBroken: z
+    .strictObject({
       ...Grades,
-      expectedConversions: z.number().min(1).max(1e6),
-      escalatedExpectedConversions: z.number().min(1).max(1e6),
-    }),
-    deliveryStopped: z.object({ ...Grades, share: z.number().gt(0).lt(1), escalateAfterReports: Whole(1) }),
-    learning: z.object({
-      halfLifeDays: z.number().min(0.5).max(365),
-      minDays: Whole(1),
-      paceDays: Whole(2).max(31),
-      weekdayAlpha: z.number().gt(0).max(1),
-      learnP: PValue,
-      adaptAfterDays: Whole(1),
-      reportingLag: z.number().min(0).max(0.9),
-    }),
-  })
-  .refine((t) => t.cpaSpike.overwhelmingP <= t.cpaSpike.p, {
-    message: 'cpaSpike.overwhelmingP must not exceed cpaSpike.p',
-    path: ['cpaSpike', 'overwhelmingP'],
-  })
-  .refine((t) => t.trackingBroken.escalatedExpectedConversions >= t.trackingBroken.expectedConversions, {
-    message: 'trackingBroken.escalatedExpectedConversions must be at least expectedConversions',
-    path: ['trackingBroken', 'escalatedExpectedConversions'],
-  }) satisfies z.ZodType<SpendThresholds>;
+      expectedConversions: Within(1, 1e6),
+      escalatedExpectedConversions: Within(1, 1e6),
+    })
+    .check(
+      z.refine((t) => t.escalatedExpectedConversions >= t.expectedConversions, {
+        message: 'must be at least expectedConversions',
+        path: ['escalatedExpectedConversions'],
+        when: fieldsValid,
+      }),
+    ),
+  deliveryStopped: z.strictObject({ ...Grades, share: Within(0, 1, 'open'), escalateAfterReports: Whole(1) }),
+  learning: z.strictObject({
+    halfLifeDays: Within(0.5, 365),
+    minDays: Whole(1),
+    paceDays: Whole(2, 31),
+    weekdayAlpha: Within(0, 1, 'left-open'),
+    learnP: PValue,
+    adaptAfterDays: Whole(1),
+    reportingLag: Within(0, 0.9),
+  }),
+}) satisfies z.ZodMiniType<SpendThresholds, unknown>;
 
-export const SentimentThresholdsSchema = z
-  .object({
-    version: Version,
-    minMentions: Whole(1),
-    shareBands: z
-      .array(z.object({ atLeast: z.number().gt(0).max(1), probability: Probability, impact: Impact }))
-      .min(1)
-      .superRefine(ascending((band) => band.atLeast, 'shareBands must be strictly ascending by "atLeast"')),
-    ceiling: z.object({ confidence: z.number().gt(0.5).lt(1), ownNormalP: PValue }),
-    spike: z.object({
+export const SentimentThresholdsSchema = z.strictObject({
+  version: Version,
+  minMentions: Whole(1),
+  shareBands: z
+    .array(z.strictObject({ atLeast: Within(0, 1, 'left-open'), probability: Probability, impact: Impact }))
+    .check(
+      z.minLength(1, 'must hold at least one band'),
+      ascendingBy(
+        (band: { readonly atLeast: number }) => band.atLeast,
+        'must be strictly ascending by "atLeast"',
+      ),
+    ),
+  ceiling: z.strictObject({ confidence: Within(0.5, 1, 'open'), ownNormalP: PValue }),
+  spike: z
+    .strictObject({
       ...Grades,
       p: PValue,
       minShift: Share,
+      aloneP: PValue,
+      supportP: Within(0, 1, 'left-open'),
+      // The burst test pools the current window with the recent ones a baseline keeps.
+      poolWindows: Whole(1, MAX_RECENT_WINDOWS + 1),
       overwhelmingP: PValue,
       escalateAfterWindows: Whole(1),
-    }),
-    drift: z.object({ timeScaleHours: z.number().min(1).max(720), p: PValue, minShift: Share, grade: Grade }),
-    learning: z.object({
-      halfLifeHours: z
-        .number()
-        .min(1)
-        .max(24 * 365),
-      minHours: z
-        .number()
-        .min(0)
-        .max(24 * 365),
-      learnP: PValue,
-      adaptAfterHours: z
-        .number()
-        .min(1)
-        .max(24 * 365),
-      seasonalAlpha: z.number().gt(0).max(1),
-      volumeCap: z.number().min(1).max(1e6),
-      initialRho: z.number().gt(0).max(0.5),
-    }),
-  })
-  .refine((t) => t.spike.overwhelmingP <= t.spike.p, {
-    message: 'spike.overwhelmingP must not exceed spike.p',
-    path: ['spike', 'overwhelmingP'],
-  }) satisfies z.ZodType<SentimentThresholds>;
+    })
+    .check(
+      overwhelmingWithinP,
+      z.refine((spike) => spike.aloneP <= spike.p, {
+        message: 'must not exceed p (a window alone needs stronger evidence)',
+        path: ['aloneP'],
+        when: fieldsValid,
+      }),
+    ),
+  drift: z.strictObject({ timeScaleHours: Within(1, 24 * 30), p: PValue, minShift: Share, grade: Grade }),
+  learning: z.strictObject({
+    halfLifeHours: Within(1, 24 * 365),
+    minHours: Within(0, 24 * 365),
+    learnP: PValue,
+    adaptAfterHours: Within(1, 24 * 365),
+    seasonalAlpha: Within(0, 1, 'left-open'),
+    volumeCap: Within(1, 1e6),
+    initialRho: Within(0, 0.5, 'left-open'),
+  }),
+}) satisfies z.ZodMiniType<SentimentThresholds, unknown>;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
+import { configIssues, InvalidRiskConfigError } from '#shared/domain/config-error.ts';
+import { RiskMatrixSchema } from '#shared/domain/matrix-schema.ts';
 import { impactLabel, labelAtScore, probabilityLabel } from '#shared/domain/rating.ts';
 import {
   baselineLevel,
@@ -47,18 +48,50 @@ describe('Function: validateMatrix', () => {
     ['the default 3×3', DEFAULT_MATRIX],
     ['a 5×5 with four levels', MATRIX_5X5],
   ])('accepts %s', (_name, matrix) => {
-    expect(validateMatrix(matrix)).toBe(matrix);
+    // Act
+    const validated = validateMatrix(matrix);
+
+    // Assess
+    expect(validated).toBe(matrix);
   });
+
+  it('refuses a broken matrix with every issue at its path', () => {
+    // Prepare
+    const matrix = withCells({ ...DEFAULT_MATRIX.cells, low: { minor: 'green', moderate: 'amber' } });
+
+    // Act
+    const thrown = (() => {
+      try {
+        validateMatrix(matrix);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    // Assess
+    expect(thrown).toBeInstanceOf(InvalidRiskConfigError);
+    expect((thrown as InvalidRiskConfigError).issues).toEqual([
+      'cells.low.moderate: cell low × moderate names unknown level "amber"',
+      'cells.low.severe: cell low × severe is missing',
+    ]);
+  });
+});
+
+describe('Schema: RiskMatrixSchema', () => {
+  const issuesOf = (matrix: unknown) => configIssues(RiskMatrixSchema, matrix);
 
   it.each([
     [
       'a missing cell',
       withCells({ ...DEFAULT_MATRIX.cells, low: { minor: 'green', moderate: 'green' } }),
+      ['cells', 'low', 'severe'],
       'cell low × severe is missing',
     ],
     [
-      'an unknown level',
+      'a cell naming an unknown level',
       withCells({ ...DEFAULT_MATRIX.cells, low: { minor: 'green', moderate: 'green', severe: 'amber' } }),
+      ['cells', 'low', 'severe'],
       'names unknown level "amber"',
     ],
     [
@@ -68,27 +101,121 @@ describe('Function: validateMatrix', () => {
         high: { minor: 'green', moderate: 'red', severe: 'red' },
         medium: { minor: 'yellow', moderate: 'yellow', severe: 'red' },
       }),
+      ['cells', 'high', 'minor'],
       'level drops from medium to high probability at impact minor',
     ],
     [
       'a level that drops as impact rises',
       withCells({ ...DEFAULT_MATRIX.cells, medium: { minor: 'green', moderate: 'red', severe: 'yellow' } }),
+      ['cells', 'medium', 'severe'],
       'level drops from moderate to severe impact at probability medium',
     ],
     [
-      'a duplicated label',
+      'a row for an unknown probability',
+      withCells({ ...DEFAULT_MATRIX.cells, certain: {} }),
+      ['cells', 'certain'],
+      'unknown probability "certain"',
+    ],
+    [
+      'a column for an unknown impact',
+      withCells({ ...DEFAULT_MATRIX.cells, low: { ...DEFAULT_MATRIX.cells.low, huge: 'red' } }),
+      ['cells', 'low', 'huge'],
+      'unknown impact "huge"',
+    ],
+    [
+      'a repeated impact label',
       { ...DEFAULT_MATRIX, impacts: ['minor', 'minor', 'severe'] },
+      ['impacts', 1],
       'impact "minor" is listed twice',
     ],
     [
-      'a cell for an unknown axis label',
-      withCells({ ...DEFAULT_MATRIX.cells, certain: {} }),
-      'unknown probability "certain"',
+      'a repeated probability label',
+      { ...DEFAULT_MATRIX, probabilities: ['low', 'high', 'high'] },
+      ['probabilities', 2],
+      'probability "high" is listed twice',
     ],
-    ['an empty version', { ...DEFAULT_MATRIX, version: ' ' }, 'version must not be empty'],
-  ])('rejects %s with a clear message', (_name, matrix, message) => {
-    expect(() => validateMatrix(matrix)).toThrow(InvalidRiskConfigError);
-    expect(() => validateMatrix(matrix)).toThrow(message);
+    [
+      'a repeated level id',
+      { ...DEFAULT_MATRIX, levels: [...DEFAULT_MATRIX.levels, { id: 'red', label: 'again', rank: 3 }] },
+      ['levels', 3, 'id'],
+      'level "red" is listed twice',
+    ],
+    [
+      'a rank used twice',
+      { ...DEFAULT_MATRIX, levels: [...DEFAULT_MATRIX.levels, { id: 'black', label: 'again', rank: 2 }] },
+      ['levels', 3, 'rank'],
+      'rank 2 is used by two levels',
+    ],
+    ['no probability labels', { ...DEFAULT_MATRIX, probabilities: [] }, ['probabilities'], 'at least one'],
+    ['no impact labels', { ...DEFAULT_MATRIX, impacts: [] }, ['impacts'], 'at least one'],
+    ['no levels', { ...DEFAULT_MATRIX, levels: [] }, ['levels'], 'at least one level'],
+    [
+      'a blank label',
+      { ...DEFAULT_MATRIX, impacts: ['minor', ' ', 'severe'] },
+      ['impacts', 1],
+      'must not be empty',
+    ],
+    [
+      'a blank level label',
+      { ...DEFAULT_MATRIX, levels: [{ id: 'green', label: '', rank: 0 }, ...DEFAULT_MATRIX.levels.slice(1)] },
+      ['levels', 0, 'label'],
+      'must not be empty',
+    ],
+    [
+      'a rank that is not a number',
+      {
+        ...DEFAULT_MATRIX,
+        levels: [{ id: 'green', label: 'normal', rank: '0' }, ...DEFAULT_MATRIX.levels.slice(1)],
+      },
+      ['levels', 0, 'rank'],
+      'must be a number',
+    ],
+    ['a blank version', { ...DEFAULT_MATRIX, version: ' ' }, ['version'], 'must not be empty'],
+    ['an unknown field', { ...DEFAULT_MATRIX, verison: 'x' }, ['verison'], 'not a known field'],
+  ])('refuses %s at its path, and only there', (_name, matrix, path, message) => {
+    // Act
+    const issues = issuesOf(matrix);
+
+    // Assess
+    expect(issues).toEqual([{ path, message: expect.stringContaining(message) }]);
+  });
+
+  it('reports every missing cell at once', () => {
+    // Prepare
+    const matrix = withCells({ high: DEFAULT_MATRIX.cells.high });
+
+    // Act
+    const paths = issuesOf(matrix).map((issue) => issue.path);
+
+    // Assess
+    expect(paths).toEqual(
+      ['low', 'medium'].flatMap((p) => DEFAULT_MATRIX.impacts.map((i) => ['cells', p, i])),
+    );
+  });
+
+  it('judges the cells only once the labels and levels are sound', () => {
+    // Prepare: a repeated label; its cells would otherwise be reported too
+    const matrix = { ...DEFAULT_MATRIX, impacts: ['minor', 'minor', 'catastrophic'] };
+
+    // Act
+    const paths = issuesOf(matrix).map((issue) => issue.path);
+
+    // Assess
+    expect(paths).toEqual([['impacts', 1]]);
+  });
+
+  it('judges monotonicity only once every cell names a level', () => {
+    // Prepare: an unknown level in a cell that would also break monotonicity
+    const matrix = withCells({
+      ...DEFAULT_MATRIX.cells,
+      high: { minor: 'nope', moderate: 'red', severe: 'red' },
+    });
+
+    // Act
+    const paths = issuesOf(matrix).map((issue) => issue.path);
+
+    // Assess
+    expect(paths).toEqual([['cells', 'high', 'minor']]);
   });
 });
 

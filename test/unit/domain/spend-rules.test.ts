@@ -251,7 +251,8 @@ describe('Function: validateSpendThresholds', () => {
     ],
     ['an interval of 1', { pacing: { ...DEFAULT_SPEND_THRESHOLDS.pacing, interval: 1 } }, 'pacing.interval'],
     ['a p-value line of 0', { cpaSpike: { ...DEFAULT_SPEND_THRESHOLDS.cpaSpike, p: 0 } }, 'cpaSpike.p'],
-    ['a missing detector', { trackingBroken: undefined }, 'must all be present'],
+    ['a missing detector', { trackingBroken: undefined }, 'trackingBroken: is missing'],
+    ['a misspelt field', { pacingg: {} }, 'pacingg: is not a known field'],
   ])('rejects %s', (_case, override, message) => {
     const thresholds = {
       ...DEFAULT_SPEND_THRESHOLDS,
@@ -259,6 +260,31 @@ describe('Function: validateSpendThresholds', () => {
     } as unknown as typeof DEFAULT_SPEND_THRESHOLDS;
     expect(() => validateSpendThresholds(thresholds)).toThrow(InvalidRiskConfigError);
     expect(() => validateSpendThresholds(thresholds)).toThrow(message);
+  });
+
+  it('lists every issue, each with its path and what it must be', () => {
+    // Prepare
+    const thresholds = {
+      ...DEFAULT_SPEND_THRESHOLDS,
+      pacing: { ...DEFAULT_SPEND_THRESHOLDS.pacing, interval: 1 },
+      learning: { ...DEFAULT_SPEND_THRESHOLDS.learning, paceDays: 40 },
+    };
+
+    // Act
+    const thrown = (() => {
+      try {
+        return validateSpendThresholds(thresholds);
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    // Assess
+    expect(thrown).toBeInstanceOf(InvalidRiskConfigError);
+    expect((thrown as InvalidRiskConfigError).issues).toEqual([
+      'pacing.interval: must be in (0, 1)',
+      'learning.paceDays: must be a whole number in [2, 31]',
+    ]);
   });
 
   it('accepts the defaults', () => {
