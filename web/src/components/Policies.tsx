@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { POLICY_OWNERS } from '../../../shared/domain/policies/policy.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
@@ -98,7 +98,8 @@ export const POLICY_TEXT = {
     rejected: 'legal rejected this copy: it would now pass',
   },
   explainedBy: (id: string) => `explained by exception ${id}`,
-  leaveWarning: 'You have unsaved policy changes.',
+  hasProblems: 'The policy has problems',
+  fixMarked: 'Fix the fields marked below.',
 } as const;
 
 const actorName = (actor: string): string => actor.replace(/^user:/, '');
@@ -194,8 +195,13 @@ export interface PolicyEditor<D> {
   readonly document: D | undefined;
   readonly setDocument: (next: D) => void;
   readonly dirty: boolean;
-  /** Field issues of the last save (400) or of the client-side check, dotted paths into the document. */
+  /**
+   * Field issues, dotted paths into the document: the shared schemas' check of the document as it stands
+   * (live, as the person types), then the API's 400 of the last save.
+   */
   readonly issues: readonly FieldIssue[];
+  /** The API's issues of the last save only. */
+  readonly serverIssues: readonly FieldIssue[];
   readonly save: ReturnType<typeof useAction<[], boolean>>;
   readonly test: ReturnType<typeof useAction<[], PolicyTest>>;
   readonly testResult: PolicyTest | undefined;
@@ -225,7 +231,7 @@ export const usePolicyEditor = <D,>(
   );
   const [document, setDocumentState] = useState<D | undefined>(undefined);
   const [baseline, setBaseline] = useState('');
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [serverIssues, setServerIssues] = useState<readonly FieldIssue[]>([]);
   const [testResult, setTestResult] = useState<PolicyTest | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   const [reload, setReload] = useState(false);
@@ -240,6 +246,8 @@ export const usePolicyEditor = <D,>(
   }, [ready, active.data, draft.data, reload]);
 
   const dirty = document !== undefined && JSON.stringify(document) !== baseline;
+  const clientIssues = useMemo(() => (document === undefined ? [] : check(document)), [document]);
+  const issues = useMemo(() => [...clientIssues, ...serverIssues], [clientIssues, serverIssues]);
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
@@ -247,29 +255,30 @@ export const usePolicyEditor = <D,>(
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const setDocument = (next: D): void => {
-    setDocumentState(next);
-    setTestResult(undefined);
-  };
-
   const saveNow = async (): Promise<boolean> => {
     if (document === undefined) return false;
-    const found = check(document);
-    setIssues(found);
-    if (found.length > 0)
-      throw new ApiError(400, 'The policy has problems', 'Fix the fields marked below.', found);
+    if (clientIssues.length > 0)
+      throw new ApiError(400, POLICY_TEXT.hasProblems, POLICY_TEXT.fixMarked, clientIssues);
     try {
       const saved = await api.saveDraft(id, document);
+      setServerIssues([]);
       setBaseline(JSON.stringify(document));
       announce(POLICY_TEXT.saved);
       void draft.refresh();
       return saved !== undefined;
     } catch (error) {
-      if (error instanceof ApiError) setIssues(error.errors);
+      if (error instanceof ApiError) setServerIssues(error.errors);
       throw error;
     }
   };
   const save = useAction(saveNow);
+
+  const setDocument = (next: D): void => {
+    setDocumentState(next);
+    setTestResult(undefined);
+    // The last refusal's notice would describe a document that no longer is; its fields stay marked.
+    save.reset();
+  };
 
   const test = useAction(async (): Promise<PolicyTest> => {
     if (document === undefined) throw new ApiError(0, POLICY_TEXT.testFailed, '');
@@ -332,8 +341,9 @@ export const usePolicyEditor = <D,>(
     testResult,
     publish,
     rollback,
+    serverIssues,
     discard: () => {
-      setIssues([]);
+      setServerIssues([]);
       setTestResult(undefined);
       setReload(true);
     },

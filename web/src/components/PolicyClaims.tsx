@@ -83,6 +83,12 @@ const TEXT = {
   cancel: 'Cancel',
   ruleProblems: 'The rule is not added yet: fix the fields marked below.',
   idTaken: 'another added rule has this id',
+  takes: {
+    markets: 'takes country codes separated by commas (CN, GB …) or all',
+    categories: 'takes categories separated by commas or all',
+    probability: 'takes low, medium, high or a score between 0 and 1',
+    impact: 'takes minor, moderate, severe or a score between 0 and 1',
+  },
   idPack: 'must start with cn., en. or vn. (the pack it joins)',
   extendTitle: (id: string) => `Extra phrases or exceptions for ${id}`,
   extendLede:
@@ -129,11 +135,19 @@ const PAGE = 40;
 
 const PACK_IDS = Object.values(PACK_OF_LANGUAGE);
 
+/** A union's bare "Invalid input" (markets, categories, a rating), said as what the field takes. */
+const plainUnion = (issue: FieldIssue): FieldIssue => {
+  if (issue.message !== 'Invalid input') return issue;
+  const field = issue.path.split('.')[0] ?? '';
+  const takes = (TEXT.takes as Readonly<Record<string, string>>)[field];
+  return takes === undefined ? issue : { ...issue, message: takes };
+};
+
 /** The issues of one added rule, paths relative to the rule (`patterns.0`, `examples.positive`). */
 export const ruleIssues = (rule: CustomRule, others: readonly CustomRule[]): FieldIssue[] => {
   const parsed = ClaimRuleSourceSchema.safeParse(rule);
   return [
-    ...(parsed.success ? [] : zodIssues(parsed.error.issues)),
+    ...(parsed.success ? [] : zodIssues(parsed.error.issues).map(plainUnion)),
     ...(PACK_IDS.some((pack) => rule.id.startsWith(`${pack}.`))
       ? []
       : [{ path: 'id', message: TEXT.idPack }]),

@@ -255,7 +255,7 @@ export const PolicyMatrix = () => {
             <MatrixGrid
               matrix={matrix}
               editable={editor.canEdit}
-              serverIssues={editor.issues}
+              serverIssues={editor.serverIssues}
               onChange={editor.setDocument}
             />
             {editor.canEdit && (

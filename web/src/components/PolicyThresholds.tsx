@@ -38,7 +38,7 @@ const TEXT = {
   formTitle: 'Thresholds',
   help: 'Each number with what it does. Change a field, test the change against recent cases, then publish. Probabilities and impacts take a grade (low, medium, high · minor, moderate, severe) or a score between 0 and 1.',
   shipped: (value: string) => `Shipped default: ${value}`,
-  sameAsShipped: 'as shipped',
+  sameAsShipped: 'As shipped',
   band: (n: number) => `Band ${n}`,
   addBand: (list: string) => `Add a band to ${list}`,
   removeBand: (list: string, n: number) => `Remove band ${n} of ${list}`,
@@ -85,6 +85,13 @@ const labelOf = (path: FieldPath): string =>
       .filter((step) => typeof step === 'string')
       .join(' '),
   ) || humanize(String(path[0]));
+
+/** `overrunBands.2` → "Overrun bands › band 3": where a person finds it on the form. */
+const placeOf = (path: string): string =>
+  path
+    .split('.')
+    .map((step) => (/^\d+$/.test(step) ? TEXT.band(Number(step) + 1).toLowerCase() : humanize(step)))
+    .join(' › ');
 
 const fieldId = (policy: ThresholdPolicy, path: FieldPath): string => `${policy}-${path.join('-')}`;
 
@@ -134,11 +141,7 @@ const ThresholdInput = ({
       <div id={`${id}-about`} class="threshold-about">
         {description !== undefined && <p class="hint">{description}</p>}
         <p class="muted threshold-shipped">
-          {shipped === undefined
-            ? ''
-            : differs
-              ? TEXT.shipped(String(shipped))
-              : `${TEXT.shipped(String(shipped))} (${TEXT.sameAsShipped})`}
+          {shipped === undefined ? '' : differs ? TEXT.shipped(String(shipped)) : TEXT.sameAsShipped}
         </p>
       </div>
       <FieldProblems id={`${id}-problems`} messages={issues} />
@@ -164,7 +167,7 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
   const unplaced = [...fieldIssues].flatMap(([path, messages]) =>
     leaves.has(path)
       ? []
-      : messages.map((message) => (path === '' ? message : `${humanize(path)}: ${message}`)),
+      : messages.map((message) => (path === '' ? message : `${placeOf(path)}: ${message}`)),
   );
   const groups = new Map<string, ThresholdField[]>();
   for (const field of fields) {
