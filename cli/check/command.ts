@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
-import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
+import type { Assessment } from '#shared/schemas/assessment.ts';
 import { type AdCopyEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -10,22 +10,27 @@ import { InputFileError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';
-import { colorsEnabled, type Paint, painter } from '../style.ts';
+import { colorsEnabled, painter } from '../style.ts';
 import { baseUrl, isLocal, resolveTarget, URL_VARIABLE } from '../target.ts';
-import { type Attention, attentionOf } from './attention.ts';
+import { attentionOf } from './attention.ts';
 import {
   type Baseline,
-  type BaselineEntry,
-  type Comparison,
   compareToBaseline,
   hitsOf,
   parseBaseline,
   renderBaseline,
-  UNLISTED,
   updatedBaseline,
 } from './baseline.ts';
+import {
+  type BaselineOutcome,
+  type CheckedCopy,
+  type RunResult,
+  renderRun,
+  rulesOf,
+  runJson,
+} from './output.ts';
 import { evaluateOnServer, ServerUnavailableError } from './remote.ts';
-import { type FindingStatus, type RulesSource, renderCheckReport, rulesLine } from './report.ts';
+import type { RulesSource } from './report.ts';
 
 export const CHECK_USAGE = `Usage: risk-radar check [file…|-] --market <CC> --lang <zh|vi|en> --category <name> [options]
 
@@ -227,50 +232,32 @@ const assess = async (
   });
 };
 
-const quote = (entry: BaselineEntry): string =>
-  entry.evidence === ''
-    ? '(no phrase)'
-    : entry.evidence === UNLISTED
-      ? '(matches beyond the listed evidence)'
-      : `“${entry.evidence}”`;
-
-const entryLine = (label: string, entry: BaselineEntry, paint: Paint, tail = ''): string =>
-  `  ${label}  ${entry.copy}  ${paint('bold', entry.rule)}  ${quote(entry)}${entry.count > 1 ? ` ×${entry.count}` : ''}${tail}`;
-
-/** What `--baseline` did, under the reports: new hits (failing), known ones, fixed ones to prune. */
-const baselineSummary = (
-  shown: string,
-  comparison: Comparison | undefined,
-  recorded: { count: number; copies: number } | undefined,
-  paint: Paint,
-): string => {
-  if (comparison === undefined) {
-    const count = recorded?.count ?? 0;
-    return `baseline ${shown}: recorded ${count} ${count === 1 ? 'finding' : 'findings'} of ${recorded?.copies ?? 0} ${recorded?.copies === 1 ? 'copy' : 'copies'} — later runs fail only on new ones`;
+/**
+ * Records the baseline (first run, or `--update-baseline`) or compares the run with it. Only the copies
+ * of this run are compared or replaced; the others' entries stay as they are.
+ */
+const settleBaseline = async (input: {
+  readonly path: string;
+  readonly shown: string;
+  readonly previous: Baseline | undefined;
+  readonly update: boolean;
+  readonly copies: readonly CheckedCopy[];
+}): Promise<BaselineOutcome> => {
+  const { previous, copies } = input;
+  const hits = copies.flatMap((copy) => hitsOf(copy.id, copy.needed));
+  const ids = new Set(copies.map((copy) => copy.id));
+  const rules = rulesOf(copies);
+  if (previous === undefined || input.update) {
+    await writeBaseline(input.path, updatedBaseline(previous, hits, ids, rules));
+    return { path: input.shown, rules, recorded: true, hits };
   }
-  const total = (entries: readonly BaselineEntry[]) => entries.reduce((sum, entry) => sum + entry.count, 0);
-  const lines = [
-    `baseline ${shown}: ${paint(['bold', 'red'], `${total(comparison.new)} new`)} · ${total(comparison.known)} known · ${total(comparison.fixed)} fixed`,
-    ...comparison.new.map((entry) => entryLine(paint(['bold', 'red'], 'NEW  '), entry, paint)),
-    ...comparison.fixed.map((entry) =>
-      entryLine('fixed', entry, paint, ' — no longer found: prune it with --update-baseline'),
-    ),
-  ];
-  return lines.join('\n');
-};
-
-/** A finding's matches, new and known, from the comparison (one finding per rule and copy). */
-const statusesOf = (comparison: Comparison): ((copy: string, finding: Finding) => FindingStatus) => {
-  const counts = new Map<string, { new: number; known: number }>();
-  const add = (entry: BaselineEntry, kind: 'new' | 'known') => {
-    const key = `${entry.copy}\u0000${entry.rule}`;
-    const status = counts.get(key) ?? { new: 0, known: 0 };
-    status[kind] += entry.count;
-    counts.set(key, status);
+  return {
+    path: input.shown,
+    rules: previous.rules,
+    recorded: false,
+    hits,
+    comparison: compareToBaseline(hits, previous.findings, ids),
   };
-  for (const entry of comparison.new) add(entry, 'new');
-  for (const entry of comparison.known) add(entry, 'known');
-  return (copy, finding) => counts.get(`${copy}\u0000${finding.ruleId}`) ?? { new: 0, known: 0 };
 };
 
 /**
@@ -316,11 +303,10 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
       now,
     }),
   );
-  const shownBaseline = values.baseline ?? '';
   const previous =
     baselinePath === undefined
       ? undefined
-      : await readBaseline(baselinePath, shownBaseline, values['update-baseline'], (line) =>
+      : await readBaseline(baselinePath, values.baseline ?? '', values['update-baseline'], (line) =>
           io.stderr.write(`note: ${line}\n`),
         );
 
@@ -332,112 +318,33 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
     io.stderr.write(`risk-radar check: the server could not check the copy: ${error.message}\n`);
     return EXIT.unsent;
   }
-  const shipped = DEFAULT_ENGINE_CONFIG.matrix;
-  const attentions = assessments.map((assessment) =>
-    attentionOf(shipped, assessment.engine.matrixVersion, values['allow-uncovered']),
-  );
-  const needed = assessments.map((assessment, index) =>
-    assessment.findings.filter((finding) => attentions[index]?.needs(finding) === true),
-  );
-  const hits = copies.flatMap((copy, index) => hitsOf(copy.id, needed[index] ?? []));
-  const checked = new Set(copies.map((copy) => copy.id));
-  const rulesVersions = assessments.map((assessment) => assessment.engine.rulesVersion);
-  const rules = [...new Set(rulesVersions)].join(' | ');
-
-  const record = baselinePath !== undefined && (previous === undefined || values['update-baseline']);
-  const comparison =
-    baselinePath === undefined || record
+  const checked: CheckedCopy[] = copies.map((copy, index) => {
+    const assessment = assessments[index];
+    const event = events[index];
+    if (assessment === undefined || event === undefined)
+      throw new Error(`Invariant: copy ${index} was not assessed`);
+    const attention = attentionOf(
+      DEFAULT_ENGINE_CONFIG.matrix,
+      assessment.engine.matrixVersion,
+      values['allow-uncovered'],
+    );
+    const needed = assessment.findings.filter((finding) => attention.needs(finding));
+    return { name: copy.name, id: copy.id, text: event.copy.text, assessment, attention, needed };
+  });
+  const baseline =
+    baselinePath === undefined
       ? undefined
-      : compareToBaseline(hits, previous?.findings ?? [], checked);
-  if (record && baselinePath !== undefined) {
-    await writeBaseline(baselinePath, updatedBaseline(previous, hits, checked, rules));
-  }
+      : await settleBaseline({
+          path: baselinePath,
+          shown: values.baseline ?? '',
+          previous,
+          update: values['update-baseline'],
+          copies: checked,
+        });
 
-  const statusOf = comparison === undefined ? undefined : statusesOf(comparison);
-  const json = values.json;
-  if (json && baselinePath === undefined && copies.length === 1) {
-    // One copy without a baseline: the assessment itself, as scripts have always read it.
-    io.stdout.write(`${JSON.stringify(assessments[0], null, 2)}\n`);
-  } else if (json) {
-    const result = {
-      rules: {
-        source: source.kind,
-        ...(source.kind === 'server' ? { url: source.url } : {}),
-        rulesVersion: rules,
-        matrixVersion: [...new Set(assessments.map((item) => item.engine.matrixVersion))].join(' | '),
-      },
-      copies: copies.map((copy, index) => ({
-        copy: copy.id,
-        needsAttention: (needed[index]?.length ?? 0) > 0,
-        assessment: assessments[index],
-      })),
-      ...(baselinePath === undefined
-        ? {}
-        : {
-            baseline: {
-              path: shownBaseline,
-              recorded: record,
-              rules: previous?.rules ?? rules,
-              new: comparison?.new ?? [],
-              known: comparison?.known ?? [],
-              fixed: comparison?.fixed ?? [],
-            },
-          }),
-    };
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    const paint = painter(colorsEnabled(io.stdout, io.env));
-    const reports = copies.map((copy, index) => {
-      const assessment = assessments[index] as Assessment;
-      return renderCheckReport({
-        name: copy.name,
-        text: events[index]?.copy.text ?? copy.text,
-        assessment,
-        rank: (attentions[index] as Attention).rank,
-        paint,
-        ...(statusOf === undefined
-          ? {}
-          : {
-              statusOf: (finding: Finding) =>
-                (needed[index] ?? []).includes(finding) ? statusOf(copy.id, finding) : undefined,
-            }),
-      });
-    });
-    const attention = needed.filter((findings) => findings.length > 0).length;
-    const notes = [...new Set(attentions.flatMap((item) => (item.note === undefined ? [] : [item.note])))];
-    const tail = [
-      ...(copies.length > 1
-        ? [`${copies.length} copies checked: ${attention} ${attention === 1 ? 'needs' : 'need'} attention`]
-        : []),
-      ...(baselinePath === undefined
-        ? []
-        : [
-            baselineSummary(
-              shownBaseline,
-              comparison,
-              { count: hits.reduce((sum, entry) => sum + entry.count, 0), copies: copies.length },
-              paint,
-            ),
-          ]),
-      ...(comparison !== undefined && previous !== undefined && previous.rules !== rules
-        ? [
-            paint(
-              'dim',
-              `the baseline was recorded with rules ${previous.rules}: a finding a rule change added is new; accept it with --update-baseline`,
-            ),
-          ]
-        : []),
-      ...notes.map((note) => paint('dim', `note: ${note}`)),
-      rulesLine(
-        source,
-        rulesVersions,
-        assessments.map((assessment) => assessment.engine.matrixVersion),
-        paint,
-      ),
-    ];
-    io.stdout.write(`${[...reports, ...tail].join('\n\n')}\n`);
-  }
-  if (baselinePath !== undefined)
-    return comparison !== undefined && comparison.new.length > 0 ? EXIT.attention : EXIT.ok;
-  return needed.some((findings) => findings.length > 0) ? EXIT.attention : EXIT.ok;
+  const result: RunResult = { source, copies: checked, ...(baseline === undefined ? {} : { baseline }) };
+  if (values.json) io.stdout.write(`${JSON.stringify(runJson(result), null, 2)}\n`);
+  else io.stdout.write(`${renderRun(result, painter(colorsEnabled(io.stdout, io.env)))}\n`);
+  if (baseline !== undefined) return (baseline.comparison?.new.length ?? 0) > 0 ? EXIT.attention : EXIT.ok;
+  return checked.some((copy) => copy.needed.length > 0) ? EXIT.attention : EXIT.ok;
 };

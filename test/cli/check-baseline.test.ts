@@ -37,7 +37,7 @@ const entry = (copy: string, rule: string, evidence: string, count = 1): Baselin
 
 /** The findings the shipped engine makes on a Chinese cosmetics copy, as the check records them. */
 const engine = createRiskEngine();
-const findingsOf = (text: string): Finding[] =>
+const findingsOf = (text: string): readonly Finding[] =>
   engine.evaluate(
     {
       eventId: 'e',
