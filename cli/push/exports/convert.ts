@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InputFileError } from '../../errors.ts';
 import type { ExportMapping, ListeningMapping, SpendMapping } from './mapping.ts';
 import type { Plan, PlanEntry } from './plan.ts';
-import { type Row, readRows } from './rows.ts';
+import type { Row } from './rows.ts';
 import { decimalOf, instantOf, type Moment, parseMoment, parseNumber } from './values.ts';
 
 /**
@@ -579,15 +579,3 @@ export const convertRows = async (rows: AsyncIterable<Row>, options: ConvertOpti
     notes: [`${read} row(s) read: ${converted.values.length} ${kind}`, ...converted.notes],
   };
 };
-
-/** The same, from a whole text (tests, small inputs). */
-export const convertText = (text: string, options: ConvertOptions): Promise<Converted> =>
-  convertRows(
-    readRows(
-      (async function* () {
-        yield text;
-      })(),
-      'the export',
-    ),
-    options,
-  );

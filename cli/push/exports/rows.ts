@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { InputFileError } from '../../errors.ts';
 
 /** One record of an export: its line in the file (where the record ends) and its trimmed cells. */
@@ -38,6 +39,33 @@ const countLines = (text: string): number => {
   return n;
 };
 
+const OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true } as const;
+
+/**
+ * The title lines some exports put above their header (Google: report name, date range), read apart:
+ * csv-parse measures every row against the first one, and a one-cell title would make it build an error
+ * object for each row of the body, which costs more than the parsing. The widest of the first records
+ * is taken as the header, and the stream parser starts at its line.
+ */
+const titleRows = (head: string, delimiter: string): { before: Row[]; fromLine: number } => {
+  const complete = head.slice(0, head.lastIndexOf('\n') + 1);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseSync(complete, { ...OPTIONS, delimiter }) as unknown as typeof records;
+  } catch {
+    return { before: [], fromLine: 1 };
+  }
+  let widest = 0;
+  records.forEach(({ record }, index) => {
+    if (record.length > (records[widest]?.record.length ?? 0)) widest = index;
+  });
+  const before = records.slice(0, widest).map(({ record, info }) => ({
+    line: info.lines,
+    cells: record.map((cell) => cell.trim()),
+  }));
+  return { before, fromLine: (records[widest - 1]?.info.lines ?? 0) + 1 };
+};
+
 /**
  * The rows of a CSV/TSV text stream, one at a time: the first lines are held until the delimiter is
  * known, then everything flows through csv-parse with backpressure, so a file of any size is read in
@@ -62,8 +90,12 @@ export async function* readRows(text: AsyncIterable<string>, name: string): Asyn
     if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
+  const delimiter = delimiterOf(head);
+  const { before, fromLine } = titleRows(head, delimiter);
+  for (const row of before) yield row;
   const parser = parse({
-    delimiter: delimiterOf(head),
+    delimiter,
+    from_line: fromLine,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
