@@ -14,8 +14,11 @@ import { storableNumber } from './stats.ts';
  * report judged anomalous out of what they learn, and adopt a lasting shift only after a stated time.
  */
 
-/** The baseline schema version; bump it when the shape changes: older items are treated as absent. */
-export const BASELINE_SCHEMA_VERSION = 3;
+/**
+ * The baseline schema version; bump it when the shape changes. An item of the version before is brought up
+ * to date when read (see `upgraded`); anything older is treated as absent.
+ */
+export const BASELINE_SCHEMA_VERSION = 4;
 
 /** A campaign × channel's conversion rate and delivery. */
 export interface SpendBaseline {
@@ -114,6 +117,14 @@ export interface SentimentBaseline {
   readonly anomalousSince: string;
   readonly shiftNegative: number;
   readonly shiftMentions: number;
+  /**
+   * The last windows before this one, oldest first (at most `spike.poolWindows - 1`, consecutive): their
+   * mentions, negative mentions, and the negatives the subject's normal expected of them. The spike rule
+   * asks whether the previous window was elevated too, and the pooled burst test adds them up.
+   */
+  readonly recentMentions: readonly number[];
+  readonly recentNegative: readonly number[];
+  readonly recentExpected: readonly number[];
 }
 
 export type Baseline = SpendBaseline | SentimentBaseline;
@@ -156,6 +167,9 @@ export const baselineKeyOf = (event: RiskEvent): BaselineKey | undefined => {
  * numbers (of this length, or at most this long). One table per kind, checked complete by the compiler,
  * is the single statement of a baseline's shape.
  */
+/** The most previous windows a sentiment baseline keeps (the pooled burst test's reach). */
+export const MAX_RECENT_WINDOWS = 5;
+
 type Field = 'number' | 'time' | 'text' | { readonly length: number } | { readonly atMost: number };
 type Shape<B extends Baseline> = { readonly [K in Exclude<keyof B, 'kind' | 'version'>]: Field };
 
@@ -214,6 +228,9 @@ const SENTIMENT_SHAPE: Shape<SentimentBaseline> = {
   anomalousSince: 'time',
   shiftNegative: 'number',
   shiftMentions: 'number',
+  recentMentions: { atMost: MAX_RECENT_WINDOWS },
+  recentNegative: { atMost: MAX_RECENT_WINDOWS },
+  recentExpected: { atMost: MAX_RECENT_WINDOWS },
 };
 
 const isNumbers = (value: unknown): value is readonly number[] =>
@@ -228,6 +245,19 @@ const fits = (value: unknown, field: Field): boolean => {
   return 'length' in field ? value.length === field.length : value.length <= field.atMost;
 };
 
+/**
+ * An item of schema 3 brought up to 4: a sentiment baseline gains the last windows' counts (none yet, so
+ * the first window after the upgrade is judged alone); a spend baseline's shape did not change.
+ */
+const upgraded = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const b = value as Record<string, unknown>;
+  if (b.version !== 3) return value;
+  return b.kind === 'sentiment'
+    ? { ...b, version: 4, recentMentions: [], recentNegative: [], recentExpected: [] }
+    : { ...b, version: 4 };
+};
+
 const hasShape = <B extends Baseline>(value: unknown, kind: B['kind'], shape: Shape<B>): value is B => {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as Record<string, unknown>;
@@ -240,18 +270,23 @@ const hasShape = <B extends Baseline>(value: unknown, kind: B['kind'], shape: Sh
 };
 
 /**
- * Whether a stored value is a usable baseline of this schema version: anything else (an older schema, a
- * corrupted item) is treated as no baseline, so the detectors start learning afresh instead of failing.
+ * Whether a stored value is a usable baseline of this schema version (or of the one before, brought up to
+ * date): anything else (an older schema, a corrupted item) is treated as no baseline, so the detectors start
+ * learning afresh instead of failing.
  *
  * @example
  * asSpendBaseline(item.baseline); // SpendBaseline | undefined
  */
-export const asSpendBaseline = (value: unknown): SpendBaseline | undefined =>
-  hasShape<SpendBaseline>(value, 'spend', SPEND_SHAPE) ? value : undefined;
+export const asSpendBaseline = (value: unknown): SpendBaseline | undefined => {
+  const current = upgraded(value);
+  return hasShape<SpendBaseline>(current, 'spend', SPEND_SHAPE) ? current : undefined;
+};
 
 /** See {@link asSpendBaseline}. */
-export const asSentimentBaseline = (value: unknown): SentimentBaseline | undefined =>
-  hasShape<SentimentBaseline>(value, 'sentiment', SENTIMENT_SHAPE) ? value : undefined;
+export const asSentimentBaseline = (value: unknown): SentimentBaseline | undefined => {
+  const current = upgraded(value);
+  return hasShape<SentimentBaseline>(current, 'sentiment', SENTIMENT_SHAPE) ? current : undefined;
+};
 
 /**
  * The baseline with every number storable in DynamoDB (see `storableNumber`): decayed sums and charts

@@ -1,5 +1,5 @@
 import type { SentimentBaseline } from './baselines.ts';
-import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION, MAX_RECENT_WINDOWS, storableBaseline } from './baselines.ts';
 import type { Sentiment } from './event.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import { betaBinomialUpperTail, normalCdf } from './stats.ts';
@@ -24,6 +24,8 @@ const RHO_FLOOR = 5e-4;
 const RHO_CEILING = 0.05;
 
 const NO_CYCLE: readonly number[] = [0, 0, 0, 0];
+/** A window weighs at most this many standard deviations in the charts and in a pooled burst test. */
+const RESIDUAL_CLAMP = 3;
 
 /**
  * The daily cycle's basis (cos, sin of the 24-hour wave, then of the 12-hour wave) averaged over a window
@@ -49,6 +51,8 @@ const finite = (value: number, fallback = 0): number => (Number.isFinite(value) 
 
 /** The window: its length, season and counts. */
 export interface SentimentWindow {
+  /** When the window began (epoch ms). */
+  readonly startsAt: number;
   readonly hours: number;
   /** UTC hour of day of the window's middle (0–23); undefined for windows ≥ 12 h. */
   readonly hourOfDay: number | undefined;
@@ -73,6 +77,25 @@ export interface Chart {
   readonly alarm: boolean;
 }
 
+/** The current window and the ones just before it, added up. */
+export interface Pooled {
+  readonly windows: number;
+  readonly hours: number;
+  readonly mentions: number;
+  readonly negative: number;
+  readonly expectedNegative: number;
+  /** Bonferroni-corrected over the pool lengths tried. */
+  readonly p: number;
+  readonly alarm: boolean;
+}
+
+/** A window's counts as the baseline keeps them. */
+interface Counts {
+  readonly mentions: number;
+  readonly negative: number;
+  readonly expected: number;
+}
+
 export interface SentimentReading {
   readonly at: number;
   readonly window: SentimentWindow;
@@ -87,9 +110,13 @@ export interface SentimentReading {
   readonly spike: boolean;
   /** Consecutive spiking windows including this one. */
   readonly spikeWindows: number;
-  /** The window alone is a spike (else the spike, if any, is a burst over the last few hours). */
+  /** The window is a spike (else the spike, if any, is a burst over the last few windows). */
   readonly windowSpike: boolean;
-  /** The drift chart (a day) and the burst chart (a few hours) after this window. */
+  /** P(the previous window's negatives or more | its normal); 1 when there was none just before. */
+  readonly previousP: number;
+  /** The pooled burst test: the last windows' counts added up (the most surprising pool length). */
+  readonly pooled: Pooled;
+  /** The drift chart (a day) and the burst chart (a few hours) after this window; a spike is a window's, the burst chart's or the pooled test's. */
   readonly drift: Chart;
   readonly burst: Chart;
   readonly suspect: boolean;
@@ -108,6 +135,7 @@ const windowOf = (sentiment: Sentiment): SentimentWindow => {
   const mentions = Math.max(0, sentiment.mentions);
   const negative = clamp(sentiment.negative, 0, mentions);
   return {
+    startsAt: end - hours * HOUR,
     hours,
     hourOfDay: hours < 12 ? middle.getUTCHours() : undefined,
     cycle: hours < 12 ? harmonicsOver(end - hours * HOUR, hours) : NO_CYCLE,
@@ -126,6 +154,78 @@ const seasonalOffset = (baseline: SentimentBaseline | undefined, window: Sentime
     ? 0
     : window.cycle.reduce((sum, basis, k) => sum + basis * (baseline.dailyCycle[k] ?? 0), 0) +
       (window.weekday === undefined ? 0 : (baseline.weekdayOffsets[window.weekday] ?? 0));
+
+/**
+ * The windows just before this one that the baseline keeps, oldest first: none when there was a gap (no
+ * report for a while), so a pool only ever adds up consecutive windows.
+ */
+const recentOf = (baseline: SentimentBaseline | undefined, window: SentimentWindow): Counts[] => {
+  if (baseline === undefined) return [];
+  const gap = window.startsAt - Date.parse(baseline.updatedAt);
+  if (!(gap <= (window.hours * HOUR) / 2)) return [];
+  return baseline.recentMentions.map((mentions, i) => ({
+    mentions,
+    negative: baseline.recentNegative[i] ?? 0,
+    expected: baseline.recentExpected[i] ?? 0,
+  }));
+};
+
+/**
+ * The pooled burst test: the current window (last) with the one or more just before it, their counts
+ * added up and judged as one window of their total mentions. The sum of independent windows varies by
+ * the sum of their variances (counting noise plus the learnt window-to-window variation), expressed as
+ * the intra-class correlation of one big window. Every pool length from 2 to `spike.poolWindows` is tried
+ * and the most surprising kept, its p-value multiplied by the number tried.
+ */
+const pooledOf = (
+  windows: readonly Counts[],
+  hoursEach: number,
+  rho: number,
+  thresholds: SentimentThresholds,
+  settled: boolean,
+): Pooled => {
+  const { spike } = thresholds;
+  const current = windows.at(-1) ?? { mentions: 0, negative: 0, expected: 0 };
+  const tried = Math.max(0, Math.min(windows.length, spike.poolWindows) - 1);
+  let best: Omit<Pooled, 'alarm'> = {
+    windows: 1,
+    hours: hoursEach,
+    mentions: current.mentions,
+    negative: current.negative,
+    expectedNegative: current.expected,
+    p: 1,
+  };
+  for (let k = 2; k <= tried + 1; k += 1) {
+    const pool = windows.slice(-k);
+    const mentions = pool.reduce((sum, w) => sum + w.mentions, 0);
+    const expectedNegative = pool.reduce((sum, w) => sum + w.expected, 0);
+    if (!(mentions > 1)) continue;
+    const share = clamp(expectedNegative / mentions, 1e-4, 1 - 1e-4);
+    const varianceOf = (w: Counts) => {
+      const p = w.mentions > 0 ? clamp(w.expected / w.mentions, 1e-4, 1 - 1e-4) : share;
+      return w.mentions * p * (1 - p) * (1 + Math.max(0, w.mentions - 1) * rho);
+    };
+    const variance = pool.reduce((sum, w) => sum + varianceOf(w), 0);
+    // Each window counts at most RESIDUAL_CLAMP standard deviations above its normal: one wild window
+    // (the share's heavy tail) cannot make a pool on its own — a burst is evidence several windows share.
+    const negative = pool.reduce(
+      (sum, w) => sum + Math.min(w.negative, w.expected + RESIDUAL_CLAMP * Math.sqrt(varianceOf(w))),
+      0,
+    );
+    const pooledRho = clamp((variance / (mentions * share * (1 - share)) - 1) / (mentions - 1), 1e-9, 0.5);
+    const p = Math.min(1, tried * betaBinomialUpperTail(negative, mentions, share, pooledRho));
+    if (p < best.p) best = { windows: k, hours: k * hoursEach, mentions, negative, expectedNegative, p };
+  }
+  const alarm =
+    settled &&
+    best.windows >= 2 &&
+    // Still going: the current window is above its normal too.
+    current.negative > current.expected &&
+    best.mentions >= thresholds.minMentions &&
+    best.p <= spike.p &&
+    (best.negative - best.expectedNegative) / best.mentions >= spike.minShift;
+  return { ...best, alarm };
+};
 
 /**
  * Reads a sentiment window against its baseline (pure).
@@ -149,28 +249,47 @@ export const readSentiment = (
   const x = window.negative;
   const expectedNegative = n * expectedShare;
   const pWindow = settled && n > 0 ? betaBinomialUpperTail(x, n, expectedShare, rho) : 1;
+  const share = (c: Counts) =>
+    clamp(c.mentions > 0 ? c.expected / c.mentions : expectedShare, 1e-4, 1 - 1e-4);
+  const recent = settled ? recentOf(baseline, window) : [];
+  const previous = recent.at(-1);
+  const previousP =
+    previous === undefined || previous.mentions <= 0
+      ? 1
+      : betaBinomialUpperTail(previous.negative, previous.mentions, share(previous), rho);
+  // One window far off its normal happens now and then (the share's window-to-window variation has
+  // heavy tails): alone it must be overwhelming for the variation learnt (`spike.aloneP`), else the window
+  // before it must have been elevated too (`spike.supportP`) — a real problem lasts.
   const windowSpike =
     settled &&
     n >= thresholds.minMentions &&
     pWindow <= spike.p &&
-    window.share - expectedShare >= spike.minShift;
+    window.share - expectedShare >= spike.minShift &&
+    (pWindow <= spike.aloneP || previousP <= spike.supportP);
+  const pooled = pooledOf(
+    [...recent, { mentions: n, negative: x, expected: expectedNegative }],
+    window.hours,
+    rho,
+    thresholds,
+    settled,
+  );
   // The charts: standardised excess negatives, exponentially weighted over `timeScaleHours` (the drift)
   // and a quarter of it (the burst).
   const sd = Math.sqrt(n * expectedShare * (1 - expectedShare) * (1 + Math.max(0, n - 1) * rho));
   // A spiking window is the spike detector's business: it does not load the charts (which would then
   // report the crisis's tail for a day after it ended); other windows count clamped at ±3 sd.
-  const residual = n > 0 && sd > 0 && !windowSpike ? clamp((x - expectedNegative) / sd, -3, 3) : 0;
-  const excessNegatives = windowSpike ? 0 : x - expectedNegative;
-  const counted = windowSpike ? 0 : n;
   const chart = (
     scaleHours: number,
-    previous: { value: number; variance: number; excess: number; mentions: number },
+    previousChart: { value: number; variance: number; excess: number; mentions: number },
+    held: boolean,
   ) => {
+    const residual =
+      n > 0 && sd > 0 && !held ? clamp((x - expectedNegative) / sd, -RESIDUAL_CLAMP, RESIDUAL_CLAMP) : 0;
     const l = 1 - Math.exp(-window.hours / scaleHours);
-    const value = finite((1 - l) * previous.value + l * residual);
-    const variance = finite((1 - l) ** 2 * previous.variance + l * l, 1);
-    const excess = finite((1 - l) * previous.excess + l * excessNegatives);
-    const mentions = finite((1 - l) * previous.mentions + l * counted);
+    const value = finite((1 - l) * previousChart.value + l * residual);
+    const variance = finite((1 - l) ** 2 * previousChart.variance + l * l, 1);
+    const excess = finite((1 - l) * previousChart.excess + l * (held ? 0 : x - expectedNegative));
+    const mentions = finite((1 - l) * previousChart.mentions + l * (held ? 0 : n));
     const z = variance > 0 ? finite(value / Math.sqrt(variance)) : 0;
     return {
       value,
@@ -182,21 +301,31 @@ export const readSentiment = (
       excessShare: mentions > 0 ? finite(excess / mentions) : 0,
     };
   };
-  const day = chart(drift.timeScaleHours, {
-    value: baseline?.drift ?? 0,
-    variance: baseline?.driftVariance ?? 0,
-    excess: baseline?.driftExcess ?? 0,
-    mentions: baseline?.driftMentions ?? 0,
-  });
   // A quarter of the time scale: a burst of a few hours that no single window proves (a crisis at night).
-  const hours = chart(drift.timeScaleHours / 4, {
-    value: baseline?.burst ?? 0,
-    variance: baseline?.burstVariance ?? 0,
-    excess: baseline?.burstExcess ?? 0,
-    mentions: baseline?.burstMentions ?? 0,
-  });
-  const burst = settled && hours.p <= spike.p && hours.excessShare >= spike.minShift;
-  const isSpike = windowSpike || burst;
+  const hours = chart(
+    drift.timeScaleHours / 4,
+    {
+      value: baseline?.burst ?? 0,
+      variance: baseline?.burstVariance ?? 0,
+      excess: baseline?.burstExcess ?? 0,
+      mentions: baseline?.burstMentions ?? 0,
+    },
+    windowSpike,
+  );
+  const chartBurst = settled && hours.p <= spike.p && hours.excessShare >= spike.minShift;
+  const isSpike = windowSpike || chartBurst || pooled.alarm;
+  // Any spike (a window's or a burst's) is the spike detector's business: it does not load the day chart,
+  // which would otherwise report a crisis's tail as a drift for a day after it ended.
+  const day = chart(
+    drift.timeScaleHours,
+    {
+      value: baseline?.drift ?? 0,
+      variance: baseline?.driftVariance ?? 0,
+      excess: baseline?.driftExcess ?? 0,
+      mentions: baseline?.driftMentions ?? 0,
+    },
+    isSpike,
+  );
   const spikeWindows = isSpike ? (baseline?.spikeWindows ?? 0) + 1 : 0;
   // The day chart is reported only while the excess is still going: the last few hours are above the
   // normal by a standard deviation too (a crisis's tail, or one noisy evening, does not keep it up).
@@ -225,9 +354,11 @@ export const readSentiment = (
     rho,
     spike: isSpike,
     windowSpike,
+    previousP,
+    pooled,
     spikeWindows,
     drift: { ...day, alarm: driftAlarm },
-    burst: { ...hours, alarm: burst },
+    burst: { ...hours, alarm: chartBurst },
     suspect,
     anomalousSince: since,
     adopted,
@@ -250,6 +381,9 @@ const NO_EVIDENCE = {
   anomalousWindows: 0,
   shiftNegative: 0,
   shiftMentions: 0,
+  recentMentions: [],
+  recentNegative: [],
+  recentExpected: [],
 } as const satisfies Partial<SentimentBaseline>;
 
 const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): SentimentBaseline => ({
@@ -342,6 +476,26 @@ const learnShare = (
   };
 };
 
+/** The windows the next pooled test adds up: the last `spike.poolWindows - 1`, this one included. */
+const recentAfter = (
+  previous: SentimentBaseline | undefined,
+  reading: SentimentReading,
+  thresholds: SentimentThresholds,
+): Pick<SentimentBaseline, 'recentMentions' | 'recentNegative' | 'recentExpected'> => {
+  const keep = Math.min(MAX_RECENT_WINDOWS, Math.max(0, thresholds.spike.poolWindows - 1));
+  const { mentions, negative } = reading.window;
+  const chain = [
+    ...recentOf(previous, reading.window),
+    { mentions, negative, expected: reading.expectedNegative },
+  ];
+  const kept = keep === 0 ? [] : chain.slice(-keep);
+  return {
+    recentMentions: kept.map((w) => w.mentions),
+    recentNegative: kept.map((w) => w.negative),
+    recentExpected: kept.map((w) => finite(w.expected)),
+  };
+};
+
 /**
  * The sentiment baseline after a window (pure): `previous` itself when the window is not newer than it.
  * A window judged anomalous (or while the drift chart is out of control) only moves the chart and the
@@ -383,6 +537,7 @@ export const nextSentimentBaseline = (
       reading.anomalousSince === undefined ? iso : new Date(reading.anomalousSince).toISOString(),
     shiftNegative: anomalous ? base.shiftNegative + reading.window.negative : 0,
     shiftMentions: anomalous ? base.shiftMentions + reading.window.mentions : 0,
+    ...recentAfter(previous, reading, thresholds),
   };
   if (reading.adopted) {
     // The shift lasted: what the subject has said since it began is its new normal; the chart starts over.

@@ -58,7 +58,13 @@ export const negativeShareSignal = (
   const top = band === thresholds.shareBands.at(-1);
   // Below the top band the window must be unusual for the subject: while its normal is still being learnt
   // (a complaint-prone subject may sit at 25 % every day), only the top band speaks.
-  if (!top && (!reading.settled || reading.pWindow > thresholds.ceiling.ownNormalP)) return undefined;
+  // Unusual means what it means for a spike: so surprising alone (`spike.aloneP`) or with the window before
+  // elevated too (`spike.supportP`) — one heavy-tailed window of a complaint-prone subject is not enough.
+  const unusual =
+    reading.settled &&
+    reading.pWindow <= thresholds.ceiling.ownNormalP &&
+    (reading.pWindow <= thresholds.spike.aloneP || reading.previousP <= thresholds.spike.supportP);
+  if (!top && !unusual) return undefined;
   return {
     ruleId: 'sentiment.negative-share',
     riskType: 'reputation',
@@ -102,16 +108,23 @@ export const spikeSignal = (
   reading: SentimentReading,
 ): Signal | undefined => {
   if (!reading.spike) return undefined;
-  if (!reading.windowSpike) return burstSignal(sentiment, thresholds, reading);
+  if (!reading.windowSpike)
+    return reading.burst.alarm
+      ? burstSignal(sentiment, thresholds, reading)
+      : pooledSignal(sentiment, thresholds, reading);
   const { window } = reading;
   const { spike } = thresholds;
   const overwhelming = reading.pWindow <= spike.overwhelmingP;
   const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  const support =
+    reading.pWindow <= spike.aloneP
+      ? ''
+      : ` The window before was above its normal too (by chance: ${formatProbability(reading.previousP)}).`;
   const why = overwhelming
     ? ' Overwhelming on its own.'
     : persistent
       ? ` ${reading.spikeWindows} windows in a row.`
-      : ' One window so far: attention, not yet a page.';
+      : `${support} One spiking window so far: attention, not yet a page.`;
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
@@ -130,6 +143,51 @@ export const spikeSignal = (
       expectedNegative: reading.expectedNegative,
       delta: window.share - reading.expectedShare,
       pValue: reading.pWindow,
+      previousPValue: reading.previousP,
+      spikeWindows: reading.spikeWindows,
+      windowHours: window.hours,
+      baselineHours: reading.baselineHours,
+      baselineMentions: reading.baselineMentions,
+    },
+  };
+};
+
+/**
+ * A spike over the last few windows added up (the pooled test) that no single window proves: a crisis on a
+ * small subject at night.
+ */
+const pooledSignal = (
+  sentiment: Sentiment,
+  thresholds: SentimentThresholds,
+  reading: SentimentReading,
+): Signal => {
+  const { pooled, window } = reading;
+  const { spike } = thresholds;
+  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  const share = pooled.mentions > 0 ? pooled.negative / pooled.mentions : 0;
+  const expected = pooled.mentions > 0 ? pooled.expectedNegative / pooled.mentions : 0;
+  return {
+    ruleId: 'sentiment.spike',
+    riskType: 'reputation',
+    ...(persistent || pooled.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
+    message:
+      `Over the last ${pooled.windows} windows (${formatCount(pooled.hours)} h), ${formatCount(Math.round(pooled.negative))} of ` +
+      `${formatCount(pooled.mentions)} mentions of ${subjectOf(sentiment)} were negative (${formatPercent(share)}), where its own normal is ${formatPercent(expected)} ` +
+      `(about ${formatCount(Math.round(pooled.expectedNegative))} expected); each window alone is too small to prove it. ` +
+      `So many by chance: ${formatProbability(pooled.p)}; ${baselineWords(reading)}.` +
+      (persistent ? ` ${reading.spikeWindows} windows in a row.` : ' Attention, not yet a page.') +
+      ` ${adoptionWords(reading, thresholds)}`,
+    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    metrics: {
+      mentions: window.mentions,
+      negative: window.negative,
+      negativeShare: window.share,
+      expectedShare: reading.expectedShare,
+      pooledWindows: pooled.windows,
+      pooledMentions: pooled.mentions,
+      pooledNegative: pooled.negative,
+      pooledExpectedNegative: pooled.expectedNegative,
+      pValue: pooled.p,
       spikeWindows: reading.spikeWindows,
       windowHours: window.hours,
       baselineHours: reading.baselineHours,

@@ -1,8 +1,7 @@
-import { failOnIssues, issueAt } from './config-error.ts';
+import { failOnSchema } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
-import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
 import type { Grade, Grades } from './spend-thresholds.ts';
-import { gradesIssues, rangeIssue } from './spend-thresholds.ts';
+import { SentimentThresholdsSchema } from './threshold-schemas.ts';
 
 /** A negative share of at least `atLeast` (0.25 = 25 %) is rated this way. */
 export interface ShareBand {
@@ -49,8 +48,21 @@ export interface SentimentThresholds {
   readonly spike: Grades & {
     /** A window's negatives this surprising (upper tail p-value) or more… */
     readonly p: number;
-    /** …and at least this far above the normal share (0.05 = 5 points) is a spike. */
+    /** …and at least this far above the normal share (0.05 = 5 points) is a spike… */
     readonly minShift: number;
+    /**
+     * …when it is at least this surprising on its own (beyond what the subject's window-to-window
+     * variation explains); short of that, the previous window must have been elevated too…
+     */
+    readonly aloneP: number;
+    /** …its negatives at least this surprising (upper tail p-value) against its own normal. */
+    readonly supportP: number;
+    /**
+     * The burst test pools the counts of the current window and of up to this many minus one before it
+     * (each pool length tested, Bonferroni-corrected): a crisis on a small subject at night, whose windows
+     * are each too small to prove anything, shows in their sum.
+     */
+    readonly poolWindows: number;
     /** A spike this surprising is escalated at once. */
     readonly overwhelmingP: number;
     /** …otherwise after this many spiking windows in a row. */
@@ -68,14 +80,15 @@ export interface SentimentThresholds {
 }
 
 /**
- * Default thresholds: spikes at p ≤ 1e-4 and +5 points, red at p ≤ 1e-9 or two in a row; drift at
+ * Default thresholds: spikes at p ≤ 1e-4 and +5 points (a window alone at p ≤ 1e-6, else with the previous
+ * window elevated at p ≤ 0.1; or the last 2–3 windows pooled), red at p ≤ 1e-9 or two in a row; drift at
  * p ≤ 1e-4 and +2 points over a day; ceiling 25 % (yellow, if unusual for the subject) and 40 % (red).
  *
  * @example
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@2.1.0',
+  version: 'sentiment@2.2.0',
   minMentions: 20,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },
@@ -87,6 +100,9 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     minShift: 0.05,
     overwhelmingP: 1e-9,
     escalateAfterWindows: 2,
+    aloneP: 1e-6,
+    supportP: 0.1,
+    poolWindows: 3,
     grade: { probability: 'medium', impact: 'moderate' },
     escalated: { probability: 'high', impact: 'moderate' },
   },
@@ -107,65 +123,16 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
   },
 } as const satisfies SentimentThresholds;
 
-const shareIssues = (bands: readonly ShareBand[]): string[] => [
-  ...(bands.length === 0 ? ['shareBands must hold at least one band'] : []),
-  ...(bands.every((b, i) => i === 0 || b.atLeast > (bands[i - 1]?.atLeast ?? b.atLeast))
-    ? []
-    : ['shareBands must be strictly ascending by "atLeast"']),
-  ...bands.flatMap((band, i) => [
-    ...(band.atLeast > 0 && band.atLeast <= 1 ? [] : [`shareBands[${i}].atLeast must be a share in (0, 1]`]),
-    ...issueAt(`shareBands[${i}].probability`, ratingIssue(PROBABILITY_GRADES, band.probability)),
-    ...issueAt(`shareBands[${i}].impact`, ratingIssue(IMPACT_GRADES, band.impact)),
-  ]),
-];
-
-const detectorIssues = (t: SentimentThresholds): string[] => [
-  ...rangeIssue('ceiling.confidence', t.ceiling.confidence, 0.5, 1, 'open'),
-  ...rangeIssue('ceiling.ownNormalP', t.ceiling.ownNormalP, 0, 0.5, 'left-open'),
-  ...rangeIssue('spike.p', t.spike.p, 0, 0.5, 'left-open'),
-  ...rangeIssue('spike.minShift', t.spike.minShift, 0, 1),
-  ...rangeIssue('spike.overwhelmingP', t.spike.overwhelmingP, 0, t.spike.p, 'left-open'),
-  ...(Number.isInteger(t.spike.escalateAfterWindows) && t.spike.escalateAfterWindows >= 1
-    ? []
-    : ['spike.escalateAfterWindows must be a whole number ≥ 1']),
-  ...gradesIssues('spike', t.spike),
-  ...rangeIssue('drift.timeScaleHours', t.drift.timeScaleHours, 1, 24 * 30),
-  ...rangeIssue('drift.p', t.drift.p, 0, 0.5, 'left-open'),
-  ...rangeIssue('drift.minShift', t.drift.minShift, 0, 1),
-  ...issueAt('drift.grade.probability', ratingIssue(PROBABILITY_GRADES, t.drift.grade?.probability)),
-  ...issueAt('drift.grade.impact', ratingIssue(IMPACT_GRADES, t.drift.grade?.impact)),
-];
-
-const learningIssues = (l: SentimentLearning | undefined): string[] =>
-  l === undefined
-    ? ['learning is missing']
-    : [
-        ...rangeIssue('learning.halfLifeHours', l.halfLifeHours, 1, 24 * 365),
-        ...rangeIssue('learning.minHours', l.minHours, 0, 24 * 365),
-        ...rangeIssue('learning.learnP', l.learnP, 0, 0.5, 'left-open'),
-        ...rangeIssue('learning.adaptAfterHours', l.adaptAfterHours, 1, 24 * 365),
-        ...rangeIssue('learning.seasonalAlpha', l.seasonalAlpha, 0, 1, 'left-open'),
-        ...rangeIssue('learning.volumeCap', l.volumeCap, 1, 1e6),
-        ...rangeIssue('learning.initialRho', l.initialRho, 0, 0.5, 'left-open'),
-      ];
-
 /**
- * Checks sentiment thresholds at load; throws an `InvalidRiskConfigError` listing every problem.
+ * Checks sentiment thresholds at load against `SentimentThresholdsSchema` (threshold-schemas.ts); throws an
+ * `InvalidRiskConfigError` listing every problem with its path (`spike.p: must be in (0, 0.5]`).
  *
  * @example
  * validateSentimentThresholds(DEFAULT_SENTIMENT_THRESHOLDS);
  */
-export const validateSentimentThresholds = <T extends SentimentThresholds>(thresholds: T): T => {
-  failOnIssues(`sentiment thresholds "${thresholds.version}"`, [
-    ...(thresholds.version.trim() === '' ? ['version must not be empty'] : []),
-    ...(Number.isInteger(thresholds.minMentions) && thresholds.minMentions >= 1
-      ? []
-      : ['minMentions must be a whole number ≥ 1']),
-    ...shareIssues(thresholds.shareBands),
-    ...(thresholds.ceiling === undefined || thresholds.spike === undefined || thresholds.drift === undefined
-      ? ['ceiling, spike and drift must all be present']
-      : detectorIssues(thresholds)),
-    ...learningIssues(thresholds.learning),
-  ]);
-  return thresholds;
-};
+export const validateSentimentThresholds = <T extends SentimentThresholds>(thresholds: T): T =>
+  failOnSchema(
+    `sentiment thresholds "${String(thresholds?.version)}"`,
+    SentimentThresholdsSchema,
+    thresholds,
+  );

@@ -13,6 +13,7 @@ import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
 import type { AdCopyEvent, SentimentEvent, Spend, SpendEvent } from '#shared/schemas/events.ts';
 import {
   type DailyReport,
+  hourWindow,
   learnSentiment,
   learnSpend,
   snapshots,
@@ -115,6 +116,30 @@ describe('Function: asSpendBaseline / asSentimentBaseline', () => {
     expect(asSpendBaseline(item)).toBeUndefined();
   });
 
+  it('reads a schema-3 item brought up to date: a sentiment baseline with no recent windows yet, a spend baseline as it was', () => {
+    // Prepare: items as schema 3 stored them (no recent windows' counts).
+    const { recentMentions, recentNegative, recentExpected, ...sentiment } = JSON.parse(
+      JSON.stringify(learnSentiment(steadyHours(30, 100, 0.1))),
+    );
+    const spendItem = JSON.parse(JSON.stringify(learnSpend(snapshots(steadyDays(5, 50)))));
+
+    // Act
+    const readSentimentItem = asSentimentBaseline({ ...sentiment, version: 3 });
+    const readSpendItem = asSpendBaseline({ ...spendItem, version: 3 });
+
+    // Assess
+    expect(recentMentions).toHaveLength(DEFAULT_SENTIMENT_THRESHOLDS.spike.poolWindows - 1);
+    expect(readSentimentItem).toEqual({
+      ...sentiment,
+      version: BASELINE_SCHEMA_VERSION,
+      recentMentions: [],
+      recentNegative: [],
+      recentExpected: [],
+    });
+    expect(readSpendItem).toEqual(spendItem);
+    expect(asSentimentBaseline({ ...sentiment, version: 2 })).toBeUndefined();
+  });
+
   it('reads a sentiment item only as a sentiment baseline', () => {
     const item = JSON.parse(JSON.stringify(learnSentiment(steadyHours(3, 100, 0.1))));
     expect(asSpendBaseline(item)).toBeUndefined();
@@ -178,6 +203,25 @@ describe('Function: nextSentimentBaseline', () => {
     const baseline = learnSentiment(steadyHours(48, 200, 0.1));
     expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeCloseTo(0.1, 2);
     expect(baseline?.hours).toBe(48);
+  });
+
+  it('keeps the last windows’ counts for the pooled burst test, and starts afresh after a gap', () => {
+    // Prepare
+    const windows = steadyHours(30, 200, 0.1);
+    const last = windows.at(-1);
+    if (last === undefined) throw new Error('no window');
+    const afterGap = hourWindow(40, 150, 20);
+
+    // Act
+    const baseline = learnSentiment(windows);
+    const resumed = learnSentiment([afterGap], DEFAULT_SENTIMENT_THRESHOLDS, baseline);
+
+    // Assess: the last two windows, oldest first, with the negatives their normal expected.
+    expect(baseline?.recentMentions).toEqual(windows.slice(-2).map((w) => w.sentiment.mentions));
+    expect(baseline?.recentNegative).toEqual(windows.slice(-2).map((w) => w.sentiment.negative));
+    expect(baseline?.recentExpected.at(-1)).toBeCloseTo(last.sentiment.mentions * 0.1, -1);
+    expect(resumed?.recentMentions).toEqual([150]);
+    expect(resumed?.recentNegative).toEqual([20]);
   });
 
   it('ignores a replayed window', () => {

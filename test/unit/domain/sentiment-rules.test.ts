@@ -32,9 +32,15 @@ const judgeEach = (before: readonly Window[], windows: readonly Window[]) =>
 const judge = (before: readonly Window[], window: Window) => judgeEach(before, [window])[0] ?? new Map();
 
 describe('Function: spikeSignal (counts as counts, against the subject’s own normal)', () => {
-  it('makes one surprising window yellow, with its numbers, and a second in a row red', () => {
-    const [first, second] = judgeEach(history(0.1), [hourWindow(49, 200, 45), hourWindow(50, 200, 46)]);
+  it('makes a surprising window after an elevated one yellow, with its numbers, and a second in a row red', () => {
+    // Prepare: a normal of 10 %, then a window a little above it (30 of 200: unremarkable alone).
+    const windows = [hourWindow(49, 200, 30), hourWindow(50, 200, 45), hourWindow(51, 200, 46)];
 
+    // Act
+    const [elevated, first, second] = judgeEach(history(0.1), windows);
+
+    // Assess
+    expect(elevated?.size).toBe(0);
     expect(first?.get('sentiment.spike')?.level).toBe('yellow');
     expect(first?.get('sentiment.spike')?.metrics).toMatchObject({
       mentions: 200,
@@ -42,10 +48,46 @@ describe('Function: spikeSignal (counts as counts, against the subject’s own n
       spikeWindows: 1,
     });
     expect(first?.get('sentiment.spike')?.metrics?.expectedShare).toBeCloseTo(0.1, 1);
+    expect(first?.get('sentiment.spike')?.metrics?.previousPValue).toBeLessThanOrEqual(0.1);
     expect(first?.get('sentiment.spike')?.message).toMatch(
-      /45 of 200 mentions .* own normal .* p = .* not yet a page/,
+      /45 of 200 mentions .* own normal .* p = .* window before was above its normal too .* not yet a page/,
     );
     expect(second?.get('sentiment.spike')?.level).toBe('red');
+  });
+
+  it('does not flag one surprising window after a normal one (the share’s heavy tail) unless it is overwhelming alone', () => {
+    // 45 of 200 where 10 % is normal: p ≈ 2e-5, past the spike line but short of the lone-window line (1e-6).
+    expect(judge(history(0.1), hourWindow(49, 200, 45)).size).toBe(0);
+    // 52 of 200: p ≈ 1e-7, enough on its own.
+    expect(judge(history(0.1), hourWindow(49, 200, 52)).get('sentiment.spike')?.level).toBe('yellow');
+  });
+
+  it('catches a small subject’s crisis at night from its last windows added up', () => {
+    // Prepare: 12 mentions an hour at 10 %; then three windows of 5 negative of 12, each too small to prove it.
+    const crisis = [hourWindow(49, 12, 5), hourWindow(50, 12, 5), hourWindow(51, 12, 5)];
+
+    // Act
+    const findings = judgeEach(history(0.1, 12), crisis).map((f) => f.get('sentiment.spike'));
+
+    // Assess: silent on the first two windows, yellow on the third with the pooled counts.
+    expect(findings.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(findings[2]?.level).toBe('yellow');
+    expect(findings[2]?.metrics).toMatchObject({ pooledWindows: 3, pooledMentions: 36 });
+    expect(findings[2]?.metrics?.pValue).toBeLessThanOrEqual(DEFAULT_SENTIMENT_THRESHOLDS.spike.p);
+    expect(findings[2]?.message).toMatch(
+      /last 3 windows \(3 h\), 15 of 36 mentions .* each window alone is too small/,
+    );
+  });
+
+  it('does not pool one wild window with quiet ones into a burst', () => {
+    // Prepare: 12 mentions an hour at 10 %; one window of 9 negative of 12, then two normal ones.
+    const windows = [hourWindow(49, 12, 9), hourWindow(50, 12, 2), hourWindow(51, 12, 2)];
+
+    // Act
+    const findings = judgeEach(history(0.1, 12), windows).slice(1);
+
+    // Assess
+    expect(findings.map((f) => f.get('sentiment.spike'))).toEqual([undefined, undefined]);
   });
 
   it('pages at once on overwhelming evidence (a crisis within the hour)', () => {
@@ -151,7 +193,12 @@ describe('Function: validateSentimentThresholds', () => {
     ['no bands', { shareBands: [] }, 'at least one band'],
     ['a spike line of 1', { spike: { ...DEFAULT_SENTIMENT_THRESHOLDS.spike, p: 1 } }, 'spike.p'],
     ['a zero minimum volume', { minMentions: 0 }, 'minMentions'],
-    ['a missing drift chart', { drift: undefined }, 'must all be present'],
+    ['a missing drift chart', { drift: undefined }, 'drift: is missing'],
+    [
+      'a lone-window line less strict than the spike line',
+      { spike: { ...DEFAULT_SENTIMENT_THRESHOLDS.spike, aloneP: 0.01 } },
+      'spike.aloneP: must not exceed p',
+    ],
   ])('rejects %s', (_case, override, message) => {
     const thresholds = {
       ...DEFAULT_SENTIMENT_THRESHOLDS,
