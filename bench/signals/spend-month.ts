@@ -1,5 +1,5 @@
 import type { SpendEvent } from '#shared/schemas/events.ts';
-import type { Random } from './random.ts';
+import { type Random, seeded } from './random.ts';
 
 /**
  * A realistic month of spend exports, written before (and without looking at) the detectors it judges:
@@ -25,7 +25,9 @@ import type { Random } from './random.ts';
  * - an export that misses a day now and then (the next one carries both).
  *
  * Labelled problems: overspend (from one of the first week's days, delivery runs over the plan's pace so
- * the month ends 15–28 % over plan, past finance's +10 % line), CPA spike (conversion rate falls to
+ * the month ends 15–28 % over plan, past finance's +10 % line — and is over pace from the start: when the
+ * warning is due, 10 days before spend crosses plan + 10 %, the month so far already implies the overrun;
+ * a draw whose noise hid it until later is drawn again, see `overPaceInTime`), CPA spike (conversion rate falls to
  * 1/1.6–1/3 for 3–7 days: bot traffic, a partner faking clicks — on big and low-volume campaigns alike),
  * tracking broken (the conversion pixel stops reporting for 5–19 days, spend goes on; conversions of the
  * days before still arrive late), delivery stopped (the campaign is silently paused or rejected for 2–5
@@ -296,6 +298,35 @@ const simulate = (
   };
 };
 
+/** How long before spend crosses plan + 10 % finance wants the warning (the issue's target). */
+export const WARNING_LEAD_DAYS = 10;
+
+/**
+ * Whether an overspend's month so far implied the overrun when the warning was due: the last report at
+ * least WARNING_LEAD_DAYS before the crossing, extrapolated in a straight line to the month's end, reaches
+ * plan + 10 %. An overrun that only a later acceleration brings about cannot be warned of 10 days ahead.
+ */
+const overPaceInTime = (
+  events: readonly TimedEvent<SpendEvent>[],
+  label: Problem<SpendProblemKind> | undefined,
+  campaign: Campaign,
+): boolean => {
+  if (label?.crossingAt === undefined) return false;
+  const due = label.crossingAt - WARNING_LEAD_DAYS * DAY;
+  const monthStart = START - campaign.offset * HOUR;
+  const report = events.filter(({ event }) => Date.parse(event.occurredAt) <= due).at(-1)?.event;
+  if (report === undefined) return false;
+  const elapsedDays = (Date.parse(report.occurredAt) - monthStart) / DAY;
+  return (
+    elapsedDays > 0 && (report.spend.actualSpend / elapsedDays) * DAYS >= report.spend.plannedBudget * 1.1
+  );
+};
+
+/** A seed of its own for a campaign's redrawn month. */
+const retrySeed = (campaign: Campaign, retry: number): number =>
+  (Math.floor(campaign.plan * 7_919) + retry * 104_729 + Number(campaign.id.slice(4)) * 1_299_709) %
+  2_147_483_647;
+
 /**
  * A seeded month: `campaigns` campaigns (default 40) with 5 overspends, 5 CPA spikes, 4 broken trackers
  * and 4 stopped deliveries on distinct campaigns; about one campaign in four sells a low-volume product.
@@ -320,11 +351,18 @@ export const spendMonth = (random: Random, campaigns = 40): SpendMonth => {
     const drawn = campaignOf(random, index, random.chance(0.25));
     const { replan: _replan, ...unplanned } = drawn;
     const campaign: Campaign = kind === 'overspend' ? unplanned : drawn;
-    const { events: own, label } = simulate(
-      random,
-      campaign,
-      kind === undefined ? undefined : problemPlan(random, kind),
-    );
+    const plan = kind === undefined ? undefined : problemPlan(random, kind);
+    let { events: own, label } = simulate(random, campaign, plan);
+    // An overspend is over pace from the start: when the warning is due (WARNING_LEAD_DAYS before spend
+    // crosses plan + 10 %), the month so far must already imply the overrun. A draw whose noise kept it
+    // on plan until too late to warn is drawn again, from a stream of its own (the other campaigns stay
+    // as they were).
+    for (
+      let retry = 1;
+      kind === 'overspend' && !overPaceInTime(own, label, campaign) && retry <= 50;
+      retry += 1
+    )
+      ({ events: own, label } = simulate(seeded(retrySeed(campaign, retry)), campaign, plan));
     events.push(...own);
     subjects.push(`spend|${campaign.id}|${campaign.channel}`);
     if (label !== undefined) problems.push(label);
