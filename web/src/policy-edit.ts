@@ -19,7 +19,10 @@ export interface MatrixDocument {
   readonly cells: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** The smallest and largest matrix a manager may publish, per axis. */
+/**
+ * The smallest and largest matrix a manager may publish, per axis: the API's `MATRIX_SIZE`
+ * (shared/domain/policies/documents.ts), which the browser cannot import without the claims engine.
+ */
 export const MATRIX_MIN = 3;
 export const MATRIX_MAX = 5;
 
@@ -156,63 +159,6 @@ export const renameImpact = (matrix: MatrixDocument, from: string, to: string): 
     );
   }
   return { ...matrix, impacts: matrix.impacts.map((i) => (i === from ? to : i)), cells };
-};
-
-export const cellKey = (probability: string, impact: string): string => `${probability}|${impact}`;
-
-export interface MatrixProblems {
-  /** Problems of one cell, by `cellKey`. */
-  readonly cells: ReadonlyMap<string, readonly string[]>;
-  /** Problems of the axes, the levels or the size. */
-  readonly general: readonly string[];
-}
-
-const duplicated = (values: readonly string[]): string[] => [
-  ...new Set(values.filter((value, index) => values.indexOf(value) !== index)),
-];
-
-/**
- * What is wrong with a matrix, each problem where the manager can fix it: a cell whose level is below
- * the cell under it (a lower probability) or left of it (a lower impact) — a worse risk would page fewer
- * people — or a cell without a known level; and, in general, the size (3 to 5 per axis) and the labels.
- */
-export const matrixProblems = (matrix: MatrixDocument): MatrixProblems => {
-  const general: string[] = [];
-  for (const [axis, labels] of [
-    ['probability', matrix.probabilities],
-    ['impact', matrix.impacts],
-  ] as const) {
-    if (labels.length < MATRIX_MIN || labels.length > MATRIX_MAX)
-      general.push(`The ${axis} axis needs ${MATRIX_MIN} to ${MATRIX_MAX} labels (it has ${labels.length}).`);
-    if (labels.some((label) => label.trim() === ''))
-      general.push(`${axis === 'impact' ? 'An' : 'A'} ${axis} label is empty.`);
-    for (const label of duplicated(labels)) general.push(`The ${axis} label “${label}” is used twice.`);
-  }
-  const rank = new Map(matrix.levels.map((level) => [level.id, level.rank]));
-  const cells = new Map<string, string[]>();
-  const add = (p: string, i: string, problem: string): void => {
-    const key = cellKey(p, i);
-    cells.set(key, [...(cells.get(key) ?? []), problem]);
-  };
-  matrix.probabilities.forEach((p, pi) => {
-    matrix.impacts.forEach((i, ii) => {
-      const level = matrix.cells[p]?.[i];
-      const here = level === undefined ? undefined : rank.get(level);
-      if (here === undefined) {
-        add(p, i, level === undefined ? 'has no level' : `names an unknown level “${level}”`);
-        return;
-      }
-      const below = matrix.probabilities[pi - 1];
-      const belowRank = below === undefined ? undefined : rank.get(matrix.cells[below]?.[i] ?? '');
-      if (below !== undefined && belowRank !== undefined && belowRank > here)
-        add(p, i, `is lower than ${below} × ${i}, a lower probability`);
-      const left = matrix.impacts[ii - 1];
-      const leftRank = left === undefined ? undefined : rank.get(matrix.cells[p]?.[left] ?? '');
-      if (left !== undefined && leftRank !== undefined && leftRank > here)
-        add(p, i, `is lower than ${p} × ${left}, a lower impact`);
-    });
-  });
-  return { cells, general };
 };
 
 // ---------------------------------------------------------------------------------------------------------

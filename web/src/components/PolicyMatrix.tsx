@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { RiskMatrixSchema } from '../../../shared/domain/matrix-schema.ts';
 import {
   addImpact,
   addProbability,
   asMatrix,
-  cellKey,
   cycleCell,
   issuesUnder,
   levelLabel,
@@ -11,11 +11,11 @@ import {
   MATRIX_MAX,
   MATRIX_MIN,
   type MatrixDocument,
-  matrixProblems,
   removeImpact,
   removeProbability,
   renameImpact,
   renameProbability,
+  zodIssues,
 } from '../policy-edit.ts';
 import type { FieldIssue } from '../types.ts';
 import { DraftActions, PolicyFrame, PublishForm, TestResults, usePolicyEditor } from './Policies.tsx';
@@ -39,7 +39,6 @@ const TEXT = {
   problemsTitle: 'Fix before saving:',
   labelEmpty: 'A label cannot be empty.',
   labelTaken: 'Another label already has this name.',
-  matrixProblems: 'The matrix has problems',
 } as const;
 
 /** The matrix in the form: the document less its version, which the server assigns on publish. */
@@ -50,15 +49,17 @@ const matrixOf = (value: unknown): MatrixDocument => {
   return document;
 };
 
+/**
+ * The matrix as the shared schema judges it (the engine and the API use the same): every cell present and
+ * naming a level, labels unique, and no level drop — each issue at its path (`cells.high.severe`).
+ */
 const checkMatrix = (matrix: MatrixDocument): FieldIssue[] => {
-  const problems = matrixProblems(matrix);
-  return [
-    ...problems.general.map((message) => ({ path: '', message })),
-    ...[...problems.cells].flatMap(([key, messages]) =>
-      messages.map((message) => ({ path: `cells.${key.replace('|', '.')}`, message })),
-    ),
-  ];
+  // The form holds no version (the server assigns it on publish); the schema wants one.
+  const result = RiskMatrixSchema.safeParse({ version: 'draft', ...matrix });
+  return result.success ? [] : zodIssues(result.error.issues);
 };
+
+const isCellPath = (path: string): boolean => /^(document\.)?cells\.[^.]+\.[^.]+$/.test(path);
 
 /** An axis label, renamed when the field is left (or Enter pressed), refused while empty or taken. */
 const AxisLabel = ({
@@ -113,16 +114,15 @@ const AxisLabel = ({
 const MatrixGrid = ({
   matrix,
   editable,
-  serverIssues,
+  issues,
   onChange,
 }: {
   matrix: MatrixDocument;
   editable: boolean;
-  serverIssues: readonly FieldIssue[];
+  issues: readonly FieldIssue[];
   onChange: (next: MatrixDocument) => void;
 }) => {
-  const problems = matrixProblems(matrix);
-  const fromServer = issuesUnder(serverIssues, 'cells');
+  const byCell = issuesUnder(issues, 'cells');
   const rows = [...matrix.probabilities].reverse();
   const columns = matrix.impacts;
   return (
@@ -185,11 +185,8 @@ const MatrixGrid = ({
           </div>,
           ...columns.map((impact) => {
             const level = matrix.cells[probability]?.[impact] ?? '';
-            const key = cellKey(probability, impact);
-            const messages = [
-              ...(problems.cells.get(key) ?? []),
-              ...(fromServer.get(`${probability}.${impact}`) ?? []),
-            ];
+            const key = `${probability}|${impact}`;
+            const messages = [...new Set(byCell.get(`${probability}.${impact}`) ?? [])];
             const problemId = `cell-problem-${rowIndex}-${columns.indexOf(impact)}`;
             const label = TEXT.cell(probability, impact, level, levelLabel(matrix, level), editable);
             const content = (
@@ -239,7 +236,16 @@ export const PolicyMatrix = () => {
     checkMatrix,
   );
   const matrix = editor.document;
-  const general = matrix === undefined ? [] : matrixProblems(matrix).general;
+  // Issues of the axes and levels (a label twice, an empty one): listed under the grid.
+  const general = [
+    ...new Set(
+      editor.issues
+        .filter((issue) => !isCellPath(issue.path))
+        .map((issue) =>
+          issue.path === '' ? issue.message : `${issue.path.replace(/^document\./, '')}: ${issue.message}`,
+        ),
+    ),
+  ];
   return (
     <PolicyFrame editor={editor}>
       {matrix !== undefined && (
@@ -255,7 +261,7 @@ export const PolicyMatrix = () => {
             <MatrixGrid
               matrix={matrix}
               editable={editor.canEdit}
-              serverIssues={editor.serverIssues}
+              issues={editor.issues}
               onChange={editor.setDocument}
             />
             {editor.canEdit && (
