@@ -4,7 +4,7 @@ import * as z from 'zod';
  * How the columns of a platform's export become events: which header holds which field, constants for
  * what the file does not say, and how its dates and numbers are written. The built-in formats
  * (`--format google-ads | meta-ads | tiktok-ads | listening`) are mappings like any other, so a user's
- * `--mapping <file>` is read by the same code and can do everything they do (docs/cli.md, "Exports").
+ * `--mapping <file>` is read by the same code and can do everything they do (docs/cli.md, "Importing platform exports").
  */
 
 /** The fields a spend export can fill; the plan file (or constants) gives the rest. */

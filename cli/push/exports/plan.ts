@@ -5,7 +5,7 @@ import { InputFileError } from '../../errors.ts';
 /**
  * The plan an export does not carry: each campaign's planned budget and period (and, when the export
  * lacks them, its currency, id or channel). A JSON object keyed by campaign name or id, or a CSV file
- * with a `campaign` column (docs/cli.md, "Exports").
+ * with a `campaign` column (docs/cli.md, "Importing platform exports").
  *
  * ```json
  * { "Black Friday – Search": { "plannedBudget": 20000, "periodStart": "2026-11-01", "periodEnd": "2026-11-30" } }
