@@ -140,6 +140,9 @@ const copyEvent = (input: {
 
 const posix = (path: string): string => path.split(sep).join('/');
 
+/** A copy id the event contract accepts (printable, at most 128 characters); other names stay local. */
+const COPY_ID = /^[^\p{Cc}\s][^\p{Cc}]{0,127}$/u;
+
 /** Reads every input before anything is judged, so an unreadable file stops the run at once (exit 2). */
 const readCopies = async (
   io: CliIo,
@@ -293,7 +296,7 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
     copyEvent({
       // A server takes a signature once: a body of its own per run keeps two runs apart.
       eventId: source.kind === 'shipped' ? 'risk-radar-check' : `risk-radar-check-${runId}-${index + 1}`,
-      copyId: copy.id.length <= 128 ? copy.id : 'risk-radar-check',
+      copyId: COPY_ID.test(copy.id) ? copy.id : 'risk-radar-check',
       name: copy.name,
       text: copy.text,
       market,

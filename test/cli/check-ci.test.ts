@@ -136,6 +136,23 @@ describe('Command: check --baseline', () => {
     expect(after.out).toMatch(/0 new · 2 known · 0 fixed/);
   });
 
+  it('says when the baseline was recorded with other rules, and still fails only on new findings', async () => {
+    // Prepare
+    const repo = repository({ 'copy/a.txt': '全网最佳美白精华' });
+    await repo.run(['copy/a.txt', '--baseline', 'b.json']);
+    const file = join(repo.root, 'b.json');
+    writeFileSync(file, repo.read('b.json').replace(/"rules": "[^"]*"/, '"rules": "cn@1.0.0"'));
+
+    // Act
+    const result = await repo.run(['copy/a.txt', '--baseline', 'b.json']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /note: the baseline was recorded with rules cn@1\.0\.0: a finding a rule change added is new/,
+    );
+  });
+
   it('counts: the accepted phrase written a second time is one new finding', async () => {
     const repo = repository({ 'copy/a.txt': '全网最佳美白精华' });
     await repo.run(['copy/a.txt', '--baseline', 'b.json']);
