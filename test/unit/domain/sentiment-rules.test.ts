@@ -151,6 +151,22 @@ describe('Function: driftSignal', () => {
   });
 });
 
+describe('Function: driftSignal after a crisis', () => {
+  it('does not report a small subject’s crisis again as a drift once it has ended', () => {
+    // Prepare: 12 mentions an hour at 10 %; a crisis of 12 hours at 5 of 12 (a burst, each window too
+    // small to judge alone), then a day back at normal.
+    const crisis = Array.from({ length: 12 }, (_, k) => hourWindow(49 + k, 12, 5));
+    const after = steadyHours(24, 12, 0.1, 61);
+
+    // Act
+    const findings = judgeEach([...history(0.1, 12), ...crisis], after);
+
+    // Assess: the spike spoke during the crisis; afterwards nothing, drift included.
+    expect(judgeEach(history(0.1, 12), crisis).some((f) => f.has('sentiment.spike'))).toBe(true);
+    expect(findings.filter((f) => f.has('sentiment.drift'))).toEqual([]);
+  });
+});
+
 describe('Baseline: robust, seasonal, adopting a lasting shift', () => {
   const normalAfter = (windows: readonly Window[], next: Window) =>
     readSentiment(next.sentiment, Date.parse(next.at), learnSentiment(windows), DEFAULT_SENTIMENT_THRESHOLDS)
