@@ -26,6 +26,7 @@ export const POLICY_TEXT = {
   } satisfies Record<PolicyId, string>,
   owners: { legal: 'Legal', manager: 'Managers' },
   homeTitle: 'Policies',
+  noPolicies: 'The service lists no policies.',
   homeLede:
     'The rules, the matrix and the thresholds behind every assessment. Each change is a draft you test against real decisions and recent cases before you publish it; a published version is in force everywhere within a minute, and any earlier version can be restored.',
   columns: ['Policy', 'Owner', 'In force', 'Published', 'Draft'],
@@ -112,7 +113,7 @@ export const useCanEdit = (id: PolicyId): boolean => {
 
 /** `/policies`: the four policies, who owns each, what is in force and whether a draft waits. */
 export const PoliciesHome = () => {
-  const { api, session } = useApp();
+  const { api } = useApp();
   const policies = useResource(() => api.policies(), [api]);
   const T = POLICY_TEXT;
   return (
@@ -176,8 +177,7 @@ export const PoliciesHome = () => {
           </div>
         )
       )}
-      {policies.data?.policies.length === 0 && <EmptyState title={T.homeTitle} />}
-      <p class="hint">{session.roles.includes('legal') ? T.what.claims : T.what.matrix}</p>
+      {policies.data?.policies.length === 0 && <EmptyState title={T.noPolicies} />}
     </>
   );
 };
@@ -287,11 +287,11 @@ export const usePolicyEditor = <D,>(
     return result;
   });
 
-  const restart = (): void => {
+  // After a publish or a rollback the form starts again from what the server now holds.
+  const restart = async (): Promise<void> => {
     setGeneration((n) => n + 1);
+    await Promise.all([active.refresh(), draft.refresh()]);
     setReload(true);
-    void active.refresh();
-    void draft.refresh();
   };
 
   const publish = useAction(async (note: string): Promise<PolicyVersion> => {
@@ -301,7 +301,7 @@ export const usePolicyEditor = <D,>(
       const version = await api.publish(id, note.trim());
       announce(POLICY_TEXT.published(version.version));
       setTestResult(undefined);
-      restart();
+      await restart();
       return version;
     } catch (error) {
       // A 409 names what fails only in words: the test shows exactly which examples and copies.
@@ -319,10 +319,11 @@ export const usePolicyEditor = <D,>(
     if (note.trim() === '') throw new ApiError(400, POLICY_TEXT.noteMissing, '');
     const restored = await api.rollback(id, version, note.trim());
     announce(POLICY_TEXT.published(restored.version));
-    if (!dirty) restart();
+    // Unsaved edits stay in the form; the status above it says what is in force now.
+    if (!dirty) await restart();
     else {
       setGeneration((n) => n + 1);
-      void active.refresh();
+      await active.refresh();
     }
     return restored;
   });

@@ -40,6 +40,9 @@ const TEXT = {
   none: '—',
 } as const;
 
+/** Versions read per page of the history. */
+const PAGE = 25;
+
 const actorName = (actor: string): string => actor.replace(/^user:/, '');
 
 /** A value of the diff as a person reads it: text as is, anything else as compact JSON. */
@@ -86,11 +89,26 @@ const sideOf = (value: string): Side => (value === 'draft' ? 'draft' : Number(va
 /** The versions of a policy, the diff between any two (or in force ↔ draft), and roll back with a note. */
 export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
   const { api } = useApp();
-  const [limit, setLimit] = useState(20);
   const versions = useResource(
-    () => api.policyVersions(editor.id, { limit }),
-    [api, editor.id, editor.generation, limit],
+    () => api.policyVersions(editor.id, { limit: PAGE }),
+    [api, editor.id, editor.generation],
   );
+  // Older pages, each read with the cursor of the one before; a new version starts the list again.
+  const [older, setOlder] = useState<{ generation: number; items: PolicyVersionSummary[]; cursor?: string }>({
+    generation: -1,
+    items: [],
+  });
+  const olderNow = older.generation === editor.generation ? older : undefined;
+  const nextCursor = olderNow === undefined ? versions.data?.cursor : olderNow.cursor;
+  const loadOlder = useAction(async (cursor: string) => {
+    const page = await api.policyVersions(editor.id, { limit: PAGE, cursor });
+    setOlder({
+      generation: editor.generation,
+      items: [...(olderNow?.items ?? []), ...page.items],
+      ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+    });
+    return page;
+  });
   const activeVersion = editor.active.data?.version ?? 0;
   const hasDraft = editor.canEdit && editor.draft.data !== undefined;
   const [from, setFrom] = useState<Side | undefined>(undefined);
@@ -104,11 +122,14 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
   const [restoring, setRestoring] = useState<number | undefined>(undefined);
   const [note, setNote] = useState('');
 
-  const listed: readonly PolicyVersionSummary[] = versions.data?.items ?? [];
+  const listed: readonly PolicyVersionSummary[] = [
+    ...(versions.data?.items ?? []),
+    ...(olderNow?.items ?? []),
+  ];
   // Version 0 (the shipped defaults) can always be restored, whether or not the API lists it.
   const items = listed.some((item) => item.version === 0)
     ? listed
-    : versions.data?.cursor === undefined && versions.data !== undefined
+    : nextCursor === undefined && versions.data !== undefined
       ? [
           ...listed,
           {
@@ -204,8 +225,14 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           </table>
         </div>
       )}
-      {versions.data?.cursor !== undefined && (
-        <button type="button" class="button button-quiet" onClick={() => setLimit(limit + 50)}>
+      {loadOlder.error !== undefined && <ErrorNotice error={loadOlder.error} context={TEXT.failed} />}
+      {nextCursor !== undefined && (
+        <button
+          type="button"
+          class="button button-quiet"
+          disabled={loadOlder.busy}
+          onClick={() => void loadOlder.run(nextCursor)}
+        >
           {TEXT.more}
         </button>
       )}
