@@ -65,8 +65,9 @@ const baselineSummary = (outcome: BaselineOutcome, copies: number, paint: Paint)
       `baseline ${outcome.path}: recorded ${plural(total(outcome.hits), 'finding', 'findings')} of ${plural(copies, 'copy', 'copies')} — later runs fail only on new ones`,
     ];
   }
+  const fresh = total(comparison.new);
   const summary = [
-    `baseline ${outcome.path}: ${paint(['bold', 'red'], `${total(comparison.new)} new`)} · ${total(comparison.known)} known · ${total(comparison.fixed)} fixed`,
+    `baseline ${outcome.path}: ${fresh > 0 ? paint(['bold', 'red'], `${fresh} new`) : '0 new'} · ${total(comparison.known)} known · ${total(comparison.fixed)} fixed`,
     ...comparison.new.map((entry) => entryLine(paint(['bold', 'red'], 'NEW  '), entry, paint)),
     ...comparison.fixed.map((entry) =>
       entryLine('fixed', entry, paint, ' — no longer found: prune it with --update-baseline'),
