@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { runCli } from '../../cli/main.ts';
 import { decodeStream } from '../../cli/push/exports/decode.ts';
 import { readRows } from '../../cli/push/exports/rows.ts';
 import { parseMoment, parseNumber } from '../../cli/push/exports/values.ts';
-import { acceptAll, type FakeApi, fakeIo, startFakeApi } from './fake-io.ts';
+import { acceptAll, type FakeApi, fakeIo, problemReply, startFakeApi } from './fake-io.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../docs/samples');
 const sample = (name: string): string => join(SAMPLES, name);
@@ -503,6 +503,146 @@ describe('Command: push --format <platform export>', () => {
     expect(tz.err).toContain('--tz must be a UTC offset such as +07:00');
     expect(dates.err).toContain('--date-format must be one of auto, iso, DD/MM/YYYY');
     expect(decimal.err).toContain('--decimal must be . or ,');
+  });
+});
+
+describe('Command: push --format <platform export>: input and resume', () => {
+  const run = async (args: readonly string[], reply: Parameters<typeof startFakeApi>[0], stdin?: string) => {
+    const server = await startFakeApi(reply);
+    const io = fakeIo(stdin === undefined ? {} : { stdin });
+    try {
+      const code = await runCli(
+        ['push', ...args, '--url', server.url, '--client', 'c', '--secret', 's', '--retries', '0'],
+        io,
+      );
+      const sent = server.requests.flatMap(
+        (request) => (JSON.parse(request.body) as { events: SentEvent[] }).events,
+      );
+      return { code, sent, out: io.stdout.text(), err: io.stderr.text() };
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('records what was delivered before a failure, so the next run sends exactly the rest', async () => {
+    // Prepare: 250 hourly windows are three batches; the server fails after the first, until it is back.
+    const state = join(dir, 'resume-state.json');
+    let up = false;
+    const server = await startFakeApi((request, count) =>
+      count === 0 || up ? acceptAll(request) : problemReply(503, 'Down', 'down'),
+    );
+    const push = async () => {
+      const io = fakeIo();
+      const before = server.requests.length;
+      const code = await runCli(
+        [
+          'push',
+          sample('listening.csv'),
+          '--format',
+          'listening',
+          '--tz',
+          '+07:00',
+          '--state',
+          state,
+          '--retries',
+          '0',
+          '--url',
+          server.url,
+          '--client',
+          'c',
+          '--secret',
+          's',
+        ],
+        io,
+      );
+      const sent = server.requests
+        .slice(before)
+        .filter((_, index) => index === 0 || up)
+        .flatMap((request) => (JSON.parse(request.body) as { events: SentEvent[] }).events);
+      return { code, sent, out: io.stdout.text() };
+    };
+
+    // Act
+    const failed = await push();
+    const remembered = JSON.parse(readFileSync(state, 'utf8')) as {
+      targets: Record<string, { sent: string[] }>;
+    };
+    up = true;
+    const resumed = await push();
+    await server.close();
+
+    // Assess
+    expect(failed.code).toBe(3);
+    expect(failed.out).toMatch(/not sent\s+150/);
+    const delivered = failed.sent.slice(0, 100).map((event) => event.eventId);
+    expect(Object.values(remembered.targets)[0]?.sent).toEqual(delivered);
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toMatch(/skipped\s+100 already sent/);
+    expect(resumed.sent).toHaveLength(150);
+    expect(new Set([...delivered, ...resumed.sent.map((event) => event.eventId)]).size).toBe(250);
+  });
+
+  it('reads an export from standard input, and a file in another encoding named with --encoding', async () => {
+    // Prepare
+    const text = 'Day,Campaign,Currency code,Cost\n2026-11-01,Café Crème,EUR,10\n';
+    const latin = file('latin.csv', '');
+    writeFileSync(latin, Buffer.from(text, 'latin1'));
+    const plan = file(
+      'plan.json',
+      '{"Café Crème":{"plannedBudget":100,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}',
+    );
+
+    // Act
+    const piped = await run(['-', '--format', 'google-ads', '--plan', plan], acceptAll, text);
+    const refused = await run(
+      [latin, '--format', 'google-ads', '--plan', plan, '--state', join(dir, 'l1.json')],
+      acceptAll,
+    );
+    const named = await run(
+      [
+        latin,
+        '--format',
+        'google-ads',
+        '--plan',
+        plan,
+        '--encoding',
+        'windows-1252',
+        '--state',
+        join(dir, 'l2.json'),
+      ],
+      acceptAll,
+    );
+
+    // Assess
+    expect(piped.code).toBe(0);
+    expect(piped.sent[0]?.spend).toMatchObject({ campaignId: 'Café Crème', actualSpend: 10 });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`${latin} is not UTF-8 text`);
+    expect(named.code).toBe(0);
+    expect(named.sent[0]?.spend).toMatchObject({ campaignId: 'Café Crème' });
+  });
+
+  it('takes the plan file over the export’s own plan columns', async () => {
+    // Prepare
+    const mapping = file(
+      'm.yaml',
+      'type: spend\nsource: s\ncolumns:\n  date: Day\n  campaign: Campaign\n  spend: Cost (USD)\n  plannedBudget: Budget\n  periodStart: Start\n  periodEnd: End\nconstants:\n  channel: x\n  currency: USD\n',
+    );
+    const csv = file(
+      'p.csv',
+      'Day,Campaign,Cost (USD),Budget,Start,End\n2026-11-01,A,10,500,2026-11-01,2026-11-30\n2026-11-02,A,10,800,2026-11-01,2026-11-30\n',
+    );
+
+    // Act
+    const fromColumns = await run([csv, '--mapping', mapping, '--state', join(dir, 'pc1.json')], acceptAll);
+    const fromFile = await run(
+      [csv, '--mapping', mapping, '--plan', PLAN_A(), '--state', join(dir, 'pc2.json')],
+      acceptAll,
+    );
+
+    // Assess
+    expect(fromColumns.sent.map((event) => event.spend?.plannedBudget)).toEqual([500, 800]);
+    expect(fromFile.sent.map((event) => event.spend?.plannedBudget)).toEqual([100000, 100000]);
   });
 });
 
