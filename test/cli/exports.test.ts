@@ -448,6 +448,26 @@ describe('Command: push --format <platform export>', () => {
     expect(err).not.toContain('row 2,');
   });
 
+  it('tells a total row by its whole first cell: a campaign called "Total Wellness" is a campaign', async () => {
+    // Prepare
+    const export_ = file(
+      'totals.csv',
+      'Campaign,Day,Currency code,Cost\nTotal Wellness,2026-11-01,USD,10\nTotal Wellness,2026-11-02,USD,5\nTotal: Account,--,USD,15\n',
+    );
+    const plan = file(
+      'plan.json',
+      '{"Total Wellness":{"plannedBudget":100,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}',
+    );
+
+    // Act
+    const { code, sent, err } = await push([export_, '--format', 'google-ads', '--plan', plan]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent.map((event) => event.spend?.actualSpend)).toEqual([10, 15]);
+    expect(err).toContain('1 total or summary row(s) skipped');
+  });
+
   it('pushes without conversions when the export has no conversions column (not a run of zeros)', async () => {
     // Prepare
     const noConversions = file('nc.csv', 'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,10\n');

@@ -95,11 +95,12 @@ const noHeader = (first: Row | undefined, mapping: ExportMapping): InputFileErro
   );
 };
 
-/** Totals and summary rows that exports append (Google: `Total: Account`): not a campaign's day. */
-const isTotal = (row: Row): boolean => {
-  const first = row.cells.find((cell) => cell !== '') ?? '';
-  return /^(total|totals|summary|总计|合计|tổng)(\b|:|\s)/i.test(first);
-};
+/**
+ * Totals and summary rows that exports append — Google `Total: Account`, TikTok `Total of 39 results`,
+ * `总计`, `Tổng cộng` — told by their first cell as a whole, so a campaign named "Total Wellness" is not one.
+ */
+const TOTAL = /^(total|totals|summary|grand total|总计|合计|tổng|tổng cộng)(:.*| of \d+ \w+)?$/i;
+const isTotal = (row: Row): boolean => TOTAL.test(row.cells.find((cell) => cell !== '') ?? '');
 
 const isEmpty = (row: Row): boolean => row.cells.every((cell) => cell === '');
 
