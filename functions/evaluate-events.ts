@@ -12,7 +12,7 @@ export const handler = httpFunction()
   .use(authorize({ auth: 'signature', roles: ['ingest'], deps: signatureDependencies }))
   .handler(async (event) => {
     const request = parseEventsRequest(event.body);
-    const results = await evaluateEvents(request.items, evaluateDependencies());
+    const results = await evaluateEvents(request.items, await evaluateDependencies());
     const evaluated = request.items.flatMap((item) => {
       const result = results[item.index];
       return item.ok && result?.status === 'evaluated'

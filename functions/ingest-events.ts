@@ -21,7 +21,7 @@ export const handler = httpFunction()
     const request = parseEventsRequest(event.body);
     const observed: IngestObservation[] = [];
     const results = await ingestEvents(principalOf(context).id, request.items, {
-      ...ingestDependencies(),
+      ...(await ingestDependencies()),
       deadline: new Date(Date.now() + context.getRemainingTimeInMillis() - RESPONSE_RESERVE_MS),
       observe: (observation) => observed.push(observation),
     });

@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { listRules } from '#shared/use-cases/list-rules.ts';
-import { engine } from './dependencies/engine.ts';
+import { engineInForce } from './dependencies/engine.ts';
 import { json } from './http.ts';
 import { authorize, httpFunction } from './middleware.ts';
 
@@ -8,7 +8,7 @@ import { authorize, httpFunction } from './middleware.ts';
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['legal'] }))
   .handler(async () => {
-    const { config, version } = engine();
+    const { config, version } = await engineInForce();
     return json(200, listRules(config.packs, DEFAULT_RULE_EXAMPLES, version.rulesVersion), {
       'cache-control': 'private, max-age=300',
     });

@@ -23,7 +23,7 @@ export type RouteAuth =
  */
 export const STAGE_NAME = 'api';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -129,9 +129,36 @@ export const FUNCTIONS = [
   },
   {
     id: 'list-rules',
-    description: 'The claim rule packs in force, with versions.',
+    description: "The claim rule packs in force (with legal's policy), with versions.",
     routes: [{ method: 'GET', path: '/v1/rules', auth: 'cognito' }],
-    table: 'none',
+    // Reads the active policy versions.
+    table: 'read',
+  },
+  {
+    id: 'read-policies',
+    description:
+      'The policies in force (claims overlay, matrix, thresholds), their history, diffs and drafts.',
+    routes: [
+      { method: 'GET', path: '/v1/policies', auth: 'cognito' },
+      { method: 'GET', path: '/v1/policies/{id}', auth: 'cognito' },
+      { method: 'GET', path: '/v1/policies/{id}/versions', auth: 'cognito' },
+      { method: 'GET', path: '/v1/policies/{id}/versions/{version}', auth: 'cognito' },
+      { method: 'GET', path: '/v1/policies/{id}/diff', auth: 'cognito' },
+      { method: 'GET', path: '/v1/policies/{id}/draft', auth: 'cognito' },
+    ],
+    table: 'read',
+  },
+  {
+    id: 'change-policy',
+    description: "A policy's owner saves, tests, publishes or rolls back a draft.",
+    routes: [
+      { method: 'PUT', path: '/v1/policies/{id}/draft', auth: 'cognito' },
+      { method: 'POST', path: '/v1/policies/{id}/draft/test', auth: 'cognito' },
+      { method: 'POST', path: '/v1/policies/{id}/publish', auth: 'cognito' },
+      { method: 'POST', path: '/v1/policies/{id}/rollback', auth: 'cognito' },
+    ],
+    // Writes drafts and versions; testing reads decided copies, cases and events.
+    table: 'write',
   },
   {
     id: 'notify-escalation',

@@ -17,6 +17,8 @@ export const ENV = {
   digestTopicArn: 'DIGEST_TOPIC_ARN',
   /** Hours a red case may stay unacknowledged before a tier-2 escalation (default 4). */
   redAckSlaHours: 'RED_ACK_SLA_HOURS',
+  /** Seconds a function keeps the active policy versions before reading them again (default 5; 0 reads every time). */
+  policyRefreshSeconds: 'POLICY_REFRESH_SECONDS',
   /** Secrets Manager secret holding the pushers' HMAC secrets as JSON `{ "<clientId>": "<secret>" }` (AWS). */
   clientSecretsArn: 'CLIENT_SECRETS_ARN',
   /** Local/dev: one pusher's id and secret instead of Secrets Manager. */
@@ -66,6 +68,12 @@ const arn = (service: string) =>
   );
 const url = z.optional(z.url({ error: 'must be a URL such as http://127.0.0.1:8000' }));
 
+/**
+ * Seconds a function trusts the active policy versions it read: a published policy is in force everywhere
+ * within this (plus one request), well inside the minute docs/policies.md promises.
+ */
+export const DEFAULT_POLICY_REFRESH_SECONDS = 5;
+
 /** Hours a red case may stay unacknowledged before a tier-2 escalation (the practice asks for a reply within 24 h). */
 export const DEFAULT_RED_ACK_SLA_HOURS = 4;
 
@@ -81,6 +89,12 @@ export const ConfigSchema = z.object({
   clientSecretsArn: arn('secretsmanager'),
   dynamodbEndpoint: url,
   snsEndpoint: url,
+  policyRefreshSeconds: z._default(
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .check(z.minimum(0, 'must be 0 or more seconds'), z.maximum(55, 'must be at most 55 seconds')),
+    DEFAULT_POLICY_REFRESH_SECONDS,
+  ),
   redAckSlaHours: z._default(
     z.coerce
       .number({ error: 'must be a number of hours' })

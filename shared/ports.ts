@@ -1,6 +1,7 @@
 import type { Baseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
@@ -162,6 +163,8 @@ export interface ReviewQuery {
   readonly status: ReviewStatus;
   readonly limit: number;
   readonly cursor?: string;
+  /** Newest first instead of the queue's oldest first (a policy test reads the latest decisions). */
+  readonly newestFirst?: boolean;
 }
 
 export interface ReviewStore {
@@ -233,3 +236,29 @@ export interface DigestNotifier {
 
 /** Creates ids for new cases; sortable by creation time. */
 export type IdGenerator = () => string;
+
+/** A published version of a policy as stored: its history line and its document (the overlay). */
+export interface StoredPolicyVersion extends PolicyVersionSummary {
+  readonly document: unknown;
+}
+
+/** An owner's draft as stored (without the effective document, which is derived). */
+export type StoredPolicyDraft = Omit<PolicyDraft, 'effective'>;
+
+/** Policies: the active version of each (one small read, done by every function every few seconds), history, drafts. */
+export interface PolicyStore {
+  /** The active version of every policy ever published, strongly consistent, in one read. */
+  activeVersions(): Promise<ReadonlyMap<PolicyId, PolicyVersionSummary>>;
+  getVersion(id: PolicyId, version: number): Promise<StoredPolicyVersion | undefined>;
+  /** The history, newest first. */
+  listVersions(id: PolicyId, limit: number, cursor?: string): Promise<Page<PolicyVersionSummary>>;
+  getDraft(id: PolicyId): Promise<StoredPolicyDraft | undefined>;
+  /** Every policy's draft without its document (who saved it, when, on which version). */
+  draftSummaries(): Promise<ReadonlyMap<PolicyId, Omit<StoredPolicyDraft, 'document'>>>;
+  saveDraft(draft: StoredPolicyDraft): Promise<void>;
+  /**
+   * Makes `next` the active version if the active one is still `expectedActive` (0: none published yet), in one
+   * write with its history line; with `dropDraft` the draft it came from is removed in the same write.
+   */
+  publish(next: StoredPolicyVersion, expectedActive: number, dropDraft: boolean): Promise<SaveResult>;
+}

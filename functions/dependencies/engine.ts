@@ -1,6 +1,20 @@
-import { createRiskEngine } from '#shared/domain/risk-engine.ts';
-import { matrix } from './levels.ts';
-import { once } from './once.ts';
+import { configInForce } from '#shared/domain/policies/apply.ts';
+import type { ConfiguredRiskEngine } from '#shared/domain/risk-engine.ts';
+import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
+import { activePolicyVersions, policiesInForce, versionsKey } from './policies.ts';
 
-/** The engine with its default thresholds and rule packs on the matrix in force, built once. */
-export const engine = once(() => createRiskEngine({ matrix: matrix() }));
+let current: { readonly key: string; readonly engine: ConfiguredRiskEngine } | undefined;
+
+/**
+ * The engine of the policies in force: the shipped packs, matrix and thresholds with every published policy
+ * laid over them, rebuilt only when a version changes (the compiled claim matcher is kept per set of packs).
+ */
+export const engineInForce = async (): Promise<ConfiguredRiskEngine> => {
+  const active = await activePolicyVersions();
+  const key = versionsKey(active);
+  if (current?.key !== key) {
+    const engine = createRiskEngine(configInForce(DEFAULT_ENGINE_CONFIG, await policiesInForce(active)));
+    current = { key, engine };
+  }
+  return current.engine;
+};

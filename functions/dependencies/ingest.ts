@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDbBaselineStore } from '#shared/adapters/dynamodb-baseline-store.ts';
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
+import { levelPolicyOf } from '#shared/domain/level-policy.ts';
 import { systemClock } from '#shared/ports.ts';
 import type { IngestDependencies } from '#shared/use-cases/ingest-events.ts';
-import { engine } from './engine.ts';
-import { levelPolicy } from './levels.ts';
+import { engineInForce } from './engine.ts';
 import { once } from './once.ts';
 import { dynamoDocumentClient, tableName } from './table.ts';
 import { exceptionStore } from './workflow.ts';
 
-export const ingestDependencies = once(
-  (): IngestDependencies => ({
-    store: new DynamoDbEventStore(dynamoDocumentClient(), tableName()),
-    exceptions: exceptionStore(),
-    baselines: new DynamoDbBaselineStore(dynamoDocumentClient(), tableName()),
-    engine: engine(),
-    policy: levelPolicy(),
-    clock: systemClock,
-    newCaseId: () => randomUUID(),
-  }),
-);
+const stores = once(() => ({
+  store: new DynamoDbEventStore(dynamoDocumentClient(), tableName()),
+  exceptions: exceptionStore(),
+  baselines: new DynamoDbBaselineStore(dynamoDocumentClient(), tableName()),
+  clock: systemClock,
+  newCaseId: () => randomUUID(),
+}));
+
+/** What ingest needs, with the engine and level policy of the policies in force at this request. */
+export const ingestDependencies = async (): Promise<IngestDependencies> => {
+  const engine = await engineInForce();
+  return { ...stores(), engine, policy: levelPolicyOf(engine.matrix) };
+};

@@ -34,6 +34,22 @@ export const keys = {
   }),
   auditPrefix: 'AUDIT#',
   exception: (exceptionId: string) => ({ pk: `EXCEPTION#${exceptionId}`, sk: 'EXCEPTION' }),
+  /** The active version of each policy: one small partition every function reads every few seconds. */
+  activePolicies: 'POLICIES',
+  activePolicy: (id: string) => ({ pk: 'POLICIES', sk: `ACTIVE#${id}` }),
+  policyVersion: (id: string, version: number) => ({
+    pk: `POLICY#${id}`,
+    sk: `VERSION#${String(version).padStart(10, '0')}`,
+  }),
+  policyDraft: (id: string) => ({ pk: `POLICY#${id}`, sk: 'DRAFT' }),
+} as const;
+
+/** A policy's history, newest first (gsi1). */
+export const policyHistoryIndex = {
+  indexName: 'gsi1',
+  partitionKey: 'gsi1pk',
+  sortKey: 'gsi1sk',
+  partition: (id: string) => `POLICY#${id}#HISTORY`,
 } as const;
 
 /**

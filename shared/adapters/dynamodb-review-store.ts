@@ -35,7 +35,7 @@ export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
     return this.partitionPage(
       reviewQueueIndex,
       reviewQueuePartition(query.status),
-      true,
+      query.newestFirst !== true,
       query,
       itemToReview,
     );

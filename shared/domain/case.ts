@@ -245,6 +245,8 @@ export const occurrenceAudit = (
 export interface Occurrence {
   readonly caseId: string;
   readonly eventId: string;
+  /** The pusher that sent the event, so it can be read again (a policy test re-assesses it); absent on older cases. */
+  readonly clientId?: string;
   readonly type: EventType;
   readonly source: string;
   readonly occurredAt: string;
@@ -332,6 +334,8 @@ const mergeFindings = (
 
 export interface OccurrenceInput {
   readonly event: RiskEvent;
+  /** The pusher that sent it. */
+  readonly clientId?: string;
   readonly assessment: Assessment;
   readonly riskType: RiskType;
   readonly subject: Subject;
@@ -415,6 +419,7 @@ export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: Lev
 export const occurrenceOf = (caseId: string, input: OccurrenceInput, receivedAt: Date): Occurrence => ({
   caseId,
   eventId: input.event.eventId,
+  ...(input.clientId === undefined ? {} : { clientId: input.clientId }),
   type: input.event.type,
   source: input.event.source,
   occurredAt: utc(input.event.occurredAt),

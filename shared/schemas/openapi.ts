@@ -12,6 +12,22 @@ import {
 } from './cases.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import {
+  PolicyDiffQuerySchema,
+  PolicyDiffSchema,
+  PolicyDraftRequestSchema,
+  PolicyDraftSchema,
+  PolicyIdSchema,
+  PolicyListSchema,
+  PolicyPublishRequestSchema,
+  PolicyRollbackRequestSchema,
+  PolicyTestRequestSchema,
+  PolicyTestSchema,
+  PolicyVersionNumberSchema,
+  PolicyVersionSchema,
+  PolicyVersionSummarySchema,
+  PolicyVersionsQuerySchema,
+} from './policies.ts';
+import {
   AcknowledgeRequestSchema,
   CaseIdSchema,
   DecisionRequestSchema,
@@ -74,6 +90,24 @@ const workflowErrors: ZodOpenApiResponsesObject = {
   '404': problem('No such case, review or exception.'),
   '409': problem(
     'Impossible in the current state (e.g. already resolved or decided); `current` shows the state.',
+  ),
+};
+
+const policyPath = z.object({ id: PolicyIdSchema });
+
+const policyReadErrors: ZodOpenApiResponsesObject = {
+  '400': problem('An unknown policy id, version or query parameter; `errors` lists every bad path.'),
+  ...peopleErrors,
+  '404': problem('No such version, or no draft.'),
+};
+
+const policyWriteErrors: ZodOpenApiResponsesObject = {
+  '400': problem('An invalid document: `errors` names every bad path (document.rules.0.patterns …).'),
+  '401': peopleErrors['401'] as NonNullable<ZodOpenApiResponsesObject['401']>,
+  '403': problem('The policy belongs to another role: claims to legal, matrix and thresholds to managers.'),
+  '404': problem('No draft to publish, or no such version to restore.'),
+  '409': problem(
+    "The draft's own examples fail (`current.failures`), it was written against an older version, or someone published first.",
   ),
 };
 
@@ -224,6 +258,98 @@ export const openApiDocument = () =>
             ),
             ...peopleErrors,
           },
+        },
+      },
+      '/v1/policies': {
+        get: {
+          summary:
+            'Each policy (claims, matrix, spend, sentiment): the version in force, who published it, the draft',
+          security: [{ bearer: [] }],
+          responses: { '200': jsonBody('The four policies.', PolicyListSchema), ...peopleErrors },
+        },
+      },
+      '/v1/policies/{id}': {
+        get: {
+          summary: 'The version of a policy in force, with its document (0: the shipped defaults)',
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          responses: { '200': jsonBody('The active version.', PolicyVersionSchema), ...policyReadErrors },
+        },
+      },
+      '/v1/policies/{id}/versions': {
+        get: {
+          summary: "A policy's history, newest first: every publish and rollback",
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath, query: PolicyVersionsQuerySchema },
+          responses: {
+            '200': jsonBody(
+              'A page of versions.',
+              pageOf(PolicyVersionSummarySchema).meta({ id: 'PolicyVersionList' }),
+            ),
+            ...policyReadErrors,
+          },
+        },
+      },
+      '/v1/policies/{id}/versions/{version}': {
+        get: {
+          summary: 'One version of a policy, with its document',
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath.extend({ version: PolicyVersionNumberSchema }) },
+          responses: { '200': jsonBody('The version.', PolicyVersionSchema), ...policyReadErrors },
+        },
+      },
+      '/v1/policies/{id}/diff': {
+        get: {
+          summary: 'What changes between two versions, or a version and the draft',
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath, query: PolicyDiffQuerySchema },
+          responses: { '200': jsonBody('The changes, by path.', PolicyDiffSchema), ...policyReadErrors },
+        },
+      },
+      '/v1/policies/{id}/draft': {
+        get: {
+          summary: "The owner's draft",
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          responses: { '200': jsonBody('The draft.', PolicyDraftSchema), ...policyReadErrors },
+        },
+        put: {
+          summary: "Save the owner's draft (the owner role only)",
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          requestBody: jsonRequest(PolicyDraftRequestSchema),
+          responses: { '200': jsonBody('The saved draft.', PolicyDraftSchema), ...policyWriteErrors },
+        },
+      },
+      '/v1/policies/{id}/draft/test': {
+        post: {
+          summary:
+            "Test the draft: every rule's examples, decided copies (claims) or recent cases (others), before and after",
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          requestBody: jsonRequest(PolicyTestRequestSchema),
+          responses: {
+            '200': jsonBody('What the draft would change.', PolicyTestSchema),
+            ...policyWriteErrors,
+          },
+        },
+      },
+      '/v1/policies/{id}/publish': {
+        post: {
+          summary: 'Publish the draft as the new version in force (in every function within a minute)',
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          requestBody: jsonRequest(PolicyPublishRequestSchema),
+          responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
+        },
+      },
+      '/v1/policies/{id}/rollback': {
+        post: {
+          summary: 'Publish a new version equal to an older one (0: the shipped defaults)',
+          security: [{ bearer: [] }],
+          requestParams: { path: policyPath },
+          requestBody: jsonRequest(PolicyRollbackRequestSchema),
+          responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
         },
       },
       '/v1/health': {

@@ -79,6 +79,7 @@ const duplicateResult = (index: number, original: StoredEvent): EventResult => (
 
 /** The case input of a judged event: its worst finding's risk type on its subject, if its level opens one. */
 const decide = (
+  clientId: string,
   index: number,
   event: RiskEvent,
   judgement: Judgement,
@@ -90,6 +91,7 @@ const decide = (
   if (worst === undefined || !policy.opensCase(assessment.level)) return { index, event, judgement };
   const input: OccurrenceInput = {
     event,
+    clientId,
     assessment,
     riskType: worst.riskType,
     subject: subjectOf(event),
@@ -282,7 +284,7 @@ export const ingestEvents = async (
 
   // Decide: assessments, then which case each event opens or joins.
   const decided = judgeInOrder(fresh, now, knowledge, deps.engine).map(({ index, event, judgement }) =>
-    decide(index, event, judgement, now, deps.policy),
+    decide(clientId, index, event, judgement, now, deps.policy),
   );
   const subjects = decided.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
   // A subject whose pointer was read and found empty has no case to read.

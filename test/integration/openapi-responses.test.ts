@@ -190,6 +190,78 @@ beforeAll(async () => {
   await ask('legal', { method: 'GET', resource: '/v1/rules' });
   await ask('manager', { method: 'GET', resource: '/v1/rules' });
   await ask(undefined, { method: 'GET', resource: '/v1/health' });
+
+  // Policies: list, a draft refused and saved, tested, published, the history, a diff, a rollback, refusals.
+  const ofPolicy = (id: string, tail = '') => ({
+    resource: `/v1/policies/{id}${tail}`,
+    url: `/v1/policies/${id}${tail}`,
+    pathParameters: { id },
+  });
+  await ask('legal', { method: 'GET', resource: '/v1/policies' });
+  const overlay = {
+    rules: [
+      {
+        id: 'cn.custom.oa-taboo',
+        markets: ['CN'],
+        languages: ['zh'],
+        categories: 'all',
+        patterns: ['国家级秘方'],
+        probability: 'high',
+        impact: 'moderate',
+        basis: 'Brand guideline 4.2',
+        message: 'A secret-formula claim the brand does not allow.',
+        suggestion: 'Name the formula without "secret".',
+        examples: { positive: ['采用国家级秘方'], negative: ['采用独家配方'] },
+      },
+    ],
+  };
+  await ask('legal', {
+    method: 'PUT',
+    ...ofPolicy('claims', '/draft'),
+    body: JSON.stringify({ document: { rules: [{}] } }),
+  });
+  await ask('legal', {
+    method: 'PUT',
+    ...ofPolicy('claims', '/draft'),
+    body: JSON.stringify({ document: overlay }),
+  });
+  await ask('manager', {
+    method: 'PUT',
+    ...ofPolicy('claims', '/draft'),
+    body: JSON.stringify({ document: overlay }),
+  });
+  await ask('legal', { method: 'GET', ...ofPolicy('claims', '/draft') });
+  await ask('legal', { method: 'POST', ...ofPolicy('claims', '/draft/test'), body: '{}' });
+  await ask('legal', { method: 'GET', ...ofPolicy('claims', '/diff') });
+  await ask('legal', {
+    method: 'POST',
+    ...ofPolicy('claims', '/publish'),
+    body: JSON.stringify({ note: 'Brand taboo' }),
+  });
+  await ask('legal', {
+    method: 'POST',
+    ...ofPolicy('claims', '/publish'),
+    body: JSON.stringify({ note: 'Again' }),
+  });
+  await ask('manager', { method: 'GET', ...ofPolicy('claims') });
+  await ask('manager', { method: 'GET', ...ofPolicy('claims', '/versions') });
+  await ask('manager', {
+    method: 'GET',
+    resource: '/v1/policies/{id}/versions/{version}',
+    url: '/v1/policies/claims/versions/1',
+    pathParameters: { id: 'claims', version: '1' },
+  });
+  await ask('manager', { method: 'GET', ...ofPolicy('claims', '/draft') });
+  await ask('legal', {
+    method: 'POST',
+    ...ofPolicy('claims', '/rollback'),
+    body: JSON.stringify({ version: 0, note: 'Undo' }),
+  });
+  await ask('legal', {
+    method: 'POST',
+    ...ofPolicy('claims', '/rollback'),
+    body: JSON.stringify({ version: 9, note: 'No such' }),
+  });
 });
 
 afterAll(() => {

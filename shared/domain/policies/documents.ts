@@ -230,8 +230,11 @@ const unknownFields = (
   path: readonly string[] = [],
 ): FieldIssue[] =>
   Object.entries(overlay).flatMap(([key, value]) => {
+    // A whole document read back (GET …/{id} `effective`) carries the shipped version: not a change.
     if (path.length === 0 && key === 'version') {
-      return [at([key], 'is assigned when the policy is published; leave it out')];
+      return value === undefined || value === base[key]
+        ? []
+        : [at([key], 'is assigned when the policy is published; leave it out')];
     }
     if (!(key in base)) return [at([...path, key], 'unknown field; check its spelling')];
     const under = base[key];
@@ -248,7 +251,8 @@ const parseThresholds = <T extends { readonly version: string }>(
   if (!isRecord(raw)) return { ok: false, issues: [at([], 'must be an object of threshold fields')] };
   const unknown = unknownFields(raw, defaults as unknown as Record<string, unknown>);
   if (unknown.length > 0) return { ok: false, issues: unknown };
-  const merged = mergeOverlay(defaults, raw);
+  const { version: _version, ...fields } = raw;
+  const merged = mergeOverlay(defaults, fields);
   const result = schema.safeParse(merged);
   if (!result.success) return { ok: false, issues: zodIssues(result.error?.issues ?? []) };
   return { ok: true, value: overlayOf(defaults, merged) };

@@ -35,7 +35,8 @@ export interface PolicyVersionSummary {
   readonly restored?: number;
   /** `user:<name>`, or `shipped` for version 0. */
   readonly author: string;
-  readonly at: string;
+  /** When it was published; absent for version 0 (the shipped defaults). */
+  readonly at?: string;
   readonly note: string;
   /** The shipped version the overlay was written against (packs, matrix or thresholds version). */
   readonly base: string;
