@@ -211,12 +211,17 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<DescribedPolicy, Readonly<Recor
   sentiment: SENTIMENT,
 };
 
-const PATTERNS = Object.fromEntries(
-  Object.entries(FIELD_DESCRIPTIONS).map(([policy, descriptions]) => [
-    policy,
-    Object.keys(descriptions).map((key) => ({ key, steps: key.split('.') })),
-  ]),
-) as Record<DescribedPolicy, readonly { readonly key: string; readonly steps: readonly string[] }[]>;
+interface Pattern {
+  readonly key: string;
+  readonly steps: readonly string[];
+}
+const patternsOf = (descriptions: Readonly<Record<string, string>>): readonly Pattern[] =>
+  Object.keys(descriptions).map((key) => ({ key, steps: key.split('.') }));
+const PATTERNS: Readonly<Record<DescribedPolicy, readonly Pattern[]>> = {
+  matrix: patternsOf(MATRIX),
+  spend: patternsOf(SPEND),
+  sentiment: patternsOf(SENTIMENT),
+};
 
 /**
  * The pattern (catalogue key) that describes a field, or undefined when the policy has no such field.
