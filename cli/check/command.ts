@@ -200,11 +200,17 @@ const readBaseline = async (
 };
 
 /** Written beside the target and renamed over it: an interrupted run never leaves half a baseline. */
-const writeBaseline = async (path: string, baseline: Baseline): Promise<void> => {
-  await mkdir(dirname(path), { recursive: true });
+const writeBaseline = async (path: string, shown: string, baseline: Baseline): Promise<void> => {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, renderBaseline(baseline), 'utf8');
-  await rename(temporary, path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, renderBaseline(baseline), 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    throw new InputFileError(`Cannot write the baseline ${shown}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 };
 
 /** The assessment of each copy, by the shipped packs here or by the policies in force on a server. */
@@ -251,7 +257,7 @@ const settleBaseline = async (input: {
   const ids = new Set(copies.map((copy) => copy.id));
   const rules = rulesOf(copies);
   if (previous === undefined || input.update) {
-    await writeBaseline(input.path, updatedBaseline(previous, hits, ids, rules));
+    await writeBaseline(input.path, input.shown, updatedBaseline(previous, hits, ids, rules));
     return { path: input.shown, rules, recorded: true, hits };
   }
   return {

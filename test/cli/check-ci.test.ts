@@ -247,6 +247,16 @@ describe('Command: check --baseline', () => {
     expect(repo.read('b.json')).toBe(text);
   });
 
+  it('exits 2 when the baseline path cannot be used', async () => {
+    const repo = repository({ 'copy/a.txt': '全网最佳美白精华' });
+
+    const result = await repo.run(['copy/a.txt', '--baseline', 'copy/a.txt/b.json']);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/risk-radar check: Cannot read the baseline copy\/a\.txt\/b\.json: .*ENOTDIR/);
+    expect(result.out).toBe('');
+  });
+
   it('replaces a broken baseline with --update-baseline, saying so', async () => {
     const repo = repository({ 'copy/a.txt': '全网最佳美白精华' });
     writeFileSync(join(repo.root, 'b.json'), 'garbage');
