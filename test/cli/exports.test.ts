@@ -468,6 +468,28 @@ describe('Command: push --format <platform export>', () => {
     expect(err).toContain('1 total or summary row(s) skipped');
   });
 
+  it('keeps one running total for a campaign renamed mid-period (same Campaign ID)', async () => {
+    // Prepare
+    const export_ = file(
+      'renamed.csv',
+      'Day,Campaign,Campaign ID,Currency code,Cost\n2026-11-01,Old name,42,USD,10\n2026-11-02,New name,42,USD,5\n',
+    );
+    const plan = file(
+      'plan.json',
+      '{"New name":{"plannedBudget":100,"periodStart":"2026-11-01","periodEnd":"2026-11-30"}}',
+    );
+
+    // Act
+    const { code, sent } = await push([export_, '--format', 'google-ads', '--plan', plan]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent.map((event) => [event.eventId, event.spend?.actualSpend])).toEqual([
+      ['google-ads:42:2026-11-01', 10],
+      ['google-ads:42:2026-11-02', 15],
+    ]);
+  });
+
   it('pushes without conversions when the export has no conversions column (not a run of zeros)', async () => {
     // Prepare
     const noConversions = file('nc.csv', 'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,10\n');

@@ -221,7 +221,9 @@ interface Day {
 }
 
 interface Campaign {
+  /** The name in its first row (for messages); `names` has every name its rows gave. */
   readonly name: string;
+  readonly names: Set<string>;
   readonly firstLine: number;
   readonly days: Map<string, Day>;
   readonly channels: Set<string>;
@@ -273,7 +275,9 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
       blank = undefined;
     }
     rows += 1;
-    const key = name ?? (read.text(row, 'campaignId') as string);
+    // Keyed by id when the export has one: a campaign renamed mid-period is still one running total.
+    const id = read.text(row, 'campaignId');
+    const key = id === undefined ? `name:${name}` : `id:${id}`;
     const start = read.moment(row, 'date');
     const end = columns.has('dateEnd') ? read.moment(row, 'dateEnd') : start;
     if (start === undefined || end === undefined) {
@@ -287,15 +291,16 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
     }
     if (exportStart === undefined || start.day < exportStart) exportStart = start.day;
     const campaign = campaigns.get(key) ?? {
-      name: key,
+      name: name ?? (id as string),
+      names: new Set<string>(),
       firstLine: row.line,
       days: new Map<string, Day>(),
       channels: new Set<string>(),
       currencies: new Set<string>(),
     };
     campaigns.set(key, campaign);
-    const id = read.text(row, 'campaignId');
     if (id !== undefined) campaign.id = id;
+    if (name !== undefined) campaign.names.add(name);
     const channel = read.text(row, 'channel');
     if (channel !== undefined) campaign.channels.add(channel.toLowerCase());
     const currency = read.text(row, 'currency') ?? headerCurrency;
@@ -333,8 +338,8 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
     const values: { line: number; value: Record<string, unknown> }[] = [];
     for (const campaign of campaigns.values()) {
       const plan: PlanEntry | undefined =
-        options.plan?.get(campaign.name) ??
-        (campaign.id === undefined ? undefined : options.plan?.get(campaign.id));
+        (campaign.id === undefined ? undefined : options.plan?.get(campaign.id)) ??
+        [...campaign.names].map((name) => options.plan?.get(name)).find((entry) => entry !== undefined);
       const events = snapshots(campaign, plan);
       if (events !== undefined) values.push(...events);
     }
