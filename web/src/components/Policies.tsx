@@ -71,7 +71,8 @@ export const POLICY_TEXT = {
   noteMissing: 'Write a note for the history first.',
   testTitle: 'Test result',
   testOk: 'Passes: no example fails and no decided copy regresses.',
-  testNotOk: 'Does not pass yet.',
+  testExamplesFail: 'Examples fail: publishing is refused until they pass.',
+  testRegressions: 'Some decided copies would change the wrong way: check each before you publish.',
   stamps: (active: string, draft: string) => `${active} → ${draft}`,
   examples: (total: number, failing: number) =>
     failing === 0 ? `All ${total} examples behave as written.` : `${failing} of ${total} examples fail:`,
@@ -522,7 +523,7 @@ export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claim
     >
       <h2 id="policy-test-title">{T.testTitle}</h2>
       <p role="status" class={result.ok ? 'policy-ok' : 'policy-warning'}>
-        <strong>{result.ok ? T.testOk : T.testNotOk}</strong>{' '}
+        <strong>{result.ok ? T.testOk : failures.length > 0 ? T.testExamplesFail : T.testRegressions}</strong>{' '}
         <span class="muted">
           <code>{T.stamps(result.stamp.active, result.stamp.draft)}</code>
         </span>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RiskMatrixSchema } from '../../../shared/domain/matrix-schema.ts';
+import { describeField } from '../../../shared/domain/policy-fields.ts';
 import {
   addImpact,
   addProbability,
@@ -258,6 +259,11 @@ export const PolicyMatrix = () => {
               </span>
             </h2>
             {editor.canEdit && <p class="hint">{TEXT.help}</p>}
+            <ul class="hint matrix-about">
+              {(['probabilities', 'impacts', 'cells'] as const).map((field) => (
+                <li key={field}>{describeField('matrix', [field])}</li>
+              ))}
+            </ul>
             <MatrixGrid
               matrix={matrix}
               editable={editor.canEdit}
@@ -298,6 +304,7 @@ export const PolicyMatrix = () => {
               </div>
             )}
             <h3>{TEXT.levelsTitle}</h3>
+            <p class="hint">{describeField('matrix', ['levels', 0, 'rank'])}</p>
             <ul class="matrix-levels">
               {[...matrix.levels]
                 .sort((a, b) => a.rank - b.rank)

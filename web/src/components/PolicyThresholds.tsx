@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeField } from '../../../shared/domain/policy-fields.ts';
 import {
   SentimentThresholdsSchema,
   SpendThresholdsSchema,
@@ -63,11 +64,8 @@ const checkThresholds =
     return result.success ? [] : zodIssues(result.error.issues);
   };
 
-/**
- * What a field does, in plain words. The one place the thresholds form asks for it: the shared
- * `describeField` (shared/domain) answers here once it lands; until then the form shows the field's name.
- */
-const explain = (_policy: ThresholdPolicy, _path: FieldPath): string | undefined => undefined;
+/** What a field does and what raising or lowering it does, in plain words (shared/domain/policy-fields.ts). */
+const explain = (policy: ThresholdPolicy, path: FieldPath): string | undefined => describeField(policy, path);
 
 const GRADE_LISTS = { probability: 'grades-probability', impact: 'grades-impact' } as const;
 const gradeListOf = (path: FieldPath): string | undefined => {
@@ -102,10 +100,13 @@ const ThresholdInput = ({
   shipped,
   issues,
   editable,
+  described = true,
   onChange,
 }: {
   policy: ThresholdPolicy;
   field: ThresholdField;
+  /** False for the second and later bands: the first band already says what each field does. */
+  described?: boolean;
   shipped: unknown;
   issues: readonly string[] | undefined;
   editable: boolean;
@@ -116,7 +117,7 @@ const ThresholdInput = ({
     if (parseFieldInput(text, field.value) !== field.value) setText(String(field.value));
   }, [field.value]);
   const id = fieldId(policy, field.path);
-  const description = explain(policy, field.path);
+  const description = described ? explain(policy, field.path) : undefined;
   const differs = shipped !== undefined && shipped !== field.value;
   const describedBy = [`${id}-about`, issues === undefined ? '' : `${id}-problems`].join(' ').trim();
   return (
@@ -205,6 +206,9 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
                 ? Array.from({ length: bandCount }, (_, index) => (
                     <div key={index} class="threshold-band" data-band={index}>
                       <span class="threshold-band-title">{TEXT.band(index + 1)}</span>
+                      {index === 0 && explain(policy, [group, 0]) !== undefined && (
+                        <p class="hint threshold-band-about">{explain(policy, [group, 0])}</p>
+                      )}
                       {members
                         .filter((field) => field.path[1] === index)
                         .map((field) => (
@@ -215,6 +219,7 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
                             shipped={getAt(shippedDocument, field.path)}
                             issues={fieldIssues.get(pathKey(field.path))}
                             editable={editor.canEdit}
+                            described={index === 0}
                             onChange={(value) => editor.setDocument(setAt(document, field.path, value))}
                           />
                         ))}
