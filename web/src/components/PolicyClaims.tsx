@@ -81,6 +81,7 @@ const TEXT = {
   },
   applyRule: (editing: boolean) => (editing ? 'Update in the draft' : 'Add to the draft'),
   cancel: 'Cancel',
+  applied: 'In the draft: save it to keep it, test it, then publish.',
   ruleProblems: 'The rule is not added yet: fix the fields marked below.',
   idTaken: 'another added rule has this id',
   takes: {
@@ -915,6 +916,7 @@ export const PolicyClaims = () => {
     (active, draft) => asOverlay(draft?.document ?? active.document),
     checkOverlay,
   );
+  const { announce } = useApp();
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const overlay = editor.document;
   const open = (next: Editing): void => {
@@ -926,6 +928,7 @@ export const PolicyClaims = () => {
   const apply = (next: ClaimsOverlay): void => {
     editor.setDocument(next);
     setEditing(undefined);
+    announce(TEXT.applied);
   };
   const rules = overlay === undefined ? [] : customRules(overlay);
   const ruleIndex =
