@@ -175,6 +175,7 @@ export const suite: Suite = {
       notes: [
         'Delays: spend in days, sentiment in hours, from the labelled start of the problem to the first yellow or red finding of its kind.',
         'Precision = problems caught ÷ (problems caught + false-alarm episodes); an episode is a run of yellow/red findings on one subject and risk type with no labelled problem running (2 days of grace after a spend problem, 12 h after a sentiment one).',
+        'Overspend lead = days from the first pacing or overrun finding to the day spend crosses plan + 10 %; an overspend is labelled only when it is over pace from the start (when the warning is due, 10 days before the crossing, the month so far extrapolated in a straight line already reaches plan + 10 %; see bench/signals/spend-month.ts).',
         `Development seeds ${DEVELOPMENT_SEEDS.join(', ')} (pooled); held-out seeds ${HOLDOUT_SEEDS.map(([prefix, seed]) => `${seed} (${prefix}.*)`).join(' and ')}.`,
       ],
     };
