@@ -37,6 +37,10 @@ const RuleSummarySchema = z
     exemptions: z.array(z.string()).optional().meta({
       description: 'Phrases that turn a match into an advisory: lawful if the cited source holds.',
     }),
+    origin: z.enum(['shipped', 'policy']).meta({
+      description:
+        "`policy`: added by legal's claims policy; `shipped`: in the shipped packs (maybe extended by it).",
+    }),
     examples: z.object({
       positive: z.array(z.string()),
       negative: z.array(z.string()),

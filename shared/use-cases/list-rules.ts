@@ -29,6 +29,8 @@ export interface RuleSummary {
   readonly exceptions?: readonly string[];
   /** Phrases that turn a match into an advisory: lawful if the cited source holds ("verify the source"). */
   readonly exemptions?: readonly string[];
+  /** `policy`: added by legal's claims policy; `shipped`: in the shipped packs (maybe extended by it). */
+  readonly origin: 'shipped' | 'policy';
   readonly examples: ClaimExamples;
 }
 
@@ -45,6 +47,7 @@ const summaryOf = (
   kind: RuleSummary['kind'],
   patterns: readonly string[],
   examples: RuleExamples,
+  shipped: ReadonlySet<string>,
 ): RuleSummary => ({
   id: rule.id,
   kind,
@@ -63,6 +66,7 @@ const summaryOf = (
   ...('objects' in rule && rule.objects !== undefined ? { objects: rule.objects } : {}),
   ...('exceptions' in rule && rule.exceptions !== undefined ? { exceptions: rule.exceptions } : {}),
   ...('exemptions' in rule && rule.exemptions !== undefined ? { exemptions: rule.exemptions } : {}),
+  origin: shipped.has(rule.id) ? 'shipped' : 'policy',
   examples: examples[rule.id] ?? NO_EXAMPLES,
 });
 
@@ -74,11 +78,15 @@ export interface RulesInForce {
 
 const NO_EXAMPLES: ClaimExamples = { positive: [], negative: [] };
 
-/** The rule packs in force, with versions and each rule's examples, as `GET /v1/rules` shows them to legal. */
+/**
+ * The rule packs in force, with versions and each rule's examples, as `GET /v1/rules` shows them to legal; a
+ * rule whose id `shipped` lacks came from legal's claims policy.
+ */
 export const listRules = (
   packs: readonly RulePack[],
   examples: RuleExamples,
   rulesVersion: string,
+  shipped: ReadonlySet<string>,
 ): RulesInForce => ({
   rulesVersion,
   packs: packs.map(
@@ -88,9 +96,11 @@ export const listRules = (
       title: pack.title,
       language: pack.language,
       rules: [
-        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns ?? [], examples)),
+        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns ?? [], examples, shipped)),
         // A required-content rule's "patterns" are the wordings that satisfy it.
-        ...(pack.required ?? []).map((rule) => summaryOf(rule, 'required-content', rule.accepted, examples)),
+        ...(pack.required ?? []).map((rule) =>
+          summaryOf(rule, 'required-content', rule.accepted, examples, shipped),
+        ),
       ],
     }),
   ),
