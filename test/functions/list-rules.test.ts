@@ -1,7 +1,11 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, type HttpHandler, lambdaContext, stubHandlerEnv } from '../fixtures/api-gateway.ts';
 
 stubHandlerEnv();
+// No policy published: the shipped packs are in force.
+mockClient(DynamoDBDocumentClient).on(QueryCommand).resolves({ Items: [] });
 
 describe('Function: list-rules', () => {
   it('shows legal every pack in force with versions, bases, rewrites and examples', async () => {
@@ -28,6 +32,7 @@ describe('Function: list-rules', () => {
     expect(body.packs.map((pack) => pack.id).sort()).toEqual(['cn', 'en', 'vn']);
     for (const pack of body.packs) expect(body.rulesVersion).toContain(`${pack.id}@${pack.version}`);
     const rules = body.packs.flatMap((pack) => pack.rules);
+    expect(new Set(rules.map((rule) => (rule as { origin?: string }).origin))).toEqual(new Set(['shipped']));
     expect(rules.filter((rule) => rule.kind === 'claim').length).toBeGreaterThanOrEqual(150);
     expect(rules.some((rule) => rule.kind === 'required-content')).toBe(true);
     expect(
