@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ParsedItem } from '#shared/use-cases/event-results.ts';
@@ -46,6 +46,8 @@ describe('Function: ingest-events', () => {
   it('hands the use case the parsed events, not the request body', async () => {
     // Prepare
     ddb.on(PutCommand).resolves({});
+    // No policy published: the shipped engine.
+    ddb.on(QueryCommand).resolves({ Items: [] });
     const event = spendEvent();
     const body = JSON.stringify({ events: [event] });
 
