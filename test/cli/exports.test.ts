@@ -238,6 +238,31 @@ describe('Command: push --format <platform export>', () => {
     expect(Number(worst.sentiment?.negative)).toBeGreaterThan(20);
   });
 
+  it('reads a Talkwalker-style export: lower-case headers, a sentiment score instead of a word', async () => {
+    // Prepare
+    const export_ = file(
+      'talkwalker.csv',
+      'published,title,sentiment,source_type,topic\n2026-11-20T08:14:02Z,a,-3,ONLINENEWS,Acme\n2026-11-20T08:20:00Z,b,0,ONLINENEWS,Acme\n2026-11-20T08:30:00Z,c,4,ONLINENEWS,Acme\n2026-11-20T08:40:00Z,d,-1,ONLINENEWS,Acme\n',
+    );
+
+    // Act
+    const { code, sent } = await push([export_, '--format', 'listening']);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(sent.map((event) => event.sentiment)).toEqual([
+      expect.objectContaining({
+        brand: 'Acme',
+        channel: 'onlinenews',
+        windowStart: '2026-11-20T08:00:00.000Z',
+        mentions: 4,
+        negative: 2,
+        positive: 1,
+        neutral: 1,
+      }),
+    ]);
+  });
+
   it('reads any other CSV through a YAML --mapping: semicolons, decimal commas, DD/MM/YYYY, currency in a header, the plan in columns', async () => {
     // Act
     const { code, sent } = await push([

@@ -486,9 +486,22 @@ const listeningSink = (
     const moment = read.moment(row, 'date');
     const brand = read.text(row, 'brand');
     const sentiment = (read.text(row, 'sentiment') ?? '').toLowerCase();
-    const sentimentClass = classes.find(([, words]) => words.has(sentiment))?.[0];
+    // A score (Talkwalker writes -5 … 5) is read by its sign.
+    const score = /^[+-]?\d+(\.\d+)?$/.test(sentiment) ? Number(sentiment) : undefined;
+    const sentimentClass =
+      score === undefined
+        ? classes.find(([, words]) => words.has(sentiment))?.[0]
+        : score < 0
+          ? 'negative'
+          : score > 0
+            ? 'positive'
+            : 'neutral';
     if (sentimentClass === undefined)
-      read.report(row, 'sentiment', `expected one of ${known.join(', ')}, got "${sentiment}"`);
+      read.report(
+        row,
+        'sentiment',
+        `expected one of ${known.join(', ')} or a score (negative below 0), got "${sentiment}"`,
+      );
     if (brand === undefined) read.report(row, 'brand', 'expected a brand or query name, got an empty cell');
     if (moment === undefined && read.text(row, 'date') === undefined)
       read.report(row, 'date', 'expected a date, got an empty cell');

@@ -170,7 +170,7 @@ export const BUILT_IN_MAPPINGS = {
     columns: {
       date: ['Date', 'Published Date', 'Published', 'Time'],
       sentiment: ['Sentiment', 'Tone'],
-      channel: ['Page Type', 'Content Source', 'Source Type', 'Channel', 'Media Type'],
+      channel: ['Page Type', 'Content Source', 'Source Type', 'source_type', 'Channel', 'Media Type'],
       brand: ['Query Name', 'Query', 'Brand', 'Topic', 'Project'],
       product: ['Product', 'Category', 'Categories', 'Tags'],
     },
