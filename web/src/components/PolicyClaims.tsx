@@ -744,7 +744,7 @@ const PackRule = ({
     <li class="policy-pack-rule" data-rule-id={rule.id}>
       <div class="policy-pack-rule-head">
         <code>{rule.id}</code>
-        {custom !== undefined && <span class="badge">{TEXT.customBadge}</span>}
+        {rule.origin === 'policy' && <span class="badge">{TEXT.customBadge}</span>}
         {disabled && <span class="badge policy-badge-off">{TEXT.disabledBadge}</span>}
         {extended && <span class="badge">{TEXT.extendedBadge}</span>}
         <span class="muted">
@@ -752,15 +752,17 @@ const PackRule = ({
         </span>
         {canEdit && (
           <span class="policy-row-actions">
-            {custom !== undefined ? (
-              <button
-                type="button"
-                class="button button-small"
-                aria-label={`${TEXT.edit} ${rule.id}`}
-                onClick={() => onEdit({ kind: 'rule', previousId: custom.id, base: custom })}
-              >
-                {TEXT.edit}
-              </button>
+            {rule.origin === 'policy' ? (
+              custom !== undefined && (
+                <button
+                  type="button"
+                  class="button button-small"
+                  aria-label={`${TEXT.edit} ${rule.id}`}
+                  onClick={() => onEdit({ kind: 'rule', previousId: custom.id, base: custom })}
+                >
+                  {TEXT.edit}
+                </button>
+              )
             ) : (
               <>
                 <button
