@@ -515,6 +515,27 @@ describe('Command: push --format <platform export>', () => {
     ]);
   });
 
+  it('gives a campaign named longer than an id may be a shortened, still distinct id', async () => {
+    // Prepare
+    const long = `${'Black Friday – Search – Brand + Generic – All devices – '.repeat(3)}`;
+    const [a, b] = [`${long}EN`, `${long}VI`];
+    const export_ = file(
+      'long.csv',
+      `Day,Campaign,Currency code,Cost\n2026-11-01,${a},USD,10\n2026-11-01,${b},USD,5\n`,
+    );
+    const entry = { plannedBudget: 100, periodStart: '2026-11-01', periodEnd: '2026-11-30' };
+    const plan = file('plan.json', JSON.stringify({ [a]: entry, [b]: entry }));
+
+    // Act
+    const { code, sent } = await push([export_, '--format', 'google-ads', '--plan', plan]);
+
+    // Assess
+    expect(code).toBe(0);
+    const ids = sent.map((event) => String(event.spend?.campaignId));
+    expect(ids.every((id) => id.length <= 128 && id.startsWith('Black Friday – Search'))).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+  });
+
   it('pushes without conversions when the export has no conversions column (not a run of zeros)', async () => {
     // Prepare
     const noConversions = file('nc.csv', 'Day,Campaign,Currency code,Cost\n2026-11-01,A,USD,10\n');

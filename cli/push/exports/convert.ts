@@ -114,6 +114,12 @@ const eventIdOf = (source: string, subject: string, when: string): string => {
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
+/** The contract's ids hold 128 characters; a longer campaign name keeps its start and a hash of the whole. */
+const shortId = (name: string): string =>
+  name.length <= 128
+    ? name
+    : `${name.slice(0, 110).trimEnd()}…${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+
 /**
  * Reads a file's cells by field. Numbers go through one decimal separator for the whole file: with
  * `auto`, the first cell that only one separator reads fixes it; a cell that reads either way (`1,234`)
@@ -369,7 +375,7 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
     const channels = [...campaign.channels];
     const channel =
       plan?.channel ?? (channels.length === 1 ? channels[0] : mapping.constants.channel) ?? 'unknown';
-    const campaignId = plan?.campaignId ?? campaign.id ?? campaign.name;
+    const campaignId = plan?.campaignId ?? campaign.id ?? shortId(campaign.name);
     if (campaign.otherResults !== undefined)
       notes.push(
         `campaign "${campaign.name}": its results are "${campaign.otherResults}", not conversions; pushed without conversions`,
