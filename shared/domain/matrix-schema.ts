@@ -13,7 +13,7 @@ import type { RiskMatrix } from './risk-matrix.ts';
  */
 
 const Text = z
-  .string({ error: 'must be a text' })
+  .string({ error: 'must be text' })
   .check(z.refine((value) => value.trim() !== '', 'must not be empty'));
 
 /** The positions after the first of a repeated value: each is reported where it repeats. */

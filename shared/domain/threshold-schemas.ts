@@ -60,10 +60,10 @@ const PValue = Within(0, 0.5, 'left-open');
 /** A share or a difference of shares, in [0, 1]. */
 const Share = Within(0, 1);
 const Version = z
-  .string({ error: 'must be a text' })
+  .string({ error: 'must be text' })
   .check(z.refine((value) => value.trim() !== '', 'must not be empty'));
 
-/** Bands ascend strictly by their line; the issue is at the first band out of order. */
+/** Bands ascend strictly by their line; each band not above the one before it is reported. */
 const ascendingBy = <T>(key: (band: T) => number, message: string) =>
   z.superRefine((bands: readonly T[], ctx) => {
     bands.forEach((band, i) => {
