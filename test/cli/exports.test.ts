@@ -325,7 +325,7 @@ describe('Command: push --format <platform export>', () => {
     // Prepare
     const broken = file(
       'google.csv',
-      'Day,Campaign,Currency code,Cost,Conversions\n2026-11-01,A,USD,12.50,1\n2026-11-02,A,USD,twelve,1\n2026-13-01,A,USD,3,0\n',
+      'Day,Campaign,Currency code,Cost,Conversions\n2026-11-01,A,USD,12.50,1\n2026-11-02,A,USD,twelve,1\n2026-13-01,A,USD,3,0\n2026-11-04,A,US$,3,0\n',
     );
 
     // Act
@@ -339,6 +339,9 @@ describe('Command: push --format <platform export>', () => {
     );
     expect(err).toContain(
       `${broken}, row 4, column "Day": expected a date written as 2026-11-01 or Nov 1, 2026, got "2026-13-01"`,
+    );
+    expect(err).toContain(
+      `${broken}, row 5, column "Currency code": expected an ISO 4217 currency code such as USD, got "US$"`,
     );
     expect(api?.requests).toEqual([]);
   });

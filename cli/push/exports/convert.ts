@@ -310,7 +310,10 @@ const spendSink = (columns: Map<string, Column>, mapping: SpendMapping, options:
     const channel = read.text(row, 'channel');
     if (channel !== undefined) campaign.channels.add(channel.toLowerCase());
     const currency = read.text(row, 'currency') ?? headerCurrency;
-    if (currency !== undefined) campaign.currencies.add(currency.toUpperCase());
+    if (currency !== undefined && /^[a-z]{3}$/i.test(currency))
+      campaign.currencies.add(currency.toUpperCase());
+    else if (currency !== undefined)
+      read.report(row, 'currency', `expected an ISO 4217 currency code such as USD, got "${currency}"`);
     // A row for a range (Meta without a daily breakdown) is one snapshot at its last day.
     const day = campaign.days.get(end.day) ?? { spend: 0, conversions: 0, line: row.line };
     day.line = row.line;
