@@ -13,7 +13,8 @@ const readStdin = async (io: CliIo): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const reasonOf = (error: unknown): string => {
+/** Why a file could not be read, in words (`no such file`), for the message that names it. */
+export const reasonOf = (error: unknown): string => {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';

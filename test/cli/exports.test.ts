@@ -583,6 +583,7 @@ describe('Command: push --format <platform export>', () => {
     const tz = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--tz', 'Asia/Saigon']);
     const dates = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--date-format', 'D/M/Y']);
     const decimal = await push([sample('tiktok-ads.csv'), '--format', 'tiktok-ads', '--decimal', ';']);
+    const missing = await push([join(dir, 'nowhere.csv'), '--format', 'tiktok-ads']);
 
     // Assess
     expect(mapping.code).toBe(2);
@@ -594,6 +595,8 @@ describe('Command: push --format <platform export>', () => {
     expect(tz.err).toContain('--tz must be a UTC offset such as +07:00');
     expect(dates.err).toContain('--date-format must be one of auto, iso, DD/MM/YYYY');
     expect(decimal.err).toContain('--decimal must be . or ,');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`Cannot read ${join(dir, 'nowhere.csv')}: no such file`);
   });
 });
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputFileError, UsageError } from '../../errors.ts';
 import type { CliIo } from '../../io.ts';
-import { STDIN } from '../../read-input.ts';
+import { reasonOf, STDIN } from '../../read-input.ts';
 import { type InputRecord, validate } from '../read-events.ts';
 import { type ConvertOptions, convertRows, type ExportIssue } from './convert.ts';
 import { decodeStream } from './decode.ts';
@@ -105,14 +105,6 @@ const describe = (name: string, issues: readonly ExportIssue[]): string =>
       .map((issue) => `  ${name}, row ${issue.row}, column "${issue.column}": ${issue.message}`),
     ...(issues.length > SHOWN_ISSUES ? [`  … and ${issues.length - SHOWN_ISSUES} more`] : []),
   ].join('\n');
-
-const reasonOf = (error: unknown): string => {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-};
 
 /** The bytes of a file (streamed) or of standard input; a file that cannot be opened is an input error. */
 async function* bytesOf(io: CliIo, path: string): AsyncGenerator<string | Uint8Array> {
