@@ -64,9 +64,10 @@ const credentials = () => [
 ];
 const COPY = '全网最佳美白精华，三天见效';
 
-const api = async (path: string, token: string, body?: unknown) => {
+/** A call as a person (bearer token) to the API. */
+const api = async (method: 'GET' | 'PUT' | 'POST', path: string, token: string, body?: unknown) => {
   const response = await fetch(`${stack.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -99,7 +100,7 @@ describe('Command: check --url (local stack)', () => {
       { now: new Date() },
     ).engine;
     expect(result.out).toContain(`rules: in force on ${stack.url}: ${rulesVersion} · matrix matrix-3x3@1`);
-    const cases = await api('/v1/cases?limit=100', stack.credentials.managerToken);
+    const cases = await api('GET', '/v1/cases?limit=100', stack.credentials.managerToken);
     expect(CaseListSchema.parse(cases.body).items).toEqual([]);
   });
 
@@ -139,23 +140,28 @@ describe('Command: check --url (local stack)', () => {
     // Reviews are queued from the table's stream: wait for it.
     let review: { reviewId: string } | undefined;
     for (let attempt = 0; attempt < 100 && review === undefined; attempt += 1) {
-      const reviews = await api('/v1/reviews?status=pending&limit=100', stack.credentials.legalToken);
+      const reviews = await api('GET', '/v1/reviews?status=pending&limit=100', stack.credentials.legalToken);
       review = (reviews.body.items as { reviewId: string; copy: { brand: string } }[]).find(
         (item) => item.copy.brand === 'Lumi',
       );
       if (review === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(review).toBeDefined();
-    const decided = await api(`/v1/reviews/${review?.reviewId}/decision`, stack.credentials.legalToken, {
-      decision: 'approved',
-      note: 'backed by the 2026 market report',
-      exception: {
-        ruleId: 'cn.absolute.best',
-        phrase: '最佳',
-        evidence: 'Nielsen 2026-Q3',
-        expiresAt: '2099-01-01T00:00:00Z',
+    const decided = await api(
+      'POST',
+      `/v1/reviews/${review?.reviewId}/decision`,
+      stack.credentials.legalToken,
+      {
+        decision: 'approved',
+        note: 'backed by the 2026 market report',
+        exception: {
+          ruleId: 'cn.absolute.best',
+          phrase: '最佳',
+          evidence: 'Nielsen 2026-Q3',
+          expiresAt: '2099-01-01T00:00:00Z',
+        },
       },
-    });
+    );
     expect(decided.status).toBe(200);
     writeFileSync(join(dataDir, 'lumi.txt'), '全网最佳美白精华\n');
 
@@ -189,6 +195,64 @@ describe('Command: check --url (local stack)', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'radar-baseline.json'), 'utf8')).findings).toHaveLength(2);
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/0 new · 2 known · 0 fixed/);
+  });
+
+  it("flags copy with legal's published custom rule, names the policy in the rules line, and fails a baseline on it", async () => {
+    // Prepare: a baseline recorded before legal publishes the rule
+    const taboo = '国家级秘方';
+    writeFileSync(join(dataDir, 'formula.txt'), `本品采用${taboo}，口感醇厚\n`);
+    const args = ['formula.txt', '--url', stack.url, ...credentials(), ...CN];
+    expect((await run([...args, '--baseline', 'formula-baseline.json'])).code).toBe(0);
+    const saved = await api('PUT', '/v1/policies/claims/draft', stack.credentials.legalToken, {
+      document: {
+        rules: [
+          {
+            id: 'cn.custom.secret-formula',
+            markets: ['CN'],
+            languages: ['zh'],
+            categories: 'all',
+            patterns: [taboo],
+            probability: 'high',
+            impact: 'moderate',
+            basis: 'Lumi brand guideline 4.2',
+            message: 'Lumi does not claim a state-level secret formula.',
+            suggestion: 'Name the formula without "secret" or "state-level".',
+            examples: { positive: [`采用${taboo}`], negative: ['采用独家配方'] },
+          },
+        ],
+      },
+    });
+    expect(saved.status).toBe(200);
+    const published = await api('POST', '/v1/policies/claims/publish', stack.credentials.legalToken, {
+      note: 'taboo',
+    });
+    expect(published.status).toBe(201);
+
+    // Act: the functions read the active version every few seconds
+    let result = await run(args);
+    for (
+      let waited = 0;
+      !result.out.includes('cn.custom.secret-formula') && waited < 60_000;
+      waited += 1000
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      result = await run(args);
+    }
+    const shipped = await run(['formula.txt', ...CN]);
+    const gated = await run([...args, '--baseline', 'formula-baseline.json']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/RED {2}cn\.custom\.secret-formula/);
+    expect(result.out).toContain(`rules: in force on ${stack.url}: `);
+    expect(result.out).toMatch(/\+claims-policy@1 · matrix matrix-3x3@1\n$/);
+    expect(shipped.out).not.toContain('cn.custom.secret-formula');
+    expect(gated.code).toBe(1);
+    expect(gated.out).toMatch(/NEW {4}formula\.txt {2}cn\.custom\.secret-formula {2}“国家级秘方”/);
+    expect(gated.out).toMatch(
+      /note: the baseline was recorded with rules [^ ]*: a finding a rule change added is new/,
+    );
+    expect(gated.out).not.toMatch(/recorded with rules [^ ]*claims-policy/);
   });
 
   it('exits 3 with what to check when the secret is wrong', async () => {
