@@ -117,6 +117,8 @@ export interface SentimentBaseline {
   readonly anomalousSince: string;
   readonly shiftNegative: number;
   readonly shiftMentions: number;
+  /** Hours in a row the drift chart has held the baseline (a drift building, not yet proven). */
+  readonly heldHours: number;
   /**
    * The last windows before this one, oldest first (at most `spike.poolWindows - 1`, consecutive): their
    * mentions, negative mentions, and the negatives the subject's normal expected of them. The spike rule
@@ -228,6 +230,7 @@ const SENTIMENT_SHAPE: Shape<SentimentBaseline> = {
   anomalousSince: 'time',
   shiftNegative: 'number',
   shiftMentions: 'number',
+  heldHours: 'number',
   recentMentions: { atMost: MAX_RECENT_WINDOWS },
   recentNegative: { atMost: MAX_RECENT_WINDOWS },
   recentExpected: { atMost: MAX_RECENT_WINDOWS },
@@ -247,14 +250,15 @@ const fits = (value: unknown, field: Field): boolean => {
 
 /**
  * An item of schema 3 brought up to 4: a sentiment baseline gains the last windows' counts (none yet, so
- * the first window after the upgrade is judged alone); a spend baseline's shape did not change.
+ * the first window after the upgrade is judged alone) and the drift hold (none under way); a spend
+ * baseline's shape did not change.
  */
 const upgraded = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null) return value;
   const b = value as Record<string, unknown>;
   if (b.version !== 3) return value;
   return b.kind === 'sentiment'
-    ? { ...b, version: 4, recentMentions: [], recentNegative: [], recentExpected: [] }
+    ? { ...b, version: 4, heldHours: 0, recentMentions: [], recentNegative: [], recentExpected: [] }
     : { ...b, version: 4 };
 };
 

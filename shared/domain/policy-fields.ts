@@ -190,6 +190,8 @@ const SENTIMENT: Readonly<Record<string, string>> = {
     'How many hours of windows a subject needs before it is judged against its own normal; raise it and new subjects are judged only against the fixed lines for longer.',
   'learning.learnP':
     'How unusual a window must be to be kept out of the subject’s normal, so that the normal does not learn the problem; raise it and more windows are kept out.',
+  'learning.driftHoldP':
+    'How unusual a drift building over the last day must be to hold the subject’s normal where it is (for at most the hours after which a shift is accepted), so that a slow drift is not absorbed before it is seen; raise it and the normal is held more often.',
   'learning.adaptAfterHours':
     'After how many hours a lasting shift becomes the subject’s new normal; raise it and a lasting shift is reported for longer before it is accepted.',
   'learning.seasonalAlpha':

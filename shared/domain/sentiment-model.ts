@@ -120,6 +120,8 @@ export interface SentimentReading {
   readonly drift: Chart;
   readonly burst: Chart;
   readonly suspect: boolean;
+  /** Hours in a row the drift chart has held the baseline, this window included (0: not held). */
+  readonly heldHours: number;
   /** Since when the subject has been anomalous (spike or drift), and whether the shift is now adopted. */
   readonly anomalousSince: number | undefined;
   readonly adopted: boolean;
@@ -333,9 +335,14 @@ export const readSentiment = (
   const pDrift = day.p;
   // Held out of the baseline: a surprising window, or a material excess building on the drift chart (a
   // drift chart whose z is high while the excess is immaterial would otherwise freeze the baseline for good).
-  const suspect =
-    settled &&
-    (pWindow <= learning.learnP || (pDrift <= learning.learnP && day.excessShare >= drift.minShift));
+  // A material excess building on the drift chart, short of proof, holds the baseline too (so a slow
+  // drift is not absorbed before it is seen) — for at most `adaptAfterHours`, after which the subject
+  // learns again (a drift chart whose z is high while the excess is immaterial, or a hold without end,
+  // would otherwise freeze the baseline for good).
+  const building = settled && pDrift <= learning.driftHoldP && day.excessShare >= drift.minShift;
+  const heldHours = building ? (baseline?.heldHours ?? 0) + window.hours : 0;
+  const held = building && heldHours <= learning.adaptAfterHours;
+  const suspect = settled && (pWindow <= learning.learnP || held);
   const anomalous = isSpike || driftAlarm;
   const since =
     anomalous && baseline !== undefined && baseline.anomalousWindows > 0
@@ -360,6 +367,7 @@ export const readSentiment = (
     drift: { ...day, alarm: driftAlarm },
     burst: { ...hours, alarm: chartBurst },
     suspect,
+    heldHours,
     anomalousSince: since,
     adopted,
     baselineHours: baseline?.hours ?? 0,
@@ -381,6 +389,7 @@ const NO_EVIDENCE = {
   anomalousWindows: 0,
   shiftNegative: 0,
   shiftMentions: 0,
+  heldHours: 0,
   recentMentions: [],
   recentNegative: [],
   recentExpected: [],
@@ -537,6 +546,7 @@ export const nextSentimentBaseline = (
       reading.anomalousSince === undefined ? iso : new Date(reading.anomalousSince).toISOString(),
     shiftNegative: anomalous ? base.shiftNegative + reading.window.negative : 0,
     shiftMentions: anomalous ? base.shiftMentions + reading.window.mentions : 0,
+    heldHours: reading.heldHours,
     ...recentAfter(previous, reading, thresholds),
   };
   if (reading.adopted) {

@@ -18,6 +18,12 @@ export interface SentimentLearning {
   readonly minHours: number;
   /** A window (or the drift) at least this surprising (p-value) is kept out of the baseline. */
   readonly learnP: number;
+  /**
+   * While the drift chart shows a material excess at least this surprising (p-value) — a drift building
+   * that it cannot prove yet — the baseline is held, for at most `adaptAfterHours`: a slow drift is not
+   * absorbed before it is seen, and a subject whose normal really moved learns again after that.
+   */
+  readonly driftHoldP: number;
   /** A shift that lasts this many hours becomes the new normal (the finding says so). */
   readonly adaptAfterHours: number;
   /** Weight of a window in its hour-of-day and weekday offsets and in the learnt window-to-window variation, in (0, 1]. */
@@ -116,6 +122,7 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     halfLifeHours: 168,
     minHours: 24,
     learnP: 1e-3,
+    driftHoldP: 1e-2,
     adaptAfterHours: 72,
     seasonalAlpha: 0.02,
     volumeCap: 3,

@@ -178,6 +178,7 @@ export const SentimentThresholdsSchema = z.strictObject({
     halfLifeHours: Within(1, 24 * 365),
     minHours: Within(0, 24 * 365),
     learnP: PValue,
+    driftHoldP: PValue,
     adaptAfterHours: Within(1, 24 * 365),
     seasonalAlpha: Within(0, 1, 'left-open'),
     volumeCap: Within(1, 1e6),

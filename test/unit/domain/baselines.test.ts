@@ -4,6 +4,7 @@ import {
   asSpendBaseline,
   BASELINE_SCHEMA_VERSION,
   baselineKeyOf,
+  type SentimentBaseline,
 } from '#shared/domain/baselines.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { nextSentimentBaseline } from '#shared/domain/sentiment-model.ts';
@@ -222,6 +223,24 @@ describe('Function: nextSentimentBaseline', () => {
     expect(baseline?.recentExpected.at(-1)).toBeCloseTo(last.sentiment.mentions * 0.1, -1);
     expect(resumed?.recentMentions).toEqual([150]);
     expect(resumed?.recentNegative).toEqual([20]);
+  });
+
+  it('holds the normal while the drift chart sees a drift building it cannot prove yet, for at most adaptAfterHours', () => {
+    // Prepare: a small subject (30 mentions an hour) at 10 % for 300 hours, then at 15 %.
+    const before = learnSentiment(steadyHours(300, 30, 0.1));
+    const drift = steadyHours(160, 30, 0.15, 301);
+    const shareOf = (b: SentimentBaseline | undefined) => (b?.negative ?? 0) / (b?.mentions ?? 1);
+
+    // Act
+    const at = (hours: number) => learnSentiment(drift.slice(0, hours), DEFAULT_SENTIMENT_THRESHOLDS, before);
+    const [early, held, later] = [at(40), at(72), at(160)];
+
+    // Assess: from when the chart's excess is material at p ≤ driftHoldP the normal stays put…
+    expect(held?.heldHours).toBeGreaterThan(0);
+    expect(shareOf(held)).toBeCloseTo(shareOf(early), 3);
+    // …and once held longer than adaptAfterHours the subject learns again.
+    expect(later?.heldHours ?? 0).toBeGreaterThan(DEFAULT_SENTIMENT_THRESHOLDS.learning.adaptAfterHours);
+    expect(shareOf(later)).toBeGreaterThan(shareOf(held) + 0.005);
   });
 
   it('ignores a replayed window', () => {
