@@ -37,6 +37,11 @@ export interface FunctionDefinition {
   readonly id: string;
   readonly description: string;
   readonly routes: readonly RouteDefinition[];
+  /**
+   * Seconds the function may run, when the default 10 s is too short: testing a policy draft compiles its
+   * rules and re-assesses decided copies. API Gateway answers 504 after 29 s, so an API function stays under it.
+   */
+  readonly timeoutSeconds?: number;
   /** Needs write access to the table (otherwise read-only, or none). */
   readonly table: 'read' | 'write' | 'none';
   /**
@@ -159,6 +164,7 @@ export const FUNCTIONS = [
     ],
     // Writes drafts and versions; testing reads decided copies, cases and events.
     table: 'write',
+    timeoutSeconds: 28,
   },
   {
     id: 'notify-escalation',

@@ -138,6 +138,9 @@ export class ServiceStack extends Stack {
       // escalations, each one SNS Publish, and a scheduled sweep over open cases need longer.
       ...(consumesStream || redrives ? { timeout: STREAM_FUNCTION_TIMEOUT } : {}),
       ...(scheduled ? { timeout: SCHEDULED_TIMEOUT } : {}),
+      ...(definition.timeoutSeconds === undefined
+        ? {}
+        : { timeout: Duration.seconds(definition.timeoutSeconds) }),
     });
 
     if (definition.table === 'write') {

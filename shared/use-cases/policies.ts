@@ -9,6 +9,7 @@ import {
   configInForce,
   overlayExamples,
   type PoliciesInForce,
+  touchedPacks,
 } from '#shared/domain/policies/apply.ts';
 import {
   contradictsDecision,
@@ -296,8 +297,10 @@ const exampleFailures = (
   overlay: ClaimsOverlay,
   deps: Pick<PolicyTestDependencies, 'examples'>,
 ): { total: number; failures: ExampleFailure[] } => {
+  // The packs the overlay leaves alone are the shipped ones, whose examples `npm test` holds.
+  const touched = touchedPacks(engine.config.packs, overlay);
   const verdicts = exampleVerdicts(
-    engine.config.packs,
+    engine.config.packs.filter((pack) => touched.has(pack.id)),
     overlayExamples(deps.examples, overlay),
     matcherFor(engine.config.packs),
   );
@@ -346,11 +349,15 @@ const decidedCopies = async (
 const decidedChanges = async (
   active: ConfiguredRiskEngine,
   draft: ConfiguredRiskEngine,
+  languages: ReadonlySet<string>,
   deps: PolicyTestDependencies,
 ): Promise<PolicyTest['regression']> => {
   const { reviews, limited } = await decidedCopies(deps);
   const now = deps.clock.now();
-  const items = reviews.map((review) => ({ review, event: copyEvent(review) as RiskEvent }));
+  // Copy in a language whose pack neither the policy in force nor the draft changes cannot change.
+  const items = reviews
+    .filter((review) => languages.has(review.copy.lang))
+    .map((review) => ({ review, event: copyEvent(review) as RiskEvent }));
   const judged = async (engine: ConfiguredRiskEngine) => {
     const knowledge = await loadKnowledge(
       items.map((item) => item.event),
@@ -481,6 +488,20 @@ const recentCaseChanges = async (
   };
 };
 
+/** The languages of the packs that differ between the claims in force and a draft. */
+const changedLanguages = (
+  active: ConfiguredRiskEngine,
+  draft: ConfiguredRiskEngine,
+  overlay: ClaimsOverlay,
+): Set<string> => {
+  const touched = touchedPacks(draft.config.packs, overlay);
+  return new Set(
+    draft.config.packs
+      .filter((pack, index) => touched.has(pack.id) || active.config.packs[index] !== pack)
+      .map((pack) => pack.language),
+  );
+};
+
 /** The engines in force and under a draft of one policy. */
 const enginesFor = async (
   id: PolicyId,
@@ -517,7 +538,7 @@ export const testPolicyDraft = async (
     id === 'claims' ? exampleFailures(draft, document as ClaimsOverlay, deps) : { total: 0, failures: [] };
   const regression =
     id === 'claims'
-      ? await decidedChanges(active, draft, deps)
+      ? await decidedChanges(active, draft, changedLanguages(active, draft, document as ClaimsOverlay), deps)
       : await recentCaseChanges(id, active, draft, deps);
   return {
     id,

@@ -141,7 +141,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('Policies: claims (legal)', () => {
+// A draft's test compiles its pack's rules: seconds on a busy machine.
+describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
   it('lists the four policies at version 0, the shipped defaults', async () => {
     // Act
     const answer = await as(MANAGER, 'GET', '/policies');
@@ -322,7 +323,7 @@ const FIVE = {
   ),
 };
 
-describe('Policies: matrix (managers)', () => {
+describe('Policies: matrix (managers)', { timeout: 240_000 }, () => {
   it('refuses a 5×5 matrix with a missing cell at that cell', async () => {
     // Prepare
     const { severe: _dropped, ...row } = FIVE.cells.rare as Record<string, string>;

@@ -35,8 +35,50 @@ const published = <D>(policy: ActivePolicy<D> | undefined): policy is ActivePoli
  * @example
  * applyClaimsOverlay(DEFAULT_PACKS, { rules: [], extend: {}, disable: { 'cn.x': { reason: '…' } } });
  */
-export const applyClaimsOverlay = (packs: readonly RulePack[], overlay: ClaimsOverlay): RulePack[] =>
-  packs.map((pack) => {
+export const applyClaimsOverlay = (
+  packs: readonly RulePack[],
+  overlay: ClaimsOverlay,
+): readonly RulePack[] => {
+  // The same overlay on the same packs gives the very same packs: engines built from them (a draft's test, its
+  // publication, every function after it) share one compiled matcher.
+  const key = JSON.stringify(overlay);
+  const known = overlaid.get(packs)?.get(key);
+  if (known !== undefined) return known;
+  const result = overlayPacks(packs, overlay);
+  const byOverlay = overlaid.get(packs) ?? new Map<string, readonly RulePack[]>();
+  if (byOverlay.size >= OVERLAYS_KEPT) byOverlay.delete(byOverlay.keys().next().value as string);
+  byOverlay.set(key, result);
+  overlaid.set(packs, byOverlay);
+  return result;
+};
+
+/** How many overlaid pack sets are kept per shipped set: the one in force, a draft or two. */
+const OVERLAYS_KEPT = 4;
+const overlaid = new WeakMap<readonly RulePack[], Map<string, readonly RulePack[]>>();
+
+/**
+ * The ids of the packs an overlay changes: their rules added, extended or disabled. Examples and copies in the
+ * other packs' languages cannot change.
+ *
+ * @example
+ * touchedPacks(DEFAULT_PACKS, { rules: [], extend: {}, disable: { 'cn.x': { reason: '…' } } }); // Set { 'cn' }
+ */
+export const touchedPacks = (packs: readonly RulePack[], overlay: ClaimsOverlay): Set<string> => {
+  const ids = [
+    ...overlay.rules.map((rule) => rule.id),
+    ...Object.keys(overlay.extend),
+    ...Object.keys(overlay.disable),
+  ];
+  return new Set(
+    packs.filter((pack) => ids.some((id) => id.startsWith(`${pack.id}.`))).map((pack) => pack.id),
+  );
+};
+
+const overlayPacks = (packs: readonly RulePack[], overlay: ClaimsOverlay): RulePack[] => {
+  const touched = touchedPacks(packs, overlay);
+  // An untouched pack stays the very same object: what differs between two configurations is then plain.
+  return packs.map((pack) => {
+    if (!touched.has(pack.id)) return pack;
     const added = overlay.rules
       .filter((rule) => rule.id.startsWith(`${pack.id}.`))
       .map(({ examples: _examples, ...rule }) => rule);
@@ -53,6 +95,7 @@ export const applyClaimsOverlay = (packs: readonly RulePack[], overlay: ClaimsOv
       ...(required === undefined ? {} : { required }),
     };
   });
+};
 
 const extendedExamples = (own: ClaimExamples | undefined, extension: RuleExtension): ClaimExamples => ({
   ...own,
