@@ -21,7 +21,7 @@ export interface ConfigIssue {
 }
 
 /** What a zod/mini issue carries that the messages below read (zod itself is not imported here). */
-interface SchemaIssue {
+export interface SchemaIssue {
   readonly code?: string;
   readonly path: readonly PropertyKey[];
   readonly message: string;
@@ -37,25 +37,47 @@ export interface ConfigSchema {
   };
 }
 
-// zod/mini (what the functions bundle) carries no English messages: the configuration schemas write their
-// own for every check, so only a wrong type and an unknown field need words here.
-const located = (issue: SchemaIssue): ConfigIssue[] => {
-  if (issue.code === 'unrecognized_keys') {
-    return (issue.keys ?? []).map((key) => ({
-      path: [...issue.path, key],
-      message: 'is not a known field (a typo?)',
-    }));
+/** zod/mini's message for every issue a schema did not word itself: it loads no English locale. */
+const UNWORDED = 'Invalid input';
+
+const anA = (kind: unknown): string => (/^[aeiou]/.test(String(kind)) ? `an ${kind}` : `a ${String(kind)}`);
+
+/**
+ * The message of a zod/mini issue in words: the schema's own message when it wrote one, otherwise what
+ * the issue's code means (zod/mini, what the functions bundle, carries no English messages). The one
+ * wording of schema issues for the rule packs, the matrix, the thresholds and the policies API.
+ *
+ * @example
+ * issueMessage({ code: 'unrecognized_keys', message: '', path: [], keys: ['patern'] }); // 'Unrecognized key(s) patern (a typo?)'
+ * issueMessage({ code: 'invalid_type', message: 'Invalid input', path: ['drift'], expected: 'object' }); // 'is missing or not an object'
+ */
+export const issueMessage = (issue: Omit<SchemaIssue, 'path'>): string => {
+  if (issue.code === 'unrecognized_keys')
+    return `Unrecognized key(s) ${(issue.keys ?? []).join(', ')} (a typo?)`;
+  if (issue.message !== UNWORDED) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `is missing or not ${anA(issue.expected)}`;
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'is not an allowed value';
+    case 'too_small':
+      return 'is too short or too small';
+    case 'too_big':
+      return 'is too long or too large';
+    default:
+      return 'is not valid';
   }
-  if (issue.code === 'invalid_type' && issue.message === 'Invalid input') {
-    return [
-      {
-        path: issue.path,
-        message: `is missing or not ${issue.expected === 'object' ? 'an object' : `a ${String(issue.expected)}`}`,
-      },
-    ];
-  }
-  return [{ path: issue.path, message: issue.message }];
 };
+
+// An unknown field is reported at the field itself, so a form can mark it.
+const located = (issue: SchemaIssue): ConfigIssue[] =>
+  issue.code === 'unrecognized_keys'
+    ? (issue.keys ?? []).map((key) => ({
+        path: [...issue.path, key],
+        message: 'unknown field; check its spelling',
+      }))
+    : [{ path: issue.path, message: issueMessage(issue) }];
 
 /**
  * Every issue of a value against a configuration schema, each at its path (one per unknown field); empty

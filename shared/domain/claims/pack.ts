@@ -1,4 +1,4 @@
-import { failOnIssues } from '../config-error.ts';
+import { failOnIssues, issueMessage } from '../config-error.ts';
 import { compileAutomaton } from './automaton.ts';
 import type { ClaimRule, RuleExamples, RulePack } from './pack-schema.ts';
 import { RulePackSchema } from './pack-schema.ts';
@@ -52,26 +52,8 @@ export const ruleIssues = (rule: ClaimRule): string[] => [
   ...exceptionIssues(rule),
 ];
 
-/**
- * The message of a zod/mini issue in words: zod/mini (what the functions bundle) carries no English messages.
- *
- * @example
- * issueMessage({ code: 'unrecognized_keys', message: '', keys: ['patern'] }); // 'Unrecognized key(s) patern (a typo?)'
- */
-export const issueMessage = (issue: {
-  readonly code?: string;
-  readonly message: string;
-  readonly keys?: readonly string[];
-  readonly expected?: unknown;
-}): string => {
-  if (issue.code === 'unrecognized_keys')
-    return `Unrecognized key(s) ${(issue.keys ?? []).join(', ')} (a typo?)`;
-  if (issue.code === 'invalid_type') return `expected ${String(issue.expected)}`;
-  if (issue.code === 'invalid_value' || issue.code === 'invalid_union')
-    return `${issue.message}: not an allowed value`;
-  if (issue.code === 'too_small') return `${issue.message}: too short or too small`;
-  return issue.message;
-};
+/** The wording of schema issues lives with the configuration errors; re-exported for the pack's callers. */
+export { issueMessage };
 
 // "rule en.disease-cure: markets.0 is not ISO 3166-1 alpha-2": legal finds the rule by its id, not its index.
 const located = (pack: RulePack, path: readonly PropertyKey[], message: string): string => {

@@ -171,7 +171,12 @@ describe('Schema: RiskMatrixSchema', () => {
       'must be a number',
     ],
     ['a blank version', { ...DEFAULT_MATRIX, version: ' ' }, ['version'], 'must not be empty'],
-    ['an unknown field', { ...DEFAULT_MATRIX, verison: 'x' }, ['verison'], 'not a known field'],
+    [
+      'an unknown field',
+      { ...DEFAULT_MATRIX, verison: 'x' },
+      ['verison'],
+      'unknown field; check its spelling',
+    ],
   ])('refuses %s at its path, and only there', (_name, matrix, path, message) => {
     // Act
     const issues = issuesOf(matrix);

@@ -252,7 +252,7 @@ describe('Function: validateSpendThresholds', () => {
     ['an interval of 1', { pacing: { ...DEFAULT_SPEND_THRESHOLDS.pacing, interval: 1 } }, 'pacing.interval'],
     ['a p-value line of 0', { cpaSpike: { ...DEFAULT_SPEND_THRESHOLDS.cpaSpike, p: 0 } }, 'cpaSpike.p'],
     ['a missing detector', { trackingBroken: undefined }, 'trackingBroken: is missing'],
-    ['a misspelt field', { pacingg: {} }, 'pacingg: is not a known field'],
+    ['a misspelt field', { pacingg: {} }, 'pacingg: unknown field; check its spelling'],
   ])('rejects %s', (_case, override, message) => {
     const thresholds = {
       ...DEFAULT_SPEND_THRESHOLDS,
