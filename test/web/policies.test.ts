@@ -33,6 +33,9 @@ interface PolicyVersion {
   effective?: { probabilities: string[]; impacts: string[] };
 }
 
+/** A save, test or publish compiles the draft's rule packs: seconds on a busy machine. */
+const SERVER_WORK = { timeout: 30_000, interval: 250 };
+
 const LEGAL_TOKEN = 'dev-legal-token';
 const MANAGER_TOKEN = 'dev-manager-token';
 
@@ -175,15 +178,15 @@ describe('Policies: legal owns the claim rules', () => {
     await legal.getByLabel('Copies it must leave alone (one per line)').fill('我们的新面霜，温和不刺激');
     await legal.getByRole('button', { name: 'Add to the draft' }).click();
     await legal.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => legal.locator('.toast').textContent()).toContain('Draft saved');
+    await expect.poll(() => legal.locator('.toast').textContent(), SERVER_WORK).toContain('Draft saved');
     await legal.getByLabel('Note for the history (required)').fill('Acme guideline 4.2');
     await legal.getByRole('button', { name: 'Publish' }).click();
 
     // Assess: 409 on screen, and the test beneath names the failing example; nothing published.
     const refusal = legal.locator('.policy-publish [role="alert"]');
-    await expect.poll(() => refusal.textContent()).toContain('Not published.');
+    await expect.poll(() => refusal.textContent(), SERVER_WORK).toContain('Not published.');
     await expect
-      .poll(() => legal.getByTestId('example-failures').textContent())
+      .poll(() => legal.getByTestId('example-failures').textContent(), SERVER_WORK)
       .toContain('星晨系列同款面霜');
     await screenshot(legal, '10-policies-claims-409');
     expect((await apiGet<PolicyVersion>(stack, LEGAL_TOKEN, '/policies/claims')).version).toBe(0);
@@ -202,7 +205,7 @@ describe('Policies: legal owns the claim rules', () => {
 
     // Assess
     const row = legal.locator(`[data-testid="regression-changes"] tr[data-case-id="${decided.caseId}"]`);
-    await row.waitFor();
+    await row.waitFor({ timeout: SERVER_WORK.timeout });
     expect(await row.getAttribute('data-verdict')).toBe('newly-flagged');
     expect(await row.getAttribute('class')).toContain('is-regression');
     expect(await row.textContent()).toContain('Approved');
@@ -220,7 +223,7 @@ describe('Policies: legal owns the claim rules', () => {
     await legal.getByRole('button', { name: 'Save and publish' }).click();
 
     // Assess
-    await expect.poll(() => statusVersion(legal)).toBe('1');
+    await expect.poll(() => statusVersion(legal), SERVER_WORK).toBe('1');
     const active = await apiGet<PolicyVersion>(stack, LEGAL_TOKEN, '/policies/claims');
     expect(active).toMatchObject({ version: 1, note: 'Acme guideline 4.2: no competitor lines' });
     await expect
@@ -276,12 +279,14 @@ describe('Policies: managers own the matrix', () => {
     await manager.getByRole('button', { name: 'Save and publish' }).click();
 
     // Assess
-    await expect.poll(() => statusVersion(manager)).toBe('1');
+    await expect.poll(() => statusVersion(manager), SERVER_WORK).toBe('1');
     const active = await apiGet<PolicyVersion>(stack, MANAGER_TOKEN, '/policies/matrix');
     expect(active.effective?.probabilities).toEqual(['low', 'medium', 'high', 'likely', 'almost-certain']);
     expect(active.effective?.impacts).toEqual(['minor', 'moderate', 'severe', 'major', 'catastrophic']);
     await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open cases' }).click();
-    await expect.poll(() => manager.getByTestId('heatmap-grid').getAttribute('data-size')).toBe('5x5');
+    await expect
+      .poll(() => manager.getByTestId('heatmap-grid').getAttribute('data-size'), SERVER_WORK)
+      .toBe('5x5');
     expect(await manager.locator('.heatmap-cell').count()).toBe(25);
     expect(await manager.locator('[data-cell="almost-certain-catastrophic"]').count()).toBe(1);
     await screenshot(manager, '14-policies-heatmap-5x5');
@@ -320,7 +325,7 @@ describe('Policies: roll back', () => {
     await legal.getByRole('button', { name: 'Roll back', exact: true }).click();
 
     // Assess
-    await expect.poll(() => statusVersion(legal)).toBe('2');
+    await expect.poll(() => statusVersion(legal), SERVER_WORK).toBe('2');
     await expect
       .poll(() => legal.locator('[data-testid="policy-versions"] tr[data-version="2"]').textContent())
       .toContain('Rolled back to version 0');
