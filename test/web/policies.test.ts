@@ -188,7 +188,7 @@ describe('Policies: legal owns the claim rules', () => {
     await expect
       .poll(() => legal.getByTestId('example-failures').textContent(), SERVER_WORK)
       .toContain('星晨系列同款面霜');
-    await screenshot(legal, '10-policies-claims-409');
+    await screenshot(legal, '20-policies-claims-409');
     expect((await apiGet<PolicyVersion>(stack, LEGAL_TOKEN, '/policies/claims')).version).toBe(0);
     expect(await legal.locator(`[data-testid="claims-overlay"] [data-rule-id="${RULE_ID}"]`).count()).toBe(1);
   });
@@ -210,7 +210,7 @@ describe('Policies: legal owns the claim rules', () => {
     expect(await row.getAttribute('class')).toContain('is-regression');
     expect(await row.textContent()).toContain('Approved');
     expect(await legal.getByTestId('example-failures').count()).toBe(0);
-    await screenshot(legal, '11-policies-claims-test');
+    await screenshot(legal, '21-policies-claims-test');
   });
 
   it('publishes with a note: the rule is live for POST /v1/evaluate, with the new rules version stamped', async () => {
@@ -240,7 +240,7 @@ describe('Policies: legal owns the claim rules', () => {
     await expect
       .poll(() => legal.locator('[data-testid="policy-versions"] tr[data-version="1"]').textContent())
       .toContain('no competitor lines');
-    await screenshot(legal, '12-policies-claims-published');
+    await screenshot(legal, '22-policies-claims-published');
   });
 });
 
@@ -274,7 +274,7 @@ describe('Policies: managers own the matrix', () => {
     expect(await manager.locator('.matrix-cell.has-problem').count()).toBe(0);
     await manager.locator('[data-cell="almost-certain-minor"]').click();
     expect(await manager.getByTestId('matrix-editor').getAttribute('data-size')).toBe('5x5');
-    await screenshot(manager, '13-policies-matrix-grid');
+    await screenshot(manager, '23-policies-matrix-grid');
     await manager.getByLabel('Note for the history (required)').fill('5×5 matrix agreed with risk committee');
     await manager.getByRole('button', { name: 'Save and publish' }).click();
 
@@ -289,7 +289,7 @@ describe('Policies: managers own the matrix', () => {
       .toBe('5x5');
     expect(await manager.locator('.heatmap-cell').count()).toBe(25);
     expect(await manager.locator('[data-cell="almost-certain-catastrophic"]').count()).toBe(1);
-    await screenshot(manager, '14-policies-heatmap-5x5');
+    await screenshot(manager, '24-policies-heatmap-5x5');
   });
 });
 
@@ -305,14 +305,14 @@ describe('Policies: the other role reads, read-only', () => {
     expect(await legal.locator('button.matrix-cell').count()).toBe(0);
     expect(await legal.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     expect(await legal.getByRole('button', { name: /Roll back/ }).count()).toBe(0);
-    await screenshot(legal, '15-policies-matrix-read-only');
+    await screenshot(legal, '25-policies-matrix-read-only');
 
     await manager.getByTestId('policy-readonly').waitFor();
     await manager.locator(`[data-testid="claims-overlay"] [data-rule-id="${RULE_ID}"]`).waitFor();
     expect(await manager.getByRole('button', { name: 'Add a rule' }).count()).toBe(0);
     expect(await manager.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await manager.getByRole('button', { name: /Switch off/ }).count()).toBe(0);
-    await screenshot(manager, '16-policies-claims-read-only');
+    await screenshot(manager, '26-policies-claims-read-only');
   });
 });
 
@@ -338,6 +338,6 @@ describe('Policies: roll back', () => {
         },
       )
       .not.toContain(RULE_ID);
-    await screenshot(legal, '17-policies-claims-rolled-back');
+    await screenshot(legal, '27-policies-claims-rolled-back');
   });
 });

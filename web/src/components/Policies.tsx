@@ -274,13 +274,6 @@ export const usePolicyEditor = <D,>(
   };
   const save = useAction(saveNow);
 
-  const setDocument = (next: D): void => {
-    setDocumentState(next);
-    setTestResult(undefined);
-    // The last refusal's notice would describe a document that no longer is; its fields stay marked.
-    save.reset();
-  };
-
   const test = useAction(async (): Promise<PolicyTest> => {
     if (document === undefined) throw new ApiError(0, POLICY_TEXT.testFailed, '');
     const result = await api.testDraft(id, canEdit ? document : undefined);
@@ -328,6 +321,14 @@ export const usePolicyEditor = <D,>(
     }
     return restored;
   });
+
+  const setDocument = (next: D): void => {
+    setDocumentState(next);
+    setTestResult(undefined);
+    // The last refusals' notices would describe a document that no longer is; its fields stay marked.
+    save.reset();
+    publish.reset();
+  };
 
   return {
     id,
