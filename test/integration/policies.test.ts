@@ -201,9 +201,13 @@ describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
     expect(before.findings.map((finding) => finding.ruleId)).not.toContain('cn.custom.secret-formula');
     expect(saved.status).toBe(200);
     expect(tested.body).toMatchObject({ ok: true, examples: { failures: [] } });
-    expect((tested.body.examples as { total: number }).total).toBeGreaterThan(1000);
+    expect((tested.body.examples as { total: number }).total).toBeGreaterThan(300);
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: 1, stamp: 'claims-policy@1', author: 'user:legal' });
+    expect(published.body).toMatchObject({
+      version: 1,
+      stamp: 'claims-policy@1',
+      author: 'user:local-legal',
+    });
     expect(flagged.value.level).toBe('red');
     expect(flagged.value.engine.rulesVersion).toContain('+claims-policy@1');
     expect(flagged.ms).toBeLessThan(60_000);
@@ -250,7 +254,7 @@ describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
 
   it('disables a shipped rule: it no longer fires; a rejected copy it flagged shows as a regression first', async () => {
     // Prepare: a shipped rule that fires on copy, and legal's rejection of that copy
-    const text = '全网最低价，销量第一的保温杯';
+    const text = '这款保温杯销量第一';
     const pushed = await signed('/v1/events', copyEvent(text));
     const caseId = String(pushed.body.caseId);
     const ruleId = String((pushed.body.assessment as Assessment).findings[0]?.ruleId);
@@ -274,10 +278,14 @@ describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
     expect(decided.status).toBe(200);
     const changes = (tested.body.regression as { changes: Record<string, unknown>[] }).changes;
     const mine = changes.find((change) => change.caseId === caseId);
-    if ((pushed.body.assessment as Assessment).findings.length === 1) {
-      expect(mine).toMatchObject({ decision: 'rejected', verdict: 'newly-cleared', regression: true });
-      expect(tested.body.ok).toBe(false);
-    }
+    expect((pushed.body.assessment as Assessment).findings).toHaveLength(1);
+    expect(mine).toMatchObject({
+      decision: 'rejected',
+      verdict: 'newly-cleared',
+      regression: true,
+      after: 'green',
+    });
+    expect(tested.body.ok).toBe(false);
     expect(diff.body.changes).toEqual([
       { path: ['disable', ruleId], op: 'added', after: document.disable[ruleId] },
     ]);
