@@ -6,13 +6,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { signatureHeader } from '#shared/auth/signature.ts';
+import { describeField } from '#shared/domain/policy-fields.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
 /**
  * The Policies area in a real browser against the real local stack (docs/web.md "Policies"): legal adds a
  * rule with its examples, sees a refused publish (409) with the failing example, fixes it, tests it against
  * a copy legal already decided, publishes, and the rule is live for POST /v1/evaluate; a manager publishes a
- * 5×5 matrix in the grid and the heat map follows it; each role sees the other's policy read-only.
+ * 5×5 matrix in the grid and the heat map follows it; a manager edits a spend threshold beside its
+ * explanation and shipped default (a bad value refused at its field and kept, a good one tested and published);
+ * each role sees the other's policy read-only; legal rolls back.
  */
 
 interface Review {
@@ -290,6 +293,53 @@ describe('Policies: managers own the matrix', () => {
     expect(await manager.locator('.heatmap-cell').count()).toBe(25);
     expect(await manager.locator('[data-cell="almost-certain-catastrophic"]').count()).toBe(1);
     await screenshot(manager, '24-policies-heatmap-5x5');
+  });
+});
+
+describe('Policies: managers own the thresholds', () => {
+  it('shows each field with what it does and its shipped default; a bad value is refused at its field and kept', async () => {
+    // Prepare
+    await openPolicy(manager, 'Spend thresholds');
+    const interval = manager.locator('[data-path="pacing.interval"]');
+    const input = interval.locator('input');
+    expect(await interval.textContent()).toContain(describeField('spend', ['pacing', 'interval']));
+    expect(await interval.textContent()).toContain('As shipped');
+
+    // Act: a forecast interval of 150 %, then saved.
+    await input.fill('1.5');
+    await manager.getByRole('button', { name: 'Save draft' }).click();
+
+    // Assess: refused at the field, nothing saved, the value still in the form.
+    await expect.poll(() => interval.locator('.field-problems').textContent()).toContain('must be in');
+    expect(await manager.locator('.policy-actions [role="alert"]').textContent()).toContain('was not saved');
+    expect(await input.inputValue()).toBe('1.5');
+    const draft = await fetch(`${stack.url}/v1/policies/spend/draft`, {
+      headers: { authorization: `Bearer ${MANAGER_TOKEN}` },
+    });
+    expect(draft.status).toBe(404);
+    await screenshot(manager, '28-policies-spend-refused');
+  });
+
+  it('publishes a changed threshold tested against recent cases; only the difference is stored', async () => {
+    // Act
+    const interval = manager.locator('[data-path="pacing.interval"]');
+    await interval.locator('input').fill('0.8');
+    await manager.getByRole('button', { name: 'Test the changes' }).click();
+    await expect
+      .poll(() => manager.getByTestId('policy-test').textContent(), SERVER_WORK)
+      .toContain('recent cases');
+    await manager.getByLabel('Note for the history (required)').fill('Pacing warns on an 80 % interval');
+    await manager.getByRole('button', { name: 'Save and publish' }).click();
+
+    // Assess
+    await expect.poll(() => statusVersion(manager), SERVER_WORK).toBe('1');
+    expect(await interval.textContent()).toContain('Shipped default: 0.9');
+    const active = await apiGet<
+      PolicyVersion & { document: unknown; effective: { pacing: { interval: number } } }
+    >(stack, MANAGER_TOKEN, '/policies/spend');
+    expect(active.document).toEqual({ pacing: { interval: 0.8 } });
+    expect(active.effective.pacing.interval).toBe(0.8);
+    await screenshot(manager, '29-policies-spend-published');
   });
 });
 
