@@ -293,6 +293,25 @@ describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
     expect(after.value.findings.map((finding) => finding.ruleId)).not.toContain(ruleId);
   });
 
+  it('stores a draft as large as a request body may be (DynamoDB items hold 400 KB)', async () => {
+    // Prepare: ~240 KB of phrases, the most a 256 KB body leaves room for
+    const patterns = Array.from({ length: 9_000 }, (_, n) => `品牌禁用语${String(n).padStart(5, '0')}号`);
+    const document = {
+      rules: [{ ...customRule({ positive: [patterns[0] ?? ''], negative: ['独家配方'] }), patterns }],
+    };
+
+    // Act
+    const saved = await as(LEGAL, 'PUT', '/policies/claims/draft', { document });
+    const read = await as(LEGAL, 'GET', '/policies/claims/draft');
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify({ document }))).toBeGreaterThan(200_000);
+    expect(saved.status).toBe(200);
+    expect((read.body.document as { rules: { patterns: string[] }[] }).rules[0]?.patterns).toHaveLength(
+      9_000,
+    );
+  });
+
   it('keeps the history: every publish and rollback, newest first, each version readable', async () => {
     // Act
     const versions = await as(MANAGER, 'GET', '/policies/claims/versions');

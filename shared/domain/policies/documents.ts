@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { type FieldIssue, fieldPath } from '#shared/errors.ts';
-import { issueMessage, ruleIssues } from '../claims/pack.ts';
+import { ruleIssues } from '../claims/pack.ts';
 import type { ClaimRule, RulePack } from '../claims/pack-schema.ts';
 import { ClaimRuleSourceSchema, PhrasesSchema } from '../claims/pack-schema.ts';
-import { InvalidRiskConfigError } from '../config-error.ts';
+import { type ConfigSchema, configIssues } from '../config-error.ts';
+import { RiskMatrixSchema } from '../matrix-schema.ts';
 import type { RiskMatrix } from '../risk-matrix.ts';
-import { validateMatrix } from '../risk-matrix.ts';
 import type { SentimentThresholds } from '../sentiment-thresholds.ts';
 import type { SpendThresholds } from '../spend-thresholds.ts';
 import { SentimentThresholdsSchema, SpendThresholdsSchema } from '../threshold-schemas.ts';
@@ -84,12 +84,9 @@ const at = (path: readonly PropertyKey[], message: string): FieldIssue => ({
   message,
 });
 
-const zodIssues = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldIssue[] =>
-  issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => at([...prefix, ...issue.path, key], 'unknown field; check its spelling'))
-      : [at([...prefix, ...issue.path], issueMessage(issue))],
-  );
+/** Every issue of a document against one of its schemas, at its path under `document.`. */
+const schemaIssues = (schema: ConfigSchema, value: unknown): FieldIssue[] =>
+  configIssues(schema, value).map((issue) => at(issue.path, issue.message));
 
 const parsed = <T>(value: T, issues: FieldIssue[]): Parsed<T> =>
   issues.length === 0 ? { ok: true, value } : { ok: false, issues };
@@ -179,7 +176,7 @@ const disableIssues = (overlay: ClaimsOverlay, packs: readonly RulePack[]): Fiel
  */
 export const parseClaimsOverlay = (raw: unknown, packs: readonly RulePack[]): Parsed<ClaimsOverlay> => {
   const result = ClaimsOverlaySchema.safeParse(raw);
-  if (!result.success) return { ok: false, issues: zodIssues(result.error.issues) };
+  if (!result.success) return { ok: false, issues: schemaIssues(ClaimsOverlaySchema, raw) };
   const overlay = result.data;
   return parsed(overlay, [
     ...addedRuleIssues(overlay, packs),
@@ -190,19 +187,6 @@ export const parseClaimsOverlay = (raw: unknown, packs: readonly RulePack[]): Pa
 
 // ——— matrix ———
 
-// The matrix's own validator names a cell as "cell <probability> × <impact>": put the issue at that cell.
-const matrixIssuePath = (issue: string): (string | number)[] => {
-  const cell = /cell (.+?) × (.+?) (?:is|names)/.exec(issue);
-  if (cell?.[1] !== undefined && cell[2] !== undefined) return ['cells', cell[1], cell[2]];
-  const drop = /level drops from .+? to (.+?) (probability|impact) at (?:impact|probability) (.+)$/.exec(
-    issue,
-  );
-  if (drop?.[1] !== undefined && drop[3] !== undefined) {
-    return drop[2] === 'probability' ? ['cells', drop[1], drop[3]] : ['cells', drop[3], drop[1]];
-  }
-  return ['cells'];
-};
-
 /**
  * A manager's matrix: 3×3 to 5×5, every cell present, naming a level, and monotonic.
  *
@@ -210,15 +194,10 @@ const matrixIssuePath = (issue: string): (string | number)[] => {
  * parseMatrixDocument({ ...DEFAULT_MATRIX, version: undefined }).ok; // true
  */
 export const parseMatrixDocument = (raw: unknown): Parsed<MatrixDocument> => {
+  // The size limits here; every rule of a matrix (cells, levels, monotonic) in the engine's own schema.
   const result = MatrixDocumentSchema.safeParse(raw);
-  if (!result.success) return { ok: false, issues: zodIssues(result.error.issues) };
-  try {
-    validateMatrix({ version: 'draft', ...result.data });
-    return { ok: true, value: result.data };
-  } catch (error) {
-    if (!(error instanceof InvalidRiskConfigError)) throw error;
-    return { ok: false, issues: error.issues.map((issue) => at(matrixIssuePath(issue), issue)) };
-  }
+  if (!result.success) return { ok: false, issues: schemaIssues(MatrixDocumentSchema, raw) };
+  return parsed(result.data, schemaIssues(RiskMatrixSchema, { version: 'draft', ...result.data }));
 };
 
 // ——— thresholds ———
@@ -253,9 +232,7 @@ const parseThresholds = <T extends { readonly version: string }>(
   if (unknown.length > 0) return { ok: false, issues: unknown };
   const { version: _version, ...fields } = raw;
   const merged = mergeOverlay(defaults, fields);
-  const result = schema.safeParse(merged);
-  if (!result.success) return { ok: false, issues: zodIssues(result.error?.issues ?? []) };
-  return { ok: true, value: overlayOf(defaults, merged) };
+  return parsed(overlayOf(defaults, merged), schemaIssues(schema, merged));
 };
 
 /**
