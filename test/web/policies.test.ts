@@ -15,7 +15,7 @@ import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './b
  * a copy legal already decided, publishes, and the rule is live for POST /v1/evaluate; a manager publishes a
  * 5×5 matrix in the grid and the heat map follows it; a manager edits a spend threshold beside its
  * explanation and shipped default (a bad value refused at its field and kept, a good one tested and published);
- * each role sees the other's policy read-only; legal rolls back.
+ * each role sees the other's policy read-only; legal rolls back, then switches a shipped rule off.
  */
 
 interface Review {
@@ -389,5 +389,33 @@ describe('Policies: roll back', () => {
       )
       .not.toContain(RULE_ID);
     await screenshot(legal, '27-policies-claims-rolled-back');
+  });
+});
+
+describe('Policies: a shipped rule switched off', () => {
+  it('legal switches off a shipped rule with a reason and publishes: it no longer fires', async () => {
+    // Prepare
+    const before = await evaluate('全网最佳面霜');
+    expect(before.findings.map((finding) => finding.ruleId)).toContain('cn.absolute.best');
+
+    // Act
+    await legal.getByLabel('Find a rule').fill('cn.absolute.best');
+    await legal.getByRole('button', { name: 'Switch off: cn.absolute.best' }).click();
+    await legal.getByLabel('Reason (required)').fill('Brand-approved superlatives reviewed case by case');
+    await legal.getByRole('button', { name: 'Switch off in the draft' }).click();
+    await legal.getByLabel('Note for the history (required)').fill('Superlatives off for the launch');
+    await legal.getByRole('button', { name: 'Save and publish' }).click();
+
+    // Assess
+    await expect.poll(() => statusVersion(legal), SERVER_WORK).toBe('3');
+    const listed = legal.locator('[data-testid="claims-overlay"] [data-rule-id="cn.absolute.best"]');
+    expect(await listed.textContent()).toContain('Brand-approved superlatives');
+    await expect
+      .poll(async () => (await evaluate('全网最佳面霜')).findings.map((finding) => finding.ruleId), {
+        timeout: 60_000,
+        interval: 2_000,
+      })
+      .not.toContain('cn.absolute.best');
+    await screenshot(legal, '30-policies-claims-rule-switched-off');
   });
 });
