@@ -90,8 +90,10 @@ export const HeatMapGrid = ({
 }) => {
   const counts = countByCell(matrix, cases);
   const rows = [...matrix.probabilities].reverse();
+  // Four or five impacts must still fit the board's matrix column: smaller cells and type.
+  const dense = matrix.impacts.length > 3;
   return (
-    <figure class="heatmap" aria-labelledby="heatmap-title">
+    <figure class={`heatmap${dense ? ' heatmap-dense' : ''}`} aria-labelledby="heatmap-title">
       <figcaption id="heatmap-title" class="heatmap-title">
         {TEXT.title} <span class="muted">{TEXT.subtitle}</span>
         {stamp !== undefined && stamp !== 'shipped' && <span class="muted"> {TEXT.version(stamp)}</span>}
@@ -100,7 +102,9 @@ export const HeatMapGrid = ({
         class="heatmap-grid"
         data-testid="heatmap-grid"
         data-size={`${matrix.probabilities.length}x${matrix.impacts.length}`}
-        style={{ gridTemplateColumns: `auto repeat(${matrix.impacts.length}, minmax(5.5rem, 1fr))` }}
+        style={{
+          gridTemplateColumns: `auto repeat(${matrix.impacts.length}, minmax(${dense ? '3.2rem' : '5.5rem'}, 1fr))`,
+        }}
       >
         <div class="heatmap-corner" aria-hidden="true">
           <span>{TEXT.corner[0]}</span>
