@@ -18,7 +18,7 @@ import { storableNumber } from './stats.ts';
  * The baseline schema version; bump it when the shape changes. An item of the version before is brought up
  * to date when read (see `upgraded`); anything older is treated as absent.
  */
-export const BASELINE_SCHEMA_VERSION = 4;
+export const BASELINE_SCHEMA_VERSION = 5;
 
 /** A campaign × channel's conversion rate and delivery. */
 export interface SpendBaseline {
@@ -98,6 +98,13 @@ export interface SentimentBaseline {
    * time zone, learnt from every window.
    */
   readonly dailyCycle: readonly number[];
+  /**
+   * The daily cycle of the volume (mentions per hour against `mentionsPerHour`) on the log scale, on the
+   * same two harmonics: what a window of this hour of day usually brings, so the negative count can be
+   * judged against the usual negative volume for that hour (quiet nights are not a drop, busy evenings
+   * not a surge).
+   */
+  readonly volumeCycle: readonly number[];
   /** Log-odds offsets by UTC weekday, Sunday first. */
   readonly weekdayOffsets: readonly number[];
   /** The drift chart: EWMA of standardised excess negatives, its variance, and excess / mentions EWMAs. */
@@ -216,6 +223,7 @@ const SENTIMENT_SHAPE: Shape<SentimentBaseline> = {
   mentionsPerHour: 'number',
   rho: 'number',
   dailyCycle: { length: 4 },
+  volumeCycle: { length: 4 },
   weekdayOffsets: { length: 7 },
   drift: 'number',
   driftVariance: 'number',
@@ -249,17 +257,18 @@ const fits = (value: unknown, field: Field): boolean => {
 };
 
 /**
- * An item of schema 3 brought up to 4: a sentiment baseline gains the last windows' counts (none yet, so
- * the first window after the upgrade is judged alone) and the drift hold (none under way); a spend
- * baseline's shape did not change.
+ * An item of schema 3 or 4 brought up to 5: a sentiment baseline gains the volume's daily cycle (flat
+ * until learnt) and, from 3, the last windows' counts (none yet, so the first window after the upgrade
+ * is judged alone) and the drift hold (none under way); a spend baseline's shape did not change.
  */
 const upgraded = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null) return value;
   const b = value as Record<string, unknown>;
-  if (b.version !== 3) return value;
-  return b.kind === 'sentiment'
-    ? { ...b, version: 4, heldHours: 0, recentMentions: [], recentNegative: [], recentExpected: [] }
-    : { ...b, version: 4 };
+  if (b.version !== 3 && b.version !== 4) return value;
+  if (b.kind !== 'sentiment') return { ...b, version: BASELINE_SCHEMA_VERSION };
+  const from3 =
+    b.version === 3 ? { heldHours: 0, recentMentions: [], recentNegative: [], recentExpected: [] } : {};
+  return { ...b, ...from3, version: BASELINE_SCHEMA_VERSION, volumeCycle: [0, 0, 0, 0] };
 };
 
 const hasShape = <B extends Baseline>(value: unknown, kind: B['kind'], shape: Shape<B>): value is B => {

@@ -167,6 +167,10 @@ const SENTIMENT: Readonly<Record<string, string>> = {
     'How unlikely by chance a window must be to count as a spike on its own, without the window before it being high too; lower it and single odd windows are reported less often.',
   'spike.supportP':
     'How unusual the window before must be for a spike that is not strong enough alone to count (0.1 is one chance in ten); raise it and more spikes that follow a slightly high window are reported.',
+  'spike.volumeP':
+    'How unusual the number of negative mentions must be, against what the subject usually gets at that hour of day, for a spike that is not strong enough alone to count (0.001 is one chance in a thousand); raise it and more spikes that come with a surge of complaints are reported at once.',
+  'spike.volumeDispersion':
+    'How much the number of mentions in a window usually varies beyond chance (4 allows about ±50 %); lower it and a surge of negative mentions must be larger to count.',
   'spike.poolWindows':
     'How many recent windows, the current one included, may be added together to show a crisis that no single small window proves; raise it to catch slower crises on small subjects.',
   'spike.overwhelmingP':
@@ -196,6 +200,8 @@ const SENTIMENT: Readonly<Record<string, string>> = {
     'After how many hours a lasting shift becomes the subject’s new normal; raise it and a lasting shift is reported for longer before it is accepted.',
   'learning.seasonalAlpha':
     'How quickly the usual rhythm of the day and week, and the usual variation between windows, are learnt, from just above 0 to 1; raise it and they follow recent days more closely.',
+  'learning.volumeAlpha':
+    'How quickly the usual volume at each hour of the day (quiet nights, busy evenings) is learnt, from just above 0 to 1; raise it and it follows recent days more closely.',
   'learning.volumeCap':
     'How many times its usual volume a single window may weigh in the normal, so that a viral storm does not rewrite what the usual audience thinks; lower it and storms teach the normal less.',
   'learning.initialRho':

@@ -2,7 +2,7 @@ import type { SentimentBaseline } from './baselines.ts';
 import { BASELINE_SCHEMA_VERSION, MAX_RECENT_WINDOWS, storableBaseline } from './baselines.ts';
 import type { Sentiment } from './event.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
-import { betaBinomialUpperTail, normalCdf } from './stats.ts';
+import { betaBinomialUpperTail, negativeBinomialCdf, normalCdf } from './stats.ts';
 
 /**
  * How a sentiment window reads against its brand × product × channel's baseline, and what the baseline
@@ -114,6 +114,16 @@ export interface SentimentReading {
   readonly windowSpike: boolean;
   /** P(the previous window's negatives or more | its normal); 1 when there was none just before. */
   readonly previousP: number;
+  /**
+   * The negative count against the usual negative volume for the window's hour of day: the mentions the
+   * subject's volume cycle expects times the normal share, and P(this many negatives or more) allowing
+   * for the volume's variation (`spike.volumeDispersion`); p is 1 until the baseline has settled.
+   */
+  readonly volume: {
+    readonly expectedMentions: number;
+    readonly expectedNegative: number;
+    readonly p: number;
+  };
   /** The pooled burst test: the last windows' counts added up (the most surprising pool length). */
   readonly pooled: Pooled;
   /** The drift chart (a day) and the burst chart (a few hours) after this window; a spike is a window's, the burst chart's or the pooled test's. */
@@ -156,6 +166,14 @@ const seasonalOffset = (baseline: SentimentBaseline | undefined, window: Sentime
     ? 0
     : window.cycle.reduce((sum, basis, k) => sum + basis * (baseline.dailyCycle[k] ?? 0), 0) +
       (window.weekday === undefined ? 0 : (baseline.weekdayOffsets[window.weekday] ?? 0));
+
+/** The mentions the subject usually gets in a window of this length at this hour of day. */
+const usualMentions = (baseline: SentimentBaseline | undefined, window: SentimentWindow): number =>
+  baseline === undefined
+    ? 0
+    : baseline.mentionsPerHour *
+      window.hours *
+      Math.exp(window.cycle.reduce((sum, basis, k) => sum + basis * (baseline.volumeCycle[k] ?? 0), 0));
 
 /**
  * The windows just before this one that the baseline keeps, oldest first: none when there was a gap (no
@@ -259,15 +277,22 @@ export const readSentiment = (
     previous === undefined || previous.mentions <= 0
       ? 1
       : betaBinomialUpperTail(previous.negative, previous.mentions, share(previous), rho);
+  const expectedMentions = settled ? usualMentions(baseline, window) : 0;
+  const volumeNegative = expectedMentions * expectedShare;
+  const volumeP =
+    settled && x > 0 && volumeNegative > 0
+      ? 1 - negativeBinomialCdf(x - 1, volumeNegative, spike.volumeDispersion)
+      : 1;
   // One window far off its normal happens now and then (the share's window-to-window variation has
   // heavy tails): alone it must be overwhelming for the variation learnt (`spike.aloneP`), else the window
-  // before it must have been elevated too (`spike.supportP`) — a real problem lasts.
+  // before it must have been elevated too (`spike.supportP`), or the window must bring far more negative
+  // posts than the subject usually gets at that hour (`spike.volumeP`) — a real problem lasts, or swells.
   const windowSpike =
     settled &&
     n >= thresholds.minMentions &&
     pWindow <= spike.p &&
     window.share - expectedShare >= spike.minShift &&
-    (pWindow <= spike.aloneP || previousP <= spike.supportP);
+    (pWindow <= spike.aloneP || previousP <= spike.supportP || volumeP <= spike.volumeP);
   const pooled = pooledOf(
     [...recent, { mentions: n, negative: x, expected: expectedNegative }],
     window.hours,
@@ -362,6 +387,7 @@ export const readSentiment = (
     spike: isSpike,
     windowSpike,
     previousP,
+    volume: { expectedMentions, expectedNegative: volumeNegative, p: volumeP },
     pooled,
     spikeWindows,
     drift: { ...day, alarm: driftAlarm },
@@ -407,6 +433,7 @@ const emptySentimentBaseline = (at: string, thresholds: SentimentThresholds): Se
   mentionsPerHour: 0,
   rho: thresholds.learning.initialRho,
   dailyCycle: NO_CYCLE,
+  volumeCycle: NO_CYCLE,
   weekdayOffsets: [0, 0, 0, 0, 0, 0, 0],
   ...NO_EVIDENCE,
   anomalousSince: at,
@@ -463,6 +490,14 @@ const learnShare = (
   // A storm (a viral post, a launch, a crisis: more than `volumeCap` times the usual volume) says what
   // that audience thinks, not what the subject's usual audience does: its share is not learnt.
   if (isStorm(base, window, thresholds)) return { mentionsPerHour, hours: base.hours + window.hours };
+  // The volume's daily cycle: the window's log volume against the usual for its hour, a step along the
+  // harmonics it spans (windows of 12 h or more span none).
+  const usual = usualMentions(base, window);
+  const volumeStep =
+    base.mentionsPerHour > 0
+      ? Math.min(0.5, learning.volumeAlpha * window.hours) * clamp(Math.log((n + 1) / (usual + 1)), -2, 2)
+      : 0;
+  const volumeCycle = base.volumeCycle.map((c, k) => clamp(c + volumeStep * (window.cycle[k] ?? 0), -3, 3));
   const weight = 1;
   const offset = seasonalOffset(base, window);
   const deseasonalised = n > 0 ? n * logistic(logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - offset) : 0;
@@ -481,6 +516,7 @@ const learnShare = (
     mentionsPerHour,
     rho: nextRho(base, reading, thresholds),
     dailyCycle: base.dailyCycle.map((c, k) => clamp(c + step * (window.cycle[k] ?? 0), -1.5, 1.5)),
+    volumeCycle,
     weekdayOffsets: moveOffset(base.weekdayOffsets, window.weekday, 1 / 3),
   };
 };

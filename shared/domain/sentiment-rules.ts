@@ -58,12 +58,15 @@ export const negativeShareSignal = (
   const top = band === thresholds.shareBands.at(-1);
   // Below the top band the window must be unusual for the subject: while its normal is still being learnt
   // (a complaint-prone subject may sit at 25 % every day), only the top band speaks.
-  // Unusual means what it means for a spike: so surprising alone (`spike.aloneP`) or with the window before
-  // elevated too (`spike.supportP`) — one heavy-tailed window of a complaint-prone subject is not enough.
+  // Unusual means what it means for a spike: so surprising alone (`spike.aloneP`), with the window before
+  // elevated too (`spike.supportP`) or with far more negative posts than usual for the hour
+  // (`spike.volumeP`) — one heavy-tailed window of a complaint-prone subject is not enough.
   const unusual =
     reading.settled &&
     reading.pWindow <= thresholds.ceiling.ownNormalP &&
-    (reading.pWindow <= thresholds.spike.aloneP || reading.previousP <= thresholds.spike.supportP);
+    (reading.pWindow <= thresholds.spike.aloneP ||
+      reading.previousP <= thresholds.spike.supportP ||
+      reading.volume.p <= thresholds.spike.volumeP);
   if (!top && !unusual) return undefined;
   return {
     ruleId: 'sentiment.negative-share',
@@ -119,7 +122,9 @@ export const spikeSignal = (
   const support =
     reading.pWindow <= spike.aloneP
       ? ''
-      : ` The window before was above its normal too (by chance: ${formatProbability(reading.previousP)}).`;
+      : reading.previousP <= spike.supportP
+        ? ` The window before was above its normal too (by chance: ${formatProbability(reading.previousP)}).`
+        : ` That is far more negative mentions than it usually gets at this hour (about ${formatCount(Math.round(reading.volume.expectedNegative))} from its usual volume; by chance: ${formatProbability(reading.volume.p)}).`;
   const why = overwhelming
     ? ' Overwhelming on its own.'
     : persistent
@@ -144,6 +149,8 @@ export const spikeSignal = (
       delta: window.share - reading.expectedShare,
       pValue: reading.pWindow,
       previousPValue: reading.previousP,
+      usualNegative: reading.volume.expectedNegative,
+      volumePValue: reading.volume.p,
       spikeWindows: reading.spikeWindows,
       windowHours: window.hours,
       baselineHours: reading.baselineHours,

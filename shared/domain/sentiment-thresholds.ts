@@ -28,6 +28,11 @@ export interface SentimentLearning {
   readonly adaptAfterHours: number;
   /** Weight of a window in its hour-of-day and weekday offsets and in the learnt window-to-window variation, in (0, 1]. */
   readonly seasonalAlpha: number;
+  /**
+   * Weight of an hour of a window in the volume's daily cycle, in (0, 1] (a six-hour window weighs six
+   * times this, at most 0.5): a six-hourly subject learns its quiet nights within a few days.
+   */
+  readonly volumeAlpha: number;
   /** One window weighs at most this many times the subject's usual volume for its length (viral storms). */
   readonly volumeCap: number;
   /** Extra-binomial variation of the window share assumed before any is learnt (intra-class correlation). */
@@ -61,8 +66,19 @@ export interface SentimentThresholds {
      * variation explains); short of that, the previous window must have been elevated too…
      */
     readonly aloneP: number;
-    /** …its negatives at least this surprising (upper tail p-value) against its own normal. */
+    /** …its negatives at least this surprising (upper tail p-value) against its own normal… */
     readonly supportP: number;
+    /**
+     * …or the window's negative count must be at least this surprising against the usual negative volume
+     * for its hour of day (the subject's volume cycle times its normal share): a crisis brings more
+     * negative posts, not only a larger share of them, while one heavy-tailed window of normal volume does not.
+     */
+    readonly volumeP: number;
+    /**
+     * How much a window's volume varies around the usual for its hour beyond counting noise, as a gamma
+     * shape (coefficient of variation ≈ 1/√this): the negative-count test allows for it.
+     */
+    readonly volumeDispersion: number;
     /**
      * The burst test pools the counts of the current window and of up to this many minus one before it
      * (each pool length tested, Bonferroni-corrected): a crisis on a small subject at night, whose windows
@@ -94,7 +110,7 @@ export interface SentimentThresholds {
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@2.2.0',
+  version: 'sentiment@2.3.0',
   minMentions: 20,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },
@@ -108,6 +124,8 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     escalateAfterWindows: 2,
     aloneP: 1e-6,
     supportP: 0.1,
+    volumeP: 1e-3,
+    volumeDispersion: 4,
     poolWindows: 3,
     grade: { probability: 'medium', impact: 'moderate' },
     escalated: { probability: 'high', impact: 'moderate' },
@@ -125,6 +143,7 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     driftHoldP: 1e-2,
     adaptAfterHours: 72,
     seasonalAlpha: 0.02,
+    volumeAlpha: 0.03,
     volumeCap: 3,
     initialRho: 0.003,
   },

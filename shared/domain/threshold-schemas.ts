@@ -160,6 +160,8 @@ export const SentimentThresholdsSchema = z.strictObject({
       minShift: Share,
       aloneP: PValue,
       supportP: Within(0, 1, 'left-open'),
+      volumeP: PValue,
+      volumeDispersion: Within(0.1, 1e6),
       // The burst test pools the current window with the recent ones a baseline keeps.
       poolWindows: Whole(1, MAX_RECENT_WINDOWS + 1),
       overwhelmingP: PValue,
@@ -181,6 +183,7 @@ export const SentimentThresholdsSchema = z.strictObject({
     driftHoldP: PValue,
     adaptAfterHours: Within(1, 24 * 365),
     seasonalAlpha: Within(0, 1, 'left-open'),
+    volumeAlpha: Within(0, 1, 'left-open'),
     volumeCap: Within(1, 1e6),
     initialRho: Within(0, 0.5, 'left-open'),
   }),

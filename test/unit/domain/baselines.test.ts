@@ -7,7 +7,7 @@ import {
   type SentimentBaseline,
 } from '#shared/domain/baselines.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
-import { nextSentimentBaseline } from '#shared/domain/sentiment-model.ts';
+import { nextSentimentBaseline, readSentiment } from '#shared/domain/sentiment-model.ts';
 import { DEFAULT_SENTIMENT_THRESHOLDS } from '#shared/domain/sentiment-thresholds.ts';
 import { nextSpendBaseline } from '#shared/domain/spend-model.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
@@ -118,10 +118,14 @@ describe('Function: asSpendBaseline / asSentimentBaseline', () => {
   });
 
   it('reads a schema-3 item brought up to date: a sentiment baseline with no recent windows yet, a spend baseline as it was', () => {
-    // Prepare: items as schema 3 stored them (no recent windows' counts).
-    const { recentMentions, recentNegative, recentExpected, ...sentiment } = JSON.parse(
-      JSON.stringify(learnSentiment(steadyHours(30, 100, 0.1))),
-    );
+    // Prepare: items as schema 3 stored them (no recent windows' counts, no volume cycle).
+    const {
+      recentMentions,
+      recentNegative,
+      recentExpected,
+      volumeCycle: _cycle,
+      ...sentiment
+    } = JSON.parse(JSON.stringify(learnSentiment(steadyHours(30, 100, 0.1))));
     const spendItem = JSON.parse(JSON.stringify(learnSpend(snapshots(steadyDays(5, 50)))));
 
     // Act
@@ -136,9 +140,63 @@ describe('Function: asSpendBaseline / asSentimentBaseline', () => {
       recentMentions: [],
       recentNegative: [],
       recentExpected: [],
+      volumeCycle: [0, 0, 0, 0],
     });
     expect(readSpendItem).toEqual(spendItem);
     expect(asSentimentBaseline({ ...sentiment, version: 2 })).toBeUndefined();
+  });
+
+  it('reads a schema-4 item brought up to date: a sentiment baseline with a flat volume cycle, the rest kept', () => {
+    // Prepare: a sentiment item as schema 4 stored it (no volume cycle) and a spend item of schema 4.
+    const { volumeCycle, ...sentiment } = JSON.parse(
+      JSON.stringify(learnSentiment(steadyHours(30, 100, 0.1))),
+    );
+    const spendItem = JSON.parse(JSON.stringify(learnSpend(snapshots(steadyDays(5, 50)))));
+
+    // Act
+    const readSentimentItem = asSentimentBaseline({ ...sentiment, version: 4 });
+    const readSpendItem = asSpendBaseline({ ...spendItem, version: 4 });
+
+    // Assess
+    expect(volumeCycle).toHaveLength(4);
+    expect(readSentimentItem).toEqual({
+      ...sentiment,
+      version: BASELINE_SCHEMA_VERSION,
+      volumeCycle: [0, 0, 0, 0],
+    });
+    expect(readSpendItem).toEqual(spendItem);
+  });
+
+  it('learns the volume’s daily cycle: quiet nights and busy evenings', () => {
+    // Prepare: three days of hourly windows, 20 mentions an hour from 00:00 to 12:00 UTC and 200 after.
+    const days = Array.from({ length: 72 }, (_, k) =>
+      hourWindow(k + 1, k % 24 < 12 ? 20 : 200, k % 24 < 12 ? 2 : 20),
+    );
+
+    // Act
+    const learnt = learnSentiment(days);
+    const quiet =
+      learnt === undefined
+        ? undefined
+        : readSentiment(
+            hourWindow(78, 20, 2).sentiment,
+            Date.parse(hourWindow(78, 20, 2).at),
+            learnt,
+            DEFAULT_SENTIMENT_THRESHOLDS,
+          );
+    const busy =
+      learnt === undefined
+        ? undefined
+        : readSentiment(
+            hourWindow(90, 200, 20).sentiment,
+            Date.parse(hourWindow(90, 200, 20).at),
+            learnt,
+            DEFAULT_SENTIMENT_THRESHOLDS,
+          );
+
+    // Assess: the usual volume of a quiet hour is well below that of a busy one.
+    expect(quiet?.volume.expectedMentions).toBeLessThan(70);
+    expect(busy?.volume.expectedMentions).toBeGreaterThan(140);
   });
 
   it('reads a sentiment item only as a sentiment baseline', () => {

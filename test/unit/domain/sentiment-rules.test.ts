@@ -62,6 +62,27 @@ describe('Function: spikeSignal (counts as counts, against the subject’s own n
     expect(judge(history(0.1), hourWindow(49, 200, 52)).get('sentiment.spike')?.level).toBe('yellow');
   });
 
+  it('flags one surprising window at once when it also brings far more negative posts than usual for the hour', () => {
+    // Prepare: the same window, 45 negative of 200 (p ≈ 2e-5 on the share, short of the lone-window line),
+    // on a subject that usually gets 50 mentions an hour (about 5 negative) and on one that gets 200 (20).
+    const surge = hourWindow(49, 200, 45);
+
+    // Act
+    const quietSubject = judge(history(0.1, 50), surge).get('sentiment.spike');
+    const busySubject = judge(history(0.1, 200), surge).get('sentiment.spike');
+
+    // Assess: a surge of complaints is a spike at once (yellow, with the usual volume in its numbers); the
+    // same share at the subject's usual volume is the share's heavy tail and waits for a second window.
+    expect(quietSubject?.level).toBe('yellow');
+    expect(quietSubject?.metrics?.volumePValue).toBeLessThanOrEqual(
+      DEFAULT_SENTIMENT_THRESHOLDS.spike.volumeP,
+    );
+    expect(quietSubject?.metrics?.usualNegative).toBeGreaterThan(3);
+    expect(quietSubject?.metrics?.usualNegative).toBeLessThan(8);
+    expect(quietSubject?.message).toMatch(/far more negative mentions than it usually gets at this hour/);
+    expect(busySubject).toBeUndefined();
+  });
+
   it('catches a small subject’s crisis at night from its last windows added up', () => {
     // Prepare: 12 mentions an hour at 10 %; then three windows of 5 negative of 12, each too small to prove it.
     const crisis = [hourWindow(49, 12, 5), hourWindow(50, 12, 5), hourWindow(51, 12, 5)];

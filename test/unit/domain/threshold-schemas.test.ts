@@ -119,6 +119,8 @@ const SENTIMENT_CASES: readonly Case[] = [
   ['a spike size outside [0, 1]', ['spike', 'minShift'], [-0.01, 1.01], [0, 1]],
   ['a lone-window line outside (0, p]', ['spike', 'aloneP'], [0, 2e-4], [1e-4]],
   ['a support line outside (0, 1]', ['spike', 'supportP'], [0, 1.01], [1]],
+  ['a negative-count line outside (0, 0.5]', ['spike', 'volumeP'], [0, 0.6], [0.5]],
+  ['a volume dispersion outside [0.1, 1e6]', ['spike', 'volumeDispersion'], [0, 0.05], [0.1, 50]],
   [
     'a pool beyond the windows a baseline keeps',
     ['spike', 'poolWindows'],
@@ -137,6 +139,7 @@ const SENTIMENT_CASES: readonly Case[] = [
   ['a learning line outside (0, 0.5]', ['learning', 'learnP'], [0, 0.6], [0.5]],
   ['an adaptation outside [1, 8760] hours', ['learning', 'adaptAfterHours'], [0.5, 8761], [1, 8760]],
   ['a seasonal weight outside (0, 1]', ['learning', 'seasonalAlpha'], [0, 1.1], [1]],
+  ['a volume-cycle weight outside (0, 1]', ['learning', 'volumeAlpha'], [0, 1.1], [1]],
   ['a volume cap outside [1, 1e6]', ['learning', 'volumeCap'], [0.5, 1e6 + 1], [1, 1e6]],
   ['an initial variation outside (0, 0.5]', ['learning', 'initialRho'], [0, 0.51], [0.5]],
 ];
