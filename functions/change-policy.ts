@@ -12,7 +12,7 @@ import {
   rollbackPolicy,
   savePolicyDraft,
   testPolicyDraft,
-} from '#shared/use-cases/policies.ts';
+} from '#shared/use-cases/policy-changes.ts';
 import { policyTestDependencies } from './dependencies/policy-use-cases.ts';
 import { json } from './http.ts';
 import { parseJsonBody, parsePathParameter } from './input.ts';

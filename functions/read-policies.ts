@@ -11,7 +11,7 @@ import {
   listPolicies,
   listPolicyVersions,
 } from '#shared/use-cases/policies.ts';
-import { policyDependencies } from './dependencies/policy-use-cases.ts';
+import { policyDependencies } from './dependencies/policy-reads.ts';
 import { json } from './http.ts';
 import { parsePathParameter, parseQuery } from './input.ts';
 import { authorize, httpFunction } from './middleware.ts';

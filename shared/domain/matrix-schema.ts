@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { failOnSchema } from './config-error.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 
 /**
@@ -153,3 +154,14 @@ export const RiskMatrixSchema = z
       if (ctx.issues.length === 0 && cellsSound(matrix, ctx)) monotonicityIssues(matrix, ctx);
     }),
   ) satisfies z.ZodMiniType<RiskMatrix, unknown>;
+
+/**
+ * Checks a matrix at load against `RiskMatrixSchema` (matrix-schema.ts): labels, levels, every cell present
+ * and known, and monotonic. Throws an `InvalidRiskConfigError` listing every problem with its path
+ * (`cells.low.severe: cell low × severe is missing`).
+ *
+ * @example
+ * const matrix = validateMatrix(JSON.parse(file) as RiskMatrix);
+ */
+export const validateMatrix = <M extends RiskMatrix>(matrix: M): M =>
+  failOnSchema(`risk matrix "${String(matrix?.version)}"`, RiskMatrixSchema, matrix);

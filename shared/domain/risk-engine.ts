@@ -6,36 +6,29 @@ import { copySignals } from './claims/evaluate-copy.ts';
 import { gradeClaim } from './claims/grade-claim.ts';
 import type { ClaimMatcher } from './claims/matcher.ts';
 import { compileMatcher } from './claims/matcher.ts';
-import { packsVersion, validatePacks } from './claims/pack.ts';
+import { validatePacks } from './claims/pack.ts';
 import { DEFAULT_PACKS } from './claims/packs/index.ts';
+import { packsVersion } from './claims/packs-version.ts';
 import type { RulePack } from './claims/types.ts';
 import type { EvaluationContext, RiskEngine } from './engine.ts';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './engine-config.ts';
 import type { RiskEvent } from './event.ts';
+import { validateMatrix } from './matrix-schema.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
-import { DEFAULT_MATRIX, validateMatrix } from './risk-matrix.ts';
+import { DEFAULT_MATRIX } from './risk-matrix.ts';
 import { nextSentimentBaseline } from './sentiment-model.ts';
 import { sentimentSignals } from './sentiment-rules.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
-import { DEFAULT_SENTIMENT_THRESHOLDS, validateSentimentThresholds } from './sentiment-thresholds.ts';
+import { DEFAULT_SENTIMENT_THRESHOLDS } from './sentiment-thresholds.ts';
 import type { Signal } from './signal.ts';
 import { gradeSignal } from './signal.ts';
 import { nextSpendBaseline } from './spend-model.ts';
 import { spendSignals } from './spend-rules.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
-import { DEFAULT_SPEND_THRESHOLDS, validateSpendThresholds } from './spend-thresholds.ts';
+import { DEFAULT_SPEND_THRESHOLDS } from './spend-thresholds.ts';
+import { validateSentimentThresholds, validateSpendThresholds } from './threshold-schemas.ts';
 
-/** Everything the engine is built from: data owned by risk management, finance and legal. */
-export interface EngineConfig {
-  readonly matrix: RiskMatrix;
-  readonly spend: SpendThresholds;
-  readonly sentiment: SentimentThresholds;
-  readonly packs: readonly RulePack[];
-  /**
-   * The published policies laid over the shipped data (`claims-policy@3`), named in `rulesVersion` after the
-   * shipped versions (see shared/domain/policies/apply.ts).
-   */
-  readonly stamps?: readonly string[];
-}
+export { DEFAULT_ENGINE_CONFIG, type EngineConfig };
 
 /**
  * The engine with the data it was built from: handlers need the matrix (which levels open a case, which
@@ -51,19 +44,6 @@ export interface ConfiguredRiskEngine extends RiskEngine {
    */
   nextBaseline(event: RiskEvent, previous: Baseline | undefined): Baseline | undefined;
 }
-
-/**
- * The configuration in force when nothing is overridden.
- *
- * @example
- * createRiskEngine({ ...DEFAULT_ENGINE_CONFIG, matrix: myFiveByFive });
- */
-export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
-  matrix: DEFAULT_MATRIX,
-  spend: DEFAULT_SPEND_THRESHOLDS,
-  sentiment: DEFAULT_SENTIMENT_THRESHOLDS,
-  packs: DEFAULT_PACKS,
-};
 
 /**
  * The version stamped on every assessment: claim packs and threshold sets in `rulesVersion`, the matrix

@@ -1,6 +1,3 @@
-import { failOnSchema } from './config-error.ts';
-import { RiskMatrixSchema } from './matrix-schema.ts';
-
 /**
  * A level id of the matrix in force. Matrices are data risk management owns, so levels are not a fixed
  * list: the default matrix uses red (urgent), yellow (attention), green (normal).
@@ -47,17 +44,6 @@ export const DEFAULT_MATRIX = {
     low: { minor: 'green', moderate: 'green', severe: 'yellow' },
   },
 } as const satisfies RiskMatrix;
-
-/**
- * Checks a matrix at load against `RiskMatrixSchema` (matrix-schema.ts): labels, levels, every cell present
- * and known, and monotonic. Throws an `InvalidRiskConfigError` listing every problem with its path
- * (`cells.low.severe: cell low × severe is missing`).
- *
- * @example
- * const matrix = validateMatrix(JSON.parse(file) as RiskMatrix);
- */
-export const validateMatrix = <M extends RiskMatrix>(matrix: M): M =>
-  failOnSchema(`risk matrix "${String(matrix?.version)}"`, RiskMatrixSchema, matrix);
 
 /**
  * Places a probability and an impact (labels of this matrix) on the matrix.

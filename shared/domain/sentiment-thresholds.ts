@@ -1,7 +1,5 @@
-import { failOnSchema } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 import type { Grade, Grades } from './spend-thresholds.ts';
-import { SentimentThresholdsSchema } from './threshold-schemas.ts';
 
 /** A negative share of at least `atLeast` (0.25 = 25 %) is rated this way. */
 export interface ShareBand {
@@ -148,17 +146,3 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     initialRho: 0.003,
   },
 } as const satisfies SentimentThresholds;
-
-/**
- * Checks sentiment thresholds at load against `SentimentThresholdsSchema` (threshold-schemas.ts); throws an
- * `InvalidRiskConfigError` listing every problem with its path (`spike.p: must be in (0, 0.5]`).
- *
- * @example
- * validateSentimentThresholds(DEFAULT_SENTIMENT_THRESHOLDS);
- */
-export const validateSentimentThresholds = <T extends SentimentThresholds>(thresholds: T): T =>
-  failOnSchema(
-    `sentiment thresholds "${String(thresholds?.version)}"`,
-    SentimentThresholdsSchema,
-    thresholds,
-  );

@@ -1,6 +1,4 @@
-import { failOnSchema } from './config-error.ts';
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
-import { SpendThresholdsSchema } from './threshold-schemas.ts';
 
 /** Spend strictly more than `above` over plan (0.1 = 10 %) is rated this way. */
 export interface OverrunBand {
@@ -136,13 +134,3 @@ export const DEFAULT_SPEND_THRESHOLDS = {
     reportingLag: 0.3,
   },
 } as const satisfies SpendThresholds;
-
-/**
- * Checks spend thresholds at load against `SpendThresholdsSchema` (threshold-schemas.ts); throws an
- * `InvalidRiskConfigError` listing every problem with its path (`cpaSpike.p: must be in (0, 0.5]`).
- *
- * @example
- * validateSpendThresholds(DEFAULT_SPEND_THRESHOLDS);
- */
-export const validateSpendThresholds = <T extends SpendThresholds>(thresholds: T): T =>
-  failOnSchema(`spend thresholds "${String(thresholds?.version)}"`, SpendThresholdsSchema, thresholds);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_RECENT_WINDOWS } from './baselines.ts';
+import { failOnSchema } from './config-error.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES, ratingIssue } from './rating.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
@@ -188,3 +189,27 @@ export const SentimentThresholdsSchema = z.strictObject({
     initialRho: Within(0, 0.5, 'left-open'),
   }),
 }) satisfies z.ZodMiniType<SentimentThresholds, unknown>;
+
+/**
+ * Checks spend thresholds at load against `SpendThresholdsSchema` (threshold-schemas.ts); throws an
+ * `InvalidRiskConfigError` listing every problem with its path (`cpaSpike.p: must be in (0, 0.5]`).
+ *
+ * @example
+ * validateSpendThresholds(DEFAULT_SPEND_THRESHOLDS);
+ */
+export const validateSpendThresholds = <T extends SpendThresholds>(thresholds: T): T =>
+  failOnSchema(`spend thresholds "${String(thresholds?.version)}"`, SpendThresholdsSchema, thresholds);
+
+/**
+ * Checks sentiment thresholds at load against `SentimentThresholdsSchema` (threshold-schemas.ts); throws an
+ * `InvalidRiskConfigError` listing every problem with its path (`spike.p: must be in (0, 0.5]`).
+ *
+ * @example
+ * validateSentimentThresholds(DEFAULT_SENTIMENT_THRESHOLDS);
+ */
+export const validateSentimentThresholds = <T extends SentimentThresholds>(thresholds: T): T =>
+  failOnSchema(
+    `sentiment thresholds "${String(thresholds?.version)}"`,
+    SentimentThresholdsSchema,
+    thresholds,
+  );

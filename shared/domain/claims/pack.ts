@@ -173,14 +173,4 @@ export const examplesIssues = (packs: readonly RulePack[], examples: RuleExample
   ];
 };
 
-/**
- * The combined version of a set of packs, order-independent, e.g. `cn@3.2.0+en@3.2.0+vn@3.2.0`.
- *
- * @example
- * packsVersion(DEFAULT_PACKS); // 'cn@…+en@…+vn@…'
- */
-export const packsVersion = (packs: readonly RulePack[]): string =>
-  packs
-    .map((pack) => `${pack.id}@${pack.version}`)
-    .sort()
-    .join('+');
+export { packsVersion } from './packs-version.ts';

@@ -44,7 +44,7 @@ export const ClaimsOverlaySchema = z.strictObject({
 });
 export type ClaimsOverlay = z.infer<typeof ClaimsOverlaySchema>;
 
-export const EMPTY_CLAIMS_OVERLAY: ClaimsOverlay = { rules: [], extend: {}, disable: {} };
+export { EMPTY_CLAIMS_OVERLAY } from './overlay.ts';
 
 const Label = z.string().check(
   z.refine((value) => value.trim() === value && value !== '', 'must not be empty or padded'),

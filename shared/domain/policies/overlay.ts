@@ -5,6 +5,9 @@ import type { ClaimRule } from '../claims/pack-schema.ts';
  * zod) and by the functions that apply published documents (apply.ts, without zod in their bundles).
  */
 
+/** The claims overlay of version 0: nothing added, extended or disabled. */
+export const EMPTY_CLAIMS_OVERLAY = { rules: [], extend: {}, disable: {} } as const;
+
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

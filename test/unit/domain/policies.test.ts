@@ -174,7 +174,9 @@ describe('Function: configInForce', () => {
   it('leaves the shipped configuration alone when nothing is published', () => {
     expect(configInForce(DEFAULT_ENGINE_CONFIG, {})).toBe(DEFAULT_ENGINE_CONFIG);
     expect(
-      configInForce(DEFAULT_ENGINE_CONFIG, { claims: { version: 0, document: EMPTY_CLAIMS_OVERLAY } }),
+      configInForce(DEFAULT_ENGINE_CONFIG, {
+        claims: { version: 0, document: { rules: [], extend: {}, disable: {} } },
+      }),
     ).toBe(DEFAULT_ENGINE_CONFIG);
   });
 

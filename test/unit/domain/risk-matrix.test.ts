@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configIssues, InvalidRiskConfigError } from '#shared/domain/config-error.ts';
-import { RiskMatrixSchema } from '#shared/domain/matrix-schema.ts';
+import { RiskMatrixSchema, validateMatrix } from '#shared/domain/matrix-schema.ts';
 import { impactLabel, labelAtScore, probabilityLabel } from '#shared/domain/rating.ts';
 import {
   baselineLevel,
@@ -10,7 +10,6 @@ import {
   levelOf,
   levelRank,
   type RiskMatrix,
-  validateMatrix,
   worstLevel,
 } from '#shared/domain/risk-matrix.ts';
 import { MATRIX_5X5 } from './fixtures/matrix-5x5.ts';

@@ -3,11 +3,9 @@ import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { readSentiment } from '#shared/domain/sentiment-model.ts';
 import { sentimentSignals } from '#shared/domain/sentiment-rules.ts';
-import {
-  DEFAULT_SENTIMENT_THRESHOLDS,
-  validateSentimentThresholds,
-} from '#shared/domain/sentiment-thresholds.ts';
+import { DEFAULT_SENTIMENT_THRESHOLDS } from '#shared/domain/sentiment-thresholds.ts';
 import { gradeSignal } from '#shared/domain/signal.ts';
+import { validateSentimentThresholds } from '#shared/domain/threshold-schemas.ts';
 import type { Sentiment } from '#shared/schemas/events.ts';
 import { hourWindow, learnSentiment, steadyHours } from '../../support/signal-streams.ts';
 

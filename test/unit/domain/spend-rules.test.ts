@@ -4,7 +4,8 @@ import { elapsedShare } from '#shared/domain/period.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { gradeSignal } from '#shared/domain/signal.ts';
 import { overrunSignal, spendSignals } from '#shared/domain/spend-rules.ts';
-import { DEFAULT_SPEND_THRESHOLDS, validateSpendThresholds } from '#shared/domain/spend-thresholds.ts';
+import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
+import { validateSpendThresholds } from '#shared/domain/threshold-schemas.ts';
 import type { Spend } from '#shared/schemas/events.ts';
 import { type DailyReport, learnSpend, snapshots, steadyDays } from '../../support/signal-streams.ts';
 
