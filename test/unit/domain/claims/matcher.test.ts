@@ -190,7 +190,7 @@ describe('Function: compileMatcher', () => {
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@3.2.0+en@3.2.0+vn@3.2.0');
+    expect(matcher.version).toBe('cn@3.3.0+en@3.3.0+vn@3.3.0');
   });
 });
 

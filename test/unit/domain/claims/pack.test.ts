@@ -102,7 +102,7 @@ describe('Function: examplesIssues', () => {
 describe('Function: packsVersion', () => {
   it('combines pack versions independently of order', () => {
     expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
-    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.2.0+en@3.2.0+vn@3.2.0');
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.3.0+en@3.3.0+vn@3.3.0');
   });
 });
 
