@@ -106,12 +106,9 @@ export const OccurrenceSchema = z
   .object({
     caseId: z.string(),
     eventId: z.string(),
-    clientId: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The pusher that sent the event; absent on occurrences recorded before 2026-12.',
-      }),
+    clientId: z.string().optional().meta({
+      description: 'The pusher that sent the event; absent on occurrences recorded before 2026-12.',
+    }),
     type: EventTypeSchema,
     source: z.string(),
     occurredAt: z.string(),
