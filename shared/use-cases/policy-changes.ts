@@ -197,8 +197,13 @@ const decidedChanges = async (
     const to = later.judgement.assessment.level;
     const verdict = verdictOf(from, to, opensCase);
     if (verdict === undefined) return [];
-    const exceptionId = later.judgement.assessment.findings.find((finding) => finding.exception !== undefined)
-      ?.exception?.id;
+    const regression = contradictsDecision(decision, to, opensCase);
+    // Named only where it explains an approved copy staying clean, never beside a regression it does not cover.
+    const exceptionId =
+      decision === 'approved' && !regression
+        ? later.judgement.assessment.findings.find((finding) => finding.exception !== undefined)?.exception
+            ?.id
+        : undefined;
     return [
       {
         kind: 'decided-copy',
@@ -209,7 +214,7 @@ const decidedChanges = async (
         before: from,
         after: to,
         verdict,
-        regression: contradictsDecision(decision, to, opensCase),
+        regression,
         ...(exceptionId === undefined ? {} : { exceptionId }),
       },
     ];
