@@ -1,8 +1,8 @@
 import { DynamoDbPolicyStore } from '#shared/adapters/dynamodb-policy-store.ts';
 import type { ActivePolicy, PoliciesInForce } from '#shared/domain/policies/apply.ts';
 import { publishedMatrix } from '#shared/domain/policies/apply.ts';
-import type { MatrixDocument } from '#shared/domain/policies/documents.ts';
 import { POLICY_IDS, type PolicyId, type PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
+import type { MatrixDocument } from '#shared/domain/policies/schemas.ts';
 import { DEFAULT_MATRIX, type RiskMatrix } from '#shared/domain/risk-matrix.ts';
 import { loadPoliciesInForce } from '#shared/use-cases/policies-in-force.ts';
 import { logger } from '../logger.ts';

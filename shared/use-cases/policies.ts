@@ -1,7 +1,6 @@
 import { packsVersion } from '#shared/domain/claims/packs-version.ts';
 import type { EngineConfig } from '#shared/domain/engine-config.ts';
 import { diffValues } from '#shared/domain/policies/compare.ts';
-import type { ClaimsOverlay } from '#shared/domain/policies/documents.ts';
 import { EMPTY_CLAIMS_OVERLAY, mergeOverlay } from '#shared/domain/policies/overlay.ts';
 import {
   POLICY_IDS,
@@ -15,6 +14,7 @@ import {
   policyStamp,
   SHIPPED_VERSION,
 } from '#shared/domain/policies/policy.ts';
+import type { ClaimsOverlay } from '#shared/domain/policies/schemas.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Clock, Page, PolicyStore, StoredPolicyVersion } from '#shared/ports.ts';
 

@@ -11,7 +11,6 @@ import {
   touchedPacks,
 } from '#shared/domain/policies/apply.ts';
 import { contradictsDecision, regradedLevel, verdictOf } from '#shared/domain/policies/compare.ts';
-import type { ClaimsOverlay } from '#shared/domain/policies/documents.ts';
 import { parsePolicyDocument } from '#shared/domain/policies/documents.ts';
 import {
   type ExampleFailure,
@@ -23,6 +22,7 @@ import {
   type RegressionChange,
   SHIPPED_VERSION,
 } from '#shared/domain/policies/policy.ts';
+import type { ClaimsOverlay } from '#shared/domain/policies/schemas.ts';
 import type { Review } from '#shared/domain/review.ts';
 import { type ConfiguredRiskEngine, type EngineConfig, matcherFor } from '#shared/domain/risk-engine.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';

@@ -3,6 +3,7 @@
  * legal's claims overlay, and placing the API's field errors on the field they name. No DOM, no fetch:
  * the components call these and render the result.
  */
+import { MATRIX_SIZE } from '../../shared/domain/policies/schemas.ts';
 import type { MatrixLevel } from '../../shared/domain/risk-matrix.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import type { ClaimsOverlay, CustomRule, RuleExtension } from './policy-types.ts';
@@ -19,12 +20,9 @@ export interface MatrixDocument {
   readonly cells: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/**
- * The smallest and largest matrix a manager may publish, per axis: the API's `MATRIX_SIZE`
- * (shared/domain/policies/documents.ts), which the browser cannot import without the claims engine.
- */
-export const MATRIX_MIN = 3;
-export const MATRIX_MAX = 5;
+/** The smallest and largest matrix a manager may publish, per axis: the API's own limits. */
+export const MATRIX_MIN = MATRIX_SIZE.min;
+export const MATRIX_MAX = MATRIX_SIZE.max;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,9 +1,10 @@
 import type { ClaimExamples, RuleExamples, RulePack } from '../claims/pack-schema.ts';
 import type { EngineConfig } from '../risk-engine.ts';
 import type { RiskMatrix } from '../risk-matrix.ts';
-import type { ClaimsOverlay, MatrixDocument, RuleExtension, ThresholdsOverlay } from './documents.ts';
+import type { ThresholdsOverlay } from './documents.ts';
 import { extendRule, mergeOverlay } from './overlay.ts';
 import { type PolicyId, policyStamp } from './policy.ts';
+import type { ClaimsOverlay, MatrixDocument, RuleExtension } from './schemas.ts';
 
 /**
  * Lays the published policies over the shipped data: the configuration every function builds its engine

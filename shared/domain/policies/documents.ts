@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { type FieldIssue, fieldPath } from '#shared/errors.ts';
 import { ruleIssues } from '../claims/pack.ts';
 import type { ClaimRule, RulePack } from '../claims/pack-schema.ts';
-import { ClaimRuleSourceSchema, PhrasesSchema } from '../claims/pack-schema.ts';
 import { type ConfigSchema, configIssues } from '../config-error.ts';
 import { RiskMatrixSchema } from '../matrix-schema.ts';
 import type { RiskMatrix } from '../risk-matrix.ts';
@@ -11,65 +10,18 @@ import type { SpendThresholds } from '../spend-thresholds.ts';
 import { SentimentThresholdsSchema, SpendThresholdsSchema } from '../threshold-schemas.ts';
 import { extendRule, isRecord, mergeOverlay, overlayOf } from './overlay.ts';
 import type { PolicyId } from './policy.ts';
+import {
+  type ClaimsOverlay,
+  ClaimsOverlaySchema,
+  type MatrixDocument,
+  MatrixDocumentSchema,
+} from './schemas.ts';
 
 /**
  * The documents of the four policies (docs/policies.md "Documents"): their schemas, the checks that need the
  * shipped data (an unknown rule id, a phrase empty after normalisation, a matrix cell missing), and what is
  * stored — each with every issue at its path, so the API answers one 400 naming all of them.
  */
-
-const Text = z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
-
-/** Extra patterns or exceptions on a shipped rule, with the examples that show them working. */
-export const RuleExtensionSchema = z.strictObject({
-  patterns: z.optional(PhrasesSchema),
-  exceptions: z.optional(PhrasesSchema),
-  examples: z.optional(
-    z.strictObject({
-      positive: z.optional(z.array(Text)),
-      negative: z.optional(z.array(Text)),
-    }),
-  ),
-});
-export type RuleExtension = z.infer<typeof RuleExtensionSchema>;
-
-/** Legal's overlay on the shipped claim packs. */
-export const ClaimsOverlaySchema = z.strictObject({
-  /** Added rules, with their examples; each id starts with the id of the pack it joins. */
-  rules: z._default(z.array(ClaimRuleSourceSchema), []),
-  /** Extra patterns or exceptions on shipped rules, by rule id. */
-  extend: z._default(z.record(z.string(), RuleExtensionSchema), {}),
-  /** Shipped rules switched off, by rule id, each with its reason. */
-  disable: z._default(z.record(z.string(), z.strictObject({ reason: Text })), {}),
-});
-export type ClaimsOverlay = z.infer<typeof ClaimsOverlaySchema>;
-
-export { EMPTY_CLAIMS_OVERLAY } from './overlay.ts';
-
-const Label = z.string().check(
-  z.refine((value) => value.trim() === value && value !== '', 'must not be empty or padded'),
-  z.maxLength(40),
-);
-
-/** The smallest and largest matrix a manager may publish. */
-export const MATRIX_SIZE = { min: 3, max: 5 } as const;
-
-/** A manager's matrix: the whole matrix, its version assigned when it is published. */
-export const MatrixDocumentSchema = z.strictObject({
-  probabilities: z.array(Label).check(z.minLength(MATRIX_SIZE.min), z.maxLength(MATRIX_SIZE.max)),
-  impacts: z.array(Label).check(z.minLength(MATRIX_SIZE.min), z.maxLength(MATRIX_SIZE.max)),
-  levels: z
-    .array(
-      z.strictObject({
-        id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be a lower-case id such as "red"')),
-        label: Label,
-        rank: z.number().check(z.int()),
-      }),
-    )
-    .check(z.minLength(2), z.maxLength(5)),
-  cells: z.record(z.string(), z.record(z.string(), z.string())),
-});
-export type MatrixDocument = z.infer<typeof MatrixDocumentSchema>;
 
 /** A thresholds overlay: any part of the thresholds, arrays replaced whole. */
 export type ThresholdsOverlay = Readonly<Record<string, unknown>>;

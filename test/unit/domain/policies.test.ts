@@ -10,11 +10,11 @@ import {
   verdictOf,
 } from '#shared/domain/policies/compare.ts';
 import {
-  EMPTY_CLAIMS_OVERLAY,
   parseClaimsOverlay,
   parseMatrixDocument,
   parseSpendOverlay,
 } from '#shared/domain/policies/documents.ts';
+import { EMPTY_CLAIMS_OVERLAY } from '#shared/domain/policies/schemas.ts';
 import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
