@@ -61,7 +61,7 @@ const SOURCE = new RegExp(
     '(?<![\\p{L}])(?:[Nn]guồn|[Kk]hảo sát|[Bb]áo cáo|[Tt]hống kê|[Nn]ghiên cứu|[Bb]ình chọn|[Gg]iải thưởng|[Dd]anh hiệu|[Hh]uy chương|[Cc]hứng nhận|[Xx]ác nhận của|[Dd]ựa trên|[Kk]iểm nghiệm|[Bb]ảng xếp hạng|[Đđ]ạt giải|[Gg]iải (?:nhất|nhì|ba|vàng|bạc))(?![\\p{L}])',
     '(?<![\\p{L}])do\\s[^,.;()\\n]{1,40}?\\s(?:xác nhận|cấp|tổ chức|công bố|thực hiện|bình chọn|trao)(?![\\p{L}])',
     // English: according to, source:, surveys, studies, trials, tests, reports, rankings, ratings, awards.
-    '\\b(?:[Aa]ccording to|[Ss]ources?:|[Bb]ased on|[Dd]ata from|[Ss]urvey(?:ed)?|[Ss]tud(?:y|ies)|[Tt]rials?|[Tt]ested|[Tt]est(?:ing)? (?:institute|lab)|[Rr]eports?|[Rr]ank(?:ed|ing)|[Rr]ated|[Rr]eviews|[Vv]oted|[Aa]wards?|[Aa]warded|[Ww]inners?|[Bb]enchmark|[Ii]ndex|[Gg]uide|[Ee]t al\\.?|[Aa]udit|[Tt]ests?|[Dd]ata|[Ee]dition|[Rr]ating|[Pp]anel|(?:[Vv]alue|[Uu]nit|[Vv]olume|[Rr]etail) (?:sales|share)|[Mm]arket share)\\b',
+    '\\b(?:[Aa]ccording to|[Ss]ources?:|[Bb]ased on|[Dd]ata from|[Ss]urvey(?:ed)?|[Ss]tud(?:y|ies)|[Tt]rials?|[Tt]ested|[Tt]est(?:ing)? (?:institute|lab)|(?:(?:[Tt]he|[Aa]n?|[Ii]n|[Pp]er|[Ii]ts|[Tt]heir|[Aa]nnual|[Ii]ndustry|[Mm]arket|[Tt]rade|\\d{4}|\\p{Lu}\\p{L}+) )[Rr]eports?|Reports?|[Rr]ank(?:ed|ing)|[Rr]ated|[Rr]eviews|[Vv]oted|[Aa]wards?|[Aa]warded|[Ww]inners?|[Bb]enchmark|[Ii]ndex|[Gg]uide|[Ee]t al\\.?|[Aa]udit|[Tt]ests?|[Dd]ata|[Ee]dition|[Rr]ating|[Pp]anel|(?:[Vv]alue|[Uu]nit|[Vv]olume|[Rr]etail) (?:sales|share)|[Mm]arket share)\\b',
   ].join('|'),
   'gu',
 );
@@ -98,6 +98,8 @@ const LIMIT = new RegExp(
 
 // A source and its limit stand this close (UTF-16 units) to make one citation.
 const REACH = 120;
+// A parenthesised name sources the limit right before it, at most this far (UTF-16 units).
+const ADJACENT = 12;
 
 const spansOf = (pattern: RegExp, text: string): { start: number; end: number }[] =>
   [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
@@ -115,9 +117,15 @@ export const citationsOf = (text: string): Citation[] => {
   // Most copy names no year, month or sample: nothing more to look for.
   if (limits.length === 0)
     return references.map(({ start, end }) => ({ start, end, text: text.slice(start, end) }));
+  // A parenthesis names a source when it holds a name and a limit, or a name right after the limit it
+  // sources ("năm 2024 (Cirium)", "行业第一 2023（中企品研）").
+  const limitAt = new RegExp(LIMIT.source, 'iu');
   const parenthesised = spansOf(PARENTHESIS, text).filter(({ start, end }) => {
     const inside = text.slice(start + 1, end - 1);
-    return NAMED.test(inside.replace(LIMIT, ' ')) && new RegExp(LIMIT.source, 'iu').test(inside);
+    if (!NAMED.test(inside.replace(LIMIT, ' '))) return false;
+    return (
+      limitAt.test(inside) || limits.some((limit) => limit.end <= start && start - limit.end <= ADJACENT)
+    );
   });
   const sources = [...spansOf(SOURCE, text), ...parenthesised].sort((a, b) => a.start - b.start);
 

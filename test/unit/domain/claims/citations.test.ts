@@ -32,6 +32,12 @@ describe('Function: citationsOf', () => {
       'study: 89% of 120 women',
     ],
     ['en, a registration number', 'Kills 99.9% of germs (EPA Reg. No. 1234-56)', 'Reg. No. 1'],
+    [
+      'vi, a name in brackets right after the limited claim',
+      'Hãng bay đúng giờ nhất năm 2024 (Cirium)',
+      '2024 (Cirium)',
+    ],
+    ['en, a named firm’s report', 'Top-selling brand in 2024 (Euromonitor report)', 'Euromonitor report'],
   ])('finds %s', (_case, text, expected) => {
     // Act
     const found = citationsOf(text);
@@ -47,6 +53,11 @@ describe('Function: citationsOf', () => {
     ['a source with no period or scope', '根据你的肤质推荐最好的精华'],
     ['theo dõi ("follow"), not theo a source', 'Theo dõi fanpage để nhận ưu đãi 2025'],
     ['a collection year', 'Our 2025 collection is here — the best yet'],
+    ['report as a verb: users report, no source', '3 out of 4 users report better sleep in 2025'],
+    [
+      'a bracketed name far from any limit',
+      'Founded in 2019, our studio has grown a lot since then. Best tea (Oolong)',
+    ],
   ])('finds none in %s', (_case, text) => {
     expect(citationsOf(text)).toEqual([]);
   });
