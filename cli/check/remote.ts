@@ -1,15 +1,21 @@
 import { MAX_BODY_BYTES } from '#functions/input.ts';
-import { CLIENT_HEADER, SIGNATURE_HEADER, signRequest } from '#shared/auth/signature.ts';
 import { backoffDelay } from '#shared/backoff.ts';
-import type { FieldIssue } from '#shared/errors.ts';
-import { PROBLEM_TYPES } from '#shared/problem.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
-import { BatchResponseSchema, ProblemSchema } from '#shared/schemas/cases.ts';
+import { BatchResponseSchema } from '#shared/schemas/cases.ts';
 import { type AdCopyEvent, MAX_EVENTS_PER_REQUEST } from '#shared/schemas/events.ts';
 import { UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retryAfterMs } from '../push/retry.ts';
-import type { Target } from '../push/send-batch.ts';
+import {
+  freshTimestamp,
+  isReplay,
+  isTransient,
+  networkReason,
+  postSigned,
+  problemDetail,
+  refusalHint,
+  type Target,
+} from '../push/signed-request.ts';
 
 /** The route that assesses without storing: the rules in force on the server, nothing written. */
 export const EVALUATE_PATH = '/v1/evaluate';
@@ -19,9 +25,6 @@ export const EVALUATE_PATH = '/v1/evaluate';
  * server is down. The backoff itself is the product's one rule.
  */
 export const CHECK_RETRY: RetryPolicy = { ...DEFAULT_RETRY, attempts: 3 };
-
-/** Per attempt: a server that accepts the connection but never answers must not hang the check. */
-const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The server could not check the copy: unreachable, refusing the credentials, or failing. Exit code 3:
@@ -33,37 +36,6 @@ export class ServerUnavailableError extends Error {
     this.name = 'ServerUnavailableError';
   }
 }
-
-const networkReason = (error: unknown, url: string): string => {
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return `no answer from ${url} within ${REQUEST_TIMEOUT_MS / 1000} s`;
-  if (code === 'ECONNREFUSED') return `connection refused by ${url} (is the server running?)`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host of ${url} not found`;
-  const message =
-    cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  return `cannot reach ${url}: ${message}`;
-};
-
-interface Problem {
-  readonly type?: string;
-  readonly detail: string;
-  readonly errors: readonly FieldIssue[];
-}
-
-const problemOf = async (response: Response): Promise<Problem> => {
-  const text = await response.text();
-  try {
-    const problem = ProblemSchema.safeParse(JSON.parse(text));
-    if (problem.success)
-      return { type: problem.data.type, detail: problem.data.detail, errors: problem.data.errors ?? [] };
-  } catch {
-    // Not JSON: a proxy's error page. The raw text says more than nothing.
-  }
-  return { detail: text.trim().slice(0, 200) || response.statusText, errors: [] };
-};
 
 /** Splits the events into requests the API accepts (at most 100 events and 256 KB each), in order. */
 export const planRequests = (events: readonly AdCopyEvent[]): AdCopyEvent[][] => {
@@ -85,16 +57,6 @@ export const planRequests = (events: readonly AdCopyEvent[]): AdCopyEvent[][] =>
   return requests;
 };
 
-/** The same body signed in the same second is a replay to the server: sign each attempt in a new second. */
-const nextSecond = async (io: CliIo, last: number | undefined): Promise<Date> => {
-  let now = io.now();
-  while (last !== undefined && Math.floor(now.getTime() / 1000) <= last) {
-    await io.sleep(1000 - (now.getTime() % 1000));
-    now = io.now();
-  }
-  return now;
-};
-
 /**
  * One request to `POST /v1/evaluate`, signed anew on every attempt, retrying 429, 5xx, a replayed
  * signature and network failures. A 400 (the server's contract refused the copy) is a usage error with
@@ -113,21 +75,12 @@ const evaluateRequest = async (input: {
   const endpoint = `${target.url}${EVALUATE_PATH}`;
   let last: number | undefined;
   for (let attempt = 1; ; attempt += 1) {
-    const now = await nextSecond(io, last);
+    const now = await freshTimestamp(io, last);
     last = Math.floor(now.getTime() / 1000);
     let reason: string;
     let atLeast: number | undefined;
     try {
-      const response = await io.fetch(endpoint, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CLIENT_HEADER]: target.clientId,
-          [SIGNATURE_HEADER]: signRequest(target.secret, { method: 'POST', path: EVALUATE_PATH, body }, now),
-        },
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      const response = await postSigned(io, target, EVALUATE_PATH, body, now);
       if (response.status === 200 || response.status === 207) {
         const parsed = BatchResponseSchema.safeParse(await response.json().catch(() => undefined));
         if (!parsed.success)
@@ -146,21 +99,16 @@ const evaluateRequest = async (input: {
           throw new ServerUnavailableError(`${endpoint} did not answer for every copy`);
         return assessments;
       }
-      const problem = await problemOf(response);
+      const problem = await problemDetail(response);
       if (response.status === 400 || response.status === 413 || response.status === 422) {
         const issues = problem.errors.map((issue) => `\n  ${input.describe(issue.path)}: ${issue.message}`);
         throw new UsageError(
           `The server refused the copy (HTTP ${response.status}): ${problem.detail}${issues.join('')}`,
         );
       }
-      const replayed = response.status === 401 && problem.type === PROBLEM_TYPES.signatureReplayed;
-      if (response.status !== 429 && response.status < 500 && !replayed) {
-        const hint =
-          response.status === 401 || response.status === 403
-            ? ' (check --client and --secret, or RADAR_CLIENT_ID and RADAR_CLIENT_SECRET)'
-            : response.status === 404
-              ? ' (check --url: it is the base URL, without /v1)'
-              : '';
+      const replayed = isReplay(response.status, problem.type);
+      if (!isTransient(response.status) && !replayed) {
+        const hint = refusalHint(response.status);
         throw new ServerUnavailableError(
           `HTTP ${response.status} from ${endpoint}: ${problem.detail}${hint}`,
         );
