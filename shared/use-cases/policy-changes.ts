@@ -63,6 +63,12 @@ export interface PolicyTestDependencies extends PolicyDependencies {
   readonly createEngine: (config: EngineConfig) => ConfiguredRiskEngine;
 }
 
+/** Who changes a policy: the audit id (`user:<name>`) and the roles the credentials carry. */
+export interface PolicyActor {
+  readonly id: string;
+  readonly roles: readonly Role[];
+}
+
 /** At most this many decided copies of each decision, and recent cases, are re-assessed by one test. */
 export const REGRESSION_LIMIT = 200;
 /** How far back "recent cases" reach. */
@@ -87,7 +93,7 @@ const parsedDocument = (id: PolicyId, raw: unknown, shipped: EngineConfig): unkn
 export const savePolicyDraft = async (
   id: PolicyId,
   raw: unknown,
-  actor: { readonly id: string; readonly roles: readonly Role[] },
+  actor: PolicyActor,
   deps: PolicyDependencies,
 ): Promise<PolicyDraft> => {
   assertOwner(id, actor.roles);
@@ -378,20 +384,38 @@ export const testPolicyDraft = async (
   };
 };
 
-const publishOrConflict = async (
-  next: StoredPolicyVersion,
-  expectedActive: number,
-  dropDraft: boolean,
+/** A new version after `activeVersion`, written only if that is still the one in force (409 otherwise). */
+const publishVersion = async (
+  change: {
+    readonly id: PolicyId;
+    readonly action: 'publish' | 'rollback';
+    readonly restored?: number;
+    readonly document: unknown;
+    readonly note: string;
+    readonly actor: PolicyActor;
+    readonly activeVersion: number;
+    /** A publication consumes the draft; a rollback leaves it. */
+    readonly dropDraft: boolean;
+  },
   deps: PolicyDependencies,
 ): Promise<PolicyVersion> => {
-  const saved = await deps.store.publish(next, expectedActive, dropDraft);
+  const { id, action, restored, document, note, actor, activeVersion } = change;
+  const next: StoredPolicyVersion = {
+    id,
+    version: activeVersion + 1,
+    action,
+    ...(restored === undefined ? {} : { restored }),
+    author: actor.id,
+    at: deps.clock.now().toISOString(),
+    note,
+    base: shippedBase(id, deps.shipped),
+    document,
+  };
+  const saved = await deps.store.publish(next, activeVersion, change.dropDraft);
   if (saved === 'stale') {
-    throw new ConflictError(
-      `Someone published the ${next.id} policy at the same moment; reload and try again`,
-      {
-        activeVersion: await activeVersionOf(next.id, deps.store),
-      },
-    );
+    throw new ConflictError(`Someone published the ${id} policy at the same moment; reload and try again`, {
+      activeVersion: await activeVersionOf(id, deps.store),
+    });
   }
   return asVersion(next, deps.shipped);
 };
@@ -403,7 +427,7 @@ const publishOrConflict = async (
 export const publishPolicy = async (
   id: PolicyId,
   note: string,
-  actor: { readonly id: string; readonly roles: readonly Role[] },
+  actor: PolicyActor,
   deps: PolicyTestDependencies,
 ): Promise<PolicyVersion> => {
   assertOwner(id, actor.roles);
@@ -428,19 +452,8 @@ export const publishPolicy = async (
       );
     }
   }
-  return publishOrConflict(
-    {
-      id,
-      version: activeVersion + 1,
-      action: 'publish',
-      author: actor.id,
-      at: deps.clock.now().toISOString(),
-      note,
-      base: shippedBase(id, deps.shipped),
-      document,
-    },
-    activeVersion,
-    true,
+  return publishVersion(
+    { id, action: 'publish', document, note, actor, activeVersion, dropDraft: true },
     deps,
   );
 };
@@ -450,7 +463,7 @@ export const rollbackPolicy = async (
   id: PolicyId,
   target: number,
   note: string,
-  actor: { readonly id: string; readonly roles: readonly Role[] },
+  actor: PolicyActor,
   deps: PolicyDependencies,
 ): Promise<PolicyVersion> => {
   assertOwner(id, actor.roles);
@@ -461,20 +474,8 @@ export const rollbackPolicy = async (
   }
   const restored = await storedVersion(id, target, deps);
   const document = parsedDocument(id, restored.document, deps.shipped);
-  return publishOrConflict(
-    {
-      id,
-      version: activeVersion + 1,
-      action: 'rollback',
-      restored: target,
-      author: actor.id,
-      at: deps.clock.now().toISOString(),
-      note,
-      base: shippedBase(id, deps.shipped),
-      document,
-    },
-    activeVersion,
-    false,
+  return publishVersion(
+    { id, action: 'rollback', restored: target, document, note, actor, activeVersion, dropDraft: false },
     deps,
   );
 };

@@ -12,6 +12,7 @@ import {
   stubHandlerEnv,
 } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
+import { customRule } from '../fixtures/policies.ts';
 import { createTestTable, type TestTable } from '../support/dynamo.ts';
 
 /**
@@ -198,23 +199,7 @@ beforeAll(async () => {
     pathParameters: { id },
   });
   await ask('legal', { method: 'GET', resource: '/v1/policies' });
-  const overlay = {
-    rules: [
-      {
-        id: 'cn.custom.oa-taboo',
-        markets: ['CN'],
-        languages: ['zh'],
-        categories: 'all',
-        patterns: ['国家级秘方'],
-        probability: 'high',
-        impact: 'moderate',
-        basis: 'Brand guideline 4.2',
-        message: 'A secret-formula claim the brand does not allow.',
-        suggestion: 'Name the formula without "secret".',
-        examples: { positive: ['采用国家级秘方'], negative: ['采用独家配方'] },
-      },
-    ],
-  };
+  const overlay = { rules: [customRule()] };
   await ask('legal', {
     method: 'PUT',
     ...ofPolicy('claims', '/draft'),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { signRequest } from '#shared/auth/signature.ts';
+import { customRule, TABOO_PHRASE } from '../fixtures/policies.ts';
 
 /**
  * Policies against the real local stack over HTTP (docs/policies.md): legal publishes a custom rule and it
@@ -108,20 +109,7 @@ const within60s = async <T>(
   }
 };
 
-const TABOO = '国家级秘方';
-const customRule = (examples: { positive: string[]; negative: string[] }) => ({
-  id: 'cn.custom.secret-formula',
-  markets: ['CN'],
-  languages: ['zh'],
-  categories: 'all',
-  patterns: [TABOO],
-  probability: 'high',
-  impact: 'moderate',
-  basis: 'Acme brand guideline 4.2',
-  message: 'Acme does not claim a state-level secret formula.',
-  suggestion: 'Name the formula without "secret" or "state-level".',
-  examples,
-});
+const TABOO = TABOO_PHRASE;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'radar-policies-'));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimRuleSource } from '#shared/domain/claims/pack-schema.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
 import { applyClaimsOverlay, configInForce, overlayExamples } from '#shared/domain/policies/apply.ts';
 import {
@@ -18,20 +17,9 @@ import { EMPTY_CLAIMS_OVERLAY } from '#shared/domain/policies/schemas.ts';
 import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
+import { customRule as makeCustomRule } from '../../fixtures/policies.ts';
 
-const customRule: ClaimRuleSource = {
-  id: 'cn.custom.secret-formula',
-  markets: ['CN'],
-  languages: ['zh'],
-  categories: 'all',
-  patterns: ['国家级秘方'],
-  probability: 'high',
-  impact: 'moderate',
-  basis: 'Brand guideline 4.2',
-  message: 'A secret-formula claim the brand does not allow.',
-  suggestion: 'Name the formula without "secret".',
-  examples: { positive: ['采用国家级秘方'], negative: ['采用独家配方'] },
-};
+const customRule = makeCustomRule();
 
 const shippedRule = (id: string) => {
   const rule = DEFAULT_PACKS.flatMap((pack) => pack.rules).find((candidate) => candidate.id === id);
