@@ -172,3 +172,26 @@ export const closedPort = async (): Promise<number> => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 };
+
+/**
+ * The real clock, network and delays, with the output captured: the CLI as a user runs it against a real
+ * local stack.
+ *
+ * @example const { io, stdout } = realIo(dataDir); await runCli(['check', …], io);
+ */
+export const realIo = (cwd: string, env: Record<string, string> = {}) => {
+  const stdout = captured();
+  const stderr = captured();
+  const io: CliIo = {
+    stdout,
+    stderr,
+    stdin: { async *[Symbol.asyncIterator]() {} },
+    env,
+    cwd,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    fetch: globalThis.fetch,
+  };
+  return { io, stdout, stderr };
+};

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { CaseListSchema } from '#shared/schemas/cases.ts';
-import type { CliIo } from '../../cli/io.ts';
 import { runCli } from '../../cli/main.ts';
-import { captured } from '../cli/fake-io.ts';
-import { recordingLogger } from '../support/fake-handlers.ts';
+import { realIo } from '../cli/fake-io.ts';
+import { startCliStack } from '../support/cli-stack.ts';
 
 /**
  * `risk-radar check --url` against the real local stack: the real evaluate handler, signature checks with
@@ -21,15 +20,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'radar-cli-check-'));
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `cli-check-${randomUUID()}` },
-    pollIntervalMs: 50,
-    logger: recordingLogger().logger,
-  });
+  stack = await startCliStack('cli-check', dataDir);
 });
 
 afterAll(async () => {
@@ -38,19 +29,7 @@ afterAll(async () => {
 
 /** The real clock, network and delays; output kept for the assertions. */
 const run = async (args: readonly string[], env: Record<string, string> = {}) => {
-  const stdout = captured();
-  const stderr = captured();
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: { async *[Symbol.asyncIterator]() {} },
-    env,
-    cwd: dataDir,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-    fetch: globalThis.fetch,
-  };
+  const { io, stdout, stderr } = realIo(dataDir, env);
   const code = await runCli(['check', ...args], io);
   return { code, out: stdout.text(), err: stderr.text() };
 };
@@ -124,18 +103,7 @@ describe('Command: check --url (local stack)', () => {
         },
       })}\n`,
     );
-    const stdout = captured();
-    const io: CliIo = {
-      stdout,
-      stderr: captured(),
-      stdin: { async *[Symbol.asyncIterator]() {} },
-      env: {},
-      cwd: dataDir,
-      now: () => new Date(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      random: Math.random,
-      fetch: globalThis.fetch,
-    };
+    const { io } = realIo(dataDir);
     expect(await runCli(['push', pushed, '--url', stack.url, ...credentials()], io)).toBe(0);
     // Reviews are queued from the table's stream: wait for it.
     let review: { reviewId: string } | undefined;

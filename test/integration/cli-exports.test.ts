@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/dynamodb-local.ts';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { CaseListSchema } from '#shared/schemas/cases.ts';
-import type { CliIo } from '../../cli/io.ts';
 import { runCli } from '../../cli/main.ts';
-import { captured } from '../cli/fake-io.ts';
-import { recordingLogger } from '../support/fake-handlers.ts';
+import { realIo } from '../cli/fake-io.ts';
+import { startCliStack } from '../support/cli-stack.ts';
 
 /**
  * `risk-radar push --format <platform export>` against the real local stack (handlers, DynamoDB Local,
@@ -24,15 +22,7 @@ let stack: LocalStack;
 let client: DynamoDBClient;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `cli-exports-${randomUUID()}` },
-    pollIntervalMs: 50,
-    logger: recordingLogger().logger,
-  });
+  stack = await startCliStack('cli-exports', dataDir);
   client = new DynamoDBClient({
     endpoint: stack.dynamoEndpoint,
     region: LOCAL_REGION,
@@ -45,22 +35,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const realIo = () => {
-  const stdout = captured();
-  const stderr = captured();
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: { async *[Symbol.asyncIterator]() {} },
-    env: {},
-    cwd: dataDir,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-    fetch: globalThis.fetch,
-  };
-  return { io, stdout, stderr };
-};
+const cliIo = () => realIo(dataDir);
 
 /** The event items the table holds for this export's source. */
 const storedEvents = async (source: string): Promise<string[]> => {
@@ -78,7 +53,7 @@ const storedEvents = async (source: string): Promise<string[]> => {
 };
 
 const pushExport = (state: string, extra: readonly string[] = []) => {
-  const run = realIo();
+  const run = cliIo();
   const args = [
     'push',
     join(SAMPLES, 'google-ads-excel.csv'),

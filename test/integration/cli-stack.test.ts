@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { CaseListSchema } from '#shared/schemas/cases.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
-import type { CliIo } from '../../cli/io.ts';
 import { runCli } from '../../cli/main.ts';
-import { captured } from '../cli/fake-io.ts';
-import { recordingLogger } from '../support/fake-handlers.ts';
+import { realIo } from '../cli/fake-io.ts';
+import { startCliStack } from '../support/cli-stack.ts';
 
 /**
  * `risk-radar push` and `risk-radar demo` against the real local stack (the real handlers, DynamoDB Local,
@@ -20,15 +18,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'radar-cli-stack-'));
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `cli-${randomUUID()}` },
-    pollIntervalMs: 50,
-    logger: recordingLogger().logger,
-  });
+  stack = await startCliStack('cli', dataDir);
 });
 
 afterAll(async () => {
@@ -36,22 +26,7 @@ afterAll(async () => {
 });
 
 /** The real clock, network and delays; output kept for the assertions. */
-const realIo = (env: Record<string, string> = {}) => {
-  const stdout = captured();
-  const stderr = captured();
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: { async *[Symbol.asyncIterator]() {} },
-    env,
-    cwd: dataDir,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-    fetch: globalThis.fetch,
-  };
-  return { io, stdout, stderr };
-};
+const cliIo = (env: Record<string, string> = {}) => realIo(dataDir, env);
 
 const credentials = () => [
   '--url',
@@ -83,7 +58,7 @@ describe('Command: push (local stack)', () => {
     // Prepare
     const path = join(dataDir, 'events.csv');
     writeFileSync(path, `${CSV}\n`);
-    const { io, stdout } = realIo();
+    const { io, stdout } = cliIo();
 
     // Act
     const code = await runCli(['push', path, ...credentials()], io);
@@ -107,9 +82,9 @@ describe('Command: push (local stack)', () => {
     const path = join(dataDir, 'events.csv');
 
     // Act
-    const again = realIo();
+    const again = cliIo();
     const againCode = await runCli(['push', path, ...credentials()], again.io);
-    const fresh = realIo();
+    const fresh = cliIo();
     await runCli(['push', path, ...credentials(), '--fresh'], fresh.io);
 
     // Assess
@@ -123,8 +98,8 @@ describe('Command: push (local stack)', () => {
     // Prepare
     const path = join(dataDir, 'twice.csv');
     writeFileSync(path, `${CSV}\n`);
-    const first = realIo();
-    const second = realIo();
+    const first = cliIo();
+    const second = cliIo();
 
     // Act
     const codes = await Promise.all([
@@ -145,7 +120,7 @@ describe('Command: push (local stack)', () => {
       path,
       `${JSON.stringify({ eventId: 'it-x', type: 'spend', occurredAt: '2026-11-22T09:00:00Z', source: 's', spend: { campaignId: 'c', channel: 'x', currency: 'USD', plannedBudget: 1, actualSpend: 1, periodStart: '2026-11-01', periodEnd: '2026-11-30' } })}\n`,
     );
-    const { io, stdout } = realIo();
+    const { io, stdout } = cliIo();
 
     // Act
     const code = await runCli(
@@ -162,7 +137,7 @@ describe('Command: push (local stack)', () => {
 describe('Command: demo (local stack)', () => {
   it('fills the stack with red and yellow cases of every risk type', async () => {
     // Prepare
-    const { io, stdout } = realIo({ RADAR_URL: stack.url });
+    const { io, stdout } = cliIo({ RADAR_URL: stack.url });
 
     // Act
     const code = await runCli(['demo'], io);
