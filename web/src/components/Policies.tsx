@@ -7,7 +7,7 @@ import { formatAgo, formatDateTime } from '../format.ts';
 import { type Resource, useAction, useResource } from '../hooks.ts';
 import type { PolicyDraft, PolicyId, PolicySummary, PolicyTest, PolicyVersion } from '../policy-types.ts';
 import type { FieldIssue } from '../types.ts';
-import { EmptyState, ErrorNotice, LevelBadge, Link, Loading, PageTitle } from './common.tsx';
+import { EmptyState, ErrorNotice, LevelBadge, Link, Loading, PageTitle, TableHead } from './common.tsx';
 
 /** Every user-visible string of the Policies area's shared parts (issue #15 moves them into catalogues). */
 export const POLICY_TEXT = {
@@ -130,15 +130,7 @@ export const PoliciesHome = () => {
         policies.data !== undefined && (
           <div class="table-wrap panel">
             <table class="table policy-table">
-              <thead>
-                <tr>
-                  {T.columns.map((column) => (
-                    <th key={column} scope="col">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={T.columns} />
               <tbody>
                 {policies.data.policies.map((policy: PolicySummary) => (
                   <tr key={policy.id} data-policy-id={policy.id}>
@@ -550,15 +542,7 @@ export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claim
       ) : (
         <div class="table-wrap">
           <table class="table policy-changes" data-testid="regression-changes">
-            <thead>
-              <tr>
-                {T.changeColumns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={T.changeColumns} />
             <tbody>
               {changes.map((change) => (
                 <tr

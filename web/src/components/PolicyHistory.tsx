@@ -3,7 +3,7 @@ import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { useAction, useResource } from '../hooks.ts';
 import type { PolicyChange, PolicyDiff, PolicyVersionSummary } from '../policy-types.ts';
-import { ErrorNotice, Loading } from './common.tsx';
+import { ErrorNotice, Loading, TableHead } from './common.tsx';
 import type { PolicyEditor } from './Policies.tsx';
 
 /** Every user-visible string of the history and diff (issue #15 moves them into catalogues). */
@@ -58,15 +58,7 @@ const DiffTable = ({ diff }: { diff: PolicyDiff }) =>
   ) : (
     <div class="table-wrap">
       <table class="table policy-diff" data-testid="policy-diff">
-        <thead>
-          <tr>
-            {TEXT.diffColumns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={TEXT.diffColumns} />
         <tbody>
           {diff.changes.map((change: PolicyChange) => (
             <tr key={change.path.join('.')} class={`diff-${change.op}`}>
@@ -163,15 +155,7 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
       ) : (
         <div class="table-wrap">
           <table class="table" data-testid="policy-versions">
-            <thead>
-              <tr>
-                {TEXT.columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={TEXT.columns} />
             <tbody>
               {items.map((item) => (
                 <tr key={item.version} data-version={item.version}>

@@ -130,3 +130,16 @@ export const SelectField = ({
     </select>
   </label>
 );
+
+/** A table's header row: one column header per label. */
+export const TableHead = ({ columns }: { columns: readonly string[] }) => (
+  <thead>
+    <tr>
+      {columns.map((column) => (
+        <th key={column} scope="col">
+          {column}
+        </th>
+      ))}
+    </tr>
+  </thead>
+);
