@@ -1,3 +1,4 @@
+import type { FindingTexts } from '#shared/i18n/texts.ts';
 import type { Level } from './risk-matrix.ts';
 
 /**
@@ -42,7 +43,7 @@ export interface Finding {
   readonly probability: string;
   /** An impact label of the matrix in force. */
   readonly impact: string;
-  /** A sentence a marketer understands. */
+  /** A sentence a marketer understands, in English unless a reader's locale rendered it (`localizeFinding`). */
   readonly message: string;
   /** Legal or policy basis, e.g. 《广告法》第九条第三项. */
   readonly basis?: string;
@@ -50,6 +51,11 @@ export interface Finding {
   /** How many more spans matched than `evidence` lists (it is capped per finding). */
   readonly moreEvidence?: number;
   readonly suggestion?: string;
+  /**
+   * The message and suggestion in every language (a pack rule's, from its pack) or the catalogue sentence and
+   * the values they are rendered from (spend, sentiment): what lets a stored case be read in any language.
+   */
+  readonly texts?: FindingTexts;
   /** The numbers behind a spend or sentiment finding (plan, actual, ratio, …). */
   readonly metrics?: Readonly<Record<string, number>>;
   /** Set when a legal exception allows this claim; the finding then does not count. */

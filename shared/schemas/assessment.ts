@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Assessment, EngineVersion } from '#shared/domain/assess.ts';
 import type { Evidence, Finding } from '#shared/domain/finding.ts';
+import type { FindingTexts, LocalizedText, Text } from '#shared/i18n/texts.ts';
 import type { Tied } from './tie.ts';
 import { FindingOutcomeSchema, LevelSchema, RiskTypeSchema } from './vocabulary.ts';
 
@@ -18,6 +19,38 @@ export const EvidenceSchema = z
   .meta({ id: 'Evidence' });
 true satisfies Tied<typeof EvidenceSchema, Evidence>;
 
+const LocalizedTextSchema = z
+  .object({ en: z.string(), 'zh-CN': z.string(), vi: z.string() })
+  .meta({ id: 'LocalizedText', description: 'One text in every locale the product speaks.' });
+true satisfies Tied<typeof LocalizedTextSchema, LocalizedText>;
+
+const TextValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.object({ amount: z.number(), currency: z.string() }),
+  z.object({ date: z.string() }),
+  LocalizedTextSchema,
+]);
+
+const TextSchema = z.union([
+  LocalizedTextSchema,
+  z.object({
+    id: z
+      .string()
+      .meta({ description: 'A sentence of the findings catalogue (shared/i18n/catalogues/findings).' }),
+    values: z.record(z.string(), TextValueSchema).optional(),
+  }),
+]);
+true satisfies Tied<typeof TextSchema, Text>;
+
+export const FindingTextsSchema = z.object({ message: TextSchema, suggestion: TextSchema.optional() }).meta({
+  id: 'FindingTexts',
+  description:
+    'The message and suggestion in every locale (ad copy), or the catalogue sentence and the numbers they are rendered from (spend, sentiment). `message` and `suggestion` are already in the language asked for (`lang` or `Accept-Language`).',
+});
+true satisfies Tied<typeof FindingTextsSchema, FindingTexts>;
+
 export const FindingSchema = z
   .object({
     ruleId: z.string(),
@@ -34,13 +67,16 @@ export const FindingSchema = z
     level: LevelSchema,
     probability: z.string().meta({ examples: ['low', 'medium', 'high'] }),
     impact: z.string().meta({ examples: ['minor', 'moderate', 'severe'] }),
-    message: z.string().meta({ description: 'A sentence a marketer understands.' }),
+    message: z.string().meta({
+      description: 'A sentence a marketer understands, in the language asked for (English by default).',
+    }),
     basis: z.string().optional().meta({ description: 'Legal or policy basis, e.g. 《广告法》第九条第三项.' }),
     evidence: z.array(EvidenceSchema).optional(),
     moreEvidence: z.number().int().optional().meta({
       description: 'How many more spans matched than the evidence lists (it is capped per finding).',
     }),
     suggestion: z.string().optional(),
+    texts: FindingTextsSchema.optional(),
     metrics: z
       .record(z.string(), z.number())
       .optional()

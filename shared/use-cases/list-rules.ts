@@ -5,6 +5,7 @@ import type {
   RuleExamples,
   RulePack,
 } from '#shared/domain/claims/types.ts';
+import { localized } from '#shared/i18n/texts.ts';
 
 /** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
 export interface RuleSummary {
@@ -58,8 +59,8 @@ const summaryOf = (
   probability: rule.probability,
   impact: rule.impact,
   basis: rule.basis,
-  message: rule.message,
-  suggestion: rule.suggestion,
+  message: localized(rule.message).en,
+  suggestion: localized(rule.suggestion).en,
   ...(rule.area === undefined ? {} : { area: rule.area }),
   patterns,
   ...('predicates' in rule && rule.predicates !== undefined ? { predicates: rule.predicates } : {}),

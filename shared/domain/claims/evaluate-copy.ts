@@ -1,3 +1,5 @@
+import { findingText, sentence } from '#shared/i18n/findings.ts';
+import { localized } from '#shared/i18n/texts.ts';
 import type { AdCopy, Language } from '../event.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
@@ -78,6 +80,24 @@ const categoryKeysOf = (rule: RuleScope) => {
   return keys;
 };
 
+/**
+ * A rule finding's message, suggestion and texts: the sentence quoting what matched around the rule's own
+ * message in every locale; `message` and `suggestion` in English, as the API answers by default.
+ */
+const ruleTexts = (
+  rule: ClaimRule,
+  id: 'claim.violation' | 'claim.advisory' | 'claim.missing',
+  matched: string,
+): Pick<Signal, 'message' | 'suggestion' | 'texts'> => {
+  const message = sentence(id, { quoted: matched, message: localized(rule.message) });
+  const suggestion = localized(rule.suggestion);
+  return {
+    message: findingText('en', message),
+    suggestion: suggestion.en,
+    texts: { message, suggestion },
+  };
+};
+
 const quoted = (hits: readonly Pick<ClaimHit, 'text'>[]): string =>
   [...new Set(hits.slice(0, EVIDENCE_CAP).map((hit) => `“${hit.text}”`))].join(', ');
 
@@ -104,12 +124,9 @@ const signalOf = (
     ...(rule.area === undefined ? {} : { area: rule.area }),
     probability: rule.probability,
     impact: rule.impact,
-    message: advisory
-      ? `${quoted(hits)}: lawful only with the cited source — verify the source. ${rule.message}`
-      : `${quoted(hits)}: ${rule.message}`,
+    ...ruleTexts(rule, advisory ? 'claim.advisory' : 'claim.violation', quoted(hits)),
     basis: rule.basis,
     ...evidenceOf(hits),
-    suggestion: rule.suggestion,
   };
 };
 
@@ -121,10 +138,9 @@ const missingSignalOf = ({ rule, evidence }: MissingContent, language: Language)
   ...(rule.area === undefined ? {} : { area: rule.area }),
   probability: rule.probability,
   impact: rule.impact,
-  message: evidence.length > 0 ? `${quoted(evidence)}: ${rule.message}` : rule.message,
+  ...ruleTexts(rule, evidence.length > 0 ? 'claim.violation' : 'claim.missing', quoted(evidence)),
   basis: rule.basis,
   ...evidenceOf(evidence),
-  suggestion: rule.suggestion,
 });
 
 // The language of each rule's pack, once per matcher (a cache that is safe to lose).

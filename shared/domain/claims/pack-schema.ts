@@ -48,15 +48,21 @@ const scope = {
   exceptCategories: z.optional(z.array(z.string().check(z.minLength(1)))),
 };
 
+/**
+ * A text people read, in every locale the product speaks (shared/i18n/locales.ts): a rule without all three
+ * fails validation. Until every pack carries all three, a plain English phrase is still read (TRANSITIONAL).
+ */
+const LocalizedPhrase = z.union([z.strictObject({ en: Phrase, 'zh-CN': Phrase, vi: Phrase }), Phrase]);
+
 const grading = {
   probability: Rating(PROBABILITY_GRADES),
   impact: Rating(IMPACT_GRADES),
   /** The legal basis, cited. */
   basis: Phrase,
-  /** Why this is a problem, in a sentence a marketer understands. */
-  message: Phrase,
-  /** How to rewrite it. */
-  suggestion: Phrase,
+  /** Why this is a problem, in a sentence a marketer understands, in every locale. */
+  message: LocalizedPhrase,
+  /** How to rewrite it, in every locale (an example rewrite stays in the copy's language). */
+  suggestion: LocalizedPhrase,
 };
 
 const regexIssue = (source: string): string | undefined => {
