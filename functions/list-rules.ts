@@ -14,7 +14,7 @@ const SHIPPED_IDS: ReadonlySet<string> = new Set(
 /** GET /v1/rules: the rule packs in force — the shipped packs with legal's claims policy — and their versions. */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['legal'] }))
-  .handler(async () => {
+  .handler(async (_event, context) => {
     const [{ config, version }, { claims }] = await Promise.all([
       engineInForce(),
       activePolicyVersions().then(policiesInForce),
@@ -22,7 +22,7 @@ export const handler = httpFunction()
     const examples =
       claims === undefined ? DEFAULT_RULE_EXAMPLES : overlayExamples(DEFAULT_RULE_EXAMPLES, claims.document);
     // Short: a published policy changes the answer.
-    return json(200, listRules(config.packs, examples, version.rulesVersion, SHIPPED_IDS), {
+    return json(200, listRules(config.packs, examples, version.rulesVersion, SHIPPED_IDS, context.locale), {
       'cache-control': 'private, max-age=5',
     });
   });

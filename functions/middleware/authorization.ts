@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { hasAnyRole, type Principal, type Role } from '#shared/auth/principal.ts';
 import { type SignatureVersion, V1_ACCEPTED_UNTIL } from '#shared/auth/signature.ts';
 import { ForbiddenError, UnauthorizedError } from '#shared/errors.ts';
+import type { Locale } from '#shared/i18n/locales.ts';
 import { authenticateClient, authenticatePerson, type SignatureDependencies } from './authentication.ts';
 import { requireJsonBody } from './content-type.ts';
 
@@ -11,6 +12,8 @@ export interface RequestContext extends Context {
   principal?: Principal;
   /** Set for a signed request: the version of its signature. */
   signatureVersion?: SignatureVersion;
+  /** The language the response is in (`readerLanguage`). */
+  locale?: Locale;
 }
 
 /**

@@ -45,3 +45,23 @@ export const localizeFinding = <F extends Finding>(finding: F, locale: Locale): 
     return finding;
   }
 };
+
+const isFinding = (value: object): value is Finding =>
+  'texts' in value && typeof (value as { ruleId?: unknown }).ruleId === 'string';
+
+/**
+ * Every finding anywhere in a response body (a case, a page of cases, a review, a batch of results, a policy
+ * test) rendered in `locale`; everything else as it was. One pass over the body.
+ *
+ * @example localizeFindings({ items: [riskCase] }, 'zh-CN')
+ */
+export const localizeFindings = (body: unknown, locale: Locale): unknown => {
+  if (Array.isArray(body)) return body.map((item) => localizeFindings(item, locale));
+  if (body === null || typeof body !== 'object') return body;
+  const source = isFinding(body) ? localizeFinding(body, locale) : body;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    out[key] = key === 'texts' || typeof value !== 'object' ? value : localizeFindings(value, locale);
+  }
+  return out;
+};

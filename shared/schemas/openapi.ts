@@ -1,6 +1,12 @@
 import * as z from 'zod';
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  createDocument,
+  type oas31,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiResponsesObject,
+} from 'zod-openapi';
 import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
+import { LOCALES } from '#shared/i18n/locales.ts';
 import {
   BatchResponseSchema,
   CaseDetailSchema,
@@ -128,238 +134,289 @@ const eventsOperation = (summary: string): ZodOpenApiOperationObject => ({
   },
 });
 
+/**
+ * Every route answers in the reader's language (functions/middleware/language.ts): `lang` first, then
+ * `Accept-Language`; the response says which in `content-language`.
+ */
+const LANGUAGE_PARAMETERS = {
+  lang: {
+    name: 'lang',
+    in: 'query' as const,
+    required: false,
+    description: `The language of finding messages and suggestions: ${LOCALES.join(', ')} (zh, vi-VN, en-GB … are read as the nearest). Takes precedence over Accept-Language; any other value is a 400.`,
+    schema: { type: 'string', examples: [...LOCALES] as string[] },
+  },
+  acceptLanguage: {
+    name: 'Accept-Language',
+    in: 'header' as const,
+    required: false,
+    description:
+      'RFC 9110 language negotiation, used when `lang` is absent; nothing the API speaks means English.',
+    schema: { type: 'string', examples: ['vi-VN,vi;q=0.9,en;q=0.5'] },
+  },
+} satisfies Record<string, oas31.ParameterObject>;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** The language parameters on every operation of a built document. */
+const withLanguageParameters = <D extends ReturnType<typeof createDocument>>(document: D): D => {
+  document.components = {
+    ...document.components,
+    parameters: { ...document.components?.parameters, ...LANGUAGE_PARAMETERS },
+  };
+  for (const path of Object.values(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = path?.[method];
+      if (operation === undefined) continue;
+      operation.parameters = [
+        ...(operation.parameters ?? []),
+        { $ref: '#/components/parameters/lang' },
+        { $ref: '#/components/parameters/acceptLanguage' },
+      ];
+    }
+  }
+  return document;
+};
+
 /** Builds the document; called once per cold start. */
 export const openApiDocument = () =>
-  createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Marketing Risk Radar API',
-      version: '1.0.0',
-      description:
-        'Push spend, sentiment and ad-copy events; read the risk cases they open. Errors are RFC 9457 problem details.',
-    },
-    servers: [{ url: '/' }],
-    components: {
-      securitySchemes: {
-        signature: {
-          type: 'apiKey',
-          in: 'header',
-          name: SIGNATURE_HEADER,
-          description:
-            't=<unix seconds>,v2=<hex HMAC-SHA256(secret, "<t>.<METHOD>.<path>.<raw body>")>, path as /v1/events; each signature works once, for 300 s. v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")> is deprecated and accepted until 2027-06-30.',
-        },
-        client: { type: 'apiKey', in: 'header', name: CLIENT_HEADER, description: 'The pushing client id.' },
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'A Cognito ID token (legal or manager group).',
-        },
+  withLanguageParameters(
+    createDocument({
+      openapi: '3.1.0',
+      info: {
+        title: 'Marketing Risk Radar API',
+        version: '1.0.0',
+        description:
+          'Push spend, sentiment and ad-copy events; read the risk cases they open. Errors are RFC 9457 problem details.',
       },
-    },
-    paths: {
-      '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)') },
-      '/v1/evaluate': { post: eventsOperation('Assess events without storing them') },
-      '/v1/cases': {
-        get: {
-          summary: 'List cases, newest first',
-          security: [{ bearer: [] }],
-          requestParams: { query: ListCasesQuerySchema },
-          responses: {
-            '200': jsonBody('A page of cases.', CaseListSchema),
-            '400': problem('Bad filter or cursor.'),
-            ...peopleErrors,
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          signature: {
+            type: 'apiKey',
+            in: 'header',
+            name: SIGNATURE_HEADER,
+            description:
+              't=<unix seconds>,v2=<hex HMAC-SHA256(secret, "<t>.<METHOD>.<path>.<raw body>")>, path as /v1/events; each signature works once, for 300 s. v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")> is deprecated and accepted until 2027-06-30.',
+          },
+          client: {
+            type: 'apiKey',
+            in: 'header',
+            name: CLIENT_HEADER,
+            description: 'The pushing client id.',
+          },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'A Cognito ID token (legal or manager group).',
           },
         },
       },
-      '/v1/cases/{id}': {
-        get: {
-          summary: 'One case with its findings and occurrences',
-          security: [{ bearer: [] }],
-          requestParams: { path: z.object({ id: CaseIdSchema }) },
-          responses: {
-            '200': jsonBody('The case.', CaseDetailSchema),
-            '404': problem('No such case.'),
-            ...peopleErrors,
+      paths: {
+        '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)') },
+        '/v1/evaluate': { post: eventsOperation('Assess events without storing them') },
+        '/v1/cases': {
+          get: {
+            summary: 'List cases, newest first',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListCasesQuerySchema },
+            responses: {
+              '200': jsonBody('A page of cases.', CaseListSchema),
+              '400': problem('Bad filter or cursor.'),
+              ...peopleErrors,
+            },
           },
         },
-      },
-      '/v1/cases/{id}/acknowledge': {
-        post: {
-          summary: 'Acknowledge a case (managers); stops the SLA clock',
-          security: [{ bearer: [] }],
-          requestParams: { path: z.object({ id: CaseIdSchema }) },
-          requestBody: { content: { 'application/json': { schema: AcknowledgeRequestSchema } } },
-          responses: { '200': jsonBody('The acknowledged case.', CaseSchema), ...workflowErrors },
-        },
-      },
-      '/v1/cases/{id}/resolve': {
-        post: {
-          summary: 'Resolve a case (managers) with the 5 whys, measures and improvement plan',
-          security: [{ bearer: [] }],
-          requestParams: { path: z.object({ id: CaseIdSchema }) },
-          requestBody: jsonRequest(ResolveRequestSchema),
-          responses: { '200': jsonBody('The resolved case.', CaseSchema), ...workflowErrors },
-        },
-      },
-      '/v1/reviews': {
-        get: {
-          summary: "Legal's review queue, oldest first",
-          security: [{ bearer: [] }],
-          requestParams: { query: ListReviewsQuerySchema },
-          responses: {
-            '200': jsonBody('A page of reviews.', pageOf(ReviewSchema).meta({ id: 'ReviewList' })),
-            ...peopleErrors,
+        '/v1/cases/{id}': {
+          get: {
+            summary: 'One case with its findings and occurrences',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CaseIdSchema }) },
+            responses: {
+              '200': jsonBody('The case.', CaseDetailSchema),
+              '404': problem('No such case.'),
+              ...peopleErrors,
+            },
           },
         },
-      },
-      '/v1/reviews/{id}/decision': {
-        post: {
-          summary: 'Decide a review (legal); an approval may grant an exception',
-          security: [{ bearer: [] }],
-          requestParams: { path: z.object({ id: IdSchema }) },
-          requestBody: jsonRequest(DecisionRequestSchema),
-          responses: {
-            '200': jsonBody('The decided review and any exception granted.', DecidedReviewSchema),
-            ...workflowErrors,
+        '/v1/cases/{id}/acknowledge': {
+          post: {
+            summary: 'Acknowledge a case (managers); stops the SLA clock',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CaseIdSchema }) },
+            requestBody: { content: { 'application/json': { schema: AcknowledgeRequestSchema } } },
+            responses: { '200': jsonBody('The acknowledged case.', CaseSchema), ...workflowErrors },
           },
         },
-      },
-      '/v1/exceptions': {
-        get: {
-          summary: 'Claim exceptions (legal), newest first',
-          security: [{ bearer: [] }],
-          requestParams: { query: ListExceptionsQuerySchema },
-          responses: {
-            '200': jsonBody(
-              'A page of exceptions.',
-              pageOf(ClaimExceptionSchema).meta({ id: 'ClaimExceptionList' }),
-            ),
-            ...peopleErrors,
+        '/v1/cases/{id}/resolve': {
+          post: {
+            summary: 'Resolve a case (managers) with the 5 whys, measures and improvement plan',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CaseIdSchema }) },
+            requestBody: jsonRequest(ResolveRequestSchema),
+            responses: { '200': jsonBody('The resolved case.', CaseSchema), ...workflowErrors },
           },
         },
-      },
-      '/v1/exceptions/{id}/revoke': {
-        post: {
-          summary: 'Revoke a claim exception (legal)',
-          security: [{ bearer: [] }],
-          requestParams: { path: z.object({ id: IdSchema }) },
-          responses: { '200': jsonBody('The revoked exception.', ClaimExceptionSchema), ...workflowErrors },
-        },
-      },
-      '/v1/rules': {
-        get: {
-          summary: 'The claim rule packs in force, with versions (legal)',
-          security: [{ bearer: [] }],
-          responses: {
-            '200': jsonBody(
-              'Every pack with its rules: scope, legal basis, message, suggested rewrite, patterns and examples.',
-              RulesInForceSchema,
-            ),
-            ...peopleErrors,
+        '/v1/reviews': {
+          get: {
+            summary: "Legal's review queue, oldest first",
+            security: [{ bearer: [] }],
+            requestParams: { query: ListReviewsQuerySchema },
+            responses: {
+              '200': jsonBody('A page of reviews.', pageOf(ReviewSchema).meta({ id: 'ReviewList' })),
+              ...peopleErrors,
+            },
           },
         },
-      },
-      '/v1/policies': {
-        get: {
-          summary:
-            'Each policy (claims, matrix, spend, sentiment): the version in force, who published it, the draft',
-          security: [{ bearer: [] }],
-          responses: { '200': jsonBody('The four policies.', PolicyListSchema), ...peopleErrors },
-        },
-      },
-      '/v1/policies/{id}': {
-        get: {
-          summary: 'The version of a policy in force, with its document (0: the shipped defaults)',
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          responses: { '200': jsonBody('The active version.', PolicyVersionSchema), ...policyReadErrors },
-        },
-      },
-      '/v1/policies/{id}/versions': {
-        get: {
-          summary: "A policy's history, newest first: every publish and rollback",
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath, query: PolicyVersionsQuerySchema },
-          responses: {
-            '200': jsonBody(
-              'A page of versions.',
-              pageOf(PolicyVersionSummarySchema).meta({ id: 'PolicyVersionList' }),
-            ),
-            ...policyReadErrors,
+        '/v1/reviews/{id}/decision': {
+          post: {
+            summary: 'Decide a review (legal); an approval may grant an exception',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: IdSchema }) },
+            requestBody: jsonRequest(DecisionRequestSchema),
+            responses: {
+              '200': jsonBody('The decided review and any exception granted.', DecidedReviewSchema),
+              ...workflowErrors,
+            },
           },
         },
-      },
-      '/v1/policies/{id}/versions/{version}': {
-        get: {
-          summary: 'One version of a policy, with its document',
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath.extend({ version: PolicyVersionNumberSchema }) },
-          responses: { '200': jsonBody('The version.', PolicyVersionSchema), ...policyReadErrors },
-        },
-      },
-      '/v1/policies/{id}/diff': {
-        get: {
-          summary: 'What changes between two versions, or a version and the draft',
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath, query: PolicyDiffQuerySchema },
-          responses: { '200': jsonBody('The changes, by path.', PolicyDiffSchema), ...policyReadErrors },
-        },
-      },
-      '/v1/policies/{id}/draft': {
-        get: {
-          summary: "The owner's draft",
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          responses: { '200': jsonBody('The draft.', PolicyDraftSchema), ...policyReadErrors },
-        },
-        put: {
-          summary: "Save the owner's draft (the owner role only)",
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          requestBody: jsonRequest(PolicyDraftRequestSchema),
-          responses: { '200': jsonBody('The saved draft.', PolicyDraftSchema), ...policyWriteErrors },
-        },
-      },
-      '/v1/policies/{id}/draft/test': {
-        post: {
-          summary:
-            "Test the draft: every rule's examples, decided copies (claims) or recent cases (others), before and after",
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          requestBody: jsonRequest(PolicyTestRequestSchema),
-          responses: {
-            '200': jsonBody('What the draft would change.', PolicyTestSchema),
-            ...policyWriteErrors,
+        '/v1/exceptions': {
+          get: {
+            summary: 'Claim exceptions (legal), newest first',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListExceptionsQuerySchema },
+            responses: {
+              '200': jsonBody(
+                'A page of exceptions.',
+                pageOf(ClaimExceptionSchema).meta({ id: 'ClaimExceptionList' }),
+              ),
+              ...peopleErrors,
+            },
           },
         },
-      },
-      '/v1/policies/{id}/publish': {
-        post: {
-          summary: 'Publish the draft as the new version in force (in every function within a minute)',
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          requestBody: jsonRequest(PolicyPublishRequestSchema),
-          responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
+        '/v1/exceptions/{id}/revoke': {
+          post: {
+            summary: 'Revoke a claim exception (legal)',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: IdSchema }) },
+            responses: { '200': jsonBody('The revoked exception.', ClaimExceptionSchema), ...workflowErrors },
+          },
+        },
+        '/v1/rules': {
+          get: {
+            summary: 'The claim rule packs in force, with versions (legal)',
+            security: [{ bearer: [] }],
+            responses: {
+              '200': jsonBody(
+                'Every pack with its rules: scope, legal basis, message, suggested rewrite, patterns and examples.',
+                RulesInForceSchema,
+              ),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/policies': {
+          get: {
+            summary:
+              'Each policy (claims, matrix, spend, sentiment): the version in force, who published it, the draft',
+            security: [{ bearer: [] }],
+            responses: { '200': jsonBody('The four policies.', PolicyListSchema), ...peopleErrors },
+          },
+        },
+        '/v1/policies/{id}': {
+          get: {
+            summary: 'The version of a policy in force, with its document (0: the shipped defaults)',
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            responses: { '200': jsonBody('The active version.', PolicyVersionSchema), ...policyReadErrors },
+          },
+        },
+        '/v1/policies/{id}/versions': {
+          get: {
+            summary: "A policy's history, newest first: every publish and rollback",
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath, query: PolicyVersionsQuerySchema },
+            responses: {
+              '200': jsonBody(
+                'A page of versions.',
+                pageOf(PolicyVersionSummarySchema).meta({ id: 'PolicyVersionList' }),
+              ),
+              ...policyReadErrors,
+            },
+          },
+        },
+        '/v1/policies/{id}/versions/{version}': {
+          get: {
+            summary: 'One version of a policy, with its document',
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath.extend({ version: PolicyVersionNumberSchema }) },
+            responses: { '200': jsonBody('The version.', PolicyVersionSchema), ...policyReadErrors },
+          },
+        },
+        '/v1/policies/{id}/diff': {
+          get: {
+            summary: 'What changes between two versions, or a version and the draft',
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath, query: PolicyDiffQuerySchema },
+            responses: { '200': jsonBody('The changes, by path.', PolicyDiffSchema), ...policyReadErrors },
+          },
+        },
+        '/v1/policies/{id}/draft': {
+          get: {
+            summary: "The owner's draft",
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            responses: { '200': jsonBody('The draft.', PolicyDraftSchema), ...policyReadErrors },
+          },
+          put: {
+            summary: "Save the owner's draft (the owner role only)",
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            requestBody: jsonRequest(PolicyDraftRequestSchema),
+            responses: { '200': jsonBody('The saved draft.', PolicyDraftSchema), ...policyWriteErrors },
+          },
+        },
+        '/v1/policies/{id}/draft/test': {
+          post: {
+            summary:
+              "Test the draft: every rule's examples, decided copies (claims) or recent cases (others), before and after",
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            requestBody: jsonRequest(PolicyTestRequestSchema),
+            responses: {
+              '200': jsonBody('What the draft would change.', PolicyTestSchema),
+              ...policyWriteErrors,
+            },
+          },
+        },
+        '/v1/policies/{id}/publish': {
+          post: {
+            summary: 'Publish the draft as the new version in force (in every function within a minute)',
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            requestBody: jsonRequest(PolicyPublishRequestSchema),
+            responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
+          },
+        },
+        '/v1/policies/{id}/rollback': {
+          post: {
+            summary: 'Publish a new version equal to an older one (0: the shipped defaults)',
+            security: [{ bearer: [] }],
+            requestParams: { path: policyPath },
+            requestBody: jsonRequest(PolicyRollbackRequestSchema),
+            responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
+          },
+        },
+        '/v1/health': {
+          get: {
+            summary: 'Liveness',
+            responses: { '200': jsonBody('Alive.', HealthSchema) },
+          },
+        },
+        '/v1/openapi.json': {
+          get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.' } } },
         },
       },
-      '/v1/policies/{id}/rollback': {
-        post: {
-          summary: 'Publish a new version equal to an older one (0: the shipped defaults)',
-          security: [{ bearer: [] }],
-          requestParams: { path: policyPath },
-          requestBody: jsonRequest(PolicyRollbackRequestSchema),
-          responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
-        },
-      },
-      '/v1/health': {
-        get: {
-          summary: 'Liveness',
-          responses: { '200': jsonBody('Alive.', HealthSchema) },
-        },
-      },
-      '/v1/openapi.json': {
-        get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.' } } },
-      },
-    },
-  });
+    }),
+  );

@@ -5,6 +5,7 @@ import type {
   RuleExamples,
   RulePack,
 } from '#shared/domain/claims/types.ts';
+import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/locales.ts';
 import { localized } from '#shared/i18n/texts.ts';
 
 /** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
@@ -49,6 +50,7 @@ const summaryOf = (
   patterns: readonly string[],
   examples: RuleExamples,
   shipped: ReadonlySet<string>,
+  locale: Locale,
 ): RuleSummary => ({
   id: rule.id,
   kind,
@@ -59,8 +61,8 @@ const summaryOf = (
   probability: rule.probability,
   impact: rule.impact,
   basis: rule.basis,
-  message: localized(rule.message).en,
-  suggestion: localized(rule.suggestion).en,
+  message: localized(rule.message)[locale],
+  suggestion: localized(rule.suggestion)[locale],
   ...(rule.area === undefined ? {} : { area: rule.area }),
   patterns,
   ...('predicates' in rule && rule.predicates !== undefined ? { predicates: rule.predicates } : {}),
@@ -81,13 +83,14 @@ const NO_EXAMPLES: ClaimExamples = { positive: [], negative: [] };
 
 /**
  * The rule packs in force, with versions and each rule's examples, as `GET /v1/rules` shows them to legal; a
- * rule whose id `shipped` lacks came from legal's claims policy.
+ * rule whose id `shipped` lacks came from legal's claims policy. Messages and suggestions are in `locale`.
  */
 export const listRules = (
   packs: readonly RulePack[],
   examples: RuleExamples,
   rulesVersion: string,
   shipped: ReadonlySet<string>,
+  locale: Locale = DEFAULT_LOCALE,
 ): RulesInForce => ({
   rulesVersion,
   packs: packs.map(
@@ -97,10 +100,10 @@ export const listRules = (
       title: pack.title,
       language: pack.language,
       rules: [
-        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns ?? [], examples, shipped)),
+        ...pack.rules.map((rule) => summaryOf(rule, 'claim', rule.patterns ?? [], examples, shipped, locale)),
         // A required-content rule's "patterns" are the wordings that satisfy it.
         ...(pack.required ?? []).map((rule) =>
-          summaryOf(rule, 'required-content', rule.accepted, examples, shipped),
+          summaryOf(rule, 'required-content', rule.accepted, examples, shipped, locale),
         ),
       ],
     }),
