@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { translate, type WebMessageId } from './i18n/messages.ts';
 import type {
   PolicyDiff,
   PolicyDraft,
@@ -55,41 +57,33 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
-const issuesOf = (value: unknown): FieldIssue[] =>
+const issuesOf = (value: unknown, locale: Locale): FieldIssue[] =>
   Array.isArray(value)
     ? value.filter(isRecord).map((issue) => ({
         path: text(issue.path, ''),
-        message: text(issue.message, 'is invalid'),
+        message: text(issue.message, translate(locale, 'core.error.fieldInvalid')),
       }))
     : [];
 
-/** Words for a status when the body says nothing useful (a proxy's HTML error page, an empty 502). */
-const FALLBACK_TITLES: Readonly<Record<number, string>> = {
-  401: 'Your session has ended',
-  403: 'You are not allowed to do this',
-  404: 'Not found',
-  409: 'Someone else changed this first',
-  429: 'Too many requests: wait a moment and try again',
-  500: 'The service failed',
-  502: 'The service is unreachable',
-  503: 'The service is unavailable',
-  504: 'The service took too long to answer',
-};
+/** Statuses with their own words when the body says nothing useful (a proxy's HTML error page, an empty 502). */
+const FALLBACK_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 409, 429, 500, 502, 503, 504]);
 
-const problemOf = async (response: Response): Promise<ApiError> => {
+const problemOf = async (response: Response, locale: Locale): Promise<ApiError> => {
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     body = undefined;
   }
-  const fallback = FALLBACK_TITLES[response.status] ?? `The service answered ${response.status}`;
+  const fallback = FALLBACK_STATUSES.has(response.status)
+    ? translate(locale, `core.error.${response.status}` as WebMessageId)
+    : translate(locale, 'core.error.status', { status: String(response.status) });
   if (!isRecord(body)) return new ApiError(response.status, fallback, '');
   return new ApiError(
     response.status,
     text(body.title, fallback),
     text(body.detail, ''),
-    issuesOf(body.errors),
+    issuesOf(body.errors, locale),
     body.current,
   );
 };
@@ -111,6 +105,11 @@ export interface ApiClientOptions {
   readonly token: () => string | undefined;
   /** Called on a 401, after which the caller signs the person out. */
   readonly onUnauthorized?: () => void;
+  /**
+   * The reader's language, read at each call: sent as `Accept-Language`, so the API answers finding messages
+   * and problems in it; the app's own fallback error words follow it too. English when absent.
+   */
+  readonly locale?: () => Locale;
 }
 
 /**
@@ -121,8 +120,10 @@ export interface ApiClientOptions {
  * const { items } = await api.reviews();
  */
 export const createApi = (options: ApiClientOptions) => {
+  const localeOf = (): Locale => options.locale?.() ?? DEFAULT_LOCALE;
   const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const locale = localeOf();
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
     const token = options.token();
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -137,12 +138,12 @@ export const createApi = (options: ApiClientOptions) => {
     } catch {
       throw new ApiError(
         0,
-        'The service cannot be reached',
-        'Check your connection; the page retries by itself.',
+        translate(locale, 'core.error.unreachable'),
+        translate(locale, 'core.error.unreachableDetail'),
       );
     }
     if (!response.ok) {
-      const error = await problemOf(response);
+      const error = await problemOf(response, locale);
       if (response.status === 401) options.onUnauthorized?.();
       throw error;
     }
@@ -217,7 +218,10 @@ export const createApi = (options: ApiClientOptions) => {
       const token = options.token();
       try {
         const response = await fetch(`${options.baseUrl}/v1${path}`, {
-          headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+          headers: {
+            'accept-language': localeOf(),
+            ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          },
           cache: 'no-store',
         });
         return response.status;

@@ -1,43 +1,100 @@
+import { formatCalendarDate, formatMoney } from '../../shared/i18n/formats.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { type T, translatorFor, WEB_CATALOGUES, type WebMessageId } from './i18n/messages.ts';
 import type { AuditAction, CaseStatus, Decision, RiskType } from './types.ts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const signedPercent = new Intl.NumberFormat(undefined, {
-  style: 'percent',
-  maximumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-});
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+/**
+ * Dates, numbers, money and the domain's labels in one locale, through `Intl` (shared/i18n/formats.ts where it
+ * fits): dates with the month spelled (never `03/01/2027`), VND without decimals, relative times ("5 minutes
+ * ago", "5 分钟前", "5 phút trước"). Components get one from `useFormat()`; made once per locale and kept.
+ */
+export interface Format {
+  readonly locale: Locale;
+  /** An instant's calendar day in the reader's time zone: `Mar 1, 2027`, `2027年3月1日`, `1 thg 3, 2027`. */
+  readonly date: (iso: string) => string;
+  /** An instant with its time, in the reader's time zone. */
+  readonly dateTime: (iso: string) => string;
+  /** A calendar date with no time zone (`2027-03-01`): the same day for every reader. */
+  readonly calendarDate: (date: string) => string;
+  readonly number: (value: number, fractionDigits?: number) => string;
+  readonly percent: (value: number) => string;
+  readonly money: (amount: number, currency: string) => string;
+  /** "5 minutes ago", "in 3 days", "now". */
+  readonly ago: (iso: string, now?: number) => string;
+  /** A finding's number as a person reads it (shares as percentages, ratios as multiples). */
+  readonly metric: (key: string, value: number, siblings?: Readonly<Record<string, number>>) => string;
+  /** A finding's number's name (`plannedBudget` → "Planned budget"). */
+  readonly metricName: (key: string) => string;
+  /** `user:ana@example.com` → "ana@example.com"; `system:sla` → "SLA check". */
+  readonly actor: (actor: string) => string;
+  readonly level: (level: string) => string;
+  readonly levelShort: (level: string) => string;
+  readonly status: (status: CaseStatus) => string;
+  readonly riskType: (riskType: RiskType) => string;
+  readonly decision: (decision: Decision) => string;
+  readonly decisionAction: (decision: Decision) => string;
+  readonly audit: (action: AuditAction) => string;
+  /** A probability or impact label of the matrix (`high`, `almost-certain`) as the reader names it. */
+  readonly grade: (label: string) => string;
+  /** A copy's or a pack's language (`zh`, `vi`, `en`) as the reader names it. */
+  readonly copyLanguage: (lang: string) => string;
+}
 
-export const formatDateTime = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-};
+export const RISK_TYPES: readonly RiskType[] = ['budget', 'channel', 'reputation', 'compliance'];
 
-export const formatDate = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
-};
+/** Finding numbers whose names the catalogues know (shared/domain/spend-rules.ts, sentiment-rules.ts). */
+export const METRIC_KEYS = [
+  'actualSpend',
+  'baselineCostPerAcquisition',
+  'baselineDays',
+  'baselineHours',
+  'baselineMentions',
+  'confidence',
+  'conversions',
+  'costPerAcquisition',
+  'dailySpend',
+  'days',
+  'daysLeft',
+  'daysSinceLastConversion',
+  'delta',
+  'driftZ',
+  'elapsedShare',
+  'excessShare',
+  'expectedConversions',
+  'expectedNegative',
+  'expectedShare',
+  'expectedSpend',
+  'interval',
+  'lowerBoundShare',
+  'mentions',
+  'negative',
+  'negativeShare',
+  'newConversions',
+  'overrunRatio',
+  'pValue',
+  'plannedBudget',
+  'pooledExpectedNegative',
+  'pooledMentions',
+  'pooledNegative',
+  'pooledWindows',
+  'previousPValue',
+  'projectedHigh',
+  'projectedLow',
+  'projectedLowOverrunRatio',
+  'projectedOverrunRatio',
+  'projectedSpend',
+  'spend',
+  'spendSinceLastConversion',
+  'spikeDays',
+  'spikeWindows',
+  'stoppedReports',
+  'threshold',
+  'usualNegative',
+  'volumePValue',
+  'windowHours',
+] as const;
 
-/** "5 minutes ago", "in 3 days". */
-export const formatAgo = (iso: string, now = Date.now()): string => {
-  const seconds = (new Date(iso).getTime() - now) / 1000;
-  if (Number.isNaN(seconds)) return '';
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  }
-  return 'just now';
-};
-
-/** `plannedBudget` → "Planned budget". */
+/** `plannedBudget` → "Planned budget": for keys no catalogue names. */
 export const humanize = (key: string): string => {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -46,84 +103,115 @@ export const humanize = (key: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/**
- * A finding's number as a person reads it: shares as percentages, overruns as signed percentages, other
- * ratios as multiples (README "Responses"; shared/domain/spend-rules.ts names them so).
- */
-export const formatMetric = (
-  key: string,
-  value: number,
-  siblings: Readonly<Record<string, number>> = {},
-): string => {
-  if (/overrun/i.test(key)) return signedPercent.format(value);
-  // Spend and sentiment findings state how surprising their counts are; 0.00002 must not read "0".
-  if (key === 'pValue') return value > 0 && value < 0.001 ? value.toExponential(1) : number.format(value);
-  if (/share$/i.test(key)) return percent.format(value);
-  if (/ratio$/i.test(key)) return `${number.format(value)}×`;
-  // Sentiment findings state their line and change as shares too (shared/domain/sentiment-rules.ts).
-  const aboutShares = Object.keys(siblings).some((name) => /share$/i.test(name));
-  if (aboutShares && key === 'threshold') return percent.format(value);
-  if (aboutShares && key === 'delta') return signedPercent.format(value);
-  // Money and counts in the hundreds and more read better without cents.
-  return Math.abs(value) >= 100 ? whole.format(value) : number.format(value);
+/** The ids every locale has (each catalogue has exactly the English ids). */
+const KNOWN_IDS: ReadonlySet<string> = new Set(Object.keys(WEB_CATALOGUES[DEFAULT_LOCALE]));
+
+/** The label of a domain value (`core.level.red`), or `fallback` for a value no catalogue names. */
+const known = (t: T, prefix: string, key: string, fallback = key): string => {
+  const id = `${prefix}.${key}`;
+  return KNOWN_IDS.has(id) ? t(id as WebMessageId) : fallback;
 };
 
-export const RISK_TYPES: readonly RiskType[] = ['budget', 'channel', 'reputation', 'compliance'];
+const made = new Map<Locale, Format>();
 
-export const RISK_TYPE_LABELS: Readonly<Record<RiskType, string>> = {
-  budget: 'Budget',
-  channel: 'Channel',
-  reputation: 'Reputation',
-  compliance: 'Compliance',
+/** The formatter of a locale (kept once made). Components use `useFormat()`; tests and plain modules this. */
+export const formatFor = (locale: Locale): Format => {
+  const cached = made.get(locale);
+  if (cached !== undefined) return cached;
+  const t = translatorFor(locale);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const number = (value: number, fractionDigits = 2): string => {
+    let format = numbers.get(fractionDigits);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
+      numbers.set(fractionDigits, format);
+    }
+    return format.format(value);
+  };
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const signedPercent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const instant = (iso: string, format: Intl.DateTimeFormat): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  };
+  const format: Format = {
+    locale,
+    date: (iso) => instant(iso, dateOnly),
+    dateTime: (iso) => instant(iso, dateTime),
+    calendarDate: (date) => formatCalendarDate(locale, date),
+    number,
+    percent: (value) => percent.format(value),
+    money: (amount, currency) => formatMoney(locale, amount, currency),
+    ago: (iso, now = Date.now()) => {
+      const seconds = (new Date(iso).getTime() - now) / 1000;
+      if (Number.isNaN(seconds)) return '';
+      const units: [Intl.RelativeTimeFormatUnit, number][] = [
+        ['day', 86_400],
+        ['hour', 3_600],
+        ['minute', 60],
+      ];
+      for (const [unit, size] of units) {
+        if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+      }
+      return relative.format(0, 'second');
+    },
+    metric: (key, value, siblings = {}) => {
+      if (/overrun/i.test(key)) return signedPercent.format(value);
+      // Spend and sentiment findings state how surprising their counts are; 0.00002 must not read "0".
+      if (/pvalue$/i.test(key)) return value > 0 && value < 0.001 ? value.toExponential(1) : number(value);
+      if (/share$/i.test(key)) return percent.format(value);
+      if (/ratio$/i.test(key)) return `${number(value)}×`;
+      // Sentiment findings state their line and change as shares too (shared/domain/sentiment-rules.ts).
+      const aboutShares = Object.keys(siblings).some((name) => /share$/i.test(name));
+      if (aboutShares && key === 'threshold') return percent.format(value);
+      if (aboutShares && key === 'delta') return signedPercent.format(value);
+      // Money and counts in the hundreds and more read better without cents.
+      return number(value, Math.abs(value) >= 100 ? 0 : 2);
+    },
+    metricName: (key) => known(t, 'core.metric', key, humanize(key)),
+    actor: (actor) => {
+      const [kind, ...rest] = actor.split(':');
+      const name = rest.join(':');
+      if (kind === 'user') return name;
+      if (kind === 'client') return t('core.actor.client', { name });
+      if (kind === 'system') return name === 'sla' ? t('core.actor.sla') : t('core.actor.system', { name });
+      return actor;
+    },
+    level: (level) => known(t, 'core.level', level),
+    levelShort: (level) => known(t, 'core.levelShort', level, level.charAt(0).toUpperCase() + level.slice(1)),
+    status: (status) => known(t, 'core.status', status),
+    riskType: (riskType) => known(t, 'core.riskType', riskType),
+    decision: (decision) => known(t, 'core.decision', decision),
+    decisionAction: (decision) => known(t, 'core.decisionAction', decision),
+    audit: (action) => known(t, 'core.audit', action),
+    copyLanguage: (lang) => known(t, 'core.copyLanguage', lang),
+    // Matrices are data risk management owns: a label no catalogue names is shown as written.
+    grade: (label) => known(t, 'core.grade', label, label.charAt(0).toUpperCase() + label.slice(1)),
+  };
+  made.set(locale, format);
+  return format;
 };
 
-export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
-};
+// --- Transitional English helpers, kept while the policy screens move to useFormat() -------------------------
 
-/** What the buttons say: the decision as an action. */
-export const DECISION_ACTIONS: Readonly<Record<Decision, string>> = {
-  approved: 'Approve',
-  rejected: 'Reject',
-  changes_requested: 'Request changes',
-};
-
-export const DECISION_LABELS: Readonly<Record<Decision, string>> = {
-  approved: 'Approved',
-  rejected: 'Rejected',
-  changes_requested: 'Changes requested',
-};
-
-export const LEVEL_LABELS: Readonly<Record<string, string>> = {
-  red: 'Red · urgent',
-  yellow: 'Yellow · needs attention',
-  green: 'Green · normal',
-};
-
+/** @deprecated Use `useFormat().dateTime`. */
+export const formatDateTime = (iso: string): string => formatFor(DEFAULT_LOCALE).dateTime(iso);
+/** @deprecated Use `useFormat().date`. */
+export const formatDate = (iso: string): string => formatFor(DEFAULT_LOCALE).date(iso);
+/** @deprecated Use `useFormat().ago`. */
+export const formatAgo = (iso: string, now = Date.now()): string => formatFor(DEFAULT_LOCALE).ago(iso, now);
+/** @deprecated Use `useFormat().actor`. */
+export const formatActor = (actor: string): string => formatFor(DEFAULT_LOCALE).actor(actor);
+/** @deprecated Use `useFormat().copyLanguage`. */
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   zh: 'Chinese',
   vi: 'Vietnamese',
   en: 'English',
-};
-
-/** `user:ana@example.com` → "ana@example.com"; `system:sla` → "SLA check". */
-export const formatActor = (actor: string): string => {
-  const [kind, ...rest] = actor.split(':');
-  const name = rest.join(':');
-  if (kind === 'user') return name;
-  if (kind === 'client') return `${name} (pushing system)`;
-  if (kind === 'system') return name === 'sla' ? 'SLA check' : `${name} (automatic)`;
-  return actor;
-};
-
-export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
-  opened: 'Opened',
-  'level-rose': 'Level rose',
-  reopened: 'Reopened',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
-  escalated: 'Escalated to managers',
-  'review-decided': 'Legal review decided',
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
+import { type T, useI18n } from './i18n/index.tsx';
 
 /** How often lists refresh while the tab is visible. */
 export const POLL_MS = 5_000;
@@ -12,14 +13,15 @@ export interface Resource<T> {
   readonly refresh: () => Promise<void>;
 }
 
-const asApiError = (error: unknown): ApiError =>
+const asApiError = (error: unknown, t: T): ApiError =>
   error instanceof ApiError
     ? error
-    : new ApiError(0, 'Something went wrong', error instanceof Error ? error.message : String(error));
+    : new ApiError(0, t('core.error.unknown'), error instanceof Error ? error.message : String(error));
 
 /**
- * Loads `load()` now, again when `deps` change, and every `pollMs` while the tab is visible (polling pauses
- * when it is hidden and catches up as soon as it is shown again). Answers to stale requests are dropped.
+ * Loads `load()` now, again when `deps` change or the reader switches language (the API answers finding
+ * messages in it), and every `pollMs` while the tab is visible (polling pauses when it is hidden and catches up
+ * as soon as it is shown again). Answers to stale requests are dropped.
  */
 export const useResource = <T>(
   load: () => Promise<T>,
@@ -29,6 +31,7 @@ export const useResource = <T>(
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(true);
+  const { locale, t } = useI18n();
   const generation = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -42,11 +45,11 @@ export const useResource = <T>(
       setError(undefined);
     } catch (caught) {
       if (mine !== generation.current) return;
-      setError(asApiError(caught));
+      setError(asApiError(caught, t));
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, deps);
+  }, [...deps, locale]);
 
   useEffect(() => {
     generation.current += 1;
@@ -79,6 +82,7 @@ export const useAction = <A extends unknown[], R>(
   error: ApiError | undefined;
   reset: () => void;
 } => {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const run = async (...args: A): Promise<R | undefined> => {
@@ -87,7 +91,7 @@ export const useAction = <A extends unknown[], R>(
     try {
       return await action(...args);
     } catch (caught) {
-      setError(asApiError(caught));
+      setError(asApiError(caught, t));
       return undefined;
     } finally {
       setBusy(false);

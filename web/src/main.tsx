@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { App } from './components/App.tsx';
+import { I18nProvider, initialLocale } from './i18n/index.tsx';
+import { translate } from './i18n/messages.ts';
 import type { AppConfig } from './types.ts';
 import './styles.css';
 
@@ -33,13 +35,18 @@ const boot = async (): Promise<void> => {
     config = undefined;
   }
   if (!isConfig(config)) {
-    showFailure(
-      'Marketing Risk Radar could not load its settings (config.json). Reload the page in a moment.',
-    );
+    const locale = initialLocale();
+    document.documentElement.lang = locale;
+    showFailure(translate(locale, 'core.boot.noConfig'));
     return;
   }
   root.replaceChildren();
-  render(<App config={config} />, root);
+  render(
+    <I18nProvider>
+      <App config={config} />
+    </I18nProvider>,
+    root,
+  );
 };
 
 void boot();

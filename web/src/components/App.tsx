@@ -3,6 +3,7 @@ import { createApi } from '../api.ts';
 import { claimsOf, completeSignIn, refreshTokens, signOutUrl } from '../auth/pkce.ts';
 import { clearSession, loadSession, rolesOfGroups, type Session, saveSession } from '../auth/session.ts';
 import { AppContext, type AppServices } from '../context.ts';
+import { LanguageSwitcher, useI18n, useT, type WebMessageId } from '../i18n/index.tsx';
 import { navigate, useLocation } from '../router.ts';
 import type { AppConfig, Role } from '../types.ts';
 import { CaseDetail } from './CaseDetail.tsx';
@@ -16,20 +17,21 @@ import { PolicyMatrix } from './PolicyMatrix.tsx';
 import { PolicyThresholds } from './PolicyThresholds.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { Rules } from './Rules.tsx';
-import { SignIn } from './SignIn.tsx';
+import { SignIn, sessionDisplayName } from './SignIn.tsx';
 
-const NAV: readonly { href: string; label: string; role: Role | 'any' }[] = [
-  { href: '/reviews', label: 'Review queue', role: 'legal' },
-  { href: '/exceptions', label: 'Exceptions', role: 'legal' },
-  { href: '/rules', label: 'Rules', role: 'legal' },
-  { href: '/cases', label: 'Open cases', role: 'manager' },
-  { href: '/library', label: 'Case library', role: 'manager' },
-  { href: '/policies', label: 'Policies', role: 'any' },
+const NAV: readonly { href: string; label: WebMessageId; role: Role | 'any' }[] = [
+  { href: '/reviews', label: 'core.nav.reviews', role: 'legal' },
+  { href: '/exceptions', label: 'core.nav.exceptions', role: 'legal' },
+  { href: '/rules', label: 'core.nav.rules', role: 'legal' },
+  { href: '/cases', label: 'core.nav.cases', role: 'manager' },
+  { href: '/library', label: 'core.nav.library', role: 'manager' },
+  { href: '/policies', label: 'core.nav.policies', role: 'any' },
 ];
 
 const homeOf = (roles: readonly Role[]): string => (roles.includes('legal') ? '/reviews' : '/cases');
 
 const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
+  const t = useT();
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1] !== undefined) return <CaseDetail caseId={decodeURIComponent(caseMatch[1])} />;
   if (path === '/reviews' && roles.includes('legal')) return <ReviewQueue />;
@@ -44,14 +46,15 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   if (path === '/policies/spend') return <PolicyThresholds key="spend" policy="spend" />;
   if (path === '/policies/sentiment') return <PolicyThresholds key="sentiment" policy="sentiment" />;
   return (
-    <EmptyState title="There is no such page.">
-      <Link href={homeOf(roles)}>Go to your start page</Link>
+    <EmptyState title={t('core.app.noSuchPage')}>
+      <Link href={homeOf(roles)}>{t('core.app.goHome')}</Link>
     </EmptyState>
   );
 };
 
 /** Completes the Cognito redirect (`/callback?code=…&state=…`), then goes where the person started. */
 const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (session: Session) => void }) => {
+  const t = useT();
   const [problem, setProblem] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (config.mode !== 'cognito') return;
@@ -64,15 +67,13 @@ const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (sess
         const claims = claimsOf(result.tokens.idToken);
         const roles = rolesOfGroups(claims['cognito:groups']);
         if (roles.length === 0) {
-          setProblem(
-            'Your account is in neither the legal nor the manager group. Ask an administrator to add you.',
-          );
+          setProblem(t('core.app.noRole'));
           return;
         }
         onSignedIn({
           token: result.tokens.idToken,
           roles,
-          name: typeof claims.email === 'string' ? claims.email : 'signed in',
+          name: typeof claims.email === 'string' ? claims.email : t('core.app.signedIn'),
           ...(result.tokens.refreshToken === undefined ? {} : { refreshToken: result.tokens.refreshToken }),
           expiresAt: result.tokens.expiresAt,
         });
@@ -84,14 +85,14 @@ const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (sess
     <main id="main" class="signin" tabIndex={-1}>
       <div class="signin-card panel">
         {problem === undefined ? (
-          <p role="status">Signing you in…</p>
+          <p role="status">{t('core.app.signingIn')}</p>
         ) : (
           <>
             <p class="form-problem" role="alert">
               {problem}
             </p>
             <a class="button" href="/">
-              Back to sign-in
+              {t('core.app.backToSignIn')}
             </a>
           </>
         )}
@@ -101,6 +102,9 @@ const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (sess
 };
 
 export const App = ({ config }: { config: AppConfig }) => {
+  const { locale, t } = useI18n();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const location = useLocation();
   const [message, setMessage] = useState<{ text: string; at: number } | undefined>(undefined);
@@ -127,6 +131,7 @@ export const App = ({ config }: { config: AppConfig }) => {
       api: createApi({
         baseUrl: config.apiBaseUrl,
         token: () => sessionRef.current?.token,
+        locale: () => localeRef.current,
         onUnauthorized: () => {
           clearSession();
           setSession(undefined);
@@ -178,14 +183,14 @@ export const App = ({ config }: { config: AppConfig }) => {
   return (
     <AppContext.Provider value={services}>
       <a class="skip" href="#main">
-        Skip to content
+        {t('core.app.skip')}
       </a>
       <header class="topbar">
         <Link href={homeOf(session.roles)} class="brand">
           <span class="brand-mark" aria-hidden="true" />
           Marketing Risk Radar
         </Link>
-        <nav aria-label="Main" class="nav">
+        <nav aria-label={t('core.app.mainNav')} class="nav">
           {NAV.filter((item) => item.role === 'any' || session.roles.includes(item.role)).map((item) => (
             <Link
               key={item.href}
@@ -197,14 +202,15 @@ export const App = ({ config }: { config: AppConfig }) => {
                   : undefined
               }
             >
-              {item.label}
+              {t(item.label)}
             </Link>
           ))}
         </nav>
         <div class="who">
-          <span class="who-name">{session.name}</span>
+          <LanguageSwitcher class="language-on-dark" />
+          <span class="who-name">{sessionDisplayName(t, session.name)}</span>
           <button type="button" class="button button-small button-on-dark" onClick={signOut}>
-            Sign out
+            {t('core.app.signOut')}
           </button>
         </div>
       </header>

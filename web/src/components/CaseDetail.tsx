@@ -1,51 +1,56 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import {
-  AUDIT_LABELS,
-  DECISION_LABELS,
-  formatActor,
-  formatAgo,
-  formatDateTime,
-  RISK_TYPE_LABELS,
-} from '../format.ts';
+import type { Format } from '../format.ts';
 import { POLL_MS, useAction, useResource } from '../hooks.ts';
+import { useFormat, useT, type WebMessageId } from '../i18n/index.tsx';
 import type { AuditEntry, Case, Subject } from '../types.ts';
 import { CopyText } from './CopyText.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, Metrics, PageTitle, StatusBadge } from './common.tsx';
 import { ResolveForm } from './ResolveForm.tsx';
 
-const SUBJECT_FIELDS: readonly [keyof Subject, string][] = [
-  ['brand', 'Brand'],
-  ['product', 'Product'],
-  ['campaignId', 'Campaign'],
-  ['channel', 'Channel'],
-  ['market', 'Market'],
-  ['copyId', 'Copy'],
+const SUBJECT_FIELDS: readonly [keyof Subject, WebMessageId][] = [
+  ['brand', 'core.case.brand'],
+  ['product', 'core.case.product'],
+  ['campaignId', 'core.case.campaign'],
+  ['channel', 'core.case.channel'],
+  ['market', 'core.case.market'],
+  ['copyId', 'core.case.copy'],
 ];
 
-const AuditTrail = ({ audit }: { audit: readonly AuditEntry[] }) => (
-  <ol class="timeline">
-    {[...audit].reverse().map((entry, index) => (
-      <li key={`${entry.at}-${index}`} class={`timeline-item action-${entry.action}`}>
-        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-        <p>
-          <strong>{AUDIT_LABELS[entry.action] ?? entry.action}</strong>
-          {entry.from !== undefined && entry.to !== undefined && (
-            <span>
-              {' '}
-              {entry.from} → {entry.to}
-            </span>
-          )}{' '}
-          <span class="muted">by {formatActor(entry.actor)}</span>
-        </p>
-        {entry.note !== undefined && <p class="timeline-note">{entry.note}</p>}
-      </li>
-    ))}
-  </ol>
-);
+/** An audit line's `from`/`to`: a level (`yellow` → `red`) or a status (`resolved` → `open`). */
+const stateOf = (format: Format, value: string): string =>
+  ['open', 'acknowledged', 'resolved'].includes(value)
+    ? format.status(value as Case['status'])
+    : format.levelShort(value);
+
+const AuditTrail = ({ audit }: { audit: readonly AuditEntry[] }) => {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <ol class="timeline">
+      {[...audit].reverse().map((entry, index) => (
+        <li key={`${entry.at}-${index}`} class={`timeline-item action-${entry.action}`}>
+          <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+          <p>
+            <strong>{format.audit(entry.action)}</strong>
+            {entry.from !== undefined && entry.to !== undefined && (
+              <span>
+                {' '}
+                {stateOf(format, entry.from)} → {stateOf(format, entry.to)}
+              </span>
+            )}{' '}
+            <span class="muted">{t('core.case.by', { actor: format.actor(entry.actor) })}</span>
+          </p>
+          {entry.note !== undefined && <p class="timeline-note">{entry.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+};
 
 const Acknowledge = ({ item, onDone }: { item: Case; onDone: (updated: Case) => void }) => {
   const { api } = useApp();
+  const t = useT();
   const [note, setNote] = useState('');
   const action = useAction(api.acknowledge);
   return (
@@ -58,25 +63,23 @@ const Acknowledge = ({ item, onDone }: { item: Case; onDone: (updated: Case) => 
         if (updated !== undefined) onDone(updated);
       }}
     >
-      <h2 id="ack-title">Acknowledge</h2>
-      <p class="hint">Tells the team someone is on it and stops the escalation clock.</p>
+      <h2 id="ack-title">{t('core.ack.title')}</h2>
+      <p class="hint">{t('core.ack.hint')}</p>
       <label class="field" for="ack-note">
-        <span class="label">Note (optional)</span>
+        <span class="label">{t('core.ack.note')}</span>
         <input
           id="ack-note"
           type="text"
           maxLength={2000}
           value={note}
-          placeholder="e.g. Paused the campaign, calling the agency"
+          placeholder={t('core.ack.placeholder')}
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </label>
-      {action.error !== undefined && (
-        <ErrorNotice error={action.error} context="The case was not acknowledged." />
-      )}
+      {action.error !== undefined && <ErrorNotice error={action.error} context={t('core.ack.failed')} />}
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={action.busy}>
-          {action.busy ? 'Saving…' : 'Acknowledge case'}
+          {action.busy ? t('core.common.saving') : t('core.ack.submit')}
         </button>
       </div>
     </form>
@@ -96,16 +99,21 @@ const latestFinding = (findings: readonly CaseFinding[]): CaseFinding | undefine
   );
 
 /** When a finding was last seen on the case, as a date and how long ago. */
-const FindingDate = ({ finding }: { finding: CaseFinding }) =>
-  finding.seenAt === undefined ? null : (
+const FindingDate = ({ finding }: { finding: CaseFinding }) => {
+  const t = useT();
+  const format = useFormat();
+  return finding.seenAt === undefined ? null : (
     <time class="muted finding-date" dateTime={finding.seenAt}>
-      seen {formatDateTime(finding.seenAt)} ({formatAgo(finding.seenAt)})
+      {t('core.case.findingSeen', { when: format.dateTime(finding.seenAt), ago: format.ago(finding.seenAt) })}
     </time>
   );
+};
 
 /** One case: what happened with the numbers behind it, what was done, and its audit trail. */
 export const CaseDetail = ({ caseId }: { caseId: string }) => {
   const { api, announce, session } = useApp();
+  const t = useT();
+  const format = useFormat();
   const detail = useResource(() => api.case(caseId), [api, caseId], { pollMs: POLL_MS });
   const isManager = session.roles.includes('manager');
 
@@ -113,16 +121,16 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
     return (
       <>
         <p>
-          <Link href="/cases">← Open cases</Link>
+          <Link href="/cases">← {t('core.nav.cases')}</Link>
         </p>
         {detail.error !== undefined ? (
           <ErrorNotice
             error={detail.error}
-            context={detail.error.status === 404 ? 'There is no such case.' : 'The case could not be loaded.'}
+            context={detail.error.status === 404 ? t('core.case.noSuchCase') : t('core.case.loadFailed')}
             retry={detail.refresh}
           />
         ) : (
-          <Loading what="the case" />
+          <Loading what={t('core.case.loadingWhat')} />
         )}
       </>
     );
@@ -138,8 +146,8 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
   return (
     <>
       <p class="breadcrumbs">
-        <Link href="/cases">← Open cases</Link> <span aria-hidden="true">·</span>{' '}
-        <Link href="/library">Case library</Link>
+        <Link href="/cases">← {t('core.nav.cases')}</Link> <span aria-hidden="true">·</span>{' '}
+        <Link href="/library">{t('core.nav.library')}</Link>
       </p>
       <PageTitle
         aside={
@@ -152,55 +160,56 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
         {item.subject.label}
       </PageTitle>
       {detail.error !== undefined && (
-        <ErrorNotice error={detail.error} context="The case could not be refreshed." retry={detail.refresh} />
+        <ErrorNotice error={detail.error} context={t('core.case.refreshFailed')} retry={detail.refresh} />
       )}
       <div class="detail">
         <div class="detail-main">
           <section class="panel" aria-labelledby="facts-title">
-            <h2 id="facts-title">What happened</h2>
+            <h2 id="facts-title">{t('core.case.whatHappened')}</h2>
             <dl class="facts">
               <div>
-                <dt>Risk type</dt>
-                <dd>{RISK_TYPE_LABELS[item.riskType]}</dd>
+                <dt>{t('core.case.riskType')}</dt>
+                <dd>{format.riskType(item.riskType)}</dd>
               </div>
               <div>
-                <dt>Probability × impact</dt>
+                <dt>{t('core.case.probabilityImpact')}</dt>
                 <dd>
-                  {item.probability} × {item.impact}
+                  {format.grade(item.probability)} × {format.grade(item.impact)}
                 </dd>
               </div>
               {SUBJECT_FIELDS.filter(([key]) => item.subject[key] !== undefined).map(([key, label]) => (
                 <div key={key}>
-                  <dt>{label}</dt>
+                  <dt>{t(label)}</dt>
                   <dd>{item.subject[key]}</dd>
                 </div>
               ))}
               <div>
-                <dt>First seen</dt>
-                <dd>{formatDateTime(item.firstSeenAt)}</dd>
+                <dt>{t('core.case.firstSeen')}</dt>
+                <dd>{format.dateTime(item.firstSeenAt)}</dd>
               </div>
               <div>
-                <dt>Last seen</dt>
+                <dt>{t('core.case.lastSeen')}</dt>
                 <dd>
-                  {formatDateTime(item.lastSeenAt)} <span class="muted">({formatAgo(item.lastSeenAt)})</span>
+                  {format.dateTime(item.lastSeenAt)}{' '}
+                  <span class="muted">({format.ago(item.lastSeenAt)})</span>
                 </dd>
               </div>
               <div>
-                <dt>Occurrences</dt>
-                <dd>{item.occurrences}</dd>
+                <dt>{t('core.case.occurrences')}</dt>
+                <dd>{format.number(item.occurrences)}</dd>
               </div>
               <div>
-                <dt>Escalations</dt>
-                <dd>{item.escalationCount}</dd>
+                <dt>{t('core.case.escalations')}</dt>
+                <dd>{format.number(item.escalationCount)}</dd>
               </div>
             </dl>
           </section>
 
           <section class="panel" aria-labelledby="findings-title">
             <h2 id="findings-title">
-              Findings <span class="count">{item.findings.length}</span>
+              {t('core.case.findings')} <span class="count">{item.findings.length}</span>
             </h2>
-            <p class="muted">Worst first, then the most recent; each with when it was last seen.</p>
+            <p class="muted">{t('core.case.findingsHint')}</p>
             {review !== undefined && <CopyText copy={review.copy} findings={item.findings} />}
             <ol class="findings">
               {item.findings.map((finding, index) => (
@@ -216,18 +225,22 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
                     <code class="rule">{finding.ruleId}</code>
                     <LevelBadge level={finding.level} short />
                     <span class="muted">
-                      {finding.probability} × {finding.impact}
+                      {format.grade(finding.probability)} × {format.grade(finding.impact)}
                     </span>
-                    {index === 0 && <span class="badge">Worst</span>}
-                    {finding.ruleId === latest?.ruleId && <span class="badge">Latest</span>}
+                    {index === 0 && <span class="badge">{t('core.case.worst')}</span>}
+                    {finding.ruleId === latest?.ruleId && <span class="badge">{t('core.case.latest')}</span>}
                     <FindingDate finding={finding} />
                   </div>
                   <p class="finding-message">{finding.message}</p>
                   {finding.metrics !== undefined && <Metrics metrics={finding.metrics} />}
                   {(finding.basis !== undefined || finding.suggestion !== undefined) && (
                     <ul class="plain">
-                      {finding.basis !== undefined && <li>Legal basis: {finding.basis}</li>}
-                      {finding.suggestion !== undefined && <li>Suggestion: {finding.suggestion}</li>}
+                      {finding.basis !== undefined && (
+                        <li>{t('core.case.basis', { basis: finding.basis })}</li>
+                      )}
+                      {finding.suggestion !== undefined && (
+                        <li>{t('core.case.suggestion', { suggestion: finding.suggestion })}</li>
+                      )}
                     </ul>
                   )}
                 </li>
@@ -235,17 +248,20 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
             </ol>
             {review !== undefined && (
               <p class="review-state">
-                Legal review (round {review.round}):{' '}
+                {t('core.case.reviewRound', { round: review.round })}{' '}
                 <strong>
                   {review.decision === undefined
-                    ? 'waiting for legal'
-                    : DECISION_LABELS[review.decision.decision]}
+                    ? t('core.case.waitingForLegal')
+                    : format.decision(review.decision.decision)}
                 </strong>
                 {review.decision !== undefined && (
                   <span class="muted">
                     {' '}
-                    by {formatActor(review.decision.by)}, {formatAgo(review.decision.at)}: “
-                    {review.decision.note}”
+                    {t('core.case.decidedBy', {
+                      actor: format.actor(review.decision.by),
+                      ago: format.ago(review.decision.at),
+                      note: review.decision.note,
+                    })}
                   </span>
                 )}
               </p>
@@ -254,45 +270,48 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
 
           {item.resolution !== undefined && (
             <section class="panel resolution" aria-labelledby="resolution-title">
-              <h2 id="resolution-title">Risk library record</h2>
-              <h3>Root cause: the whys</h3>
+              <h2 id="resolution-title">{t('core.case.libraryRecord')}</h2>
+              <h3>{t('core.case.whys')}</h3>
               <ol>
                 {item.resolution.whys.map((why) => (
                   <li key={why}>{why}</li>
                 ))}
               </ol>
-              <h3>Measures taken</h3>
+              <h3>{t('core.case.measures')}</h3>
               <ul>
                 {item.resolution.measures.map((measure) => (
                   <li key={measure}>{measure}</li>
                 ))}
               </ul>
-              <h3>Improvement plan</h3>
+              <h3>{t('core.case.improvementPlan')}</h3>
               <p>{item.resolution.improvementPlan}</p>
               <p class="muted">
-                Resolved by {formatActor(item.resolution.by)} on {formatDateTime(item.resolution.at)}
+                {t('core.case.resolvedBy', {
+                  actor: format.actor(item.resolution.by),
+                  when: format.dateTime(item.resolution.at),
+                })}
               </p>
             </section>
           )}
 
           {occurrences.length > 0 && (
             <section class="panel" aria-labelledby="occurrences-title">
-              <h2 id="occurrences-title">Latest occurrences</h2>
+              <h2 id="occurrences-title">{t('core.case.latestOccurrences')}</h2>
               <div class="table-wrap">
                 <table class="table">
                   <thead>
                     <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Event</th>
-                      <th scope="col">Source</th>
-                      <th scope="col">Level</th>
-                      <th scope="col">Rules</th>
+                      <th scope="col">{t('core.case.when')}</th>
+                      <th scope="col">{t('core.case.event')}</th>
+                      <th scope="col">{t('core.case.source')}</th>
+                      <th scope="col">{t('core.board.level')}</th>
+                      <th scope="col">{t('core.nav.rules')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {occurrences.map((occurrence) => (
                       <tr key={occurrence.eventId}>
-                        <td>{formatDateTime(occurrence.occurredAt)}</td>
+                        <td>{format.dateTime(occurrence.occurredAt)}</td>
                         <td>
                           <code>{occurrence.eventId}</code>
                         </td>
@@ -310,28 +329,31 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
           )}
         </div>
 
-        <aside class="detail-side" aria-label="Response">
+        <aside class="detail-side" aria-label={t('core.case.response')}>
           {isManager && item.status === 'open' && (
             <section class="panel">
-              <Acknowledge item={item} onDone={changed('Case acknowledged.')} />
+              <Acknowledge item={item} onDone={changed(t('core.ack.done'))} />
             </section>
           )}
           {item.acknowledgement !== undefined && (
-            <section class="panel" aria-label="Acknowledgement">
+            <section class="panel" aria-label={t('core.ack.label')}>
               <p>
-                Acknowledged by <strong>{formatActor(item.acknowledgement.by)}</strong>{' '}
-                {formatAgo(item.acknowledgement.at)}
-                {item.acknowledgement.note !== undefined && `: “${item.acknowledgement.note}”`}
+                {t('core.ack.by', {
+                  actor: format.actor(item.acknowledgement.by),
+                  ago: format.ago(item.acknowledgement.at),
+                })}
+                {item.acknowledgement.note !== undefined &&
+                  t('core.ack.byNote', { note: item.acknowledgement.note })}
               </p>
             </section>
           )}
           {isManager && item.status !== 'resolved' && (
             <section class="panel">
-              <ResolveForm item={item} onResolved={changed('Case resolved and saved to the risk library.')} />
+              <ResolveForm item={item} onResolved={changed(t('core.resolve.done'))} />
             </section>
           )}
           <section class="panel" aria-labelledby="audit-title">
-            <h2 id="audit-title">Audit trail</h2>
+            <h2 id="audit-title">{t('core.case.audit')}</h2>
             <AuditTrail audit={audit} />
           </section>
         </aside>

@@ -1,4 +1,4 @@
-import { formatAgo, formatMetric, humanize, RISK_TYPE_LABELS } from '../format.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import type { Case } from '../types.ts';
 import { LevelBadge, Link, StatusBadge } from './common.tsx';
 
@@ -19,59 +19,61 @@ export const CaseList = ({
   cases: readonly Case[];
   fresh?: ReadonlySet<string>;
   label: string;
-}) => (
-  <ul class="case-list" aria-label={label}>
-    {cases.map((item) => {
-      const worst = item.findings[0];
-      return (
-        <li
-          key={item.caseId}
-          class={`case-row level-border-${item.level}${fresh.has(item.caseId) ? ' is-new' : ''}`}
-          data-case-id={item.caseId}
-        >
-          <div class="case-row-main">
-            <div class="case-row-head">
-              <LevelBadge level={item.level} short />
-              <span class="risk-type">{RISK_TYPE_LABELS[item.riskType]}</span>
-              <StatusBadge status={item.status} />
-              {fresh.has(item.caseId) && <span class="badge badge-new">New</span>}
+}) => {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <ul class="case-list" aria-label={label}>
+      {cases.map((item) => {
+        const worst = item.findings[0];
+        return (
+          <li
+            key={item.caseId}
+            class={`case-row level-border-${item.level}${fresh.has(item.caseId) ? ' is-new' : ''}`}
+            data-case-id={item.caseId}
+          >
+            <div class="case-row-main">
+              <div class="case-row-head">
+                <LevelBadge level={item.level} short />
+                <span class="risk-type">{format.riskType(item.riskType)}</span>
+                <StatusBadge status={item.status} />
+                {fresh.has(item.caseId) && <span class="badge badge-new">{t('core.caseList.new')}</span>}
+              </div>
+              <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">
+                {item.subject.label}
+              </Link>
+              {worst !== undefined && (
+                <p class="case-finding">
+                  {worst.message}
+                  {worst.seenAt !== undefined && (
+                    <time class="muted" dateTime={worst.seenAt}>
+                      {' · '}
+                      {t('core.caseList.seen', { ago: format.ago(worst.seenAt) })}
+                    </time>
+                  )}
+                </p>
+              )}
+              {keyMetrics(item).length > 0 && (
+                <dl class="metrics metrics-inline">
+                  {keyMetrics(item).map(([key, value, all]) => (
+                    <div key={key} class="metric">
+                      <dt>{format.metricName(key)}</dt>
+                      <dd>{format.metric(key, value, all)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
             </div>
-            <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">
-              {item.subject.label}
-            </Link>
-            {worst !== undefined && (
-              <p class="case-finding">
-                {worst.message}
-                {worst.seenAt !== undefined && (
-                  <time class="muted" dateTime={worst.seenAt}>
-                    {' '}
-                    · seen {formatAgo(worst.seenAt)}
-                  </time>
-                )}
-              </p>
-            )}
-            {keyMetrics(item).length > 0 && (
-              <dl class="metrics metrics-inline">
-                {keyMetrics(item).map(([key, value, all]) => (
-                  <div key={key} class="metric">
-                    <dt>{humanize(key)}</dt>
-                    <dd>{formatMetric(key, value, all)}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-          </div>
-          <div class="case-row-side">
-            <span class="pi">
-              {item.probability} × {item.impact}
-            </span>
-            <span>
-              {item.occurrences} {item.occurrences === 1 ? 'occurrence' : 'occurrences'}
-            </span>
-            <span class="muted">last seen {formatAgo(item.lastSeenAt)}</span>
-          </div>
-        </li>
-      );
-    })}
-  </ul>
-);
+            <div class="case-row-side">
+              <span class="pi">
+                {format.grade(item.probability)} × {format.grade(item.impact)}
+              </span>
+              <span>{t('core.caseList.occurrences', { n: item.occurrences })}</span>
+              <span class="muted">{t('core.caseList.lastSeen', { ago: format.ago(item.lastSeenAt) })}</span>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+};

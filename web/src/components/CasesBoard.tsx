@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { POLL_MS, useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import { navigate, useLocation, withQuery } from '../router.ts';
 import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
@@ -9,17 +10,6 @@ import { type Cell, HeatMap } from './HeatMap.tsx';
 
 const byLastSeen = (a: Case, b: Case): number => b.lastSeenAt.localeCompare(a.lastSeenAt);
 
-const LEVEL_CHOICES = [
-  ['', 'Red and yellow'],
-  ['red', 'Red only'],
-  ['yellow', 'Yellow only'],
-] as const;
-const STATUS_CHOICES = [
-  ['', 'Open and acknowledged'],
-  ['open', 'Open (not acknowledged)'],
-  ['acknowledged', 'Acknowledged'],
-] as const;
-
 /**
  * Managers' board: the risk-matrix heat map of unresolved cases and the list of open red and yellow cases,
  * newest first, refreshed every few seconds. The cell and level filters live in the URL, so a filtered view
@@ -27,6 +17,8 @@ const STATUS_CHOICES = [
  */
 export const CasesBoard = () => {
   const { api, announce } = useApp();
+  const t = useT();
+  const format = useFormat();
   const location = useLocation();
   const board = useResource(
     async () => {
@@ -50,10 +42,14 @@ export const CasesBoard = () => {
     setFresh(new Set(added.map((item) => item.caseId)));
     const red = added.filter((item) => item.level === 'red').length;
     announce(
-      `${added.length} new ${added.length === 1 ? 'case' : 'cases'}${red > 0 ? `, ${red} red` : ''}: ${added
-        .slice(0, 3)
-        .map((item) => item.subject.label)
-        .join('; ')}`,
+      t('core.board.newCases', {
+        n: added.length,
+        red,
+        subjects: added
+          .slice(0, 3)
+          .map((item) => item.subject.label)
+          .join('; '),
+      }),
     );
   }, [board.data]);
 
@@ -85,35 +81,33 @@ export const CasesBoard = () => {
       <PageTitle
         aside={
           <p class="summary">
-            <span class="visually-hidden">Unresolved cases:</span>
+            <span class="visually-hidden">{t('core.board.unresolved')}</span>
             <span class="summary-item summary-red">
-              <strong>{counts.red}</strong> red
+              <strong>{format.number(counts.red)}</strong> {t('core.board.countRed')}
             </span>
             <span class="summary-item summary-yellow">
-              <strong>{counts.yellow}</strong> yellow
+              <strong>{format.number(counts.yellow)}</strong> {t('core.board.countYellow')}
             </span>
             <span class="summary-item">
-              <strong>{counts.open}</strong> not acknowledged
+              <strong>{format.number(counts.open)}</strong> {t('core.board.countOpen')}
             </span>
           </p>
         }
       >
-        Open cases
+        {t('core.board.title')}
       </PageTitle>
       {board.error !== undefined && (
         <ErrorNotice
           error={board.error}
-          context={
-            board.data === undefined ? 'The cases could not be loaded.' : 'The cases could not be refreshed.'
-          }
+          context={board.data === undefined ? t('core.board.loadFailed') : t('core.board.refreshFailed')}
           retry={board.refresh}
         />
       )}
       {board.loading && board.data === undefined ? (
-        <Loading what="cases" />
+        <Loading what={t('core.board.loadingWhat')} />
       ) : (
         <div class="board">
-          <section class="panel board-matrix" aria-label="Risk matrix">
+          <section class="panel board-matrix" aria-label={t('core.heatMap.label')}>
             <HeatMap
               cases={all}
               selected={cell}
@@ -121,13 +115,13 @@ export const CasesBoard = () => {
             />
             <p class="legend">
               <span class="legend-item">
-                <span class="swatch level-cell-red" aria-hidden="true" /> Red · urgent: respond now
+                <span class="swatch level-cell-red" aria-hidden="true" /> {t('core.board.legendRed')}
               </span>
               <span class="legend-item">
-                <span class="swatch level-cell-yellow" aria-hidden="true" /> Yellow · needs attention
+                <span class="swatch level-cell-yellow" aria-hidden="true" /> {format.level('yellow')}
               </span>
               <span class="legend-item">
-                <span class="swatch level-cell-green" aria-hidden="true" /> Green · normal
+                <span class="swatch level-cell-green" aria-hidden="true" /> {format.level('green')}
               </span>
             </p>
           </section>
@@ -135,23 +129,34 @@ export const CasesBoard = () => {
             <div class="list-toolbar">
               <h2 id="list-title">
                 {cell === undefined
-                  ? 'Red and yellow cases'
-                  : `Cases at ${cell.probability} × ${cell.impact}`}{' '}
+                  ? t('core.board.listTitle')
+                  : t('core.board.listTitleCell', {
+                      probability: format.grade(cell.probability),
+                      impact: format.grade(cell.impact),
+                    })}{' '}
                 <span class="count">{shown.length}</span>
               </h2>
               <div class="filters">
                 <SelectField
                   inline
-                  label="Level"
+                  label={t('core.board.level')}
                   value={level}
-                  options={LEVEL_CHOICES}
+                  options={[
+                    ['', t('core.board.levelRedYellow')],
+                    ['red', t('core.board.levelRed')],
+                    ['yellow', t('core.board.levelYellow')],
+                  ]}
                   onChange={(value) => setFilter({ level: value })}
                 />
                 <SelectField
                   inline
-                  label="Status"
+                  label={t('core.board.status')}
                   value={status}
-                  options={STATUS_CHOICES}
+                  options={[
+                    ['', t('core.board.statusUnresolved')],
+                    ['open', t('core.board.statusOpen')],
+                    ['acknowledged', format.status('acknowledged')],
+                  ]}
                   onChange={(value) => setFilter({ status: value })}
                 />
                 {cell !== undefined && (
@@ -160,21 +165,19 @@ export const CasesBoard = () => {
                     class="button button-small button-quiet"
                     onClick={() => setFilter({ p: undefined, i: undefined })}
                   >
-                    Clear cell filter
+                    {t('core.board.clearCell')}
                   </button>
                 )}
               </div>
             </div>
             {shown.length === 0 ? (
               <EmptyState
-                title={all.length === 0 ? 'No open cases. All quiet.' : 'No case matches these filters.'}
+                title={all.length === 0 ? t('core.board.emptyTitle') : t('core.board.noMatchTitle')}
               >
-                {all.length === 0
-                  ? 'Yellow and red events open a case here within seconds; this page refreshes by itself.'
-                  : 'Clear the cell or level filter to see the others.'}
+                {all.length === 0 ? t('core.board.emptyBody') : t('core.board.noMatchBody')}
               </EmptyState>
             ) : (
-              <CaseList cases={shown} fresh={fresh} label="Cases, newest first" />
+              <CaseList cases={shown} fresh={fresh} label={t('core.board.listLabel')} />
             )}
           </section>
         </div>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGE_NAMES } from '../format.ts';
 import { segmentsOf } from '../highlight.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import type { AdCopy, Finding } from '../types.ts';
 
 const LANG_TAGS: Readonly<Record<string, string>> = { zh: 'zh-Hans', vi: 'vi', en: 'en' };
@@ -11,22 +11,24 @@ const LANG_TAGS: Readonly<Record<string, string>> = { zh: 'zh-Hans', vi: 'vi', e
  * chosen).
  */
 export const CopyText = ({ copy, findings }: { copy: AdCopy; findings: readonly Finding[] }) => {
+  const t = useT();
+  const format = useFormat();
   const [view, setView] = useState<'highlighted' | 'submitted'>('highlighted');
   const lang = LANG_TAGS[copy.lang] ?? copy.lang;
   const segments = segmentsOf(copy.text, findings);
   return (
-    <section class="copy" aria-label="Ad copy">
+    <section class="copy" aria-label={t('core.copy.label')}>
       <div class="copy-toolbar">
         <span class="copy-lang">
-          {LANGUAGE_NAMES[copy.lang] ?? copy.lang} · {copy.text.length} characters
+          {format.copyLanguage(copy.lang)} · {t('core.copy.characters', { n: copy.text.length })}
         </span>
         <fieldset class="segmented">
-          <legend class="visually-hidden">Text view</legend>
+          <legend class="visually-hidden">{t('core.copy.view')}</legend>
           <button type="button" aria-pressed={view === 'highlighted'} onClick={() => setView('highlighted')}>
-            Highlighted
+            {t('core.copy.highlighted')}
           </button>
           <button type="button" aria-pressed={view === 'submitted'} onClick={() => setView('submitted')}>
-            As submitted
+            {t('core.copy.submitted')}
           </button>
         </fieldset>
       </div>
@@ -43,9 +45,9 @@ export const CopyText = ({ copy, findings }: { copy: AdCopy; findings: readonly 
               >
                 {segment.text}
                 <sup class="evidence-ref">
-                  <span class="visually-hidden"> (finding </span>
+                  <span class="visually-hidden"> {t('core.copy.findingRefOpen')}</span>
                   {segment.findings.map((i) => i + 1).join(',')}
-                  <span class="visually-hidden">)</span>
+                  <span class="visually-hidden">{t('core.copy.findingRefClose')}</span>
                 </sup>
               </mark>
             ),
@@ -61,57 +63,61 @@ export const CopyText = ({ copy, findings }: { copy: AdCopy; findings: readonly 
 };
 
 /** One finding of a copy: the rule, why, the law it rests on, the phrase, and a compliant rewrite. */
-export const FindingCard = ({ finding, index, text }: { finding: Finding; index: number; text?: string }) => (
-  <li class={`finding level-border-${finding.level}`}>
-    <div class="finding-head">
-      <span class="finding-number" aria-hidden="true">
-        {index + 1}
-      </span>
-      <code class="rule">{finding.ruleId}</code>
-      <span class={`badge level-${finding.level}`}>
-        <span class="dot" aria-hidden="true" />
-        {finding.level}
-      </span>
-    </div>
-    <p class="finding-message">{finding.message}</p>
-    <dl class="finding-facts">
-      {finding.evidence !== undefined && finding.evidence.length > 0 && (
-        <div>
-          <dt>Phrase</dt>
-          <dd>
-            {finding.evidence.map((evidence) => (
-              <span key={evidence.start} class="phrase" lang={undefined}>
-                “{text === undefined ? evidence.text : text.slice(evidence.start, evidence.end)}”
-                <span class="muted">
-                  {' '}
-                  at {evidence.start}–{evidence.end}
+export const FindingCard = ({ finding, index, text }: { finding: Finding; index: number; text?: string }) => {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <li class={`finding level-border-${finding.level}`}>
+      <div class="finding-head">
+        <span class="finding-number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <code class="rule">{finding.ruleId}</code>
+        <span class={`badge level-${finding.level}`}>
+          <span class="dot" aria-hidden="true" />
+          {format.levelShort(finding.level)}
+        </span>
+      </div>
+      <p class="finding-message">{finding.message}</p>
+      <dl class="finding-facts">
+        {finding.evidence !== undefined && finding.evidence.length > 0 && (
+          <div>
+            <dt>{t('core.copy.phrase')}</dt>
+            <dd>
+              {finding.evidence.map((evidence) => (
+                <span key={evidence.start} class="phrase" lang={undefined}>
+                  “{text === undefined ? evidence.text : text.slice(evidence.start, evidence.end)}”
+                  <span class="muted">
+                    {' '}
+                    {t('core.copy.at', { start: evidence.start, end: evidence.end })}
+                  </span>
                 </span>
-              </span>
-            ))}
-          </dd>
-        </div>
-      )}
-      {finding.basis !== undefined && (
-        <div>
-          <dt>Legal basis</dt>
-          <dd>{finding.basis}</dd>
-        </div>
-      )}
-      {finding.suggestion !== undefined && (
-        <div>
-          <dt>Suggested rewrite</dt>
-          <dd>{finding.suggestion}</dd>
-        </div>
-      )}
-      {finding.exception !== undefined && (
-        <div>
-          <dt>Exception</dt>
-          <dd>
-            Allowed by exception <code>{finding.exception.id}</code> until{' '}
-            {new Date(finding.exception.expiresAt).toLocaleDateString()}
-          </dd>
-        </div>
-      )}
-    </dl>
-  </li>
-);
+              ))}
+            </dd>
+          </div>
+        )}
+        {finding.basis !== undefined && (
+          <div>
+            <dt>{t('core.copy.basis')}</dt>
+            <dd>{finding.basis}</dd>
+          </div>
+        )}
+        {finding.suggestion !== undefined && (
+          <div>
+            <dt>{t('core.copy.suggestion')}</dt>
+            <dd>{finding.suggestion}</dd>
+          </div>
+        )}
+        {finding.exception !== undefined && (
+          <div>
+            <dt>{t('core.copy.exception')}</dt>
+            <dd>
+              Allowed by exception <code>{finding.exception.id}</code> until{' '}
+              {new Date(finding.exception.expiresAt).toLocaleDateString()}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+};

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { DECISION_ACTIONS } from '../format.ts';
 import { useAction } from '../hooks.ts';
+import { Rich, useFormat, useT } from '../i18n/index.tsx';
 import type { Decision, Review } from '../types.ts';
 import { ErrorNotice } from './common.tsx';
 
@@ -31,6 +31,8 @@ export const DecisionForm = ({
   onDecided: (review: Review, decision: Decision) => void;
 }) => {
   const { api } = useApp();
+  const t = useT();
+  const format = useFormat();
   const firstRule = review.findings[0];
   const [note, setNote] = useState('');
   const [granting, setGranting] = useState(false);
@@ -51,17 +53,17 @@ export const DecisionForm = ({
   const submit = async (event?: Event): Promise<void> => {
     event?.preventDefault();
     if (choice === undefined) {
-      setProblem('Choose a decision: approve, reject or request changes.');
+      setProblem(t('core.decide.chooseFirst'));
       return;
     }
     if (note.trim() === '') {
-      setProblem('Write a note for the record: it tells the copywriter and the auditors why.');
+      setProblem(t('core.decide.needNote'));
       document.getElementById(NOTE_FIELD_ID)?.focus();
       return;
     }
     const exceptionWanted = choice === 'approved' && granting;
     if (exceptionWanted && evidence.trim() === '') {
-      setProblem('An exception needs the evidence that substantiates the claim (a report, a certificate …).');
+      setProblem(t('core.decide.needEvidence'));
       document.getElementById('exception-evidence')?.focus();
       return;
     }
@@ -96,15 +98,10 @@ export const DecisionForm = ({
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
       }}
     >
-      <h3 id="decision-title">Decision</h3>
-      {toVerify > 0 && (
-        <p class="hint verify-source">
-          Verify the source of {toVerify === 1 ? 'the advisory claim' : `${toVerify} advisory claims`} before
-          approving: cite it in the note.
-        </p>
-      )}
+      <h3 id="decision-title">{t('core.decide.title')}</h3>
+      {toVerify > 0 && <p class="hint verify-source">{t('core.decide.verify', { n: toVerify })}</p>}
       <fieldset class="choices">
-        <legend class="visually-hidden">Decision</legend>
+        <legend class="visually-hidden">{t('core.decide.title')}</legend>
         {DECISIONS.map(({ value, key }) => (
           <label key={value} class={`choice choice-${value}`}>
             <input
@@ -116,13 +113,13 @@ export const DecisionForm = ({
               aria-keyshortcuts={key}
             />
             <span>
-              {DECISION_ACTIONS[value]} <kbd>{key}</kbd>
+              {format.decisionAction(value)} <kbd>{key}</kbd>
             </span>
           </label>
         ))}
       </fieldset>
       <label class="field" for={NOTE_FIELD_ID}>
-        <span class="label">Note for the record (required)</span>
+        <span class="label">{t('core.decide.note')}</span>
         <textarea
           id={NOTE_FIELD_ID}
           rows={3}
@@ -131,8 +128,8 @@ export const DecisionForm = ({
           onInput={(event) => setNote(event.currentTarget.value)}
           placeholder={
             choice === 'changes_requested'
-              ? 'What must change, e.g. “Replace 最佳 with 我们的明星产品”'
-              : 'Why this decision'
+              ? t('core.decide.notePlaceholderChanges')
+              : t('core.decide.notePlaceholder')
           }
         />
       </label>
@@ -145,13 +142,13 @@ export const DecisionForm = ({
                 checked={granting}
                 onChange={(event) => setGranting(event.currentTarget.checked)}
               />
-              Grant an exception for a substantiated claim
+              {t('core.decide.grant')}
             </label>
           </legend>
           {granting && (
             <div class="exception-fields">
               <label class="field">
-                <span class="label">Claim (rule)</span>
+                <span class="label">{t('core.decide.rule')}</span>
                 <select
                   value={ruleId}
                   onChange={(event) => {
@@ -167,7 +164,7 @@ export const DecisionForm = ({
                 </select>
               </label>
               <label class="field">
-                <span class="label">Phrase (empty: every phrase of this rule)</span>
+                <span class="label">{t('core.decide.phrase')}</span>
                 <input
                   type="text"
                   value={phrase}
@@ -176,18 +173,18 @@ export const DecisionForm = ({
                 />
               </label>
               <label class="field field-wide" for="exception-evidence">
-                <span class="label">Evidence reference (required)</span>
+                <span class="label">{t('core.decide.evidence')}</span>
                 <input
                   id="exception-evidence"
                   type="text"
                   value={evidence}
                   maxLength={2000}
-                  placeholder="e.g. Nielsen market-share report 2026-Q3, ref. NS-4411"
+                  placeholder={t('core.decide.evidencePlaceholder')}
                   onInput={(event) => setEvidence(event.currentTarget.value)}
                 />
               </label>
               <label class="field">
-                <span class="label">Expires on</span>
+                <span class="label">{t('core.decide.expires')}</span>
                 <input
                   type="date"
                   value={expires}
@@ -205,19 +202,26 @@ export const DecisionForm = ({
           {problem}
         </p>
       )}
-      {action.error !== undefined && (
-        <ErrorNotice error={action.error} context="The decision was not saved." />
-      )}
+      {action.error !== undefined && <ErrorNotice error={action.error} context={t('core.decide.failed')} />}
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={action.busy}>
           {action.busy
-            ? 'Saving…'
+            ? t('core.common.saving')
             : choice === undefined
-              ? 'Submit decision'
-              : `Submit: ${DECISION_ACTIONS[choice].toLowerCase()}`}
+              ? t('core.decide.submit')
+              : t('core.decide.submitChoice', { decision: format.decisionAction(choice) })}
         </button>
         <span class="hint">
-          <kbd>Ctrl</kbd> + <kbd>Enter</kbd> submits
+          <Rich
+            id="core.decide.submitHint"
+            elements={{
+              keys: (
+                <>
+                  <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
+                </>
+              ),
+            }}
+          />
         </span>
       </div>
     </form>

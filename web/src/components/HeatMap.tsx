@@ -1,6 +1,7 @@
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { useApp } from '../context.ts';
 import { useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import { asMatrix, levelTone, type MatrixDocument } from '../policy-edit.ts';
 import type { Case } from '../types.ts';
 import { ErrorNotice, Loading } from './common.tsx';
@@ -9,18 +10,6 @@ export interface Cell {
   readonly probability: string;
   readonly impact: string;
 }
-
-/** Every user-visible string of the heat map (issue #15 moves them into catalogues). */
-const TEXT = {
-  title: 'Risk matrix',
-  subtitle: '· unresolved cases per cell · select a cell to filter',
-  version: (stamp: string) => `· ${stamp}`,
-  corner: ['Probability ↓', 'Impact →'],
-  loading: 'the risk matrix in force',
-  failed: 'The risk matrix in force could not be loaded.',
-  cell: (p: string, i: string, level: string, count: number) =>
-    `${capitalize(p)} probability, ${i} impact: ${level}, ${count} unresolved ${count === 1 ? 'case' : 'cases'}`,
-} as const;
 
 /** How often the heat map re-reads the matrix in force (a manager may publish a new one meanwhile). */
 const MATRIX_POLL_MS = 60_000;
@@ -51,8 +40,6 @@ export const countByCell = (matrix: MatrixDocument, cases: readonly Case[]): Map
   return counts;
 };
 
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * The risk matrix in force as a heat map: probability rows (highest on top) × impact columns, each cell
  * coloured by its level and showing how many unresolved cases sit in it. A cell is a toggle button that
@@ -63,12 +50,17 @@ export const HeatMap = (props: {
   selected: Cell | undefined;
   onSelect: (cell: Cell | undefined) => void;
 }) => {
+  const t = useT();
   const inForce = useMatrixInForce();
   if (inForce.matrix === undefined) {
     return inForce.resource.error === undefined ? (
-      <Loading what={TEXT.loading} />
+      <Loading what={t('core.heatMap.loadingWhat')} />
     ) : (
-      <ErrorNotice error={inForce.resource.error} context={TEXT.failed} retry={inForce.resource.refresh} />
+      <ErrorNotice
+        error={inForce.resource.error}
+        context={t('core.heatMap.loadFailed')}
+        retry={inForce.resource.refresh}
+      />
     );
   }
   return <HeatMapGrid {...props} matrix={inForce.matrix} stamp={inForce.stamp} />;
@@ -88,6 +80,8 @@ export const HeatMapGrid = ({
   matrix: MatrixDocument;
   stamp?: string | undefined;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const counts = countByCell(matrix, cases);
   const rows = [...matrix.probabilities].reverse();
   // Four or five impacts must still fit the board's matrix column: smaller cells and type.
@@ -95,8 +89,8 @@ export const HeatMapGrid = ({
   return (
     <figure class={`heatmap${dense ? ' heatmap-dense' : ''}`} aria-labelledby="heatmap-title">
       <figcaption id="heatmap-title" class="heatmap-title">
-        {TEXT.title} <span class="muted">{TEXT.subtitle}</span>
-        {stamp !== undefined && stamp !== 'shipped' && <span class="muted"> {TEXT.version(stamp)}</span>}
+        {t('core.heatMap.label')} <span class="muted">{t('core.heatMap.subtitle')}</span>
+        {stamp !== undefined && stamp !== 'shipped' && <span class="muted"> · {stamp}</span>}
       </figcaption>
       <div
         class="heatmap-grid"
@@ -107,17 +101,17 @@ export const HeatMapGrid = ({
         }}
       >
         <div class="heatmap-corner" aria-hidden="true">
-          <span>{TEXT.corner[0]}</span>
-          <span>{TEXT.corner[1]}</span>
+          <span>{t('core.heatMap.probabilityAxis')}</span>
+          <span>{t('core.heatMap.impactAxis')}</span>
         </div>
         {matrix.impacts.map((impact) => (
           <div key={impact} class="heatmap-axis heatmap-axis-x" aria-hidden="true">
-            {capitalize(impact)}
+            {format.grade(impact)}
           </div>
         ))}
         {rows.map((probability) => [
           <div key={`${probability}-label`} class="heatmap-axis heatmap-axis-y" aria-hidden="true">
-            {capitalize(probability)}
+            {format.grade(probability)}
           </div>,
           ...matrix.impacts.map((impact) => {
             const level = matrix.cells[probability]?.[impact] ?? '';
@@ -130,11 +124,16 @@ export const HeatMapGrid = ({
                 class={`heatmap-cell level-cell-${levelTone(matrix, level)}${count === 0 ? ' is-empty' : ''}`}
                 aria-pressed={pressed}
                 data-cell={`${probability}-${impact}`}
-                aria-label={TEXT.cell(probability, impact, level, count)}
+                aria-label={t('core.heatMap.cell', {
+                  probability: format.grade(probability),
+                  impact: format.grade(impact),
+                  level: format.levelShort(level),
+                  n: count,
+                })}
                 onClick={() => onSelect(pressed ? undefined : { probability, impact })}
               >
-                <span class="heatmap-count">{count}</span>
-                <span class="heatmap-level">{level}</span>
+                <span class="heatmap-count">{format.number(count)}</span>
+                <span class="heatmap-level">{format.levelShort(level)}</span>
               </button>
             );
           }),

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { RISK_TYPE_LABELS, RISK_TYPES, STATUS_LABELS } from '../format.ts';
+import { RISK_TYPES } from '../format.ts';
 import { useAction, useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import { navigate, useLocation, withQuery } from '../router.ts';
 import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
 import { EmptyState, ErrorNotice, Loading, PageTitle, SelectField } from './common.tsx';
-
-const RISK_TYPE_CHOICES = [
-  ['', 'All'],
-  ...RISK_TYPES.map((type) => [type, RISK_TYPE_LABELS[type]] as const),
-] as const;
-const STATUS_CHOICES = [['', 'Any'], ...Object.entries(STATUS_LABELS)] as const;
-const LEVEL_CHOICES = [
-  ['', 'Any'],
-  ['red', 'Red'],
-  ['yellow', 'Yellow'],
-  ['green', 'Green'],
-] as const;
 
 /** Everything a person might type to find a case: subject, ids, findings, and the risk-library record. */
 const haystackOf = (item: Case): string =>
@@ -53,7 +42,24 @@ const SERVER_FILTERS = ['riskType', 'brand', 'campaignId', 'status', 'level'] as
  */
 export const Library = () => {
   const { api } = useApp();
+  const t = useT();
+  const format = useFormat();
   const location = useLocation();
+  const riskTypeChoices: [string, string][] = [
+    ['', t('core.library.all')],
+    ...RISK_TYPES.map((type): [string, string] => [type, format.riskType(type)]),
+  ];
+  const statusChoices: [string, string][] = [
+    ['', t('core.library.any')],
+    ...(['open', 'acknowledged', 'resolved'] as const).map((status): [string, string] => [
+      status,
+      format.status(status),
+    ]),
+  ];
+  const levelChoices: [string, string][] = [
+    ['', t('core.library.any')],
+    ...['red', 'yellow', 'green'].map((level): [string, string] => [level, format.levelShort(level)]),
+  ];
   const filters = Object.fromEntries(
     SERVER_FILTERS.map((name) => [name, location.query.get(name) ?? '']),
   ) as Record<(typeof SERVER_FILTERS)[number], string>;
@@ -87,35 +93,33 @@ export const Library = () => {
 
   return (
     <>
-      <PageTitle>Case library</PageTitle>
-      <p class="lede">
-        Every case with what happened, the root cause and what was done — so the next team learns.
-      </p>
+      <PageTitle>{t('core.nav.library')}</PageTitle>
+      <p class="lede">{t('core.library.lede')}</p>
       <form
         class="panel search"
-        aria-label="Search the case library"
+        aria-label={t('core.library.searchLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           navigate(withQuery(location, draft), { replace: true });
         }}
       >
         <label class="field field-grow">
-          <span class="label">Text</span>
+          <span class="label">{t('core.library.text')}</span>
           <input
             type="search"
             value={draft.q}
-            placeholder="Subject, finding, root cause …"
+            placeholder={t('core.library.textPlaceholder')}
             onInput={(event) => set('q')(event.currentTarget.value)}
           />
         </label>
         <SelectField
-          label="Risk type"
+          label={t('core.case.riskType')}
           value={draft.riskType}
-          options={RISK_TYPE_CHOICES}
+          options={riskTypeChoices}
           onChange={set('riskType')}
         />
         <label class="field">
-          <span class="label">Brand</span>
+          <span class="label">{t('core.case.brand')}</span>
           <input
             type="text"
             value={draft.brand}
@@ -123,7 +127,7 @@ export const Library = () => {
           />
         </label>
         <label class="field">
-          <span class="label">Campaign</span>
+          <span class="label">{t('core.case.campaign')}</span>
           <input
             type="text"
             value={draft.campaignId}
@@ -131,11 +135,21 @@ export const Library = () => {
             onInput={(event) => set('campaignId')(event.currentTarget.value)}
           />
         </label>
-        <SelectField label="Status" value={draft.status} options={STATUS_CHOICES} onChange={set('status')} />
-        <SelectField label="Level" value={draft.level} options={LEVEL_CHOICES} onChange={set('level')} />
+        <SelectField
+          label={t('core.board.status')}
+          value={draft.status}
+          options={statusChoices}
+          onChange={set('status')}
+        />
+        <SelectField
+          label={t('core.board.level')}
+          value={draft.level}
+          options={levelChoices}
+          onChange={set('level')}
+        />
         <div class="search-actions">
           <button type="submit" class="button button-primary">
-            Search
+            {t('core.library.search')}
           </button>
         </div>
       </form>
@@ -143,37 +157,38 @@ export const Library = () => {
         <ErrorNotice
           error={first.error}
           context={
-            first.error.status === 400 ? 'The search was not accepted.' : 'The library could not be loaded.'
+            first.error.status === 400 ? t('core.library.searchRefused') : t('core.library.loadFailed')
           }
           retry={first.refresh}
         />
       )}
       {first.loading && first.data === undefined ? (
-        <Loading what="the case library" />
+        <Loading what={t('core.library.loadingWhat')} />
       ) : (
         <section aria-labelledby="results-title">
           <h2 id="results-title" class="results-title" aria-live="polite">
             {needle === ''
-              ? `${shown.length} ${shown.length === 1 ? 'case' : 'cases'}${cursor === undefined ? '' : ' loaded'}`
-              : `${shown.length} of ${loaded.length} loaded cases match “${text.trim()}”`}
+              ? t(cursor === undefined ? 'core.library.count' : 'core.library.countLoaded', {
+                  n: shown.length,
+                })
+              : t('core.library.matches', { n: shown.length, loaded: loaded.length, text: text.trim() })}
           </h2>
           {shown.length === 0 ? (
             first.data !== undefined && (
-              <EmptyState title="No case matches.">
-                {cursor !== undefined ? 'Load more cases to search further back, or ' : ''}
-                Change or clear the filters.
+              <EmptyState title={t('core.library.noMatch')}>
+                {cursor !== undefined ? t('core.library.noMatchMore') : t('core.library.noMatchBody')}
               </EmptyState>
             )
           ) : (
-            <CaseList cases={shown} label="Cases, newest first" />
+            <CaseList cases={shown} label={t('core.board.listLabel')} />
           )}
           {more.error !== undefined && (
-            <ErrorNotice error={more.error} context="More cases could not be loaded." />
+            <ErrorNotice error={more.error} context={t('core.library.moreFailed')} />
           )}
           {cursor !== undefined && (
             <p class="more">
               <button type="button" class="button" disabled={more.busy} onClick={() => void loadMore()}>
-                {more.busy ? 'Loading…' : 'Load more cases'}
+                {more.busy ? t('core.library.loadingMore') : t('core.library.loadMore')}
               </button>
             </p>
           )}

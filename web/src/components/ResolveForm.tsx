@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { useAction } from '../hooks.ts';
+import { useT } from '../i18n/index.tsx';
 import type { Case } from '../types.ts';
 import { ErrorNotice } from './common.tsx';
 
@@ -26,55 +27,58 @@ const ListField = ({
   onChange: (items: string[]) => void;
   idPrefix: string;
   addLabel: string;
-}) => (
-  <fieldset class="list-field">
-    <legend>{legend}</legend>
-    <p class="hint" id={`${idPrefix}-hint`}>
-      {hint}
-    </p>
-    <ol>
-      {items.map((item, index) => (
-        <li key={index} class="list-field-row">
-          <label class="field" for={`${idPrefix}-${index}`}>
-            <span class="label">{itemLabel(index)}</span>
-            <input
-              id={`${idPrefix}-${index}`}
-              type="text"
-              value={item}
-              maxLength={1000}
-              aria-describedby={`${idPrefix}-hint`}
-              onInput={(event) =>
-                onChange(items.map((old, i) => (i === index ? event.currentTarget.value : old)))
-              }
-            />
-          </label>
-          {items.length > 1 && (
-            <button
-              type="button"
-              class="button button-quiet button-small"
-              aria-label={`Remove ${itemLabel(index)}`}
-              onClick={() => onChange(items.filter((_, i) => i !== index))}
-            >
-              Remove
-            </button>
-          )}
-        </li>
-      ))}
-    </ol>
-    {items.length < max && (
-      <button
-        type="button"
-        class="button button-small"
-        onClick={() => {
-          onChange([...items, '']);
-          requestAnimationFrame(() => document.getElementById(`${idPrefix}-${items.length}`)?.focus());
-        }}
-      >
-        {addLabel}
-      </button>
-    )}
-  </fieldset>
-);
+}) => {
+  const t = useT();
+  return (
+    <fieldset class="list-field">
+      <legend>{legend}</legend>
+      <p class="hint" id={`${idPrefix}-hint`}>
+        {hint}
+      </p>
+      <ol>
+        {items.map((item, index) => (
+          <li key={index} class="list-field-row">
+            <label class="field" for={`${idPrefix}-${index}`}>
+              <span class="label">{itemLabel(index)}</span>
+              <input
+                id={`${idPrefix}-${index}`}
+                type="text"
+                value={item}
+                maxLength={1000}
+                aria-describedby={`${idPrefix}-hint`}
+                onInput={(event) =>
+                  onChange(items.map((old, i) => (i === index ? event.currentTarget.value : old)))
+                }
+              />
+            </label>
+            {items.length > 1 && (
+              <button
+                type="button"
+                class="button button-quiet button-small"
+                aria-label={t('core.resolve.removeItem', { item: itemLabel(index) })}
+                onClick={() => onChange(items.filter((_, i) => i !== index))}
+              >
+                {t('core.resolve.remove')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {items.length < max && (
+        <button
+          type="button"
+          class="button button-small"
+          onClick={() => {
+            onChange([...items, '']);
+            requestAnimationFrame(() => document.getElementById(`${idPrefix}-${items.length}`)?.focus());
+          }}
+        >
+          {addLabel}
+        </button>
+      )}
+    </fieldset>
+  );
+};
 
 /**
  * Closes a case into the risk library: the chain of whys down to the root cause, the measures taken and the
@@ -82,6 +86,7 @@ const ListField = ({
  */
 export const ResolveForm = ({ item, onResolved }: { item: Case; onResolved: (resolved: Case) => void }) => {
   const { api } = useApp();
+  const t = useT();
   const [whys, setWhys] = useState<string[]>(['']);
   const [measures, setMeasures] = useState<string[]>(['']);
   const [plan, setPlan] = useState('');
@@ -98,13 +103,9 @@ export const ResolveForm = ({ item, onResolved }: { item: Case; onResolved: (res
       ...(note.trim() === '' ? {} : { note: note.trim() }),
     };
     const missing = [
-      ...(request.whys.length === 0
-        ? ['Give at least one “why”: the chain from what happened to its root cause.']
-        : []),
-      ...(request.measures.length === 0 ? ['List at least one measure taken.'] : []),
-      ...(request.improvementPlan === ''
-        ? ['Write the improvement plan: what changes so it does not happen again.']
-        : []),
+      ...(request.whys.length === 0 ? [t('core.resolve.needWhy')] : []),
+      ...(request.measures.length === 0 ? [t('core.resolve.needMeasure')] : []),
+      ...(request.improvementPlan === '' ? [t('core.resolve.needPlan')] : []),
     ];
     setProblems(missing);
     if (missing.length > 0) return;
@@ -114,40 +115,40 @@ export const ResolveForm = ({ item, onResolved }: { item: Case; onResolved: (res
 
   return (
     <form class="resolve" aria-labelledby="resolve-title" onSubmit={submit} noValidate>
-      <h2 id="resolve-title">Resolve: root cause and measures</h2>
+      <h2 id="resolve-title">{t('core.resolve.title')}</h2>
       <ListField
-        legend="Root cause: the 5 whys"
-        hint="Start from what happened and ask “why?” until you reach the root cause — five times is typical."
-        itemLabel={(index) => `Why ${index + 1}`}
+        legend={t('core.resolve.whysLegend')}
+        hint={t('core.resolve.whysHint')}
+        itemLabel={(index) => t('core.resolve.why', { n: index + 1 })}
         items={whys}
         max={MAX_WHYS}
         onChange={setWhys}
         idPrefix="why"
-        addLabel="Add a why"
+        addLabel={t('core.resolve.addWhy')}
       />
       <ListField
-        legend="Measures taken"
-        hint="What was done about this case: paused the campaign, pulled the copy, answered customers …"
-        itemLabel={(index) => `Measure ${index + 1}`}
+        legend={t('core.case.measures')}
+        hint={t('core.resolve.measuresHint')}
+        itemLabel={(index) => t('core.resolve.measure', { n: index + 1 })}
         items={measures}
         max={MAX_MEASURES}
         onChange={setMeasures}
         idPrefix="measure"
-        addLabel="Add a measure"
+        addLabel={t('core.resolve.addMeasure')}
       />
       <label class="field" for="improvement-plan">
-        <span class="label">Improvement plan</span>
+        <span class="label">{t('core.case.improvementPlan')}</span>
         <textarea
           id="improvement-plan"
           rows={3}
           maxLength={4000}
           value={plan}
           onInput={(event) => setPlan(event.currentTarget.value)}
-          placeholder="What changes in the process so that this does not happen again, who owns it, by when"
+          placeholder={t('core.resolve.planPlaceholder')}
         />
       </label>
       <label class="field" for="resolve-note">
-        <span class="label">Note (optional)</span>
+        <span class="label">{t('core.ack.note')}</span>
         <input
           id="resolve-note"
           type="text"
@@ -158,7 +159,7 @@ export const ResolveForm = ({ item, onResolved }: { item: Case; onResolved: (res
       </label>
       {problems.length > 0 && (
         <div class="form-problem" role="alert">
-          <p>Before resolving:</p>
+          <p>{t('core.resolve.before')}</p>
           <ul>
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -166,12 +167,10 @@ export const ResolveForm = ({ item, onResolved }: { item: Case; onResolved: (res
           </ul>
         </div>
       )}
-      {action.error !== undefined && (
-        <ErrorNotice error={action.error} context="The case was not resolved." />
-      )}
+      {action.error !== undefined && <ErrorNotice error={action.error} context={t('core.resolve.failed')} />}
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={action.busy}>
-          {action.busy ? 'Saving…' : 'Resolve case'}
+          {action.busy ? t('core.common.saving') : t('core.resolve.submit')}
         </button>
       </div>
     </form>

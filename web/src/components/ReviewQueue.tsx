@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { DECISION_LABELS, formatAgo, formatDateTime, LANGUAGE_NAMES } from '../format.ts';
 import { POLL_MS, useResource } from '../hooks.ts';
+import { Rich, type T, useFormat, useT } from '../i18n/index.tsx';
 import type { Decision, Finding, Review } from '../types.ts';
 import { CopyText, FindingCard } from './CopyText.tsx';
 import { EmptyState, ErrorNotice, LevelBadge, Loading, PageTitle } from './common.tsx';
@@ -16,34 +16,45 @@ import { isTyping, type Shortcut, ShortcutHelp } from './ShortcutHelp.tsx';
 export const OutcomeNotes = ({ findings, text }: { findings: readonly Finding[]; text: string }) => {
   const advisories = findings.filter((finding) => finding.outcome === 'advisory');
   const uncovered = findings.filter((finding) => finding.outcome === 'coverage');
+  const t = useT();
   if (advisories.length === 0 && uncovered.length === 0) return null;
   return (
     <ul class="outcome-notes">
       {advisories.map((finding) => (
         <li key={`advisory-${finding.ruleId}`} class="outcome-advisory">
-          <strong>Verify the source</strong> — <code>{finding.ruleId}</code>:{' '}
-          {(finding.evidence ?? []).map((span) => `“${text.slice(span.start, span.end)}”`).join(', ')} is
-          lawful only if the source it cites holds (advisory, green).
+          <Rich
+            id="core.queue.advisory"
+            elements={{
+              verify: <strong>{t('core.queue.verifySource')}</strong>,
+              rule: <code>{finding.ruleId}</code>,
+            }}
+            values={{
+              quoted: (finding.evidence ?? [])
+                .map((span) => `“${text.slice(span.start, span.end)}”`)
+                .join(t('core.queue.listSeparator')),
+            }}
+          />
         </li>
       ))}
       {uncovered.map((finding) => (
         <li key={`coverage-${finding.language ?? ''}`} class="outcome-coverage">
-          <strong>Not checked automatically — review by hand</strong>: {finding.message}
+          <strong>{t('core.queue.notChecked')}</strong>
+          {t('core.queue.notCheckedMessage', { message: finding.message })}
         </li>
       ))}
     </ul>
   );
 };
 
-const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ['j'], does: 'Next copy in the queue' },
-  { keys: ['k'], does: 'Previous copy' },
-  { keys: ['a'], does: 'Approve (then write the note)' },
-  { keys: ['r'], does: 'Reject (then write the note)' },
-  { keys: ['c'], does: 'Request changes (then write the note)' },
-  { keys: ['Ctrl + Enter'], does: 'Submit the decision' },
-  { keys: ['Esc'], does: 'Leave the form, back to the queue' },
-  { keys: ['?'], does: 'Show this help' },
+const shortcutsOf = (t: T): readonly Shortcut[] => [
+  { keys: ['j'], does: t('core.shortcut.next') },
+  { keys: ['k'], does: t('core.shortcut.previous') },
+  { keys: ['a'], does: t('core.shortcut.approve') },
+  { keys: ['r'], does: t('core.shortcut.reject') },
+  { keys: ['c'], does: t('core.shortcut.changes') },
+  { keys: ['Ctrl + Enter'], does: t('core.shortcut.submit') },
+  { keys: ['Esc'], does: t('core.shortcut.leave') },
+  { keys: ['?'], does: t('core.shortcut.help') },
 ];
 
 const CHOICE_KEYS: Readonly<Record<string, Decision>> = {
@@ -70,6 +81,8 @@ const focusNote = (): void => {
 /** Legal's queue of flagged ad copy, oldest first, reviewable with the keyboard alone. */
 export const ReviewQueue = () => {
   const { api, announce } = useApp();
+  const t = useT();
+  const format = useFormat();
   const queue = useResource(() => api.reviews(), [api], { pollMs: POLL_MS });
   const reviews = queue.data?.items ?? [];
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
@@ -99,7 +112,7 @@ export const ReviewQueue = () => {
     const ids = new Set(queue.data.items.map((review) => review.reviewId));
     if (known !== undefined) {
       const added = [...ids].filter((id) => !known.has(id)).length;
-      if (added > 0) announce(`${added} new ${added === 1 ? 'copy' : 'copies'} in the review queue`);
+      if (added > 0) announce(t('core.queue.newCopies', { n: added }));
     }
     setKnown(ids);
   }, [queue.data]);
@@ -151,7 +164,7 @@ export const ReviewQueue = () => {
   });
 
   const onDecided = (review: Review, decision: Decision): void => {
-    announce(`Copy ${review.copy.copyId} ${DECISION_LABELS[decision].toLowerCase()}. Next copy selected.`);
+    announce(t('core.queue.decided', { copyId: review.copy.copyId, decision: format.decision(decision) }));
     const next = reviews[selectedIndex + 1] ?? reviews[selectedIndex - 1];
     setChoice(undefined);
     selectId(next?.reviewId);
@@ -164,34 +177,36 @@ export const ReviewQueue = () => {
       <PageTitle
         aside={
           <button type="button" class="button button-quiet" onClick={() => setHelp(true)}>
-            Keyboard shortcuts <kbd>?</kbd>
+            {t('core.shortcut.title')} <kbd>?</kbd>
           </button>
         }
       >
-        Review queue
+        {t('core.nav.reviews')}
       </PageTitle>
       <p class="lede">
-        Flagged ad copy, oldest first. <kbd>j</kbd> / <kbd>k</kbd> move through the queue; <kbd>a</kbd>{' '}
-        approve, <kbd>r</kbd> reject, <kbd>c</kbd> request changes.
+        <Rich
+          id="core.queue.lede"
+          elements={{
+            j: <kbd>j</kbd>,
+            k: <kbd>k</kbd>,
+            a: <kbd>a</kbd>,
+            r: <kbd>r</kbd>,
+            c: <kbd>c</kbd>,
+          }}
+        />
       </p>
       {queue.error !== undefined && (
-        <ErrorNotice
-          error={queue.error}
-          context="The review queue could not be refreshed."
-          retry={queue.refresh}
-        />
+        <ErrorNotice error={queue.error} context={t('core.queue.refreshFailed')} retry={queue.refresh} />
       )}
       {queue.loading && queue.data === undefined ? (
-        <Loading what="the review queue" />
+        <Loading what={t('core.queue.loadingWhat')} />
       ) : reviews.length === 0 && queue.data !== undefined ? (
-        <EmptyState title="Nothing to review.">
-          New ad copy that breaks a rule appears here by itself within a few seconds.
-        </EmptyState>
+        <EmptyState title={t('core.queue.emptyTitle')}>{t('core.queue.emptyBody')}</EmptyState>
       ) : (
         <div class="split">
-          <nav class="queue" aria-label={`Review queue, ${reviews.length} waiting`}>
+          <nav class="queue" aria-label={t('core.queue.navLabel', { n: reviews.length })}>
             <h2 class="queue-title">
-              Waiting <span class="count">{reviews.length}</span>
+              {t('core.queue.waiting')} <span class="count">{reviews.length}</span>
             </h2>
             <ol>
               {reviews.map((review, index) => (
@@ -206,13 +221,15 @@ export const ReviewQueue = () => {
                     <span class="queue-item-head">
                       <LevelBadge level={review.level} short />
                       <span class="queue-meta">
-                        {review.copy.brand} · {review.copy.market} · {LANGUAGE_NAMES[review.copy.lang]}
+                        {review.copy.brand} · {review.copy.market} · {format.copyLanguage(review.copy.lang)}
                       </span>
                     </span>
                     <span class="queue-text" lang={review.copy.lang}>
                       {review.copy.text}
                     </span>
-                    <span class="queue-age">waiting since {formatAgo(review.createdAt)}</span>
+                    <span class="queue-age">
+                      {t('core.queue.waitingSince', { ago: format.ago(review.createdAt) })}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -222,41 +239,41 @@ export const ReviewQueue = () => {
             <article class="review panel" aria-labelledby="review-title" key={selected.reviewId}>
               <header class="review-head">
                 <h2 id="review-title">
-                  Copy <code>{selected.copy.copyId}</code>
+                  <Rich id="core.queue.copyTitle" elements={{ id: <code>{selected.copy.copyId}</code> }} />
                 </h2>
                 <LevelBadge level={selected.level} />
               </header>
               <dl class="facts">
                 <div>
-                  <dt>Brand</dt>
+                  <dt>{t('core.case.brand')}</dt>
                   <dd>{selected.copy.brand}</dd>
                 </div>
                 <div>
-                  <dt>Market</dt>
+                  <dt>{t('core.case.market')}</dt>
                   <dd>{selected.copy.market}</dd>
                 </div>
                 <div>
-                  <dt>Category</dt>
+                  <dt>{t('core.queue.category')}</dt>
                   <dd>{selected.copy.category}</dd>
                 </div>
                 {selected.copy.campaignId !== undefined && (
                   <div>
-                    <dt>Campaign</dt>
+                    <dt>{t('core.case.campaign')}</dt>
                     <dd>{selected.copy.campaignId}</dd>
                   </div>
                 )}
                 <div>
-                  <dt>Round</dt>
-                  <dd>{selected.round}</dd>
+                  <dt>{t('core.queue.round')}</dt>
+                  <dd>{format.number(selected.round)}</dd>
                 </div>
                 <div>
-                  <dt>Received</dt>
-                  <dd>{formatDateTime(selected.createdAt)}</dd>
+                  <dt>{t('core.queue.received')}</dt>
+                  <dd>{format.dateTime(selected.createdAt)}</dd>
                 </div>
               </dl>
               <CopyText copy={selected.copy} findings={selected.findings} />
               <h3>
-                Findings <span class="count">{selected.findings.length}</span>
+                {t('core.case.findings')} <span class="count">{selected.findings.length}</span>
               </h3>
               <OutcomeNotes findings={selected.findings} text={selected.copy.text} />
               <ol class="findings">
@@ -274,7 +291,7 @@ export const ReviewQueue = () => {
           )}
         </div>
       )}
-      <ShortcutHelp open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} shortcuts={shortcutsOf(t)} />
     </>
   );
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n/index.tsx';
 
 export interface Shortcut {
   readonly keys: readonly string[];
@@ -15,6 +16,7 @@ export const ShortcutHelp = ({
   onClose: () => void;
   shortcuts: readonly Shortcut[];
 }) => {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -24,7 +26,7 @@ export const ShortcutHelp = ({
   }, [open]);
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby="shortcut-title" onClose={onClose}>
-      <h2 id="shortcut-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-title">{t('core.shortcut.title')}</h2>
       <table class="shortcuts">
         <tbody>
           {shortcuts.map((shortcut) => (
@@ -32,7 +34,7 @@ export const ShortcutHelp = ({
               <th scope="row">
                 {shortcut.keys.map((key, index) => (
                   <span key={key}>
-                    {index > 0 && ' or '}
+                    {index > 0 && ` ${t('core.common.or')} `}
                     <kbd>{key}</kbd>
                   </span>
                 ))}
@@ -44,7 +46,7 @@ export const ShortcutHelp = ({
       </table>
       <form method="dialog">
         <button type="submit" class="button">
-          Close
+          {t('core.common.close')}
         </button>
       </form>
     </dialog>

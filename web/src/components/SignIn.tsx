@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { createApi } from '../api.ts';
 import { startSignIn } from '../auth/pkce.ts';
 import type { Session } from '../auth/session.ts';
+import { LanguageSwitcher, type T, useT } from '../i18n/index.tsx';
 import type { AppConfig, Role } from '../types.ts';
 
 /**
@@ -20,6 +21,25 @@ const rolesOfToken = async (baseUrl: string, token: string): Promise<Role[] | 'i
   return roles;
 };
 
+/**
+ * How a session without an e-mail address is named: stored as a marker (`dev:legal`, `token:legal+manager`)
+ * and worded in the reader's language when shown, so switching language renames it too.
+ */
+const DEV_NAME = 'dev:';
+const TOKEN_NAME = 'token:';
+
+export const sessionDisplayName = (t: T, name: string): string => {
+  const roles = (marker: string): string =>
+    name
+      .slice(marker.length)
+      .split('+')
+      .map((role) => (role === 'legal' ? t('core.signIn.roleLegal') : t('core.signIn.roleManager')))
+      .join(t('core.signIn.roleAnd'));
+  if (name.startsWith(DEV_NAME)) return t('core.signIn.devName', { roles: roles(DEV_NAME) });
+  if (name.startsWith(TOKEN_NAME)) return t('core.signIn.tokenName', { roles: roles(TOKEN_NAME) });
+  return name;
+};
+
 export const SignIn = ({
   config,
   onSignedIn,
@@ -27,6 +47,7 @@ export const SignIn = ({
   config: AppConfig;
   onSignedIn: (session: Session) => void;
 }) => {
+  const t = useT();
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -36,26 +57,24 @@ export const SignIn = ({
     setProblem(undefined);
     const roles = await rolesOfToken(config.apiBaseUrl, value.trim());
     setBusy(false);
-    if (roles === 'unreachable')
-      setProblem('The service cannot be reached. Is the local stack running (npm start)?');
-    else if (roles === 'invalid')
-      setProblem('This token is not accepted. Check it, or use one of the dev buttons.');
-    else if (roles.length === 0)
-      setProblem('This token works, but it belongs to neither legal nor managers.');
-    else onSignedIn({ token: value.trim(), roles, name: name ?? `${roles.join(' and ')} (token)` });
+    if (roles === 'unreachable') setProblem(t('core.signIn.unreachable'));
+    else if (roles === 'invalid') setProblem(t('core.signIn.invalid'));
+    else if (roles.length === 0) setProblem(t('core.signIn.noRole'));
+    else onSignedIn({ token: value.trim(), roles, name: name ?? `${TOKEN_NAME}${roles.join('+')}` });
   };
 
   return (
     <main id="main" class="signin" tabIndex={-1}>
       <div class="signin-card panel">
+        <LanguageSwitcher class="language-signin" />
         <p class="brand brand-large">
           <span class="brand-mark" aria-hidden="true" />
           Marketing Risk Radar
         </p>
-        <h1>Sign in</h1>
+        <h1>{t('core.signIn.title')}</h1>
         {config.mode === 'cognito' ? (
           <>
-            <p>Sign in with your company account. Legal and managers each see their own screens.</p>
+            <p>{t('core.signIn.cognito')}</p>
             {problem !== undefined && (
               <p class="form-problem" role="alert">
                 {problem}
@@ -73,34 +92,33 @@ export const SignIn = ({
                 )
               }
             >
-              Sign in
+              {t('core.signIn.title')}
             </button>
           </>
         ) : (
           <>
-            <p>
-              This is the local development stack: sign in with a dev token. In AWS, people sign in with their
-              company account instead.
-            </p>
+            <p>{t('core.signIn.local')}</p>
             {config.devTokens !== undefined && (
               <div class="signin-dev">
                 <button
                   type="button"
                   class="button button-primary button-block"
                   disabled={busy}
-                  onClick={() => config.devTokens && void signInWith(config.devTokens.legal, 'legal (dev)')}
+                  onClick={() =>
+                    config.devTokens && void signInWith(config.devTokens.legal, `${DEV_NAME}legal`)
+                  }
                 >
-                  Sign in as legal (dev)
+                  {t('core.signIn.asLegal')}
                 </button>
                 <button
                   type="button"
                   class="button button-primary button-block"
                   disabled={busy}
                   onClick={() =>
-                    config.devTokens && void signInWith(config.devTokens.manager, 'manager (dev)')
+                    config.devTokens && void signInWith(config.devTokens.manager, `${DEV_NAME}manager`)
                   }
                 >
-                  Sign in as manager (dev)
+                  {t('core.signIn.asManager')}
                 </button>
               </div>
             )}
@@ -108,12 +126,12 @@ export const SignIn = ({
               class="signin-token"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (token.trim() === '') setProblem('Paste a token first.');
+                if (token.trim() === '') setProblem(t('core.signIn.pasteFirst'));
                 else void signInWith(token);
               }}
             >
               <label class="field" for="token">
-                <span class="label">Or paste a bearer token</span>
+                <span class="label">{t('core.signIn.paste')}</span>
                 <input
                   id="token"
                   type="password"
@@ -128,7 +146,7 @@ export const SignIn = ({
                 </p>
               )}
               <button type="submit" class="button button-block" disabled={busy}>
-                {busy ? 'Checking…' : 'Sign in with token'}
+                {busy ? t('core.signIn.checking') : t('core.signIn.withToken')}
               </button>
             </form>
           </>

@@ -1,18 +1,21 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api.ts';
-import { formatMetric, humanize, LEVEL_LABELS, STATUS_LABELS } from '../format.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import { followLink } from '../router.ts';
 import type { CaseStatus, Level } from '../types.ts';
 
-export const LevelBadge = ({ level, short = false }: { level: Level; short?: boolean }) => (
-  <span class={`badge level-${level}`}>
-    <span class="dot" aria-hidden="true" />
-    {short ? level.charAt(0).toUpperCase() + level.slice(1) : (LEVEL_LABELS[level] ?? level)}
-  </span>
-);
+export const LevelBadge = ({ level, short = false }: { level: Level; short?: boolean }) => {
+  const format = useFormat();
+  return (
+    <span class={`badge level-${level}`}>
+      <span class="dot" aria-hidden="true" />
+      {short ? format.levelShort(level) : format.level(level)}
+    </span>
+  );
+};
 
 export const StatusBadge = ({ status }: { status: CaseStatus }) => (
-  <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>
+  <span class={`badge status-${status}`}>{useFormat().status(status)}</span>
 );
 
 export const Link = ({
@@ -40,28 +43,31 @@ export const ErrorNotice = ({
   error: ApiError;
   context: string;
   retry?: () => void;
-}) => (
-  <div class="notice notice-error" role="alert">
-    <p>
-      <strong>{context}</strong> {error.title}
-      {error.detail !== '' && error.detail !== error.title ? `: ${error.detail}` : ''}
-    </p>
-    {error.errors.length > 0 && (
-      <ul>
-        {error.errors.map((issue) => (
-          <li key={issue.path}>
-            {issue.path === '' ? '' : <code>{issue.path}</code>} {issue.message}
-          </li>
-        ))}
-      </ul>
-    )}
-    {retry !== undefined && (
-      <button type="button" class="button button-small" onClick={retry}>
-        Try again
-      </button>
-    )}
-  </div>
-);
+}) => {
+  const t = useT();
+  return (
+    <div class="notice notice-error" role="alert">
+      <p>
+        <strong>{context}</strong> {error.title}
+        {error.detail !== '' && error.detail !== error.title ? `: ${error.detail}` : ''}
+      </p>
+      {error.errors.length > 0 && (
+        <ul>
+          {error.errors.map((issue) => (
+            <li key={issue.path}>
+              {issue.path === '' ? '' : <code>{issue.path}</code>} {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {retry !== undefined && (
+        <button type="button" class="button button-small" onClick={retry}>
+          {t('core.common.tryAgain')}
+        </button>
+      )}
+    </div>
+  );
+};
 
 export const EmptyState = ({ title, children }: { title: string; children?: ComponentChildren }) => (
   <div class="empty">
@@ -70,22 +76,24 @@ export const EmptyState = ({ title, children }: { title: string; children?: Comp
   </div>
 );
 
+/** "Loading {what}…": `what` is already in the reader's language (a catalogue noun). */
 export const Loading = ({ what }: { what: string }) => (
   <p class="loading" role="status">
-    Loading {what}…
+    {useT()('core.common.loading', { what })}
   </p>
 );
 
 /** The numbers behind a finding (budget, spend, negative share …), as a small table. */
 export const Metrics = ({ metrics }: { metrics: Readonly<Record<string, number>> }) => {
+  const format = useFormat();
   const entries = Object.entries(metrics);
   if (entries.length === 0) return null;
   return (
     <dl class="metrics">
       {entries.map(([key, value]) => (
         <div key={key} class="metric">
-          <dt>{humanize(key)}</dt>
-          <dd>{formatMetric(key, value, metrics)}</dd>
+          <dt>{format.metricName(key)}</dt>
+          <dd>{format.metric(key, value, metrics)}</dd>
         </div>
       ))}
     </dl>
