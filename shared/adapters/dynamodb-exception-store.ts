@@ -1,8 +1,11 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import { type ClaimException, withExpiryDay } from '#shared/domain/claim-exception.ts';
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
-import { exceptionIndexes, itemToException, keys } from './dynamodb-items.ts';
+import { exceptionIndexes, type Item, itemToException, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+
+/** An exception item as the domain reads it: one stored before calendar dates gets its instant's UTC day. */
+const toException = (item: Item): ClaimException => withExpiryDay(itemToException(item));
 
 /** Legal's claim exceptions: by brand for the engine (unexpired only), all for the legal screen. */
 export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionStore {
@@ -18,16 +21,16 @@ export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionSt
         ExpressionAttributeValues: { ':pk': index.partition(brand), ':now': now.toISOString() },
       }),
     );
-    return (output.Items ?? []).map(itemToException);
+    return (output.Items ?? []).map(toException);
   }
 
   listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
     const index = exceptionIndexes.all;
-    return this.partitionPage(index, index.partition, false, { limit, cursor }, itemToException);
+    return this.partitionPage(index, index.partition, false, { limit, cursor }, toException);
   }
 
   getException(exceptionId: string): Promise<ClaimException | undefined> {
-    return this.getItem(keys.exception(exceptionId), itemToException);
+    return this.getItem(keys.exception(exceptionId), toException);
   }
 
   revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult> {

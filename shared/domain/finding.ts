@@ -58,6 +58,10 @@ export interface Finding {
   readonly texts?: FindingTexts;
   /** The numbers behind a spend or sentiment finding (plan, actual, ratio, …). */
   readonly metrics?: Readonly<Record<string, number>>;
-  /** Set when a legal exception allows this claim; the finding then does not count. */
-  readonly exception?: { readonly id: string; readonly expiresAt: string };
+  /**
+   * Set when a legal exception allows this claim; the finding then does not count. `expiresOn` is the last
+   * day it is in force as legal wrote it (what people read); `expiresAt` the instant it ends. Findings stored
+   * before exceptions had calendar dates lack `expiresOn`: their day is `expiresAt`'s in UTC.
+   */
+  readonly exception?: { readonly id: string; readonly expiresOn?: string; readonly expiresAt: string };
 }

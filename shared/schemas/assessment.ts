@@ -81,9 +81,19 @@ export const FindingSchema = z
       .record(z.string(), z.number())
       .optional()
       .meta({ description: 'The numbers behind a spend or sentiment finding (plan, actual, ratio, …).' }),
-    exception: z.object({ id: z.string(), expiresAt: z.string() }).optional().meta({
-      description: 'Set when a legal exception allows this claim; the finding then does not count.',
-    }),
+    exception: z
+      .object({
+        id: z.string(),
+        expiresOn: z.string().optional().meta({
+          description:
+            "The last day the exception is in force, as legal wrote it (show this date). Absent on findings stored before exceptions had calendar dates: then expiresAt's UTC day.",
+        }),
+        expiresAt: z.string().meta({ description: 'The instant the exception ends (UTC).' }),
+      })
+      .optional()
+      .meta({
+        description: 'Set when a legal exception allows this claim; the finding then does not count.',
+      }),
   })
   .meta({ id: 'Finding' });
 true satisfies Tied<typeof FindingSchema, Finding>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isTimeZone } from '#shared/domain/time-zones.ts';
 import {
   CaseStatusSchema,
   LevelSchema,
@@ -55,7 +56,50 @@ export const ExceptionRequestSchema = z
     evidence: Text('evidence', 2000).meta({
       description: 'What substantiates the claim, e.g. a market-share report reference.',
     }),
-    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }),
+    expiresOn: z.iso
+      .date({ message: 'must be a calendar date, YYYY-MM-DD' })
+      .optional()
+      .meta({
+        description:
+          'The last day the exception is in force, inclusive: it ends when this day ends in `timeZone`.',
+        examples: ['2027-03-01'],
+      }),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Ho_Chi_Minh')
+      .optional()
+      .meta({
+        description:
+          "The IANA time zone `expiresOn` is read in (the reviewer's); default: the copy's market's (CN Asia/Shanghai, VN Asia/Ho_Chi_Minh, UK Europe/London, …; UTC for a market without one).",
+        examples: ['Asia/Ho_Chi_Minh'],
+      }),
+    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional().meta({
+      deprecated: true,
+      description:
+        'Deprecated: send `expiresOn` (and `timeZone`). The instant the exception ends; its day is read in UTC.',
+    }),
+  })
+  .superRefine((request, context) => {
+    if (request.expiresOn === undefined && request.expiresAt === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['expiresOn'],
+        message: 'required: the last day the exception is in force, YYYY-MM-DD',
+      });
+    } else if (request.expiresOn !== undefined && request.expiresAt !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        message: 'give expiresOn or the deprecated expiresAt, not both',
+      });
+    } else if (request.expiresAt !== undefined && request.timeZone !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: 'a time zone goes with expiresOn; expiresAt is an instant already',
+      });
+    }
   })
   .meta({ id: 'ExceptionRequest' });
 

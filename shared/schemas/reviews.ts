@@ -43,7 +43,19 @@ export const ClaimExceptionSchema = z
     ruleId: z.string(),
     phrase: z.string().optional(),
     evidence: z.string(),
-    expiresAt: z.string(),
+    expiresOn: z.string().meta({
+      description:
+        'The last day the exception is in force, inclusive, as legal wrote it: show this date, the same in every time zone.',
+      examples: ['2027-03-01'],
+    }),
+    timeZone: z.string().meta({
+      description: "The IANA time zone expiresOn is read in: the reviewer's, else the copy's market's.",
+      examples: ['Asia/Ho_Chi_Minh'],
+    }),
+    expiresAt: z.string().meta({
+      description: 'The instant expiresOn ends in timeZone (UTC): from then on the claim is flagged again.',
+      examples: ['2027-03-01T17:00:00.000Z'],
+    }),
     grantedBy: z.string(),
     grantedAt: z.string(),
     reviewId: z.string(),

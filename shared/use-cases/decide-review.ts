@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Principal } from '#shared/auth/principal.ts';
-import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import {
+  type ClaimException,
+  type ExceptionExpiry,
+  expiryAt,
+  expiryOn,
+} from '#shared/domain/claim-exception.ts';
 import { decideReview, type Review } from '#shared/domain/review.ts';
+import { isTimeZone, marketTimeZone } from '#shared/domain/time-zones.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Clock, ReviewStore } from '#shared/ports.ts';
 import type { DecisionRequest, ExceptionRequest } from '#shared/schemas/requests.ts';
@@ -12,6 +18,40 @@ export interface ReviewDependencies {
   readonly newExceptionId?: () => string;
 }
 
+/**
+ * When the requested exception ends: the end of `expiresOn` in the reviewer's zone, else the copy's market's
+ * (the deprecated `expiresAt` as given). A day already over is refused.
+ */
+const expiryOf = (review: Review, request: ExceptionRequest, now: Date): ExceptionExpiry => {
+  const zone = request.timeZone ?? marketTimeZone(review.copy.market);
+  if (request.expiresOn !== undefined && !isTimeZone(zone)) {
+    throw new ValidationError(`Not a time zone: ${zone}`, [
+      { path: 'exception.timeZone', message: 'must be an IANA time zone name, e.g. Asia/Ho_Chi_Minh' },
+    ]);
+  }
+  const expiry =
+    request.expiresOn !== undefined
+      ? expiryOn(request.expiresOn, zone)
+      : request.expiresAt !== undefined
+        ? expiryAt(request.expiresAt)
+        : undefined;
+  if (expiry === undefined) {
+    throw new ValidationError('An exception needs the last day it is in force', [
+      { path: 'exception.expiresOn', message: 'required: YYYY-MM-DD' },
+    ]);
+  }
+  if (Date.parse(expiry.expiresAt) <= now.getTime()) {
+    const field = request.expiresOn === undefined ? 'expiresAt' : 'expiresOn';
+    throw new ValidationError('An exception must expire in the future', [
+      {
+        path: `exception.${field}`,
+        message: `must be a future date: ${expiry.expiresOn} has ended in ${expiry.timeZone}`,
+      },
+    ]);
+  }
+  return expiry;
+};
+
 const exceptionFor = (
   review: Review,
   request: ExceptionRequest,
@@ -19,11 +59,7 @@ const exceptionFor = (
   now: Date,
   newId: () => string,
 ): ClaimException => {
-  if (Date.parse(request.expiresAt) <= now.getTime()) {
-    throw new ValidationError('An exception must expire in the future', [
-      { path: 'exception.expiresAt', message: 'must be a future date' },
-    ]);
-  }
+  const expiry = expiryOf(review, request, now);
   if (!review.findings.some((finding) => finding.ruleId === request.ruleId)) {
     throw new ValidationError(`Rule ${request.ruleId} has no finding on this copy`, [
       {
@@ -38,7 +74,7 @@ const exceptionFor = (
     ruleId: request.ruleId,
     ...(request.phrase === undefined ? {} : { phrase: request.phrase }),
     evidence: request.evidence,
-    expiresAt: new Date(request.expiresAt).toISOString(),
+    ...expiry,
     grantedBy: actorOf(principal),
     grantedAt: now.toISOString(),
     reviewId: review.reviewId,

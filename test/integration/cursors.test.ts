@@ -63,6 +63,8 @@ beforeAll(async () => {
         brand: 'Acme',
         ruleId: 'cn.absolute-terms',
         evidence: 'report',
+        expiresOn: '2026-12-31',
+        timeZone: 'UTC',
         expiresAt: '2027-01-01T00:00:00.000Z',
         grantedBy: 'user:legal',
         grantedAt: at(n).toISOString(),

@@ -27,6 +27,8 @@ const exception = (overrides: Partial<ClaimException> = {}): ClaimException => (
   brand: 'Acme',
   ruleId: 'cn.absolute-terms',
   evidence: 'Nielsen market share report 2026-Q3',
+  expiresOn: '2026-12-30',
+  timeZone: 'UTC',
   expiresAt: '2026-12-31T00:00:00.000Z',
   grantedBy: 'user:lena',
   grantedAt: '2026-11-01T00:00:00.000Z',
@@ -97,9 +99,9 @@ describe('Function: applyExceptions', () => {
     expect(result.level).toBe('green');
     expect(result.findings[0]).toMatchObject({
       level: 'green',
-      exception: { id: 'x-1', expiresAt: '2026-12-31T00:00:00.000Z' },
+      exception: { id: 'x-1', expiresOn: '2026-12-30', expiresAt: '2026-12-31T00:00:00.000Z' },
     });
-    expect(result.findings[0]?.message).toMatch(/^Allowed by exception x-1 until 2026-12-31/);
+    expect(result.findings[0]?.message).toMatch(/^Allowed by exception x-1 until Dec 30, 2026 /);
     expect(both).toMatchObject({ level: 'red', probability: 'high', impact: 'severe' });
   });
 

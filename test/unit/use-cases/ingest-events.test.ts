@@ -278,6 +278,8 @@ describe('Use case: evaluateEvents', () => {
     brand: 'Acme',
     ruleId: 'cn.absolute-terms',
     evidence: 'Market-share report 2026',
+    expiresOn: '2026-12-31',
+    timeZone: 'UTC',
     expiresAt: '2027-01-01T00:00:00Z',
     grantedBy: 'user:legal',
     grantedAt: '2026-11-01T00:00:00Z',
