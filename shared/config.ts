@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigurationError } from '#shared/errors.ts';
+import { parseAudiences } from '#shared/i18n/audiences.ts';
 
 /**
  * Environment variables, read once at cold start through one schema (`loadConfig`). A missing required variable fails loudly with its name
@@ -39,6 +40,11 @@ export const ENV = {
   webUrl: 'WEB_URL',
   /** AWS: the SSM parameter the web stack writes its CloudFront URL to, read when WEB_URL is unset. */
   webUrlParameter: 'WEB_URL_PARAMETER',
+  /**
+   * The audiences notifications are written for, `lang@timeZone` comma-separated (set by CDK from the
+   * manager subscriptions; default `en@UTC`): one message per audience (shared/i18n/audiences.ts).
+   */
+  notifyAudiences: 'NOTIFY_AUDIENCES',
   region: 'AWS_REGION',
 } as const;
 
@@ -77,6 +83,15 @@ export const DEFAULT_POLICY_REFRESH_SECONDS = 5;
 /** Hours a red case may stay unacknowledged before a tier-2 escalation (the practice asks for a reply within 24 h). */
 export const DEFAULT_RED_ACK_SLA_HOURS = 4;
 
+/** The audiences a `NOTIFY_AUDIENCES` value names, or undefined when it is malformed. */
+const audiencesOf = (value: string) => {
+  try {
+    return parseAudiences(value);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Every variable the functions and the local stack understand, in one schema: formats are checked when a
  * function starts, so a typo fails the cold start with the variable's name instead of a request later.
@@ -89,6 +104,16 @@ export const ConfigSchema = z.object({
   clientSecretsArn: arn('secretsmanager'),
   dynamodbEndpoint: url,
   snsEndpoint: url,
+  notifyAudiences: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (value) => audiencesOf(value) !== undefined,
+          'must be lang@timeZone pairs such as en@UTC,zh-CN@Asia/Shanghai (lang en, zh-CN or vi)',
+        ),
+      ),
+  ),
   policyRefreshSeconds: z._default(
     z.coerce
       .number({ error: 'must be a number of seconds' })

@@ -3,6 +3,7 @@ import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domai
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
+import type { Audience } from '#shared/i18n/audiences.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import type { Level, RiskType } from '#shared/schemas/vocabulary.ts';
@@ -221,6 +222,16 @@ export interface EscalationMessage {
 
 export interface Notifier {
   publish(message: EscalationMessage): Promise<void>;
+}
+
+/**
+ * A notifier that writes each message once per audience (a language and time zone of the subscribers,
+ * shared/i18n/audiences.ts): `publish` sends every audience, `publishTo` one, so a caller can remember
+ * which audiences of an escalation went out.
+ */
+export interface AudienceNotifier extends Notifier {
+  readonly audiences: readonly Audience[];
+  publishTo(message: EscalationMessage, audience: Audience): Promise<void>;
 }
 
 /** The day's summary of new yellow cases. */

@@ -4,7 +4,9 @@ import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { ENV, optional, required } from '#shared/config.ts';
-import type { DigestNotifier, Notifier } from '#shared/ports.ts';
+import { ConfigurationError } from '#shared/errors.ts';
+import { type Audience, parseAudiences } from '#shared/i18n/audiences.ts';
+import type { AudienceNotifier, DigestNotifier } from '#shared/ports.ts';
 import { once } from './once.ts';
 import { tableName } from './table.ts';
 
@@ -17,15 +19,24 @@ const outboxFile = (): string | undefined =>
 /** Where messages link to (the web app), resolved once per cold start. */
 const links = once(() => webLinks());
 
-/** SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox. */
-const topicNotifier = (topicArn: string): Notifier & DigestNotifier => {
+/** Who messages are written for (`NOTIFY_AUDIENCES`, default en@UTC); a malformed value fails the cold start. */
+export const audiences = once((): readonly Audience[] => {
+  try {
+    return parseAudiences(optional(ENV.notifyAudiences));
+  } catch (error) {
+    throw new ConfigurationError(`Invalid ${ENV.notifyAudiences}: ${(error as Error).message}`);
+  }
+});
+
+/** SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox; one message per audience. */
+const topicNotifier = (topicArn: string): AudienceNotifier & DigestNotifier => {
   const file = outboxFile();
   return file === undefined
-    ? new SnsNotifier(sns(), topicArn, links())
-    : new OutboxFileNotifier(file, topicArn, links());
+    ? new SnsNotifier(sns(), topicArn, links(), audiences())
+    : new OutboxFileNotifier(file, topicArn, links(), console.log, audiences());
 };
 
-/** Escalations, at most once per escalation id (notify and redrive share the idempotency records). */
+/** Escalations, at most once per escalation id and audience (notify and redrive share the idempotency records). */
 export const notifier = once(
   (): IdempotentNotifier =>
     new IdempotentNotifier(topicNotifier(required(ENV.escalationTopicArn)), {
@@ -34,5 +45,5 @@ export const notifier = once(
     }),
 );
 
-/** The daily digest, to its own topic. */
+/** The daily digest, to its own topic, once per audience. */
 export const digestNotifier = once((): DigestNotifier => topicNotifier(required(ENV.digestTopicArn)));

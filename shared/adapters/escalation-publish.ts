@@ -1,80 +1,203 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import type { Subject } from '#shared/domain/case.ts';
+import { AUDIENCE_ATTRIBUTES, type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
+import { localizeFinding } from '#shared/i18n/findings.ts';
+import { formatInstant, formatNumber } from '#shared/i18n/formats.ts';
+import type { Locale } from '#shared/i18n/locales.ts';
+import { notificationText as t } from '#shared/i18n/notifications.ts';
+import { fitSms, withoutDiacritics } from '#shared/i18n/sms.ts';
 import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
-/** SNS subjects must be ASCII-free of newlines and at most 100 characters. */
-const MAX_SUBJECT = 100;
-/** One SMS: 160 characters of the GSM alphabet (a Chinese or Vietnamese label makes it fewer, 70). */
-const MAX_SMS = 160;
+/** SNS subjects must have no line breaks and be less than 100 characters long. */
+const MAX_SUBJECT = 99;
+
+/**
+ * Locales whose SMS are sent without diacritics: Vietnamese, as Vietnamese SMS usually are ("không dấu"),
+ * so a text is GSM-7 (160 a segment) rather than UCS-2 (70), and the escalation fits one segment.
+ */
+const SMS_WITHOUT_DIACRITICS: ReadonlySet<Locale> = new Set(['vi']);
 
 /** Where messages send people: the web app (`WEB_URL`), whose case page is `/cases/<id>` (web/src). */
 export interface Links {
   readonly webUrl: string;
 }
 
-/** The case's page in the web app. @example caseLink({ webUrl: 'https://x.cloudfront.net' }, 'c-1') */
-export const caseLink = (links: Links, caseId: string): string =>
-  `${links.webUrl.replace(/\/+$/, '')}/cases/${encodeURIComponent(caseId)}`;
-
-const formatFinding = (finding: EscalationMessage['case']['findings'][number]): string => {
-  const numbers = Object.entries(finding.metrics ?? {})
-    .map(([name, value]) => `${name}=${Number.isInteger(value) ? value : value.toFixed(3)}`)
-    .join(', ');
-  return `- [${finding.level}] ${finding.message}${numbers === '' ? '' : ` (${numbers})`}`;
-};
+/**
+ * The case's page in the web app, asking for the reader's language when `lang` is given.
+ *
+ * @example caseLink({ webUrl: 'https://x.cloudfront.net' }, 'c-1', 'vi') // 'https://x.cloudfront.net/cases/c-1?lang=vi'
+ */
+export const caseLink = (links: Links, caseId: string, lang?: Locale): string =>
+  `${links.webUrl.replace(/\/+$/, '')}/cases/${encodeURIComponent(caseId)}${lang === undefined ? '' : `?lang=${lang}`}`;
 
 type Attributes = NonNullable<PublishCommandInput['MessageAttributes']>;
 
 const attribute = (value: string | undefined): Attributes[string] | undefined =>
   value === undefined || value === '' ? undefined : { DataType: 'String', StringValue: value };
 
+/** The message attributes of an audience, which each subscription's filter policy selects on. */
+const audienceAttributes = (audience: Audience): Attributes => ({
+  [AUDIENCE_ATTRIBUTES.lang]: { DataType: 'String', StringValue: audience.lang },
+  [AUDIENCE_ATTRIBUTES.timeZone]: { DataType: 'String', StringValue: audience.timeZone },
+});
+
 /** Whole hours between two instants, for "unacknowledged after 4 h". */
 const hoursBetween = (from: string, to: string): number =>
   Math.round((Date.parse(to) - Date.parse(from)) / 3_600_000);
 
-/**
- * What the subject says before the case: the level, and for a repeat page (tier 2 and up) that nobody
- * acknowledged the earlier one, and for how long.
- */
-const headline = (message: EscalationMessage): string => {
-  const { escalation, previous } = message;
-  const level = `[${escalation.level.toUpperCase()}]`;
-  if (escalation.tier < 2) return level;
-  const since = previous === undefined ? '' : ` after ${hoursBetween(previous.at, escalation.at)} h`;
-  return `${level} TIER ${escalation.tier}, unacknowledged${since}:`;
+/** One line, at most `max` characters, never cutting a character in two. */
+const oneLine = (text: string, max: number): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const characters = Array.from(line);
+  return characters.length <= max ? line : `${characters.slice(0, max - 1).join('')}…`;
+};
+
+/** What the case is about, in the reader's words; a subject of an unknown kind keeps its label. */
+export const subjectText = (lang: Locale, subject: Subject): string => {
+  const kind = subject.key.split('|')[0];
+  const { campaignId, channel, brand, product, copyId, market } = subject;
+  if (kind === 'spend' && campaignId !== undefined && channel !== undefined) {
+    return t(lang, 'subject.spend', { campaignId, channel });
+  }
+  if (kind === 'sentiment' && brand !== undefined && channel !== undefined) {
+    return product === undefined
+      ? t(lang, 'subject.sentiment', { brand, channel })
+      : t(lang, 'subject.sentimentProduct', { brand, product, channel });
+  }
+  if (kind === 'ad-copy' && brand !== undefined && copyId !== undefined && market !== undefined) {
+    return t(lang, 'subject.adCopy', { brand, copyId, market });
+  }
+  return subject.label;
+};
+
+/** The words of one escalation in one audience's language and time zone. */
+const wordsOf = (message: EscalationMessage, audience: Audience) => {
+  const { lang, timeZone } = audience;
+  const { case: riskCase, escalation, previous } = message;
+  const level = t(lang, 'level', { level: escalation.level });
+  const hours = previous === undefined ? undefined : hoursBetween(previous.at, escalation.at);
+  return {
+    level,
+    riskType: t(lang, 'riskType', { riskType: riskCase.riskType }),
+    subject: subjectText(lang, riskCase.subject),
+    hours,
+    at: (iso: string) => formatInstant(lang, iso, timeZone),
+    headline:
+      escalation.tier < 2
+        ? t(lang, 'headline.first', { level })
+        : hours === undefined
+          ? t(lang, 'headline.repeat', { level, tier: escalation.tier })
+          : t(lang, 'headline.repeatAfter', { level, tier: escalation.tier, hours }),
+  };
+};
+
+/** The e-mail body: what happened, the matrix cell, the findings in the reader's language, the link. */
+const escalationBody = (message: EscalationMessage, audience: Audience, link: string): string => {
+  const { lang } = audience;
+  const { case: riskCase, escalation, previous } = message;
+  const words = wordsOf(message, audience);
+  const repeat =
+    escalation.tier < 2
+      ? []
+      : [
+          previous === undefined
+            ? t(lang, 'escalation.repeat', { tier: escalation.tier })
+            : t(lang, 'escalation.repeatSince', {
+                tier: escalation.tier,
+                previousTier: previous.tier,
+                previousAt: words.at(previous.at),
+                hours: words.hours ?? 0,
+              }),
+        ];
+  const findings = riskCase.findings.map((finding) => {
+    const level = t(lang, 'level', { level: finding.level });
+    const text = localizeFinding(finding, lang).message;
+    const numbers = Object.entries(finding.metrics ?? {})
+      .map(([name, value]) => `${name}=${formatNumber(lang, value, 3)}`)
+      .join(', ');
+    return numbers === ''
+      ? t(lang, 'escalation.finding', { level, message: text })
+      : t(lang, 'escalation.findingNumbers', { level, message: text, numbers });
+  });
+  return [
+    ...repeat,
+    t(lang, 'escalation.what', { level: words.level, riskType: words.riskType, subject: words.subject }),
+    t(lang, 'escalation.matrix', {
+      probability: t(lang, 'probability', { probability: riskCase.probability }),
+      impact: t(lang, 'impact', { impact: riskCase.impact }),
+    }),
+    t(lang, 'escalation.occurrences', {
+      count: riskCase.occurrences,
+      first: words.at(riskCase.firstSeenAt),
+      last: words.at(riskCase.lastSeenAt),
+    }),
+    t(lang, 'escalation.findings'),
+    ...findings,
+    '',
+    t(lang, 'escalation.open', { link }),
+    t(lang, 'escalation.acknowledge'),
+    t(lang, 'escalation.reference', {
+      id: escalation.id,
+      tier: escalation.tier,
+      // ICU select keys are identifiers: `level-rose` is asked as `level_rose`.
+      reason: t(lang, 'reason', { reason: escalation.reason.replaceAll('-', '_') }),
+      at: words.at(escalation.at),
+    }),
+  ].join('\n');
 };
 
 /**
- * The exact SNS Publish input for an escalation: a short subject, a body a manager can act on from a
- * phone with a link to the case in the web app, and message attributes subscriptions can filter on. The
- * message is per protocol (`MessageStructure: 'json'`): e-mail and every other protocol get the body
- * (`default`), a phone gets one line (`sms`). Used by the SNS notifier and by the local outbox, so both
- * show the same message.
+ * The one-line text a phone gets: the level (and the tier of a repeat page), the risk type and the
+ * subject, then the link to the case kept whole. It takes the fewest segments the level and the link
+ * allow (shared/i18n/sms.ts): the subject is cut first, then the risk type goes. The link carries no
+ * `?lang=`, which would cost a Chinese text its subject; the web app opens in the phone's language.
+ */
+export const escalationSms = (message: EscalationMessage, audience: Audience, links: Links): string => {
+  const { lang } = audience;
+  const { case: riskCase, escalation } = message;
+  const plain = (text: string): string =>
+    (SMS_WITHOUT_DIACRITICS.has(lang) ? withoutDiacritics(text) : text).replace(/\s+/g, ' ');
+  const level = t(lang, 'level', { level: escalation.level });
+  const riskType = t(lang, 'riskType', { riskType: riskCase.riskType });
+  const headline =
+    escalation.tier < 2
+      ? t(lang, 'sms.headline.first', { level })
+      : t(lang, 'sms.headline.repeat', { level, tier: escalation.tier });
+  const tail = ` ${caseLink(links, riskCase.caseId)}`;
+  return fitSms([
+    {
+      head: plain(t(lang, 'sms.escalation', { headline, riskType })),
+      cuttable: plain(subjectText(lang, riskCase.subject)).trim(),
+      tail,
+    },
+    { head: plain(t(lang, 'sms.escalationShort', { headline, riskType })), cuttable: '', tail },
+    { head: plain(headline), cuttable: '', tail },
+  ]);
+};
+
+/**
+ * The exact SNS Publish input for an escalation, written for one audience: a short subject, a body a
+ * manager can act on from a phone with a link to the case in the web app, in the audience's language with
+ * times in its zone, and message attributes subscriptions filter on (`lang` and `timeZone` select the
+ * audience; `level`, `riskType`, `tier`, `market`, `channel`, `brand` the rest). The message is per
+ * protocol (`MessageStructure: 'json'`): e-mail and every other protocol get the body (`default`), a phone
+ * gets one line (`sms`). Used by the SNS notifier and by the local outbox, so both show the same message.
  */
 export const escalationPublishInput = (
   topicArn: string,
   message: EscalationMessage,
   links: Links,
+  audience: Audience = DEFAULT_AUDIENCE,
 ): PublishCommandInput => {
-  const { case: riskCase, escalation, previous } = message;
-  const subject = `${headline(message)} ${riskCase.riskType} risk: ${riskCase.subject.label}`;
-  const link = caseLink(links, riskCase.caseId);
-  const body = [
-    ...(escalation.tier >= 2
-      ? [
-          `Tier ${escalation.tier}: nobody acknowledged this case${previous === undefined ? '' : ` since the tier ${previous.tier} page at ${previous.at} (${hoursBetween(previous.at, escalation.at)} h)`}.`,
-        ]
-      : []),
-    `${escalation.level.toUpperCase()} ${riskCase.riskType} risk on ${riskCase.subject.label}.`,
-    `Matrix cell: probability ${riskCase.probability} x impact ${riskCase.impact}.`,
-    `Occurrences: ${riskCase.occurrences} (first ${riskCase.firstSeenAt}, last ${riskCase.lastSeenAt}).`,
-    'Findings:',
-    ...riskCase.findings.map(formatFinding),
-    '',
-    `Open the case: ${link}`,
-    'Acknowledge it there to stop the SLA clock.',
-    `Escalation ${escalation.id} (tier ${escalation.tier}, ${escalation.reason}) at ${escalation.at}.`,
-  ].join('\n');
-  const sms = `${subject}. ${link}`;
+  const { lang } = audience;
+  const { case: riskCase, escalation } = message;
+  const words = wordsOf(message, audience);
+  const subject = t(lang, 'escalation.subject', {
+    headline: words.headline,
+    riskType: words.riskType,
+    subject: words.subject,
+  });
+  const body = escalationBody(message, audience, caseLink(links, riskCase.caseId, lang));
   const attributes = {
     level: attribute(escalation.level),
     riskType: attribute(riskCase.riskType),
@@ -85,44 +208,55 @@ export const escalationPublishInput = (
   };
   return {
     TopicArn: topicArn,
-    Subject: subject.replace(/[\r\n]+/g, ' ').slice(0, MAX_SUBJECT),
+    Subject: oneLine(subject, MAX_SUBJECT),
     MessageStructure: 'json',
-    Message: JSON.stringify({ default: body, sms: fitSms(sms, subject, link) }),
-    MessageAttributes: Object.fromEntries(
-      Object.entries(attributes).filter(
-        (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
+    Message: JSON.stringify({ default: body, sms: escalationSms(message, audience, links) }),
+    MessageAttributes: {
+      ...Object.fromEntries(
+        Object.entries(attributes).filter(
+          (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
+        ),
       ),
-    ),
+      ...audienceAttributes(audience),
+    },
   };
 };
 
-/** One SMS: the link is kept whole (a cut link is useless); the subject gives way. */
-const fitSms = (sms: string, subject: string, link: string): string => {
-  const oneLine = sms.replace(/\s+/g, ' ');
-  if (oneLine.length <= MAX_SMS) return oneLine;
-  const room = MAX_SMS - link.length - 3;
-  return room <= 0 ? link.slice(0, MAX_SMS) : `${subject.replace(/\s+/g, ' ').slice(0, room)}. ${link}`;
-};
-
-/** The daily digest of new yellow cases: one message, one line per case with its link. */
+/**
+ * The daily digest of new cases needing attention, for one audience: one line per case with its link,
+ * the period in the audience's zone. Only e-mail subscribes to the digest topic.
+ */
 export const digestPublishInput = (
   topicArn: string,
   message: DigestMessage,
   links: Links,
+  audience: Audience = DEFAULT_AUDIENCE,
 ): PublishCommandInput => {
-  const lines = message.cases.map(
-    (riskCase) =>
-      `- [${riskCase.level}] ${riskCase.riskType}: ${riskCase.subject.label} (${riskCase.occurrences} occurrence${riskCase.occurrences === 1 ? '' : 's'}) — ${caseLink(links, riskCase.caseId)}`,
+  const { lang, timeZone } = audience;
+  const lines = message.cases.map((riskCase) =>
+    t(lang, 'digest.case', {
+      level: t(lang, 'level', { level: riskCase.level }),
+      riskType: t(lang, 'riskType', { riskType: riskCase.riskType }),
+      subject: subjectText(lang, riskCase.subject),
+      count: riskCase.occurrences,
+      link: caseLink(links, riskCase.caseId, lang),
+    }),
   );
   return {
     TopicArn: topicArn,
-    Subject: `Risk digest: ${message.cases.length} new case${message.cases.length === 1 ? '' : 's'} needing attention`,
+    Subject: oneLine(t(lang, 'digest.subject', { count: message.cases.length }), MAX_SUBJECT),
     Message: [
-      `New cases needing attention, recorded between ${message.since} and ${message.until}:`,
+      t(lang, 'digest.intro', {
+        since: formatInstant(lang, message.since, timeZone),
+        until: formatInstant(lang, message.until, timeZone),
+      }),
       ...lines,
       '',
-      'Nothing here pages anyone.',
+      t(lang, 'digest.quiet'),
     ].join('\n'),
-    MessageAttributes: { kind: { DataType: 'String', StringValue: 'digest' } },
+    MessageAttributes: {
+      kind: { DataType: 'String', StringValue: 'digest' },
+      ...audienceAttributes(audience),
+    },
   };
 };

@@ -2,25 +2,39 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { EscalationMessage, Notifier } from '#shared/ports.ts';
+import { type Audience, audienceKey } from '#shared/i18n/audiences.ts';
+import type { AudienceNotifier, EscalationMessage, Notifier } from '#shared/ports.ts';
 import { NOTIFY_IDEMPOTENCY_PARTITION, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /** Longer than the stream's 24-hour retention, so every redelivery of a record is still recognised. */
 const REMEMBER_SECONDS = 7 * 24 * 3600;
 
 /**
- * Publishes each escalation at most once per escalation id, whatever the stream redelivers (a retried
- * batch, a bisected batch, a re-read shard). Powertools Idempotency records the publish in the table
- * (items `pk = idempotency#notify`, `sk = <hash>`, expiring through the table's TTL): a record already
- * published returns at once; one whose publish failed is deleted so the retry publishes; one in flight
- * when a Lambda died becomes retryable when that invocation's time is up.
+ * The prefix of every key, the same in every function: the notify and redrive functions must recognise
+ * each other's publishes (Powertools would otherwise prefix the function's own name).
+ */
+const KEY_PREFIX = 'notify';
+
+/**
+ * Publishes each escalation at most once per escalation id and audience, whatever the stream redelivers (a
+ * retried batch, a bisected batch, a re-read shard). The audiences (language × time zone) are published in
+ * order, each through Powertools Idempotency with the key `<escalation id>|<lang>@<timeZone>` (items
+ * `pk = idempotency#notify`, `sk = notify#<hash>`, expiring through the table's TTL): an audience already
+ * published returns at once; one whose publish failed is deleted so the retry publishes it — and only it,
+ * when the failure came after other audiences were sent; one in flight when a Lambda died becomes
+ * retryable when that invocation's time is up.
  */
 export class IdempotentNotifier implements Notifier {
   readonly #config: IdempotencyConfig;
-  readonly #publish: (escalationId: string, message: EscalationMessage) => Promise<string>;
+  readonly #audiences: readonly Audience[];
+  readonly #publish: (key: string, message: EscalationMessage, audience: Audience) => Promise<string>;
 
-  constructor(inner: Notifier, options: { readonly client: DynamoDBClient; readonly tableName: string }) {
+  constructor(
+    inner: AudienceNotifier,
+    options: { readonly client: DynamoDBClient; readonly tableName: string },
+  ) {
     this.#config = new IdempotencyConfig({ expiresAfterSeconds: REMEMBER_SECONDS });
+    this.#audiences = inner.audiences;
     const persistenceStore = new DynamoDBPersistenceLayer({
       tableName: options.tableName,
       awsSdkV3Client: options.client,
@@ -30,11 +44,11 @@ export class IdempotentNotifier implements Notifier {
       expiryAttr: TTL_ATTRIBUTE,
     });
     this.#publish = makeIdempotent(
-      async (escalationId: string, message: EscalationMessage) => {
-        await inner.publish(message);
-        return escalationId;
+      async (key: string, message: EscalationMessage, audience: Audience) => {
+        await inner.publishTo(message, audience);
+        return key;
       },
-      { persistenceStore, config: this.#config, dataIndexArgument: 0 },
+      { persistenceStore, config: this.#config, dataIndexArgument: 0, keyPrefix: KEY_PREFIX },
     );
   }
 
@@ -43,7 +57,10 @@ export class IdempotentNotifier implements Notifier {
     this.#config.registerLambdaContext(context);
   }
 
+  /** Every audience once; a failure stops there and is thrown, the audiences before it stay sent. */
   async publish(message: EscalationMessage): Promise<void> {
-    await this.#publish(message.escalation.id, message);
+    for (const audience of this.#audiences) {
+      await this.#publish(`${message.escalation.id}|${audienceKey(audience)}`, message, audience);
+    }
   }
 }

@@ -1,42 +1,55 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { DigestMessage, DigestNotifier, EscalationMessage, Notifier } from '#shared/ports.ts';
+import { type Audience, audienceKey, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
+import type { AudienceNotifier, DigestMessage, DigestNotifier, EscalationMessage } from '#shared/ports.ts';
 import { digestPublishInput, escalationPublishInput, type Links } from './escalation-publish.ts';
 
 /**
- * Local stand-in for SNS: appends the exact Publish input as one JSON line to a file and prints it, so a
- * newcomer sees what managers would receive without an AWS account.
+ * Local stand-in for SNS: appends the exact Publish input of every message, one per audience, as one JSON
+ * line to a file and prints it, so a newcomer sees what each group of managers would receive without an
+ * AWS account.
  */
-export class OutboxFileNotifier implements Notifier, DigestNotifier {
+export class OutboxFileNotifier implements AudienceNotifier, DigestNotifier {
   readonly #file: string;
   readonly #topicArn: string;
   readonly #links: () => Promise<Links>;
   readonly #print: (line: string) => void;
+  readonly audiences: readonly Audience[];
 
   constructor(
     file: string,
     topicArn: string,
     links: () => Promise<Links>,
     print: (line: string) => void = console.log,
+    audiences: readonly Audience[] = [DEFAULT_AUDIENCE],
   ) {
     this.#file = file;
     this.#topicArn = topicArn;
     this.#links = links;
     this.#print = print;
+    this.audiences = audiences;
   }
 
   async publish(message: EscalationMessage): Promise<void> {
-    await this.#append('escalation', escalationPublishInput(this.#topicArn, message, await this.#links()));
+    for (const audience of this.audiences) await this.publishTo(message, audience);
+  }
+
+  async publishTo(message: EscalationMessage, audience: Audience): Promise<void> {
+    const input = escalationPublishInput(this.#topicArn, message, await this.#links(), audience);
+    await this.#append('escalation', audience, input);
   }
 
   async publishDigest(message: DigestMessage): Promise<void> {
-    await this.#append('digest', digestPublishInput(this.#topicArn, message, await this.#links()));
+    const links = await this.#links();
+    for (const audience of this.audiences) {
+      await this.#append('digest', audience, digestPublishInput(this.#topicArn, message, links, audience));
+    }
   }
 
-  async #append(kind: string, input: PublishCommandInput): Promise<void> {
+  async #append(kind: string, audience: Audience, input: PublishCommandInput): Promise<void> {
     await mkdir(dirname(this.#file), { recursive: true });
     await appendFile(this.#file, `${JSON.stringify(input)}\n`, 'utf8');
-    this.#print(`${kind} → ${this.#file}: ${input.Subject ?? ''}`);
+    this.#print(`${kind} (${audienceKey(audience)}) → ${this.#file}: ${input.Subject ?? ''}`);
   }
 }

@@ -1,29 +1,47 @@
 import { PublishCommand, type PublishCommandInput, type SNSClient } from '@aws-sdk/client-sns';
-import type { DigestMessage, DigestNotifier, EscalationMessage, Notifier } from '#shared/ports.ts';
+import { type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
+import type { AudienceNotifier, DigestMessage, DigestNotifier, EscalationMessage } from '#shared/ports.ts';
 import { digestPublishInput, escalationPublishInput, type Links } from './escalation-publish.ts';
 
 /**
  * Publishes to one SNS topic: escalations to the topic managers are paged on, the daily digest to its own
- * topic (one instance per topic), so subscribers choose pages, digests or both. The links in the messages
- * come from `links` (the web app's URL), resolved on first publish and kept.
+ * topic (one instance per topic), so subscribers choose pages, digests or both. Each message is published
+ * once per audience (language and time zone, `NOTIFY_AUDIENCES`), in that audience's words and with its
+ * `lang` and `timeZone` attributes, which the subscriptions' filter policies select on. The links in the
+ * messages come from `links` (the web app's URL), resolved on first publish and kept.
  */
-export class SnsNotifier implements Notifier, DigestNotifier {
+export class SnsNotifier implements AudienceNotifier, DigestNotifier {
   readonly #client: SNSClient;
   readonly #topicArn: string;
   readonly #links: () => Promise<Links>;
+  readonly audiences: readonly Audience[];
 
-  constructor(client: SNSClient, topicArn: string, links: () => Promise<Links>) {
+  constructor(
+    client: SNSClient,
+    topicArn: string,
+    links: () => Promise<Links>,
+    audiences: readonly Audience[] = [DEFAULT_AUDIENCE],
+  ) {
     this.#client = client;
     this.#topicArn = topicArn;
     this.#links = links;
+    this.audiences = audiences;
   }
 
+  /** Every audience, in order; a failure stops there (the idempotent notifier remembers the ones sent). */
   async publish(message: EscalationMessage): Promise<void> {
-    await this.#send(escalationPublishInput(this.#topicArn, message, await this.#links()));
+    for (const audience of this.audiences) await this.publishTo(message, audience);
+  }
+
+  async publishTo(message: EscalationMessage, audience: Audience): Promise<void> {
+    await this.#send(escalationPublishInput(this.#topicArn, message, await this.#links(), audience));
   }
 
   async publishDigest(message: DigestMessage): Promise<void> {
-    await this.#send(digestPublishInput(this.#topicArn, message, await this.#links()));
+    const links = await this.#links();
+    for (const audience of this.audiences) {
+      await this.#send(digestPublishInput(this.#topicArn, message, links, audience));
+    }
   }
 
   async #send(input: PublishCommandInput): Promise<void> {

@@ -4,10 +4,17 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
-import { digestPublishInput, escalationPublishInput } from '#shared/adapters/escalation-publish.ts';
+import {
+  digestPublishInput,
+  escalationPublishInput,
+  escalationSms,
+} from '#shared/adapters/escalation-publish.ts';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { type Escalation, escalateForSla, openCase, type RiskCase, subjectOf } from '#shared/domain/case.ts';
+import type { Audience } from '#shared/i18n/audiences.ts';
+import { smsLength } from '#shared/i18n/sms.ts';
+import type { EscalationMessage } from '#shared/ports.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
 
@@ -17,7 +24,16 @@ const redCase = openCase(
   {
     event,
     assessment: assessment([
-      finding({ metrics: { plannedBudget: 10000, actualSpend: 13000, overrunRatio: 0.3 } }),
+      finding({
+        metrics: { plannedBudget: 10000, actualSpend: 13000, overrunRatio: 0.3 },
+        texts: {
+          message: {
+            en: 'Spend is 30 % over plan.',
+            'zh-CN': '花费超出计划 30%。',
+            vi: 'Chi tiêu vượt kế hoạch 30%.',
+          },
+        },
+      }),
     ]),
     riskType: 'budget',
     subject: subjectOf(event),
@@ -93,6 +109,33 @@ const tier2 = (): { escalation: Escalation; previous: Escalation; riskCase: Risk
   return { escalation: lapsed.next.escalation, previous, riskCase: lapsed.next };
 };
 
+const ZH: Audience = { lang: 'zh-CN', timeZone: 'Asia/Shanghai' };
+const VI: Audience = { lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
+/** A CloudFront default domain and a case id as ingest makes them (a UUID): an 80-character link. */
+const CLOUDFRONT = { webUrl: 'https://d1a2b3c4d5e6f7.cloudfront.net' };
+const CASE_ID = '0b6f2c1e-7d1a-4d3b-9a55-3f1e2d4c5b6a';
+
+/** The red case as ingest opens it, with a real case id and, when given, another campaign id. */
+const redMessage = (campaignId = 'cmp-1'): EscalationMessage => {
+  const event = spendEvent({ campaignId });
+  const riskCase = openCase(
+    CASE_ID,
+    {
+      event,
+      assessment: assessment([finding()]),
+      riskType: 'budget',
+      subject: subjectOf(event),
+      now: new Date('2026-11-22T10:00:00Z'),
+    },
+    testPolicy,
+  );
+  if (riskCase.escalation === undefined) throw new Error('fixture must escalate');
+  return { escalation: riskCase.escalation, case: riskCase };
+};
+
+const parts = (input: { Message?: string | undefined }) =>
+  JSON.parse(input.Message ?? '{}') as { default: string; sms: string };
+
 describe('Function: escalationPublishInput', () => {
   it('says tier 2 and how long the case went unacknowledged, unlike the tier-1 subject', () => {
     // Prepare
@@ -115,12 +158,127 @@ describe('Function: escalationPublishInput', () => {
       '[RED] TIER 2, unacknowledged after 4 h: budget risk: campaign cmp-1 on facebook',
     );
     expect(second.Subject).not.toBe(first.Subject);
-    expect(JSON.parse(second.Message ?? '{}').default).toMatch(
-      /^Tier 2: nobody acknowledged this case since the tier 1 page/,
-    );
+    expect(parts(second).default).toMatch(/^Tier 2: nobody acknowledged this case since the tier 1 page/);
     expect(second.MessageAttributes?.tier?.StringValue).toBe('2');
   });
 
+  it("writes a Chinese reader's e-mail in Chinese: the subject, the findings, the link, times in Asia/Shanghai", () => {
+    // Act
+    const input = escalationPublishInput(
+      'arn:topic',
+      { escalation: redCase.escalation as Escalation, case: redCase },
+      { webUrl: 'https://radar.example.com' },
+      ZH,
+    );
+    const { default: body } = parts(input);
+
+    // Assess
+    expect(input.Subject).toBe('【红色】预算风险：facebook 投放活动 cmp-1');
+    expect(body).toContain('风险矩阵：概率 高 × 影响 严重。');
+    expect(body).toContain(
+      '- 【红色】花费超出计划 30%。（plannedBudget=10,000, actualSpend=13,000, overrunRatio=0.3）',
+    );
+    expect(body).toContain('查看案件：https://radar.example.com/cases/case-1?lang=zh-CN');
+    // The escalation at 10:00 UTC is 18:00 in Shanghai.
+    expect(body).toMatch(/升级编号 case-1#1（第 1 次，立案），时间 2026年11月22日.*18:00/);
+    expect(body).not.toMatch(/Spend is|Open the case/);
+    expect(input.MessageAttributes?.lang).toEqual({ DataType: 'String', StringValue: 'zh-CN' });
+    expect(input.MessageAttributes?.timeZone).toEqual({ DataType: 'String', StringValue: 'Asia/Shanghai' });
+  });
+
+  it('writes a Vietnamese tier-2 page in Vietnamese with the hours and times in Ho Chi Minh City', () => {
+    // Prepare
+    const { escalation, previous, riskCase } = tier2();
+
+    // Act
+    const input = escalationPublishInput(
+      'arn:topic',
+      { escalation, previous, case: riskCase },
+      CLOUDFRONT,
+      VI,
+    );
+    const { default: body } = parts(input);
+
+    // Assess
+    expect(input.Subject).toBe(
+      '[ĐỎ] CẢNH BÁO LẦN 2, 4 giờ chưa ai tiếp nhận: Rủi ro ngân sách: chiến dịch cmp-1 trên facebook',
+    );
+    expect(body).toMatch(
+      /^Cảnh báo lần 2: chưa ai tiếp nhận hồ sơ rủi ro này kể từ cảnh báo lần 1 lúc 17:00 GMT\+7/,
+    );
+    expect(body).toContain(
+      '- [ĐỎ] Chi tiêu vượt kế hoạch 30%. (plannedBudget=10.000, actualSpend=13.000, overrunRatio=0,3)',
+    );
+    expect(body).toContain('quá hạn chưa tiếp nhận');
+  });
+});
+
+describe('Function: escalationSms', () => {
+  it('fits a Chinese escalation in one segment when the link leaves room: the level and the whole link', () => {
+    // Act: a short web domain and a UUID case id, a 64-character link.
+    const sms = escalationSms(redMessage(), ZH, { webUrl: 'https://radar.acme.cn' });
+
+    // Assess
+    expect(sms).toBe(`【红色】 https://radar.acme.cn/cases/${CASE_ID}`);
+    expect(smsLength(sms)).toEqual({ encoding: 'UCS-2', units: 69, segments: 1 });
+  });
+
+  it('says a Chinese escalation needs two segments behind an 80-character CloudFront link, and uses them whole', () => {
+    // Act
+    const sms = escalationSms(redMessage(), ZH, CLOUDFRONT);
+
+    // Assess: the level and the link alone are 85 code units, more than one UCS-2 segment holds.
+    expect(sms).toBe(`【红色】预算风险：facebook 投放活动 cmp-1 ${CLOUDFRONT.webUrl}/cases/${CASE_ID}`);
+    expect(smsLength(sms)).toEqual({ encoding: 'UCS-2', units: 109, segments: 2 });
+  });
+
+  it('cuts a long Chinese subject to the segments the link needs, the link kept whole', () => {
+    // Act
+    const sms = escalationSms(redMessage(`春节大促-${'抖音直播间'.repeat(12)}`), ZH, CLOUDFRONT);
+
+    // Assess
+    expect(smsLength(sms).segments).toBe(2);
+    expect(sms).toMatch(/^【红色】预算风险：facebook 投放活动 春节大促-抖音直播间.*… https:/);
+    expect(sms.endsWith(`${CLOUDFRONT.webUrl}/cases/${CASE_ID}`)).toBe(true);
+  });
+
+  it('fits a Vietnamese escalation in one GSM segment, written without diacritics, behind the CloudFront link', () => {
+    // Act
+    const sms = escalationSms(redMessage(), VI, CLOUDFRONT);
+
+    // Assess
+    expect(sms).toBe(
+      `[DO] Rui ro ngan sach: chien dich cmp-1 tren facebook ${CLOUDFRONT.webUrl}/cases/${CASE_ID}`,
+    );
+    expect(smsLength(sms)).toEqual({ encoding: 'GSM-7', units: 136, segments: 1 });
+  });
+
+  it('cuts a long subject to one segment, in English and Vietnamese alike', () => {
+    for (const audience of [{ lang: 'en', timeZone: 'UTC' }, VI] as const) {
+      // Act
+      const sms = escalationSms(redMessage(`tet-2027-${'khuyen-mai-'.repeat(12)}`), audience, CLOUDFRONT);
+
+      // Assess
+      expect(smsLength(sms)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+      expect(sms).toMatch(/tet-2027-khuyen-mai-.*\.\.\. https:/);
+      expect(sms.endsWith(`/cases/${CASE_ID}`)).toBe(true);
+    }
+  });
+
+  it("says tier 2 in a phone's line too", () => {
+    // Prepare
+    const { escalation, previous, riskCase } = tier2();
+
+    // Act
+    const sms = escalationSms({ escalation, previous, case: riskCase }, ZH, { webUrl: 'https://r.cn' });
+
+    // Assess
+    expect(sms.startsWith('【红色·2次未确认】')).toBe(true);
+    expect(smsLength(sms).segments).toBe(1);
+  });
+});
+
+describe('Function: digestPublishInput', () => {
   it('links every case of the digest to its page in the web app', () => {
     const input = digestPublishInput(
       'arn:digest',
@@ -128,8 +286,28 @@ describe('Function: escalationPublishInput', () => {
       { webUrl: 'http://127.0.0.1:3000' },
     );
 
-    expect(input.Message).toContain('http://127.0.0.1:3000/cases/case-1');
+    expect(input.Message).toContain('http://127.0.0.1:3000/cases/case-1?lang=en');
     expect(input.Message).not.toContain('/v1/cases');
+  });
+
+  it("writes the digest in the audience's language with its period in the audience's zone", () => {
+    // Act
+    const input = digestPublishInput(
+      'arn:digest',
+      { since: '2026-11-21T08:00:00Z', until: '2026-11-22T08:00:00Z', cases: [redCase, redCase] },
+      { webUrl: 'https://radar.example.com' },
+      ZH,
+    );
+
+    // Assess
+    expect(input.Subject).toBe('风险日报：2 个新案件需要关注');
+    expect(input.Message).toMatch(
+      /^以下新案件需要关注，记录时间 2026年11月21日.*16:00 至 2026年11月22日.*16:00：/,
+    );
+    expect(input.Message).toContain(
+      '- 【红色】预算：facebook 投放活动 cmp-1（1 次）— https://radar.example.com/cases/case-1?lang=zh-CN',
+    );
+    expect(input.MessageAttributes?.lang?.StringValue).toBe('zh-CN');
   });
 });
 
@@ -152,23 +330,70 @@ describe('Class: SnsNotifier', () => {
     expect(input?.TopicArn).toBe('arn:aws:sns:us-east-1:123:escalations');
     expect(input?.Subject).toBe('[RED] budget risk: campaign cmp-1 on facebook');
     expect(input?.MessageStructure).toBe('json');
-    const message = JSON.parse(input?.Message ?? '{}') as { default: string; sms: string };
-    expect(message.default).toContain('probability high x impact severe');
-    expect(message.default).toContain('actualSpend=13000');
-    expect(message.default).toContain('Open the case: https://radar.example.com/cases/case-1');
+    const message = parts(input ?? {});
+    expect(message.default).toContain('probability high × impact severe');
+    expect(message.default).toContain('actualSpend=13,000');
+    expect(message.default).toContain('Open the case: https://radar.example.com/cases/case-1?lang=en');
     expect(message.default).not.toContain('/v1/');
     // E-mail (and every protocol but SMS) reads `default`; a phone gets one line that fits one SMS.
     expect(Object.keys(message).sort()).toEqual(['default', 'sms']);
     expect(message.sms).toBe(
-      '[RED] budget risk: campaign cmp-1 on facebook. https://radar.example.com/cases/case-1',
+      '[RED] budget risk: campaign cmp-1 on facebook https://radar.example.com/cases/case-1',
     );
-    expect(message.sms.length).toBeLessThanOrEqual(160);
+    expect(smsLength(message.sms).segments).toBe(1);
     expect(input?.MessageAttributes).toEqual({
       level: { DataType: 'String', StringValue: 'red' },
       riskType: { DataType: 'String', StringValue: 'budget' },
       tier: { DataType: 'Number', StringValue: '1' },
       channel: { DataType: 'String', StringValue: 'facebook' },
+      lang: { DataType: 'String', StringValue: 'en' },
+      timeZone: { DataType: 'String', StringValue: 'UTC' },
     });
+  });
+
+  it('publishes one message per audience, each in its language and marked with its lang and timeZone', async () => {
+    // Prepare
+    sns.on(PublishCommand).resolves({ MessageId: 'm' });
+    const audiences: Audience[] = [{ lang: 'en', timeZone: 'UTC' }, ZH, VI];
+
+    // Act
+    await new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:topic', links, audiences).publish(
+      redMessage(),
+    );
+    await new SnsNotifier(
+      new SNSClient({ region: 'us-east-1' }),
+      'arn:digest',
+      links,
+      audiences,
+    ).publishDigest({
+      since: '2026-11-21T08:00:00Z',
+      until: '2026-11-22T08:00:00Z',
+      cases: [redCase],
+    });
+
+    // Assess
+    const calls = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+    expect(
+      calls.map(
+        (input) =>
+          `${input.TopicArn} ${input.MessageAttributes?.lang?.StringValue}@${input.MessageAttributes?.timeZone?.StringValue}`,
+      ),
+    ).toEqual([
+      'arn:topic en@UTC',
+      'arn:topic zh-CN@Asia/Shanghai',
+      'arn:topic vi@Asia/Ho_Chi_Minh',
+      'arn:digest en@UTC',
+      'arn:digest zh-CN@Asia/Shanghai',
+      'arn:digest vi@Asia/Ho_Chi_Minh',
+    ]);
+    expect(calls.map((input) => input.Subject)).toEqual([
+      '[RED] budget risk: campaign cmp-1 on facebook',
+      '【红色】预算风险：facebook 投放活动 cmp-1',
+      '[ĐỎ] Rủi ro ngân sách: chiến dịch cmp-1 trên facebook',
+      'Risk digest: 1 new case needing attention',
+      '风险日报：1 个新案件需要关注',
+      'Bản tin rủi ro: 1 hồ sơ rủi ro mới cần chú ý',
+    ]);
   });
 
   it('publishes the digest through the same notifier, to its own topic', async () => {

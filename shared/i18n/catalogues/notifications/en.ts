@@ -1,0 +1,49 @@
+/**
+ * The escalation and digest messages managers receive (e-mail, SMS), in English: the source catalogue.
+ * `zh-CN.ts` and `vi.ts` must have exactly these ids with the same placeholders
+ * (test/unit/i18n/notification-catalogues.test.ts). Times, numbers and money arrive formatted for the
+ * reader; `level`, `riskType`, `probability`, `impact` and `subject` arrive already rendered by the
+ * messages of the same name. Levels, probabilities and impacts are matrix data: one the catalogue does not
+ * know is shown as it is (`other`).
+ */
+export const NOTIFICATIONS_EN = {
+  level: '{level, select, red {RED} yellow {YELLOW} green {GREEN} other {{level}}}',
+  riskType:
+    '{riskType, select, budget {budget} channel {channel} reputation {reputation} compliance {compliance} other {{riskType}}}',
+  probability: '{probability, select, low {low} medium {medium} high {high} other {{probability}}}',
+  impact: '{impact, select, minor {minor} moderate {moderate} severe {severe} other {{impact}}}',
+  reason:
+    '{reason, select, opened {case opened} level_rose {level rose} reopened {case reopened} sla_lapsed {not acknowledged in time} other {{reason}}}',
+  'subject.spend': 'campaign {campaignId} on {channel}',
+  'subject.sentiment': '{brand} on {channel}',
+  'subject.sentimentProduct': '{brand} {product} on {channel}',
+  'subject.adCopy': '{brand} ad copy {copyId} ({market})',
+  'headline.first': '[{level}]',
+  'headline.repeat': '[{level}] TIER {tier}, unacknowledged:',
+  'headline.repeatAfter': '[{level}] TIER {tier}, unacknowledged after {hours} h:',
+  'escalation.subject': '{headline} {riskType} risk: {subject}',
+  'escalation.repeat': 'Tier {tier}: nobody acknowledged this case.',
+  'escalation.repeatSince':
+    'Tier {tier}: nobody acknowledged this case since the tier {previousTier} page at {previousAt} ({hours} h).',
+  'escalation.what': '{level} {riskType} risk on {subject}.',
+  'escalation.matrix': 'Risk matrix cell: probability {probability} × impact {impact}.',
+  'escalation.occurrences':
+    '{count, plural, one {# occurrence} other {# occurrences}} (first {first}, last {last}).',
+  'escalation.findings': 'Findings:',
+  'escalation.finding': '- [{level}] {message}',
+  'escalation.findingNumbers': '- [{level}] {message} ({numbers})',
+  'escalation.open': 'Open the case: {link}',
+  'escalation.acknowledge': 'Acknowledge it there to stop the SLA clock.',
+  'escalation.reference': 'Escalation {id} (tier {tier}, {reason}) at {at}.',
+  'sms.headline.first': '[{level}]',
+  'sms.headline.repeat': '[{level}, TIER {tier}, unacknowledged]',
+  'sms.escalation': '{headline} {riskType} risk: ',
+  'sms.escalationShort': '{headline} {riskType} risk',
+  'digest.subject': 'Risk digest: {count, plural, one {# new case} other {# new cases}} needing attention',
+  'digest.intro': 'New cases needing attention, recorded between {since} and {until}:',
+  'digest.case':
+    '- [{level}] {riskType}: {subject} ({count, plural, one {# occurrence} other {# occurrences}}) — {link}',
+  'digest.quiet': 'Nothing here pages anyone.',
+} as const;
+
+export type NotificationMessageId = keyof typeof NOTIFICATIONS_EN;

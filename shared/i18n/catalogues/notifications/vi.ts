@@ -1,0 +1,45 @@
+import type { Catalogue } from '../../translator.ts';
+import type { NotificationMessageId } from './en.ts';
+
+/**
+ * Thông báo cảnh báo và bản tin hằng ngày gửi quản lý (e-mail, SMS), tiếng Việt. Thuật ngữ như ứng dụng
+ * web: hồ sơ rủi ro, ma trận rủi ro, khả năng xảy ra, mức ảnh hưởng, đỏ/vàng/xanh, tiếp nhận (acknowledge).
+ * SMS được gửi không dấu (shared/i18n/sms.ts).
+ */
+export const NOTIFICATIONS_VI = {
+  level: '{level, select, red {ĐỎ} yellow {VÀNG} green {XANH} other {{level}}}',
+  riskType:
+    '{riskType, select, budget {ngân sách} channel {kênh} reputation {danh tiếng} compliance {tuân thủ} other {{riskType}}}',
+  probability: '{probability, select, low {thấp} medium {trung bình} high {cao} other {{probability}}}',
+  impact: '{impact, select, minor {nhẹ} moderate {trung bình} severe {nghiêm trọng} other {{impact}}}',
+  reason:
+    '{reason, select, opened {mở hồ sơ} level_rose {mức độ tăng} reopened {mở lại hồ sơ} sla_lapsed {quá hạn chưa tiếp nhận} other {{reason}}}',
+  'subject.spend': 'chiến dịch {campaignId} trên {channel}',
+  'subject.sentiment': '{brand} trên {channel}',
+  'subject.sentimentProduct': '{brand} {product} trên {channel}',
+  'subject.adCopy': 'mẫu quảng cáo {copyId} của {brand} ({market})',
+  'headline.first': '[{level}]',
+  'headline.repeat': '[{level}] CẢNH BÁO LẦN {tier}, chưa ai tiếp nhận:',
+  'headline.repeatAfter': '[{level}] CẢNH BÁO LẦN {tier}, {hours} giờ chưa ai tiếp nhận:',
+  'escalation.subject': '{headline} Rủi ro {riskType}: {subject}',
+  'escalation.repeat': 'Cảnh báo lần {tier}: chưa ai tiếp nhận hồ sơ rủi ro này.',
+  'escalation.repeatSince':
+    'Cảnh báo lần {tier}: chưa ai tiếp nhận hồ sơ rủi ro này kể từ cảnh báo lần {previousTier} lúc {previousAt} ({hours} giờ).',
+  'escalation.what': 'Rủi ro {riskType} mức {level}: {subject}.',
+  'escalation.matrix': 'Ô ma trận rủi ro: khả năng xảy ra {probability} × mức ảnh hưởng {impact}.',
+  'escalation.occurrences': '{count} lần xảy ra (lần đầu {first}, gần nhất {last}).',
+  'escalation.findings': 'Phát hiện:',
+  'escalation.finding': '- [{level}] {message}',
+  'escalation.findingNumbers': '- [{level}] {message} ({numbers})',
+  'escalation.open': 'Mở hồ sơ rủi ro: {link}',
+  'escalation.acknowledge': 'Hãy tiếp nhận hồ sơ tại đó để dừng đồng hồ SLA.',
+  'escalation.reference': 'Cảnh báo {id} (lần {tier}, {reason}) lúc {at}.',
+  'sms.headline.first': '[{level}]',
+  'sms.headline.repeat': '[{level}, lần {tier}, chưa tiếp nhận]',
+  'sms.escalation': '{headline} Rủi ro {riskType}: ',
+  'sms.escalationShort': '{headline} Rủi ro {riskType}',
+  'digest.subject': 'Bản tin rủi ro: {count} hồ sơ rủi ro mới cần chú ý',
+  'digest.intro': 'Các hồ sơ rủi ro mới cần chú ý, ghi nhận từ {since} đến {until}:',
+  'digest.case': '- [{level}] Rủi ro {riskType}: {subject} ({count} lần xảy ra) — {link}',
+  'digest.quiet': 'Không hồ sơ nào ở đây kích hoạt cảnh báo khẩn.',
+} as const satisfies Catalogue<NotificationMessageId>;
