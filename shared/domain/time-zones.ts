@@ -6,8 +6,8 @@
 
 /**
  * The zone a market's calendar dates are read in, by the market codes the rule packs and CMSs use. A market
- * spanning several zones takes the zone where its mainland's day ends first, so a date never outlives itself
- * anywhere in it: the US Eastern time, the EU Eastern European time. A market not listed reads dates in UTC.
+ * spanning several zones reads them in its capital's (the EU in Brussels'). A market not listed reads them
+ * in UTC.
  */
 export const MARKET_TIME_ZONES: Readonly<Record<string, string>> = {
   CN: 'Asia/Shanghai',
@@ -15,7 +15,11 @@ export const MARKET_TIME_ZONES: Readonly<Record<string, string>> = {
   UK: 'Europe/London',
   GB: 'Europe/London',
   US: 'America/New_York',
-  EU: 'Europe/Helsinki',
+  CA: 'America/Toronto',
+  AU: 'Australia/Sydney',
+  NZ: 'Pacific/Auckland',
+  SG: 'Asia/Singapore',
+  EU: 'Europe/Brussels',
   AT: 'Europe/Vienna',
   BE: 'Europe/Brussels',
   BG: 'Europe/Sofia',
@@ -88,11 +92,16 @@ const partsFormat = (timeZone: string): Intl.DateTimeFormat | undefined => {
 export const isTimeZone = (name: unknown): name is string =>
   typeof name === 'string' && partsFormat(name) !== undefined;
 
-/** A zone name as `Intl` spells it (`asia/ho_chi_minh` → `Asia/Ho_Chi_Minh`). @throws RangeError if none */
+/**
+ * A zone name as given, or as `Intl` spells it when it differs only in case (`utc` → `UTC`). An alias stays
+ * as given: `Intl` would answer `Asia/Saigon` for `Asia/Ho_Chi_Minh`, which is not what the reviewer chose.
+ * @throws RangeError for a name `Intl` does not know
+ */
 export const spelledTimeZone = (name: string): string => {
   const format = partsFormat(name);
   if (format === undefined) throw new RangeError(`Not an IANA time zone: ${name}`);
-  return format.resolvedOptions().timeZone;
+  const spelled = format.resolvedOptions().timeZone;
+  return spelled.toLowerCase() === name.toLowerCase() ? spelled : name;
 };
 
 /** `2027-03-01`: a calendar date, no time zone. */
