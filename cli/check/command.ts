@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createRiskEngine, DEFAULT_ENGINE_CONFIG } from '#shared/domain/risk-engine.ts';
+import { localizeAssessment } from '#shared/i18n/findings.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import { type AdCopyEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
 import { parseCommandArgs } from '../args.ts';
 import { InputFileError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { cliText, uiLocale } from '../i18n/index.ts';
 import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';
 import { colorsEnabled, painter } from '../style.ts';
@@ -52,6 +54,8 @@ such as copy/cn/*.txt gives many), or standard input when the file is - or omitt
   --secret <secret>    signing secret for --url (default: $RADAR_CLIENT_SECRET, else the local dev secret)
   --offline            use the shipped packs even when $RADAR_URL is set
   --json               print the result as JSON instead of the report
+  --lang-ui <locale>   language of the report and the findings: zh-CN, vi or en
+                       (default: the system locale, $LC_ALL / $LC_MESSAGES / $LANG, else en)
   -h, --help           show this help
 
 A finding is a violation (yellow or red), an advisory (green: a claim lawful only with the cited source —
@@ -75,6 +79,7 @@ const OPTIONS = {
   secret: { type: 'string' },
   offline: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  'lang-ui': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -282,6 +287,7 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
     io.stdout.write(`${CHECK_USAGE}\n`);
     return EXIT.ok;
   }
+  const locale = uiLocale(values['lang-ui'], io.env);
   const market = required(values.market, '--market').toUpperCase();
   const lang = required(values.lang, '--lang').toLowerCase();
   const category = required(values.category, '--category');
@@ -328,7 +334,8 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
     return EXIT.unsent;
   }
   const checked: CheckedCopy[] = copies.map((copy, index) => {
-    const assessment = assessments[index];
+    const assessed = assessments[index];
+    const assessment = assessed === undefined ? undefined : localizeAssessment(assessed, locale);
     const event = events[index];
     if (assessment === undefined || event === undefined)
       throw new Error(`Invariant: copy ${index} was not assessed`);
@@ -353,7 +360,7 @@ export const runCheck = async (args: readonly string[], io: CliIo): Promise<Exit
 
   const result: RunResult = { source, copies: checked, ...(baseline === undefined ? {} : { baseline }) };
   if (values.json) io.stdout.write(`${JSON.stringify(runJson(result), null, 2)}\n`);
-  else io.stdout.write(`${renderRun(result, painter(colorsEnabled(io.stdout, io.env)))}\n`);
+  else io.stdout.write(`${renderRun(result, painter(colorsEnabled(io.stdout, io.env)), cliText(locale))}\n`);
   if (baseline !== undefined) return (baseline.comparison?.new.length ?? 0) > 0 ? EXIT.attention : EXIT.ok;
   return checked.some((copy) => copy.needed.length > 0) ? EXIT.attention : EXIT.ok;
 };

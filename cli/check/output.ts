@@ -1,4 +1,5 @@
 import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
+import type { CliText } from '../i18n/index.ts';
 import type { Paint } from '../style.ts';
 import type { Attention } from './attention.ts';
 import { type BaselineEntry, type Comparison, UNLISTED } from './baseline.ts';
@@ -94,7 +95,7 @@ const statusesOf = (comparison: Comparison): ((copy: string, ruleId: string) => 
  * The human report of a run: each copy's report (with a baseline, known findings one line each), a
  * count when several copies were checked, what the baseline said, notes, and the rules that judged.
  */
-export const renderRun = (result: RunResult, paint: Paint): string => {
+export const renderRun = (result: RunResult, paint: Paint, say: CliText): string => {
   const { copies, baseline } = result;
   const comparison = baseline?.comparison;
   const statusOf = comparison === undefined ? undefined : statusesOf(comparison);
@@ -106,6 +107,7 @@ export const renderRun = (result: RunResult, paint: Paint): string => {
       assessment: copy.assessment,
       rank: copy.attention.rank,
       paint,
+      say,
       ...(statusOf === undefined
         ? {}
         : {
@@ -120,9 +122,7 @@ export const renderRun = (result: RunResult, paint: Paint): string => {
   const rules = rulesOf(copies);
   return [
     ...reports,
-    ...(copies.length > 1
-      ? [`${copies.length} copies checked: ${attention} ${attention === 1 ? 'needs' : 'need'} attention`]
-      : []),
+    ...(copies.length > 1 ? [say('run.copies', { count: copies.length, attention })] : []),
     ...(baseline === undefined ? [] : baselineSummary(baseline, copies.length, paint)),
     ...(comparison !== undefined && previousRules !== rules
       ? [
@@ -138,6 +138,7 @@ export const renderRun = (result: RunResult, paint: Paint): string => {
       copies.map((copy) => copy.assessment.engine.rulesVersion),
       copies.map((copy) => copy.assessment.engine.matrixVersion),
       paint,
+      say,
     ),
   ].join('\n\n');
 };

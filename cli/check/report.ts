@@ -1,4 +1,5 @@
 import type { Assessment, Finding } from '#shared/schemas/assessment.ts';
+import type { CliText } from '../i18n/index.ts';
 import type { Paint } from '../style.ts';
 import { levelFormat } from '../style.ts';
 import { snippetOf } from './snippet.ts';
@@ -11,6 +12,8 @@ export interface ReportInput {
   /** Orders findings most urgent first. */
   readonly rank: (level: string) => number;
   readonly paint: Paint;
+  /** The report's words in the reader's language (`--lang-ui`); findings arrive already in it. */
+  readonly say: CliText;
   /**
    * With a baseline: how many of a finding's matches are new and how many known. A finding with only
    * known matches is one line; one with a new match is shown in full and marked NEW.
@@ -24,23 +27,27 @@ export interface FindingStatus {
   readonly known: number;
 }
 
-const plural = (count: number, word: string, words = `${word}s`): string =>
-  `${count} ${count === 1 ? word : words}`;
-
 /** What a finding asks of the reader, after its level: fix it, verify its source, or check it by hand. */
-const OUTCOME_LABEL: Readonly<Record<NonNullable<Finding['outcome']>, string>> = {
-  violation: '',
-  advisory: ' ADVISORY — verify the source',
-  coverage: ' NOT CHECKED — no rule pack covers this market and language; review by hand',
-};
+const outcomeLabel = (say: CliText, outcome: Finding['outcome']): string =>
+  outcome === 'advisory'
+    ? ` ${say('finding.advisory')}`
+    : outcome === 'coverage'
+      ? ` ${say('finding.coverage')}`
+      : '';
+
+/** A level's name in the reader's language (a level the CLI does not know, as it came). */
+const levelName = (say: CliText, level: string): string =>
+  level === 'red' || level === 'yellow' || level === 'green' ? say(`level.${level}`) : level.toUpperCase();
 
 /** Without colours a highlight must still be visible in a CI log, so the phrase is bracketed. */
 const highlight = (paint: Paint, level: string, phrase: string, colored: boolean): string =>
   colored ? paint(['underline', ...levelFormat(level)], phrase) : `[[${phrase}]]`;
 
-const newLabel = (status: FindingStatus | undefined): string => {
+const newLabel = (say: CliText, status: FindingStatus | undefined): string => {
   if (status === undefined || status.new === 0) return '';
-  return status.known === 0 ? '  NEW' : `  NEW (${status.new} of ${status.new + status.known} matches)`;
+  return status.known === 0
+    ? `  ${say('finding.new')}`
+    : `  ${say('finding.newOf', { count: status.new, total: status.new + status.known })}`;
 };
 
 const wheresOf = (name: string, snippets: readonly { position: { line: number; column: number } }[]) =>
@@ -50,7 +57,7 @@ const wheresOf = (name: string, snippets: readonly { position: { line: number; c
 
 /** A finding the baseline accepts: one line, so a repository's known hits do not bury a new one. */
 const knownLine = (input: ReportInput, finding: Finding): string => {
-  const { paint, text, name } = input;
+  const { paint, text, name, say } = input;
   const evidence = finding.evidence ?? [];
   const where = wheresOf(
     name,
@@ -58,29 +65,31 @@ const knownLine = (input: ReportInput, finding: Finding): string => {
   );
   const phrases = [...new Set(evidence.map((item) => `“${item.text}”`))].join(', ');
   return [
-    `${paint('dim', 'known')}  ${paint(levelFormat(finding.level), finding.level.toUpperCase())}  ${finding.ruleId}`,
+    `${paint('dim', say('finding.known'))}  ${paint(levelFormat(finding.level), levelName(say, finding.level))}  ${finding.ruleId}`,
     ...(where.length === 0 ? [] : [paint('dim', where.join(', '))]),
     ...(phrases === '' ? [] : [phrases]),
   ].join('  ');
 };
 
 const findingLines = (input: ReportInput, finding: Finding, colored: boolean): string[] => {
-  const { paint, text, name } = input;
+  const { paint, text, name, say } = input;
   const evidence = finding.evidence ?? [];
   const snippets = evidence.map((item) => snippetOf(text, item));
   const where = wheresOf(name, snippets);
   const more = finding.moreEvidence ?? 0;
   const lines = [
-    `${paint(levelFormat(finding.level), finding.level.toUpperCase())}${OUTCOME_LABEL[finding.outcome ?? 'violation']}  ${paint('bold', finding.ruleId)}  ${paint('dim', `${finding.probability} probability × ${finding.impact} impact`)}${paint('bold', newLabel(input.statusOf?.(finding)))}`,
+    `${paint(levelFormat(finding.level), levelName(say, finding.level))}${outcomeLabel(say, finding.outcome)}  ${paint('bold', finding.ruleId)}  ${paint('dim', say('finding.grades', { probability: finding.probability, impact: finding.impact }))}${paint('bold', newLabel(say, input.statusOf?.(finding)))}`,
     ...(where.length === 0 ? [] : [`  ${paint('dim', where.join(', '))}`]),
     ...snippets.map(
       (snippet) =>
         `  ${paint('dim', '│')} ${snippet.before}${highlight(paint, finding.level, snippet.phrase, colored)}${snippet.after}`,
     ),
-    ...(more > 0 ? [`  ${paint('dim', `… and ${plural(more, 'more match', 'more matches')}`)}`] : []),
+    ...(more > 0 ? [`  ${paint('dim', say('finding.more', { count: more }))}`] : []),
     `  ${finding.message}`,
-    ...(finding.basis === undefined ? [] : [`  ${paint('dim', 'basis     ')} ${finding.basis}`]),
-    ...(finding.suggestion === undefined ? [] : [`  ${paint('dim', 'suggestion')} ${finding.suggestion}`]),
+    ...(finding.basis === undefined ? [] : [`  ${paint('dim', say('finding.basis'))} ${finding.basis}`]),
+    ...(finding.suggestion === undefined
+      ? []
+      : [`  ${paint('dim', say('finding.suggestion'))} ${finding.suggestion}`]),
   ];
   return lines;
 };
@@ -91,13 +100,20 @@ const findingLines = (input: ReportInput, finding: Finding, colored: boolean): s
  * known findings as one line each after the others.
  */
 export const renderCheckReport = (input: ReportInput): string => {
-  const { assessment, paint, name } = input;
+  const { assessment, paint, name, say } = input;
   const colored = paint('bold', 'x') !== 'x';
   const findings = [...assessment.findings].sort((a, b) => input.rank(b.level) - input.rank(a.level));
+  const level = paint(levelFormat(assessment.level), levelName(say, assessment.level));
   const verdict =
     findings.length === 0
-      ? `${name}: ${paint(levelFormat(assessment.level), assessment.level.toUpperCase())} — no findings`
-      : `${name}: ${paint(levelFormat(assessment.level), assessment.level.toUpperCase())} — ${plural(findings.length, 'finding')} (${assessment.probability} probability × ${assessment.impact} impact)`;
+      ? say('verdict.none', { name, level })
+      : say('verdict.some', {
+          name,
+          level,
+          count: findings.length,
+          probability: assessment.probability,
+          impact: assessment.impact,
+        });
   const isKnown = (finding: Finding): boolean => {
     const status = input.statusOf?.(finding);
     return status !== undefined && status.new === 0;
@@ -115,7 +131,7 @@ export type RulesSource = { readonly kind: 'shipped' } | { readonly kind: 'serve
 /**
  * The last line of a check: which rules and matrix judged the copy.
  *
- * @example rulesLine({ kind: 'shipped' }, ['cn@3.2.0+…'], ['matrix-3x3@1'], paint)
+ * @example rulesLine({ kind: 'shipped' }, ['cn@3.2.0+…'], ['matrix-3x3@1'], paint, cliText('en'))
  * // 'rules: shipped packs cn@3.2.0+… · matrix matrix-3x3@1'
  */
 export const rulesLine = (
@@ -123,9 +139,14 @@ export const rulesLine = (
   rulesVersions: readonly string[],
   matrixVersions: readonly string[],
   paint: Paint,
+  say: CliText,
 ): string => {
   const rules = [...new Set(rulesVersions)].join(' | ');
   const matrix = [...new Set(matrixVersions)].join(' | ');
-  const where = source.kind === 'shipped' ? 'shipped packs' : `in force on ${source.url}:`;
-  return paint('dim', `rules: ${where} ${rules} · matrix ${matrix}`);
+  return paint(
+    'dim',
+    source.kind === 'shipped'
+      ? say('rules.shipped', { rules, matrix })
+      : say('rules.server', { url: source.url, rules, matrix }),
+  );
 };

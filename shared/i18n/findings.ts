@@ -65,3 +65,9 @@ export const localizeFindings = (body: unknown, locale: Locale): unknown => {
   }
   return out;
 };
+
+/** An assessment with every finding in `locale`. @example localizeAssessment(assessment, 'vi') */
+export const localizeAssessment = <A extends { readonly findings: readonly Finding[] }>(
+  assessment: A,
+  locale: Locale,
+): A => ({ ...assessment, findings: assessment.findings.map((finding) => localizeFinding(finding, locale)) });
