@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -10,7 +10,9 @@ import { type StreamPoller, startStreamPoller } from '#infra/local/stream-poller
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
 import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
 import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
-import { openCase, subjectOf } from '#shared/domain/case.ts';
+import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
+import { type Escalation, openCase, subjectOf } from '#shared/domain/case.ts';
+import type { AudienceNotifier } from '#shared/ports.ts';
 import { ingestEvent } from '#shared/use-cases/ingest-events.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
@@ -38,6 +40,8 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     ESCALATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:escalations',
     WEB_URL: 'https://radar.example.com',
+    // Two audiences: every escalation is one message in English (UTC) and one in Chinese (Shanghai).
+    NOTIFY_AUDIENCES: 'en@UTC,zh-CN@Asia/Shanghai',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   delete process.env.RADAR_LOCAL;
@@ -90,21 +94,34 @@ const ingestRed = (campaignId: string) =>
     newCaseId: () => randomUUID(),
   });
 
-const publishesFor = (campaignId: string) =>
-  sns.commandCalls(PublishCommand).filter((call) => String(call.args[0].input.Subject).includes(campaignId));
+const publishesFor = (campaignId: string, lang?: string) =>
+  sns
+    .commandCalls(PublishCommand)
+    .filter(
+      (call) =>
+        String(call.args[0].input.Subject).includes(campaignId) &&
+        (lang === undefined || call.args[0].input.MessageAttributes?.lang?.StringValue === lang),
+    );
+
+/** The audiences (`lang@timeZone`) of the publishes for a campaign, in order. */
+const audiencesFor = (campaignId: string) =>
+  publishesFor(campaignId).map(
+    (call) =>
+      `${call.args[0].input.MessageAttributes?.lang?.StringValue}@${call.args[0].input.MessageAttributes?.timeZone?.StringValue}`,
+  );
 
 describe('Stream → notify → SNS (DynamoDB Local)', () => {
-  it('publishes exactly one message for a new red case', async () => {
+  it('publishes exactly one message per audience for a new red case', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     await startPoller();
     await ingestRed('one-red');
-    await until('the publish', () => publishesFor('one-red').length > 0);
+    await until('the publishes', () => publishesFor('one-red').length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(publishesFor('one-red')).toHaveLength(1);
+    expect(audiencesFor('one-red')).toEqual(['en@UTC', 'zh-CN@Asia/Shanghai']);
     expect(publishesFor('one-red')[0]?.args[0].input.MessageAttributes?.level?.StringValue).toBe('red');
   });
 
-  it('loses nothing when SNS fails twice: retried until one message goes out', async () => {
+  it('loses nothing when SNS fails twice: retried until one message per audience goes out', async () => {
     sns
       .on(PublishCommand)
       .rejectsOnce(new Error('Throttling'))
@@ -112,27 +129,30 @@ describe('Stream → notify → SNS (DynamoDB Local)', () => {
       .resolves({ MessageId: 'm-2' });
     await startPoller();
     await ingestRed('flaky-sns');
-    await until('three attempts', () => publishesFor('flaky-sns').length >= 3);
+    await until('the retries', () => publishesFor('flaky-sns').length >= 4);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(publishesFor('flaky-sns')).toHaveLength(3);
+    // Two failed attempts at the first audience, then each audience once.
+    expect(publishesFor('flaky-sns', 'en')).toHaveLength(3);
+    expect(publishesFor('flaky-sns', 'zh-CN')).toHaveLength(1);
   });
 });
 
+const redCase = (caseId: string, campaignId: string) => {
+  const event = spendEvent({ campaignId });
+  return openCase(
+    caseId,
+    {
+      event,
+      assessment: assessment([finding()]),
+      riskType: 'budget',
+      subject: subjectOf(event),
+      now: new Date(),
+    },
+    testPolicy,
+  );
+};
+
 describe('Function: notify-escalation', () => {
-  const redCase = (caseId: string, campaignId: string) => {
-    const event = spendEvent({ campaignId });
-    return openCase(
-      caseId,
-      {
-        event,
-        assessment: assessment([finding()]),
-        riskType: 'budget',
-        subject: subjectOf(event),
-        now: new Date(),
-      },
-      testPolicy,
-    );
-  };
   const record = (sequence: string, item: Record<string, unknown>): DynamoDBRecord => ({
     eventID: sequence,
     eventName: 'INSERT',
@@ -166,6 +186,63 @@ describe('Function: notify-escalation', () => {
     const event = { Records: [record('200', caseToItem(redCase(randomUUID(), 'redelivered')))] };
     await notify(event, context());
     await notify(event, context());
-    expect(publishesFor('redelivered')).toHaveLength(1);
+    expect(audiencesFor('redelivered')).toEqual(['en@UTC', 'zh-CN@Asia/Shanghai']);
+  });
+
+  it('sends each audience exactly once when the second audience fails and the record is retried', async () => {
+    // Prepare: SNS refuses the Chinese message the first time only.
+    let refused = false;
+    sns.on(PublishCommand).callsFake((input: PublishCommandInput) => {
+      if (!refused && input.MessageAttributes?.lang?.StringValue === 'zh-CN') {
+        refused = true;
+        throw new Error('Throttling');
+      }
+      return { MessageId: 'ok' };
+    });
+    const event = { Records: [record('300', caseToItem(redCase(randomUUID(), 'second-fails')))] };
+
+    // Act: a batch whose every record failed is thrown whole (Powertools), and the stream retries it.
+    await expect(notify(event, context())).rejects.toThrow(/All records failed/);
+    const retry = await notify(event, context());
+
+    // Assess
+    expect(retry.batchItemFailures).toEqual([]);
+    expect(audiencesFor('second-fails')).toEqual(['en@UTC', 'zh-CN@Asia/Shanghai', 'zh-CN@Asia/Shanghai']);
+    expect(publishesFor('second-fails', 'en')).toHaveLength(1);
+  });
+});
+
+describe('Class: IdempotentNotifier', () => {
+  it('recognises an escalation another function (the redrive) already published: one key prefix for both', async () => {
+    // Prepare: Powertools prefixes keys with the function's name unless told otherwise.
+    const sent: string[] = [];
+    const inner: AudienceNotifier = {
+      audiences: [{ lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' }],
+      publish: async () => {},
+      publishTo: async (message, audience) => {
+        sent.push(`${message.escalation.id} ${audience.lang}`);
+      },
+    };
+    const asFunction = (name: string): IdempotentNotifier => {
+      const previous = process.env.AWS_LAMBDA_FUNCTION_NAME;
+      process.env.AWS_LAMBDA_FUNCTION_NAME = name;
+      try {
+        return new IdempotentNotifier(inner, { client: table.client, tableName: table.tableName });
+      } finally {
+        if (previous === undefined) delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+        else process.env.AWS_LAMBDA_FUNCTION_NAME = previous;
+      }
+    };
+    const notifyFunction = asFunction('RiskRadarService-NotifyEscalation-A1');
+    const redriveFunction = asFunction('RiskRadarService-RedriveEscalations-B2');
+    const riskCase = redCase(randomUUID(), 'shared-key');
+    const message = { escalation: riskCase.escalation as Escalation, case: riskCase };
+
+    // Act
+    await notifyFunction.publish(message);
+    await redriveFunction.publish(message);
+
+    // Assess
+    expect(sent).toEqual([`${message.escalation.id} vi`]);
   });
 });
