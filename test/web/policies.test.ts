@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { signatureHeader } from '#shared/auth/signature.ts';
 import { describeField } from '#shared/domain/policy-fields.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '#shared/i18n/locales.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
 /**
@@ -105,6 +106,12 @@ const openPolicy = async (page: Page, name: string): Promise<void> => {
   await page.getByTestId('policy-status').waitFor();
 };
 
+/** A custom rule's text in every locale: one input each, named by the field and the language. */
+const fillEveryLocale = async (page: Page, label: string, texts: Record<Locale, string>): Promise<void> => {
+  for (const locale of LOCALES)
+    await page.getByLabel(`${label}: ${LOCALE_NAMES[locale]}`).fill(texts[locale]);
+};
+
 const statusVersion = (page: Page): Promise<string | null> =>
   page.getByTestId('policy-status').getAttribute('data-version');
 
@@ -173,10 +180,16 @@ describe('Policies: legal owns the claim rules', () => {
     await legal
       .getByLabel('Legal basis')
       .fill('Acme brand guideline 4.2: competitors’ product lines are never named');
-    await legal
-      .getByLabel('What is wrong (for the marketer)')
-      .fill('The copy names a competitor’s product line.');
-    await legal.getByLabel('What to write instead').fill('Name our own product line.');
+    await fillEveryLocale(legal, 'What is wrong (for the marketer)', {
+      en: 'The copy names a competitor’s product line.',
+      'zh-CN': '文案提到了竞争对手的产品线。',
+      vi: 'Nội dung nhắc đến dòng sản phẩm của đối thủ.',
+    });
+    await fillEveryLocale(legal, 'What to write instead', {
+      en: 'Name our own product line.',
+      'zh-CN': '改为介绍我们自己的产品线。',
+      vi: 'Hãy giới thiệu dòng sản phẩm của chính chúng ta.',
+    });
     await legal.getByLabel('Copies it must flag (one per line)').fill('星晨系列同款面霜');
     await legal.getByLabel('Copies it must leave alone (one per line)').fill('我们的新面霜，温和不刺激');
     await legal.getByRole('button', { name: 'Add to the draft' }).click();

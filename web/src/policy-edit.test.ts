@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RiskMatrixSchema } from '../../shared/domain/matrix-schema.ts';
 import { DEFAULT_MATRIX } from '../../shared/domain/risk-matrix.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
+import { customRule } from '../../test/fixtures/policies.ts';
+import { translatorFor } from './i18n/messages.ts';
 import {
   addBand,
   addImpact,
   addProbability,
   asMatrix,
   byField,
+  checkOverlay,
   cycleCell,
   disableRule,
   EMPTY_RULE_FORM,
@@ -15,6 +19,7 @@ import {
   getAt,
   issuesUnder,
   levelTone,
+  localizeIssue,
   type MatrixDocument,
   parseFieldInput,
   removeBand,
@@ -22,6 +27,7 @@ import {
   removeProbability,
   renameImpact,
   renameProbability,
+  ruleIssues,
   ruleOfForm,
   setAt,
   setExtension,
@@ -31,6 +37,9 @@ import {
 import type { CustomRule } from './policy-types.ts';
 
 const matrix = (): MatrixDocument => asMatrix(DEFAULT_MATRIX) as MatrixDocument;
+
+/** The policy screens' messages in one locale, as a component's `useT()` gives them. */
+const tIn = (locale: Locale) => translatorFor(locale);
 
 describe('Matrix grid editing', () => {
   it('cycles a cell to the next level by rank and wraps from the highest to the lowest', () => {
@@ -205,21 +214,43 @@ describe('API field errors placed on their fields', () => {
   });
 });
 
+describe('Field problems in the reader’s language', () => {
+  it('says the shared schemas’ problems, with their values, in each locale', () => {
+    // Prepare: problems as the matrix and thresholds schemas (and the API's 400) word them.
+    const interval = { path: 'document.pacing.interval', message: 'must be in (0, 1)' };
+    const drop = {
+      path: 'cells.high.minor',
+      message: 'level drops from medium to high probability at impact minor',
+    };
+
+    // Act
+    const zh = localizeIssue(interval, tIn('zh-CN'));
+    const vi = localizeIssue(drop, tIn('vi'));
+    const en = localizeIssue(interval, tIn('en'));
+
+    // Assess: the values stay, the words change; the path is untouched.
+    expect(zh).toEqual({ path: 'document.pacing.interval', message: '必须在 (0, 1) 范围内' });
+    expect(vi.message).toBe('mức bị giảm khi xác suất tăng từ medium lên high ở tác động minor');
+    expect(en.message).toBe('must be in (0, 1)');
+  });
+
+  it('says a bare "Invalid input" as what the field takes, and leaves an unknown message as written', () => {
+    // Prepare
+    const union = { path: 'rules.0.probability', message: 'Invalid input' };
+    const unknown = { path: 'rules.0.id', message: 'is a shipped rule' };
+
+    // Act
+    const takes = localizeIssue(union, tIn('vi'));
+    const kept = localizeIssue(unknown, tIn('zh-CN'));
+
+    // Assess
+    expect(takes.message).toBe('nhận low, medium, high hoặc một điểm số từ 0 đến 1');
+    expect(kept).toBe(unknown);
+  });
+});
+
 describe('The claims overlay', () => {
-  const rule: CustomRule = {
-    id: 'cn.custom.acme-taboo',
-    markets: ['CN'],
-    languages: ['zh'],
-    categories: 'all',
-    patterns: ['国家级配方'],
-    window: 12,
-    probability: 'high',
-    impact: 'moderate',
-    basis: 'Acme brand guideline 4.2',
-    message: 'Acme forbids it',
-    suggestion: 'Say 独家配方',
-    examples: { positive: ['采用国家级配方'], negative: ['采用独家配方'] },
-  };
+  const rule: CustomRule = { ...customRule(), window: 12 };
 
   it('builds a rule from the form, one phrase per line, and keeps fields the form does not show', () => {
     // Prepare
@@ -256,6 +287,59 @@ describe('The claims overlay', () => {
     expect(built.predicates).toBeUndefined();
     expect(built.probability).toBe(0.9);
     expect(built.examples).toEqual({ positive: [], negative: [] });
+  });
+
+  it('saves the message and the suggestion in every locale, each trimmed', () => {
+    // Prepare
+    const form = {
+      ...formOfRule(rule),
+      message: { en: ' Never claim it. ', 'zh-CN': '不得宣称。', vi: 'Không được tuyên bố.' },
+    };
+
+    // Act
+    const built = ruleOfForm(form, rule);
+
+    // Assess
+    expect(built.message).toEqual({
+      en: 'Never claim it.',
+      'zh-CN': '不得宣称。',
+      vi: 'Không được tuyên bố.',
+    });
+    expect(built.suggestion).toEqual(rule.suggestion);
+  });
+
+  it('opens a rule saved with one English phrase in English, the other languages left to write', () => {
+    // Prepare: a draft saved before texts were localized.
+    const legacy: CustomRule = { ...rule, message: 'Acme forbids it', suggestion: 'Say 独家配方' };
+
+    // Act
+    const form = formOfRule(legacy);
+    const issues = ruleIssues(ruleOfForm(form, legacy), [], tIn('en'));
+
+    // Assess: each missing language is named at its own input, nothing else.
+    expect(form.message).toEqual({ en: 'Acme forbids it', 'zh-CN': '', vi: '' });
+    expect(issues).toEqual([
+      { path: 'message.zh-CN', message: 'is required' },
+      { path: 'message.vi', message: 'is required' },
+      { path: 'suggestion.zh-CN', message: 'is required' },
+      { path: 'suggestion.vi', message: 'is required' },
+    ]);
+  });
+
+  it('finds no problem in a complete rule, and names a blank translation in the reader’s language', () => {
+    // Prepare
+    const blankVi = ruleOfForm({
+      ...formOfRule(rule),
+      suggestion: { ...formOfRule(rule).suggestion, vi: '  ' },
+    });
+
+    // Act
+    const complete = ruleIssues(rule, [], tIn('en'));
+    const inChinese = checkOverlay({ rules: [blankVi] }, tIn('zh-CN'));
+
+    // Assess
+    expect(complete).toEqual([]);
+    expect(inChinese).toEqual([{ path: 'rules.0.suggestion.vi', message: '必填' }]);
   });
 
   it('adds, replaces (renamed) and keeps one rule per id', () => {

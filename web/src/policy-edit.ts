@@ -3,10 +3,18 @@
  * legal's claims overlay, and placing the API's field errors on the field they name. No DOM, no fetch:
  * the components call these and render the result.
  */
+import { ClaimRuleSourceSchema } from '../../shared/domain/claims/pack-schema.ts';
 import { MATRIX_SIZE } from '../../shared/domain/policies/schemas.ts';
 import type { MatrixLevel } from '../../shared/domain/risk-matrix.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
+import { LOCALES } from '../../shared/i18n/locales.ts';
+import { type LocalizedText, localized } from '../../shared/i18n/texts.ts';
+import type { MessageValues } from '../../shared/i18n/translator.ts';
+import type { PoliciesMessageId } from './i18n/catalogues/policies/en.ts';
 import type { ClaimsOverlay, CustomRule, RuleExtension } from './policy-types.ts';
+
+/** A message of the policy screens' catalogue in the reader's language (`useT()` is one). */
+export type PolicyT = (id: PoliciesMessageId, values?: MessageValues) => string;
 
 // ---------------------------------------------------------------------------------------------------------
 // The matrix
@@ -300,6 +308,96 @@ export const zodIssues = (
     message: issue.message,
   }));
 
+/**
+ * The shared schemas' problem messages (matrix-schema.ts, threshold-schemas.ts, claims/pack-schema.ts), which
+ * the client check and the API's 400 both give in English, as sentences of the policies catalogue; the
+ * pattern's groups are the sentence's values. A message not listed here is shown as the API wrote it.
+ */
+const ISSUE_SENTENCES: readonly (readonly [RegExp, PoliciesMessageId, readonly string[]])[] = [
+  [/^must not be empty$/, 'policies.issue.empty', []],
+  [/^must not be empty or padded$/, 'policies.issue.emptyOrPadded', []],
+  [/^has unbalanced braces$/, 'policies.issue.unbalanced', []],
+  [/^is not ISO 3166-1 alpha-2$/, 'policies.issue.notCountry', []],
+  [/^must look like "<pack>\.<topic>"$/, 'policies.issue.ruleIdShape', []],
+  [/^needs patterns, or predicates and objects$/, 'policies.issue.needsPatterns', []],
+  [/^predicates and objects go together$/, 'policies.issue.pairTogether', []],
+  [/^must hold at least one text the rule flags$/, 'policies.issue.needsFlagged', []],
+  [/^must hold at least one text the rule leaves alone$/, 'policies.issue.needsLeftAlone', []],
+  [/^must be a number$/, 'policies.issue.number', []],
+  [/^must be text$/, 'policies.issue.text', []],
+  [/^must be in ([[(].*[\])])$/, 'policies.issue.within', ['interval']],
+  [/^must be ≥ (.+)$/, 'policies.issue.atLeast', ['min']],
+  [/^must be a whole number ≥ (.+)$/, 'policies.issue.whole', ['min']],
+  [/^must be a whole number in (.+)$/, 'policies.issue.wholeWithin', ['interval']],
+  [/^must not exceed p \(the escalation needs stronger evidence\)$/, 'policies.issue.overwhelmingSpend', []],
+  [
+    /^must not exceed p \(a window alone needs stronger evidence\)$/,
+    'policies.issue.overwhelmingSentiment',
+    [],
+  ],
+  [/^must hold at least one band$/, 'policies.issue.bandsOne', []],
+  [/^must hold at least one band \(the warning line\)$/, 'policies.issue.bandsOneWarning', []],
+  [/^must be strictly ascending by "(.+)"$/, 'policies.issue.bandsAscending', ['key']],
+  [/^must be at least ([A-Za-z]+)$/, 'policies.issue.atLeastField', ['field']],
+  [/^must list at least one level$/, 'policies.issue.levelOne', []],
+  [/^must be a level id$/, 'policies.issue.levelId', []],
+  [/^must be a lower-case id such as "red"$/, 'policies.issue.levelIdShape', []],
+  [/^must list at least one (probability|impact) label$/, 'policies.issue.axisOne', ['axis']],
+  [/^(probability|impact) "(.*)" is listed twice$/, 'policies.issue.axisTwice', ['axis', 'label']],
+  [/^level "(.*)" is listed twice$/, 'policies.issue.levelTwice', ['level']],
+  [/^rank (.+) is used by two levels$/, 'policies.issue.rankTwice', ['rank']],
+  [/^cell (.+) × (.+) is missing$/, 'policies.issue.cellMissing', ['probability', 'impact']],
+  [
+    /^cell (.+) × (.+) names unknown level "(.*)"$/,
+    'policies.issue.cellUnknown',
+    ['probability', 'impact', 'level'],
+  ],
+  [/^cells name unknown probability "(.*)"$/, 'policies.issue.unknownProbability', ['probability']],
+  [/^cells name unknown impact "(.*)"$/, 'policies.issue.unknownImpact', ['impact']],
+  [
+    /^level drops from (.+) to (.+) probability at impact (.+)$/,
+    'policies.issue.dropsProbability',
+    ['from', 'to', 'impact'],
+  ],
+  [
+    /^level drops from (.+) to (.+) impact at probability (.+)$/,
+    'policies.issue.dropsImpact',
+    ['from', 'to', 'probability'],
+  ],
+];
+
+/** What a field takes, for zod's bare "Invalid input" (a union or an empty list) on a rule's field. */
+const TAKES: Readonly<Record<string, PoliciesMessageId>> = {
+  markets: 'policies.issue.takesMarkets',
+  categories: 'policies.issue.takesCategories',
+  probability: 'policies.issue.takesProbability',
+  impact: 'policies.issue.takesImpact',
+  languages: 'policies.issue.languages',
+  message: 'policies.issue.everyLanguage',
+  suggestion: 'policies.issue.everyLanguage',
+};
+
+/**
+ * An issue with its message in the reader's language: a known schema sentence through the catalogue, a bare
+ * "Invalid input" said as what the field takes; anything else as it came.
+ *
+ * @example localizeIssue({ path: 'pacing.interval', message: 'must be in (0, 1)' }, t) // zh-CN: '必须在 (0, 1) 范围内'
+ */
+export const localizeIssue = (issue: FieldIssue, t: PolicyT): FieldIssue => {
+  if (issue.message === 'Invalid input') {
+    const field = documentPath(issue.path).split('.').at(-1) ?? '';
+    const takes = TAKES[field];
+    return takes === undefined ? issue : { ...issue, message: t(takes) };
+  }
+  for (const [pattern, id, names] of ISSUE_SENTENCES) {
+    const found = pattern.exec(issue.message);
+    if (found === null) continue;
+    const values = Object.fromEntries(names.map((name, index) => [name, found[index + 1] ?? '']));
+    return { ...issue, message: t(id, values) };
+  }
+  return issue;
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // The claims overlay
 
@@ -394,11 +492,15 @@ export interface RuleForm {
   readonly probability: string;
   readonly impact: string;
   readonly basis: string;
-  readonly message: string;
-  readonly suggestion: string;
+  /** What is wrong, in every locale: each reader sees the finding in their language. */
+  readonly message: LocalizedText;
+  /** What to write instead, in every locale. */
+  readonly suggestion: LocalizedText;
   readonly positive: string;
   readonly negative: string;
 }
+
+const NO_TEXT: LocalizedText = { en: '', 'zh-CN': '', vi: '' };
 
 export const EMPTY_RULE_FORM: RuleForm = {
   id: '',
@@ -412,14 +514,21 @@ export const EMPTY_RULE_FORM: RuleForm = {
   probability: 'medium',
   impact: 'moderate',
   basis: '',
-  message: '',
-  suggestion: '',
+  message: NO_TEXT,
+  suggestion: NO_TEXT,
   positive: '',
   negative: '',
 };
 
 const joinList = (list: readonly string[] | 'all' | undefined, separator: string): string =>
   list === 'all' ? 'all' : (list ?? []).join(separator);
+
+/**
+ * A rule's text as the form shows it: every locale it has. A rule saved before texts were localized holds one
+ * English phrase: the form shows it in English and leaves the other languages for the person to write.
+ */
+const textOfRule = (text: string | LocalizedText): LocalizedText =>
+  typeof text === 'string' ? { ...NO_TEXT, en: text } : { ...NO_TEXT, ...text };
 
 export const formOfRule = (rule: CustomRule): RuleForm => ({
   id: rule.id,
@@ -433,8 +542,8 @@ export const formOfRule = (rule: CustomRule): RuleForm => ({
   probability: String(rule.probability),
   impact: String(rule.impact),
   basis: rule.basis,
-  message: rule.message,
-  suggestion: rule.suggestion,
+  message: textOfRule(rule.message),
+  suggestion: textOfRule(rule.suggestion),
   positive: joinList(rule.examples.positive, '\n'),
   negative: joinList(rule.examples.negative, '\n'),
 });
@@ -444,9 +553,13 @@ const rating = (text: string): string | number => {
   return typeof parsed === 'number' ? parsed : String(parsed);
 };
 
+const trimmed = (text: LocalizedText): LocalizedText =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, text[locale].trim()])) as LocalizedText;
+
 /**
  * The rule a form describes. Fields of the rule schema the form does not show (`window`, `requires` …) are
- * kept from `base`, the rule being edited; empty optional lists are left out.
+ * kept from `base`, the rule being edited; empty optional lists are left out. Its message and suggestion
+ * are always in every locale (the object form of the pack schema).
  */
 export const ruleOfForm = (form: RuleForm, base?: CustomRule): CustomRule => {
   const optional = (name: 'patterns' | 'predicates' | 'objects' | 'exceptions'): Record<string, string[]> => {
@@ -465,7 +578,7 @@ export const ruleOfForm = (form: RuleForm, base?: CustomRule): CustomRule => {
     ...kept,
     id: form.id.trim(),
     markets: listOrAll(form.markets),
-    // Checked against the shared rule schema before it joins the overlay (PolicyClaims' ruleIssues).
+    // Checked against the shared rule schema before it joins the overlay (ruleIssues).
     languages: [...form.languages] as CustomRule['languages'],
     categories: listOrAll(form.categories),
     ...optional('patterns'),
@@ -475,12 +588,92 @@ export const ruleOfForm = (form: RuleForm, base?: CustomRule): CustomRule => {
     probability: rating(form.probability) as CustomRule['probability'],
     impact: rating(form.impact) as CustomRule['impact'],
     basis: form.basis.trim(),
-    message: form.message.trim(),
-    suggestion: form.suggestion.trim(),
+    message: trimmed(form.message),
+    suggestion: trimmed(form.suggestion),
     examples: {
       ...(examples?.advisory === undefined ? {} : { advisory: examples.advisory }),
       positive: linesOf(form.positive),
       negative: linesOf(form.negative),
     },
   };
+};
+
+/** A rule's message or suggestion in one locale (a plain phrase of an older draft reads the same in all). */
+export const ruleText = (text: string | LocalizedText, locale: keyof LocalizedText): string =>
+  localized(text)[locale];
+
+// ---------------------------------------------------------------------------------------------------------
+// Checking legal's overlay with the shared rule schema (the API repeats it and names the same paths)
+
+const PACK_IDS = Object.values(PACK_OF_LANGUAGE);
+
+/** The texts every locale must have: a missing one is named at its own input (`message.vi`). */
+const textIssues = (rule: CustomRule, t: PolicyT): FieldIssue[] =>
+  (['message', 'suggestion'] as const).flatMap((field) => {
+    const text = rule[field];
+    if (typeof text === 'string') return [];
+    return LOCALES.filter((locale) => (text[locale] ?? '').trim() === '').map((locale) => ({
+      path: `${field}.${locale}`,
+      message: t('policies.issue.required'),
+    }));
+  });
+
+/**
+ * The issues of one added rule, paths relative to the rule (`patterns.0`, `examples.positive`,
+ * `message.zh-CN`), in the reader's language.
+ */
+export const ruleIssues = (rule: CustomRule, others: readonly CustomRule[], t: PolicyT): FieldIssue[] => {
+  const parsed = ClaimRuleSourceSchema.safeParse(rule);
+  // A text in every locale is checked here, each locale at its own input (the schema's union would name
+  // the whole text, or say "must not be empty" beside this check's "is required").
+  const checkedHere = (path: string): boolean =>
+    (['message', 'suggestion'] as const).some(
+      (field) => typeof rule[field] !== 'string' && (path === field || path.startsWith(`${field}.`)),
+    );
+  return [
+    ...(parsed.success
+      ? []
+      : zodIssues(parsed.error.issues)
+          .filter((issue) => !checkedHere(issue.path))
+          .map((issue) => localizeIssue(issue, t))),
+    ...textIssues(rule, t),
+    ...(PACK_IDS.some((pack) => rule.id.startsWith(`${pack}.`))
+      ? []
+      : [{ path: 'id', message: t('policies.issue.idPack') }]),
+    ...(others.some((other) => other.id === rule.id)
+      ? [{ path: 'id', message: t('policies.issue.idTaken') }]
+      : []),
+  ];
+};
+
+/** Extra phrases need a copy they flag; extra exceptions a copy they leave alone. */
+export const extensionIssues = (extension: RuleExtension, t: PolicyT): FieldIssue[] => [
+  ...((extension.patterns ?? []).length > 0 && (extension.examples?.positive ?? []).length === 0
+    ? [{ path: 'examples.positive', message: t('policies.issue.needsPositive') }]
+    : []),
+  ...((extension.exceptions ?? []).length > 0 && (extension.examples?.negative ?? []).length === 0
+    ? [{ path: 'examples.negative', message: t('policies.issue.needsNegative') }]
+    : []),
+];
+
+/** Every issue of the claims overlay, at its path in the document (`rules.0.message.vi`). */
+export const checkOverlay = (overlay: ClaimsOverlay, t: PolicyT): FieldIssue[] => {
+  const rules = customRules(overlay);
+  return [
+    ...rules.flatMap((rule, index) =>
+      ruleIssues(
+        rule,
+        rules.filter((_, at) => at !== index),
+        t,
+      ).map((issue) => ({ ...issue, path: `rules.${index}.${issue.path}` })),
+    ),
+    ...Object.entries(overlay.extend ?? {}).flatMap(([id, extension]) =>
+      extensionIssues(extension, t).map((issue) => ({ ...issue, path: `extend.${id}.${issue.path}` })),
+    ),
+    ...Object.entries(overlay.disable ?? {}).flatMap(([id, entry]) =>
+      entry.reason.trim() === ''
+        ? [{ path: `disable.${id}.reason`, message: t('policies.issue.reasonMissing') }]
+        : [],
+    ),
+  ];
 };

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatActor, formatAgo, formatDate } from '../format.ts';
+import { formatAgo, formatDate } from '../format.ts';
 import { POLL_MS, useAction, useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import type { ClaimException } from '../types.ts';
 import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
 
@@ -14,15 +15,17 @@ const stateOf = (exception: ClaimException, now: number): State =>
       ? 'expired'
       : 'active';
 
-const STATE_LABELS: Readonly<Record<State, string>> = {
-  active: 'In force',
-  expired: 'Expired',
-  revoked: 'Revoked',
-};
+const STATE_IDS = {
+  active: 'policies.exceptions.state.active',
+  expired: 'policies.exceptions.state.expired',
+  revoked: 'policies.exceptions.state.revoked',
+} as const satisfies Record<State, string>;
 
 /** Claim exceptions legal has granted, newest first: what, why, until when; revoke one to flag the claim again. */
 export const Exceptions = () => {
   const { api, announce } = useApp();
+  const t = useT();
+  const format = useFormat();
   const list = useResource(() => api.exceptions(), [api], { pollMs: POLL_MS });
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   const revoke = useAction(api.revoke);
@@ -33,47 +36,42 @@ export const Exceptions = () => {
     const revoked = await revoke.run(exception.exceptionId);
     setConfirming(undefined);
     if (revoked !== undefined) {
-      announce(`Exception for ${exception.ruleId} (${exception.brand}) revoked: the claim is flagged again.`);
+      announce(t('policies.exceptions.revoked', { rule: exception.ruleId, brand: exception.brand }));
       await list.refresh();
     }
   };
 
   return (
     <>
-      <PageTitle>Exceptions</PageTitle>
-      <p class="lede">
-        Claims allowed for a brand on the strength of evidence, until they expire. While an exception is in
-        force, the brand’s copy using that claim is not flagged.
-      </p>
+      <PageTitle>{t('policies.exceptions.title')}</PageTitle>
+      <p class="lede">{t('policies.exceptions.lede')}</p>
       {list.error !== undefined && (
-        <ErrorNotice error={list.error} context="The exceptions could not be loaded." retry={list.refresh} />
+        <ErrorNotice error={list.error} context={t('policies.exceptions.failed')} retry={list.refresh} />
       )}
       {revoke.error !== undefined && (
-        <ErrorNotice error={revoke.error} context="The exception was not revoked." />
+        <ErrorNotice error={revoke.error} context={t('policies.exceptions.revokeFailed')} />
       )}
       {list.loading && list.data === undefined ? (
-        <Loading what="exceptions" />
+        <Loading what={t('policies.exceptions.loading')} />
       ) : items.length === 0 ? (
         list.data !== undefined && (
-          <EmptyState title="No exceptions granted yet.">
-            Approve a copy in the review queue and tick “Grant an exception” to allow a substantiated claim.
-          </EmptyState>
+          <EmptyState title={t('policies.exceptions.empty')}>{t('policies.exceptions.emptyHint')}</EmptyState>
         )
       ) : (
         <div class="table-wrap panel">
           <table class="table">
-            <caption class="visually-hidden">Claim exceptions, newest first</caption>
+            <caption class="visually-hidden">{t('policies.exceptions.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Brand</th>
-                <th scope="col">Claim (rule)</th>
-                <th scope="col">Phrase</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Granted</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('policies.exceptions.column.brand')}</th>
+                <th scope="col">{t('policies.exceptions.column.rule')}</th>
+                <th scope="col">{t('policies.exceptions.column.phrase')}</th>
+                <th scope="col">{t('policies.exceptions.column.evidence')}</th>
+                <th scope="col">{t('policies.exceptions.column.granted')}</th>
+                <th scope="col">{t('policies.exceptions.column.expires')}</th>
+                <th scope="col">{t('policies.exceptions.column.status')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Action</span>
+                  <span class="visually-hidden">{t('policies.exceptions.column.action')}</span>
                 </th>
               </tr>
             </thead>
@@ -86,12 +84,14 @@ export const Exceptions = () => {
                     <td>
                       <code>{exception.ruleId}</code>
                     </td>
-                    <td>{exception.phrase ?? <span class="muted">every phrase</span>}</td>
+                    <td>
+                      {exception.phrase ?? <span class="muted">{t('policies.exceptions.everyPhrase')}</span>}
+                    </td>
                     <td class="wrap">{exception.evidence}</td>
                     <td>
-                      {formatDate(exception.grantedAt)}
+                      {format.date(exception.grantedAt)}
                       <br />
-                      <span class="muted">{formatActor(exception.grantedBy)}</span>
+                      <span class="muted">{format.actor(exception.grantedBy)}</span>
                     </td>
                     <td>
                       {formatDate(exception.expiresAt)}
@@ -99,9 +99,12 @@ export const Exceptions = () => {
                       <span class="muted">{formatAgo(exception.expiresAt, now)}</span>
                     </td>
                     <td>
-                      <span class={`badge state-${state}`}>{STATE_LABELS[state]}</span>
+                      <span class={`badge state-${state}`}>{t(STATE_IDS[state])}</span>
                       {exception.revokedBy !== undefined && (
-                        <span class="muted"> by {formatActor(exception.revokedBy)}</span>
+                        <span class="muted">
+                          {' '}
+                          {t('policies.exceptions.revokedBy', { actor: format.actor(exception.revokedBy) })}
+                        </span>
                       )}
                     </td>
                     <td class="actions">
@@ -114,24 +117,27 @@ export const Exceptions = () => {
                               disabled={revoke.busy}
                               onClick={() => void doRevoke(exception)}
                             >
-                              Confirm revoke
+                              {t('policies.exceptions.confirmRevoke')}
                             </button>
                             <button
                               type="button"
                               class="button button-quiet button-small"
                               onClick={() => setConfirming(undefined)}
                             >
-                              Cancel
+                              {t('policies.cancel')}
                             </button>
                           </span>
                         ) : (
                           <button
                             type="button"
                             class="button button-small"
-                            aria-label={`Revoke exception for ${exception.ruleId}, ${exception.brand}`}
+                            aria-label={t('policies.exceptions.revokeLabel', {
+                              rule: exception.ruleId,
+                              brand: exception.brand,
+                            })}
                             onClick={() => setConfirming(exception.exceptionId)}
                           >
-                            Revoke
+                            {t('policies.exceptions.revoke')}
                           </button>
                         ))}
                     </td>

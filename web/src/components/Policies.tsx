@@ -1,108 +1,59 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { POLICY_OWNERS } from '../../../shared/domain/policies/policy.ts';
+import {
+  type ChangeVerdict,
+  type ExampleExpectation,
+  POLICY_OWNERS,
+  type PolicyOwner,
+} from '../../../shared/domain/policies/policy.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
-import { formatAgo, formatDateTime } from '../format.ts';
 import { type Resource, useAction, useResource } from '../hooks.ts';
+import type { PoliciesMessageId } from '../i18n/catalogues/policies/en.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
+import type { T } from '../i18n/messages.ts';
+import { localizeIssue } from '../policy-edit.ts';
 import type { PolicyDraft, PolicyId, PolicySummary, PolicyTest, PolicyVersion } from '../policy-types.ts';
 import type { FieldIssue } from '../types.ts';
 import { EmptyState, ErrorNotice, LevelBadge, Link, Loading, PageTitle, TableHead } from './common.tsx';
 
-/** Every user-visible string of the Policies area's shared parts (issue #15 moves them into catalogues). */
-export const POLICY_TEXT = {
-  names: {
-    claims: 'Claim rules',
-    matrix: 'Risk matrix',
-    spend: 'Spend thresholds',
-    sentiment: 'Sentiment thresholds',
-  } satisfies Record<PolicyId, string>,
-  what: {
-    claims:
-      'Legal’s changes to the shipped rule packs: added rules, extra phrases or exceptions, rules switched off.',
-    matrix: 'The probability × impact grid that turns every finding into red, yellow or green.',
-    spend: 'When spend against plan, pacing, cost per acquisition and delivery raise a finding.',
-    sentiment: 'When the share and swings of negative mentions raise a finding.',
-  } satisfies Record<PolicyId, string>,
-  owners: { legal: 'Legal', manager: 'Managers' },
-  homeTitle: 'Policies',
-  noPolicies: 'The service lists no policies.',
-  homeLede:
-    'The rules, the matrix and the thresholds behind every assessment. Each change is a draft you test against real decisions and recent cases before you publish it; a published version is in force everywhere within a minute, and any earlier version can be restored.',
-  columns: ['Policy', 'Owner', 'In force', 'Published', 'Draft'],
-  shipped: 'Shipped defaults',
-  versionN: (n: number) => `Version ${n}`,
-  noDraft: 'None',
-  draftBy: (by: string, at: string) => `Saved by ${by}, ${at}`,
-  open: 'Open',
-  edit: 'Edit',
-  loadingPolicies: 'the policies',
-  policiesFailed: 'The policies could not be loaded.',
-  loadingPolicy: 'the policy',
-  policyFailed: 'The policy could not be loaded.',
-  readOnly: (owner: string) =>
-    `Read-only: ${owner.toLowerCase()} own this policy. You see the version in force and its history.`,
-  inForce: 'In force',
-  stamp: 'Assessments carry',
-  base: 'Written against',
-  publishedBy: (by: string, at: string) => `published by ${by} ${at}`,
-  draftSaved: (by: string, at: string, basedOn: number) =>
-    `Draft saved by ${by} ${at}, based on version ${basedOn}.`,
-  draftStale: (active: number) =>
-    `Version ${active} was published since: save the draft again before you publish it.`,
-  unsaved: 'Unsaved changes.',
-  save: 'Save draft',
-  saving: 'Saving…',
-  saved: 'Draft saved.',
-  saveFailed: 'The draft was not saved; your changes are still here.',
-  test: 'Test the changes',
-  testing: 'Testing…',
-  testFailed: 'The test could not run.',
-  discard: 'Discard changes',
-  discardConfirm: 'Discard unsaved changes? Click again to confirm.',
-  publishTitle: 'Publish',
-  note: 'Note for the history (required)',
-  notePlaceholder: 'What changes and why, e.g. “Acme brand guideline 4.2: 国家级配方 is banned”',
-  publish: 'Publish',
-  saveAndPublish: 'Save and publish',
-  publishing: 'Publishing…',
-  published: (version: number) => `Version ${version} published: in force everywhere within a minute.`,
-  publishFailed: 'Not published.',
-  noteMissing: 'Write a note for the history first.',
-  testTitle: 'Test result',
-  testOk: 'Passes: no example fails and no decided copy regresses.',
-  testExamplesFail: 'Examples fail: publishing is refused until they pass.',
-  testRegressions: 'Some decided copies would change the wrong way: check each before you publish.',
-  stamps: (active: string, draft: string) => `${active} → ${draft}`,
-  examples: (total: number, failing: number) =>
-    failing === 0 ? `All ${total} examples behave as written.` : `${failing} of ${total} examples fail:`,
-  expected: {
-    flagged: 'should be flagged',
-    clean: 'should be left alone',
-    advisory: 'should be an advisory',
-  },
-  got: (got: string, ruleIds: readonly string[]) =>
-    `got ${got}${ruleIds.length === 0 ? '' : ` (${ruleIds.join(', ')})`}`,
-  checked: (checked: number, limited: boolean, kind: 'claims' | 'cases') =>
-    `${checked} ${kind === 'claims' ? 'decided copies' : 'recent cases'} re-assessed${limited ? ' (the most recent; there are more)' : ''}.`,
-  noChanges: (kind: 'claims' | 'cases') =>
-    kind === 'claims' ? 'No decided copy would change.' : 'No recent case would change level.',
-  changeColumns: ['Copy or case', 'Decision', 'Before → after', 'Change'],
-  verdicts: {
-    'newly-flagged': 'Newly flagged',
-    'newly-cleared': 'Newly cleared',
-    'level-changed': 'Level changed',
-  },
-  decisions: { approved: 'Approved', rejected: 'Rejected' },
-  regression: 'Regression',
-  regressionWhy: {
-    approved: 'legal approved this copy: it would now be flagged',
-    rejected: 'legal rejected this copy: it would now pass',
-  },
-  explainedBy: (id: string) => `explained by exception ${id}`,
-  hasProblems: 'The policy has problems',
-  fixMarked: 'Fix the fields marked below.',
-} as const;
+/** The catalogue ids of each policy's name and what it is (shared with the policy pages' titles). */
+const NAME_IDS = {
+  claims: 'policies.name.claims',
+  matrix: 'policies.name.matrix',
+  spend: 'policies.name.spend',
+  sentiment: 'policies.name.sentiment',
+} as const satisfies Record<PolicyId, PoliciesMessageId>;
+const WHAT_IDS = {
+  claims: 'policies.what.claims',
+  matrix: 'policies.what.matrix',
+  spend: 'policies.what.spend',
+  sentiment: 'policies.what.sentiment',
+} as const satisfies Record<PolicyId, PoliciesMessageId>;
+const OWNER_IDS = {
+  legal: 'policies.owner.legal',
+  manager: 'policies.owner.manager',
+} as const satisfies Record<PolicyOwner, PoliciesMessageId>;
+const VERDICT_IDS = {
+  'newly-flagged': 'policies.test.verdict.newlyFlagged',
+  'newly-cleared': 'policies.test.verdict.newlyCleared',
+  'level-changed': 'policies.test.verdict.levelChanged',
+} as const satisfies Record<ChangeVerdict, PoliciesMessageId>;
+const EXPECTED_IDS = {
+  flagged: 'policies.test.expected.flagged',
+  clean: 'policies.test.expected.clean',
+  advisory: 'policies.test.expected.advisory',
+} as const satisfies Record<ExampleExpectation, PoliciesMessageId>;
+
+/** A policy's name in the reader's language. */
+export const usePolicyName = (): ((id: PolicyId) => string) => {
+  const t = useT();
+  return (id) => t(NAME_IDS[id]);
+};
+
+/** "Shipped defaults" for version 0, else "Version n". */
+const versionName = (t: T, version: number): string =>
+  version === 0 ? t('policies.version.shipped') : t('policies.version.n', { version });
 
 const actorName = (actor: string): string => actor.replace(/^user:/, '');
 
@@ -116,31 +67,39 @@ export const useCanEdit = (id: PolicyId): boolean => {
 export const PoliciesHome = () => {
   const { api } = useApp();
   const policies = useResource(() => api.policies(), [api]);
-  const T = POLICY_TEXT;
+  const t = useT();
+  const format = useFormat();
+  const columns = [
+    t('policies.home.column.policy'),
+    t('policies.home.column.owner'),
+    t('policies.home.column.inForce'),
+    t('policies.home.column.published'),
+    t('policies.home.column.draft'),
+  ];
   return (
     <>
-      <PageTitle>{T.homeTitle}</PageTitle>
-      <p class="lede">{T.homeLede}</p>
+      <PageTitle>{t('policies.home.title')}</PageTitle>
+      <p class="lede">{t('policies.home.lede')}</p>
       {policies.error !== undefined && (
-        <ErrorNotice error={policies.error} context={T.policiesFailed} retry={policies.refresh} />
+        <ErrorNotice error={policies.error} context={t('policies.home.failed')} retry={policies.refresh} />
       )}
       {policies.loading && policies.data === undefined ? (
-        <Loading what={T.loadingPolicies} />
+        <Loading what={t('policies.home.loading')} />
       ) : (
         policies.data !== undefined && (
           <div class="table-wrap panel">
             <table class="table policy-table">
-              <TableHead columns={T.columns} />
+              <TableHead columns={columns} />
               <tbody>
                 {policies.data.policies.map((policy: PolicySummary) => (
                   <tr key={policy.id} data-policy-id={policy.id}>
                     <th scope="row">
-                      <Link href={`/policies/${policy.id}`}>{T.names[policy.id]}</Link>
-                      <div class="muted">{T.what[policy.id]}</div>
+                      <Link href={`/policies/${policy.id}`}>{t(NAME_IDS[policy.id])}</Link>
+                      <div class="muted">{t(WHAT_IDS[policy.id])}</div>
                     </th>
-                    <td>{T.owners[policy.owner]}</td>
+                    <td>{t(OWNER_IDS[policy.owner])}</td>
                     <td>
-                      {policy.activeVersion === 0 ? T.shipped : T.versionN(policy.activeVersion)}
+                      {versionName(t, policy.activeVersion)}
                       <div class="muted">
                         <code>{policy.stamp}</code>
                       </div>
@@ -150,7 +109,7 @@ export const PoliciesHome = () => {
                         '—'
                       ) : (
                         <>
-                          {formatDateTime(policy.publishedAt)}
+                          {format.dateTime(policy.publishedAt)}
                           {policy.publishedBy !== undefined && (
                             <div class="muted">{actorName(policy.publishedBy)}</div>
                           )}
@@ -160,8 +119,11 @@ export const PoliciesHome = () => {
                     </td>
                     <td>
                       {policy.draft === undefined
-                        ? T.noDraft
-                        : T.draftBy(actorName(policy.draft.savedBy), formatAgo(policy.draft.savedAt))}
+                        ? t('policies.home.noDraft')
+                        : t('policies.home.draftBy', {
+                            by: actorName(policy.draft.savedBy),
+                            ago: format.ago(policy.draft.savedAt),
+                          })}
                     </td>
                   </tr>
                 ))}
@@ -170,7 +132,7 @@ export const PoliciesHome = () => {
           </div>
         )
       )}
-      {policies.data?.policies.length === 0 && <EmptyState title={T.noPolicies} />}
+      {policies.data?.policies.length === 0 && <EmptyState title={t('policies.home.empty')} />}
     </>
   );
 };
@@ -216,6 +178,7 @@ export const usePolicyEditor = <D,>(
   check: (document: D) => FieldIssue[] = () => [],
 ): PolicyEditor<D> => {
   const { api, announce } = useApp();
+  const t = useT();
   const canEdit = useCanEdit(id);
   const active = useResource(() => api.policy(id), [api, id]);
   const draft = useResource(
@@ -239,8 +202,12 @@ export const usePolicyEditor = <D,>(
   }, [ready, active.data, draft.data, reload]);
 
   const dirty = document !== undefined && JSON.stringify(document) !== baseline;
-  const clientIssues = useMemo(() => (document === undefined ? [] : check(document)), [document]);
-  const issues = useMemo(() => [...clientIssues, ...serverIssues], [clientIssues, serverIssues]);
+  const clientIssues = useMemo(() => (document === undefined ? [] : check(document)), [document, t]);
+  // The API names the shared schemas' problems in English: each is said in the reader's language.
+  const issues = useMemo(
+    () => [...clientIssues, ...serverIssues.map((issue) => localizeIssue(issue, t))],
+    [clientIssues, serverIssues, t],
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
@@ -251,12 +218,12 @@ export const usePolicyEditor = <D,>(
   const saveNow = async (): Promise<boolean> => {
     if (document === undefined) return false;
     if (clientIssues.length > 0)
-      throw new ApiError(400, POLICY_TEXT.hasProblems, POLICY_TEXT.fixMarked, clientIssues);
+      throw new ApiError(400, t('policies.draft.hasProblems'), t('policies.draft.fixMarked'), clientIssues);
     try {
       const saved = await api.saveDraft(id, document);
       setServerIssues([]);
       setBaseline(JSON.stringify(document));
-      announce(POLICY_TEXT.saved);
+      announce(t('policies.draft.saved'));
       void draft.refresh();
       return saved !== undefined;
     } catch (error) {
@@ -267,7 +234,7 @@ export const usePolicyEditor = <D,>(
   const save = useAction(saveNow);
 
   const test = useAction(async (): Promise<PolicyTest> => {
-    if (document === undefined) throw new ApiError(0, POLICY_TEXT.testFailed, '');
+    if (document === undefined) throw new ApiError(0, t('policies.draft.testFailed'), '');
     const result = await api.testDraft(id, canEdit ? document : undefined);
     setTestResult(result);
     return result;
@@ -281,11 +248,11 @@ export const usePolicyEditor = <D,>(
   };
 
   const publish = useAction(async (note: string): Promise<PolicyVersion> => {
-    if (note.trim() === '') throw new ApiError(400, POLICY_TEXT.noteMissing, '');
+    if (note.trim() === '') throw new ApiError(400, t('policies.publish.noteMissing'), '');
     if (dirty) await saveNow();
     try {
       const version = await api.publish(id, note.trim());
-      announce(POLICY_TEXT.published(version.version));
+      announce(t('policies.publish.published', { version: version.version }));
       setTestResult(undefined);
       await restart();
       return version;
@@ -302,9 +269,9 @@ export const usePolicyEditor = <D,>(
   });
 
   const rollback = useAction(async (version: number, note: string): Promise<PolicyVersion> => {
-    if (note.trim() === '') throw new ApiError(400, POLICY_TEXT.noteMissing, '');
+    if (note.trim() === '') throw new ApiError(400, t('policies.publish.noteMissing'), '');
     const restored = await api.rollback(id, version, note.trim());
-    announce(POLICY_TEXT.published(restored.version));
+    announce(t('policies.publish.published', { version: restored.version }));
     // Unsaved edits stay in the form; the status above it says what is in force now.
     if (!dirty) await restart();
     else {
@@ -354,25 +321,25 @@ export const PolicyFrame = <D,>({
   editor: PolicyEditor<D>;
   children: ComponentChildren;
 }) => {
-  const T = POLICY_TEXT;
+  const t = useT();
   const { active, draft } = editor;
-  const owner = T.owners[POLICY_OWNERS[editor.id]];
+  const name = t(NAME_IDS[editor.id]);
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumbs">
-        <Link href="/policies">{T.homeTitle}</Link> › {T.names[editor.id]}
+      <nav class="breadcrumbs" aria-label={t('policies.frame.breadcrumbs')}>
+        <Link href="/policies">{t('policies.home.title')}</Link> › {name}
       </nav>
-      <PageTitle>{T.names[editor.id]}</PageTitle>
-      <p class="lede">{T.what[editor.id]}</p>
+      <PageTitle>{name}</PageTitle>
+      <p class="lede">{t(WHAT_IDS[editor.id])}</p>
       {active.error !== undefined && (
-        <ErrorNotice error={active.error} context={T.policyFailed} retry={active.refresh} />
+        <ErrorNotice error={active.error} context={t('policies.frame.failed')} retry={active.refresh} />
       )}
       {draft.error !== undefined && (
-        <ErrorNotice error={draft.error} context={T.policyFailed} retry={draft.refresh} />
+        <ErrorNotice error={draft.error} context={t('policies.frame.failed')} retry={draft.refresh} />
       )}
       {!editor.canEdit && (
         <p class="notice policy-readonly" data-testid="policy-readonly">
-          {T.readOnly(owner)}
+          {t('policies.frame.readOnly', { owner: POLICY_OWNERS[editor.id] })}
         </p>
       )}
       {active.data !== undefined && (
@@ -383,7 +350,8 @@ export const PolicyFrame = <D,>({
         />
       )}
       {editor.document === undefined
-        ? active.error === undefined && draft.error === undefined && <Loading what={T.loadingPolicy} />
+        ? active.error === undefined &&
+          draft.error === undefined && <Loading what={t('policies.frame.loading')} />
         : children}
     </>
   );
@@ -398,48 +366,55 @@ const PolicyStatus = ({
   draft: PolicyDraft | undefined;
   dirty: boolean;
 }) => {
-  const T = POLICY_TEXT;
+  const t = useT();
+  const format = useFormat();
   return (
     <dl class="facts policy-status panel" data-testid="policy-status" data-version={version.version}>
       <div>
-        <dt>{T.inForce}</dt>
+        <dt>{t('policies.status.inForce')}</dt>
         <dd>
-          {version.version === 0 ? T.shipped : T.versionN(version.version)}
+          {versionName(t, version.version)}
           {version.version !== 0 && (
             <span class="muted">
               {' '}
               ·{' '}
-              {T.publishedBy(
-                actorName(version.author),
-                version.at === undefined ? '' : formatAgo(version.at),
-              )}
+              {t('policies.status.publishedBy', {
+                by: actorName(version.author),
+                ago: version.at === undefined ? '' : format.ago(version.at),
+              })}
             </span>
           )}
           {version.version !== 0 && version.note !== '' && <div class="policy-note">{version.note}</div>}
         </dd>
       </div>
       <div>
-        <dt>{T.stamp}</dt>
+        <dt>{t('policies.status.stamp')}</dt>
         <dd>
           <code>{version.stamp}</code>
         </dd>
       </div>
       <div>
-        <dt>{T.base}</dt>
+        <dt>{t('policies.status.base')}</dt>
         <dd>
           <code>{version.base}</code>
         </dd>
       </div>
       {(draft !== undefined || dirty) && (
         <div class="policy-draft-state">
-          <dt>Draft</dt>
+          <dt>{t('policies.status.draft')}</dt>
           <dd>
             {draft !== undefined &&
-              T.draftSaved(actorName(draft.savedBy), formatAgo(draft.savedAt), draft.basedOn)}{' '}
+              t('policies.status.draftSaved', {
+                by: actorName(draft.savedBy),
+                ago: format.ago(draft.savedAt),
+                basedOn: draft.basedOn,
+              })}{' '}
             {draft !== undefined && draft.basedOn !== version.version && (
-              <strong class="policy-warning">{T.draftStale(version.version)}</strong>
+              <strong class="policy-warning">
+                {t('policies.status.draftStale', { active: version.version })}
+              </strong>
             )}{' '}
-            {dirty && <strong>{T.unsaved}</strong>}
+            {dirty && <strong>{t('policies.status.unsaved')}</strong>}
           </dd>
         </div>
       )}
@@ -449,13 +424,17 @@ const PolicyStatus = ({
 
 /** Save, test and discard: the owner's buttons under the form. */
 export const DraftActions = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
-  const T = POLICY_TEXT;
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   if (!editor.canEdit) return null;
   return (
     <div class="policy-actions">
-      {editor.save.error !== undefined && <ErrorNotice error={editor.save.error} context={T.saveFailed} />}
-      {editor.test.error !== undefined && <ErrorNotice error={editor.test.error} context={T.testFailed} />}
+      {editor.save.error !== undefined && (
+        <ErrorNotice error={editor.save.error} context={t('policies.draft.saveFailed')} />
+      )}
+      {editor.test.error !== undefined && (
+        <ErrorNotice error={editor.test.error} context={t('policies.draft.testFailed')} />
+      )}
       <div class="form-actions">
         <button
           type="button"
@@ -463,7 +442,7 @@ export const DraftActions = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           disabled={editor.save.busy}
           onClick={() => void editor.save.run()}
         >
-          {editor.save.busy ? T.saving : T.save}
+          {editor.save.busy ? t('policies.draft.saving') : t('policies.draft.save')}
         </button>
         <button
           type="button"
@@ -471,7 +450,7 @@ export const DraftActions = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           disabled={editor.test.busy}
           onClick={() => void editor.test.run()}
         >
-          {editor.test.busy ? T.testing : T.test}
+          {editor.test.busy ? t('policies.draft.testing') : t('policies.draft.test')}
         </button>
         {editor.dirty && (
           <button
@@ -487,7 +466,7 @@ export const DraftActions = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
             }}
             onBlur={() => setConfirming(false)}
           >
-            {confirming ? T.discardConfirm : T.discard}
+            {confirming ? t('policies.draft.discardConfirm') : t('policies.draft.discard')}
           </button>
         )}
       </div>
@@ -504,8 +483,14 @@ const levelOrText = (level: string) =>
 
 /** What a test answered: failing examples, and each decided copy or recent case that would change. */
 export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claims' | 'cases' }) => {
-  const T = POLICY_TEXT;
+  const t = useT();
   const { failures, total } = result.examples;
+  const changeColumns = [
+    t('policies.test.column.subject'),
+    t('policies.test.column.decision'),
+    t('policies.test.column.levels'),
+    t('policies.test.column.change'),
+  ];
   const { changes, checked, limited } = result.regression;
   return (
     <section
@@ -514,35 +499,57 @@ export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claim
       data-testid="policy-test"
       data-ok={String(result.ok)}
     >
-      <h2 id="policy-test-title">{T.testTitle}</h2>
+      <h2 id="policy-test-title">{t('policies.test.title')}</h2>
       <p role="status" class={result.ok ? 'policy-ok' : 'policy-warning'}>
-        <strong>{result.ok ? T.testOk : failures.length > 0 ? T.testExamplesFail : T.testRegressions}</strong>{' '}
+        <strong>
+          {result.ok
+            ? t('policies.test.ok')
+            : failures.length > 0
+              ? t('policies.test.examplesFail')
+              : t('policies.test.regressions')}
+        </strong>{' '}
         <span class="muted">
-          <code>{T.stamps(result.stamp.active, result.stamp.draft)}</code>
+          <code>
+            {result.stamp.active} → {result.stamp.draft}
+          </code>
         </span>
       </p>
       {kind === 'claims' && (
         <>
-          <p>{T.examples(total, failures.length)}</p>
+          <p>
+            {failures.length === 0
+              ? t('policies.test.examplesOk', { total })
+              : t('policies.test.examplesFailing', { failing: failures.length, total })}
+          </p>
           {failures.length > 0 && (
             <ul class="policy-failures" data-testid="example-failures">
               {failures.map((failure) => (
                 <li key={`${failure.ruleId}|${failure.text}`}>
                   <code>{failure.ruleId}</code>: “<span class="phrase">{failure.text}</span>”{' '}
-                  {T.expected[failure.expected]}, {T.got(failure.got, failure.ruleIds)}
+                  {t(EXPECTED_IDS[failure.expected])},{' '}
+                  {failure.ruleIds.length === 0
+                    ? t('policies.test.got', { got: failure.got })
+                    : t('policies.test.gotRules', { got: failure.got, rules: failure.ruleIds.join(', ') })}
                 </li>
               ))}
             </ul>
           )}
         </>
       )}
-      <p>{T.checked(checked, limited, kind)}</p>
+      <p>
+        {t(kind === 'claims' ? 'policies.test.checkedClaims' : 'policies.test.checkedCases', {
+          checked,
+          limited: limited ? 'yes' : 'no',
+        })}
+      </p>
       {changes.length === 0 ? (
-        <p class="muted">{T.noChanges(kind)}</p>
+        <p class="muted">
+          {t(kind === 'claims' ? 'policies.test.noChangesClaims' : 'policies.test.noChangesCases')}
+        </p>
       ) : (
         <div class="table-wrap">
           <table class="table policy-changes" data-testid="regression-changes">
-            <TableHead columns={T.changeColumns} />
+            <TableHead columns={changeColumns} />
             <tbody>
               {changes.map((change) => (
                 <tr
@@ -554,20 +561,33 @@ export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claim
                   <td>
                     <Link href={`/cases/${encodeURIComponent(change.caseId)}`}>{change.title}</Link>
                   </td>
-                  <td>{change.decision === undefined ? '—' : T.decisions[change.decision]}</td>
+                  <td>
+                    {change.decision === undefined
+                      ? '—'
+                      : t(
+                          change.decision === 'approved'
+                            ? 'policies.test.decision.approved'
+                            : 'policies.test.decision.rejected',
+                        )}
+                  </td>
                   <td>
                     {levelOrText(change.before)} → {levelOrText(change.after)}
                   </td>
                   <td>
-                    {T.verdicts[change.verdict]}
+                    {t(VERDICT_IDS[change.verdict])}
                     {change.regression && change.decision !== undefined && (
                       <strong class="policy-regression">
                         {' '}
-                        {T.regression}: {T.regressionWhy[change.decision]}
+                        {t('policies.test.regression')}:{' '}
+                        {t(
+                          change.decision === 'approved'
+                            ? 'policies.test.regressionWhy.approved'
+                            : 'policies.test.regressionWhy.rejected',
+                        )}
                       </strong>
                     )}
                     {change.exceptionId !== undefined && (
-                      <div class="muted">{T.explainedBy(change.exceptionId)}</div>
+                      <div class="muted">{t('policies.test.explainedBy', { id: change.exceptionId })}</div>
                     )}
                   </td>
                 </tr>
@@ -582,7 +602,7 @@ export const TestResults = ({ result, kind }: { result: PolicyTest; kind: 'claim
 
 /** The note and the publish button; a refusal (409) stays on screen with what fails (the test below it). */
 export const PublishForm = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
-  const T = POLICY_TEXT;
+  const t = useT();
   const [note, setNote] = useState('');
   if (!editor.canEdit) return null;
   return (
@@ -596,24 +616,28 @@ export const PublishForm = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
         });
       }}
     >
-      <h2 id="policy-publish-title">{T.publishTitle}</h2>
+      <h2 id="policy-publish-title">{t('policies.publish.title')}</h2>
       <label class="field" for={`publish-note-${editor.id}`}>
-        <span class="label">{T.note}</span>
+        <span class="label">{t('policies.publish.note')}</span>
         <textarea
           id={`publish-note-${editor.id}`}
           rows={2}
           maxLength={2000}
           value={note}
-          placeholder={T.notePlaceholder}
+          placeholder={t('policies.publish.notePlaceholder')}
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </label>
       {editor.publish.error !== undefined && (
-        <ErrorNotice error={editor.publish.error} context={T.publishFailed} />
+        <ErrorNotice error={editor.publish.error} context={t('policies.publish.failed')} />
       )}
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={editor.publish.busy}>
-          {editor.publish.busy ? T.publishing : editor.dirty ? T.saveAndPublish : T.publish}
+          {editor.publish.busy
+            ? t('policies.publish.publishing')
+            : editor.dirty
+              ? t('policies.publish.saveAndPublish')
+              : t('policies.publish.publish')}
         </button>
       </div>
     </form>

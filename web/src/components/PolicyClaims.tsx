@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
-import { ClaimRuleSourceSchema } from '../../../shared/domain/claims/pack-schema.ts';
 import { IMPACT_GRADES, PROBABILITY_GRADES } from '../../../shared/domain/rating.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales.ts';
 import { useApp } from '../context.ts';
-import { LANGUAGE_NAMES } from '../format.ts';
 import { useResource } from '../hooks.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.tsx';
 import {
   asOverlay,
   byField,
+  checkOverlay,
   customRules,
   disableRule,
   EMPTY_RULE_FORM,
   enableRule,
+  extensionIssues,
   formOfRule,
   issuesUnder,
   linesOf,
@@ -18,10 +20,11 @@ import {
   PACK_OF_LANGUAGE,
   type RuleForm,
   removeRule,
+  ruleIssues,
   ruleOfForm,
+  ruleText,
   setExtension,
   upsertRule,
-  zodIssues,
 } from '../policy-edit.ts';
 import type { ClaimsOverlay, CustomRule, RuleExtension } from '../policy-types.ts';
 import type { FieldIssue, PackSummary, RuleSummary } from '../types.ts';
@@ -36,152 +39,7 @@ import {
 } from './Policies.tsx';
 import { PolicyHistory } from './PolicyHistory.tsx';
 
-/** Every user-visible string of the claims policy screen (issue #15 moves them into catalogues). */
-const TEXT = {
-  changesTitle: 'Your changes to the shipped packs',
-  changesLede:
-    'Rules you add, phrases or exceptions you add to a shipped rule, and shipped rules you switch off. They apply on top of whatever packs ship, so a new release keeps them.',
-  noChanges: 'No changes: the shipped packs apply as they are.',
-  addRule: 'Add a rule',
-  added: 'Added rules',
-  extended: 'Shipped rules with extra phrases or exceptions',
-  disabled: 'Shipped rules switched off',
-  edit: 'Edit',
-  remove: 'Remove',
-  reenable: 'Switch on again',
-  extraPatterns: (n: number) => `${n} extra ${n === 1 ? 'phrase' : 'phrases'}`,
-  extraExceptions: (n: number) => `${n} extra ${n === 1 ? 'exception' : 'exceptions'}`,
-  examplesCount: (positive: number, negative: number) => `${positive} flagged, ${negative} left alone`,
-  reason: 'Reason',
-  ruleFormTitle: (editing: boolean) => (editing ? 'Edit the rule' : 'A new rule'),
-  ruleFormLede:
-    'The same fields as a shipped rule (docs/legal.md). Give at least one copy it must flag and one it must leave alone: the test and the publish check run them.',
-  fields: {
-    id: 'Rule id',
-    idHint:
-      'Starts with the pack it joins: cn. (Chinese copy), en. (English), vn. (Vietnamese); e.g. cn.custom.acme-taboo',
-    languages: 'Languages of the copy',
-    markets: 'Markets',
-    marketsHint: 'Country codes separated by commas (CN, HK, GB, US, VN, EU …) or all',
-    categories: 'Categories',
-    categoriesHint: 'all, or categories separated by commas (cosmetics, health-food, alcohol …)',
-    patterns: 'Phrases it flags (one per line)',
-    patternsHint: '{a|b} stands for either wording. Leave empty if the claim is an act × an object below.',
-    predicates: 'Acts (one per line: cures, 治好)',
-    objects: 'What they act on (one per line: diabetes, 失眠)',
-    pairHint: 'A claim made of an act and what it acts on in one sentence, in either order.',
-    exceptions: 'Exceptions: innocent phrases that contain a flagged phrase (one per line)',
-    probability: 'Probability',
-    impact: 'Impact',
-    basis: 'Legal basis',
-    message: 'What is wrong (for the marketer)',
-    suggestion: 'What to write instead',
-    positive: 'Copies it must flag (one per line)',
-    negative: 'Copies it must leave alone (one per line)',
-  },
-  applyRule: (editing: boolean) => (editing ? 'Update in the draft' : 'Add to the draft'),
-  cancel: 'Cancel',
-  applied: 'In the draft: save it to keep it, test it, then publish.',
-  ruleProblems: 'The rule is not added yet: fix the fields marked below.',
-  idTaken: 'another added rule has this id',
-  takes: {
-    markets: 'takes country codes separated by commas (CN, GB …) or all',
-    categories: 'takes categories separated by commas or all',
-    probability: 'takes low, medium, high or a score between 0 and 1',
-    impact: 'takes minor, moderate, severe or a score between 0 and 1',
-  },
-  idPack: 'must start with cn., en. or vn. (the pack it joins)',
-  extendTitle: (id: string) => `Extra phrases or exceptions for ${id}`,
-  extendLede:
-    'New phrases need a copy they flag; new exceptions need a copy they now leave alone. The rule’s own phrases and exceptions stay.',
-  extendFields: {
-    patterns: 'Extra phrases it flags (one per line)',
-    exceptions: 'Extra exceptions (one per line)',
-    positive: 'Copies it must flag (one per line)',
-    negative: 'Copies it must leave alone (one per line)',
-  },
-  needsPositive: 'new phrases need at least one copy they flag',
-  needsNegative: 'new exceptions need at least one copy they leave alone',
-  applyExtend: 'Apply to the draft',
-  disableTitle: (id: string) => `Switch off ${id}`,
-  disableLede: 'The rule stops firing once this is published. Say why for the record.',
-  disableReason: 'Reason (required)',
-  reasonMissing: 'write the reason',
-  applyDisable: 'Switch off in the draft',
-  packsTitle: 'Rules in force',
-  packsLede: (version: string) =>
-    `Every rule copy is checked against, with your published changes. Version ${version}.`,
-  packsLoading: 'the rules in force',
-  packsFailed: 'The rules in force could not be loaded.',
-  find: 'Find a rule',
-  findPlaceholder: 'rule id, phrase or wording, e.g. 最佳',
-  shown: (n: number, total: number) => `${n} of ${total} rules`,
-  nothingFound: 'No rule mentions that.',
-  showMore: (n: number) => `Show ${n} more`,
-  customBadge: 'Added by legal',
-  disabledBadge: 'Switched off (draft)',
-  extendedBadge: 'Extended (draft)',
-  extend: 'Add phrases or exceptions',
-  disable: 'Switch off',
-  phrases: (n: number) => `Phrases (${n})`,
-  flags: 'Flags',
-  leavesAlone: 'Leaves alone',
-  ruleIssues: 'Problems the API found:',
-} as const;
-
 const PAGE = 40;
-
-// ---------------------------------------------------------------------------------------------------------
-// Client-side checks with the shared rule schema (the API repeats them and names the same paths)
-
-const PACK_IDS = Object.values(PACK_OF_LANGUAGE);
-
-/** A union's bare "Invalid input" (markets, categories, a rating), said as what the field takes. */
-const plainUnion = (issue: FieldIssue): FieldIssue => {
-  if (issue.message !== 'Invalid input') return issue;
-  const field = issue.path.split('.')[0] ?? '';
-  const takes = (TEXT.takes as Readonly<Record<string, string>>)[field];
-  return takes === undefined ? issue : { ...issue, message: takes };
-};
-
-/** The issues of one added rule, paths relative to the rule (`patterns.0`, `examples.positive`). */
-export const ruleIssues = (rule: CustomRule, others: readonly CustomRule[]): FieldIssue[] => {
-  const parsed = ClaimRuleSourceSchema.safeParse(rule);
-  return [
-    ...(parsed.success ? [] : zodIssues(parsed.error.issues).map(plainUnion)),
-    ...(PACK_IDS.some((pack) => rule.id.startsWith(`${pack}.`))
-      ? []
-      : [{ path: 'id', message: TEXT.idPack }]),
-    ...(others.some((other) => other.id === rule.id) ? [{ path: 'id', message: TEXT.idTaken }] : []),
-  ];
-};
-
-const extensionIssues = (extension: RuleExtension): FieldIssue[] => [
-  ...((extension.patterns ?? []).length > 0 && (extension.examples?.positive ?? []).length === 0
-    ? [{ path: 'examples.positive', message: TEXT.needsPositive }]
-    : []),
-  ...((extension.exceptions ?? []).length > 0 && (extension.examples?.negative ?? []).length === 0
-    ? [{ path: 'examples.negative', message: TEXT.needsNegative }]
-    : []),
-];
-
-const checkOverlay = (overlay: ClaimsOverlay): FieldIssue[] => {
-  const rules = customRules(overlay);
-  return [
-    ...rules.flatMap((rule, index) =>
-      ruleIssues(
-        rule,
-        rules.filter((_, at) => at !== index),
-      ).map((issue) => ({ ...issue, path: `rules.${index}.${issue.path}` })),
-    ),
-    ...Object.entries(overlay.extend ?? {}).flatMap(([id, extension]) =>
-      extensionIssues(extension).map((issue) => ({ ...issue, path: `extend.${id}.${issue.path}` })),
-    ),
-    ...Object.entries(overlay.disable ?? {}).flatMap(([id, entry]) =>
-      entry.reason.trim() === '' ? [{ path: `disable.${id}.reason`, message: TEXT.reasonMissing }] : [],
-    ),
-  ];
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Forms
@@ -229,6 +87,7 @@ const TextArea = ({
   value,
   rows = 3,
   lang,
+  label,
   onInput,
   describedBy,
   invalid,
@@ -237,6 +96,8 @@ const TextArea = ({
   value: string;
   rows?: number;
   lang?: string;
+  /** An accessible name more precise than the visible label (the field's name with the language). */
+  label?: string;
   onInput: (value: string) => void;
   describedBy: string | undefined;
   invalid: boolean;
@@ -246,6 +107,7 @@ const TextArea = ({
     rows={rows}
     value={value}
     lang={lang}
+    aria-label={label}
     aria-describedby={describedBy}
     aria-invalid={invalid}
     onInput={(event) => onInput(event.currentTarget.value)}
@@ -267,20 +129,23 @@ const RuleEditor = ({
   onApply: (rule: CustomRule) => void;
   onCancel: () => void;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const [form, setForm] = useState<RuleForm>(initial);
   const [problems, setProblems] = useState<Map<string, string[]> | undefined>(undefined);
-  const F = TEXT.fields;
   const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]): void =>
     setForm({ ...form, [key]: value });
+  // Issues by their path under the rule (`message.vi`, `patterns.1`); `fields` by the form field they name.
   const shown = problems ?? serverIssues;
+  const fields = byField(shown);
   const at = (...names: string[]): string[] | undefined => {
-    const found = names.flatMap((name) => shown.get(name) ?? []);
+    const found = names.flatMap((name) => fields.get(name) ?? []);
     return found.length === 0 ? undefined : found;
   };
   const language = form.languages.length === 1 ? form.languages[0] : undefined;
   const lang = language === 'zh' ? 'zh-Hans' : language;
   const text = (
-    key: keyof RuleForm,
+    key: Exclude<keyof RuleForm, 'message' | 'suggestion'>,
     label: string,
     options: { hint?: string; rows?: number; problems?: string[] } = {},
   ) => (
@@ -312,8 +177,52 @@ const RuleEditor = ({
       )}
     </Field>
   );
+  // The message and the suggestion: one input per locale, each required (the reader's language is shown).
+  const localizedText = (key: 'message' | 'suggestion', label: string) => {
+    const byLocale = issuesUnder(
+      [...shown].flatMap(([path, messages]) => messages.map((message) => ({ path, message }))),
+      key,
+    );
+    // A problem of the text as a whole (a plain phrase where every language is wanted), or of no one locale.
+    const whole = [...byLocale]
+      .filter(([path]) => !(LOCALES as readonly string[]).includes(path))
+      .flatMap(([, messages]) => messages);
+    return (
+      <fieldset class="field localized-text" data-field={`rule-${key}`}>
+        <legend class="label">{label}</legend>
+        {key === 'message' && <p class="hint">{t('policies.rule.messageHint')}</p>}
+        <FieldProblems id={`rule-${key}-problems`} messages={whole.length === 0 ? undefined : whole} />
+        {LOCALES.map((locale: Locale) => {
+          const id = `rule-${key}-${locale}`;
+          const problems = byLocale.get(locale);
+          return (
+            <div key={locale} class="localized-text-row">
+              <label for={id} lang={locale}>
+                {LOCALE_NAMES[locale]}
+              </label>
+              <TextArea
+                id={id}
+                value={form[key][locale]}
+                rows={2}
+                lang={locale}
+                label={t('policies.rule.inLanguage', { label, language: LOCALE_NAMES[locale] })}
+                describedBy={problems === undefined ? undefined : `${id}-problems`}
+                invalid={problems !== undefined}
+                onInput={(value) => setForm({ ...form, [key]: { ...form[key], [locale]: value } })}
+              />
+              <FieldProblems id={`${id}-problems`} messages={problems} />
+            </div>
+          );
+        })}
+      </fieldset>
+    );
+  };
   const grade = (key: 'probability' | 'impact', grades: readonly string[]) => (
-    <Field id={`rule-${key}`} label={F[key]} problems={at(key)}>
+    <Field
+      id={`rule-${key}`}
+      label={t(key === 'probability' ? 'policies.rule.probability' : 'policies.rule.impact')}
+      problems={at(key)}
+    >
       {(describedBy, invalid) => (
         <select
           id={`rule-${key}`}
@@ -324,7 +233,7 @@ const RuleEditor = ({
         >
           {[...new Set([...grades, form[key]])].map((value) => (
             <option key={value} value={value}>
-              {value}
+              {format.grade(value)}
             </option>
           ))}
         </select>
@@ -339,27 +248,29 @@ const RuleEditor = ({
       onSubmit={(event) => {
         event.preventDefault();
         const rule = ruleOfForm(form, editing.base);
-        const issues = ruleIssues(rule, others);
+        const issues = ruleIssues(rule, others, t);
         if (issues.length > 0) {
-          setProblems(byField(issuesUnder(issues, '')));
+          setProblems(issuesUnder(issues, ''));
           return;
         }
         setProblems(undefined);
         onApply(rule);
       }}
     >
-      <h2 id="rule-form-title">{TEXT.ruleFormTitle(editing.previousId !== undefined)}</h2>
-      <p class="hint">{TEXT.ruleFormLede}</p>
+      <h2 id="rule-form-title">
+        {t(editing.previousId === undefined ? 'policies.rule.titleNew' : 'policies.rule.titleEdit')}
+      </h2>
+      <p class="hint">{t('policies.rule.lede')}</p>
       {problems !== undefined && problems.size > 0 && (
         <p class="form-problem" role="alert">
-          {TEXT.ruleProblems}
+          {t('policies.rule.problems')}
         </p>
       )}
       <fieldset
         class="field"
         aria-describedby={at('languages') === undefined ? undefined : 'rule-languages-problems'}
       >
-        <legend class="label">{F.languages}</legend>
+        <legend class="label">{t('policies.rule.languages')}</legend>
         {Object.keys(PACK_OF_LANGUAGE).map((code) => (
           <label key={code} class="check">
             <input
@@ -381,37 +292,37 @@ const RuleEditor = ({
                 });
               }}
             />
-            {LANGUAGE_NAMES[code] ?? code}
+            {format.copyLanguage(code)}
           </label>
         ))}
         <FieldProblems id="rule-languages-problems" messages={at('languages')} />
       </fieldset>
       <div class="policy-form-grid">
-        {line('id', F.id, F.idHint)}
-        {line('markets', F.markets, F.marketsHint)}
-        {line('categories', F.categories, F.categoriesHint)}
+        {line('id', t('policies.rule.id'), t('policies.rule.idHint'))}
+        {line('markets', t('policies.rule.markets'), t('policies.rule.marketsHint'))}
+        {line('categories', t('policies.rule.categories'), t('policies.rule.categoriesHint'))}
         {grade('probability', PROBABILITY_GRADES)}
         {grade('impact', IMPACT_GRADES)}
       </div>
-      {text('patterns', F.patterns, { hint: F.patternsHint, rows: 4 })}
+      {text('patterns', t('policies.rule.patterns'), { hint: t('policies.rule.patternsHint'), rows: 4 })}
       <div class="policy-form-grid">
-        {text('predicates', F.predicates, { hint: F.pairHint })}
-        {text('objects', F.objects)}
+        {text('predicates', t('policies.rule.predicates'), { hint: t('policies.rule.pairHint') })}
+        {text('objects', t('policies.rule.objects'))}
       </div>
-      {text('exceptions', F.exceptions)}
-      {text('basis', F.basis, { rows: 2 })}
-      {text('message', F.message, { rows: 2 })}
-      {text('suggestion', F.suggestion, { rows: 2 })}
+      {text('exceptions', t('policies.rule.exceptions'))}
+      {text('basis', t('policies.rule.basis'), { rows: 2 })}
+      {localizedText('message', t('policies.rule.message'))}
+      {localizedText('suggestion', t('policies.rule.suggestion'))}
       <div class="policy-form-grid">
-        {text('positive', F.positive, { rows: 4, problems: at('examples') })}
-        {text('negative', F.negative, { rows: 4 })}
+        {text('positive', t('policies.rule.positive'), { rows: 4, problems: at('examples') })}
+        {text('negative', t('policies.rule.negative'), { rows: 4 })}
       </div>
       <div class="form-actions">
         <button type="submit" class="button button-primary">
-          {TEXT.applyRule(editing.previousId !== undefined)}
+          {t(editing.previousId === undefined ? 'policies.rule.applyNew' : 'policies.rule.applyEdit')}
         </button>
         <button type="button" class="button button-quiet" onClick={onCancel}>
-          {TEXT.cancel}
+          {t('policies.cancel')}
         </button>
       </div>
     </form>
@@ -437,9 +348,9 @@ const ExtendEditor = ({
     positive: (initial?.examples?.positive ?? []).join('\n'),
     negative: (initial?.examples?.negative ?? []).join('\n'),
   });
+  const t = useT();
   const [problems, setProblems] = useState<Map<string, string[]> | undefined>(undefined);
   const shown = problems ?? serverIssues;
-  const E = TEXT.extendFields;
   const area = (key: keyof typeof form, label: string, problemKey: string) => (
     <Field id={`extend-${key}`} label={label} problems={shown.get(problemKey)}>
       {(describedBy, invalid) => (
@@ -473,7 +384,7 @@ const ExtendEditor = ({
               }
             : {}),
         };
-        const issues = extensionIssues(extension);
+        const issues = extensionIssues(extension, t);
         if (issues.length > 0) {
           setProblems(new Map(issues.map((issue) => [issue.path, [issue.message]])));
           return;
@@ -481,20 +392,20 @@ const ExtendEditor = ({
         onApply(extension);
       }}
     >
-      <h2 id="extend-form-title">{TEXT.extendTitle(ruleId)}</h2>
-      <p class="hint">{TEXT.extendLede}</p>
+      <h2 id="extend-form-title">{t('policies.extend.title', { id: ruleId })}</h2>
+      <p class="hint">{t('policies.extend.lede')}</p>
       <div class="policy-form-grid">
-        {area('patterns', E.patterns, 'patterns')}
-        {area('exceptions', E.exceptions, 'exceptions')}
-        {area('positive', E.positive, 'examples.positive')}
-        {area('negative', E.negative, 'examples.negative')}
+        {area('patterns', t('policies.extend.patterns'), 'patterns')}
+        {area('exceptions', t('policies.extend.exceptions'), 'exceptions')}
+        {area('positive', t('policies.extend.positive'), 'examples.positive')}
+        {area('negative', t('policies.extend.negative'), 'examples.negative')}
       </div>
       <div class="form-actions">
         <button type="submit" class="button button-primary">
-          {TEXT.applyExtend}
+          {t('policies.extend.apply')}
         </button>
         <button type="button" class="button button-quiet" onClick={onCancel}>
-          {TEXT.cancel}
+          {t('policies.cancel')}
         </button>
       </div>
     </form>
@@ -510,6 +421,7 @@ const DisableEditor = ({
   onApply: (reason: string) => void;
   onCancel: () => void;
 }) => {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string[] | undefined>(undefined);
   return (
@@ -519,15 +431,15 @@ const DisableEditor = ({
       onSubmit={(event) => {
         event.preventDefault();
         if (reason.trim() === '') {
-          setProblem([TEXT.reasonMissing]);
+          setProblem([t('policies.issue.reasonMissing')]);
           return;
         }
         onApply(reason.trim());
       }}
     >
-      <h2 id="disable-form-title">{TEXT.disableTitle(ruleId)}</h2>
-      <p class="hint">{TEXT.disableLede}</p>
-      <Field id="disable-reason" label={TEXT.disableReason} problems={problem}>
+      <h2 id="disable-form-title">{t('policies.disable.title', { id: ruleId })}</h2>
+      <p class="hint">{t('policies.disable.lede')}</p>
+      <Field id="disable-reason" label={t('policies.disable.reason')} problems={problem}>
         {(describedBy, invalid) => (
           <TextArea
             id="disable-reason"
@@ -541,10 +453,10 @@ const DisableEditor = ({
       </Field>
       <div class="form-actions">
         <button type="submit" class="button button-danger">
-          {TEXT.applyDisable}
+          {t('policies.disable.apply')}
         </button>
         <button type="button" class="button button-quiet" onClick={onCancel}>
-          {TEXT.cancel}
+          {t('policies.cancel')}
         </button>
       </div>
     </form>
@@ -554,10 +466,11 @@ const DisableEditor = ({
 // ---------------------------------------------------------------------------------------------------------
 // The overlay and the packs
 
-const IssueList = ({ issues }: { issues: ReadonlyMap<string, readonly string[]> }) =>
-  issues.size === 0 ? null : (
+const IssueList = ({ issues }: { issues: ReadonlyMap<string, readonly string[]> }) => {
+  const t = useT();
+  return issues.size === 0 ? null : (
     <div class="notice notice-error" role="alert">
-      <p>{TEXT.ruleIssues}</p>
+      <p>{t('policies.claims.ruleIssues')}</p>
       <ul>
         {[...issues].flatMap(([path, messages]) =>
           messages.map((message) => (
@@ -569,6 +482,7 @@ const IssueList = ({ issues }: { issues: ReadonlyMap<string, readonly string[]> 
       </ul>
     </div>
   );
+};
 
 const OverlaySummary = ({
   overlay,
@@ -583,43 +497,48 @@ const OverlaySummary = ({
   onEdit: (editing: Editing) => void;
   onChange: (next: ClaimsOverlay) => void;
 }) => {
+  const t = useT();
+  const locale = useLocale();
   const rules = customRules(overlay);
   const extended = Object.entries(overlay.extend ?? {});
   const disabled = Object.entries(overlay.disable ?? {});
   return (
     <section class="panel policy-overlay" aria-labelledby="overlay-title" data-testid="claims-overlay">
       <h2 id="overlay-title">
-        {TEXT.changesTitle} <span class="count">{overlaySize(overlay)}</span>
+        {t('policies.claims.changesTitle')} <span class="count">{overlaySize(overlay)}</span>
       </h2>
-      <p class="muted">{TEXT.changesLede}</p>
-      {overlaySize(overlay) === 0 && <EmptyState title={TEXT.noChanges} />}
+      <p class="muted">{t('policies.claims.changesLede')}</p>
+      {overlaySize(overlay) === 0 && <EmptyState title={t('policies.claims.noChanges')} />}
       {rules.length > 0 && (
         <>
-          <h3>{TEXT.added}</h3>
+          <h3>{t('policies.claims.added')}</h3>
           <ul class="policy-list">
             {rules.map((rule, index) => (
               <li key={rule.id} data-rule-id={rule.id}>
-                <code>{rule.id}</code> {rule.message}{' '}
+                <code>{rule.id}</code> {ruleText(rule.message, locale)}{' '}
                 <span class="muted">
-                  {TEXT.examplesCount(rule.examples.positive.length, rule.examples.negative.length)}
+                  {t('policies.claims.examplesCount', {
+                    positive: rule.examples.positive.length,
+                    negative: rule.examples.negative.length,
+                  })}
                 </span>
                 {canEdit && (
                   <span class="policy-row-actions">
                     <button
                       type="button"
                       class="button button-small"
-                      aria-label={`${TEXT.edit} ${rule.id}`}
+                      aria-label={t('policies.claims.editRule', { id: rule.id })}
                       onClick={() => onEdit({ kind: 'rule', previousId: rule.id, base: rule })}
                     >
-                      {TEXT.edit}
+                      {t('policies.claims.edit')}
                     </button>
                     <button
                       type="button"
                       class="button button-small button-quiet"
-                      aria-label={`${TEXT.remove} ${rule.id}`}
+                      aria-label={t('policies.claims.removeRule', { id: rule.id })}
                       onClick={() => onChange(removeRule(overlay, rule.id))}
                     >
-                      {TEXT.remove}
+                      {t('policies.claims.remove')}
                     </button>
                   </span>
                 )}
@@ -631,32 +550,32 @@ const OverlaySummary = ({
       )}
       {extended.length > 0 && (
         <>
-          <h3>{TEXT.extended}</h3>
+          <h3>{t('policies.claims.extended')}</h3>
           <ul class="policy-list">
             {extended.map(([id, extension]) => (
               <li key={id} data-rule-id={id}>
                 <code>{id}</code>{' '}
                 <span class="muted">
-                  {TEXT.extraPatterns((extension.patterns ?? []).length)},{' '}
-                  {TEXT.extraExceptions((extension.exceptions ?? []).length)}
+                  {t('policies.claims.extraPatterns', { n: (extension.patterns ?? []).length })},{' '}
+                  {t('policies.claims.extraExceptions', { n: (extension.exceptions ?? []).length })}
                 </span>
                 {canEdit && (
                   <span class="policy-row-actions">
                     <button
                       type="button"
                       class="button button-small"
-                      aria-label={`${TEXT.edit} ${id}`}
+                      aria-label={t('policies.claims.editRule', { id })}
                       onClick={() => onEdit({ kind: 'extend', ruleId: id })}
                     >
-                      {TEXT.edit}
+                      {t('policies.claims.edit')}
                     </button>
                     <button
                       type="button"
                       class="button button-small button-quiet"
-                      aria-label={`${TEXT.remove} ${id}`}
+                      aria-label={t('policies.claims.removeRule', { id })}
                       onClick={() => onChange(setExtension(overlay, id, {}))}
                     >
-                      {TEXT.remove}
+                      {t('policies.claims.remove')}
                     </button>
                   </span>
                 )}
@@ -668,20 +587,20 @@ const OverlaySummary = ({
       )}
       {disabled.length > 0 && (
         <>
-          <h3>{TEXT.disabled}</h3>
+          <h3>{t('policies.claims.disabled')}</h3>
           <ul class="policy-list">
             {disabled.map(([id, entry]) => (
               <li key={id} data-rule-id={id}>
-                <code>{id}</code> <span class="muted">{TEXT.reason}:</span> {entry.reason}
+                <code>{id}</code> <span class="muted">{t('policies.claims.reason')}:</span> {entry.reason}
                 {canEdit && (
                   <span class="policy-row-actions">
                     <button
                       type="button"
                       class="button button-small"
-                      aria-label={`${TEXT.reenable} ${id}`}
+                      aria-label={t('policies.claims.reenableRule', { id })}
                       onClick={() => onChange(enableRule(overlay, id))}
                     >
-                      {TEXT.reenable}
+                      {t('policies.claims.reenable')}
                     </button>
                   </span>
                 )}
@@ -700,7 +619,7 @@ const OverlaySummary = ({
       {canEdit && (
         <div class="form-actions">
           <button type="button" class="button" onClick={() => onEdit({ kind: 'rule' })}>
-            {TEXT.addRule}
+            {t('policies.claims.addRule')}
           </button>
         </div>
       )}
@@ -736,6 +655,8 @@ const PackRule = ({
   onEdit: (editing: Editing) => void;
   onChange: (next: ClaimsOverlay) => void;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const custom = customRules(overlay).find((item) => item.id === rule.id);
   const disabled = overlay.disable?.[rule.id] !== undefined;
   const extended = overlay.extend?.[rule.id] !== undefined;
@@ -744,11 +665,17 @@ const PackRule = ({
     <li class="policy-pack-rule" data-rule-id={rule.id}>
       <div class="policy-pack-rule-head">
         <code>{rule.id}</code>
-        {rule.origin === 'policy' && <span class="badge">{TEXT.customBadge}</span>}
-        {disabled && <span class="badge policy-badge-off">{TEXT.disabledBadge}</span>}
-        {extended && <span class="badge">{TEXT.extendedBadge}</span>}
+        {rule.origin === 'policy' && <span class="badge">{t('policies.packs.customBadge')}</span>}
+        {disabled && <span class="badge policy-badge-off">{t('policies.packs.disabledBadge')}</span>}
+        {extended && <span class="badge">{t('policies.packs.extendedBadge')}</span>}
         <span class="muted">
-          {String(rule.probability)} × {String(rule.impact)}
+          {t('policies.packs.grades', {
+            probability:
+              typeof rule.probability === 'number'
+                ? format.number(rule.probability)
+                : format.grade(rule.probability),
+            impact: typeof rule.impact === 'number' ? format.number(rule.impact) : format.grade(rule.impact),
+          })}
         </span>
         {canEdit && (
           <span class="policy-row-actions">
@@ -757,10 +684,10 @@ const PackRule = ({
                 <button
                   type="button"
                   class="button button-small"
-                  aria-label={`${TEXT.edit} ${rule.id}`}
+                  aria-label={t('policies.claims.editRule', { id: rule.id })}
                   onClick={() => onEdit({ kind: 'rule', previousId: custom.id, base: custom })}
                 >
-                  {TEXT.edit}
+                  {t('policies.claims.edit')}
                 </button>
               )
             ) : (
@@ -768,28 +695,28 @@ const PackRule = ({
                 <button
                   type="button"
                   class="button button-small"
-                  aria-label={`${TEXT.extend}: ${rule.id}`}
+                  aria-label={t('policies.packs.extendRule', { id: rule.id })}
                   onClick={() => onEdit({ kind: 'extend', ruleId: rule.id })}
                 >
-                  {TEXT.extend}
+                  {t('policies.packs.extend')}
                 </button>
                 {disabled ? (
                   <button
                     type="button"
                     class="button button-small"
-                    aria-label={`${TEXT.reenable}: ${rule.id}`}
+                    aria-label={t('policies.claims.reenableRule', { id: rule.id })}
                     onClick={() => onChange(enableRule(overlay, rule.id))}
                   >
-                    {TEXT.reenable}
+                    {t('policies.claims.reenable')}
                   </button>
                 ) : (
                   <button
                     type="button"
                     class="button button-small button-quiet"
-                    aria-label={`${TEXT.disable}: ${rule.id}`}
+                    aria-label={t('policies.packs.disableRule', { id: rule.id })}
                     onClick={() => onEdit({ kind: 'disable', ruleId: rule.id })}
                   >
-                    {TEXT.disable}
+                    {t('policies.packs.disable')}
                   </button>
                 )}
               </>
@@ -799,7 +726,7 @@ const PackRule = ({
       </div>
       <p class="rule-message">{rule.message}</p>
       <details>
-        <summary>{TEXT.phrases(rule.patterns.length)}</summary>
+        <summary>{t('policies.packs.phrases', { n: rule.patterns.length })}</summary>
         <ul lang={lang} class="policy-phrases">
           {rule.patterns.map((pattern) => (
             <li key={pattern}>
@@ -809,7 +736,7 @@ const PackRule = ({
         </ul>
         <div class="rule-example-grid" lang={lang}>
           <div class="rule-examples rule-examples-positive">
-            <h4>{TEXT.flags}</h4>
+            <h4>{t('policies.packs.flags')}</h4>
             <ul>
               {rule.examples.positive.map((text) => (
                 <li key={text}>{text}</li>
@@ -817,7 +744,7 @@ const PackRule = ({
             </ul>
           </div>
           <div class="rule-examples rule-examples-negative">
-            <h4>{TEXT.leavesAlone}</h4>
+            <h4>{t('policies.packs.leavesAlone')}</h4>
             <ul>
               {rule.examples.negative.map((text) => (
                 <li key={text}>{text}</li>
@@ -844,6 +771,7 @@ const PacksInForce = ({
   generation: number;
 }) => {
   const { api } = useApp();
+  const t = useT();
   const rules = useResource(() => api.rules(), [api, generation]);
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -854,33 +782,35 @@ const PacksInForce = ({
   );
   return (
     <section class="panel policy-packs" aria-labelledby="packs-title">
-      <h2 id="packs-title">{TEXT.packsTitle}</h2>
-      {rules.data !== undefined && <p class="muted">{TEXT.packsLede(rules.data.rulesVersion)}</p>}
+      <h2 id="packs-title">{t('policies.packs.title')}</h2>
+      {rules.data !== undefined && (
+        <p class="muted">{t('policies.packs.lede', { version: rules.data.rulesVersion })}</p>
+      )}
       {rules.error !== undefined && (
-        <ErrorNotice error={rules.error} context={TEXT.packsFailed} retry={rules.refresh} />
+        <ErrorNotice error={rules.error} context={t('policies.packs.failed')} retry={rules.refresh} />
       )}
       {rules.loading && rules.data === undefined ? (
-        <Loading what={TEXT.packsLoading} />
+        <Loading what={t('policies.packs.loading')} />
       ) : (
         <>
           <div class="field field-inline rule-filter">
-            <label for="policy-rule-filter">{TEXT.find}</label>
+            <label for="policy-rule-filter">{t('policies.packs.find')}</label>
             <input
               id="policy-rule-filter"
               type="search"
               value={filter}
-              placeholder={TEXT.findPlaceholder}
+              placeholder={t('policies.packs.findPlaceholder')}
               onInput={(event) => {
                 setFilter(event.currentTarget.value);
                 setLimit(PAGE);
               }}
             />
             <span class="muted" aria-live="polite">
-              {TEXT.shown(shown.length, total)}
+              {t('policies.packs.shown', { n: shown.length, total })}
             </span>
           </div>
           {shown.length === 0 ? (
-            <EmptyState title={TEXT.nothingFound} />
+            <EmptyState title={t('policies.packs.nothingFound')} />
           ) : (
             <ul class="policy-pack-rules">
               {shown.slice(0, limit).map(({ pack, rule }) => (
@@ -898,7 +828,7 @@ const PacksInForce = ({
           )}
           {shown.length > limit && (
             <button type="button" class="button button-quiet" onClick={() => setLimit(limit + PAGE)}>
-              {TEXT.showMore(Math.min(PAGE, shown.length - limit))}
+              {t('policies.packs.showMore', { n: Math.min(PAGE, shown.length - limit) })}
             </button>
           )}
         </>
@@ -913,10 +843,11 @@ const PacksInForce = ({
  * copies already decided, publishes, reads the history and the diff, rolls back.
  */
 export const PolicyClaims = () => {
+  const t = useT();
   const editor = usePolicyEditor<ClaimsOverlay>(
     'claims',
     (active, draft) => asOverlay(draft?.document ?? active.document),
-    checkOverlay,
+    (overlay) => checkOverlay(overlay, t),
   );
   const { announce } = useApp();
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
@@ -930,7 +861,7 @@ export const PolicyClaims = () => {
   const apply = (next: ClaimsOverlay): void => {
     editor.setDocument(next);
     setEditing(undefined);
-    announce(TEXT.applied);
+    announce(t('policies.claims.applied'));
   };
   const rules = overlay === undefined ? [] : customRules(overlay);
   const ruleIndex =
@@ -954,9 +885,7 @@ export const PolicyClaims = () => {
               initial={editing.base === undefined ? EMPTY_RULE_FORM : formOfRule(editing.base)}
               editing={editing}
               others={rules.filter((rule) => rule.id !== editing.previousId)}
-              serverIssues={
-                ruleIndex < 0 ? new Map() : byField(issuesUnder(editor.issues, `rules.${ruleIndex}`))
-              }
+              serverIssues={ruleIndex < 0 ? new Map() : issuesUnder(editor.issues, `rules.${ruleIndex}`)}
               onApply={(rule) => apply(upsertRule(overlay, rule, editing.previousId))}
               onCancel={() => setEditing(undefined)}
             />

@@ -1,44 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatDateTime } from '../format.ts';
 import { useAction, useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import type { PolicyChange, PolicyDiff, PolicyVersionSummary } from '../policy-types.ts';
 import { ErrorNotice, Loading, TableHead } from './common.tsx';
 import type { PolicyEditor } from './Policies.tsx';
-
-/** Every user-visible string of the history and diff (issue #15 moves them into catalogues). */
-const TEXT = {
-  title: 'History',
-  lede: 'Every version published or restored, newest first. Compare any two, or restore an older one as a new version.',
-  loading: 'the history',
-  failed: 'The history could not be loaded.',
-  columns: ['Version', 'What', 'Who', 'When', 'Note', ''],
-  shipped: 'Shipped defaults',
-  published: 'Published',
-  rolledBack: (restored: number | undefined) =>
-    restored === undefined ? 'Rolled back' : `Rolled back to version ${restored}`,
-  inForce: 'in force',
-  compare: 'Compare with in force',
-  rollbackTo: (version: number) => `Roll back to version ${version}`,
-  rollbackNote: (version: number) => `Why restore version ${version} (required)`,
-  rollbackConfirm: 'Roll back',
-  rollingBack: 'Rolling back…',
-  cancel: 'Cancel',
-  rollbackFailed: 'Not rolled back.',
-  more: 'Load older versions',
-  diffTitle: 'Differences',
-  from: 'From',
-  to: 'To',
-  draft: 'Draft',
-  versionOption: (version: number) => (version === 0 ? 'Version 0 (shipped defaults)' : `Version ${version}`),
-  show: 'Show differences',
-  showing: 'Comparing…',
-  diffFailed: 'The differences could not be loaded.',
-  same: 'No differences.',
-  ops: { added: 'Added', removed: 'Removed', changed: 'Changed' },
-  diffColumns: ['Where', 'Change', 'Before', 'After'],
-  none: '—',
-} as const;
 
 /** Versions read per page of the history. */
 const PAGE = 25;
@@ -47,25 +13,39 @@ const actorName = (actor: string): string => actor.replace(/^user:/, '');
 
 /** A value of the diff as a person reads it: text as is, anything else as compact JSON. */
 export const shownValue = (value: unknown): string => {
-  if (value === undefined) return TEXT.none;
+  if (value === undefined) return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 };
 
-const DiffTable = ({ diff }: { diff: PolicyDiff }) =>
-  diff.changes.length === 0 ? (
-    <p class="muted">{TEXT.same}</p>
+const OP_IDS = {
+  added: 'policies.diff.op.added',
+  removed: 'policies.diff.op.removed',
+  changed: 'policies.diff.op.changed',
+} as const;
+
+const DiffTable = ({ diff }: { diff: PolicyDiff }) => {
+  const t = useT();
+  return diff.changes.length === 0 ? (
+    <p class="muted">{t('policies.diff.same')}</p>
   ) : (
     <div class="table-wrap">
       <table class="table policy-diff" data-testid="policy-diff">
-        <TableHead columns={TEXT.diffColumns} />
+        <TableHead
+          columns={[
+            t('policies.diff.column.where'),
+            t('policies.diff.column.change'),
+            t('policies.diff.column.before'),
+            t('policies.diff.column.after'),
+          ]}
+        />
         <tbody>
           {diff.changes.map((change: PolicyChange) => (
             <tr key={change.path.join('.')} class={`diff-${change.op}`}>
               <th scope="row">
                 <code>{change.path.join(' › ')}</code>
               </th>
-              <td>{TEXT.ops[change.op]}</td>
+              <td>{t(OP_IDS[change.op])}</td>
               <td class="diff-before">{shownValue(change.before)}</td>
               <td class="diff-after">{shownValue(change.after)}</td>
             </tr>
@@ -74,6 +54,7 @@ const DiffTable = ({ diff }: { diff: PolicyDiff }) =>
       </table>
     </div>
   );
+};
 
 type Side = number | 'draft';
 const sideOf = (value: string): Side => (value === 'draft' ? 'draft' : Number(value));
@@ -81,6 +62,8 @@ const sideOf = (value: string): Side => (value === 'draft' ? 'draft' : Number(va
 /** The versions of a policy, the diff between any two (or in force ↔ draft), and roll back with a note. */
 export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
   const { api } = useApp();
+  const t = useT();
+  const format = useFormat();
   const versions = useResource(
     () => api.policyVersions(editor.id, { limit: PAGE }),
     [api, editor.id, editor.generation],
@@ -137,43 +120,59 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
   const choices: Side[] = [...(hasDraft ? (['draft'] as const) : []), ...items.map((item) => item.version)];
   const fromSide = from ?? activeVersion;
   const toSide = to ?? (hasDraft ? 'draft' : activeVersion);
+  const columns = [
+    t('policies.history.column.version'),
+    t('policies.history.column.what'),
+    t('policies.history.column.who'),
+    t('policies.history.column.when'),
+    t('policies.history.column.note'),
+    '',
+  ];
   const option = (side: Side) => (
     <option key={String(side)} value={String(side)}>
-      {side === 'draft' ? TEXT.draft : TEXT.versionOption(side)}
+      {side === 'draft'
+        ? t('policies.diff.draft')
+        : side === 0
+          ? t('policies.diff.versionZero')
+          : t('policies.version.n', { version: side })}
     </option>
   );
 
   return (
     <section class="panel policy-history" aria-labelledby={`history-${editor.id}`}>
-      <h2 id={`history-${editor.id}`}>{TEXT.title}</h2>
-      <p class="muted">{TEXT.lede}</p>
+      <h2 id={`history-${editor.id}`}>{t('policies.history.title')}</h2>
+      <p class="muted">{t('policies.history.lede')}</p>
       {versions.error !== undefined && (
-        <ErrorNotice error={versions.error} context={TEXT.failed} retry={versions.refresh} />
+        <ErrorNotice error={versions.error} context={t('policies.history.failed')} retry={versions.refresh} />
       )}
       {versions.loading && versions.data === undefined ? (
-        <Loading what={TEXT.loading} />
+        <Loading what={t('policies.history.loading')} />
       ) : (
         <div class="table-wrap">
           <table class="table" data-testid="policy-versions">
-            <TableHead columns={TEXT.columns} />
+            <TableHead columns={columns} />
             <tbody>
               {items.map((item) => (
                 <tr key={item.version} data-version={item.version}>
                   <th scope="row">
                     {item.version}
                     {item.version === activeVersion && (
-                      <span class="badge policy-active">{TEXT.inForce}</span>
+                      <span class="badge policy-active">{t('policies.history.inForce')}</span>
                     )}
                   </th>
                   <td>
                     {item.version === 0
-                      ? TEXT.shipped
+                      ? t('policies.version.shipped')
                       : item.action === 'rollback'
-                        ? TEXT.rolledBack(item.restored)
-                        : TEXT.published}
+                        ? item.restored === undefined
+                          ? t('policies.history.rolledBack')
+                          : t('policies.history.rolledBackTo', { version: item.restored })
+                        : t('policies.history.published')}
                   </td>
-                  <td>{actorName(item.author)}</td>
-                  <td>{item.at === undefined || item.at === '' ? TEXT.none : formatDateTime(item.at)}</td>
+                  <td>
+                    {item.author === 'shipped' ? t('policies.history.shippedAuthor') : actorName(item.author)}
+                  </td>
+                  <td>{item.at === undefined || item.at === '' ? '—' : format.dateTime(item.at)}</td>
                   <td class="policy-note">{item.note}</td>
                   <td class="policy-row-actions">
                     {item.version !== activeVersion && (
@@ -186,7 +185,7 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
                           void loadDiff.run(activeVersion, item.version);
                         }}
                       >
-                        {TEXT.compare}
+                        {t('policies.history.compare')}
                       </button>
                     )}
                     {editor.canEdit && item.version !== activeVersion && (
@@ -199,7 +198,7 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
                           editor.rollback.reset();
                         }}
                       >
-                        {TEXT.rollbackTo(item.version)}
+                        {t('policies.history.rollbackTo', { version: item.version })}
                       </button>
                     )}
                   </td>
@@ -209,7 +208,9 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           </table>
         </div>
       )}
-      {loadOlder.error !== undefined && <ErrorNotice error={loadOlder.error} context={TEXT.failed} />}
+      {loadOlder.error !== undefined && (
+        <ErrorNotice error={loadOlder.error} context={t('policies.history.failed')} />
+      )}
       {nextCursor !== undefined && (
         <button
           type="button"
@@ -217,7 +218,7 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           disabled={loadOlder.busy}
           onClick={() => void loadOlder.run(nextCursor)}
         >
-          {TEXT.more}
+          {t('policies.history.more')}
         </button>
       )}
       {restoring !== undefined && editor.canEdit && (
@@ -233,7 +234,7 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
           }}
         >
           <label class="field" for={`rollback-note-${editor.id}`}>
-            <span class="label">{TEXT.rollbackNote(restoring)}</span>
+            <span class="label">{t('policies.history.rollbackNote', { version: restoring })}</span>
             <input
               id={`rollback-note-${editor.id}`}
               type="text"
@@ -243,19 +244,21 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
             />
           </label>
           {editor.rollback.error !== undefined && (
-            <ErrorNotice error={editor.rollback.error} context={TEXT.rollbackFailed} />
+            <ErrorNotice error={editor.rollback.error} context={t('policies.history.rollbackFailed')} />
           )}
           <div class="form-actions">
             <button type="submit" class="button button-danger" disabled={editor.rollback.busy}>
-              {editor.rollback.busy ? TEXT.rollingBack : TEXT.rollbackConfirm}
+              {editor.rollback.busy
+                ? t('policies.history.rollingBack')
+                : t('policies.history.rollbackConfirm')}
             </button>
             <button type="button" class="button button-quiet" onClick={() => setRestoring(undefined)}>
-              {TEXT.cancel}
+              {t('policies.cancel')}
             </button>
           </div>
         </form>
       )}
-      <h3>{TEXT.diffTitle}</h3>
+      <h3>{t('policies.diff.title')}</h3>
       <form
         class="filters policy-diff-form"
         onSubmit={(event) => {
@@ -264,22 +267,24 @@ export const PolicyHistory = <D,>({ editor }: { editor: PolicyEditor<D> }) => {
         }}
       >
         <label class="field field-inline">
-          <span class="label">{TEXT.from}</span>
+          <span class="label">{t('policies.diff.from')}</span>
           <select value={String(fromSide)} onChange={(event) => setFrom(sideOf(event.currentTarget.value))}>
             {choices.map(option)}
           </select>
         </label>
         <label class="field field-inline">
-          <span class="label">{TEXT.to}</span>
+          <span class="label">{t('policies.diff.to')}</span>
           <select value={String(toSide)} onChange={(event) => setTo(sideOf(event.currentTarget.value))}>
             {choices.map(option)}
           </select>
         </label>
         <button type="submit" class="button button-small" disabled={loadDiff.busy}>
-          {loadDiff.busy ? TEXT.showing : TEXT.show}
+          {loadDiff.busy ? t('policies.diff.showing') : t('policies.diff.show')}
         </button>
       </form>
-      {loadDiff.error !== undefined && <ErrorNotice error={loadDiff.error} context={TEXT.diffFailed} />}
+      {loadDiff.error !== undefined && (
+        <ErrorNotice error={loadDiff.error} context={t('policies.diff.failed')} />
+      )}
       {diff !== undefined && <DiffTable diff={diff} />}
     </section>
   );

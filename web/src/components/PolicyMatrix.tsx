@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { RiskMatrixSchema } from '../../../shared/domain/matrix-schema.ts';
 import { describeField } from '../../../shared/domain/policy-fields.ts';
+import type { PoliciesMessageId } from '../i18n/catalogues/policies/en.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import {
   addImpact,
   addProbability,
@@ -22,25 +24,22 @@ import type { FieldIssue } from '../types.ts';
 import { DraftActions, PolicyFrame, PublishForm, TestResults, usePolicyEditor } from './Policies.tsx';
 import { PolicyHistory } from './PolicyHistory.tsx';
 
-/** Every user-visible string of the matrix editor (issue #15 moves them into catalogues). */
-const TEXT = {
-  gridTitle: 'The grid',
-  help: 'Probability rises upwards, impact to the right. Click a cell (or focus it and press Enter) to move it to the next level; rename a label by editing it. A level must never drop when probability or impact rises.',
-  corner: ['Probability ↓', 'Impact →'],
-  addRow: 'Add a probability (row on top)',
-  addColumn: 'Add an impact (column on the right)',
-  remove: (label: string) => `Remove ${label}`,
-  probabilityLabel: (n: number) => `Probability ${n} label`,
-  impactLabel: (n: number) => `Impact ${n} label`,
-  cell: (p: string, i: string, level: string, label: string, editable: boolean) =>
-    `${p} probability, ${i} impact: ${level} (${label})${editable ? '. Activate for the next level.' : ''}`,
-  size: (p: number, i: number) => `${p} × ${i}`,
-  sizeHint: `From ${MATRIX_MIN}×${MATRIX_MIN} to ${MATRIX_MAX}×${MATRIX_MAX}.`,
-  levelsTitle: 'Levels, lowest first',
-  problemsTitle: 'Fix before saving:',
-  labelEmpty: 'A label cannot be empty.',
-  labelTaken: 'Another label already has this name.',
-} as const;
+/** The shipped levels' labels (shared/domain/risk-matrix.ts), said in the reader's language. */
+const SHIPPED_LABELS: Readonly<Record<string, readonly [string, PoliciesMessageId]>> = {
+  green: ['normal', 'policies.matrix.label.green'],
+  yellow: ['needs attention', 'policies.matrix.label.yellow'],
+  red: ['urgent', 'policies.matrix.label.red'],
+};
+
+/** A level's label: a shipped one in the reader's language, one a manager wrote as written. */
+const useLevelLabel = (): ((matrix: MatrixDocument, level: string) => string) => {
+  const t = useT();
+  return (matrix, level) => {
+    const label = levelLabel(matrix, level);
+    const shipped = SHIPPED_LABELS[level];
+    return shipped !== undefined && shipped[0] === label ? t(shipped[1]) : label;
+  };
+};
 
 /** The matrix in the form: the document less its version, which the server assigns on publish. */
 const matrixOf = (value: unknown): MatrixDocument => {
@@ -76,13 +75,19 @@ const AxisLabel = ({
   editable: boolean;
   onRename: (next: string) => void;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const [text, setText] = useState(value);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  if (!editable) return <span class="matrix-axis-text">{value}</span>;
+  if (!editable) return <span class="matrix-axis-text">{format.grade(value)}</span>;
   const commit = (): void => {
     const next = text.trim();
     const problem =
-      next === '' ? TEXT.labelEmpty : next !== value && taken.includes(next) ? TEXT.labelTaken : undefined;
+      next === ''
+        ? t('policies.matrix.labelEmpty')
+        : next !== value && taken.includes(next)
+          ? t('policies.matrix.labelTaken')
+          : undefined;
     setProblem(problem);
     if (problem === undefined && next !== value) onRename(next);
   };
@@ -123,6 +128,9 @@ const MatrixGrid = ({
   issues: readonly FieldIssue[];
   onChange: (next: MatrixDocument) => void;
 }) => {
+  const t = useT();
+  const format = useFormat();
+  const labelOf = useLevelLabel();
   const byCell = issuesUnder(issues, 'cells');
   const rows = [...matrix.probabilities].reverse();
   const columns = matrix.impacts;
@@ -134,8 +142,8 @@ const MatrixGrid = ({
       style={{ gridTemplateColumns: `minmax(9rem, auto) repeat(${columns.length}, minmax(6.5rem, 1fr))` }}
     >
       <div class="matrix-corner">
-        <span>{TEXT.corner[0]}</span>
-        <span>{TEXT.corner[1]}</span>
+        <span>{t('policies.matrix.cornerProbability')}</span>
+        <span>{t('policies.matrix.cornerImpact')}</span>
       </div>
       {columns.map((impact, index) => (
         <div key={`i-${index}`} class="matrix-axis matrix-axis-x">
@@ -143,7 +151,7 @@ const MatrixGrid = ({
             key={impact}
             value={impact}
             taken={columns}
-            label={TEXT.impactLabel(index + 1)}
+            label={t('policies.matrix.impactLabel', { n: index + 1 })}
             editable={editable}
             onRename={(next) => onChange(renameImpact(matrix, impact, next))}
           />
@@ -151,8 +159,8 @@ const MatrixGrid = ({
             <button
               type="button"
               class="button button-small button-quiet"
-              aria-label={TEXT.remove(impact)}
-              title={TEXT.remove(impact)}
+              aria-label={t('policies.matrix.remove', { label: format.grade(impact) })}
+              title={t('policies.matrix.remove', { label: format.grade(impact) })}
               onClick={() => onChange(removeImpact(matrix, impact))}
             >
               ×
@@ -168,7 +176,7 @@ const MatrixGrid = ({
               key={probability}
               value={probability}
               taken={matrix.probabilities}
-              label={TEXT.probabilityLabel(rowIndex + 1)}
+              label={t('policies.matrix.probabilityLabel', { n: rowIndex + 1 })}
               editable={editable}
               onRename={(next) => onChange(renameProbability(matrix, probability, next))}
             />
@@ -176,8 +184,8 @@ const MatrixGrid = ({
               <button
                 type="button"
                 class="button button-small button-quiet"
-                aria-label={TEXT.remove(probability)}
-                title={TEXT.remove(probability)}
+                aria-label={t('policies.matrix.remove', { label: format.grade(probability) })}
+                title={t('policies.matrix.remove', { label: format.grade(probability) })}
                 onClick={() => onChange(removeProbability(matrix, probability))}
               >
                 ×
@@ -189,11 +197,16 @@ const MatrixGrid = ({
             const key = `${probability}|${impact}`;
             const messages = [...new Set(byCell.get(`${probability}.${impact}`) ?? [])];
             const problemId = `cell-problem-${rowIndex}-${columns.indexOf(impact)}`;
-            const label = TEXT.cell(probability, impact, level, levelLabel(matrix, level), editable);
+            const label = t(editable ? 'policies.matrix.cellEditable' : 'policies.matrix.cell', {
+              probability: format.grade(probability),
+              impact: format.grade(impact),
+              level: format.levelShort(level),
+              label: labelOf(matrix, level),
+            });
             const content = (
               <>
-                <span class="matrix-level">{level}</span>
-                <span class="matrix-level-label">{levelLabel(matrix, level)}</span>
+                <span class="matrix-level">{format.levelShort(level)}</span>
+                <span class="matrix-level-label">{labelOf(matrix, level)}</span>
                 {messages.length > 0 && (
                   <span id={problemId} class="matrix-cell-problem">
                     {messages.join('; ')}
@@ -236,6 +249,8 @@ export const PolicyMatrix = () => {
     (active, draft) => matrixOf(draft?.effective ?? draft?.document ?? active.effective ?? active.document),
     checkMatrix,
   );
+  const t = useT();
+  const labelOf = useLevelLabel();
   const matrix = editor.document;
   // Issues of the axes and levels (a label twice, an empty one): listed under the grid.
   const general = [
@@ -253,12 +268,15 @@ export const PolicyMatrix = () => {
         <>
           <section class="panel policy-editor" aria-labelledby="matrix-grid-title">
             <h2 id="matrix-grid-title">
-              {TEXT.gridTitle}{' '}
+              {t('policies.matrix.gridTitle')}{' '}
               <span class="badge" data-testid="matrix-size">
-                {TEXT.size(matrix.probabilities.length, matrix.impacts.length)}
+                {t('policies.matrix.size', {
+                  probabilities: matrix.probabilities.length,
+                  impacts: matrix.impacts.length,
+                })}
               </span>
             </h2>
-            {editor.canEdit && <p class="hint">{TEXT.help}</p>}
+            {editor.canEdit && <p class="hint">{t('policies.matrix.help')}</p>}
             <ul class="hint matrix-about">
               {(['probabilities', 'impacts', 'cells'] as const).map((field) => (
                 <li key={field}>{describeField('matrix', [field])}</li>
@@ -278,7 +296,7 @@ export const PolicyMatrix = () => {
                   disabled={matrix.probabilities.length >= MATRIX_MAX}
                   onClick={() => editor.setDocument(addProbability(matrix))}
                 >
-                  {TEXT.addRow}
+                  {t('policies.matrix.addRow')}
                 </button>
                 <button
                   type="button"
@@ -286,15 +304,17 @@ export const PolicyMatrix = () => {
                   disabled={matrix.impacts.length >= MATRIX_MAX}
                   onClick={() => editor.setDocument(addImpact(matrix))}
                 >
-                  {TEXT.addColumn}
+                  {t('policies.matrix.addColumn')}
                 </button>
-                <span class="hint">{TEXT.sizeHint}</span>
+                <span class="hint">
+                  {t('policies.matrix.sizeHint', { min: MATRIX_MIN, max: MATRIX_MAX })}
+                </span>
               </div>
             )}
             {general.length > 0 && (
               <div class="notice notice-error" role="alert">
                 <p>
-                  <strong>{TEXT.problemsTitle}</strong>
+                  <strong>{t('policies.matrix.problemsTitle')}</strong>
                 </p>
                 <ul>
                   {general.map((problem) => (
@@ -303,7 +323,7 @@ export const PolicyMatrix = () => {
                 </ul>
               </div>
             )}
-            <h3>{TEXT.levelsTitle}</h3>
+            <h3>{t('policies.matrix.levelsTitle')}</h3>
             <p class="hint">{describeField('matrix', ['levels', 0, 'rank'])}</p>
             <ul class="matrix-levels">
               {[...matrix.levels]
@@ -311,7 +331,7 @@ export const PolicyMatrix = () => {
                 .map((level) => (
                   <li key={level.id}>
                     <span class={`swatch level-cell-${levelTone(matrix, level.id)}`} aria-hidden="true" />{' '}
-                    <code>{level.id}</code> {level.label}
+                    <code>{level.id}</code> {labelOf(matrix, level.id)}
                   </li>
                 ))}
             </ul>

@@ -7,6 +7,9 @@ import {
 import { useApp } from '../context.ts';
 import { humanize } from '../format.ts';
 import { useResource } from '../hooks.ts';
+import { POLICIES_EN, type PoliciesMessageId } from '../i18n/catalogues/policies/en.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
+import type { T } from '../i18n/messages.ts';
 import {
   addBand,
   bandLists,
@@ -33,18 +36,6 @@ import {
 import { PolicyHistory } from './PolicyHistory.tsx';
 
 type ThresholdPolicy = 'spend' | 'sentiment';
-
-/** Every user-visible string of the thresholds form (issue #15 moves them into catalogues). */
-const TEXT = {
-  formTitle: 'Thresholds',
-  help: 'Each number with what it does. Change a field, test the change against recent cases, then publish. Probabilities and impacts take a grade (low, medium, high · minor, moderate, severe) or a score between 0 and 1.',
-  shipped: (value: string) => `Shipped default: ${value}`,
-  sameAsShipped: 'As shipped',
-  band: (n: number) => `Band ${n}`,
-  addBand: (list: string) => `Add a band to ${list}`,
-  removeBand: (list: string, n: number) => `Remove band ${n} of ${list}`,
-  defaultsLoading: 'loading the shipped defaults…',
-} as const;
 
 const SCHEMAS = { spend: SpendThresholdsSchema, sentiment: SentimentThresholdsSchema } as const;
 
@@ -75,20 +66,25 @@ const gradeListOf = (path: FieldPath): string | undefined => {
   return undefined;
 };
 
-/** `cpaSpike.grade.probability` → "Grade probability"; a band's `overrunBands.0.above` → "Above". */
-const labelOf = (path: FieldPath): string =>
-  humanize(
-    path
-      .slice(1)
-      .filter((step) => typeof step === 'string')
-      .join(' '),
-  ) || humanize(String(path[0]));
+/** A key of a thresholds document (`cpaSpike`, `lateFrom`) in the reader's language; an unknown one humanized. */
+const keyName = (t: T, key: string): string => {
+  const id = `policies.key.${key}`;
+  return id in POLICIES_EN ? t(id as PoliciesMessageId) : humanize(key);
+};
 
-/** `overrunBands.2` → "Overrun bands › band 3": where a person finds it on the form. */
-const placeOf = (path: string): string =>
+/** `cpaSpike.grade.probability` → "Grade › Probability"; a band's `overrunBands.0.above` → "Above". */
+const labelOf = (t: T, path: FieldPath): string => {
+  const steps = path.slice(1).filter((step): step is string => typeof step === 'string');
+  return steps.length === 0 ? keyName(t, String(path[0])) : steps.map((step) => keyName(t, step)).join(' › ');
+};
+
+/** `overrunBands.2` → "Overrun bands › Band 3": where a person finds it on the form. */
+const placeOf = (t: T, path: string): string =>
   path
     .split('.')
-    .map((step) => (/^\d+$/.test(step) ? TEXT.band(Number(step) + 1).toLowerCase() : humanize(step)))
+    .map((step) =>
+      /^\d+$/.test(step) ? t('policies.thresholds.band', { n: Number(step) + 1 }) : keyName(t, step),
+    )
     .join(' › ');
 
 const fieldId = (policy: ThresholdPolicy, path: FieldPath): string => `${policy}-${path.join('-')}`;
@@ -112,6 +108,8 @@ const ThresholdInput = ({
   editable: boolean;
   onChange: (value: string | number | boolean) => void;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const [text, setText] = useState(String(field.value));
   useEffect(() => {
     if (parseFieldInput(text, field.value) !== field.value) setText(String(field.value));
@@ -123,7 +121,7 @@ const ThresholdInput = ({
   return (
     <div class={`field threshold-field${differs ? ' is-changed' : ''}`} data-path={pathKey(field.path)}>
       <label class="label" for={id}>
-        {labelOf(field.path)}
+        {labelOf(t, field.path)}
       </label>
       <input
         id={id}
@@ -142,7 +140,13 @@ const ThresholdInput = ({
       <div id={`${id}-about`} class="threshold-about">
         {description !== undefined && <p class="hint">{description}</p>}
         <p class="muted threshold-shipped">
-          {shipped === undefined ? '' : differs ? TEXT.shipped(String(shipped)) : TEXT.sameAsShipped}
+          {shipped === undefined
+            ? ''
+            : differs
+              ? t('policies.thresholds.shipped', {
+                  value: typeof shipped === 'number' ? format.number(shipped, 6) : String(shipped),
+                })
+              : t('policies.thresholds.sameAsShipped')}
         </p>
       </div>
       <FieldProblems id={`${id}-problems`} messages={issues} />
@@ -153,6 +157,7 @@ const ThresholdInput = ({
 /** `/policies/spend`, `/policies/sentiment`: managers edit the thresholds with what each number does. */
 export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
   const { api } = useApp();
+  const t = useT();
   const editor = usePolicyEditor<unknown>(
     policy,
     (active, draft) => withoutVersion(draft?.effective ?? active.effective ?? active.document),
@@ -168,7 +173,9 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
   const unplaced = [...fieldIssues].flatMap(([path, messages]) =>
     leaves.has(path)
       ? []
-      : messages.map((message) => (path === '' ? message : `${placeOf(path)}: ${message}`)),
+      : messages.map((message) =>
+          path === '' ? message : t('policies.thresholds.place', { place: placeOf(t, path), message }),
+        ),
   );
   const groups = new Map<string, ThresholdField[]>();
   for (const field of fields) {
@@ -180,9 +187,11 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
   return (
     <PolicyFrame editor={editor}>
       <section class="panel policy-editor" aria-labelledby="thresholds-title">
-        <h2 id="thresholds-title">{TEXT.formTitle}</h2>
-        {editor.canEdit && <p class="hint">{TEXT.help}</p>}
-        {shipped.loading && shipped.data === undefined && <p class="muted">{TEXT.defaultsLoading}</p>}
+        <h2 id="thresholds-title">{t('policies.thresholds.title')}</h2>
+        {editor.canEdit && <p class="hint">{t('policies.thresholds.help')}</p>}
+        {shipped.loading && shipped.data === undefined && (
+          <p class="muted">{t('policies.thresholds.defaultsLoading')}</p>
+        )}
         <datalist id={GRADE_LISTS.probability}>
           <option value="low" />
           <option value="medium" />
@@ -200,12 +209,14 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
           const bandCount = isBands ? ((getAt(document, [group]) as unknown[] | undefined)?.length ?? 0) : 0;
           return (
             <fieldset key={group} class="threshold-group" data-group={group}>
-              <legend>{humanize(group)}</legend>
+              <legend>{keyName(t, group)}</legend>
               {description !== undefined && <p class="hint">{description}</p>}
               {isBands
                 ? Array.from({ length: bandCount }, (_, index) => (
                     <div key={index} class="threshold-band" data-band={index}>
-                      <span class="threshold-band-title">{TEXT.band(index + 1)}</span>
+                      <span class="threshold-band-title">
+                        {t('policies.thresholds.band', { n: index + 1 })}
+                      </span>
                       {index === 0 && explain(policy, [group, 0]) !== undefined && (
                         <p class="hint threshold-band-about">{explain(policy, [group, 0])}</p>
                       )}
@@ -229,7 +240,7 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
                           class="button button-small button-quiet"
                           onClick={() => editor.setDocument(removeBand(document, [group], index))}
                         >
-                          {TEXT.removeBand(humanize(group), index + 1)}
+                          {t('policies.thresholds.removeBand', { list: keyName(t, group), n: index + 1 })}
                         </button>
                       )}
                     </div>
@@ -251,7 +262,7 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
                   class="button button-small"
                   onClick={() => editor.setDocument(addBand(document, [group]))}
                 >
-                  {TEXT.addBand(humanize(group))}
+                  {t('policies.thresholds.addBand', { list: keyName(t, group) })}
                 </button>
               )}
             </fieldset>

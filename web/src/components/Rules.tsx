@@ -1,17 +1,21 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { humanize, LANGUAGE_NAMES } from '../format.ts';
 import { useResource } from '../hooks.ts';
+import { useFormat, useT } from '../i18n/index.tsx';
 import type { PackSummary, RuleSummary } from '../types.ts';
 import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
 
-const KIND_LABELS: Readonly<Record<RuleSummary['kind'], string>> = {
-  claim: 'Banned claim',
-  'required-content': 'Required content',
-};
+const KIND_IDS = {
+  claim: 'policies.rules.kind.claim',
+  'required-content': 'policies.rules.kind.requiredContent',
+} as const satisfies Record<RuleSummary['kind'], string>;
 
 const listOf = (values: readonly string[] | 'all', all: string): string =>
   values === 'all' ? all : values.join(', ');
+
+/** A rule's grade as written in its pack: a grade word in the reader's language, a score as a number. */
+const gradeOf = (format: ReturnType<typeof useFormat>, value: string | number): string =>
+  typeof value === 'number' ? format.number(value) : format.grade(value);
 
 /** Whether a rule mentions the filter text anywhere legal would look: id, wording, phrases, examples. */
 const matches = (rule: RuleSummary, filter: string): boolean => {
@@ -32,7 +36,7 @@ const Examples = ({ title, texts, kind }: { title: string; texts: readonly strin
   <div class={`rule-examples rule-examples-${kind}`}>
     <h4>{title}</h4>
     {texts.length === 0 ? (
-      <p class="muted">None given.</p>
+      <p class="muted">{useT()('policies.rules.noExamples')}</p>
     ) : (
       <ul>
         {texts.map((text) => (
@@ -43,80 +47,90 @@ const Examples = ({ title, texts, kind }: { title: string; texts: readonly strin
   </div>
 );
 
-const Rule = ({ rule, language }: { rule: RuleSummary; language: string }) => (
-  <article class="rule panel" data-rule-id={rule.id} aria-labelledby={`rule-${rule.id}`}>
-    <header class="rule-head">
-      <h3 id={`rule-${rule.id}`}>
-        <code>{rule.id}</code>
-      </h3>
-      <span class="badge">{KIND_LABELS[rule.kind]}</span>
-      <span class="muted">
-        probability {humanize(String(rule.probability))} × impact {humanize(String(rule.impact))}
-      </span>
-    </header>
-    <p class="rule-message">{rule.message}</p>
-    <dl class="facts rule-facts">
-      <div>
-        <dt>Markets</dt>
-        <dd>{listOf(rule.markets, 'every market')}</dd>
+const Rule = ({ rule, language }: { rule: RuleSummary; language: string }) => {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <article class="rule panel" data-rule-id={rule.id} aria-labelledby={`rule-${rule.id}`}>
+      <header class="rule-head">
+        <h3 id={`rule-${rule.id}`}>
+          <code>{rule.id}</code>
+        </h3>
+        <span class="badge">{t(KIND_IDS[rule.kind])}</span>
+        <span class="muted">
+          {t('policies.rules.grades', {
+            probability: gradeOf(format, rule.probability),
+            impact: gradeOf(format, rule.impact),
+          })}
+        </span>
+      </header>
+      {/* The API answers message and suggestion in the language the app asks for (Accept-Language). */}
+      <p class="rule-message">{rule.message}</p>
+      <dl class="facts rule-facts">
+        <div>
+          <dt>{t('policies.rules.markets')}</dt>
+          <dd>{listOf(rule.markets, t('policies.rules.everyMarket'))}</dd>
+        </div>
+        <div>
+          <dt>{t('policies.rules.categories')}</dt>
+          <dd>
+            {rule.exceptCategories !== undefined && rule.exceptCategories.length > 0
+              ? t('policies.rules.except', {
+                  categories: listOf(rule.categories, t('policies.rules.everyCategory')),
+                  excepted: rule.exceptCategories.join(', '),
+                })
+              : listOf(rule.categories, t('policies.rules.everyCategory'))}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('policies.rules.basis')}</dt>
+          <dd lang={language === 'en' ? undefined : language}>{rule.basis}</dd>
+        </div>
+        <div>
+          <dt>{t('policies.rules.suggestion')}</dt>
+          <dd>{rule.suggestion}</dd>
+        </div>
+      </dl>
+      <details class="rule-patterns">
+        <summary>
+          {t(rule.kind === 'claim' ? 'policies.rules.phrasesClaim' : 'policies.rules.phrasesRequired', {
+            n: rule.patterns.length,
+          })}
+        </summary>
+        <ul lang={language}>
+          {rule.patterns.map((pattern) => (
+            <li key={pattern}>
+              <code>{pattern}</code>
+            </li>
+          ))}
+        </ul>
+        <p class="hint">{t('policies.rules.phrasesHint')}</p>
+      </details>
+      <div class="rule-example-grid" lang={language}>
+        <Examples
+          title={t(rule.kind === 'claim' ? 'policies.rules.flags' : 'policies.rules.flagsRequired')}
+          texts={rule.examples.positive}
+          kind="positive"
+        />
+        <Examples title={t('policies.rules.leavesAlone')} texts={rule.examples.negative} kind="negative" />
       </div>
-      <div>
-        <dt>Categories</dt>
-        <dd>
-          {listOf(rule.categories, 'every category')}
-          {rule.exceptCategories !== undefined && rule.exceptCategories.length > 0
-            ? `, except ${rule.exceptCategories.join(', ')}`
-            : ''}
-        </dd>
-      </div>
-      <div>
-        <dt>Legal basis</dt>
-        <dd lang={language === 'en' ? undefined : language}>{rule.basis}</dd>
-      </div>
-      <div>
-        <dt>Write instead</dt>
-        <dd lang={language === 'en' ? undefined : language}>{rule.suggestion}</dd>
-      </div>
-    </dl>
-    <details class="rule-patterns">
-      <summary>
-        {rule.kind === 'claim' ? 'Phrases it flags' : 'Wordings that satisfy it'} ({rule.patterns.length})
-      </summary>
-      <ul lang={language}>
-        {rule.patterns.map((pattern) => (
-          <li key={pattern}>
-            <code>{pattern}</code>
-          </li>
-        ))}
-      </ul>
-      <p class="hint">
-        <code>{'{a|b}'}</code> stands for either wording. Traditional characters, full-width letters, spacing
-        and missing Vietnamese diacritics are matched too.
-      </p>
-    </details>
-    <div class="rule-example-grid" lang={language}>
-      <Examples
-        title={rule.kind === 'claim' ? 'Flags' : 'Flags (lacks the content)'}
-        texts={rule.examples.positive}
-        kind="positive"
-      />
-      <Examples title="Leaves alone" texts={rule.examples.negative} kind="negative" />
-    </div>
-  </article>
-);
+    </article>
+  );
+};
 
 const Pack = ({ pack, filter }: { pack: PackSummary; filter: string }) => {
+  const t = useT();
   const rules = pack.rules.filter((rule) => matches(rule, filter));
   if (rules.length === 0) return null;
   return (
     <section class="rule-pack" aria-labelledby={`pack-${pack.id}`} data-pack-id={pack.id}>
       <h2 id={`pack-${pack.id}`}>
         {pack.title} <span class="badge">{pack.version}</span>{' '}
-        <span class="count" title="rules shown">
+        <span class="count" title={t('policies.rules.shownInPack')}>
           {rules.length}
         </span>
       </h2>
-      <p class="muted">{LANGUAGE_NAMES[pack.language] ?? pack.language} copy</p>
+      <p class="muted">{t('policies.rules.packLanguage', { language: pack.language })}</p>
       {rules.map((rule) => (
         <Rule key={rule.id} rule={rule} language={pack.language} />
       ))}
@@ -127,6 +141,7 @@ const Pack = ({ pack, filter }: { pack: PackSummary; filter: string }) => {
 /** The rule packs in force, read-only: what each rule flags, why, what to write instead, its examples. */
 export const Rules = () => {
   const { api } = useApp();
+  const t = useT();
   const rules = useResource(() => api.rules(), [api]);
   const [filter, setFilter] = useState('');
   const packs = rules.data?.packs ?? [];
@@ -134,40 +149,41 @@ export const Rules = () => {
 
   return (
     <>
-      <PageTitle>Rules in force</PageTitle>
+      <PageTitle>{t('policies.rules.title')}</PageTitle>
       <p class="lede">
-        The claim rules every ad copy is checked against, with the law behind each, the rewrite to suggest,
-        and the examples it is tested with.
+        {t('policies.rules.lede')}
         {rules.data !== undefined && (
-          <>
-            {' '}
-            Version <code>{rules.data.rulesVersion}</code>.
-          </>
+          <> {t('policies.rules.version', { version: rules.data.rulesVersion })}</>
         )}
       </p>
       {rules.error !== undefined && (
-        <ErrorNotice error={rules.error} context="The rules could not be loaded." retry={rules.refresh} />
+        <ErrorNotice error={rules.error} context={t('policies.rules.failed')} retry={rules.refresh} />
       )}
       {rules.loading && rules.data === undefined ? (
-        <Loading what="the rules" />
+        <Loading what={t('policies.rules.loading')} />
       ) : (
         rules.data !== undefined && (
           <>
             <div class="field field-inline rule-filter">
-              <label for="rule-filter">Find a rule</label>
+              <label for="rule-filter">{t('policies.rules.find')}</label>
               <input
                 id="rule-filter"
                 type="search"
                 value={filter}
-                placeholder="rule id, phrase or wording, e.g. 最佳"
+                placeholder={t('policies.rules.findPlaceholder')}
                 onInput={(event) => setFilter(event.currentTarget.value)}
               />
               <span class="muted" aria-live="polite">
-                {shown.length} of {packs.reduce((sum, pack) => sum + pack.rules.length, 0)} rules
+                {t('policies.rules.shown', {
+                  n: shown.length,
+                  total: packs.reduce((sum, pack) => sum + pack.rules.length, 0),
+                })}
               </span>
             </div>
             {shown.length === 0 ? (
-              <EmptyState title="No rule mentions that.">Try a shorter phrase or a rule id.</EmptyState>
+              <EmptyState title={t('policies.rules.nothingFound')}>
+                {t('policies.rules.nothingFoundHint')}
+              </EmptyState>
             ) : (
               packs.map((pack) => <Pack key={pack.id} pack={pack} filter={filter} />)
             )}
