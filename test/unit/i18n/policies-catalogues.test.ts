@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { describeField } from '#shared/domain/policy-fields.ts';
 import { translator } from '#shared/i18n/translator.ts';
 import { POLICIES_EN } from '../../../web/src/i18n/catalogues/policies/en.ts';
 import { POLICIES_VI } from '../../../web/src/i18n/catalogues/policies/vi.ts';
 import { POLICIES_ZH_CN } from '../../../web/src/i18n/catalogues/policies/zh-CN.ts';
+import {
+  describeFieldIn,
+  POLICY_FIELD_CATALOGUES,
+} from '../../../web/src/i18n/catalogues/policy-fields/index.ts';
 import { expectCompleteCatalogues } from '../../support/catalogues.ts';
 
 const POLICIES = { en: POLICIES_EN, 'zh-CN': POLICIES_ZH_CN, vi: POLICIES_VI };
@@ -10,6 +15,24 @@ const POLICIES = { en: POLICIES_EN, 'zh-CN': POLICIES_ZH_CN, vi: POLICIES_VI };
 describe('The policy screens’ catalogues', () => {
   it('have every English id in zh-CN and vi, each ICU with the English placeholders', () => {
     expectCompleteCatalogues('policies', POLICIES);
+  });
+
+  it('explain every field of the matrix and the thresholds in zh-CN and vi, sentence for sentence', () => {
+    expectCompleteCatalogues('policy fields', POLICY_FIELD_CATALOGUES);
+  });
+
+  it('find a field’s explanation by its path, any band or axis label, in the reader’s language', () => {
+    // Act
+    const en = describeFieldIn('en', 'spend', ['overrunBands', 2, 'above']);
+    const zh = describeFieldIn('zh-CN', 'matrix', ['cells', 'likely', 'major']);
+    const vi = describeFieldIn('vi', 'sentiment', ['spike', 'grade', 'impact']);
+    const none = describeFieldIn('vi', 'spend', ['pacing', 'nothing']);
+
+    // Assess
+    expect(en).toBe(describeField('spend', ['overrunBands', 0, 'above']));
+    expect(zh).toBe(POLICY_FIELD_CATALOGUES['zh-CN']['matrix.cells.{probability}.{impact}']);
+    expect(vi).toContain('thiệt hại');
+    expect(none).toBeUndefined();
   });
 
   it('count, select and quote in each language', () => {

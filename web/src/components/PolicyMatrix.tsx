@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { RiskMatrixSchema } from '../../../shared/domain/matrix-schema.ts';
-import { describeField } from '../../../shared/domain/policy-fields.ts';
 import type { PoliciesMessageId } from '../i18n/catalogues/policies/en.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { describeFieldIn } from '../i18n/catalogues/policy-fields/index.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.tsx';
 import {
   addImpact,
   addProbability,
@@ -250,6 +250,7 @@ export const PolicyMatrix = () => {
     checkMatrix,
   );
   const t = useT();
+  const locale = useLocale();
   const labelOf = useLevelLabel();
   const matrix = editor.document;
   // Issues of the axes and levels (a label twice, an empty one): listed under the grid.
@@ -279,7 +280,7 @@ export const PolicyMatrix = () => {
             {editor.canEdit && <p class="hint">{t('policies.matrix.help')}</p>}
             <ul class="hint matrix-about">
               {(['probabilities', 'impacts', 'cells'] as const).map((field) => (
-                <li key={field}>{describeField('matrix', [field])}</li>
+                <li key={field}>{describeFieldIn(locale, 'matrix', [field])}</li>
               ))}
             </ul>
             <MatrixGrid
@@ -324,7 +325,7 @@ export const PolicyMatrix = () => {
               </div>
             )}
             <h3>{t('policies.matrix.levelsTitle')}</h3>
-            <p class="hint">{describeField('matrix', ['levels', 0, 'rank'])}</p>
+            <p class="hint">{describeFieldIn(locale, 'matrix', ['levels', 0, 'rank'])}</p>
             <ul class="matrix-levels">
               {[...matrix.levels]
                 .sort((a, b) => a.rank - b.rank)

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeField } from '../../../shared/domain/policy-fields.ts';
 import {
   SentimentThresholdsSchema,
   SpendThresholdsSchema,
@@ -8,7 +7,8 @@ import { useApp } from '../context.ts';
 import { humanize } from '../format.ts';
 import { useResource } from '../hooks.ts';
 import { POLICIES_EN, type PoliciesMessageId } from '../i18n/catalogues/policies/en.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { describeFieldIn } from '../i18n/catalogues/policy-fields/index.ts';
+import { type Locale, useFormat, useLocale, useT } from '../i18n/index.tsx';
 import type { T } from '../i18n/messages.ts';
 import {
   addBand,
@@ -56,7 +56,8 @@ const checkThresholds =
   };
 
 /** What a field does and what raising or lowering it does, in plain words (shared/domain/policy-fields.ts). */
-const explain = (policy: ThresholdPolicy, path: FieldPath): string | undefined => describeField(policy, path);
+const explain = (locale: Locale, policy: ThresholdPolicy, path: FieldPath): string | undefined =>
+  describeFieldIn(locale, policy, path);
 
 const GRADE_LISTS = { probability: 'grades-probability', impact: 'grades-impact' } as const;
 const gradeListOf = (path: FieldPath): string | undefined => {
@@ -110,12 +111,13 @@ const ThresholdInput = ({
 }) => {
   const t = useT();
   const format = useFormat();
+  const locale = useLocale();
   const [text, setText] = useState(String(field.value));
   useEffect(() => {
     if (parseFieldInput(text, field.value) !== field.value) setText(String(field.value));
   }, [field.value]);
   const id = fieldId(policy, field.path);
-  const description = described ? explain(policy, field.path) : undefined;
+  const description = described ? explain(locale, policy, field.path) : undefined;
   const differs = shipped !== undefined && shipped !== field.value;
   const describedBy = [`${id}-about`, issues === undefined ? '' : `${id}-problems`].join(' ').trim();
   return (
@@ -158,6 +160,7 @@ const ThresholdInput = ({
 export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
   const { api } = useApp();
   const t = useT();
+  const locale = useLocale();
   const editor = usePolicyEditor<unknown>(
     policy,
     (active, draft) => withoutVersion(draft?.effective ?? active.effective ?? active.document),
@@ -205,7 +208,7 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
         <FieldProblems id={`${policy}-problems`} messages={unplaced} />
         {[...groups].map(([group, members]) => {
           const isBands = bands.has(group);
-          const description = explain(policy, [group]);
+          const description = explain(locale, policy, [group]);
           const bandCount = isBands ? ((getAt(document, [group]) as unknown[] | undefined)?.length ?? 0) : 0;
           return (
             <fieldset key={group} class="threshold-group" data-group={group}>
@@ -217,8 +220,8 @@ export const PolicyThresholds = ({ policy }: { policy: ThresholdPolicy }) => {
                       <span class="threshold-band-title">
                         {t('policies.thresholds.band', { n: index + 1 })}
                       </span>
-                      {index === 0 && explain(policy, [group, 0]) !== undefined && (
-                        <p class="hint threshold-band-about">{explain(policy, [group, 0])}</p>
+                      {index === 0 && explain(locale, policy, [group, 0]) !== undefined && (
+                        <p class="hint threshold-band-about">{explain(locale, policy, [group, 0])}</p>
                       )}
                       {members
                         .filter((field) => field.path[1] === index)
