@@ -1,4 +1,20 @@
 import type { Node } from 'constructs';
+import { isTimeZone } from '#shared/i18n/audiences.ts';
+import { isLocale, LOCALES, type Locale } from '#shared/i18n/locales.ts';
+
+/** One manager's subscription: where to (e-mail, phone or both), in which language and time zone. */
+export interface ManagerSubscription {
+  /** Subscribed to the escalation and the digest topic. */
+  readonly email?: string;
+  /** E.164; texted escalations only, never the digest. */
+  readonly phone?: string;
+  /** The language this manager's messages are written in. */
+  readonly lang: Locale;
+  /** IANA zone the messages' times are shown in. */
+  readonly timeZone: string;
+  /** Escalations of these markets only, plus market-less ones; empty: every market. */
+  readonly markets: readonly string[];
+}
 
 /**
  * The deploy-time settings of the app, read from CDK context (`-c name=value` on the command line, or
@@ -8,19 +24,15 @@ import type { Node } from 'constructs';
 export interface RadarContext {
   /** `pusherClients=cms,meta-ads`: one API key (and usage-plan membership) per pushing client. */
   readonly pusherClients: readonly string[];
-  /** `managerEmails=a@x.com,b@y.com`: e-mail subscriptions to the escalation and digest topics. */
-  readonly managerEmails: readonly string[];
   /**
-   * `managerMarkets=CN,VN`: managers' escalation subscriptions receive only escalations whose `market`
-   * message attribute is one of these, plus every escalation that has no market (spend, sentiment).
+   * Every manager subscription, from `managers` (JSON: `[{"email":"a@x.cn","lang":"zh-CN","timeZone":
+   * "Asia/Shanghai","markets":["CN"]},{"phone":"+84901234567","lang":"vi","timeZone":"Asia/Ho_Chi_Minh"}]`,
+   * `lang` default en, `timeZone` default UTC, `markets` default `managerMarkets`) and from the older lists
+   * `managerEmails=a@x.com,b@y.com` and `managerPhones=+8613800000000`, which read as English and UTC with
+   * the markets of `managerMarkets=CN,VN`. A market filter passes only escalations whose `market` message
+   * attribute is one of them, plus every escalation that has no market (spend, sentiment).
    */
-  readonly managerMarkets: readonly string[];
-  /**
-   * `managerPhones=+8613800000000,+84901234567`: SMS subscriptions (E.164 numbers) to the escalation topic
-   * only, with the same market filter; the text is one line that fits a single SMS. The digest is never
-   * texted.
-   */
-  readonly managerPhones: readonly string[];
+  readonly managers: readonly ManagerSubscription[];
   /** `opsEmails=oncall@x.com`: e-mail subscriptions to the operations (alarm) topic. */
   readonly opsEmails: readonly string[];
   /** `scheduleTimeZone=Asia/Shanghai`: the IANA zone cron schedules run in. @default UTC */
@@ -34,6 +46,111 @@ const MARKET = /^[A-Z]{2}$/;
 // E.164: a plus, a country code and at most 15 digits in all; no spaces or dashes (SNS refuses them).
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const TIME_ZONE = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*$/;
+
+const MANAGER_KEYS = new Set(['email', 'phone', 'lang', 'timeZone', 'markets']);
+
+/** `managers`: a JSON array (command line or cdk.json string) or an array (cdk.json), each entry checked. */
+const managersOf = (node: Node, defaultMarkets: readonly string[]): ManagerSubscription[] => {
+  const value: unknown = node.tryGetContext('managers');
+  if (value === undefined || value === null || value === '') return [];
+  let entries: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      entries = JSON.parse(value);
+    } catch (error) {
+      throw new Error(`Context managers: not JSON (${(error as Error).message})`);
+    }
+  }
+  if (!Array.isArray(entries)) throw new Error('Context managers: expected a JSON array of subscriptions');
+  return entries.map((entry: unknown, index): ManagerSubscription => {
+    const where = `managers[${index}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw new Error(`Context ${where}: expected an object such as {"email":"a@x.cn","lang":"zh-CN"}`);
+    }
+    const fields = entry as Record<string, unknown>;
+    const unknown = Object.keys(fields).filter((key) => !MANAGER_KEYS.has(key));
+    if (unknown.length > 0) {
+      throw new Error(
+        `Context ${where}: unknown field(s) ${unknown.join(', ')} (${[...MANAGER_KEYS].join(', ')})`,
+      );
+    }
+    const text = (key: string): string | undefined => {
+      const field = fields[key];
+      if (field === undefined) return undefined;
+      if (typeof field !== 'string') throw new Error(`Context ${where}.${key}: expected a string`);
+      return field.trim();
+    };
+    const email = text('email');
+    const phone = text('phone');
+    if (email === undefined && phone === undefined)
+      throw new Error(`Context ${where}: needs an email or a phone`);
+    if (email !== undefined) validated(`${where}.email`, [email], EMAIL, 'an e-mail address');
+    if (phone !== undefined)
+      validated(`${where}.phone`, [phone], PHONE, 'an E.164 number such as +84901234567');
+    const lang = text('lang') ?? 'en';
+    if (!isLocale(lang))
+      throw new Error(`Context ${where}.lang: invalid value ${lang} (one of ${LOCALES.join(', ')})`);
+    const timeZone = text('timeZone') ?? 'UTC';
+    if (!isTimeZone(timeZone)) {
+      throw new Error(
+        `Context ${where}.timeZone: invalid value ${timeZone} (an IANA zone such as Asia/Ho_Chi_Minh)`,
+      );
+    }
+    const rawMarkets = fields.markets;
+    const markets =
+      rawMarkets === undefined
+        ? [...defaultMarkets]
+        : validated(
+            `${where}.markets`,
+            (Array.isArray(rawMarkets) ? rawMarkets.map(String) : String(rawMarkets).split(','))
+              .map((market) => market.trim().toUpperCase())
+              .filter((market) => market !== ''),
+            MARKET,
+            'ISO 3166-1 alpha-2 codes such as CN, VN',
+          );
+    return {
+      ...(email === undefined ? {} : { email }),
+      ...(phone === undefined ? {} : { phone }),
+      lang,
+      timeZone,
+      markets,
+    };
+  });
+};
+
+/**
+ * One subscription per address and per number: the same one listed twice with the same settings counts
+ * once; with different settings (a language, a zone, markets) it is refused, naming it.
+ */
+const distinctManagers = (managers: readonly ManagerSubscription[]): ManagerSubscription[] => {
+  const seen = new Map<string, string>();
+  const kept: ManagerSubscription[] = [];
+  for (const manager of managers) {
+    const settings = JSON.stringify([manager.lang, manager.timeZone, [...manager.markets].sort()]);
+    const endpoints = [manager.email, manager.phone].filter((endpoint) => endpoint !== undefined);
+    const repeats = endpoints.filter((endpoint) => seen.has(endpoint));
+    for (const endpoint of repeats) {
+      if (seen.get(endpoint) !== settings) {
+        throw new Error(
+          `Context managers: ${endpoint} is listed twice with different language, time zone or markets`,
+        );
+      }
+    }
+    for (const endpoint of endpoints) seen.set(endpoint, settings);
+    const fresh = endpoints.filter((endpoint) => !repeats.includes(endpoint));
+    if (fresh.length === 0) continue;
+    const email = manager.email !== undefined && fresh.includes(manager.email) ? manager.email : undefined;
+    const phone = manager.phone !== undefined && fresh.includes(manager.phone) ? manager.phone : undefined;
+    kept.push({
+      ...(email === undefined ? {} : { email }),
+      ...(phone === undefined ? {} : { phone }),
+      lang: manager.lang,
+      timeZone: manager.timeZone,
+      markets: manager.markets,
+    });
+  }
+  return kept;
+};
 
 /** A comma-separated string (command line) or an array (cdk.json), trimmed, blanks dropped. */
 const listOf = (node: Node, name: string): string[] => {
@@ -60,10 +177,30 @@ const validated = (name: string, items: string[], pattern: RegExp, expected: str
  *
  * @example
  * // cdk synth -c managerEmails=a@x.com -c managerMarkets=CN,VN
- * radarContext(app.node).managerMarkets // ['CN', 'VN']
+ * radarContext(app.node).managers // [{ email: 'a@x.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] }]
  */
 export const radarContext = (node: Node): RadarContext => {
   const timeZone = listOf(node, 'scheduleTimeZone');
+  const managerMarkets = validated(
+    'managerMarkets',
+    listOf(node, 'managerMarkets').map((market) => market.toUpperCase()),
+    MARKET,
+    'ISO 3166-1 alpha-2 codes such as CN, VN',
+  );
+  const english = { lang: 'en', timeZone: 'UTC', markets: managerMarkets } as const;
+  const managers = distinctManagers([
+    ...managersOf(node, managerMarkets),
+    ...validated('managerEmails', listOf(node, 'managerEmails'), EMAIL, 'e-mail addresses').map((email) => ({
+      email,
+      ...english,
+    })),
+    ...validated(
+      'managerPhones',
+      listOf(node, 'managerPhones'),
+      PHONE,
+      'E.164 numbers such as +8613800000000',
+    ).map((phone) => ({ phone, ...english })),
+  ]);
   return {
     pusherClients: validated(
       'pusherClients',
@@ -71,19 +208,7 @@ export const radarContext = (node: Node): RadarContext => {
       CLIENT_ID,
       'letters, digits, - and _',
     ),
-    managerEmails: validated('managerEmails', listOf(node, 'managerEmails'), EMAIL, 'e-mail addresses'),
-    managerMarkets: validated(
-      'managerMarkets',
-      listOf(node, 'managerMarkets').map((market) => market.toUpperCase()),
-      MARKET,
-      'ISO 3166-1 alpha-2 codes such as CN, VN',
-    ),
-    managerPhones: validated(
-      'managerPhones',
-      listOf(node, 'managerPhones'),
-      PHONE,
-      'E.164 numbers such as +8613800000000',
-    ),
+    managers,
     opsEmails: validated('opsEmails', listOf(node, 'opsEmails'), EMAIL, 'e-mail addresses'),
     scheduleTimeZone: validated(
       'scheduleTimeZone',

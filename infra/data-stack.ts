@@ -17,7 +17,9 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { STREAM_SETTINGS } from '#infra/catalog.ts';
+import type { ManagerSubscription } from '#infra/context.ts';
 import { acknowledge } from '#infra/nag.ts';
+import { AUDIENCE_ATTRIBUTES, type Audience, distinctAudiences } from '#shared/i18n/audiences.ts';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /** The Cognito groups a person's role comes from (`cognito:groups` claim). */
@@ -27,12 +29,12 @@ export const PEOPLE_GROUPS = ['legal', 'manager'] as const;
 export const MARKET_ATTRIBUTE = 'market';
 
 export interface DataStackProps extends StackProps {
-  /** E-mail addresses subscribed to the escalation and digest topics. @default none */
-  readonly managerEmails?: readonly string[];
-  /** Phone numbers (E.164) texted each escalation; never the digest. @default none */
-  readonly managerPhones?: readonly string[];
-  /** Markets managers' escalation subscriptions are limited to (plus market-less escalations). @default all */
-  readonly managerMarkets?: readonly string[];
+  /**
+   * Managers' subscriptions (context `managers`, `managerEmails`, `managerPhones`): an e-mail to the
+   * escalation and digest topics, a phone to the escalation topic only, each filtered to its own audience
+   * (language and time zone) and, for escalations, its markets (plus market-less escalations). @default none
+   */
+  readonly managers?: readonly ManagerSubscription[];
   /** E-mail addresses subscribed to the operations (alarm) topic. @default none */
   readonly opsEmails?: readonly string[];
 }
@@ -56,6 +58,11 @@ export class DataStack extends Stack {
   readonly streamFailures: Queue;
   /** Messages SNS could not deliver to a subscriber (e-mail bounced, endpoint gone). */
   readonly deliveryFailures: Queue;
+  /**
+   * The distinct languages × time zones of the managers' subscriptions (English in UTC when there are none):
+   * the notify and digest functions publish one message per audience (`NOTIFY_AUDIENCES`).
+   */
+  readonly audiences: readonly Audience[];
   /** Scheduled invocations that failed: Scheduler could not invoke, or the function failed every retry. */
   readonly invocationFailures: Queue;
   /** Pushers' HMAC secrets, JSON `{ "<clientId>": "<secret>" }`. */
@@ -133,6 +140,9 @@ export class DataStack extends Stack {
     );
     this.operationsTopic = this.topic('OperationsTopic', 'Marketing Risk Radar operations', operationsKey);
 
+    this.audiences = distinctAudiences(
+      (props.managers ?? []).map(({ lang, timeZone }) => ({ lang, timeZone })),
+    );
     this.subscribe(props);
 
     this.clientSecrets = new Secret(this, 'ClientSecrets', {
@@ -229,45 +239,67 @@ export class DataStack extends Stack {
   }
 
   /**
-   * Managers' and the on-call's subscriptions (context `managerEmails`, `managerPhones`, `managerMarkets`,
-   * `opsEmails`). SNS sends each address a confirmation e-mail; nothing is delivered until it is confirmed.
-   * Phone numbers need no confirmation, but an account starts in the SMS sandbox (docs/deploy.md).
+   * Managers' and the on-call's subscriptions (context `managers`, `managerEmails`, `managerPhones`,
+   * `managerMarkets`, `opsEmails`). SNS sends each address a confirmation e-mail; nothing is delivered until
+   * it is confirmed. Phone numbers need no confirmation, but an account starts in the SMS sandbox
+   * (docs/deploy.md). Each manager's subscriptions receive only the messages of the manager's audience.
    */
   private subscribe(props: DataStackProps): void {
-    const markets = props.managerMarkets ?? [];
-    // An escalation without a market (spend, sentiment) concerns every manager, so the filter lets it through.
-    const escalationFilter =
-      markets.length === 0
-        ? undefined
-        : {
-            $or: new SubscriptionFilter([
-              { [MARKET_ATTRIBUTE]: [...markets] },
-              { [MARKET_ATTRIBUTE]: [{ exists: false }] },
-            ]),
-          };
     const deadLetterQueue = this.deliveryFailures;
-    for (const email of props.managerEmails ?? []) {
-      this.escalationTopic.addSubscription(
-        new EmailSubscription(email, {
+    for (const manager of props.managers ?? []) {
+      if (manager.email !== undefined) {
+        this.escalationTopic.addSubscription(
+          new EmailSubscription(manager.email, {
+            deadLetterQueue,
+            filterPolicy: managerFilter(manager, manager.markets),
+          }),
+        );
+        this.digestTopic.addSubscription(
+          new EmailSubscription(manager.email, { deadLetterQueue, filterPolicy: managerFilter(manager, []) }),
+        );
+      }
+      // Not `SmsSubscription`: aws-cdk-lib's drops its dead-letter queue, and SNS does redrive SMS
+      // deliveries that exhaust their retries.
+      if (manager.phone !== undefined) {
+        new Subscription(this.escalationTopic, `Sms${manager.phone}`, {
+          topic: this.escalationTopic,
+          protocol: SubscriptionProtocol.SMS,
+          endpoint: manager.phone,
           deadLetterQueue,
-          ...(escalationFilter === undefined ? {} : { filterPolicy: escalationFilter }),
-        }),
-      );
-      this.digestTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));
-    }
-    // Not `SmsSubscription`: aws-cdk-lib's drops its dead-letter queue, and SNS does redrive SMS deliveries
-    // that exhaust their retries.
-    for (const phone of props.managerPhones ?? []) {
-      new Subscription(this.escalationTopic, `Sms${phone}`, {
-        topic: this.escalationTopic,
-        protocol: SubscriptionProtocol.SMS,
-        endpoint: phone,
-        deadLetterQueue,
-        ...(escalationFilter === undefined ? {} : { filterPolicy: escalationFilter }),
-      });
+          filterPolicy: managerFilter(manager, manager.markets),
+        });
+      }
     }
     for (const email of props.opsEmails ?? []) {
       this.operationsTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue }));
     }
   }
 }
+
+/**
+ * A manager subscription's filter policy: the messages of its audience (`lang` and `timeZone` attributes)
+ * and, when `markets` are given, of those markets or of none (spend and sentiment cases have no market). A
+ * message without `lang` — published by a notify function older than the audiences, in the minutes between
+ * the data and the service stack's deploys — reaches every subscription, as it did before, rather than
+ * none.
+ */
+const managerFilter = (
+  audience: Audience,
+  markets: readonly string[],
+): Record<string, SubscriptionFilter> => {
+  const ofAudience = {
+    [AUDIENCE_ATTRIBUTES.lang]: [audience.lang],
+    [AUDIENCE_ATTRIBUTES.timeZone]: [audience.timeZone],
+  };
+  const unmarked = { [AUDIENCE_ATTRIBUTES.lang]: [{ exists: false }] };
+  const byMarket =
+    markets.length === 0
+      ? [{}]
+      : [{ [MARKET_ATTRIBUTE]: [...markets] }, { [MARKET_ATTRIBUTE]: [{ exists: false }] }];
+  // SNS filter policies have one `$or`: every audience × market alternative is spelled out.
+  return {
+    $or: new SubscriptionFilter(
+      [ofAudience, unmarked].flatMap((who) => byMarket.map((where) => ({ ...who, ...where }))),
+    ),
+  };
+};

@@ -23,7 +23,7 @@ export interface RadarApp {
  * first. Both stacks are environment-agnostic: synthesis needs no account, no credentials and no network;
  * `cdk deploy` takes the account and region from the caller's credentials.
  *
- * Context (infra/context.ts): `pusherClients`, `managerEmails`, `managerPhones`, `managerMarkets`, `opsEmails`,
+ * Context (infra/context.ts): `pusherClients`, `managers`, `managerEmails`, `managerPhones`, `managerMarkets`, `opsEmails`,
  * `scheduleTimeZone`; `nag=false` skips the cdk-nag packs during `cdk synth` (the tests run them anyway).
  *
  * @param options.catalog replaces infra/catalog.ts FUNCTIONS (tests of catalog features not yet used).
@@ -41,9 +41,7 @@ export const createRadarApp = (
   const data = new DataStack(app, DATA_STACK_NAME, {
     description:
       'Marketing Risk Radar: table, topics and subscriptions, dead-letter queues, secrets, people (retained)',
-    managerEmails: context.managerEmails,
-    managerPhones: context.managerPhones,
-    managerMarkets: context.managerMarkets,
+    managers: context.managers,
     opsEmails: context.opsEmails,
   });
   const service = new ServiceStack(app, SERVICE_STACK_NAME, {
@@ -58,6 +56,7 @@ export const createRadarApp = (
     clientSecrets: data.clientSecrets,
     userPool: data.userPool,
     pusherClients: context.pusherClients,
+    notifyAudiences: data.audiences,
     ...(context.scheduleTimeZone === undefined ? {} : { scheduleTimeZone: context.scheduleTimeZone }),
     ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
   });

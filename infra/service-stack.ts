@@ -26,6 +26,7 @@ import { RadarApi } from '#infra/radar-api.ts';
 import { RiskFunction } from '#infra/risk-function.ts';
 import { ScheduledInvoke } from '#infra/scheduled-invoke.ts';
 import { ENV } from '#shared/config.ts';
+import { type Audience, audienceKey, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
 import { NOTIFY_IDEMPOTENCY_PARTITION } from '#shared/table.ts';
 
 type TopicName = NonNullable<FunctionDefinition['publishes']>[number];
@@ -68,6 +69,11 @@ export interface ServiceStackProps extends StackProps {
   readonly userPool: IUserPool;
   /** Pushers that get an API key (context `pusherClients`). @default none */
   readonly pusherClients?: readonly string[];
+  /**
+   * Who notifications are written for: the languages × time zones of the managers' subscriptions (data
+   * stack), given to every publishing function as `NOTIFY_AUDIENCES`. @default English in UTC
+   */
+  readonly notifyAudiences?: readonly Audience[];
   /** IANA time zone of cron schedules (context `scheduleTimeZone`). @default UTC */
   readonly scheduleTimeZone?: string;
   /** The functions to build. @default FUNCTIONS of infra/catalog.ts (tests pass variations) */
@@ -156,7 +162,13 @@ export class ServiceStack extends Stack {
     for (const topic of definition.publishes ?? []) {
       fn.publishTo(props.topics[topic], props.topicKey, TOPIC_VARIABLES[topic]);
     }
-    if ((definition.publishes ?? []).length > 0) this.linkToWebApp(fn);
+    if ((definition.publishes ?? []).length > 0) {
+      this.linkToWebApp(fn);
+      fn.addEnvironment(
+        ENV.notifyAudiences,
+        (props.notifyAudiences ?? [DEFAULT_AUDIENCE]).map(audienceKey).join(','),
+      );
+    }
     if (consumesStream) this.consumeStream(fn, props);
     if (redrives) this.redriveStreamFailures(fn, props);
     if (definition.schedule !== undefined) this.schedule(fn, definition.schedule, props);

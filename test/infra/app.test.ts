@@ -65,6 +65,10 @@ const CONTEXT = {
   managerEmails: 'ana@example.com,bo@example.com',
   managerPhones: '+8613800000000',
   managerMarkets: 'CN,VN',
+  managers: JSON.stringify([
+    { email: 'li@example.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['CN'] },
+    { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
+  ]),
   opsEmails: 'oncall@example.com',
 };
 
@@ -228,8 +232,8 @@ describe('Stack: RiskRadarData', () => {
       'delivery-failures queue',
     )[0];
 
-  it('subscribes every manager (context managerEmails) by e-mail to escalations and the digest', () => {
-    const managers = CONTEXT.managerEmails.split(',');
+  it('subscribes every manager (context managers, managerEmails) by e-mail to escalations and the digest', () => {
+    const managers = [...CONTEXT.managerEmails.split(','), 'li@example.cn'];
     const byEmail = (topic: [string, Resource]) =>
       subscriptionsTo(topic).filter((subscription) => subscription.Properties.Protocol === 'email');
 
@@ -243,30 +247,56 @@ describe('Stack: RiskRadarData', () => {
     expect(subscriptionsTo(operations()).map((s) => s.Properties.Endpoint)).toEqual([CONTEXT.opsEmails]);
   });
 
-  it('texts escalations, never the digest, to every manager phone (context managerPhones)', () => {
+  it('texts escalations, never the digest, to every manager phone (context managers, managerPhones)', () => {
     const bySms = (topic: [string, Resource]) =>
       subscriptionsTo(topic).filter((subscription) => subscription.Properties.Protocol === 'sms');
 
-    expect(bySms(escalations()).map((s) => s.Properties.Endpoint)).toEqual([CONTEXT.managerPhones]);
+    expect(
+      bySms(escalations())
+        .map((s) => s.Properties.Endpoint)
+        .sort(),
+    ).toEqual(['+84901234567', CONTEXT.managerPhones]);
     expect(bySms(digest())).toEqual([]);
   });
 
-  it("limits managers' escalations to their markets (context managerMarkets), passing market-less ones", () => {
-    for (const subscription of subscriptionsTo(escalations())) {
-      expect(subscription.Properties.FilterPolicy).toEqual({
-        $or: [{ market: ['CN', 'VN'] }, { market: [{ exists: false }] }],
-      });
-    }
-    for (const subscription of subscriptionsTo(digest())) {
-      expect(subscription.Properties.FilterPolicy).toBeUndefined();
-    }
+  /** A subscription's filter: its audience, or a message older than audiences; × its markets, if any. */
+  const filterOf = (lang: string, timeZone: string, markets: readonly string[]) => {
+    const where = markets.length === 0 ? [{}] : [{ market: markets }, { market: [{ exists: false }] }];
+    return {
+      $or: [{ lang: [lang], timeZone: [timeZone] }, { lang: [{ exists: false }] }].flatMap((who) =>
+        where.map((market) => ({ ...who, ...market })),
+      ),
+    };
+  };
+
+  it("gives each manager's subscriptions the manager's audience, and escalations the manager's markets (or none)", () => {
+    const filters = (topic: [string, Resource]) =>
+      Object.fromEntries(
+        subscriptionsTo(topic).map((subscription) => [
+          subscription.Properties.Endpoint,
+          subscription.Properties.FilterPolicy,
+        ]),
+      );
+
+    expect(filters(escalations())).toEqual({
+      'ana@example.com': filterOf('en', 'UTC', ['CN', 'VN']),
+      'bo@example.com': filterOf('en', 'UTC', ['CN', 'VN']),
+      '+8613800000000': filterOf('en', 'UTC', ['CN', 'VN']),
+      'li@example.cn': filterOf('zh-CN', 'Asia/Shanghai', ['CN']),
+      '+84901234567': filterOf('vi', 'Asia/Ho_Chi_Minh', ['CN', 'VN']),
+    });
+    expect(filters(digest())).toEqual({
+      'ana@example.com': filterOf('en', 'UTC', []),
+      'bo@example.com': filterOf('en', 'UTC', []),
+      'li@example.cn': filterOf('zh-CN', 'Asia/Shanghai', []),
+    });
   });
 
   it('gives every subscription a dead-letter queue that SNS, and only SNS from these topics, may write', () => {
     const subscriptions = resourcesOf(data, 'AWS::SNS::Subscription');
 
-    // Two managers' e-mails on two topics, one phone, one on-call e-mail.
-    expect(subscriptions.length).toBe(6);
+    // Three managers' e-mails on two topics, two phones, one on-call e-mail.
+    expect(subscriptions.length).toBe(9);
     for (const [, subscription] of subscriptions) {
       expect(subscription.Properties.RedrivePolicy).toEqual({
         deadLetterTargetArn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] },
@@ -481,6 +511,10 @@ describe('Stack: RiskRadarService', () => {
       expect(JSON.stringify(variables)).not.toMatch(/SecretString|resolve:secretsmanager/);
       // Messages link to the web app, whose URL the web stack writes to a parameter of a fixed name.
       expect(variables[ENV.webUrlParameter]).toBe(publishes.length > 0 ? WEB_URL_PARAMETER : undefined);
+      // One message per audience of the subscriptions: the languages × time zones of context managers.
+      expect(variables[ENV.notifyAudiences]).toBe(
+        publishes.length > 0 ? 'zh-CN@Asia/Shanghai,vi@Asia/Ho_Chi_Minh,en@UTC' : undefined,
+      );
     });
 
     it('lets the publishing functions read the web URL parameter and nothing else of SSM', () => {

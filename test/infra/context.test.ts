@@ -9,22 +9,55 @@ describe('Function: radarContext', () => {
     const fromCli = contextOf({ managerEmails: ' a@x.com, b@y.com ,a@x.com,', managerMarkets: 'cn,VN' });
     const fromJson = contextOf({ pusherClients: ['cms', 'meta-ads'], opsEmails: ['ops@x.com'] });
 
-    expect(fromCli.managerEmails).toEqual(['a@x.com', 'b@y.com']);
-    expect(fromCli.managerMarkets).toEqual(['CN', 'VN']);
+    expect(fromCli.managers).toEqual([
+      { email: 'a@x.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] },
+      { email: 'b@y.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] },
+    ]);
     expect(fromJson.pusherClients).toEqual(['cms', 'meta-ads']);
     expect(fromJson.opsEmails).toEqual(['ops@x.com']);
-    expect(contextOf({ managerPhones: '+8613800000000, +84901234567' }).managerPhones).toEqual([
-      '+8613800000000',
-      '+84901234567',
+    expect(contextOf({ managerPhones: '+8613800000000, +84901234567' }).managers).toEqual([
+      { phone: '+8613800000000', lang: 'en', timeZone: 'UTC', markets: [] },
+      { phone: '+84901234567', lang: 'en', timeZone: 'UTC', markets: [] },
     ]);
+  });
+
+  it('reads managers with their language, time zone and markets from JSON (command line) or an array (cdk.json)', () => {
+    // Prepare
+    const managers = [
+      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['cn'] },
+      { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
+      { email: 'ana@x.com' },
+    ];
+
+    // Act
+    const fromCli = contextOf({ managers: JSON.stringify(managers), managerMarkets: 'VN' });
+    const fromJson = contextOf({ managers, managerMarkets: 'VN', managerEmails: 'bo@x.com' });
+
+    // Assess
+    expect(fromCli.managers).toEqual([
+      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['CN'] },
+      { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh', markets: ['VN'] },
+      { email: 'ana@x.com', lang: 'en', timeZone: 'UTC', markets: ['VN'] },
+    ]);
+    expect(fromJson.managers).toEqual([
+      ...fromCli.managers,
+      { email: 'bo@x.com', lang: 'en', timeZone: 'UTC', markets: ['VN'] },
+    ]);
+  });
+
+  it('counts an address listed twice with the same settings once, and refuses it with different ones', () => {
+    expect(contextOf({ managers: [{ email: 'a@x.com' }], managerEmails: 'a@x.com' }).managers).toHaveLength(
+      1,
+    );
+    expect(() =>
+      contextOf({ managers: [{ email: 'a@x.com', lang: 'vi' }], managerEmails: 'a@x.com' }),
+    ).toThrow(/Context managers: a@x.com is listed twice/);
   });
 
   it('defaults to nothing: no keys, no subscriptions, UTC schedules', () => {
     expect(contextOf({})).toEqual({
       pusherClients: [],
-      managerEmails: [],
-      managerPhones: [],
-      managerMarkets: [],
+      managers: [],
       opsEmails: [],
       scheduleTimeZone: undefined,
     });
@@ -40,5 +73,29 @@ describe('Function: radarContext', () => {
     ['scheduleTimeZone', 'Asia/Shanghai; rm'],
   ])('refuses a malformed %s, naming the setting', (name, value) => {
     expect(() => contextOf({ [name]: value })).toThrow(new RegExp(`Context ${name}`));
+  });
+
+  it.each([
+    [
+      'a language it does not speak',
+      [{ email: 'a@x.com', lang: 'fr' }],
+      /Context managers\[0\]\.lang: invalid value fr/,
+    ],
+    [
+      'an unknown time zone',
+      [{ phone: '+84901234567', timeZone: 'Asia/Hanoi' }],
+      /Context managers\[0\]\.timeZone: invalid value Asia\/Hanoi/,
+    ],
+    [
+      'a misspelt field',
+      [{ email: 'a@x.com', timezone: 'UTC' }],
+      /Context managers\[0\]: unknown field\(s\) timezone/,
+    ],
+    ['an entry without an address', [{ lang: 'vi' }], /Context managers\[0\]: needs an email or a phone/],
+    ['a malformed phone', [{ phone: '0901234567' }], /Context managers\[0\]\.phone/],
+    ['a malformed market', [{ email: 'a@x.com', markets: ['Vietnam'] }], /Context managers\[0\]\.markets/],
+    ['text that is not JSON', '[{email: a@x.com}]', /Context managers: not JSON/],
+  ])('refuses managers with %s, naming the setting', (_name, managers, message) => {
+    expect(() => contextOf({ managers })).toThrow(message);
   });
 });
