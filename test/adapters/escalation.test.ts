@@ -1,4 +1,7 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -10,6 +13,7 @@ import {
   escalationSms,
 } from '#shared/adapters/escalation-publish.ts';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
+import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { type Escalation, escalateForSla, openCase, type RiskCase, subjectOf } from '#shared/domain/case.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
@@ -416,5 +420,39 @@ describe('Class: SnsNotifier', () => {
     if (escalation === undefined) throw new Error('fixture must escalate');
     const notifier = new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:topic', links);
     await expect(notifier.publish({ escalation, case: redCase })).rejects.toThrow('Throttled');
+  });
+});
+
+describe('Class: OutboxFileNotifier', () => {
+  it('records every per-audience message of an escalation and of a digest, one Publish input a line', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'radar-outbox-'));
+    const file = join(dir, 'outbox.jsonl');
+    const printed: string[] = [];
+    const outbox = new OutboxFileNotifier(file, 'arn:local', links, (line) => printed.push(line), [
+      { lang: 'en', timeZone: 'UTC' },
+      VI,
+    ]);
+
+    // Act
+    await outbox.publish(redMessage());
+    await outbox.publishDigest({
+      since: '2026-11-21T08:00:00Z',
+      until: '2026-11-22T08:00:00Z',
+      cases: [redCase],
+    });
+
+    // Assess
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    const inputs = lines.map((line) => JSON.parse(line) as PublishCommandInput);
+    expect(inputs.map((input) => input.MessageAttributes?.lang?.StringValue)).toEqual([
+      'en',
+      'vi',
+      'en',
+      'vi',
+    ]);
+    expect(inputs[1]?.Subject).toBe('[ĐỎ] Rủi ro ngân sách: chiến dịch cmp-1 trên facebook');
+    expect(printed[1]).toMatch(/^escalation \(vi@Asia\/Ho_Chi_Minh\) → .*outbox\.jsonl: \[ĐỎ\]/);
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -12,6 +12,9 @@ describe('Function: loadConfig', () => {
     });
     expect(config.snsEndpoint).toBeUndefined();
     expect(loadConfig({ RED_ACK_SLA_HOURS: '1.5' }).redAckSlaHours).toBe(1.5);
+    expect(loadConfig({ NOTIFY_AUDIENCES: 'en@UTC,zh-CN@Asia/Shanghai' }).notifyAudiences).toBe(
+      'en@UTC,zh-CN@Asia/Shanghai',
+    );
   });
 
   it.each([
@@ -20,6 +23,8 @@ describe('Function: loadConfig', () => {
     ['DYNAMODB_ENDPOINT', 'localhost 8000'],
     ['ESCALATION_TOPIC_ARN', 'escalations'],
     ['CLIENT_SECRETS_ARN', 'arn:aws:sns:us-east-1:000000000000:not-a-secret'],
+    ['NOTIFY_AUDIENCES', 'en@UTC,fr@Europe/Paris'],
+    ['NOTIFY_AUDIENCES', 'vi@Asia/Hanoi'],
   ])('fails loudly on a malformed %s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
