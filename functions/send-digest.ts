@@ -6,7 +6,10 @@ import { caseReader } from './dependencies/workflow.ts';
 import { logger } from './logger.ts';
 import { scheduledFunction } from './scheduled.ts';
 
-/** Scheduled daily: one message summarising the day's new cases that need attention but do not page. */
+/**
+ * Scheduled daily: one message per audience (language × time zone, `NOTIFY_AUDIENCES`) summarising the
+ * day's new cases that need attention but do not page.
+ */
 export const handler = scheduledFunction<{ sent: boolean; cases: number }[]>().handler(async () => {
   const { matrix, policy } = await levelsInForce();
   const attention = levelsWhere(matrix, (level) => policy.opensCase(level) && !policy.escalates(level));

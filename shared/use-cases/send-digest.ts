@@ -26,8 +26,8 @@ export interface DigestDependencies {
 const DAY_MS = 86_400_000;
 
 /**
- * One message summarising the cases of `level` recorded in the last 24 hours: yellow is attention, not a
- * page. "Recorded" is when the case was written (`createdAt`), so late data — an event dated days back —
+ * One digest of the cases of `level` recorded in the last 24 hours — the notifier writes it once per
+ * audience, in its language with the period in its time zone: yellow is attention, not a page. "Recorded" is when the case was written (`createdAt`), so late data — an event dated days back —
  * is in the digest of the day it arrived. Nothing is sent on a quiet day.
  */
 export const sendDigest = async (
