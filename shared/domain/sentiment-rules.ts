@@ -1,10 +1,10 @@
 import type { SentimentBaseline } from './baselines.ts';
 import type { Sentiment } from './event.ts';
-import { formatCount, formatPercent, formatProbability } from './format.ts';
 import type { SentimentReading } from './sentiment-model.ts';
 import { readSentiment } from './sentiment-model.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import type { Signal } from './signal.ts';
+import { chanceValues, type SignalValues, say, sayIt } from './signal-texts.ts';
 import { betaQuantile } from './stats.ts';
 
 export type { SentimentBaseline } from './baselines.ts';
@@ -16,19 +16,23 @@ export interface SentimentContext {
 
 const subjectOf = (s: Sentiment): string => [s.brand, s.product, s.channel].filter(Boolean).join(' / ');
 
-const seasonOf = (reading: SentimentReading): string =>
+/** The hour of day the subject's normal is for (a window of under 12 h), or none. */
+const seasonOf = (reading: SentimentReading): SignalValues =>
   reading.window.hourOfDay === undefined
-    ? 'for a window this long'
-    : `at ${String(reading.window.hourOfDay).padStart(2, '0')} h UTC`;
+    ? { season: 'window' }
+    : { season: 'hour', hour: reading.window.hourOfDay };
 
-const baselineWords = (reading: SentimentReading): string =>
-  `its baseline rests on ${formatCount(Math.round(reading.baselineHours))} hours and ` +
-  `${formatCount(Math.round(reading.baselineMentions))} weighted mentions`;
+/** What the baseline rests on. */
+const baselineOf = (reading: SentimentReading): SignalValues => ({
+  baselineHours: Math.round(reading.baselineHours),
+  baselineMentions: Math.round(reading.baselineMentions),
+});
 
-const adoptionWords = (reading: SentimentReading, thresholds: SentimentThresholds): string =>
-  reading.adopted
-    ? `It has lasted ${thresholds.learning.adaptAfterHours} h, so from now on this level is the subject's new normal.`
-    : `The baseline is held where it was; if this lasts ${thresholds.learning.adaptAfterHours} h it becomes the new normal.`;
+/** Whether a lasting shift is now the subject's normal, and after how long it becomes so. */
+const adoptionOf = (reading: SentimentReading, thresholds: SentimentThresholds): SignalValues => ({
+  adopted: reading.adopted ? 'yes' : 'no',
+  adaptHours: thresholds.learning.adaptAfterHours,
+});
 
 /**
  * The absolute ceiling, a guard for the truly extreme: the window's share must **surely** reach a band
@@ -73,16 +77,23 @@ export const negativeShareSignal = (
     riskType: 'reputation',
     probability: band.probability,
     impact: band.impact,
-    message:
-      `${formatPercent(window.share)} of ${formatCount(window.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
-      `(${formatCount(window.negative)}); with ${formatPercent(confidence)} confidence the share is at least ` +
-      `${formatPercent(lowerBound)}, at or above the ${formatPercent(band.atLeast)} line` +
-      (reading.settled
-        ? ` (its own normal ${seasonOf(reading)}: ${formatPercent(reading.expectedShare)}; so many by chance: ` +
-          `${formatProbability(reading.pWindow)}; ${baselineWords(reading)}).`
-        : ` (its own normal is still being learnt: ${formatCount(Math.round(reading.baselineHours))} hours so far).`),
-    suggestion:
-      'Read the negative mentions, find the common cause and prepare a public response within 24 hours.',
+    ...sayIt(
+      say('sentiment.negative-share', {
+        share: window.share,
+        mentions: window.mentions,
+        subject: subjectOf(sentiment),
+        negative: window.negative,
+        confidence,
+        lowerBound,
+        line: band.atLeast,
+        settled: reading.settled ? 'yes' : 'no',
+        ...seasonOf(reading),
+        expectedShare: reading.expectedShare,
+        ...chanceValues(reading.pWindow),
+        ...baselineOf(reading),
+      }),
+      say('sentiment.negative-share.suggestion'),
+    ),
     metrics: {
       mentions: window.mentions,
       negative: window.negative,
@@ -119,27 +130,38 @@ export const spikeSignal = (
   const { spike } = thresholds;
   const overwhelming = reading.pWindow <= spike.overwhelmingP;
   const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  // Why one window is enough: alone, with the window before elevated too, or with far more negative posts
+  // than the subject usually gets at this hour.
   const support =
     reading.pWindow <= spike.aloneP
-      ? ''
+      ? { support: 'alone' }
       : reading.previousP <= spike.supportP
-        ? ` The window before was above its normal too (by chance: ${formatProbability(reading.previousP)}).`
-        : ` That is far more negative mentions than it usually gets at this hour (about ${formatCount(Math.round(reading.volume.expectedNegative))} from its usual volume; by chance: ${formatProbability(reading.volume.p)}).`;
-  const why = overwhelming
-    ? ' Overwhelming on its own.'
-    : persistent
-      ? ` ${reading.spikeWindows} windows in a row.`
-      : `${support} One spiking window so far: attention, not yet a page.`;
+        ? { support: 'previous', ...chanceValues(reading.previousP, 'support') }
+        : { support: 'volume', ...chanceValues(reading.volume.p, 'support') };
+  const why = overwhelming ? 'overwhelming' : persistent ? 'persistent' : 'single';
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
     ...(overwhelming || persistent ? spike.escalated : spike.grade),
-    message:
-      `${formatCount(window.negative)} of ${formatCount(window.mentions)} mentions of ${subjectOf(sentiment)} are negative ` +
-      `(${formatPercent(window.share)}), where its own normal ${seasonOf(reading)} is ${formatPercent(reading.expectedShare)} ` +
-      `(about ${formatCount(Math.round(reading.expectedNegative))} expected). So many by chance: ${formatProbability(reading.pWindow)}; ` +
-      `${baselineWords(reading)}.${why} ${adoptionWords(reading, thresholds)}`,
-    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    ...sayIt(
+      say('sentiment.spike', {
+        negative: window.negative,
+        mentions: window.mentions,
+        subject: subjectOf(sentiment),
+        share: window.share,
+        ...seasonOf(reading),
+        expectedShare: reading.expectedShare,
+        expectedNegative: Math.round(reading.expectedNegative),
+        ...chanceValues(reading.pWindow),
+        ...baselineOf(reading),
+        why,
+        spikeWindows: reading.spikeWindows,
+        ...support,
+        usualNegative: Math.round(reading.volume.expectedNegative),
+        ...adoptionOf(reading, thresholds),
+      }),
+      say('sentiment.spike.suggestion'),
+    ),
     metrics: {
       mentions: window.mentions,
       negative: window.negative,
@@ -177,14 +199,24 @@ const pooledSignal = (
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
     ...(persistent || pooled.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
-    message:
-      `Over the last ${pooled.windows} windows (${formatCount(pooled.hours)} h), ${formatCount(Math.round(pooled.negative))} of ` +
-      `${formatCount(pooled.mentions)} mentions of ${subjectOf(sentiment)} were negative (${formatPercent(share)}), where its own normal is ${formatPercent(expected)} ` +
-      `(about ${formatCount(Math.round(pooled.expectedNegative))} expected); each window alone is too small to prove it. ` +
-      `So many by chance: ${formatProbability(pooled.p)}; ${baselineWords(reading)}.` +
-      (persistent ? ` ${reading.spikeWindows} windows in a row.` : ' Attention, not yet a page.') +
-      ` ${adoptionWords(reading, thresholds)}`,
-    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    ...sayIt(
+      say('sentiment.spike.pooled', {
+        windows: pooled.windows,
+        hours: pooled.hours,
+        negative: Math.round(pooled.negative),
+        mentions: pooled.mentions,
+        subject: subjectOf(sentiment),
+        share,
+        expectedShare: expected,
+        expectedNegative: Math.round(pooled.expectedNegative),
+        ...chanceValues(pooled.p),
+        ...baselineOf(reading),
+        persistent: persistent ? 'yes' : 'no',
+        spikeWindows: reading.spikeWindows,
+        ...adoptionOf(reading, thresholds),
+      }),
+      say('sentiment.spike.suggestion'),
+    ),
     metrics: {
       mentions: window.mentions,
       negative: window.negative,
@@ -217,14 +249,23 @@ const burstSignal = (
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
     ...(persistent || burst.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
-    message:
-      `Over about the last ${hours} h, negative mentions of ${subjectOf(sentiment)} have run ` +
-      `${(burst.excessShare * 100).toFixed(1)} points above the subject's own normal (this window: ` +
-      `${formatCount(window.negative)} of ${formatCount(window.mentions)}, ${formatPercent(window.share)} against ` +
-      `${formatPercent(reading.expectedShare)}). So much by chance: ${formatProbability(burst.p)}; ${baselineWords(reading)}.` +
-      (persistent ? ` ${reading.spikeWindows} windows in a row.` : ' Attention, not yet a page.') +
-      ` ${adoptionWords(reading, thresholds)}`,
-    suggestion: 'Find what changed (a product batch, a post, a price change) and brief the response team.',
+    ...sayIt(
+      say('sentiment.spike.burst', {
+        hours,
+        subject: subjectOf(sentiment),
+        points: burst.excessShare * 100,
+        negative: window.negative,
+        mentions: window.mentions,
+        share: window.share,
+        expectedShare: reading.expectedShare,
+        ...chanceValues(burst.p),
+        ...baselineOf(reading),
+        persistent: persistent ? 'yes' : 'no',
+        spikeWindows: reading.spikeWindows,
+        ...adoptionOf(reading, thresholds),
+      }),
+      say('sentiment.spike.suggestion'),
+    ),
     metrics: {
       mentions: window.mentions,
       negative: window.negative,
@@ -260,14 +301,21 @@ export const driftSignal = (
     ruleId: 'sentiment.drift',
     riskType: 'reputation',
     ...thresholds.drift.grade,
-    message:
-      `Over about the last ${thresholds.drift.timeScaleHours} h, negative mentions of ${subjectOf(sentiment)} have run ` +
-      `${(drift.excessShare * 100).toFixed(1)} points above the subject's own normal (about ${formatCount(Math.round(drift.excess))} ` +
-      `extra negative of ${formatCount(Math.round(drift.mentions))} mentions per window on average); a drift that size by chance: ` +
-      `${formatProbability(drift.p)}. This window: ${formatPercent(reading.window.share)} against ${formatPercent(normal)}; ` +
-      `${baselineWords(reading)}. ${adoptionWords(reading, thresholds)}`,
-    suggestion:
-      'Look for a slow-burning cause (a product issue spreading, a competitor campaign, a service change).',
+    ...sayIt(
+      say('sentiment.drift', {
+        hours: thresholds.drift.timeScaleHours,
+        subject: subjectOf(sentiment),
+        points: drift.excessShare * 100,
+        excess: Math.round(drift.excess),
+        mentions: Math.round(drift.mentions),
+        ...chanceValues(drift.p),
+        share: reading.window.share,
+        expectedShare: normal,
+        ...baselineOf(reading),
+        ...adoptionOf(reading, thresholds),
+      }),
+      say('sentiment.drift.suggestion'),
+    ),
     metrics: {
       mentions: reading.window.mentions,
       negative: reading.window.negative,

@@ -1,8 +1,8 @@
 import type { SpendBaseline } from './baselines.ts';
 import type { Spend } from './event.ts';
-import { formatCount, formatMoney, formatPercent, formatProbability, weekdayName } from './format.ts';
 import { elapsedShare } from './period.ts';
 import type { Signal } from './signal.ts';
+import { chanceValues, say, sayIt } from './signal-texts.ts';
 import type { SpendReading } from './spend-model.ts';
 import { readSpend } from './spend-model.ts';
 import type { Grades, OverrunBand, SpendThresholds } from './spend-thresholds.ts';
@@ -31,7 +31,13 @@ const finite = (value: number): number => (Number.isFinite(value) ? value : 0);
 
 const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
 
-const subjectOf = (spend: Spend): string => `Campaign ${spend.campaignId} on ${spend.channel}`;
+/** The campaign as every spend sentence names it. */
+const campaignOf = (spend: Spend) => ({ campaign: spend.campaignId, channel: spend.channel });
+
+/** An amount in the report's currency, as a sentence value (formatted per locale). */
+const moneyOf = (spend: Spend, amount: number) => ({ amount, currency: spend.currency });
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 /** The numbers behind every budget finding (ratios: 0.3 = 30 %). */
 export type SpendMetrics = {
@@ -71,11 +77,16 @@ export const overrunSignal = (spend: Spend, thresholds: SpendThresholds, now: Da
     riskType: 'budget',
     probability: band.probability,
     impact: band.impact,
-    message:
-      `${subjectOf(spend)} has spent ${formatMoney(spend.actualSpend, spend.currency)} ` +
-      `against a plan of ${formatMoney(spend.plannedBudget, spend.currency)}: ${formatPercent(overrun)} over plan ` +
-      `(warning line ${formatPercent(warningLine(thresholds))}).`,
-    suggestion: 'Review the campaign with finance: pause or cap the channel, or approve a budget change.',
+    ...sayIt(
+      say('spend.overrun', {
+        ...campaignOf(spend),
+        spent: moneyOf(spend, spend.actualSpend),
+        planned: moneyOf(spend, spend.plannedBudget),
+        overrun,
+        warningLine: warningLine(thresholds),
+      }),
+      say('spend.overrun.suggestion'),
+    ),
     metrics,
   };
 };
@@ -157,21 +168,31 @@ export const pacingSignal = (
   const band = bandFor(thresholds.overrunBands, lowOverrun);
   if (band === undefined) return undefined;
   const late = metrics.elapsedShare >= thresholds.pacing.lateFrom;
-  const money = (value: number) => formatMoney(Math.round(value), spend.currency);
+  const money = (value: number) => moneyOf(spend, Math.round(value));
   return {
     ruleId: 'spend.pacing',
     riskType: 'budget',
     probability: late ? thresholds.pacing.lateProbability : thresholds.pacing.probability,
     impact: band.impact,
-    message:
-      `At its usual ${money(forecast.dailySpend)} a day, ${subjectOf(spend)} will spend about ` +
-      `${money(forecast.projected)} by ${spend.periodEnd} (${formatPercent(thresholds.pacing.interval)} interval ` +
-      `${money(forecast.low)} – ${money(forecast.high)}), against a plan of ${money(spend.plannedBudget)}: even the ` +
-      `low end is ${formatPercent(lowOverrun)} over plan, past the ${formatPercent(warningLine(thresholds))} warning line. ` +
-      `${formatPercent(metrics.elapsedShare)} of the period has elapsed and ${money(spend.actualSpend)} is spent; ` +
-      `the pace rests on the last ${formatCount(reading.level.recent.length)} reports (${formatCount(Math.round(reading.level.planDays))} days under this plan).`,
-    suggestion:
-      'Lower daily caps or bids now, or ask finance to approve the higher spend before the period ends.',
+    ...sayIt(
+      say('spend.pacing', {
+        ...campaignOf(spend),
+        dailySpend: money(forecast.dailySpend),
+        projected: money(forecast.projected),
+        periodEnd: { date: spend.periodEnd },
+        interval: thresholds.pacing.interval,
+        low: money(forecast.low),
+        high: money(forecast.high),
+        planned: money(spend.plannedBudget),
+        lowOverrun,
+        warningLine: warningLine(thresholds),
+        elapsedShare: metrics.elapsedShare,
+        spent: money(spend.actualSpend),
+        reports: reading.level.recent.length,
+        planDays: Math.round(reading.level.planDays),
+      }),
+      say('spend.pacing.suggestion'),
+    ),
     metrics: {
       ...metrics,
       projectedSpend: forecast.projected,
@@ -218,23 +239,29 @@ export const cpaSpikeSignal: ReadingDetector = (spend, reading, thresholds) => {
   const escalated = c.spikeDays >= cpaSpike.escalateAfterDays || p <= cpaSpike.overwhelmingP;
   const cpa = window.observed > 0 ? window.spend / window.observed : window.spend;
   const usual = c.rate > 0 ? 1 / c.rate : 0;
-  const money = (value: number) => formatMoney(value, spend.currency);
-  const span = useRun ? `over the last ${window.days.toFixed(1)} days` : 'since the last report';
+  const money = (value: number) => moneyOf(spend, value);
   return {
     ruleId: 'spend.cpa-spike',
     riskType: 'channel',
     ...graded(cpaSpike, escalated),
-    message:
-      `${subjectOf(spend)} got ${formatCount(window.observed)} conversions ${span} for ${money(window.spend)} of spend, ` +
-      `where its own baseline expects about ${formatCount(Math.round(window.expected * 10) / 10)} ` +
-      `(cost per acquisition ${money(cpa)} against the usual ${money(usual)}). So few by chance: ` +
-      `${formatProbability(window.p)}; the baseline rests on ${formatCount(Math.round(reading.baselineDays))} days of reports. ` +
-      (c.spikeDays > 1 ? `Low for ${c.spikeDays} reports in a row. ` : '') +
-      (c.adopted
-        ? `It has lasted ${learning.adaptAfterDays} days or more, so from now on this cost is the campaign's new normal.`
-        : `Unless it recovers, it becomes the campaign's new normal after ${learning.adaptAfterDays} days.`),
-    suggestion:
-      'Check the channel partner’s traffic quality, the landing page and the tracking before spending more.',
+    ...sayIt(
+      say('spend.cpa-spike', {
+        ...campaignOf(spend),
+        conversions: window.observed,
+        span: useRun ? 'run' : 'report',
+        days: window.days,
+        spend: money(window.spend),
+        expected: Math.round(window.expected * 10) / 10,
+        cpa: money(cpa),
+        usualCpa: money(usual),
+        ...chanceValues(window.p),
+        baselineDays: Math.round(reading.baselineDays),
+        lowReports: c.spikeDays,
+        adopted: c.adopted ? 'yes' : 'no',
+        adaptDays: learning.adaptAfterDays,
+      }),
+      say('spend.cpa-spike.suggestion'),
+    ),
     metrics: {
       conversions: window.observed,
       expectedConversions: window.expected,
@@ -270,13 +297,18 @@ export const trackingBrokenSignal: ReadingDetector = (spend, reading, thresholds
     ruleId: 'spend.tracking-broken',
     riskType: 'channel',
     ...graded(t, frozen.expected >= t.escalatedExpectedConversions),
-    message:
-      `${subjectOf(spend)} has reported ${formatCount(spend.conversions ?? 0)} conversions since ${day(since)} ` +
-      `(${days.toFixed(1)} days) without a single new one, while it spent ${formatMoney(frozen.spend, spend.currency)}; ` +
-      `its own conversion rate expects about ${formatCount(Math.round(frozen.expected))} for that spend. ` +
-      `None by chance: ${formatProbability(p)}. Conversion tracking (pixel, postback, conversions API) has probably stopped.`,
-    suggestion:
-      'Check the conversion tracking now; until it is fixed, bidding runs blind and the CPA cannot be judged.',
+    ...sayIt(
+      say('spend.tracking-broken', {
+        ...campaignOf(spend),
+        conversions: spend.conversions ?? 0,
+        since: { date: day(Number.isFinite(since) ? since : reading.at) },
+        days,
+        spent: moneyOf(spend, frozen.spend),
+        expected: Math.round(frozen.expected),
+        ...chanceValues(p),
+      }),
+      say('spend.tracking-broken.suggestion'),
+    ),
     metrics: {
       conversions: spend.conversions ?? 0,
       newConversions: 0,
@@ -307,21 +339,28 @@ export const deliveryStoppedSignal = (
   const slice = reading.slice;
   if (delivery === undefined || slice === undefined || !delivery.stopped) return undefined;
   const t = thresholds.deliveryStopped;
-  const money = (value: number) => formatMoney(Math.round(value * 100) / 100, spend.currency);
+  const money = (value: number) => moneyOf(spend, Math.round(value * 100) / 100);
   const share = elapsedShare(spend.periodStart, spend.periodEnd, now);
-  const weekday = slice.days <= 1.5 ? ` on a ${weekdayName(slice.weekday)}` : '';
+  // A slice of about a day is compared with that weekday's usual spend: the sentence names the day.
+  const weekday = slice.days <= 1.5 ? (WEEKDAYS[slice.weekday] ?? 'none') : 'none';
   return {
     ruleId: 'spend.delivery-stopped',
     riskType: 'channel',
     ...graded(t, delivery.stoppedReports >= t.escalateAfterReports),
-    message:
-      `${subjectOf(spend)} spent ${money(slice.spend)} in the ${slice.days.toFixed(1)} days since the last report, ` +
-      `where it usually spends about ${money(delivery.expectedSpend)}${weekday}; ` +
-      `${delivery.stoppedReports} report${delivery.stoppedReports === 1 ? '' : 's'} in a row with delivery stopped, ` +
-      `${formatPercent(1 - share)} of the period and ${money(Math.max(0, spend.plannedBudget - spend.actualSpend))} of the plan left; ` +
-      `the usual spend rests on ${formatCount(Math.round(reading.baselineDays))} days of reports.`,
-    suggestion:
-      'Check the campaign’s status on the platform: paused, ads rejected, billing failed, or an audience that no longer delivers.',
+    ...sayIt(
+      say('spend.delivery-stopped', {
+        ...campaignOf(spend),
+        spent: money(slice.spend),
+        days: slice.days,
+        expected: money(delivery.expectedSpend),
+        weekday,
+        reports: delivery.stoppedReports,
+        leftShare: 1 - share,
+        leftBudget: money(Math.max(0, spend.plannedBudget - spend.actualSpend)),
+        baselineDays: Math.round(reading.baselineDays),
+      }),
+      say('spend.delivery-stopped.suggestion'),
+    ),
     metrics: {
       spend: slice.spend,
       expectedSpend: delivery.expectedSpend,
