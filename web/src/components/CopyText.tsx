@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { lastUtcDayBefore } from '../../../shared/domain/time-zones.ts';
 import { segmentsOf } from '../highlight.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { Rich, useFormat, useT } from '../i18n/index.tsx';
 import type { AdCopy, Finding } from '../types.ts';
 
 const LANG_TAGS: Readonly<Record<string, string>> = { zh: 'zh-Hans', vi: 'vi', en: 'en' };
@@ -112,8 +113,15 @@ export const FindingCard = ({ finding, index, text }: { finding: Finding; index:
           <div>
             <dt>{t('core.copy.exception')}</dt>
             <dd>
-              Allowed by exception <code>{finding.exception.id}</code> until{' '}
-              {new Date(finding.exception.expiresAt).toLocaleDateString()}
+              <Rich
+                id="core.copy.exceptionUntil"
+                elements={{ id: <code>{finding.exception.id}</code> }}
+                values={{
+                  date: format.calendarDate(
+                    finding.exception.expiresOn ?? lastUtcDayBefore(finding.exception.expiresAt),
+                  ),
+                }}
+              />
             </dd>
           </div>
         )}

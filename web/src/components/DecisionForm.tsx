@@ -13,7 +13,15 @@ const DECISIONS: readonly { value: Decision; key: string }[] = [
 
 export const NOTE_FIELD_ID = 'decision-note';
 
-const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The reviewer's own calendar date `days` from now (`YYYY-MM-DD`), as the date input writes it. */
+const inDays = (days: number): string => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+
+/** The reviewer's time zone: "until 1 March" ends when 1 March ends there (docs/legal.md "Exception dates"). */
+const reviewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Legal's decision on one review: approve, reject or request changes, with a note for the record; approving
@@ -77,8 +85,9 @@ export const DecisionForm = ({
               ruleId,
               ...(phrase.trim() === '' ? {} : { phrase: phrase.trim() }),
               evidence: evidence.trim(),
-              // End of the chosen day, UTC: "until 30 June" includes 30 June.
-              expiresAt: `${expires}T23:59:59Z`,
+              // "Until 30 June" includes 30 June, to its end in the reviewer's zone.
+              expiresOn: expires,
+              timeZone: reviewerZone(),
             },
           }
         : {}),
@@ -192,6 +201,7 @@ export const DecisionForm = ({
                   required
                   onInput={(event) => setExpires(event.currentTarget.value)}
                 />
+                <span class="hint">{t('core.decide.expiresHint', { zone: reviewerZone() })}</span>
               </label>
             </div>
           )}

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatAgo, formatDate } from '../format.ts';
 import { POLL_MS, useAction, useResource } from '../hooks.ts';
 import { useFormat, useT } from '../i18n/index.tsx';
 import type { ClaimException } from '../types.ts';
@@ -94,9 +93,9 @@ export const Exceptions = () => {
                       <span class="muted">{format.actor(exception.grantedBy)}</span>
                     </td>
                     <td>
-                      {formatDate(exception.expiresAt)}
+                      {format.calendarDate(exception.expiresOn)}
                       <br />
-                      <span class="muted">{formatAgo(exception.expiresAt, now)}</span>
+                      <span class="muted">{format.ago(exception.expiresAt, now)}</span>
                     </td>
                     <td>
                       <span class={`badge state-${state}`}>{t(STATE_IDS[state])}</span>

@@ -331,6 +331,7 @@ export const CORE_EN = {
   'core.decide.evidence': 'Evidence reference (required)',
   'core.decide.evidencePlaceholder': 'e.g. Nielsen market-share report 2026-Q3, ref. NS-4411',
   'core.decide.expires': 'Expires on',
+  'core.decide.expiresHint': 'In force to the end of this day in {zone}',
   'core.decide.failed': 'The decision was not saved.',
   'core.decide.submit': 'Submit decision',
   'core.decide.submitChoice': 'Submit: {decision}',
@@ -348,6 +349,7 @@ export const CORE_EN = {
   'core.copy.basis': 'Legal basis',
   'core.copy.suggestion': 'Suggested rewrite',
   'core.copy.exception': 'Exception',
+  'core.copy.exceptionUntil': 'Allowed by exception {id} until {date}',
   // Signing in (SignIn.tsx)
   'core.signIn.title': 'Sign in',
   'core.signIn.cognito': 'Sign in with your company account. Legal and managers each see their own screens.',

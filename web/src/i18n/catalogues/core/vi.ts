@@ -312,6 +312,7 @@ export const CORE_VI = {
   'core.decide.evidence': 'Tham chiếu bằng chứng (bắt buộc)',
   'core.decide.evidencePlaceholder': 'VD: Báo cáo thị phần Nielsen quý 3/2026, số NS-4411',
   'core.decide.expires': 'Hết hạn vào',
+  'core.decide.expiresHint': 'Có hiệu lực đến hết ngày này theo giờ {zone}',
   'core.decide.failed': 'Chưa lưu được quyết định.',
   'core.decide.submit': 'Gửi quyết định',
   'core.decide.submitChoice': 'Gửi: {decision}',
@@ -328,6 +329,7 @@ export const CORE_VI = {
   'core.copy.basis': 'Căn cứ pháp lý',
   'core.copy.suggestion': 'Gợi ý viết lại',
   'core.copy.exception': 'Ngoại lệ',
+  'core.copy.exceptionUntil': 'Được phép theo ngoại lệ {id} đến hết ngày {date}',
   'core.signIn.title': 'Đăng nhập',
   'core.signIn.cognito':
     'Đăng nhập bằng tài khoản công ty. Bộ phận pháp lý và quản lý mỗi bên thấy màn hình riêng của mình.',
