@@ -127,8 +127,8 @@ const syntheticRules = (lang: Language, packId: string, count: number, seed: num
       probability: 'medium',
       impact: 'moderate',
       basis: 'bench',
-      message: 'bench',
-      suggestion: 'bench',
+      message: { en: 'bench', 'zh-CN': 'bench', vi: 'bench' },
+      suggestion: { en: 'bench', 'zh-CN': 'bench', vi: 'bench' },
     });
   }
   return rules;

@@ -69,7 +69,8 @@ export const renderText = (translate: Translate<string>, locale: Locale, text: T
 };
 
 /**
- * TRANSITIONAL, until every pack carries all three locales: a plain (English) text shown in every locale.
+ * A text as every locale shows it: a localized text as it is, a plain phrase (a draft saved before rules
+ * carried all three locales) the same in each.
  */
 export const localized = (text: string | LocalizedText): LocalizedText =>
   typeof text === 'string' ? { en: text, 'zh-CN': text, vi: text } : text;

@@ -6,7 +6,6 @@ import type {
   RulePack,
 } from '#shared/domain/claims/types.ts';
 import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/locales.ts';
-import { localized } from '#shared/i18n/texts.ts';
 
 /** What legal sees of a rule: what it flags, why, and what to write instead; not its matcher internals. */
 export interface RuleSummary {
@@ -61,8 +60,8 @@ const summaryOf = (
   probability: rule.probability,
   impact: rule.impact,
   basis: rule.basis,
-  message: localized(rule.message)[locale],
-  suggestion: localized(rule.suggestion)[locale],
+  message: rule.message[locale],
+  suggestion: rule.suggestion[locale],
   ...(rule.area === undefined ? {} : { area: rule.area }),
   patterns,
   ...('predicates' in rule && rule.predicates !== undefined ? { predicates: rule.predicates } : {}),

@@ -183,8 +183,16 @@ describe('Command: check --url (local stack)', () => {
             probability: 'high',
             impact: 'moderate',
             basis: 'Lumi brand guideline 4.2',
-            message: 'Lumi does not claim a state-level secret formula.',
-            suggestion: 'Name the formula without "secret" or "state-level".',
+            message: {
+              en: 'Lumi does not claim a state-level secret formula.',
+              'zh-CN': 'Lumi 不宣称“国家级秘方”。',
+              vi: 'Lumi không tuyên bố “bí phương cấp quốc gia”.',
+            },
+            suggestion: {
+              en: 'Name the formula without "secret" or "state-level".',
+              'zh-CN': '介绍配方时不要使用“秘方”或“国家级”。',
+              vi: 'Nêu tên công thức mà không dùng “bí phương” hay “cấp quốc gia”.',
+            },
             examples: { positive: [`采用${taboo}`], negative: ['采用独家配方'] },
           },
         ],

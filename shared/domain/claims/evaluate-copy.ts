@@ -1,5 +1,4 @@
 import { findingText, sentence } from '#shared/i18n/findings.ts';
-import { localized } from '#shared/i18n/texts.ts';
 import type { AdCopy, Language } from '../event.ts';
 import type { Signal } from '../signal.ts';
 import { canonicalCategory } from './categories.ts';
@@ -89,8 +88,8 @@ const ruleTexts = (
   id: 'claim.violation' | 'claim.advisory' | 'claim.missing',
   matched: string,
 ): Pick<Signal, 'message' | 'suggestion' | 'texts'> => {
-  const message = sentence(id, { quoted: matched, message: localized(rule.message) });
-  const suggestion = localized(rule.suggestion);
+  const message = sentence(id, { quoted: matched, message: rule.message });
+  const suggestion = rule.suggestion;
   return {
     message: findingText('en', message),
     suggestion: suggestion.en,

@@ -50,9 +50,9 @@ const scope = {
 
 /**
  * A text people read, in every locale the product speaks (shared/i18n/locales.ts): a rule without all three
- * fails validation. Until every pack carries all three, a plain English phrase is still read (TRANSITIONAL).
+ * fails validation, a shipped one and legal's own alike.
  */
-const LocalizedPhrase = z.union([z.strictObject({ en: Phrase, 'zh-CN': Phrase, vi: Phrase }), Phrase]);
+const LocalizedPhrase = z.strictObject({ en: Phrase, 'zh-CN': Phrase, vi: Phrase });
 
 const grading = {
   probability: Rating(PROBABILITY_GRADES),

@@ -44,6 +44,21 @@ describe('Function: validatePack', () => {
     ['an id outside the pack', { id: 'cn.cure' }, 'rule id cn.cure must start with "en."'],
     ['a bad market code', { markets: ['usa'] }, 'rule en.disease-cure: markets 0 is not ISO 3166-1 alpha-2'],
     ['an unknown field (a typo)', { patern: ['cure'] } as never, 'rule en.disease-cure: Unrecognized key'],
+    [
+      'a message without its Vietnamese',
+      { message: { en: 'Cure claims are banned.', 'zh-CN': '禁止宣称治愈。' } as never },
+      'rule en.disease-cure: message vi',
+    ],
+    [
+      'a suggestion in English only',
+      { suggestion: 'Say what it does instead.' as never },
+      'rule en.disease-cure: suggestion',
+    ],
+    [
+      'an empty Chinese message',
+      { message: { en: 'Cure claims are banned.', 'zh-CN': ' ', vi: 'Cấm tuyên bố chữa khỏi.' } },
+      'rule en.disease-cure: message zh-CN must not be empty',
+    ],
   ])('fails loudly, naming the rule, on %s', (_case, override, message) => {
     expect(() => validatePack(withRule(override))).toThrow(InvalidRiskConfigError);
     expect(() => validatePack(withRule(override))).toThrow(message);
@@ -102,7 +117,7 @@ describe('Function: examplesIssues', () => {
 describe('Function: packsVersion', () => {
   it('combines pack versions independently of order', () => {
     expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
-    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.3.0+en@3.3.0+vn@3.3.0');
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.4.0+en@3.4.0+vn@3.4.0');
   });
 });
 

@@ -17,7 +17,7 @@ export const testRule = (id: string, fields: Partial<ClaimRule>): ClaimRule => (
   probability: 'high',
   impact: 'severe',
   basis: 'Test basis',
-  message: 'Test message',
-  suggestion: 'Test suggestion',
+  message: { en: 'Test message', 'zh-CN': '测试消息', vi: 'Thông điệp thử' },
+  suggestion: { en: 'Test suggestion', 'zh-CN': '测试建议', vi: 'Gợi ý thử' },
   ...fields,
 });
