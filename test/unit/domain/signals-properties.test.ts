@@ -14,6 +14,9 @@ import { readableMetrics, type Signal } from '#shared/domain/signal.ts';
 import { nextSpendBaseline } from '#shared/domain/spend-model.ts';
 import { spendSignals } from '#shared/domain/spend-rules.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
+import { localizeFinding } from '#shared/i18n/findings.ts';
+import { LOCALES } from '#shared/i18n/locales.ts';
+import { isTextRef, type TextRef } from '#shared/i18n/texts.ts';
 import { contractInstant, contractSentiment, contractSpend } from '../../support/signal-streams.ts';
 
 const engine = createRiskEngine();
@@ -29,6 +32,20 @@ const expectFiniteMetrics = (signals: readonly Signal[]) => {
       expect(storable(value), `${signal.ruleId}.${name} = ${value}`).toBe(true);
     }
     expect(signal.message).not.toMatch(/NaN|Infinity/);
+    // The sentence's values are stored with the case and rendered in every locale when it is read.
+    const message = signal.texts?.message;
+    expect(message !== undefined && isTextRef(message), `${signal.ruleId} has a catalogue sentence`).toBe(
+      true,
+    );
+    for (const [name, value] of Object.entries((message as TextRef).values ?? {})) {
+      const number = typeof value === 'object' && 'amount' in value ? value.amount : value;
+      if (typeof number === 'number')
+        expect(storable(number), `${signal.ruleId} ${name} = ${number}`).toBe(true);
+    }
+    for (const locale of LOCALES) {
+      const read = localizeFinding({ ...signal, level: 'green', probability: '', impact: '' }, locale);
+      expect(`${read.message} ${read.suggestion}`).not.toMatch(/NaN|Infinity|undefined|\{/);
+    }
   }
 };
 

@@ -132,7 +132,7 @@ describe('Function: cpaSpikeSignal (counts as counts)', () => {
     expect(spike?.metrics?.expectedConversions).toBeGreaterThan(90);
     expect(spike?.metrics?.pValue).toBeLessThan(1e-3);
     expect(spike?.message).toMatch(
-      /got 40 conversions since the last report .* expects about [\d.,]+ \(cost per acquisition USD 25\.00 .* p = /,
+      /got 40 conversions since the last report .* expects about [\d.,]+ \(cost per acquisition USD\s25\.00 .* p = /,
     );
   });
 

@@ -7,7 +7,7 @@ const CHANCE =
   '{chance, select, impossible {p < 1E-12（几乎不可能是偶然）} small {p = {p, number, ::scientific .#}（约 {oneIn, number} 分之一）} other {p = {p, number, ::@@}（约 {oneIn, number} 分之一）}}';
 /** 舆情峰值的第二个概率：前一个窗口，或该时段的负面声量。 */
 const SUPPORT_CHANCE =
-  '{supportChance, select, impossible {p < 1E-12} small {p = {supportP, number, ::scientific .#}（约 {supportOneIn, number} 分之一）} other {p = {supportP, number, ::@@}（约 {supportOneIn, number} 分之一）}}';
+  '{supportChance, select, impossible {p < 1E-12} small {p = {supportP, number, ::scientific .#}，约 {supportOneIn, number} 分之一} other {p = {supportP, number, ::@@}，约 {supportOneIn, number} 分之一}}';
 /** 常态所对应的时段，或（长窗口）无时段。 */
 const SEASON =
   '{season, select, hour {在 UTC {hour, number, ::integer-width/*00} 时} other {在同等时长窗口下}}';
@@ -27,7 +27,7 @@ export const FINDINGS_ZH_CN = {
     '{channel} 上的广告活动 {campaign} 实际花费 {spent}，计划预算为 {planned}：超出计划 {overrun, number, ::percent .#}（预警线 {warningLine, number, ::percent .#}）。',
   'spend.overrun.suggestion': '请与财务一同复核该广告活动：暂停该渠道或设置花费上限，或审批预算调整。',
   'spend.pacing':
-    '按通常每天 {dailySpend} 的花费节奏，{channel} 上的广告活动 {campaign} 到 {periodEnd} 预计将花费约 {projected}（{interval, number, ::percent .#} 区间 {low} – {high}），计划预算为 {planned}：即使按区间下限也超出计划 {lowOverrun, number, ::percent .#}，已越过 {warningLine, number, ::percent .#} 预警线。本期已过去 {elapsedShare, number, ::percent .#}，实际花费 {spent}；花费节奏依据最近 {reports, plural, other {# 份报告}}（当前计划下 {planDays, plural, other {# 天}}）。',
+    '按通常每天 {dailySpend} 的花费节奏，{channel} 上的广告活动 {campaign} 到 {periodEnd} 预计将花费约 {projected}（{interval, number, ::percent .#} 预测区间 {low} – {high}），计划预算为 {planned}：即使按区间下限也超出计划 {lowOverrun, number, ::percent .#}，已越过 {warningLine, number, ::percent .#} 预警线。本期已过去 {elapsedShare, number, ::percent .#}，实际花费 {spent}；花费节奏依据最近 {reports, plural, other {# 份报告}}（当前计划已执行 {planDays, plural, other {# 天}}）。',
   'spend.pacing.suggestion': '请立即下调每日花费上限或出价，或在本期结束前请财务审批更高的花费。',
   'spend.cpa-spike': `{channel} 上的广告活动 {campaign} {span, select, run {最近 {days, number, ::.0} 天内} other {自上次报告以来}}花费 {spend}，仅获得 {conversions, plural, other {# 次转化}}，而按其自身基线应有约 {expected, number} 次（单次转化成本 CPA 为 {cpa}，通常为 {usualCpa}）。偶然出现如此少转化的概率：${CHANCE}；基线依据 {baselineDays, plural, other {# 天}}的报告。{lowReports, plural, =0 {} =1 {} other {已连续 # 份报告偏低。}}{adopted, select, yes {该状况已持续 {adaptDays, plural, other {# 天}}或更久，此后这一成本将被视为该广告活动的新常态。} other {若未恢复，{adaptDays, plural, other {# 天}}后这一成本将成为该广告活动的新常态。}}`,
   'spend.cpa-spike.suggestion': '在继续投放前，请检查渠道合作方的流量质量、落地页和转化追踪。',
@@ -35,7 +35,7 @@ export const FINDINGS_ZH_CN = {
   'spend.tracking-broken.suggestion':
     '请立即检查转化追踪；修复之前，出价处于“盲投”状态，单次转化成本（CPA）也无从判断。',
   'spend.delivery-stopped':
-    '{channel} 上的广告活动 {campaign} 自上次报告以来的 {days, number, ::.0} 天内仅花费 {spent}，而通常{weekday, select, sunday {在周日} monday {在周一} tuesday {在周二} wednesday {在周三} thursday {在周四} friday {在周五} saturday {在周六} other {}}约花费 {expected}；已连续 {reports, plural, other {# 份报告}}显示投放停止，本期还剩 {leftShare, number, ::percent .#} 的时间和 {leftBudget} 的计划预算；通常花费水平依据 {baselineDays, plural, other {# 天}}的报告。',
+    '{channel} 上的广告活动 {campaign} 自上次报告以来的 {days, number, ::.0} 天内仅花费 {spent}，而通常{weekday, select, sunday {在周日} monday {在周一} tuesday {在周二} wednesday {在周三} thursday {在周四} friday {在周五} saturday {在周六} other {}}约花费 {expected}；{reports, plural, =1 {本次报告显示投放已停止} other {已连续 # 份报告显示投放停止}}，本期还剩 {leftShare, number, ::percent .#} 的时间和 {leftBudget} 的计划预算；通常花费水平依据 {baselineDays, plural, other {# 天}}的报告。',
   'spend.delivery-stopped.suggestion':
     '请到平台上检查该广告活动的状态：是否被暂停、广告被拒登、扣款失败，或受众已无法投放。',
   'sentiment.negative-share': `{subject} 的 {mentions, plural, other {# 条提及}}中有 {share, number, ::percent .#} 为负面（{negative, number} 条）；在 {confidence, number, ::percent .#} 置信度下，负面声量占比至少为 {lowerBound, number, ::percent .#}，已达到或超过 {line, number, ::percent .#} 警戒线{settled, select, yes {（其自身${SEASON}的常态为 {expectedShare, number, ::percent .#}；偶然出现如此多负面的概率：${CHANCE}；${SENTIMENT_BASELINE}）。} other {（其自身常态仍在学习中：目前已有 {baselineHours, plural, other {# 小时}}的数据）。}}`,
