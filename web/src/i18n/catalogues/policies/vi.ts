@@ -65,7 +65,7 @@ export const POLICIES_VI = {
   'policies.publish.title': 'Xuất bản',
   'policies.publish.note': 'Ghi chú cho lịch sử (bắt buộc)',
   'policies.publish.notePlaceholder':
-    'Thay đổi gì và vì sao, ví dụ “Hướng dẫn thương hiệu Acme 4.2: cấm 国家级配方”',
+    'Thay đổi gì và vì sao, ví dụ “Hướng dẫn thương hiệu Acme 4.2: không nhắc đến dòng sản phẩm của đối thủ”',
   'policies.publish.publish': 'Xuất bản',
   'policies.publish.saveAndPublish': 'Lưu và xuất bản',
   'policies.publish.publishing': 'Đang xuất bản…',
@@ -147,8 +147,8 @@ export const POLICIES_VI = {
   'policies.rule.patterns': 'Cụm từ bị gắn cờ (mỗi dòng một cụm)',
   'policies.rule.patternsHint':
     "'{a|b}' nghĩa là một trong hai cách nói. Để trống nếu tuyên bố gồm một hành động × một đối tượng ở bên dưới.",
-  'policies.rule.predicates': 'Hành động (mỗi dòng một: chữa khỏi, 治好)',
-  'policies.rule.objects': 'Đối tượng của hành động (mỗi dòng một: tiểu đường, 失眠)',
+  'policies.rule.predicates': 'Hành động (mỗi dòng một: chữa khỏi, trị dứt)',
+  'policies.rule.objects': 'Đối tượng của hành động (mỗi dòng một: tiểu đường, mất ngủ)',
   'policies.rule.pairHint':
     'Tuyên bố gồm một hành động và đối tượng của nó trong cùng một câu, theo thứ tự bất kỳ.',
   'policies.rule.exceptions': 'Ngoại lệ: các cụm từ vô hại có chứa cụm từ bị gắn cờ (mỗi dòng một cụm)',
@@ -186,7 +186,7 @@ export const POLICIES_VI = {
   'policies.packs.loading': 'các quy tắc đang áp dụng',
   'policies.packs.failed': 'Không tải được các quy tắc đang áp dụng.',
   'policies.packs.find': 'Tìm quy tắc',
-  'policies.packs.findPlaceholder': 'mã quy tắc, cụm từ hoặc cách diễn đạt, ví dụ 最佳',
+  'policies.packs.findPlaceholder': 'mã quy tắc, cụm từ hoặc cách diễn đạt, ví dụ tốt nhất',
   'policies.packs.shown': '{n} trên {total, plural, other {# quy tắc}}',
   'policies.packs.nothingFound': 'Không quy tắc nào nhắc đến nội dung này.',
   'policies.packs.showMore': 'Hiện thêm {n}',
@@ -388,7 +388,7 @@ export const POLICIES_VI = {
   'policies.rules.loading': 'các quy tắc',
   'policies.rules.failed': 'Không tải được các quy tắc.',
   'policies.rules.find': 'Tìm quy tắc',
-  'policies.rules.findPlaceholder': 'mã quy tắc, cụm từ hoặc cách diễn đạt, ví dụ 最佳',
+  'policies.rules.findPlaceholder': 'mã quy tắc, cụm từ hoặc cách diễn đạt, ví dụ tốt nhất',
   'policies.rules.shown': '{n} trên {total, plural, other {# quy tắc}}',
   'policies.rules.nothingFound': 'Không quy tắc nào nhắc đến nội dung này.',
   'policies.rules.nothingFoundHint': 'Hãy thử một cụm từ ngắn hơn hoặc một mã quy tắc.',
