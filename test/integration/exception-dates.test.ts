@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
+import { exceptionToItem } from '#shared/adapters/dynamodb-items.ts';
+import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import { createTestTable } from '../support/dynamo.ts';
 import { apiGet, pushEvents } from '../web/browser.ts';
 
 /**
@@ -194,5 +199,40 @@ describe('Exception dates over HTTP (local stack)', () => {
     ]);
     expect(await allExceptions()).toEqual(before);
     expect(await pendingReviewOf(brand)).toMatchObject({ reviewId: review.reviewId });
+  });
+});
+
+describe('Exceptions stored before calendar dates (DynamoDB Local)', () => {
+  it("reads one with only an instant as its instant's UTC day, from the list, the brand and by id", async () => {
+    // Prepare
+    const table = await createTestTable(inject('dynamoEndpoint'), 'exception-dates');
+    const store = new DynamoDbExceptionStore(table.docClient, table.tableName);
+    const stored = {
+      exceptionId: 'x-old',
+      brand: 'Old',
+      ruleId: 'cn.absolute.best',
+      evidence: 'report',
+      expiresAt: `${MARCH_1}T23:59:59.000Z`,
+      grantedBy: 'user:lena',
+      grantedAt: '2026-11-01T00:00:00.000Z',
+      reviewId: 'case-old',
+    } as unknown as ClaimException;
+    await table.docClient.send(new PutCommand({ TableName: table.tableName, Item: exceptionToItem(stored) }));
+
+    // Act
+    const read = [
+      (await store.listExceptions(10)).items[0],
+      (await store.forBrand('Old', new Date()))[0],
+      await store.getException('x-old'),
+    ];
+    await table.destroy();
+
+    // Assess
+    const expected = { expiresOn: MARCH_1, timeZone: 'UTC', expiresAt: `${MARCH_1}T23:59:59.000Z` };
+    expect(read).toEqual([
+      expect.objectContaining(expected),
+      expect.objectContaining(expected),
+      expect.objectContaining(expected),
+    ]);
   });
 });
