@@ -35,9 +35,13 @@ const outcomeLabel = (say: CliText, outcome: Finding['outcome']): string =>
       ? ` ${say('finding.coverage')}`
       : '';
 
-/** A level's name in the reader's language (a level the CLI does not know, as it came). */
+/** A level's name in the reader's language, in capitals where the script has them (RED, ĐỎ, 红色). */
 const levelName = (say: CliText, level: string): string =>
-  level === 'red' || level === 'yellow' || level === 'green' ? say(`level.${level}`) : level.toUpperCase();
+  say.word('level', level).toLocaleUpperCase(say.locale);
+
+/** A matrix label in the reader's language (a manager's own label as written). */
+const gradeName = (say: CliText, label: string): string =>
+  say.word('grade', label).toLocaleLowerCase(say.locale);
 
 /** Without colours a highlight must still be visible in a CI log, so the phrase is bracketed. */
 const highlight = (paint: Paint, level: string, phrase: string, colored: boolean): string =>
@@ -78,7 +82,7 @@ const findingLines = (input: ReportInput, finding: Finding, colored: boolean): s
   const where = wheresOf(name, snippets);
   const more = finding.moreEvidence ?? 0;
   const lines = [
-    `${paint(levelFormat(finding.level), levelName(say, finding.level))}${outcomeLabel(say, finding.outcome)}  ${paint('bold', finding.ruleId)}  ${paint('dim', say('finding.grades', { probability: finding.probability, impact: finding.impact }))}${paint('bold', newLabel(say, input.statusOf?.(finding)))}`,
+    `${paint(levelFormat(finding.level), levelName(say, finding.level))}${outcomeLabel(say, finding.outcome)}  ${paint('bold', finding.ruleId)}  ${paint('dim', say('finding.grades', { probability: gradeName(say, finding.probability), impact: gradeName(say, finding.impact) }))}${paint('bold', newLabel(say, input.statusOf?.(finding)))}`,
     ...(where.length === 0 ? [] : [`  ${paint('dim', where.join(', '))}`]),
     ...snippets.map(
       (snippet) =>
@@ -111,8 +115,8 @@ export const renderCheckReport = (input: ReportInput): string => {
           name,
           level,
           count: findings.length,
-          probability: assessment.probability,
-          impact: assessment.impact,
+          probability: gradeName(say, assessment.probability),
+          impact: gradeName(say, assessment.impact),
         });
   const isKnown = (finding: Finding): boolean => {
     const status = input.statusOf?.(finding);

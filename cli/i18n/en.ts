@@ -3,9 +3,6 @@
  * MessageFormat); `zh-CN.ts` and `vi.ts` have exactly these ids (test/cli/i18n.test.ts).
  */
 export const CLI_EN = {
-  'level.red': 'RED',
-  'level.yellow': 'YELLOW',
-  'level.green': 'GREEN',
   'verdict.none': '{name}: {level} — no findings',
   'verdict.some':
     '{name}: {level} — {count, plural, one {# finding} other {# findings}} ({probability} probability × {impact} impact)',

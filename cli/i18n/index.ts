@@ -1,5 +1,6 @@
 import { type Locale, localeOfTag, preferredLocale } from '#shared/i18n/locales.ts';
 import { type Catalogues, type MessageValues, translator } from '#shared/i18n/translator.ts';
+import { domainWord } from '#shared/i18n/vocabulary.ts';
 import { UsageError } from '../errors.ts';
 import { CLI_EN, type CliMessageId } from './en.ts';
 import { CLI_VI } from './vi.ts';
@@ -9,14 +10,18 @@ export const CLI_CATALOGUES: Catalogues<CliMessageId> = { en: CLI_EN, 'zh-CN': C
 
 const translate = translator(CLI_CATALOGUES);
 
-/** The CLI's words in one locale. */
-export type CliText = (id: CliMessageId, values?: MessageValues) => string;
+/** The CLI's words in one locale, and the domain's (levels, matrix labels). */
+export type CliText = ((id: CliMessageId, values?: MessageValues) => string) & {
+  readonly locale: Locale;
+  readonly word: (kind: 'level' | 'riskType' | 'grade', word: string) => string;
+};
 
-/** @example cliText('vi')('level.red') // 'ĐỎ' */
-export const cliText =
-  (locale: Locale): CliText =>
-  (id, values) =>
-    translate(locale, id, values);
+/** @example cliText('vi')('finding.suggestion') // 'gợi ý sửa'; cliText('vi').word('level', 'red') // 'Đỏ' */
+export const cliText = (locale: Locale): CliText =>
+  Object.assign((id: CliMessageId, values?: MessageValues) => translate(locale, id, values), {
+    locale,
+    word: (kind: 'level' | 'riskType' | 'grade', word: string) => domainWord(locale, kind, word),
+  });
 
 /** The POSIX locale variables, most specific first (LC_ALL overrides, LANG is the default). */
 const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;

@@ -3,9 +3,6 @@ import type { CliMessageId } from './en.ts';
 
 /** Nội dung báo cáo kiểm tra của CLI (tiếng Việt). */
 export const CLI_VI = {
-  'level.red': 'ĐỎ',
-  'level.yellow': 'VÀNG',
-  'level.green': 'XANH',
   'verdict.none': '{name}: {level} — không có phát hiện nào',
   'verdict.some': '{name}: {level} — {count} phát hiện (khả năng {probability} × tác động {impact})',
   'finding.grades': 'khả năng {probability} × tác động {impact}',

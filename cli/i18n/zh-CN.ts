@@ -3,12 +3,9 @@ import type { CliMessageId } from './en.ts';
 
 /** 命令行检查报告的文字（简体中文）。 */
 export const CLI_ZH_CN = {
-  'level.red': '红色',
-  'level.yellow': '黄色',
-  'level.green': '绿色',
   'verdict.none': '{name}：{level} — 未发现问题',
-  'verdict.some': '{name}：{level} — {count} 项发现（概率 {probability} × 影响 {impact}）',
-  'finding.grades': '概率 {probability} × 影响 {impact}',
+  'verdict.some': '{name}：{level} — {count} 项发现（概率{probability} × 影响{impact}）',
+  'finding.grades': '概率{probability} × 影响{impact}',
   'finding.advisory': '提示 — 请核实来源',
   'finding.coverage': '未检查 — 没有规则包覆盖此市场和语言，请人工审核',
   'finding.more': '… 另有 {count} 处匹配',
