@@ -16,8 +16,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile that is deleted on close. */
-export const launchBrowser = async (): Promise<Browser> => {
+/**
+ * Headless Chromium with a fresh profile that is deleted on close; `locale` is the browser's language
+ * (`navigator.languages`), British English unless given.
+ */
+export const launchBrowser = async (options: { readonly locale?: string } = {}): Promise<Browser> => {
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -31,7 +34,7 @@ export const launchBrowser = async (): Promise<Browser> => {
       '--disable-sync',
     ],
     viewport: { width: 1400, height: 900 },
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
     timezoneId: 'UTC',
   });
   mkdirSync(ARTIFACTS, { recursive: true });

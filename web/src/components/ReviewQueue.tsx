@@ -164,7 +164,7 @@ export const ReviewQueue = () => {
   });
 
   const onDecided = (review: Review, decision: Decision): void => {
-    announce(t('core.queue.decided', { copyId: review.copy.copyId, decision: format.decision(decision) }));
+    announce(t('core.queue.decided', { copyId: review.copy.copyId, decision }));
     const next = reviews[selectedIndex + 1] ?? reviews[selectedIndex - 1];
     setChoice(undefined);
     selectId(next?.reviewId);

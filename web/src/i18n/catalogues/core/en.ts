@@ -290,7 +290,8 @@ export const CORE_EN = {
   'core.queue.notChecked': 'Not checked automatically — review by hand',
   'core.queue.notCheckedMessage': ': {message}',
   'core.queue.newCopies': '{n, plural, one {# new copy} other {# new copies}} in the review queue',
-  'core.queue.decided': 'Copy {copyId}: {decision}. Next copy selected.',
+  'core.queue.decided':
+    'Copy {copyId} {decision, select, approved {approved} rejected {rejected} other {changes requested}}. Next copy selected.',
   'core.queue.lede':
     'Flagged ad copy, oldest first. {j} / {k} move through the queue; {a} approve, {r} reject, {c} request changes.',
   'core.queue.refreshFailed': 'The review queue could not be refreshed.',

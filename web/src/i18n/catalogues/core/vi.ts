@@ -272,7 +272,8 @@ export const CORE_VI = {
   'core.queue.notChecked': 'Chưa được kiểm tra tự động — hãy duyệt thủ công',
   'core.queue.notCheckedMessage': ': {message}',
   'core.queue.newCopies': '{n, number} nội dung quảng cáo mới trong hàng chờ kiểm duyệt',
-  'core.queue.decided': 'Nội dung {copyId}: {decision}. Đã chọn nội dung tiếp theo.',
+  'core.queue.decided':
+    'Nội dung {copyId} {decision, select, approved {đã được duyệt} rejected {đã bị từ chối} other {đã được yêu cầu sửa}}. Đã chọn nội dung tiếp theo.',
   'core.queue.lede':
     'Nội dung quảng cáo bị gắn cờ, cũ nhất trước. {j} / {k} để di chuyển trong hàng chờ; {a} duyệt, {r} từ chối, {c} yêu cầu sửa.',
   'core.queue.refreshFailed': 'Không làm mới được hàng chờ kiểm duyệt.',

@@ -264,7 +264,8 @@ export const CORE_ZH_CN = {
   'core.queue.notChecked': '未自动检查 — 请人工审核',
   'core.queue.notCheckedMessage': '：{message}',
   'core.queue.newCopies': '审核队列中有 {n, number} 条新文案',
-  'core.queue.decided': '文案 {copyId}：{decision}。已选中下一条文案。',
+  'core.queue.decided':
+    '文案 {copyId}{decision, select, approved {已批准} rejected {已驳回} other {已要求修改}}。已选中下一条文案。',
   'core.queue.lede':
     '被标记的广告文案，最早的在前。{j} / {k} 在队列中上下移动；{a} 批准，{r} 驳回，{c} 要求修改。',
   'core.queue.refreshFailed': '无法刷新审核队列。',
