@@ -192,6 +192,14 @@ describe('Policies: legal owns the claim rules', () => {
     });
     await legal.getByLabel('Copies it must flag (one per line)').fill('星晨系列同款面霜');
     await legal.getByLabel('Copies it must leave alone (one per line)').fill('我们的新面霜，温和不刺激');
+    // A translation left blank keeps the rule out of the draft, named at its own input.
+    const vietnamese = legal.getByLabel(`What to write instead: ${LOCALE_NAMES.vi}`);
+    await vietnamese.fill('');
+    await legal.getByRole('button', { name: 'Add to the draft' }).click();
+    await expect.poll(() => vietnamese.getAttribute('aria-invalid')).toBe('true');
+    expect(await legal.locator('#rule-suggestion-vi-problems').textContent()).toContain('is required');
+    expect(await legal.locator(`[data-testid="claims-overlay"] [data-rule-id="${RULE_ID}"]`).count()).toBe(0);
+    await vietnamese.fill('Hãy giới thiệu dòng sản phẩm của chính chúng ta.');
     await legal.getByRole('button', { name: 'Add to the draft' }).click();
     await legal.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => legal.locator('.toast').textContent(), SERVER_WORK).toContain('Draft saved');
@@ -206,6 +214,16 @@ describe('Policies: legal owns the claim rules', () => {
       .toContain('星晨系列同款面霜');
     await screenshot(legal, '20-policies-claims-409');
     expect((await apiGet<PolicyVersion>(stack, LEGAL_TOKEN, '/policies/claims')).version).toBe(0);
+    const draft = await apiGet<{ document: { rules: { message: unknown }[] } }>(
+      stack,
+      LEGAL_TOKEN,
+      '/policies/claims/draft',
+    );
+    expect(draft.document.rules[0]?.message).toEqual({
+      en: 'The copy names a competitor’s product line.',
+      'zh-CN': '文案提到了竞争对手的产品线。',
+      vi: 'Nội dung nhắc đến dòng sản phẩm của đối thủ.',
+    });
     expect(await legal.locator(`[data-testid="claims-overlay"] [data-rule-id="${RULE_ID}"]`).count()).toBe(1);
   });
 
