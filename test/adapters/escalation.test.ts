@@ -11,6 +11,7 @@ import {
   digestPublishInput,
   escalationPublishInput,
   escalationSms,
+  subjectText,
 } from '#shared/adapters/escalation-publish.ts';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
@@ -277,7 +278,7 @@ describe('Function: escalationSms', () => {
     const sms = escalationSms({ escalation, previous, case: riskCase }, ZH, { webUrl: 'https://r.cn' });
 
     // Assess
-    expect(sms.startsWith('【红色·2次未确认】')).toBe(true);
+    expect(sms.startsWith('【红色·第2次·未确认】')).toBe(true);
     expect(smsLength(sms).segments).toBe(1);
   });
 });
@@ -454,5 +455,29 @@ describe('Class: OutboxFileNotifier', () => {
     expect(inputs[1]?.Subject).toBe('[ĐỎ] Rủi ro ngân sách: chiến dịch cmp-1 trên facebook');
     expect(printed[1]).toMatch(/^escalation \(vi@Asia\/Ho_Chi_Minh\) → .*outbox\.jsonl: \[ĐỎ\]/);
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('Function: subjectText', () => {
+  it.each([
+    [
+      'zh-CN',
+      { key: 'sentiment|acme|serum|douyin', label: 'x', brand: 'ACME', product: 'serum', channel: 'douyin' },
+      'douyin 上的 ACME serum',
+    ],
+    ['vi', { key: 'sentiment|acme|*|zalo', label: 'x', brand: 'ACME', channel: 'zalo' }, 'ACME trên zalo'],
+    [
+      'vi',
+      { key: 'ad-copy|VN|acme|c-9', label: 'x', brand: 'ACME', copyId: 'c-9', market: 'VN' },
+      'mẫu quảng cáo c-9 của ACME (VN)',
+    ],
+    [
+      'zh-CN',
+      { key: 'ad-copy|CN|acme|c-9', label: 'x', brand: 'ACME', copyId: 'c-9', market: 'CN' },
+      'ACME 广告文案 c-9（CN）',
+    ],
+    ['zh-CN', { key: 'other|thing', label: 'the label as stored' }, 'the label as stored'],
+  ] as const)('names the subject in %s from its parts: %j', (lang, subject, expected) => {
+    expect(subjectText(lang, subject)).toBe(expected);
   });
 });

@@ -34,7 +34,7 @@ export const NOTIFICATIONS_ZH_CN = {
   'escalation.acknowledge': '请在案件页面确认，以停止 SLA 计时。',
   'escalation.reference': '升级编号 {id}（第 {tier} 次，{reason}），时间 {at}。',
   'sms.headline.first': '【{level}】',
-  'sms.headline.repeat': '【{level}·{tier}次未确认】',
+  'sms.headline.repeat': '【{level}·第{tier}次·未确认】',
   'sms.escalation': '{headline}{riskType}风险：',
   'sms.escalationShort': '{headline}{riskType}风险',
   'digest.subject': '风险日报：{count} 个新案件需要关注',
