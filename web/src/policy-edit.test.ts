@@ -309,8 +309,12 @@ describe('The claims overlay', () => {
   });
 
   it('opens a rule saved with one English phrase in English, the other languages left to write', () => {
-    // Prepare: a draft saved before texts were localized.
-    const legacy: CustomRule = { ...rule, message: 'Acme forbids it', suggestion: 'Say 独家配方' };
+    // Prepare: a draft saved before packs 3.4.0 required every locale (the schema's type no longer allows it).
+    const legacy = {
+      ...rule,
+      message: 'Acme forbids it',
+      suggestion: 'Say 独家配方',
+    } as unknown as CustomRule;
 
     // Act
     const form = formOfRule(legacy);
@@ -324,6 +328,17 @@ describe('The claims overlay', () => {
       { path: 'suggestion.zh-CN', message: 'is required' },
       { path: 'suggestion.vi', message: 'is required' },
     ]);
+  });
+
+  it('refuses a plain phrase as the message: it is wanted in every language', () => {
+    // Prepare
+    const plain = { ...rule, message: 'Acme forbids it' } as unknown as CustomRule;
+
+    // Act
+    const issues = ruleIssues(plain, [], tIn('vi'));
+
+    // Assess
+    expect(issues).toEqual([{ path: 'message', message: 'hãy viết bằng cả ba ngôn ngữ' }]);
   });
 
   it('finds no problem in a complete rule, and names a blank translation in the reader’s language', () => {

@@ -524,8 +524,9 @@ const joinList = (list: readonly string[] | 'all' | undefined, separator: string
   list === 'all' ? 'all' : (list ?? []).join(separator);
 
 /**
- * A rule's text as the form shows it: every locale it has. A rule saved before texts were localized holds one
- * English phrase: the form shows it in English and leaves the other languages for the person to write.
+ * A rule's text as the form shows it: every locale it has. A draft saved before packs 3.4.0 required every
+ * locale may still hold one English phrase: the form shows it in English and leaves the other languages for
+ * the person to write (the type no longer admits it; stored drafts still may).
  */
 const textOfRule = (text: string | LocalizedText): LocalizedText =>
   typeof text === 'string' ? { ...NO_TEXT, en: text } : { ...NO_TEXT, ...text };
