@@ -160,7 +160,7 @@ export const formatFor = (locale: Locale): Format => {
       for (const [unit, size] of units) {
         if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
       }
-      return relative.format(0, 'second');
+      return t('core.time.justNow');
     },
     metric: (key, value, siblings = {}) => {
       if (/overrun/i.test(key)) return signedPercent.format(value);

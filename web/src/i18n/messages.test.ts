@@ -59,9 +59,11 @@ describe('Function: formatFor', () => {
 
     // Act
     const ago = formatFor('vi').ago('2027-03-01T11:55:00Z', now);
+    const justNow = formatFor('zh-CN').ago('2027-03-01T11:59:30Z', now);
 
     // Assess
     expect(ago).toBe('5 phút trước');
+    expect(justNow).toBe('刚刚');
   });
 
   it('names a pushing system and the SLA check as people read them', () => {

@@ -370,6 +370,8 @@ export const CORE_EN = {
   'core.signIn.roleAnd': ' and ',
   'core.signIn.devName': '{roles} (dev)',
   'core.signIn.tokenName': '{roles} (token)',
+  // Relative times (format.ts): under a minute
+  'core.time.justNow': 'just now',
 } as const;
 
 export type CoreMessageId = keyof typeof CORE_EN;

@@ -282,7 +282,7 @@ export const CORE_VI = {
   'core.queue.emptyBody': 'Nội dung quảng cáo mới vi phạm quy tắc sẽ tự xuất hiện ở đây trong vài giây.',
   'core.queue.navLabel': 'Hàng chờ kiểm duyệt, {n, number} mục đang chờ',
   'core.queue.waiting': 'Đang chờ',
-  'core.queue.waitingSince': 'chờ từ {ago}',
+  'core.queue.waitingSince': 'vào hàng chờ {ago}',
   'core.queue.copyTitle': 'Nội dung {id}',
   'core.queue.category': 'Ngành hàng',
   'core.queue.round': 'Vòng',
@@ -350,4 +350,5 @@ export const CORE_VI = {
   'core.signIn.roleAnd': ' và ',
   'core.signIn.devName': '{roles} (dev)',
   'core.signIn.tokenName': '{roles} (token)',
+  'core.time.justNow': 'vừa xong',
 } as const satisfies Catalogue<CoreMessageId>;

@@ -274,7 +274,7 @@ export const CORE_ZH_CN = {
   'core.queue.emptyBody': '违反规则的新广告文案会在几秒内自动出现在这里。',
   'core.queue.navLabel': '审核队列，{n, number} 条待审',
   'core.queue.waiting': '待审',
-  'core.queue.waitingSince': '{ago}起等待',
+  'core.queue.waitingSince': '{ago}进入队列',
   'core.queue.copyTitle': '文案 {id}',
   'core.queue.category': '品类',
   'core.queue.round': '轮次',
@@ -338,4 +338,5 @@ export const CORE_ZH_CN = {
   'core.signIn.roleAnd': '和',
   'core.signIn.devName': '{roles}（开发）',
   'core.signIn.tokenName': '{roles}（令牌）',
+  'core.time.justNow': '刚刚',
 } as const satisfies Catalogue<CoreMessageId>;
