@@ -4,9 +4,9 @@ import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { ENV, optional, required } from '#shared/config.ts';
-import { ConfigurationError } from '#shared/errors.ts';
 import { type Audience, parseAudiences } from '#shared/i18n/audiences.ts';
 import type { AudienceNotifier, DigestNotifier } from '#shared/ports.ts';
+import { config } from './config.ts';
 import { once } from './once.ts';
 import { tableName } from './table.ts';
 
@@ -19,14 +19,11 @@ const outboxFile = (): string | undefined =>
 /** Where messages link to (the web app), resolved once per cold start. */
 const links = once(() => webLinks());
 
-/** Who messages are written for (`NOTIFY_AUDIENCES`, default en@UTC); a malformed value fails the cold start. */
-export const audiences = once((): readonly Audience[] => {
-  try {
-    return parseAudiences(optional(ENV.notifyAudiences));
-  } catch (error) {
-    throw new ConfigurationError(`Invalid ${ENV.notifyAudiences}: ${(error as Error).message}`);
-  }
-});
+/**
+ * Who messages are written for (`NOTIFY_AUDIENCES`, default en@UTC): checked with the rest of the
+ * configuration at cold start (ConfigSchema), so a malformed value fails the start, naming the variable.
+ */
+export const audiences = once((): readonly Audience[] => parseAudiences(config.notifyAudiences));
 
 /** SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox; one message per audience. */
 const topicNotifier = (topicArn: string): AudienceNotifier & DigestNotifier => {
