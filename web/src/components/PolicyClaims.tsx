@@ -142,6 +142,18 @@ const RuleEditor = ({
     const found = names.flatMap((name) => fields.get(name) ?? []);
     return found.length === 0 ? undefined : found;
   };
+  // The examples' issues beside the list they name (the copies it leaves alone, or else the copies it flags),
+  // without the path's English key in front; an item's index stays (`0: …`).
+  const examples = (list: 'positive' | 'negative'): string[] | undefined => {
+    const found = [...shown].flatMap(([path, messages]) => {
+      if (path !== 'examples' && !path.startsWith('examples.')) return [];
+      const negative = path === 'examples.negative' || path.startsWith('examples.negative.');
+      if (negative !== (list === 'negative')) return [];
+      const rest = path.split('.').slice(2).join('.');
+      return messages.map((message) => (rest === '' ? message : `${rest}: ${message}`));
+    });
+    return found.length === 0 ? undefined : found;
+  };
   const language = form.languages.length === 1 ? form.languages[0] : undefined;
   const lang = language === 'zh' ? 'zh-Hans' : language;
   const text = (
@@ -314,8 +326,11 @@ const RuleEditor = ({
       {localizedText('message', t('policies.rule.message'))}
       {localizedText('suggestion', t('policies.rule.suggestion'))}
       <div class="policy-form-grid">
-        {text('positive', t('policies.rule.positive'), { rows: 4, problems: at('examples') })}
-        {text('negative', t('policies.rule.negative'), { rows: 4 })}
+        {text('positive', t('policies.rule.positive'), {
+          rows: 4,
+          problems: examples('positive'),
+        })}
+        {text('negative', t('policies.rule.negative'), { rows: 4, problems: examples('negative') })}
       </div>
       <div class="form-actions">
         <button type="submit" class="button button-primary">
