@@ -213,7 +213,7 @@ export const POLICIES_VI = {
   'policies.issue.languages': 'hãy chọn ít nhất một ngôn ngữ',
   'policies.issue.everyLanguage': 'hãy viết bằng cả ba ngôn ngữ',
   'policies.issue.reasonMissing': 'hãy ghi lý do',
-  'policies.issue.required': 'là bắt buộc',
+  'policies.issue.required': 'bắt buộc phải nhập',
   'policies.issue.empty': 'không được để trống',
   'policies.issue.emptyOrPadded': 'không được để trống hoặc có khoảng trắng ở đầu hay cuối',
   'policies.issue.unbalanced': 'có dấu ngoặc nhọn không khớp',
