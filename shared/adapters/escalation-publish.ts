@@ -6,6 +6,7 @@ import { formatInstant, formatNumber } from '#shared/i18n/formats.ts';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { notificationText as t } from '#shared/i18n/notifications.ts';
 import { fitSms, withoutDiacritics } from '#shared/i18n/sms.ts';
+import { domainWord } from '#shared/i18n/vocabulary.ts';
 import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
 /** SNS subjects must have no line breaks and be less than 100 characters long. */
@@ -41,6 +42,14 @@ const audienceAttributes = (audience: Audience): Attributes => ({
   [AUDIENCE_ATTRIBUTES.timeZone]: { DataType: 'String', StringValue: audience.timeZone },
 });
 
+/** A level as a message shows it: the domain's word, upper-cased (`RED`, `ĐỎ`, `红色`). */
+const levelWord = (lang: Locale, level: string): string =>
+  domainWord(lang, 'level', level).toLocaleUpperCase(lang);
+
+/** A risk type or a matrix label inside a sentence: the domain's word, lower-cased where the script has case. */
+const inSentence = (lang: Locale, kind: 'riskType' | 'grade', word: string): string =>
+  domainWord(lang, kind, word).toLocaleLowerCase(lang);
+
 /** Whole hours between two instants, for "unacknowledged after 4 h". */
 const hoursBetween = (from: string, to: string): number =>
   Math.round((Date.parse(to) - Date.parse(from)) / 3_600_000);
@@ -74,11 +83,11 @@ export const subjectText = (lang: Locale, subject: Subject): string => {
 const wordsOf = (message: EscalationMessage, audience: Audience) => {
   const { lang, timeZone } = audience;
   const { case: riskCase, escalation, previous } = message;
-  const level = t(lang, 'level', { level: escalation.level });
+  const level = levelWord(lang, escalation.level);
   const hours = previous === undefined ? undefined : hoursBetween(previous.at, escalation.at);
   return {
     level,
-    riskType: t(lang, 'riskType', { riskType: riskCase.riskType }),
+    riskType: inSentence(lang, 'riskType', riskCase.riskType),
     subject: subjectText(lang, riskCase.subject),
     hours,
     at: (iso: string) => formatInstant(lang, iso, timeZone),
@@ -110,7 +119,7 @@ const escalationBody = (message: EscalationMessage, audience: Audience, link: st
               }),
         ];
   const findings = riskCase.findings.map((finding) => {
-    const level = t(lang, 'level', { level: finding.level });
+    const level = levelWord(lang, finding.level);
     const text = localizeFinding(finding, lang).message;
     const numbers = Object.entries(finding.metrics ?? {})
       .map(([name, value]) => `${name}=${formatNumber(lang, value, 3)}`)
@@ -123,8 +132,8 @@ const escalationBody = (message: EscalationMessage, audience: Audience, link: st
     ...repeat,
     t(lang, 'escalation.what', { level: words.level, riskType: words.riskType, subject: words.subject }),
     t(lang, 'escalation.matrix', {
-      probability: t(lang, 'probability', { probability: riskCase.probability }),
-      impact: t(lang, 'impact', { impact: riskCase.impact }),
+      probability: inSentence(lang, 'grade', riskCase.probability),
+      impact: inSentence(lang, 'grade', riskCase.impact),
     }),
     t(lang, 'escalation.occurrences', {
       count: riskCase.occurrences,
@@ -157,8 +166,8 @@ export const escalationSms = (message: EscalationMessage, audience: Audience, li
   const { case: riskCase, escalation } = message;
   const plain = (text: string): string =>
     (SMS_WITHOUT_DIACRITICS.has(lang) ? withoutDiacritics(text) : text).replace(/\s+/g, ' ');
-  const level = t(lang, 'level', { level: escalation.level });
-  const riskType = t(lang, 'riskType', { riskType: riskCase.riskType });
+  const level = levelWord(lang, escalation.level);
+  const riskType = inSentence(lang, 'riskType', riskCase.riskType);
   const headline =
     escalation.tier < 2
       ? t(lang, 'sms.headline.first', { level })
@@ -235,8 +244,8 @@ export const digestPublishInput = (
   const { lang, timeZone } = audience;
   const lines = message.cases.map((riskCase) =>
     t(lang, 'digest.case', {
-      level: t(lang, 'level', { level: riskCase.level }),
-      riskType: t(lang, 'riskType', { riskType: riskCase.riskType }),
+      level: levelWord(lang, riskCase.level),
+      riskType: inSentence(lang, 'riskType', riskCase.riskType),
       subject: subjectText(lang, riskCase.subject),
       count: riskCase.occurrences,
       link: caseLink(links, riskCase.caseId, lang),

@@ -16,10 +16,9 @@ describe('Notification catalogue', () => {
     expect(notificationText(locale, 'digest.subject', { count })).toBe(expected);
   });
 
-  it('names the levels and risk types it knows, and shows a level of a custom matrix as it is', () => {
-    expect(notificationText('zh-CN', 'level', { level: 'red' })).toBe('红色');
-    expect(notificationText('vi', 'level', { level: 'yellow' })).toBe('VÀNG');
-    expect(notificationText('vi', 'level', { level: 'orange' })).toBe('orange');
-    expect(notificationText('zh-CN', 'riskType', { riskType: 'compliance' })).toBe('合规');
+  it('names the reason of an escalation, and shows a reason it does not know as it is', () => {
+    expect(notificationText('zh-CN', 'reason', { reason: 'sla_lapsed' })).toBe('超时未确认');
+    expect(notificationText('vi', 'reason', { reason: 'level_rose' })).toBe('mức độ tăng');
+    expect(notificationText('en', 'reason', { reason: 'manual' })).toBe('manual');
   });
 });

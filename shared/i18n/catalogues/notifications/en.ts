@@ -2,16 +2,11 @@
  * The escalation and digest messages managers receive (e-mail, SMS), in English: the source catalogue.
  * `zh-CN.ts` and `vi.ts` must have exactly these ids with the same placeholders
  * (test/unit/i18n/notification-catalogues.test.ts). Times, numbers and money arrive formatted for the
- * reader; `level`, `riskType`, `probability`, `impact` and `subject` arrive already rendered by the
- * messages of the same name. Levels, probabilities and impacts are matrix data: one the catalogue does not
- * know is shown as it is (`other`).
+ * reader; `level`, `riskType`, `probability` and `impact` arrive as the domain's words
+ * (shared/i18n/vocabulary.ts: the level upper-cased, the others lower-cased in English and Vietnamese
+ * sentences), `subject` rendered by the `subject.*` messages.
  */
 export const NOTIFICATIONS_EN = {
-  level: '{level, select, red {RED} yellow {YELLOW} green {GREEN} other {{level}}}',
-  riskType:
-    '{riskType, select, budget {budget} channel {channel} reputation {reputation} compliance {compliance} other {{riskType}}}',
-  probability: '{probability, select, low {low} medium {medium} high {high} other {{probability}}}',
-  impact: '{impact, select, minor {minor} moderate {moderate} severe {severe} other {{impact}}}',
   reason:
     '{reason, select, opened {case opened} level_rose {level rose} reopened {case reopened} sla_lapsed {not acknowledged in time} other {{reason}}}',
   'subject.spend': 'campaign {campaignId} on {channel}',

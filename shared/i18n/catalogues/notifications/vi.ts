@@ -7,11 +7,6 @@ import type { NotificationMessageId } from './en.ts';
  * SMS được gửi không dấu (shared/i18n/sms.ts).
  */
 export const NOTIFICATIONS_VI = {
-  level: '{level, select, red {ĐỎ} yellow {VÀNG} green {XANH} other {{level}}}',
-  riskType:
-    '{riskType, select, budget {ngân sách} channel {kênh} reputation {danh tiếng} compliance {tuân thủ} other {{riskType}}}',
-  probability: '{probability, select, low {thấp} medium {trung bình} high {cao} other {{probability}}}',
-  impact: '{impact, select, minor {nhẹ} moderate {trung bình} severe {nghiêm trọng} other {{impact}}}',
   reason:
     '{reason, select, opened {mở hồ sơ} level_rose {mức độ tăng} reopened {mở lại hồ sơ} sla_lapsed {quá hạn chưa tiếp nhận} other {{reason}}}',
   'subject.spend': 'chiến dịch {campaignId} trên {channel}',

@@ -6,11 +6,6 @@ import type { NotificationMessageId } from './en.ts';
  * 红色/黄色/绿色、确认（acknowledge）。
  */
 export const NOTIFICATIONS_ZH_CN = {
-  level: '{level, select, red {红色} yellow {黄色} green {绿色} other {{level}}}',
-  riskType:
-    '{riskType, select, budget {预算} channel {渠道} reputation {声誉} compliance {合规} other {{riskType}}}',
-  probability: '{probability, select, low {低} medium {中} high {高} other {{probability}}}',
-  impact: '{impact, select, minor {轻微} moderate {中等} severe {严重} other {{impact}}}',
   reason:
     '{reason, select, opened {立案} level_rose {等级上升} reopened {重新打开} sla_lapsed {超时未确认} other {{reason}}}',
   'subject.spend': '{channel} 投放活动 {campaignId}',
