@@ -56,20 +56,34 @@ export const screenshot = async (
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? true });
 };
 
-/** Pushes events to the stack as a signed pusher would (README "Signing requests"). */
+/**
+ * Pushes events to the stack as a signed pusher would (README "Signing requests"), and as a well-behaved one
+ * does on a 503 "busy" (a loaded machine could not store them in time): again after the pause it asks for,
+ * a few times; the events already stored answer "duplicate".
+ */
 export const pushEvents = async (stack: LocalStack, events: readonly unknown[]): Promise<unknown> => {
   const body = JSON.stringify({ events });
-  const response = await fetch(`${stack.url}/v1/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-radar-client': stack.credentials.clientId,
-      'x-radar-signature': signatureHeader(stack.credentials.clientSecret, body, new Date()),
-    },
-    body,
-  });
-  if (!response.ok) throw new Error(`POST /v1/events answered ${response.status}: ${await response.text()}`);
-  return response.json();
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${stack.url}/v1/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-radar-client': stack.credentials.clientId,
+        'x-radar-signature': signatureHeader(stack.credentials.clientSecret, body, new Date()),
+      },
+      body,
+    });
+    if (response.status === 503 && attempt < 5) {
+      const retryAfter = Number(response.headers.get('retry-after') ?? 1);
+      await new Promise((done) =>
+        setTimeout(done, 1_000 * (Number.isFinite(retryAfter) ? retryAfter : 1) * attempt),
+      );
+      continue;
+    }
+    if (!response.ok)
+      throw new Error(`POST /v1/events answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  }
 };
 
 /** GET an API path as a person. */

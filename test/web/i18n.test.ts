@@ -112,22 +112,6 @@ const settle = async (page: Page): Promise<void> => {
   await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
 };
 
-/**
- * Pushes as a well-behaved pusher does: on a refusal to wait (503 when the machine is too busy to store
- * in time), again after a pause; the events already stored answer "duplicate".
- */
-const pushPatiently = async (events: readonly unknown[]): Promise<void> => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await pushEvents(stack, events);
-      return;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((done) => setTimeout(done, 1_000 * attempt));
-    }
-  }
-};
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'radar-web-i18n-'));
   stack = await startLocalStack({
@@ -140,7 +124,7 @@ beforeAll(async () => {
     scheduleIntervalMs: 3_600_000,
   });
   browser = await launchBrowser({ locale: 'vi-VN' });
-  for (const part of demoScenario(new Date(), randomUUID().slice(0, 8))) await pushPatiently(part.events);
+  for (const part of demoScenario(new Date(), randomUUID().slice(0, 8))) await pushEvents(stack, part.events);
   const open = (await apiGet<{ items: Case[] }>(stack, MANAGER_TOKEN, '/cases?status=open&limit=100')).items;
   caseIds.compliance = open.find((item) => item.riskType === 'compliance')?.caseId;
   caseIds.budget = open.find((item) => item.riskType === 'budget')?.caseId;
