@@ -1,6 +1,7 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from '#shared/i18n/locales.ts';
+import { VOCABULARY_CATALOGUES } from '#shared/i18n/vocabulary.ts';
 import { WEB_CATALOGUES } from '../../web/src/i18n/messages.ts';
 
 /**
@@ -29,10 +30,13 @@ const literalsOf = (elements: readonly MessageFormatElement[], into: string[] = 
   return into;
 };
 
+/** The web app's catalogues and the domain's vocabulary (levels, risk types, matrix labels) it shows. */
 const fragmentsOf = (locale: Locale): Set<string> =>
   new Set(
-    Object.values(WEB_CATALOGUES[locale] as Readonly<Record<string, string>>).flatMap((message) =>
-      literalsOf(parse(message, { ignoreTag: true })),
+    [WEB_CATALOGUES[locale], VOCABULARY_CATALOGUES[locale]].flatMap((catalogue) =>
+      Object.values(catalogue as Readonly<Record<string, string>>).flatMap((message) =>
+        literalsOf(parse(message, { ignoreTag: true })),
+      ),
     ),
   );
 

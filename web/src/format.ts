@@ -1,5 +1,6 @@
 import { formatCalendarDate, formatMoney } from '../../shared/i18n/formats.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { domainWord } from '../../shared/i18n/vocabulary.ts';
 import { type T, translatorFor, WEB_CATALOGUES, type WebMessageId } from './i18n/messages.ts';
 import type { AuditAction, CaseStatus, Decision, RiskType } from './types.ts';
 
@@ -112,6 +113,8 @@ const known = (t: T, prefix: string, key: string, fallback = key): string => {
   return KNOWN_IDS.has(id) ? t(id as WebMessageId) : fallback;
 };
 
+const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 const made = new Map<Locale, Format>();
 
 /** The formatter of a locale (kept once made). Components use `useFormat()`; tests and plain modules this. */
@@ -185,15 +188,16 @@ export const formatFor = (locale: Locale): Format => {
       return actor;
     },
     level: (level) => known(t, 'core.level', level),
-    levelShort: (level) => known(t, 'core.levelShort', level, level.charAt(0).toUpperCase() + level.slice(1)),
+    // Levels, risk types and matrix labels: the domain's one vocabulary (shared/i18n/vocabulary.ts).
+    levelShort: (level) => capitalized(domainWord(locale, 'level', level)),
     status: (status) => known(t, 'core.status', status),
-    riskType: (riskType) => known(t, 'core.riskType', riskType),
+    riskType: (riskType) => domainWord(locale, 'riskType', riskType),
     decision: (decision) => known(t, 'core.decision', decision),
     decisionAction: (decision) => known(t, 'core.decisionAction', decision),
     audit: (action) => known(t, 'core.audit', action),
     copyLanguage: (lang) => known(t, 'core.copyLanguage', lang),
-    // Matrices are data risk management owns: a label no catalogue names is shown as written.
-    grade: (label) => known(t, 'core.grade', label, label.charAt(0).toUpperCase() + label.slice(1)),
+    // Matrices are data risk management owns: a label the vocabulary does not know is shown as written.
+    grade: (label) => capitalized(domainWord(locale, 'grade', label)),
   };
   made.set(locale, format);
   return format;
