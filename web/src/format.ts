@@ -202,20 +202,3 @@ export const formatFor = (locale: Locale): Format => {
   made.set(locale, format);
   return format;
 };
-
-// --- Transitional English helpers, kept while the policy screens move to useFormat() -------------------------
-
-/** @deprecated Use `useFormat().dateTime`. */
-export const formatDateTime = (iso: string): string => formatFor(DEFAULT_LOCALE).dateTime(iso);
-/** @deprecated Use `useFormat().date`. */
-export const formatDate = (iso: string): string => formatFor(DEFAULT_LOCALE).date(iso);
-/** @deprecated Use `useFormat().ago`. */
-export const formatAgo = (iso: string, now = Date.now()): string => formatFor(DEFAULT_LOCALE).ago(iso, now);
-/** @deprecated Use `useFormat().actor`. */
-export const formatActor = (actor: string): string => formatFor(DEFAULT_LOCALE).actor(actor);
-/** @deprecated Use `useFormat().copyLanguage`. */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  zh: 'Chinese',
-  vi: 'Vietnamese',
-  en: 'English',
-};
