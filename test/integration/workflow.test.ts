@@ -208,9 +208,6 @@ describe('Legal review and exceptions (DynamoDB Local)', () => {
       current: { status: 'approved' },
     });
 
-    const dbg = await exceptions.forBrand('Exc', clock.now());
-    const all = await exceptions.listExceptions(10);
-    (await import('node:fs')).writeFileSync('/tmp/dbg.json', JSON.stringify({ dbg, all, decided }, null, 1));
     const allowed = await ingestEvent('cms', 0, claim('exc-2', 'exc-e2'), ingest);
     expect(allowed).toMatchObject({ status: 'created', caseId: null, assessment: { level: 'green' } });
     const allowedFinding = allowed.status === 'rejected' ? undefined : allowed.assessment.findings[0];
