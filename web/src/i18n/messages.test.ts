@@ -9,6 +9,27 @@ describe('The web app’s catalogues (core and policies, merged)', () => {
     expectCompleteCatalogues('web', WEB_CATALOGUES);
   });
 
+  it('has no message left in English in zh-CN or vi (an English copy would pass the completeness check)', () => {
+    // Prepare: words Vietnamese writes as English does ("token", "dev" are the words in Vietnamese IT too).
+    const SAME_ON_PURPOSE = new Set(['vi core.signIn.tokenName', 'vi core.signIn.devName']);
+    const english = WEB_CATALOGUES.en as Readonly<Record<string, string>>;
+
+    // Act
+    const copied = (['zh-CN', 'vi'] as const).flatMap((locale) => {
+      const catalogue = WEB_CATALOGUES[locale] as Readonly<Record<string, string>>;
+      return Object.entries(english)
+        .filter(
+          ([id, message]) =>
+            catalogue[id] === message && /\p{L}{3}/u.test(message.replace(/\{[^{}]*\}/g, '')),
+        )
+        .map(([id]) => `${locale} ${id}`)
+        .filter((entry) => !SAME_ON_PURPOSE.has(entry));
+    });
+
+    // Assess
+    expect(copied).toEqual([]);
+  });
+
   it('count with each language’s plural rules', () => {
     // Act
     const en = [1, 2].map((n) => translate('en', 'core.library.count', { n }));

@@ -192,7 +192,7 @@ export const CORE_VI = {
   'core.case.event': 'Sự kiện',
   'core.case.source': 'Nguồn',
   'core.case.response': 'Ứng phó',
-  'core.case.audit': 'Nhật ký kiểm tra',
+  'core.case.audit': 'Nhật ký xử lý',
   'core.ack.title': 'Tiếp nhận',
   'core.ack.hint': 'Báo cho cả nhóm biết đã có người xử lý và dừng đồng hồ chuyển lên quản lý.',
   'core.ack.note': 'Ghi chú (không bắt buộc)',
