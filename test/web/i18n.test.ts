@@ -69,6 +69,15 @@ const SCREENS: readonly Screen[] = [
       await page.locator('#exception-evidence').waitFor();
     },
   },
+  {
+    name: 'review queue, submitting without a decision',
+    role: 'legal',
+    path: () => '/reviews',
+    prepare: async (page) => {
+      await page.locator('form.decision button[type="submit"]').click();
+      await page.locator('form.decision .form-problem').waitFor();
+    },
+  },
   { name: 'case detail with its review (legal)', role: 'legal', path: () => `/cases/${caseIds.compliance}` },
   { name: 'exceptions', role: 'legal', path: () => '/exceptions' },
   { name: 'rules in force', role: 'legal', path: () => '/rules' },
@@ -77,6 +86,15 @@ const SCREENS: readonly Screen[] = [
   { name: 'open cases and heat map', role: 'manager', path: () => '/cases' },
   { name: 'case library', role: 'manager', path: () => '/library' },
   { name: 'budget case with its forms', role: 'manager', path: () => `/cases/${caseIds.budget}` },
+  {
+    name: 'budget case, resolving with nothing filled in',
+    role: 'manager',
+    path: () => `/cases/${caseIds.budget}`,
+    prepare: async (page) => {
+      await page.locator('form.resolve button[type="submit"]').click();
+      await page.locator('form.resolve .form-problem').waitFor();
+    },
+  },
   { name: 'risk matrix policy', role: 'manager', path: () => '/policies/matrix' },
   { name: 'spend thresholds policy', role: 'manager', path: () => '/policies/spend' },
   { name: 'sentiment thresholds policy', role: 'manager', path: () => '/policies/sentiment' },
