@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { useResource } from '../hooks.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { Rich, useFormat, useT } from '../i18n/index.tsx';
 import type { PackSummary, RuleSummary } from '../types.ts';
 import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
 
@@ -153,7 +153,13 @@ export const Rules = () => {
       <p class="lede">
         {t('policies.rules.lede')}
         {rules.data !== undefined && (
-          <> {t('policies.rules.version', { version: rules.data.rulesVersion })}</>
+          <>
+            {' '}
+            <Rich
+              id="policies.rules.version"
+              elements={{ version: <code>{rules.data.rulesVersion}</code> }}
+            />
+          </>
         )}
       </p>
       {rules.error !== undefined && (
