@@ -6,6 +6,7 @@ import {
   LOCALE_NAMES,
   LOCALES,
   type Locale,
+  localeOfTag,
   preferredLocale,
 } from '../../../shared/i18n/locales.ts';
 import { type Format, formatFor } from '../format.ts';
@@ -19,10 +20,14 @@ export { LOCALE_NAMES, LOCALES };
 export const LOCALE_STORAGE_KEY = 'radar.locale';
 
 /**
- * The language the app opens in: the one chosen earlier in this browser, else the first of the browser's
- * languages (`navigator.languages`) the app speaks (any Chinese reads zh-CN), else English.
+ * The language the app opens in: the one a link names (`?lang=vi`, as notification links do), else the one
+ * chosen earlier in this browser, else the first of the browser's languages (`navigator.languages`) the app
+ * speaks (any Chinese reads zh-CN), else English.
  */
 export const initialLocale = (): Locale => {
+  const linked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  const fromLink = linked === null ? undefined : localeOfTag(linked);
+  if (fromLink !== undefined) return fromLink;
   try {
     const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
     if (isLocale(stored)) return stored;

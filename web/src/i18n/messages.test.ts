@@ -112,6 +112,24 @@ describe('Function: initialLocale', () => {
     expect(initialLocale()).toBe('vi');
   });
 
+  it('opens a notification’s link (?lang=vi) in its language, over the stored choice', () => {
+    // Prepare
+    browser(['en-US'], 'zh-CN');
+    vi.stubGlobal('location', { search: '?lang=vi' });
+
+    // Act + Assess
+    expect(initialLocale()).toBe('vi');
+  });
+
+  it('ignores a ?lang= it does not speak', () => {
+    // Prepare
+    browser(['en-US'], 'zh-CN');
+    vi.stubGlobal('location', { search: '?lang=fr' });
+
+    // Act + Assess
+    expect(initialLocale()).toBe('zh-CN');
+  });
+
   it('prefers the language chosen earlier in this browser', () => {
     // Prepare
     browser(['vi-VN'], 'zh-CN');
