@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
 import { exceptionToItem } from '#shared/adapters/dynamodb-items.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import { createTestTable } from '../support/dynamo.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, pushEvents } from '../web/browser.ts';
 
 /**
@@ -94,16 +93,7 @@ const allExceptions = async (): Promise<Exception[]> =>
   (await apiGet<{ items: Exception[] }>(stack, LEGAL_TOKEN, '/exceptions?limit=100')).items;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-exception-dates-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `exception-dates-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('exception-dates'));
 });
 
 afterAll(async () => {

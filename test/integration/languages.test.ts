@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import type { Finding } from '#shared/domain/finding.ts';
 import { findingText } from '#shared/i18n/findings.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { pushEvents } from '../web/browser.ts';
 
 /**
@@ -20,16 +19,7 @@ let stack: LocalStack;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-languages-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `languages-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('languages'));
 });
 
 afterAll(async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { signRequest } from '#shared/auth/signature.ts';
 import { customRule, TABOO_PHRASE } from '../fixtures/policies.ts';
+import { startTestStack } from '../support/test-stack.ts';
 
 /**
  * Policies against the real local stack over HTTP (docs/policies.md): legal publishes a custom rule and it
@@ -112,16 +111,7 @@ const within60s = async <T>(
 const TABOO = TABOO_PHRASE;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-policies-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `policies-${run}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('policies'));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, CHROMIUM_PATH, pushEvents, screenshot } from './browser.ts';
 
 /**
@@ -94,16 +93,7 @@ const openReview = async (page: Page, review: Review): Promise<void> => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-web-exception-dates-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `web-exception-dates-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('web-exception-dates'));
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

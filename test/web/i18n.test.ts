@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locales.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { ARTIFACTS, apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 import { foreignFragments, overflows, pageTexts, recordApiData, untranslated } from './untranslated.ts';
 
@@ -131,16 +131,7 @@ const settle = async (page: Page): Promise<void> => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-web-i18n-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `web-i18n-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('web-i18n'));
   browser = await launchBrowser({ locale: 'vi-VN' });
   for (const part of demoScenario(new Date(), randomUUID().slice(0, 8))) await pushEvents(stack, part.events);
   const open = (await apiGet<{ items: Case[] }>(stack, MANAGER_TOKEN, '/cases?status=open&limit=100')).items;

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { signatureHeader } from '#shared/auth/signature.ts';
 import { describeField } from '#shared/domain/policy-fields.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '#shared/i18n/locales.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
 /**
@@ -116,16 +115,7 @@ const statusVersion = (page: Page): Promise<string | null> =>
   page.getByTestId('policy-status').getAttribute('data-version');
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-web-policies-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `web-policies-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('web-policies'));
   browser = await launchBrowser();
 
   // A copy legal has decided: approved, with an exception for its 最佳 (substantiated).

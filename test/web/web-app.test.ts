@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
 import type { RulesInForce } from '#shared/use-cases/list-rules.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
+import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
 /**
@@ -124,16 +123,7 @@ const signIn = async (role: 'legal' | 'manager'): Promise<Page> => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'radar-web-'));
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    dataDir,
-    env: { TABLE_NAME: `web-${randomUUID()}` },
-    logger: { info: () => {}, error: console.error },
-    scheduleIntervalMs: 3_600_000,
-  });
+  ({ stack, dataDir } = await startTestStack('web'));
   browser = await launchBrowser();
   const now = new Date();
   for (const part of demoScenario(now, randomUUID().slice(0, 8))) await pushEvents(stack, part.events);
