@@ -1,12 +1,11 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { Subject } from '#shared/domain/case.ts';
 import { AUDIENCE_ATTRIBUTES, type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
 import { localizeFinding } from '#shared/i18n/findings.ts';
 import { formatInstant, formatNumber } from '#shared/i18n/formats.ts';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { notificationText as t } from '#shared/i18n/notifications.ts';
 import { fitSms, withoutDiacritics } from '#shared/i18n/sms.ts';
-import { domainWord } from '#shared/i18n/vocabulary.ts';
+import { domainWord, subjectText } from '#shared/i18n/vocabulary.ts';
 import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
 /** SNS subjects must have no line breaks and be less than 100 characters long. */
@@ -59,24 +58,6 @@ const oneLine = (text: string, max: number): string => {
   const line = text.replace(/\s+/g, ' ').trim();
   const characters = Array.from(line);
   return characters.length <= max ? line : `${characters.slice(0, max - 1).join('')}…`;
-};
-
-/** What the case is about, in the reader's words; a subject of an unknown kind keeps its label. */
-export const subjectText = (lang: Locale, subject: Subject): string => {
-  const kind = subject.key.split('|')[0];
-  const { campaignId, channel, brand, product, copyId, market } = subject;
-  if (kind === 'spend' && campaignId !== undefined && channel !== undefined) {
-    return t(lang, 'subject.spend', { campaignId, channel });
-  }
-  if (kind === 'sentiment' && brand !== undefined && channel !== undefined) {
-    return product === undefined
-      ? t(lang, 'subject.sentiment', { brand, channel })
-      : t(lang, 'subject.sentimentProduct', { brand, product, channel });
-  }
-  if (kind === 'ad-copy' && brand !== undefined && copyId !== undefined && market !== undefined) {
-    return t(lang, 'subject.adCopy', { brand, copyId, market });
-  }
-  return subject.label;
 };
 
 /** The words of one escalation in one audience's language and time zone. */

@@ -1,3 +1,4 @@
+import { subjectWords } from '#shared/i18n/vocabulary.ts';
 import type { Assessment, SeverityOrder } from './assess.ts';
 import type { EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
@@ -35,7 +36,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface Subject {
   /** Stable grouping key, e.g. `spend|cmp-1|facebook`. */
   readonly key: string;
-  /** How a person names it, e.g. `campaign cmp-1 on facebook`. */
+  /** How a person names it in English, e.g. `campaign cmp-1 on facebook` (`subjectText` says it in any language). */
   readonly label: string;
   readonly brand?: string;
   readonly product?: string;
@@ -279,7 +280,7 @@ export const subjectOf = (event: RiskEvent): Subject => {
       const { campaignId, channel } = event.spend;
       return {
         key: `spend|${part(campaignId)}|${part(channel)}`,
-        label: `campaign ${campaignId} on ${channel}`,
+        label: subjectWords('en', 'spend', { campaignId, channel }) ?? '',
         campaignId,
         channel,
       };
@@ -288,7 +289,12 @@ export const subjectOf = (event: RiskEvent): Subject => {
       const { brand, product, channel } = event.sentiment;
       return {
         key: `sentiment|${part(brand)}|${part(product ?? '*')}|${part(channel)}`,
-        label: `${brand}${product === undefined ? '' : ` ${product}`} on ${channel}`,
+        label:
+          subjectWords('en', 'sentiment', {
+            brand,
+            channel,
+            ...(product === undefined ? {} : { product }),
+          }) ?? '',
         brand,
         channel,
         ...(product === undefined ? {} : { product }),
@@ -298,7 +304,7 @@ export const subjectOf = (event: RiskEvent): Subject => {
       const { copyId, brand, market, campaignId } = event.copy;
       return {
         key: `ad-copy|${part(market)}|${part(brand)}|${part(copyId)}`,
-        label: `${brand} ad copy ${copyId} (${market})`,
+        label: subjectWords('en', 'ad-copy', { brand, market, copyId }) ?? '',
         brand,
         market,
         copyId,

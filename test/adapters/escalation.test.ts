@@ -11,7 +11,6 @@ import {
   digestPublishInput,
   escalationPublishInput,
   escalationSms,
-  subjectText,
 } from '#shared/adapters/escalation-publish.ts';
 import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
@@ -19,6 +18,7 @@ import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { type Escalation, escalateForSla, openCase, type RiskCase, subjectOf } from '#shared/domain/case.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
 import { smsLength } from '#shared/i18n/sms.ts';
+import { subjectText } from '#shared/i18n/vocabulary.ts';
 import type { EscalationMessage } from '#shared/ports.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';

@@ -1,8 +1,8 @@
 import { formatCalendarDate, formatMoney } from '../../shared/i18n/formats.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
-import { domainWord } from '../../shared/i18n/vocabulary.ts';
+import { domainWord, subjectText } from '../../shared/i18n/vocabulary.ts';
 import { type T, translatorFor, WEB_CATALOGUES, type WebMessageId } from './i18n/messages.ts';
-import type { AuditAction, CaseStatus, Decision, RiskType } from './types.ts';
+import type { AuditAction, Case, CaseStatus, Decision, RiskType } from './types.ts';
 
 /**
  * Dates, numbers, money and the domain's labels in one locale, through `Intl` (shared/i18n/formats.ts where it
@@ -37,6 +37,8 @@ export interface Format {
   readonly audit: (action: AuditAction) => string;
   /** A probability or impact label of the matrix (`high`, `almost-certain`) as the reader names it. */
   readonly grade: (label: string) => string;
+  /** What a case is about, in the reader's words (`facebook 投放活动 cmp-1`), from its subject's parts. */
+  readonly subject: (subject: Case['subject']) => string;
   /** A copy's or a pack's language (`zh`, `vi`, `en`) as the reader names it. */
   readonly copyLanguage: (lang: string) => string;
 }
@@ -198,6 +200,7 @@ export const formatFor = (locale: Locale): Format => {
     copyLanguage: (lang) => known(t, 'core.copyLanguage', lang),
     // Matrices are data risk management owns: a label the vocabulary does not know is shown as written.
     grade: (label) => capitalized(domainWord(locale, 'grade', label)),
+    subject: (subject) => subjectText(locale, subject),
   };
   made.set(locale, format);
   return format;

@@ -157,7 +157,7 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
           </span>
         }
       >
-        {item.subject.label}
+        {format.subject(item.subject)}
       </PageTitle>
       {detail.error !== undefined && (
         <ErrorNotice error={detail.error} context={t('core.case.refreshFailed')} retry={detail.refresh} />

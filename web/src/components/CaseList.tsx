@@ -40,7 +40,7 @@ export const CaseList = ({
                 {fresh.has(item.caseId) && <span class="badge badge-new">{t('core.caseList.new')}</span>}
               </div>
               <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">
-                {item.subject.label}
+                {format.subject(item.subject)}
               </Link>
               {worst !== undefined && (
                 <p class="case-finding">

@@ -47,7 +47,7 @@ export const CasesBoard = () => {
         red,
         subjects: added
           .slice(0, 3)
-          .map((item) => item.subject.label)
+          .map((item) => format.subject(item.subject))
           .join('; '),
       }),
     );

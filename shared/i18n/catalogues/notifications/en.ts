@@ -4,15 +4,11 @@
  * (test/unit/i18n/notification-catalogues.test.ts). Times, numbers and money arrive formatted for the
  * reader; `level`, `riskType`, `probability` and `impact` arrive as the domain's words
  * (shared/i18n/vocabulary.ts: the level upper-cased, the others lower-cased in English and Vietnamese
- * sentences), `subject` rendered by the `subject.*` messages.
+ * sentences), `subject` rendered by `subjectText` (shared/i18n/vocabulary.ts).
  */
 export const NOTIFICATIONS_EN = {
   reason:
     '{reason, select, opened {case opened} level_rose {level rose} reopened {case reopened} sla_lapsed {not acknowledged in time} other {{reason}}}',
-  'subject.spend': 'campaign {campaignId} on {channel}',
-  'subject.sentiment': '{brand} on {channel}',
-  'subject.sentimentProduct': '{brand} {product} on {channel}',
-  'subject.adCopy': '{brand} ad copy {copyId} ({market})',
   'headline.first': '[{level}]',
   'headline.repeat': '[{level}] TIER {tier}, unacknowledged:',
   'headline.repeatAfter': '[{level}] TIER {tier}, unacknowledged after {hours} h:',

@@ -9,10 +9,6 @@ import type { NotificationMessageId } from './en.ts';
 export const NOTIFICATIONS_VI = {
   reason:
     '{reason, select, opened {mở hồ sơ} level_rose {mức độ tăng} reopened {mở lại hồ sơ} sla_lapsed {quá hạn chưa tiếp nhận} other {{reason}}}',
-  'subject.spend': 'chiến dịch {campaignId} trên {channel}',
-  'subject.sentiment': '{brand} trên {channel}',
-  'subject.sentimentProduct': '{brand} {product} trên {channel}',
-  'subject.adCopy': 'mẫu quảng cáo {copyId} của {brand} ({market})',
   'headline.first': '[{level}]',
   'headline.repeat': '[{level}] CẢNH BÁO LẦN {tier}, chưa ai tiếp nhận:',
   'headline.repeatAfter': '[{level}] CẢNH BÁO LẦN {tier}, {hours} giờ chưa ai tiếp nhận:',

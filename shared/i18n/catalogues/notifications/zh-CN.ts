@@ -8,10 +8,6 @@ import type { NotificationMessageId } from './en.ts';
 export const NOTIFICATIONS_ZH_CN = {
   reason:
     '{reason, select, opened {立案} level_rose {等级上升} reopened {重新打开} sla_lapsed {超时未确认} other {{reason}}}',
-  'subject.spend': '{channel} 投放活动 {campaignId}',
-  'subject.sentiment': '{channel} 上的 {brand}',
-  'subject.sentimentProduct': '{channel} 上的 {brand} {product}',
-  'subject.adCopy': '{brand} 广告文案 {copyId}（{market}）',
   'headline.first': '【{level}】',
   'headline.repeat': '【{level}·第 {tier} 次升级】仍未确认：',
   'headline.repeatAfter': '【{level}·第 {tier} 次升级】{hours} 小时未确认：',

@@ -11,6 +11,11 @@ export const VOCABULARY_EN = {
   'riskType.channel': 'Channel',
   'riskType.reputation': 'Reputation',
   'riskType.compliance': 'Compliance',
+  // What a case is about, from its subject's parts (shared/domain/case.ts Subject)
+  'subject.spend': 'campaign {campaignId} on {channel}',
+  'subject.sentiment': '{brand} on {channel}',
+  'subject.sentimentProduct': '{brand} {product} on {channel}',
+  'subject.adCopy': '{brand} ad copy {copyId} ({market})',
   'grade.low': 'Low',
   'grade.medium': 'Medium',
   'grade.high': 'High',

@@ -10,6 +10,11 @@ export const VOCABULARY_VI = {
   'riskType.channel': 'Kênh',
   'riskType.reputation': 'Danh tiếng',
   'riskType.compliance': 'Tuân thủ',
+  // What a case is about, from its subject's parts (shared/domain/case.ts Subject)
+  'subject.spend': 'chiến dịch {campaignId} trên {channel}',
+  'subject.sentiment': '{brand} trên {channel}',
+  'subject.sentimentProduct': '{brand} {product} trên {channel}',
+  'subject.adCopy': 'mẫu quảng cáo {copyId} của {brand} ({market})',
   'grade.low': 'Thấp',
   'grade.medium': 'Trung bình',
   'grade.high': 'Cao',

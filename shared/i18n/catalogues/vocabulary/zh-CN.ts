@@ -10,6 +10,11 @@ export const VOCABULARY_ZH_CN = {
   'riskType.channel': '渠道',
   'riskType.reputation': '声誉',
   'riskType.compliance': '合规',
+  // What a case is about, from its subject's parts (shared/domain/case.ts Subject)
+  'subject.spend': '{channel} 投放活动 {campaignId}',
+  'subject.sentiment': '{channel} 上的 {brand}',
+  'subject.sentimentProduct': '{channel} 上的 {brand} {product}',
+  'subject.adCopy': '{brand} 广告文案 {copyId}（{market}）',
   'grade.low': '低',
   'grade.medium': '中',
   'grade.high': '高',
