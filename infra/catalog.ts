@@ -195,7 +195,8 @@ export const FUNCTIONS = [
     id: 'send-digest',
     description: "Publishes one daily message summarising the day's new yellow cases.",
     routes: [],
-    table: 'read',
+    // Writes only its idempotency records (which audiences a digest went to), in the notify partition.
+    table: 'write',
     schedule: 'cron(0 8 * * ? *)',
     publishes: ['digest'],
   },

@@ -3,10 +3,12 @@ import { type Duration, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
+  ContextAttribute,
   type IScheduleTarget,
   Schedule,
   ScheduleExpression,
   type ScheduleTargetConfig,
+  ScheduleTargetInput,
 } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -50,6 +52,15 @@ export class ScheduledInvoke extends Construct {
       bind: (): ScheduleTargetConfig => ({
         arn: props.fn.functionArn,
         role,
+        // A scheduled event whose `time` is the time the run was scheduled for, the same on every retry
+        // (the digest's window id, functions/send-digest.ts), as the local scheduler sends.
+        input: ScheduleTargetInput.fromObject({
+          'detail-type': 'Scheduled Event',
+          source: 'aws.scheduler',
+          time: ContextAttribute.scheduledTime,
+          resources: [ContextAttribute.scheduleArn],
+          detail: {},
+        }),
         retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: props.maxEventAge.toSeconds() },
         deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
       }),

@@ -38,8 +38,9 @@ export const TOPIC_VARIABLES: Readonly<Record<TopicName, string>> = {
 };
 
 /**
- * The only items the stream consumer and its redrive may write: their Powertools Idempotency records (which
- * escalations were published), `pk = idempotency#notify` in shared/adapters/idempotent-notifier.ts.
+ * The only items the stream consumer, its redrive and the digest may write: their Powertools Idempotency
+ * records (which escalations and digests were published to which audience), `pk = idempotency#notify` in
+ * shared/adapters/idempotent-notifier.ts.
  * Everything else — events, cases, reviews — is read-only to them, so a bug or a compromised dependency in
  * the notifier cannot rewrite the case library.
  */
@@ -149,11 +150,10 @@ export class ServiceStack extends Stack {
         : { timeout: Duration.seconds(definition.timeoutSeconds) }),
     });
 
+    // The publishers that write (stream consumer, redrive, digest) write only their idempotency records.
+    const publishesOnly = consumesStream || redrives || (scheduled && definition.publishes !== undefined);
     if (definition.table === 'write') {
-      fn.writeTable(
-        props.table,
-        consumesStream || redrives ? { partitions: STREAM_CONSUMER_PARTITIONS } : {},
-      );
+      fn.writeTable(props.table, publishesOnly ? { partitions: STREAM_CONSUMER_PARTITIONS } : {});
     }
     if (definition.table === 'read') fn.readTable(props.table);
     if (definition.routes.some((route) => route.auth === 'signature')) {

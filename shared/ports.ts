@@ -236,6 +236,9 @@ export interface AudienceNotifier extends Notifier {
 
 /** The day's summary of new yellow cases. */
 export interface DigestMessage {
+  /** The level the digest is about (one digest per level that needs attention). */
+  readonly level: string;
+  /** The window, ISO-8601: `until` is the scheduled time, so a retried run has the same window. */
   readonly since: string;
   readonly until: string;
   readonly cases: readonly RiskCase[];

@@ -1,6 +1,6 @@
 import { dynamoClient, sns } from '#shared/adapters/clients.ts';
 import { webLinks } from '#shared/adapters/escalation-links.ts';
-import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
+import { IdempotentDigestNotifier, IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { OutboxFileNotifier } from '#shared/adapters/outbox-file-notifier.ts';
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import { ENV, optional, required } from '#shared/config.ts';
@@ -26,11 +26,14 @@ const links = once(() => webLinks());
 export const audiences = once((): readonly Audience[] => parseAudiences(config.notifyAudiences));
 
 /** SNS in AWS and wherever SNS_ENDPOINT is set, else the local outbox; one message per audience. */
-const topicNotifier = (topicArn: string): AudienceNotifier & DigestNotifier => {
+const topicNotifier = (
+  topicArn: string,
+  forAudiences: readonly Audience[] = audiences(),
+): AudienceNotifier & DigestNotifier => {
   const file = outboxFile();
   return file === undefined
-    ? new SnsNotifier(sns(), topicArn, links(), audiences())
-    : new OutboxFileNotifier(file, topicArn, links(), console.log, audiences());
+    ? new SnsNotifier(sns(), topicArn, links(), forAudiences)
+    : new OutboxFileNotifier(file, topicArn, links(), console.log, forAudiences);
 };
 
 /** Escalations, at most once per escalation id and audience (notify and redrive share the idempotency records). */
@@ -42,5 +45,14 @@ export const notifier = once(
     }),
 );
 
-/** The daily digest, to its own topic, once per audience. */
-export const digestNotifier = once((): DigestNotifier => topicNotifier(required(ENV.digestTopicArn)));
+/**
+ * The daily digest, to its own topic, at most once per digest (level × window) and audience: one notifier
+ * per audience, each publish remembered beside the escalations' (the same idempotency partition).
+ */
+export const digestNotifier = once((): IdempotentDigestNotifier => {
+  const topicArn = required(ENV.digestTopicArn);
+  return new IdempotentDigestNotifier(
+    audiences().map((audience) => ({ audience, notifier: topicNotifier(topicArn, [audience]) })),
+    { client: dynamoClient(), tableName: tableName() },
+  );
+});

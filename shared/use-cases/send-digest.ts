@@ -26,15 +26,22 @@ export interface DigestDependencies {
 const DAY_MS = 86_400_000;
 
 /**
- * One digest of the cases of `level` recorded in the last 24 hours — the notifier writes it once per
- * audience, in its language with the period in its time zone: yellow is attention, not a page. "Recorded" is when the case was written (`createdAt`), so late data — an event dated days back —
- * is in the digest of the day it arrived. Nothing is sent on a quiet day.
+ * One digest of the cases of `level` recorded in the 24 hours up to `at` — the notifier writes it once per
+ * audience, in its language with the period in its time zone: yellow is attention, not a page. "Recorded" is
+ * when the case was written (`createdAt`), so late data — an event dated days back — is in the digest of the
+ * day it arrived. Nothing is sent on a quiet day.
+ *
+ * `at` is the digest's stable window id: the time the run was scheduled for (the scheduled event's `time`),
+ * the same on every retry of that run, so a retry publishes the same digest, which the idempotent notifier
+ * recognises per audience; and consecutive days' windows meet without gap or overlap however late a run
+ * starts. Without it (an ad-hoc invocation), the clock's now.
  */
 export const sendDigest = async (
   deps: DigestDependencies,
   level: string,
+  at?: Date,
 ): Promise<{ sent: boolean; cases: number }> => {
-  const until = deps.clock.now();
+  const until = at ?? deps.clock.now();
   const since = new Date(until.getTime() - DAY_MS);
   const cases: RiskCase[] = [];
   let cursor: string | undefined;
@@ -50,6 +57,6 @@ export const sendDigest = async (
     cursor = page.cursor;
   } while (cursor !== undefined);
   if (cases.length === 0) return { sent: false, cases: 0 };
-  await deps.notifier.publishDigest({ since: since.toISOString(), until: until.toISOString(), cases });
+  await deps.notifier.publishDigest({ level, since: since.toISOString(), until: until.toISOString(), cases });
   return { sent: true, cases: cases.length };
 };

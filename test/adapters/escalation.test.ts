@@ -181,12 +181,12 @@ describe('Function: escalationPublishInput', () => {
     expect(input.Subject).toBe('【红色】预算风险：facebook 投放活动 cmp-1');
     expect(body).toContain('风险矩阵：概率 高 × 影响 严重。');
     expect(body).toContain(
-      '- 【红色】花费超出计划 30%。（plannedBudget=10,000, actualSpend=13,000, overrunRatio=0.3）',
+      '- 【红色】花费超出计划 30%。（计划预算：10,000；实际花费：13,000；超支比例：+30%）',
     );
     expect(body).toContain('查看案件：https://radar.example.com/cases/case-1?lang=zh-CN');
     // The escalation at 10:00 UTC is 18:00 in Shanghai.
     expect(body).toMatch(/升级编号 case-1#1（第 1 次，立案），时间 2026年11月22日.*18:00/);
-    expect(body).not.toMatch(/Spend is|Open the case/);
+    expect(body).not.toMatch(/Spend is|Open the case|plannedBudget|Planned budget/);
     expect(input.MessageAttributes?.lang).toEqual({ DataType: 'String', StringValue: 'zh-CN' });
     expect(input.MessageAttributes?.timeZone).toEqual({ DataType: 'String', StringValue: 'Asia/Shanghai' });
   });
@@ -212,7 +212,7 @@ describe('Function: escalationPublishInput', () => {
       /^Cảnh báo lần 2: chưa ai tiếp nhận hồ sơ rủi ro này kể từ cảnh báo lần 1 lúc 17:00 GMT\+7/,
     );
     expect(body).toContain(
-      '- [ĐỎ] Chi tiêu vượt kế hoạch 30%. (plannedBudget=10.000, actualSpend=13.000, overrunRatio=0,3)',
+      '- [ĐỎ] Chi tiêu vượt kế hoạch 30%. (Ngân sách kế hoạch: 10.000; Chi tiêu thực tế: 13.000; Tỷ lệ vượt ngân sách: +30%)',
     );
     expect(body).toContain('quá hạn chưa tiếp nhận');
   });
@@ -287,7 +287,7 @@ describe('Function: digestPublishInput', () => {
   it('links every case of the digest to its page in the web app', () => {
     const input = digestPublishInput(
       'arn:digest',
-      { since: '2026-11-21T08:00:00Z', until: '2026-11-22T08:00:00Z', cases: [redCase] },
+      { level: 'yellow', since: '2026-11-21T08:00:00Z', until: '2026-11-22T08:00:00Z', cases: [redCase] },
       { webUrl: 'http://127.0.0.1:3000' },
     );
 
@@ -299,7 +299,12 @@ describe('Function: digestPublishInput', () => {
     // Act
     const input = digestPublishInput(
       'arn:digest',
-      { since: '2026-11-21T08:00:00Z', until: '2026-11-22T08:00:00Z', cases: [redCase, redCase] },
+      {
+        level: 'yellow',
+        since: '2026-11-21T08:00:00Z',
+        until: '2026-11-22T08:00:00Z',
+        cases: [redCase, redCase],
+      },
       { webUrl: 'https://radar.example.com' },
       ZH,
     );
@@ -337,7 +342,7 @@ describe('Class: SnsNotifier', () => {
     expect(input?.MessageStructure).toBe('json');
     const message = parts(input ?? {});
     expect(message.default).toContain('probability high × impact severe');
-    expect(message.default).toContain('actualSpend=13,000');
+    expect(message.default).toContain('(Planned budget: 10,000; Actual spend: 13,000; Overrun: +30%)');
     expect(message.default).toContain('Open the case: https://radar.example.com/cases/case-1?lang=en');
     expect(message.default).not.toContain('/v1/');
     // E-mail (and every protocol but SMS) reads `default`; a phone gets one line that fits one SMS.
@@ -371,6 +376,7 @@ describe('Class: SnsNotifier', () => {
       links,
       audiences,
     ).publishDigest({
+      level: 'yellow',
       since: '2026-11-21T08:00:00Z',
       until: '2026-11-22T08:00:00Z',
       cases: [redCase],
@@ -405,6 +411,7 @@ describe('Class: SnsNotifier', () => {
     sns.on(PublishCommand).resolves({ MessageId: 'd-1' });
 
     await new SnsNotifier(new SNSClient({ region: 'us-east-1' }), 'arn:digest', links).publishDigest({
+      level: 'yellow',
       since: '2026-11-21T08:00:00Z',
       until: '2026-11-22T08:00:00Z',
       cases: [redCase],
@@ -438,6 +445,7 @@ describe('Class: OutboxFileNotifier', () => {
     // Act
     await outbox.publish(redMessage());
     await outbox.publishDigest({
+      level: 'yellow',
       since: '2026-11-21T08:00:00Z',
       until: '2026-11-22T08:00:00Z',
       cases: [redCase],
