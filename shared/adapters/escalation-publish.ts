@@ -1,11 +1,11 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { AUDIENCE_ATTRIBUTES, type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
 import { localizeFinding } from '#shared/i18n/findings.ts';
-import { formatInstant, formatNumber } from '#shared/i18n/formats.ts';
+import { formatInstant } from '#shared/i18n/formats.ts';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { notificationText as t } from '#shared/i18n/notifications.ts';
 import { fitSms, withoutDiacritics } from '#shared/i18n/sms.ts';
-import { domainWord, subjectText } from '#shared/i18n/vocabulary.ts';
+import { domainWord, metricsLine, subjectText } from '#shared/i18n/vocabulary.ts';
 import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
 
 /** SNS subjects must have no line breaks and be less than 100 characters long. */
@@ -102,9 +102,8 @@ const escalationBody = (message: EscalationMessage, audience: Audience, link: st
   const findings = riskCase.findings.map((finding) => {
     const level = levelWord(lang, finding.level);
     const text = localizeFinding(finding, lang).message;
-    const numbers = Object.entries(finding.metrics ?? {})
-      .map(([name, value]) => `${name}=${formatNumber(lang, value, 3)}`)
-      .join(', ');
+    // Each number named in the reader's language and written as the web app writes it.
+    const numbers = metricsLine(lang, finding.metrics ?? {});
     return numbers === ''
       ? t(lang, 'escalation.finding', { level, message: text })
       : t(lang, 'escalation.findingNumbers', { level, message: text, numbers });

@@ -44,12 +44,24 @@ export const formatNumber = (locale: Locale, value: number, fractionDigits = 2):
     () => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }),
   ).format(value);
 
-/** A share as a percentage with at most one decimal. @example formatPercent('en', 0.3); // '30%' */
-export const formatPercent = (locale: Locale, value: number): string =>
-  made(
-    `percent|${locale}`,
-    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+/**
+ * A share as a percentage with at most one decimal; `signed` puts the sign on a change (`+30%`, `−5%`, `0%`).
+ *
+ * @example formatPercent('en', 0.3); // '30%'
+ * @example formatPercent('en', 0.3, { signed: true }); // '+30%'
+ */
+export const formatPercent = (locale: Locale, value: number, options: { signed?: boolean } = {}): string => {
+  const signed = options.signed === true;
+  return made(
+    `percent|${locale}|${signed}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+      }),
   ).format(value);
+};
 
 /** `2027-03-01` (a calendar date, no time zone). */
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

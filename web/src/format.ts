@@ -1,6 +1,6 @@
 import { formatCalendarDate, formatMoney } from '../../shared/i18n/formats.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
-import { domainWord, subjectText } from '../../shared/i18n/vocabulary.ts';
+import { domainWord, metricValue, subjectText } from '../../shared/i18n/vocabulary.ts';
 import { type T, translatorFor, WEB_CATALOGUES, type WebMessageId } from './i18n/messages.ts';
 import type { AuditAction, Case, CaseStatus, Decision, RiskType } from './types.ts';
 
@@ -24,7 +24,7 @@ export interface Format {
   readonly ago: (iso: string, now?: number) => string;
   /** A finding's number as a person reads it (shares as percentages, ratios as multiples). */
   readonly metric: (key: string, value: number, siblings?: Readonly<Record<string, number>>) => string;
-  /** A finding's number's name (`plannedBudget` → "Planned budget"). */
+  /** A finding's number's name (`plannedBudget` → "Planned budget", "计划预算"; an unknown key humanized). */
   readonly metricName: (key: string) => string;
   /** `user:ana@example.com` → "ana@example.com"; `system:sla` → "SLA check". */
   readonly actor: (actor: string) => string;
@@ -45,66 +45,8 @@ export interface Format {
 
 export const RISK_TYPES: readonly RiskType[] = ['budget', 'channel', 'reputation', 'compliance'];
 
-/** Finding numbers whose names the catalogues know (shared/domain/spend-rules.ts, sentiment-rules.ts). */
-export const METRIC_KEYS = [
-  'actualSpend',
-  'baselineCostPerAcquisition',
-  'baselineDays',
-  'baselineHours',
-  'baselineMentions',
-  'confidence',
-  'conversions',
-  'costPerAcquisition',
-  'dailySpend',
-  'days',
-  'daysLeft',
-  'daysSinceLastConversion',
-  'delta',
-  'driftZ',
-  'elapsedShare',
-  'excessShare',
-  'expectedConversions',
-  'expectedNegative',
-  'expectedShare',
-  'expectedSpend',
-  'interval',
-  'lowerBoundShare',
-  'mentions',
-  'negative',
-  'negativeShare',
-  'newConversions',
-  'overrunRatio',
-  'pValue',
-  'plannedBudget',
-  'pooledExpectedNegative',
-  'pooledMentions',
-  'pooledNegative',
-  'pooledWindows',
-  'previousPValue',
-  'projectedHigh',
-  'projectedLow',
-  'projectedLowOverrunRatio',
-  'projectedOverrunRatio',
-  'projectedSpend',
-  'spend',
-  'spendSinceLastConversion',
-  'spikeDays',
-  'spikeWindows',
-  'stoppedReports',
-  'threshold',
-  'usualNegative',
-  'volumePValue',
-  'windowHours',
-] as const;
-
-/** `plannedBudget` → "Planned budget": for keys no catalogue names. */
-export const humanize = (key: string): string => {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_.]/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+/** `plannedBudget` → "Planned budget": for keys no catalogue names (shared/i18n/vocabulary.ts). */
+export { humanize } from '../../shared/i18n/vocabulary.ts';
 
 /** The ids every locale has (each catalogue has exactly the English ids). */
 const KNOWN_IDS: ReadonlySet<string> = new Set(Object.keys(WEB_CATALOGUES[DEFAULT_LOCALE]));
@@ -136,11 +78,6 @@ export const formatFor = (locale: Locale): Format => {
     return format.format(value);
   };
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const signedPercent = new Intl.NumberFormat(locale, {
-    style: 'percent',
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const instant = (iso: string, format: Intl.DateTimeFormat): string => {
     const date = new Date(iso);
@@ -167,20 +104,9 @@ export const formatFor = (locale: Locale): Format => {
       }
       return t('core.time.justNow');
     },
-    metric: (key, value, siblings = {}) => {
-      if (/overrun/i.test(key)) return signedPercent.format(value);
-      // Spend and sentiment findings state how surprising their counts are; 0.00002 must not read "0".
-      if (/pvalue$/i.test(key)) return value > 0 && value < 0.001 ? value.toExponential(1) : number(value);
-      if (/share$/i.test(key)) return percent.format(value);
-      if (/ratio$/i.test(key)) return `${number(value)}×`;
-      // Sentiment findings state their line and change as shares too (shared/domain/sentiment-rules.ts).
-      const aboutShares = Object.keys(siblings).some((name) => /share$/i.test(name));
-      if (aboutShares && key === 'threshold') return percent.format(value);
-      if (aboutShares && key === 'delta') return signedPercent.format(value);
-      // Money and counts in the hundreds and more read better without cents.
-      return number(value, Math.abs(value) >= 100 ? 0 : 2);
-    },
-    metricName: (key) => known(t, 'core.metric', key, humanize(key)),
+    // A finding's numbers and their names: the domain's one vocabulary, as the notifications write them.
+    metric: (key, value, siblings = {}) => metricValue(locale, key, value, siblings),
+    metricName: (key) => domainWord(locale, 'metric', key),
     actor: (actor) => {
       const [kind, ...rest] = actor.split(':');
       const name = rest.join(':');

@@ -1,7 +1,8 @@
 /**
- * The domain's words as people read them, in English (the source): levels, risk types, and the
- * probability and impact labels of the shipped and the usual matrices (a manager's own labels are shown as
- * written). One owner for the web app, the CLI and the notifications.
+ * The domain's words as people read them, in English (the source): levels, risk types, the probability
+ * and impact labels of the shipped and the usual matrices (a manager's own labels are shown as written),
+ * what a case is about, and the names of a finding's numbers. One owner for the web app, the CLI and the
+ * notifications.
  */
 export const VOCABULARY_EN = {
   'level.red': 'Red',
@@ -30,6 +31,59 @@ export const VOCABULARY_EN = {
   'grade.insignificant': 'Insignificant',
   'grade.major': 'Major',
   'grade.catastrophic': 'Catastrophic',
+  // A finding's numbers (Finding.metrics of the spend and sentiment detectors), by key; a key without a name
+  // fails test/unit/i18n/metric-names.test.ts
+  'metric.actualSpend': 'Actual spend',
+  'metric.baselineCostPerAcquisition': 'Usual cost per acquisition',
+  'metric.baselineDays': 'Baseline days',
+  'metric.baselineHours': 'Baseline hours',
+  'metric.baselineMentions': 'Baseline mentions',
+  'metric.confidence': 'Confidence',
+  'metric.conversions': 'Conversions',
+  'metric.costPerAcquisition': 'Cost per acquisition',
+  'metric.dailySpend': 'Daily spend',
+  'metric.days': 'Days',
+  'metric.daysLeft': 'Days left',
+  'metric.daysSinceLastConversion': 'Days since last conversion',
+  'metric.delta': 'Change',
+  'metric.driftZ': 'Drift (z)',
+  'metric.elapsedShare': 'Period elapsed',
+  'metric.excessShare': 'Share above normal',
+  'metric.expectedConversions': 'Expected conversions',
+  'metric.expectedNegative': 'Expected negative mentions',
+  'metric.expectedShare': 'Expected share',
+  'metric.expectedSpend': 'Expected spend',
+  'metric.interval': 'Forecast interval coverage',
+  'metric.lowerBoundShare': 'Share, lower bound',
+  'metric.mentions': 'Mentions',
+  'metric.negative': 'Negative mentions',
+  'metric.negativeShare': 'Negative share',
+  'metric.newConversions': 'New conversions',
+  'metric.overrunRatio': 'Overrun',
+  'metric.pValue': 'p-value',
+  'metric.plannedBudget': 'Planned budget',
+  'metric.pooledExpectedNegative': 'Expected negative mentions (pooled)',
+  'metric.pooledMentions': 'Mentions (pooled)',
+  'metric.pooledNegative': 'Negative mentions (pooled)',
+  'metric.pooledWindows': 'Windows pooled',
+  'metric.previousPValue': 'Previous window’s p-value',
+  'metric.projectedHigh': 'Projected spend, high',
+  'metric.projectedLow': 'Projected spend, low',
+  'metric.projectedLowOverrunRatio': 'Projected overrun, low',
+  'metric.projectedOverrunRatio': 'Projected overrun',
+  'metric.projectedSpend': 'Projected spend',
+  'metric.spend': 'Spend',
+  'metric.spendSinceLastConversion': 'Spend since last conversion',
+  'metric.spikeDays': 'Spike days',
+  'metric.spikeWindows': 'Spike windows',
+  'metric.stoppedReports': 'Reports with delivery stopped',
+  'metric.threshold': 'Threshold',
+  'metric.usualNegative': 'Usual negative mentions',
+  'metric.volumePValue': 'Volume p-value',
+  'metric.windowHours': 'Window length (hours)',
+  // A named number in a line of them (the notifications' numbers line), and what separates two
+  metricPair: '{name}: {value}',
+  metricSeparator: '; ',
 } as const;
 
 export type VocabularyId = keyof typeof VOCABULARY_EN;
