@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_CREDENTIALS } from '#infra/local/dynamodb-local.ts';
+import { createLambdaContext } from '#infra/local/lambda-context.ts';
+import { scheduledEvent } from '#infra/local/scheduler.ts';
 import { DynamoDbCaseReader } from '#shared/adapters/dynamodb-case-reader.ts';
 import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
 import { openCase, subjectOf } from '#shared/domain/case.ts';
@@ -109,5 +115,102 @@ describe('Use case: sendDigest (DynamoDB Local)', () => {
     // Assess
     expect(caseIds).toEqual(expect.arrayContaining(ids));
     expect(new Set(caseIds).size).toBe(caseIds.length);
+  });
+});
+
+/**
+ * The send-digest function end to end on DynamoDB Local (cases and idempotency records), SNS mocked: a fault
+ * loses nothing and nothing is sent twice.
+ */
+describe('Function: send-digest (DynamoDB Local, SNS mocked)', () => {
+  type DigestHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
+  const sns = mockClient(SNSClient);
+  let sendDigestFunction: DigestHandler;
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      DIGEST_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:digest',
+      WEB_URL: 'https://radar.example.com',
+      // Two audiences: every digest is one message in English (UTC) and one in Chinese (Shanghai).
+      NOTIFY_AUDIENCES: 'en@UTC,zh-CN@Asia/Shanghai',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    });
+    delete process.env.RADAR_LOCAL;
+    ({ handler: sendDigestFunction } = (await import('#functions/send-digest.ts')) as {
+      handler: DigestHandler;
+    });
+  });
+
+  afterEach(() => sns.reset());
+
+  const context = () =>
+    createLambdaContext({
+      functionName: 'send-digest',
+      awsRequestId: randomUUID(),
+      timeoutMs: 60_000,
+      region: 'us-east-1',
+    });
+
+  /** SNS refuses the first `refusals` publishes for `lang`, accepts the rest; returns the accepted ones. */
+  const snsRefusing = (lang: string, refusals: number): PublishCommandInput[] => {
+    const accepted: PublishCommandInput[] = [];
+    let refused = 0;
+    sns.on(PublishCommand).callsFake((input: PublishCommandInput) => {
+      if (input.MessageAttributes?.lang?.StringValue === lang && refused < refusals) {
+        refused += 1;
+        throw new Error('Throttling: Rate exceeded');
+      }
+      accepted.push(input);
+      return { MessageId: `m-${accepted.length}` };
+    });
+    return accepted;
+  };
+
+  const audiencesOf = (inputs: readonly PublishCommandInput[]) =>
+    inputs.map(
+      (input) =>
+        `${input.MessageAttributes?.lang?.StringValue}@${input.MessageAttributes?.timeZone?.StringValue}`,
+    );
+
+  it('fails the run when SNS fails on the second audience; the retry sends the second only: each audience exactly once', async () => {
+    // Prepare: a yellow case recorded today; SNS refuses the Chinese digest once; the run scheduled for NOW.
+    const caseId = await recordCase('digest-retry', 'yellow', hoursBefore(2), hoursBefore(2));
+    const accepted = snsRefusing('zh-CN', 1);
+    const event = scheduledEvent('send-digest', 'us-east-1', NOW);
+
+    // Act: the run, then Lambda's asynchronous retries of the same event.
+    await expect(sendDigestFunction(event, context())).rejects.toThrow('Throttling');
+    const afterFailure = audiencesOf(accepted);
+    await sendDigestFunction(event, context());
+    await sendDigestFunction(event, context());
+
+    // Assess
+    expect(afterFailure).toEqual(['en@UTC']);
+    expect(audiencesOf(accepted)).toEqual(['en@UTC', 'zh-CN@Asia/Shanghai']);
+    for (const input of accepted) expect(input.Message).toContain(`/cases/${caseId}`);
+  });
+
+  it("sends nothing again for a day already sent, and the next day's digest to every audience", async () => {
+    // Prepare: today's run has gone out; a case recorded in the next day's window.
+    const accepted = snsRefusing('zh-CN', 0);
+    const today = scheduledEvent('send-digest', 'us-east-1', NOW);
+    await sendDigestFunction(today, context());
+    const sentBefore = accepted.length;
+    const caseId = await recordCase('digest-tomorrow', 'yellow', hoursBefore(-3), hoursBefore(-3));
+    const tomorrow = scheduledEvent('send-digest', 'us-east-1', new Date(NOW.getTime() + 24 * 3_600_000));
+
+    // Act
+    await sendDigestFunction(today, context());
+    await sendDigestFunction(tomorrow, context());
+
+    // Assess
+    const sent = accepted.slice(sentBefore);
+    expect(audiencesOf(sent)).toEqual(['en@UTC', 'zh-CN@Asia/Shanghai']);
+    for (const input of sent) expect(input.Message).toContain(`/cases/${caseId}`);
   });
 });
