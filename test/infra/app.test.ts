@@ -881,6 +881,22 @@ describe('Stack: RiskRadarService', () => {
       }
     });
 
+    it('lets the digest write nothing but the idempotency records of the audiences it published to', () => {
+      // Prepare
+      const statements = statementsOf(byId('send-digest'));
+
+      // Act
+      const writes = statements.filter((s) => actionsIn(s).includes('dynamodb:PutItem'));
+
+      // Assess
+      expect(writes.length).toBeGreaterThan(0);
+      for (const statement of writes) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...STREAM_CONSUMER_PARTITIONS] },
+        });
+      }
+    });
+
     it('invokes the notify function only for records whose new image carries an escalation marker', () => {
       const patterns = mapping().Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) =>
         JSON.parse(filter.Pattern),
@@ -900,6 +916,17 @@ describe('Stack: RiskRadarService', () => {
       expect(schedules.map((s) => s.Target.Arn['Fn::GetAtt'][0]).sort()).toEqual(
         scheduled.map(logicalIdOf).sort(),
       );
+    });
+
+    it('gives each scheduled run the time it was scheduled for, which its retries share (the digest window)', () => {
+      // Act
+      const inputs = resourcesOf(service, 'AWS::Scheduler::Schedule').map(([, schedule]) =>
+        JSON.parse(schedule.Properties.Target.Input),
+      );
+
+      // Assess
+      expect(inputs.length).toBe(scheduled.length);
+      for (const input of inputs) expect(input.time).toBe('<aws.scheduler.scheduled-time>');
     });
 
     it.each(scheduled.map((definition) => [definition.id, definition] as const))(
