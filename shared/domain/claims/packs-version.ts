@@ -1,7 +1,7 @@
 import type { RulePack } from './pack-schema.ts';
 
 /**
- * The combined version of a set of packs, order-independent, e.g. `cn@3.4.0+en@3.4.0+vn@3.4.0`.
+ * The combined version of a set of packs, order-independent, e.g. `cn@3.4.1+en@3.4.0+vn@3.4.1`.
  *
  * @example
  * packsVersion(DEFAULT_PACKS); // 'cn@…+en@…+vn@…'
