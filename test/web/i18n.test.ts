@@ -8,7 +8,15 @@ import { LOCALES, type Locale } from '#shared/i18n/locales.ts';
 import { demoScenario } from '../../cli/demo/scenario.ts';
 import { startTestStack } from '../support/test-stack.ts';
 import { ARTIFACTS, apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
-import { foreignFragments, overflows, pageTexts, recordApiData, untranslated } from './untranslated.ts';
+import {
+  foreignFragments,
+  metricNames,
+  overflows,
+  pageTexts,
+  recordApiData,
+  stringsOf,
+  untranslated,
+} from './untranslated.ts';
 
 /**
  * The web app in each of its languages (issue #15), in Chromium against the local stack with the demo
@@ -45,6 +53,8 @@ interface Screen {
   readonly path: () => string;
   /** What to do on the page before reading it (open a dialog, reveal a form). */
   readonly prepare?: (page: Page) => Promise<void>;
+  /** The page lists a finding's numbers (`.metrics`), whose names must be the vocabulary's. */
+  readonly showsMetrics?: boolean;
 }
 
 const SCREENS: readonly Screen[] = [
@@ -85,7 +95,12 @@ const SCREENS: readonly Screen[] = [
   { name: 'claim rules policy', role: 'legal', path: () => '/policies/claims' },
   { name: 'open cases and heat map', role: 'manager', path: () => '/cases' },
   { name: 'case library', role: 'manager', path: () => '/library' },
-  { name: 'budget case with its forms', role: 'manager', path: () => `/cases/${caseIds.budget}` },
+  {
+    name: 'budget case with its forms',
+    role: 'manager',
+    path: () => `/cases/${caseIds.budget}`,
+    showsMetrics: true,
+  },
   {
     name: 'budget case, resolving with nothing filled in',
     role: 'manager',
@@ -170,6 +185,24 @@ describe('Web app languages: the text check', () => {
     expect(en[1]).toContain('Chinese on an English page');
     expect(zhData).toEqual([]);
   });
+
+  it('takes a finding’s number keys for names the app must translate, not for data', () => {
+    // Prepare: the API sends `metrics: { negative, mentions }`; the page shows an English name made of them.
+    const data = stringsOf(
+      { subject: { campaignId: 'cmp-1' }, metrics: { negative: 3, mentions: 10 } },
+      new Set(),
+    );
+    const texts = [{ text: 'Negative mentions', where: 'text in dt' }];
+
+    // Act
+    const problems = untranslated('zh-CN', texts, data);
+
+    // Assess
+    expect([...data].sort()).toEqual(['campaignId', 'cmp-1', 'metrics', 'subject']);
+    expect(problems).toHaveLength(1);
+    expect(metricNames('zh-CN').has('负面提及量')).toBe(true);
+    expect(metricNames('zh-CN').has('Negative mentions')).toBe(false);
+  });
 });
 
 describe('Web app languages: the demo has what the pages show', () => {
@@ -182,6 +215,7 @@ describe('Web app languages: the demo has what the pages show', () => {
 for (const locale of LOCALES) {
   describe(`Web app in ${locale}`, () => {
     const fragments = foreignFragments(locale);
+    const names = metricNames(locale);
 
     it.each(SCREENS)('$name: every word in the page’s language, nothing overflowing', async (screen) => {
       // Prepare
@@ -191,6 +225,8 @@ for (const locale of LOCALES) {
       // Act
       const lang = await page.evaluate('document.documentElement.lang');
       const problems = untranslated(locale, await pageTexts(page), data, fragments);
+      // A finding's numbers are named by the vocabulary, never by their keys nor in English.
+      const numberNames = (await page.locator('.metrics dt').allTextContents()).map((name) => name.trim());
       const spilled: string[] = [];
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
@@ -204,6 +240,8 @@ for (const locale of LOCALES) {
       // Assess
       expect(lang).toBe(locale);
       expect(problems.join('\n'), `untranslated on ${screen.name}`).toBe('');
+      expect(numberNames.filter((name) => !names.has(name))).toEqual([]);
+      if (screen.showsMetrics === true) expect(numberNames.length).toBeGreaterThan(0);
       expect(spilled.join('\n'), `overflowing on ${screen.name}`).toBe('');
     });
   });

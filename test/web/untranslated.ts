@@ -65,19 +65,33 @@ export const foreignFragments = (locale: Locale): { words: Set<string>; phrases:
 const ENGLISH_FUNCTION_WORDS =
   /\b(the|and|of|is|are|with|for|by|from|this|that|not|be|was|has|have|will|your|you|there|been|could|should)\b/gi;
 
-/** Every string value of a JSON answer, recursively. */
-export const stringsOf = (value: unknown, into: Set<string>): Set<string> => {
+/**
+ * Objects whose keys the app must name in the reader's language, so they are no data: a finding's numbers
+ * (`metrics`: `plannedBudget` is shown as "计划预算", never as itself nor as "Planned budget").
+ */
+const NAMED_KEYS: ReadonlySet<string> = new Set(['metrics']);
+
+/** Every string value of a JSON answer, recursively, and the keys that are names people gave. */
+export const stringsOf = (value: unknown, into: Set<string>, keysAreData = true): Set<string> => {
   if (typeof value === 'string') {
     if (value.trim().length >= 2) into.add(value.trim());
   } else if (Array.isArray(value)) for (const item of value) stringsOf(item, into);
   else if (typeof value === 'object' && value !== null)
     for (const [key, item] of Object.entries(value)) {
-      stringsOf(item, into);
-      // Keys are data too where they are names (metrics, subject fields, axis labels).
-      if (key.length >= 2) into.add(key);
+      stringsOf(item, into, !NAMED_KEYS.has(key));
+      // Keys are data too where they are names (subject fields, axis labels, a manager's own matrix labels).
+      if (keysAreData && key.length >= 2) into.add(key);
     }
   return into;
 };
+
+/** The names of a finding's numbers in `locale` (the domain vocabulary's `metric.*`). */
+export const metricNames = (locale: Locale): ReadonlySet<string> =>
+  new Set(
+    Object.entries(VOCABULARY_CATALOGUES[locale] as Readonly<Record<string, string>>)
+      .filter(([id]) => id.startsWith('metric.'))
+      .map(([, name]) => name),
+  );
 
 /** Collects what the API sends a page (every string of every JSON answer), from now on. */
 export const recordApiData = (page: Page): Set<string> => {
