@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,6 +5,7 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
 import { exceptionToItem } from '#shared/adapters/dynamodb-items.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import { freshCopyEvent } from '../fixtures/events.ts';
 import { createTestTable } from '../support/dynamo.ts';
 import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, pushEvents } from '../web/browser.ts';
@@ -46,21 +46,8 @@ interface CaseFinding {
 let stack: LocalStack;
 let dataDir: string;
 
-const copyEvent = (brand: string, text: string) => ({
-  eventId: `e-${randomUUID()}`,
-  type: 'ad-copy',
-  occurredAt: new Date().toISOString(),
-  source: 'cms',
-  copy: {
-    copyId: `c-${randomUUID().slice(0, 8)}`,
-    text,
-    lang: 'zh',
-    market: 'CN',
-    category: 'cosmetics',
-    brand,
-    campaignId: 'cmp-exception-dates',
-  },
-});
+const copyEvent = (brand: string, text: string) =>
+  freshCopyEvent({ brand, text, campaignId: 'cmp-exception-dates' });
 
 /** A copy flagged only for 最佳 (cn.absolute.best): the claim legal substantiates. */
 const SUBSTANTIATED = '全网最佳面霜';

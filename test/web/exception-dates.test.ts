@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
+import { freshCopyEvent } from '../fixtures/events.ts';
 import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, CHROMIUM_PATH, pushEvents, screenshot } from './browser.ts';
 
@@ -45,21 +45,8 @@ let stack: LocalStack;
 let browser: Browser;
 let dataDir: string;
 
-const copyEvent = (brand: string, text: string) => ({
-  eventId: `e-${randomUUID()}`,
-  type: 'ad-copy',
-  occurredAt: new Date().toISOString(),
-  source: 'cms',
-  copy: {
-    copyId: `c-${randomUUID().slice(0, 8)}`,
-    text,
-    lang: 'zh',
-    market: 'CN',
-    category: 'cosmetics',
-    brand,
-    campaignId: 'cmp-web-exception-dates',
-  },
-});
+const copyEvent = (brand: string, text: string) =>
+  freshCopyEvent({ brand, text, campaignId: 'cmp-web-exception-dates' });
 
 const pendingReview = async (brand: string, text: string): Promise<Review> => {
   const { items } = await apiGet<{ items: Review[] }>(

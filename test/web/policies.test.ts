@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import { signatureHeader } from '#shared/auth/signature.ts';
 import { describeField } from '#shared/domain/policy-fields.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '#shared/i18n/locales.ts';
+import { freshCopyEvent } from '../fixtures/events.ts';
 import { startTestStack } from '../support/test-stack.ts';
 import { apiGet, type Browser, launchBrowser, pushEvents, screenshot } from './browser.ts';
 
@@ -55,21 +55,7 @@ let legal: Page;
 let manager: Page;
 let decided: Review;
 
-const copyEvent = (text: string, eventId = `e-${randomUUID()}`) => ({
-  eventId,
-  type: 'ad-copy',
-  occurredAt: new Date().toISOString(),
-  source: 'cms',
-  copy: {
-    copyId: `c-${randomUUID().slice(0, 8)}`,
-    text,
-    lang: 'zh',
-    market: 'CN',
-    category: 'cosmetics',
-    brand: 'Acme',
-    campaignId: 'cmp-policies',
-  },
-});
+const copyEvent = (text: string) => freshCopyEvent({ text, campaignId: 'cmp-policies' });
 
 /** POST /v1/evaluate as a signed pusher: the assessment ingest would make, nothing stored. */
 const evaluate = async (text: string): Promise<Assessment> => {
