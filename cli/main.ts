@@ -1,6 +1,6 @@
+import { InputFileError, UsageError } from '#shared/errors.ts';
 import { runCheck } from './check/command.ts';
 import { runDemo } from './demo/command.ts';
-import { InputFileError, UsageError } from './errors.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { runPush } from './push/command.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputFileError, UsageError } from './errors.ts';
+import { InputFileError, UsageError } from '#shared/errors.ts';
 import type { CliIo } from './io.ts';
 
 /** `-` (or nothing, when something is piped in) reads standard input. */

@@ -1,6 +1,6 @@
 import { credentialsOf } from '#infra/local/local-env.ts';
 import { ENV } from '#shared/config.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '#shared/errors.ts';
 import type { CliIo } from './io.ts';
 import type { Target } from './push/send-batch.ts';
 

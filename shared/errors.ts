@@ -186,3 +186,16 @@ export class TableDefinitionMismatchError extends RadarError {
     );
   }
 }
+
+/**
+ * A command-line mistake a person fixes in the command (a missing or malformed option): the CLI prints it as
+ * one clear message, no stack trace, and exits 2.
+ */
+export class UsageError extends RadarError {
+  override name = 'UsageError';
+}
+
+/** The CLI's input cannot be read at all: missing, unreadable, or a CSV header with unknown columns (exit 2). */
+export class InputFileError extends RadarError {
+  override name = 'InputFileError';
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { UsageError } from '#shared/errors.ts';
 import type { Finding } from '#shared/schemas/assessment.ts';
-import { UsageError } from '../errors.ts';
 
 /**
  * The baseline of `risk-radar check --baseline`: the findings a team has accepted, so content CI fails

@@ -1,9 +1,9 @@
 import { MAX_BODY_BYTES } from '#functions/input.ts';
 import { backoffDelay } from '#shared/backoff.ts';
+import { UsageError } from '#shared/errors.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import { BatchResponseSchema } from '#shared/schemas/cases.ts';
 import { type AdCopyEvent, MAX_EVENTS_PER_REQUEST } from '#shared/schemas/events.ts';
-import { UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retryAfterMs } from '../push/retry.ts';
 import {

@@ -1,7 +1,7 @@
+import { UsageError } from '#shared/errors.ts';
 import { type Locale, localeOfTag, preferredLocale } from '#shared/i18n/locales.ts';
 import { type Catalogues, type MessageValues, translator } from '#shared/i18n/translator.ts';
 import { domainWord } from '#shared/i18n/vocabulary.ts';
-import { UsageError } from '../errors.ts';
 import { CLI_EN, type CliMessageId } from './en.ts';
 import { CLI_VI } from './vi.ts';
 import { CLI_ZH_CN } from './zh-CN.ts';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import { UsageError } from '#shared/errors.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
-import { UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';

@@ -1,6 +1,5 @@
-import type { FieldIssue } from '#shared/errors.ts';
+import { type FieldIssue, InputFileError } from '#shared/errors.ts';
 import type { EventType } from '#shared/schemas/events.ts';
-import { InputFileError } from '../errors.ts';
 import type { CsvRecord } from './csv.ts';
 
 /** The envelope every row needs. */

@@ -1,8 +1,7 @@
 import { extname } from 'node:path';
-import type { FieldIssue } from '#shared/errors.ts';
+import { type FieldIssue, UsageError } from '#shared/errors.ts';
 import { type RiskEvent, RiskEventSchema } from '#shared/schemas/events.ts';
 import { toFieldIssues } from '#shared/schemas/issues.ts';
-import { UsageError } from '../errors.ts';
 import { readCsv } from './csv.ts';
 import { csvRows } from './csv-events.ts';
 

@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InputFileError } from '../errors.ts';
+import { InputFileError } from '#shared/errors.ts';
 
 /**
  * The resume file of a push: the event ids each target (URL and client) has acknowledged. Idempotency

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
+import { UsageError } from '#shared/errors.ts';
 import type { Finding } from '#shared/schemas/assessment.ts';
 import {
   BASELINE_FORMAT,
@@ -13,7 +14,6 @@ import {
   UNLISTED,
   updatedBaseline,
 } from '../../cli/check/baseline.ts';
-import { UsageError } from '../../cli/errors.ts';
 
 const finding = (ruleId: string, phrases: readonly string[], more = 0, level = 'yellow'): Finding => ({
   ruleId,

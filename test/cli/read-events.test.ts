@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputFileError, UsageError } from '../../cli/errors.ts';
+import { InputFileError, UsageError } from '#shared/errors.ts';
 import { CSV_COLUMNS } from '../../cli/push/csv-events.ts';
 import { formatOf, type InputRecord, readEvents } from '../../cli/push/read-events.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';

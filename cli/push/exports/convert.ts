@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InputFileError } from '../../errors.ts';
+import { InputFileError } from '#shared/errors.ts';
 import type { ExportMapping, ListeningMapping, SpendMapping } from './mapping.ts';
 import type { Plan, PlanEntry } from './plan.ts';
 import type { Row } from './rows.ts';

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { InputFileError, UsageError } from '../../errors.ts';
+import { InputFileError, UsageError } from '#shared/errors.ts';
 
 /**
  * The text of an export, decoded as it streams in. Platforms write different encodings: Google Ads'

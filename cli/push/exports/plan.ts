@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
-import { InputFileError } from '../../errors.ts';
+import { InputFileError } from '#shared/errors.ts';
 
 /**
  * The plan an export does not carry: each campaign's planned budget and period (and, when the export

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { InputFileError, UsageError } from '../../errors.ts';
+import { InputFileError, UsageError } from '#shared/errors.ts';
 import type { CliIo } from '../../io.ts';
 import { reasonOf, STDIN } from '../../read-input.ts';
 import { type InputRecord, validate } from '../read-events.ts';

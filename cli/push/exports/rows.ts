@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { InputFileError } from '../../errors.ts';
+import { InputFileError } from '#shared/errors.ts';
 
 /** One record of an export: its line in the file (where the record ends) and its trimmed cells. */
 export interface Row {
