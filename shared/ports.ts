@@ -106,7 +106,24 @@ export interface EventStore {
    * event is stored without it (a smoothed estimate skips an update rather than retry it).
    */
   write(write: EventWrite, learning?: BaselineLearning): Promise<EventWriteResult>;
+  /**
+   * Stores several writes, each with the guarantees of `write` (its own all or nothing), in as few round
+   * trips as the store allows; results in the order of `writes`. `not-written` means nothing of that write
+   * was stored only because another write sharing its round trip failed (submit it again as is), or, with
+   * `baselineMoved`, because its baseline moved first (submit it again without the learning).
+   */
+  writeAll(writes: readonly EventWriteRequest[]): Promise<EventWriteAllResult[]>;
 }
+
+/** One write of `EventStore.writeAll`. */
+export interface EventWriteRequest {
+  readonly write: EventWrite;
+  readonly learning?: BaselineLearning;
+}
+
+export type EventWriteAllResult =
+  | EventWriteResult
+  | { readonly outcome: 'not-written'; readonly baselineMoved: boolean };
 
 /** What a stored event teaches its subject's baseline. */
 export interface BaselineLearning {

@@ -50,8 +50,6 @@ const MAX_ATTEMPTS = 40;
  * matters, a single event; a larger batch reads only the pointers of the risk types its events raise.
  */
 const PREFETCH_MAX_EVENTS = 16;
-/** Subjects written at once; a subject's own events are written one after another, in batch order. */
-const LANES_IN_PARALLEL = 16;
 /** Optimistic-concurrency retries: full jitter up to 10 ms × 2^n, at most 200 ms. */
 const RACE_BACKOFF = { baseMs: 10, maxMs: 200 } as const;
 /** What a 503 tells the client to wait: by then the writers it lost to are done. */
@@ -127,35 +125,6 @@ const lanesOf = (decided: readonly Decided[]): Decided[][] => {
   return [...lanes.values()];
 };
 
-/**
- * Runs `work` over `items` with at most `limit` in flight. After a failure no new item starts, and the
- * ones in flight finish before the first error is rethrown, so nothing is left writing behind the answer.
- */
-const forEachBounded = async <T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> => {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next];
-      next += 1;
-      if (item === undefined) continue;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failure !== undefined) throw failure.reason;
-};
-
 interface Run {
   readonly clientId: string;
   readonly receivedAt: Date;
@@ -175,77 +144,122 @@ const learningOf = (item: Decided, deps: IngestDependencies): BaselineLearning |
   return { key: learning.from.key, next: learning.next, expected: learning.from.expected };
 };
 
-/** Reads one subject's state again after losing a race on it. */
-const reload = async (subject: SubjectRef | undefined, run: Run): Promise<void> => {
-  if (subject === undefined) return;
-  const fresh = await run.deps.store.subjectStates([subject]);
-  run.states.set(subjectRefKey(subject), fresh.get(subjectRefKey(subject)) ?? {});
-};
-
 /** True when an attempt that starts after `delayMs` would likely end before the deadline. */
 const hasTimeFor = (run: Run, delayMs: number): boolean =>
   run.deps.clock.now().getTime() + delayMs + run.slowestAttemptMs < run.deadline;
 
-/** Writes one event, retrying a lost race until it is stored, turns out a duplicate or time runs out. */
-const writeOne = async (item: Decided, run: Run): Promise<boolean> => {
-  const { deps } = run;
-  const stored = {
-    clientId: run.clientId,
-    event: item.event,
-    assessment: item.judgement.assessment,
-    receivedAt: run.receivedAt.toISOString(),
-  };
-  const stateKey = item.subject === undefined ? undefined : subjectRefKey(item.subject);
-  const learning = learningOf(item, deps);
-  for (let attempt = 1; ; attempt += 1) {
-    const started = deps.clock.now().getTime();
-    if (attempt > 1) await reload(item.subject, run);
-    const state = stateKey === undefined ? {} : (run.states.get(stateKey) ?? {});
-    const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
-    const outcome = await deps.store.write(write, learning);
-    run.slowestAttemptMs = Math.max(run.slowestAttemptMs, deps.clock.now().getTime() - started);
-    if (outcome.outcome === 'written') {
-      if (stateKey !== undefined) run.states.set(stateKey, stateAfter(state, write));
-      run.results.set(item.index, {
-        index: item.index,
-        eventId: item.event.eventId,
-        status: 'created',
-        caseId: write.stored.caseId,
-        assessment: stored.assessment,
-      });
-      deps.observe?.({ kind: 'event-stored', type: item.event.type, level: stored.assessment.level });
-      if (write.kind === 'open-case')
-        deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
-      return true;
-    }
-    if (outcome.outcome === 'duplicate') {
-      run.results.set(item.index, duplicateResult(item.index, outcome.original));
-      return true;
-    }
-    const delay = backoffDelay(RACE_BACKOFF, attempt);
-    if (attempt >= MAX_ATTEMPTS || !hasTimeFor(run, delay)) return false;
-    await (deps.sleep ?? defaultSleep)(delay);
-  }
+/** A lane being written: its next event, that event's attempt, and what its last attempt found. */
+interface LaneCursor {
+  readonly lane: readonly Decided[];
+  position: number;
+  attempt: number;
+  /** It lost a race: its subject is read again before the next attempt. */
+  stale: boolean;
+  /** Its baseline moved under it: it is stored without the learning. */
+  withoutLearning: boolean;
+}
+
+/** Records an event stored (or found stored) and moves its lane on. */
+const settle = (cursor: LaneCursor, run: Run, result: EventResult): void => {
+  run.results.set(result.index, result);
+  cursor.position += 1;
+  cursor.attempt = 1;
+  cursor.stale = false;
+  cursor.withoutLearning = false;
 };
 
 /**
- * Writes a subject's events in order; once one is lost to the deadline (or no attempt would end before
- * it), the rest of its lane waits for the client's retry too.
+ * Writes the lanes in rounds: each round plans the next event of every lane against its subject's state
+ * and stores them all with one `writeAll` (few round trips). An event that lost a race has its subject
+ * read again (in bulk, for all such) and is tried again after a backoff, until it is stored, turns out a
+ * duplicate or time runs out; then it and the rest of its lane wait for the client's retry.
  */
-const writeLane = async (lane: readonly Decided[], run: Run): Promise<void> => {
-  for (const [position, item] of lane.entries()) {
-    if (!hasTimeFor(run, 0) || !(await writeOne(item, run))) {
-      run.lost.push(...lane.slice(position).map((rest) => rest.index));
+const writeLanes = async (lanes: readonly Decided[][], run: Run): Promise<void> => {
+  const { deps } = run;
+  let active: LaneCursor[] = lanes.map((lane) => ({
+    lane,
+    position: 0,
+    attempt: 1,
+    stale: false,
+    withoutLearning: false,
+  }));
+  const lose = (cursor: LaneCursor) =>
+    run.lost.push(...cursor.lane.slice(cursor.position).map((item) => item.index));
+  while (active.length > 0) {
+    if (!hasTimeFor(run, 0)) {
+      for (const cursor of active) lose(cursor);
       return;
     }
+    const started = deps.clock.now().getTime();
+    const reread = active.flatMap((cursor) => {
+      const subject = cursor.lane[cursor.position]?.subject;
+      return cursor.stale && subject !== undefined ? [subject] : [];
+    });
+    if (reread.length > 0) {
+      const fresh = await deps.store.subjectStates(reread);
+      for (const subject of reread)
+        run.states.set(subjectRefKey(subject), fresh.get(subjectRefKey(subject)) ?? {});
+    }
+    const attempts = active.map((cursor) => {
+      const item = cursor.lane[cursor.position] as Decided;
+      const stateKey = item.subject === undefined ? undefined : subjectRefKey(item.subject);
+      const state = stateKey === undefined ? {} : (run.states.get(stateKey) ?? {});
+      const stored = {
+        clientId: run.clientId,
+        event: item.event,
+        assessment: item.judgement.assessment,
+        receivedAt: run.receivedAt.toISOString(),
+      };
+      const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
+      const learning = cursor.withoutLearning ? undefined : learningOf(item, deps);
+      return { cursor, item, stateKey, state, write, learning };
+    });
+    const outcomes = await deps.store.writeAll(
+      attempts.map(({ write, learning }) => (learning === undefined ? { write } : { write, learning })),
+    );
+    run.slowestAttemptMs = Math.max(run.slowestAttemptMs, deps.clock.now().getTime() - started);
+    let backoff = 0;
+    for (const [i, { cursor, item, stateKey, state, write }] of attempts.entries()) {
+      const outcome = outcomes[i];
+      if (outcome === undefined) throw new Error('Invariant: one outcome per write');
+      if (outcome.outcome === 'written') {
+        if (stateKey !== undefined) run.states.set(stateKey, stateAfter(state, write));
+        settle(cursor, run, {
+          index: item.index,
+          eventId: item.event.eventId,
+          status: 'created',
+          caseId: write.stored.caseId,
+          assessment: write.stored.assessment,
+        });
+        deps.observe?.({ kind: 'event-stored', type: item.event.type, level: write.stored.assessment.level });
+        if (write.kind === 'open-case')
+          deps.observe?.({ kind: 'case-opened', riskType: write.next.riskType, level: write.next.level });
+      } else if (outcome.outcome === 'duplicate') {
+        settle(cursor, run, duplicateResult(item.index, outcome.original));
+      } else if (outcome.outcome === 'not-written') {
+        if (outcome.baselineMoved) cursor.withoutLearning = true;
+      } else {
+        const delay = backoffDelay(RACE_BACKOFF, cursor.attempt);
+        if (cursor.attempt >= MAX_ATTEMPTS || !hasTimeFor(run, delay)) {
+          lose(cursor);
+          cursor.position = cursor.lane.length;
+          continue;
+        }
+        cursor.attempt += 1;
+        cursor.stale = true;
+        backoff = Math.max(backoff, delay);
+      }
+    }
+    active = active.filter((cursor) => cursor.position < cursor.lane.length);
+    if (backoff > 0 && active.length > 0) await (deps.sleep ?? defaultSleep)(backoff);
   }
 };
 
 /**
  * Evaluates a request's events and stores each exactly once per (client, eventId), as load → decide →
  * write: what the batch needs is read in bulk (stored event ids, baselines, exceptions, then the cases of
- * the subjects it touches), every event is judged and planned by pure code, and the writes run a few
- * subjects at a time, each subject's events in batch order. Only an event that lost a race to a
+ * the subjects it touches), every event is judged and planned by pure code, and the writes go in rounds
+ * (`writeLanes`), each subject's events in batch order. Only an event that lost a race to a
  * concurrent request is read again and retried, until the deadline; rejected items keep their validation
  * errors.
  *
@@ -302,7 +316,7 @@ export const ingestEvents = async (
     deps,
     slowestAttemptMs: 0,
   };
-  await forEachBounded(lanesOf(decided), LANES_IN_PARALLEL, (lane) => writeLane(lane, run));
+  await writeLanes(lanesOf(decided), run);
   if (run.lost.length > 0) {
     throw new ConcurrencyError(
       `${run.lost.length} of ${valid.length} events could not be stored before the time ran out: other requests kept changing the same cases. Retry after ${RETRY_AFTER_SECONDS} s; the events already stored will answer "duplicate"`,

@@ -223,6 +223,136 @@ describe('Class: DynamoDbEventStore', () => {
     });
   });
 
+  describe('Method: writeAll', () => {
+    const learning = {
+      key: 'spend|cmp-1|facebook',
+      next: { kind: 'spend', observations: 4 } as never,
+      expected: 3,
+    } as const;
+    const otherEvent = spendEvent({ campaignId: 'cmp-2' }, 'e-spend-2');
+    const other: StoredEvent = { ...stored, event: otherEvent, caseId: null };
+    const opened = { kind: 'open-case', stored, next, occurrence } as const;
+    const plain = { kind: 'event-only', stored: other } as const;
+
+    it('stores writes of distinct items in one transaction, each with its own conditions', async () => {
+      // Prepare
+      ddb.on(TransactWriteCommand).resolves({});
+
+      // Act
+      const results = await store.writeAll([{ write: opened }, { write: plain }]);
+
+      // Assess
+      expect(results).toEqual([{ outcome: 'written' }, { outcome: 'written' }]);
+      const calls = ddb.commandCalls(TransactWriteCommand);
+      expect(calls).toHaveLength(1);
+      const items = calls[0]?.args[0].input.TransactItems ?? [];
+      expect(items.map((item) => item.Put?.Item?.pk)).toEqual([
+        'EVENT#client-a#e-spend-1',
+        'SUBJECT#budget#spend|cmp-1|facebook',
+        'CASE#case-1',
+        'CASE#case-1',
+        'EVENT#client-a#e-spend-2',
+      ]);
+      expect(items.at(-1)?.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)' });
+    });
+
+    it('tells each write of a cancelled transaction its own outcome: lost race, duplicate, bystander', async () => {
+      // Prepare: the first write lost the race to open its case, the second is a repeat, the third stood by.
+      const third = { ...other, event: spendEvent({ campaignId: 'cmp-3' }, 'e-spend-3') };
+      ddb
+        .on(TransactWriteCommand)
+        .rejects(
+          cancelled(
+            'None',
+            'ConditionalCheckFailed',
+            'None',
+            'None',
+            { Code: 'ConditionalCheckFailed', Item: eventToItem(other) },
+            'None',
+          ),
+        );
+
+      // Act
+      const results = await store.writeAll([
+        { write: opened },
+        { write: plain },
+        { write: { kind: 'event-only', stored: third } },
+      ]);
+
+      // Assess
+      expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+      expect(results).toEqual([
+        { outcome: 'stale' },
+        { outcome: 'duplicate', original: other },
+        { outcome: 'not-written', baselineMoved: false },
+      ]);
+    });
+
+    it('asks for a write again without its learning when only its baseline moved', async () => {
+      // Prepare: two events teaching two baselines; the first one's moved.
+      const moved = { ...learning, key: 'spend|cmp-2|facebook' };
+      ddb.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed', 'None', 'None'));
+
+      // Act
+      const results = await store.writeAll([
+        { write: plain, learning: moved },
+        { write: { kind: 'event-only', stored: { ...stored, caseId: null } }, learning },
+      ]);
+
+      // Assess
+      expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+      expect(results).toEqual([
+        { outcome: 'not-written', baselineMoved: true },
+        { outcome: 'not-written', baselineMoved: false },
+      ]);
+    });
+
+    it('never puts one item twice in a transaction: writes touching the same key go in separate ones', async () => {
+      // Prepare: two events teaching the same baseline.
+      ddb.on(TransactWriteCommand).resolves({});
+      const second = { ...other, event: spendEvent({}, 'e-spend-9') };
+
+      // Act
+      await store.writeAll([
+        { write: { kind: 'event-only', stored: { ...stored, caseId: null } }, learning },
+        { write: { kind: 'event-only', stored: second }, learning },
+      ]);
+
+      // Assess
+      const calls = ddb.commandCalls(TransactWriteCommand);
+      expect(calls).toHaveLength(2);
+      for (const call of calls) {
+        const keys = (call.args[0].input.TransactItems ?? []).map(
+          (item) => `${item.Put?.Item?.pk}|${item.Put?.Item?.sk}`,
+        );
+        expect(new Set(keys).size).toBe(keys.length);
+      }
+    });
+
+    it('keeps writes that teach a baseline apart from the others, so a moved baseline cancels only its kind', async () => {
+      // Prepare
+      ddb.on(TransactWriteCommand).resolves({});
+      ddb.on(PutCommand).resolves({});
+
+      // Act
+      await store.writeAll([{ write: opened }, { write: plain, learning }]);
+
+      // Assess: each alone, as `write` stores it.
+      expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    });
+
+    it('rethrows a cancellation no write can explain', async () => {
+      // Prepare
+      ddb.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'None', 'None', 'None'));
+
+      // Act
+      const writing = store.writeAll([{ write: opened }, { write: plain }]);
+
+      // Assess
+      await expect(writing).rejects.toThrow(/Event writes cancelled/);
+    });
+  });
+
   describe('Method: subjectStates', () => {
     const review = { reviewId: 'case-1', caseId: 'case-1', status: 'pending', version: 3 };
 

@@ -137,6 +137,69 @@ describe('Use case: ingestEvents', () => {
       expect(order).toEqual(['e-3', 'e-13', 'e-23', 'e-33', 'e-43', 'e-53', 'e-63', 'e-73', 'e-83', 'e-93']);
     });
 
+    it("writes a batch in rounds, the next event of every subject in one writeAll: as many as the busiest subject's events", async () => {
+      // Prepare: 30 campaigns, the first with 3 events, the others with one.
+      const { store, deps } = setup();
+      const events = [
+        ...Array.from({ length: 30 }, (_, i) =>
+          spendEvent({ campaignId: `cmp-${i}`, actualSpend: 13_000 }, `e-${i}`),
+        ),
+        spendEvent({ campaignId: 'cmp-0', actualSpend: 13_000 }, 'e-30'),
+        spendEvent({ campaignId: 'cmp-0', actualSpend: 13_000 }, 'e-31'),
+      ];
+
+      // Act
+      const results = await ingestEvents('client-a', items(events), deps);
+
+      // Assess
+      expect(statuses(results).every((status) => status === 'created')).toBe(true);
+      expect(store.writeRounds).toBe(3);
+      expect(store.cases.size).toBe(30);
+    });
+
+    it('submits again at once a write that only stood beside a failed one, and without its learning one whose baseline moved', async () => {
+      // Prepare: the first round's first write is a bystander, its second lost its baseline.
+      const { store, deps, time } = setup({
+        engine: {
+          ...scriptedEngine,
+          nextBaseline: (_event, previous) =>
+            ({ kind: 'spend', observations: (previous?.observations ?? 0) + 1 }) as Baseline,
+        },
+        baselines: { getMany: async () => new Map() },
+      });
+      const writeAll = store.writeAll.bind(store);
+      const submitted: { eventId: string; learns: boolean }[][] = [];
+      store.writeAll = async (writes) => {
+        submitted.push(
+          writes.map((w) => ({ eventId: w.write.stored.event.eventId, learns: w.learning !== undefined })),
+        );
+        if (submitted.length > 1) return writeAll(writes);
+        return [
+          { outcome: 'not-written', baselineMoved: false },
+          { outcome: 'not-written', baselineMoved: true },
+        ];
+      };
+      const events = [spendEvent({ campaignId: 'a' }, 'a-1'), spendEvent({ campaignId: 'b' }, 'b-1')];
+
+      // Act
+      const results = await ingestEvents('client-a', items(events), deps);
+
+      // Assess
+      expect(statuses(results)).toEqual(['created', 'created']);
+      expect(submitted).toEqual([
+        [
+          { eventId: 'a-1', learns: true },
+          { eventId: 'b-1', learns: true },
+        ],
+        [
+          { eventId: 'a-1', learns: true },
+          { eventId: 'b-1', learns: false },
+        ],
+      ]);
+      expect(time.slept).toEqual([]);
+      expect(store.learned.map((learning) => learning.key)).toHaveLength(1);
+    });
+
     it('answers an id already stored, and an id repeated in the batch, as duplicates of the first', async () => {
       const { store, deps } = setup();
       await ingestEvents('client-a', items([spendEvent({ campaignId: 'old' }, 'old')]), deps);
