@@ -28,6 +28,11 @@ export const ENV = {
   /** Local/dev: bearer tokens the local HTTP adapter maps to Cognito group claims. */
   legalToken: 'RADAR_LEGAL_TOKEN',
   managerToken: 'RADAR_MANAGER_TOKEN',
+  /**
+   * Local/dev: people with names and scopes, as a JSON list
+   * `[{ "token", "name", "roles": ["legal"], "brands": ["Acme"], "markets": ["VN"] }]` (infra/local/local-env.ts).
+   */
+  users: 'RADAR_USERS',
   /** Overrides the DynamoDB endpoint (DynamoDB Local). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   /** Overrides the SNS endpoint; locally, setting it makes the notify handler really publish. */

@@ -143,6 +143,8 @@ export interface CaseQuery {
   readonly brand?: string;
   readonly campaignId?: string;
   readonly market?: string;
+  /** The owner's username ("my cases"). */
+  readonly owner?: string;
   /** Last seen at or after (ISO-8601). */
   readonly from?: string;
   /** Last seen before (ISO-8601). */

@@ -28,6 +28,7 @@ export const GLOBAL_INDEXES = [
   { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   { indexName: 'gsi7', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   { indexName: 'gsi8', partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
+  { indexName: 'gsi9', partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
 ] as const satisfies readonly IndexDefinition[];
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];

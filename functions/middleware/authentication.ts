@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { groupsToRoles, type Principal } from '#shared/auth/principal.ts';
+import { groupsToRoles, type Principal, scopeFromClaims } from '#shared/auth/principal.ts';
 import {
   CLIENT_HEADER,
   SIGNATURE_HEADER,
@@ -78,5 +78,13 @@ export const authenticatePerson = (event: APIGatewayProxyEvent): Principal => {
   if (claims === undefined || typeof sub !== 'string')
     throw new UnauthorizedError('Sign in: send Authorization: Bearer <token>');
   const username = typeof claims['cognito:username'] === 'string' ? claims['cognito:username'] : sub;
-  return { kind: 'person', id: sub, username, roles: groupsToRoles(claims['cognito:groups']) };
+  const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name : username;
+  return {
+    kind: 'person',
+    id: sub,
+    username,
+    name,
+    roles: groupsToRoles(claims['cognito:groups']),
+    scope: scopeFromClaims(claims),
+  };
 };

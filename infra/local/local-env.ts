@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import * as z from 'zod';
 import { ENV } from '#shared/config.ts';
+import { ConfigurationError } from '#shared/errors.ts';
+import type { LocalPerson, TokenGroups } from './cognito-claims.ts';
 
 /** The dev credentials of each role, printed at start-up. */
 export interface DevCredentials {
@@ -69,10 +72,73 @@ export const credentialsOf = (env: Readonly<Record<string, string>>): DevCredent
   managerToken: env[ENV.managerToken] ?? DEFAULTS[ENV.managerToken],
 });
 
-/** The local Cognito emulation: each token stands for its group; one token may hold both. */
-export const tokenGroupsOf = (credentials: DevCredentials): Record<string, string[]> => {
+/** One person of `RADAR_USERS`: no brands or markets means every brand or market. */
+const LocalUserSchema = z.strictObject({
+  token: z.string().min(8, 'a token of at least 8 characters'),
+  name: z.string().trim().min(1),
+  /** The sign-in name audit trails and owners use; default the name. */
+  username: z.string().trim().min(1).optional(),
+  email: z.email().optional(),
+  roles: z.array(z.enum(['legal', 'manager'])).min(1, 'at least one role: legal or manager'),
+  brands: z.array(z.string().trim().min(1)).optional(),
+  markets: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{2}$/, 'a two-letter market code'),
+    )
+    .optional(),
+});
+export type LocalUser = z.infer<typeof LocalUserSchema>;
+
+/**
+ * Reads `RADAR_USERS` (a JSON list of people); an error names the entry and the field.
+ * @example parseLocalUsers('[{"token":"acme-legal-token","name":"Lan","roles":["legal"],"brands":["Acme"]}]')
+ */
+export const parseLocalUsers = (text: string | undefined): LocalUser[] => {
+  if (text === undefined || text.trim() === '') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`${ENV.users} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = z.array(LocalUserSchema).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the list';
+    throw new ConfigurationError(`${ENV.users}: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const tokens = new Set<string>();
+  for (const user of parsed.data) {
+    if (tokens.has(user.token))
+      throw new ConfigurationError(`${ENV.users}: the token of ${user.name} is used twice`);
+    tokens.add(user.token);
+  }
+  return parsed.data;
+};
+
+/**
+ * The local Cognito emulation: each dev token stands for its group (one token may hold both), and each
+ * `RADAR_USERS` person for their roles, name and scope. A person's token may not reuse a dev token.
+ */
+export const tokenGroupsOf = (credentials: DevCredentials, users: readonly LocalUser[] = []): TokenGroups => {
   const groups: Record<string, string[]> = {};
   groups[credentials.legalToken] = ['legal'];
   groups[credentials.managerToken] = [...(groups[credentials.managerToken] ?? []), 'manager'];
-  return groups;
+  const people: Record<string, readonly string[] | LocalPerson> = { ...groups };
+  for (const user of users) {
+    if (Object.hasOwn(groups, user.token))
+      throw new ConfigurationError(`${ENV.users}: ${user.name}'s token is already a dev token`);
+    people[user.token] = {
+      groups: user.roles,
+      username: user.username ?? user.name,
+      name: user.name,
+      ...(user.email === undefined ? {} : { email: user.email }),
+      ...(user.brands === undefined ? {} : { brands: user.brands }),
+      ...(user.markets === undefined ? {} : { markets: user.markets }),
+    };
+  }
+  return people;
 };

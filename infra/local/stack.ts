@@ -14,6 +14,7 @@ import {
   DEFAULT_TABLE_NAME,
   type DevCredentials,
   localEnv,
+  parseLocalUsers,
   tokenGroupsOf,
 } from './local-env.ts';
 import { consoleLogger, type LocalLogger } from './logger.ts';
@@ -216,7 +217,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     const server = createLocalApi({
       functions: handlers.http,
-      tokens: tokenGroupsOf(credentials),
+      tokens: tokenGroupsOf(credentials, parseLocalUsers(env[ENV.users])),
       logger,
       site,
     });

@@ -28,6 +28,7 @@ const attributePath: Record<FilterField, readonly string[]> = {
   brand: ['subject', 'brand'],
   campaignId: ['subject', 'campaignId'],
   market: ['subject', 'market'],
+  owner: ['owner'],
 };
 
 /**

@@ -1,3 +1,4 @@
+import { brandKey, marketKey } from '#shared/auth/scope.ts';
 import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -56,15 +57,20 @@ export const policyHistoryIndex = {
  * The case-list indexes. Each serves "newest first" for one filter; the sort key is the last time the case
  * was seen, so a case that flares up again moves to the top. `all` lists every case.
  */
-type CaseFilter = 'level' | 'status' | 'riskType' | 'brand' | 'campaignId' | 'market';
+type CaseFilter = 'level' | 'status' | 'riskType' | 'brand' | 'campaignId' | 'market' | 'owner';
 
-const filteredIndex = <F extends CaseFilter>(n: 2 | 3 | 4 | 5 | 6 | 7, field: F, prefix: string) =>
+const filteredIndex = <F extends CaseFilter>(
+  n: 2 | 3 | 4 | 5 | 6 | 7 | 9,
+  field: F,
+  prefix: string,
+  normalise: (value: string) => string = (value) => value,
+) =>
   ({
     indexName: `gsi${n}`,
     partitionKey: `gsi${n}pk`,
     sortKey: `gsi${n}sk`,
     field,
-    partition: (value: string) => `CASES#${prefix}#${value}`,
+    partition: (value: string) => `CASES#${prefix}#${normalise(value)}`,
   }) as const;
 
 /** The value a case is filed under in a filtered index; subject fields are absent on some cases (sparse). */
@@ -74,6 +80,8 @@ export const caseFilterValue = (value: RiskCase, field: CaseFilter): string | un
     case 'campaignId':
     case 'market':
       return value.subject[field];
+    case 'owner':
+      return value.owner;
     default:
       return value[field];
   }
@@ -95,10 +103,12 @@ export const caseIndexes = {
   // Order matters: the first filter a query gives picks its index, so the most selective come first.
   filtered: [
     filteredIndex(6, 'campaignId', 'CAMPAIGN'),
-    filteredIndex(5, 'brand', 'BRAND'),
+    filteredIndex(9, 'owner', 'OWNER'),
+    // Brands and markets are filed as scopes compare them (`Acme` = `acme`, `UK` = `GB`).
+    filteredIndex(5, 'brand', 'BRAND', brandKey),
     filteredIndex(2, 'level', 'LEVEL'),
     filteredIndex(3, 'status', 'STATUS'),
-    filteredIndex(7, 'market', 'MARKET'),
+    filteredIndex(7, 'market', 'MARKET', marketKey),
     filteredIndex(4, 'riskType', 'TYPE'),
   ],
 } as const;
@@ -152,6 +162,7 @@ const CASE_FIELDS = [
   'escalationCount',
   'acknowledgement',
   'resolution',
+  'owner',
   'version',
 ] as const satisfies readonly (keyof RiskCase)[];
 

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'resolved',
   'escalated',
   'review-decided',
+  'reassigned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +79,12 @@ export interface RiskCase {
   readonly escalationCount: number;
   readonly acknowledgement?: Acknowledgement;
   readonly resolution?: Resolution;
+  /**
+   * Who answers for the case: a person's username. By default the campaign's owner, else the brand's
+   * (the catalogue, shared/domain/catalogue.ts); a manager may reassign it (audited). The SLA escalation
+   * pages the owner first, then the brand's managers at tier 2.
+   */
+  readonly owner?: string;
   /** Optimistic-concurrency version: every write checks the version it read. */
   readonly version: number;
 }
@@ -184,6 +191,32 @@ export const resolveCase = (
       from: existing.status,
       to: 'resolved',
       ...(input.note === undefined ? {} : { note: input.note }),
+    },
+  };
+};
+
+/** A manager hands the case to another owner (or takes it); the audit line says from whom to whom. */
+export const reassignCase = (
+  existing: RiskCase,
+  owner: string,
+  actor: string,
+  now: Date,
+  note?: string,
+): Transition => {
+  if (existing.owner === owner)
+    return refuse(existing, `Case ${existing.caseId} is already owned by ${owner}`);
+  const at = now.toISOString();
+  return {
+    ok: true,
+    next: { ...existing, owner, updatedAt: at, version: existing.version + 1 },
+    audit: {
+      caseId: existing.caseId,
+      at,
+      actor,
+      action: 'reassigned',
+      ...(existing.owner === undefined ? {} : { from: existing.owner }),
+      to: owner,
+      ...(note === undefined ? {} : { note }),
     },
   };
 };

@@ -97,6 +97,10 @@ export const CaseSchema = z
     escalationCount: z.number().int(),
     acknowledgement: AcknowledgementSchema.optional(),
     resolution: ResolutionSchema.optional(),
+    owner: z.string().optional().meta({
+      description:
+        "Who answers for the case (a username): the campaign's owner, else the brand's, unless a manager reassigned it.",
+    }),
     version: z.number().int().meta({ description: 'Optimistic-concurrency version.' }),
   })
   .meta({ id: 'Case' });

@@ -147,6 +147,13 @@ export const ListCasesQuerySchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'market must be a country code such as CN')
       .optional(),
+    owner: z
+      .string()
+      .refine((value) => value.isWellFormed(), WELL_FORMED)
+      .min(1)
+      .max(128)
+      .optional()
+      .meta({ description: 'Cases this person owns (a username); `me` means the caller.' }),
     from: IsoInstant.optional().meta({ description: 'Cases last seen at or after this instant.' }),
     to: IsoInstant.optional().meta({ description: 'Cases last seen before this instant.' }),
     level: LevelSchema.pipe(

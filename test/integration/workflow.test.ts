@@ -30,8 +30,22 @@ const advance = (hours: number) => {
   clock.at = new Date(clock.at.getTime() + hours * 3_600_000);
 };
 
-const manager: Principal = { kind: 'person', id: 'sub-mia', username: 'mia', roles: ['manager'] };
-const legal: Principal = { kind: 'person', id: 'sub-lena', username: 'lena', roles: ['legal'] };
+const manager: Principal = {
+  kind: 'person',
+  id: 'sub-mia',
+  username: 'mia',
+  name: 'Mia',
+  roles: ['manager'],
+  scope: {},
+};
+const legal: Principal = {
+  kind: 'person',
+  id: 'sub-lena',
+  username: 'lena',
+  name: 'Lena',
+  roles: ['legal'],
+  scope: {},
+};
 
 let table: TestTable;
 let ingest: IngestDependencies;

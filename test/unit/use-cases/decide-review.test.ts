@@ -8,7 +8,14 @@ import { DecisionRequestSchema, type ExceptionRequest } from '#shared/schemas/re
 import { decide } from '#shared/use-cases/decide-review.ts';
 import { adCopyEvent, finding } from '../../fixtures/events.ts';
 
-const legal: Principal = { kind: 'person', id: 'sub-lena', username: 'lena', roles: ['legal'] };
+const legal: Principal = {
+  kind: 'person',
+  id: 'sub-lena',
+  username: 'lena',
+  name: 'Lena',
+  roles: ['legal'],
+  scope: {},
+};
 const now = new Date('2027-02-01T17:00:00Z');
 const clock = { now: () => now };
 
