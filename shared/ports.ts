@@ -1,8 +1,10 @@
 import type { Baseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { Brand, Campaign, CatalogueChange } from '#shared/domain/catalogue.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
+import type { Scope } from '#shared/auth/scope.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
@@ -145,6 +147,11 @@ export interface CaseQuery {
   readonly market?: string;
   /** The owner's username ("my cases"). */
   readonly owner?: string;
+  /**
+   * The caller's scope (shared/auth/scope.ts): only cases it `covers`, read from the brand (or market)
+   * index of each scoped brand (market), never by filtering a page of every case. Undefined = all.
+   */
+  readonly scope?: Scope;
   /** Last seen at or after (ISO-8601). */
   readonly from?: string;
   /** Last seen before (ISO-8601). */
@@ -185,6 +192,8 @@ export interface ReviewQuery {
   readonly cursor?: string;
   /** Newest first instead of the queue's oldest first (a policy test reads the latest decisions). */
   readonly newestFirst?: boolean;
+  /** The caller's scope: only reviews of copy it `covers` (the copy's brand and market). Undefined = all. */
+  readonly scope?: Scope;
 }
 
 export interface ReviewStore {
@@ -202,7 +211,8 @@ export interface ReviewStore {
 export interface ExceptionStore {
   /** A brand's exceptions that have not expired at `now` (revoked ones included; the domain filters). */
   forBrand(brand: string, now: Date): Promise<readonly ClaimException[]>;
-  listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>>;
+  /** Newest first; with a scope, only the exceptions it `covers` (their brand, and market if they carry one). */
+  listExceptions(limit: number, cursor?: string, scope?: Scope): Promise<Page<ClaimException>>;
   getException(exceptionId: string): Promise<ClaimException | undefined>;
   /** Marks it revoked unless it already is. */
   revoke(exceptionId: string, by: string, at: Date): Promise<SaveResult>;
@@ -294,4 +304,66 @@ export interface PolicyStore {
    * write with its history line; with `dropDraft` the draft it came from is removed in the same write.
    */
   publish(next: StoredPolicyVersion, expectedActive: number, dropDraft: boolean): Promise<SaveResult>;
+}
+
+/** The campaigns and brands a request names, read at once; brands by `brandKey` (shared/auth/scope.ts). */
+export interface CatalogueEntries {
+  readonly campaigns: ReadonlyMap<string, Campaign>;
+  readonly brands: ReadonlyMap<string, Brand>;
+}
+
+export interface CampaignQuery {
+  /** Campaigns of this brand (compared as `brandKey`). */
+  readonly brand?: string;
+  /** Campaigns of this market (compared as `marketKey`). */
+  readonly market?: string;
+  readonly owner?: string;
+  /**
+   * The caller's scope: only campaigns of one of these brands / markets (undefined = any). A campaign
+   * without a brand (or market) is outside a brand- (or market-) scope, as `covers` says.
+   */
+  readonly brands?: readonly string[];
+  readonly markets?: readonly string[];
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface BrandQuery {
+  /** The caller's brand scope: only these brands (undefined = all). */
+  readonly brands?: readonly string[];
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/**
+ * The campaign and brand catalogue. Saves are version-guarded: `expectedVersion` is the version read, or
+ * `'absent'` to create (a first sight that lost the race to another writer answers `'stale'`, not an error).
+ * A change made by a person is saved with its audit line (who, when, what changed) in the same write.
+ */
+export interface CatalogueStore {
+  /** These campaigns and brands (strongly consistent, in one bulk read); an unknown one is absent. */
+  getMany(campaignIds: readonly string[], brands: readonly string[]): Promise<CatalogueEntries>;
+  getCampaign(campaignId: string): Promise<Campaign | undefined>;
+  getBrand(brand: string): Promise<Brand | undefined>;
+  /** Campaigns by id (or within a brand or market), filtered; a filtered page may hold fewer than `limit`. */
+  listCampaigns(query: CampaignQuery): Promise<Page<Campaign>>;
+  /** Brands by `brandKey`. */
+  listBrands(query: BrandQuery): Promise<Page<Brand>>;
+  saveCampaign(
+    next: Campaign,
+    expectedVersion: number | 'absent',
+    change?: CatalogueChange,
+  ): Promise<SaveResult>;
+  saveBrand(next: Brand, expectedVersion: number | 'absent', change?: CatalogueChange): Promise<SaveResult>;
+  /** A campaign's or brand's change lines, newest first. */
+  changesOf(
+    entity: CatalogueChange['entity'],
+    id: string,
+    limit: number,
+  ): Promise<readonly CatalogueChange[]>;
+  /**
+   * A case completed from its campaign after a manager's change (brand, market, a default owner where it
+   * had none), if still at `expectedVersion`; no audit line (as when an occurrence files it).
+   */
+  saveCompletedCase(next: RiskCase, expectedVersion: number): Promise<SaveResult>;
 }

@@ -58,3 +58,23 @@ export const defaultOwner = (
   campaign: Pick<Campaign, 'owner'> | undefined,
   brand: Pick<Brand, 'owner'> | undefined,
 ): string | undefined => campaign?.owner ?? brand?.owner;
+
+/** One field a change moved, in words a person reads in the history (`plan`: `10000 USD 2026-11-01..2026-11-30`). */
+export interface FieldChange {
+  readonly field: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** A campaign's or brand's history line: who changed what, when, to which version. */
+export interface CatalogueChange {
+  readonly entity: 'campaign' | 'brand';
+  /** The campaign id, or the brand as `brandKey` files it. */
+  readonly id: string;
+  readonly at: string;
+  /** `user:<username>` for a person, `client:<id>` for first sight from events. */
+  readonly actor: string;
+  /** The version this change wrote. */
+  readonly version: number;
+  readonly changes: readonly FieldChange[];
+}
