@@ -1,5 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import { translate, type WebMessageId } from './i18n/messages.ts';
+import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
+import type { BrandOverview, CampaignOverview } from '../../shared/schemas/overviews.ts';
 import type {
   PolicyDiff,
   PolicyDraft,
@@ -10,6 +12,8 @@ import type {
   PolicyVersionSummary,
 } from './policy-types.ts';
 import type {
+  Brand,
+  Campaign,
   Case,
   CaseDetail,
   CaseStatus,
@@ -99,6 +103,51 @@ const queryString = (query: Query): string => {
   return encoded === '' ? '' : `?${encoded}`;
 };
 
+/** A page of the case list; a text search says `partial` when a word was too common to list every case. */
+export type CasePage = Page<Case> & { readonly partial?: boolean };
+
+/** A file the API wrote, with the name its `Content-Disposition` gives (undefined when none). */
+export interface Download {
+  readonly blob: Blob;
+  readonly filename: string | undefined;
+}
+
+/** The file name of a `Content-Disposition` header: RFC 5987 `filename*=UTF-8''…` first, then `filename=`. */
+export const filenameOf = (disposition: string | null): string | undefined => {
+  if (disposition === null) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (extended !== undefined) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A broken encoding: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name === undefined || name === '' ? undefined : name;
+};
+
+/** What a manager sets on a campaign (PUT /v1/campaigns/{id}): a value sets, `null` clears, absent keeps. */
+export interface CampaignRequest {
+  readonly name?: string | null;
+  readonly brand?: string | null;
+  readonly market?: string | null;
+  readonly channel?: string | null;
+  readonly owner?: string | null;
+  readonly plan?: CampaignPlan | null;
+  /** The version read; absent for a campaign not in the catalogue yet. */
+  readonly version?: number;
+}
+
+/** What a manager sets on a brand (PUT /v1/brands/{brand}): `owner: null` clears it, `managers` replaces. */
+export interface BrandRequest {
+  readonly owner?: string | null;
+  readonly managers: readonly string[];
+  /** The version read; absent for a brand not in the catalogue yet. */
+  readonly version?: number;
+}
+
 export interface ApiClientOptions {
   readonly baseUrl: string;
   /** The bearer token of the signed-in person, read at each call (it may be refreshed). */
@@ -121,9 +170,15 @@ export interface ApiClientOptions {
  */
 export const createApi = (options: ApiClientOptions) => {
   const localeOf = (): Locale => options.locale?.() ?? DEFAULT_LOCALE;
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
+  /** Sends one request with the token and the reader's language; a non-2xx answer throws its problem. */
+  const send = async (
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    accept = 'application/json',
+  ): Promise<Response> => {
     const locale = localeOf();
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
+    const headers: Record<string, string> = { accept, 'accept-language': locale };
     const token = options.token();
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -147,13 +202,15 @@ export const createApi = (options: ApiClientOptions) => {
       if (response.status === 401) options.onUnauthorized?.();
       throw error;
     }
-    return (await response.json()) as T;
+    return response;
   };
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
 
   const id = (value: string): string => encodeURIComponent(value);
 
   return {
-    cases: (query: Query = {}) => call<Page<Case>>('GET', `/cases${queryString(query)}`),
+    cases: (query: Query = {}) => call<CasePage>('GET', `/cases${queryString(query)}`),
     case: (caseId: string) => call<CaseDetail>('GET', `/cases/${id(caseId)}`),
     acknowledge: (caseId: string, note?: string) =>
       call<Case>('POST', `/cases/${id(caseId)}/acknowledge`, note === undefined ? {} : { note }),
@@ -199,20 +256,75 @@ export const createApi = (options: ApiClientOptions) => {
       call<PolicyVersion>('POST', `/policies/${policy}/publish`, { note }),
     rollback: (policy: PolicyId, version: number, note: string) =>
       call<PolicyVersion>('POST', `/policies/${policy}/rollback`, { version, note }),
-    /** Pages through `status` cases (newest first), at most `max` of them. */
-    allCases: async (status: CaseStatus, max = 500): Promise<Case[]> => {
+    /** Pages through `status` cases (newest first), at most `max` of them; `query` adds filters (`owner`). */
+    allCases: async (status: CaseStatus, max = 500, query: Query = {}): Promise<Case[]> => {
       const all: Case[] = [];
       let cursor: string | undefined;
       do {
         const page: Page<Case> = await call<Page<Case>>(
           'GET',
-          `/cases${queryString({ status, limit: 100, cursor })}`,
+          `/cases${queryString({ ...query, status, limit: 100, cursor })}`,
         );
         all.push(...page.items);
         cursor = page.cursor;
       } while (cursor !== undefined && all.length < max);
       return all;
     },
+    /** Hands the case to `owner` (a username; managers only). A 409 when it is theirs already or changed. */
+    reassign: (caseId: string, owner: string, note?: string) =>
+      call<Case>('POST', `/cases/${id(caseId)}/owner`, note === undefined ? { owner } : { owner, note }),
+    /** A brand of the catalogue (its owner and managers), or undefined when the catalogue has none. */
+    brandCatalogue: async (brand: string): Promise<Brand | undefined> => {
+      try {
+        return await call<Brand>('GET', `/brands/${id(brand)}`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    /**
+     * A file the API writes (CSV exports, evidence packs): read with the bearer token, as it arrives, telling
+     * `onProgress` the bytes so far and the size when the answer gives it. `path` is under `/v1`.
+     */
+    download: async (
+      path: string,
+      query: Query = {},
+      onProgress?: (received: number, total: number | undefined) => void,
+    ): Promise<Download> => {
+      const response = await send('GET', `${path}${queryString(query)}`, undefined, '*/*');
+      const length = Number(response.headers.get('content-length'));
+      const total = Number.isFinite(length) && length > 0 ? length : undefined;
+      const type = response.headers.get('content-type') ?? 'application/octet-stream';
+      const filename = filenameOf(response.headers.get('content-disposition'));
+      const reader = response.body?.getReader();
+      if (reader === undefined) return { blob: await response.blob(), filename };
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      let received = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.byteLength;
+        onProgress?.(received, total);
+      }
+      return { blob: new Blob(chunks, { type }), filename };
+    },
+    // The campaign and brand catalogue and their overviews (README "Campaigns and brands").
+    /** A page of the catalogue's campaigns the caller's scope covers; `brand`, `market` filter. */
+    campaigns: (query: Query = {}) =>
+      call<Page<Campaign>>('GET', `/campaigns${queryString({ limit: 100, ...query })}`),
+    campaign: (campaignId: string) => call<Campaign>('GET', `/campaigns/${id(campaignId)}`),
+    /** Completes or edits a campaign (managers); `version` is the one read (a 409 when it moved). */
+    saveCampaign: (campaignId: string, request: CampaignRequest) =>
+      call<Campaign>('PUT', `/campaigns/${id(campaignId)}`, request),
+    brands: (query: Query = {}) => call<Page<Brand>>('GET', `/brands${queryString({ limit: 100, ...query })}`),
+    /** Sets a brand's owner and tier-2 managers (managers); `version` absent creates it. */
+    saveBrand: (brand: string, request: BrandRequest) =>
+      call<Brand>('PUT', `/brands/${id(brand)}`, request),
+    campaignOverview: (campaignId: string) =>
+      call<CampaignOverview>('GET', `/campaigns/${id(campaignId)}/overview`),
+    brandOverview: (brand: string, weeks?: number) =>
+      call<BrandOverview>('GET', `/brands/${id(brand)}/overview${queryString({ weeks })}`),
     /** 200, 401 or 403 for a role's own list: how a pasted token's role is found. */
     probe: async (path: '/reviews?limit=1' | '/cases?limit=1'): Promise<number> => {
       const token = options.token();

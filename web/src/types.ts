@@ -11,6 +11,7 @@ export type {
   RiskCase as Case,
   Subject,
 } from '../../shared/domain/case.ts';
+export type { Brand, Campaign } from '../../shared/domain/catalogue.ts';
 export type { ClaimException } from '../../shared/domain/claim-exception.ts';
 export type { AdCopy } from '../../shared/domain/event.ts';
 export type { Evidence, Finding, RiskType } from '../../shared/domain/finding.ts';

@@ -6,6 +6,8 @@ import { useFormat, useT, type WebMessageId } from '../i18n/index.tsx';
 import type { AuditEntry, Case, Subject } from '../types.ts';
 import { CopyText } from './CopyText.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, Metrics, PageTitle, StatusBadge } from './common.tsx';
+import { ExportButton } from './ExportButton.tsx';
+import { OwnerControl } from './OwnerControl.tsx';
 import { ResolveForm } from './ResolveForm.tsx';
 
 const SUBJECT_FIELDS: readonly [keyof Subject, WebMessageId][] = [
@@ -23,6 +25,26 @@ const stateOf = (format: Format, value: string): string =>
     ? format.status(value as Case['status'])
     : format.levelShort(value);
 
+/** What an audit line moved: from one owner to another (usernames), or a level or status. */
+const Change = ({ entry }: { entry: AuditEntry }) => {
+  const t = useT();
+  const format = useFormat();
+  if (entry.action === 'reassigned' && entry.to !== undefined)
+    return (
+      <span class="audit-change">
+        {' '}
+        {entry.from ?? t('casework.owner.nobody')} → {entry.to}
+      </span>
+    );
+  if (entry.from === undefined || entry.to === undefined) return null;
+  return (
+    <span class="audit-change">
+      {' '}
+      {stateOf(format, entry.from)} → {stateOf(format, entry.to)}
+    </span>
+  );
+};
+
 const AuditTrail = ({ audit }: { audit: readonly AuditEntry[] }) => {
   const t = useT();
   const format = useFormat();
@@ -33,12 +55,7 @@ const AuditTrail = ({ audit }: { audit: readonly AuditEntry[] }) => {
           <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
           <p>
             <strong>{format.audit(entry.action)}</strong>
-            {entry.from !== undefined && entry.to !== undefined && (
-              <span>
-                {' '}
-                {stateOf(format, entry.from)} → {stateOf(format, entry.to)}
-              </span>
-            )}{' '}
+            <Change entry={entry} />{' '}
             <span class="muted">{t('core.case.by', { actor: format.actor(entry.actor) })}</span>
           </p>
           {entry.note !== undefined && <p class="timeline-note">{entry.note}</p>}
@@ -266,6 +283,16 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
                 )}
               </p>
             )}
+            {review?.decision !== undefined && (
+              <div class="evidence-pack">
+                <ExportButton
+                  path={`/reviews/${encodeURIComponent(review.reviewId)}/evidence.pdf`}
+                  fallbackName={`evidence-${review.copy.copyId}.pdf`}
+                  label={t('casework.export.evidencePack')}
+                  accessibleLabel={t('casework.export.evidencePackLabel', { copyId: review.copy.copyId })}
+                />
+              </div>
+            )}
           </section>
 
           {item.resolution !== undefined && (
@@ -330,6 +357,11 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
         </div>
 
         <aside class="detail-side" aria-label={t('core.case.response')}>
+          <OwnerControl
+            item={item}
+            canReassign={isManager}
+            onReassigned={(updated) => changed(t('casework.owner.done', { owner: updated.owner ?? '' }))()}
+          />
           {isManager && item.status === 'open' && (
             <section class="panel">
               <Acknowledge item={item} onDone={changed(t('core.ack.done'))} />

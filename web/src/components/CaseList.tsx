@@ -69,6 +69,9 @@ export const CaseList = ({
                 {format.grade(item.probability)} × {format.grade(item.impact)}
               </span>
               <span>{t('core.caseList.occurrences', { n: item.occurrences })}</span>
+              {item.owner !== undefined && (
+                <span class="case-owner">{t('casework.owner.row', { owner: item.owner })}</span>
+              )}
               <span class="muted">{t('core.caseList.lastSeen', { ago: format.ago(item.lastSeenAt) })}</span>
             </div>
           </li>

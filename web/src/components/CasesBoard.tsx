@@ -7,29 +7,41 @@ import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
 import { EmptyState, ErrorNotice, Loading, PageTitle, SelectField } from './common.tsx';
 import { type Cell, HeatMap } from './HeatMap.tsx';
+import { ME, MineToggle, useMine } from './MineToggle.tsx';
 
 const byLastSeen = (a: Case, b: Case): number => b.lastSeenAt.localeCompare(a.lastSeenAt);
 
 /**
  * Managers' board: the risk-matrix heat map of unresolved cases and the list of open red and yellow cases,
- * newest first, refreshed every few seconds. The cell and level filters live in the URL, so a filtered view
- * can be shared.
+ * newest first, refreshed every few seconds. The cell, level and status filters and "my cases" (`owner=me`:
+ * the heat map and the list count only the caller's cases) live in the URL, so a filtered view can be shared.
  */
 export const CasesBoard = () => {
   const { api, announce } = useApp();
   const t = useT();
   const format = useFormat();
   const location = useLocation();
+  const mine = useMine();
   const board = useResource(
     async () => {
-      const [open, acknowledged] = await Promise.all([api.allCases('open'), api.allCases('acknowledged')]);
+      const query = mine ? { owner: ME } : {};
+      const [open, acknowledged] = await Promise.all([
+        api.allCases('open', undefined, query),
+        api.allCases('acknowledged', undefined, query),
+      ]);
       return [...open, ...acknowledged].sort(byLastSeen);
     },
-    [api],
+    [api, mine],
     { pollMs: POLL_MS },
   );
   const known = useRef<ReadonlySet<string> | undefined>(undefined);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+
+  // Switching between all cases and mine is not news: start over.
+  useEffect(() => {
+    known.current = undefined;
+    setFresh(new Set());
+  }, [mine]);
 
   useEffect(() => {
     if (board.data === undefined) return;
@@ -137,6 +149,7 @@ export const CasesBoard = () => {
                 <span class="count">{shown.length}</span>
               </h2>
               <div class="filters">
+                <MineToggle />
                 <SelectField
                   inline
                   label={t('core.board.level')}
@@ -172,9 +185,19 @@ export const CasesBoard = () => {
             </div>
             {shown.length === 0 ? (
               <EmptyState
-                title={all.length === 0 ? t('core.board.emptyTitle') : t('core.board.noMatchTitle')}
+                title={
+                  all.length > 0
+                    ? t('core.board.noMatchTitle')
+                    : mine
+                      ? t('casework.mine.emptyTitle')
+                      : t('core.board.emptyTitle')
+                }
               >
-                {all.length === 0 ? t('core.board.emptyBody') : t('core.board.noMatchBody')}
+                {all.length > 0
+                  ? t('core.board.noMatchBody')
+                  : mine
+                    ? t('casework.mine.emptyBody')
+                    : t('core.board.emptyBody')}
               </EmptyState>
             ) : (
               <CaseList cases={shown} fresh={fresh} label={t('core.board.listLabel')} />

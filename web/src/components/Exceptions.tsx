@@ -4,6 +4,7 @@ import { POLL_MS, useAction, useResource } from '../hooks.ts';
 import { useFormat, useT } from '../i18n/index.tsx';
 import type { ClaimException } from '../types.ts';
 import { EmptyState, ErrorNotice, Loading, PageTitle } from './common.tsx';
+import { ExportButton } from './ExportButton.tsx';
 
 type State = 'active' | 'expired' | 'revoked';
 
@@ -42,7 +43,18 @@ export const Exceptions = () => {
 
   return (
     <>
-      <PageTitle>{t('policies.exceptions.title')}</PageTitle>
+      <PageTitle
+        aside={
+          <ExportButton
+            path="/exports/exceptions.csv"
+            fallbackName="exceptions.csv"
+            label={t('casework.export.csv')}
+            accessibleLabel={t('casework.export.csvLabel', { what: t('casework.export.exceptions') })}
+          />
+        }
+      >
+        {t('policies.exceptions.title')}
+      </PageTitle>
       <p class="lede">{t('policies.exceptions.lede')}</p>
       {list.error !== undefined && (
         <ErrorNotice error={list.error} context={t('policies.exceptions.failed')} retry={list.refresh} />

@@ -7,38 +7,19 @@ import { navigate, useLocation, withQuery } from '../router.ts';
 import type { Case } from '../types.ts';
 import { CaseList } from './CaseList.tsx';
 import { EmptyState, ErrorNotice, Loading, PageTitle, SelectField } from './common.tsx';
-
-/** Everything a person might type to find a case: subject, ids, findings, and the risk-library record. */
-const haystackOf = (item: Case): string =>
-  [
-    item.caseId,
-    item.subject.label,
-    item.subject.key,
-    item.subject.brand,
-    item.subject.product,
-    item.subject.campaignId,
-    item.subject.channel,
-    item.subject.market,
-    item.subject.copyId,
-    ...item.findings.flatMap((finding) => [
-      finding.ruleId,
-      finding.message,
-      finding.basis,
-      ...(finding.evidence ?? []).map((evidence) => evidence.text),
-    ]),
-    ...(item.resolution === undefined
-      ? []
-      : [...item.resolution.whys, ...item.resolution.measures, item.resolution.improvementPlan]),
-  ]
-    .filter((part): part is string => part !== undefined)
-    .join('\n')
-    .toLocaleLowerCase();
+import { ExportButton } from './ExportButton.tsx';
+import { ME, MineToggle, useMine } from './MineToggle.tsx';
+import { SearchBox, useDebouncedSearch } from './SearchBox.tsx';
 
 const SERVER_FILTERS = ['riskType', 'brand', 'campaignId', 'status', 'level'] as const;
 
+const PAGE_SIZE = 50;
+
 /**
- * The risk case library: every case, newest first, filtered by risk type, brand, campaign, status and level
- * on the server and by free text over the pages loaded so far.
+ * The risk case library: every case, newest first, filtered on the server by risk type, brand, campaign,
+ * status, level, owner ("my cases") and words (`q`: findings, whys, measures, notes), a page at a time. The
+ * words go to the server a moment after typing stops; every filter lives in the URL. Export CSV downloads
+ * the cases as filtered.
  */
 export const Library = () => {
   const { api } = useApp();
@@ -63,33 +44,51 @@ export const Library = () => {
   const filters = Object.fromEntries(
     SERVER_FILTERS.map((name) => [name, location.query.get(name) ?? '']),
   ) as Record<(typeof SERVER_FILTERS)[number], string>;
-  const text = location.query.get('q') ?? '';
-  const filterKey = SERVER_FILTERS.map((name) => filters[name]).join('|');
-  const [extra, setExtra] = useState<{ items: Case[]; cursor: string | undefined }>({
+  const text = (location.query.get('q') ?? '').trim();
+  const mine = useMine();
+  // What the server is asked (and the CSV export exports): the filters, the words and whose cases.
+  const query = { ...filters, q: text, owner: mine ? ME : undefined };
+  const queryKey = [...SERVER_FILTERS.map((name) => filters[name]), text, mine].join('|');
+  const [extra, setExtra] = useState<{ items: Case[]; cursor: string | undefined; partial: boolean }>({
     items: [],
     cursor: undefined,
+    partial: false,
   });
-  const first = useResource(() => api.cases({ ...filters, limit: 50 }), [api, filterKey]);
+  const first = useResource(() => api.cases({ ...query, limit: PAGE_SIZE }), [api, queryKey]);
   const more = useAction(api.cases);
   const [draft, setDraft] = useState({ ...filters, q: text });
 
-  useEffect(() => setExtra({ items: [], cursor: undefined }), [filterKey]);
-  useEffect(() => setDraft({ ...filters, q: text }), [filterKey, text]);
+  useEffect(() => setExtra({ items: [], cursor: undefined, partial: false }), [queryKey]);
+  useEffect(() => setDraft({ ...filters, q: text }), [queryKey]);
   const set =
     (field: keyof typeof draft) =>
     (value: string): void =>
       setDraft({ ...draft, [field]: value });
+  // The words go to the server once typing pauses, with the other filters as they stand in the form.
+  useDebouncedSearch(draft.q, text, (q) => navigate(withQuery(location, { ...draft, q }), { replace: true }));
 
-  const loaded = [...(first.data?.items ?? []), ...extra.items];
+  const shown = [...(first.data?.items ?? []), ...extra.items];
   const cursor = extra.items.length > 0 ? extra.cursor : first.data?.cursor;
-  const needle = text.trim().toLocaleLowerCase();
-  const shown = needle === '' ? loaded : loaded.filter((item) => haystackOf(item).includes(needle));
+  const partial = first.data?.partial === true || extra.partial;
 
   const loadMore = async (): Promise<void> => {
     if (cursor === undefined) return;
-    const page = await more.run({ ...filters, limit: 50, cursor });
-    if (page !== undefined) setExtra({ items: [...extra.items, ...page.items], cursor: page.cursor });
+    const page = await more.run({ ...query, limit: PAGE_SIZE, cursor });
+    if (page !== undefined)
+      setExtra({
+        items: [...extra.items, ...page.items],
+        cursor: page.cursor,
+        partial: extra.partial || page.partial === true,
+      });
   };
+
+  const title =
+    text === ''
+      ? t(cursor === undefined ? 'core.library.count' : 'core.library.countLoaded', { n: shown.length })
+      : t(cursor === undefined ? 'casework.search.found' : 'casework.search.foundSoFar', {
+          n: shown.length,
+          text,
+        });
 
   return (
     <>
@@ -103,15 +102,13 @@ export const Library = () => {
           navigate(withQuery(location, draft), { replace: true });
         }}
       >
-        <label class="field field-grow">
-          <span class="label">{t('core.library.text')}</span>
-          <input
-            type="search"
-            value={draft.q}
-            placeholder={t('core.library.textPlaceholder')}
-            onInput={(event) => set('q')(event.currentTarget.value)}
-          />
-        </label>
+        <SearchBox
+          label={t('core.library.text')}
+          placeholder={t('core.library.textPlaceholder')}
+          value={draft.q}
+          onInput={set('q')}
+          busy={first.loading && first.data !== undefined}
+        />
         <SelectField
           label={t('core.case.riskType')}
           value={draft.riskType}
@@ -166,17 +163,44 @@ export const Library = () => {
         <Loading what={t('core.library.loadingWhat')} />
       ) : (
         <section aria-labelledby="results-title">
-          <h2 id="results-title" class="results-title" aria-live="polite">
-            {needle === ''
-              ? t(cursor === undefined ? 'core.library.count' : 'core.library.countLoaded', {
-                  n: shown.length,
-                })
-              : t('core.library.matches', { n: shown.length, loaded: loaded.length, text: text.trim() })}
-          </h2>
+          <div class="list-toolbar">
+            <h2 id="results-title" class="results-title" aria-live="polite">
+              {title}
+            </h2>
+            <div class="filters">
+              <MineToggle />
+              <ExportButton
+                path="/exports/cases.csv"
+                query={query}
+                fallbackName="cases.csv"
+                label={t('casework.export.csv')}
+                accessibleLabel={t('casework.export.csvLabel', { what: t('casework.export.cases') })}
+              />
+            </div>
+          </div>
+          {partial && (
+            <p class="notice notice-info search-partial" role="status">
+              {t('casework.search.partial')}
+            </p>
+          )}
           {shown.length === 0 ? (
             first.data !== undefined && (
-              <EmptyState title={t('core.library.noMatch')}>
-                {cursor !== undefined ? t('core.library.noMatchMore') : t('core.library.noMatchBody')}
+              <EmptyState
+                title={
+                  text !== ''
+                    ? t('casework.search.noMatch', { text })
+                    : mine
+                      ? t('casework.mine.emptyTitle')
+                      : t('core.library.noMatch')
+                }
+              >
+                {cursor !== undefined
+                  ? t('core.library.noMatchMore')
+                  : text !== ''
+                    ? t('casework.search.noMatchBody')
+                    : mine
+                      ? t('casework.mine.emptyBody')
+                      : t('core.library.noMatchBody')}
               </EmptyState>
             )
           ) : (

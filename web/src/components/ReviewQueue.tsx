@@ -4,8 +4,9 @@ import { POLL_MS, useResource } from '../hooks.ts';
 import { Rich, type T, useFormat, useT } from '../i18n/index.tsx';
 import type { Decision, Finding, Review } from '../types.ts';
 import { CopyText, FindingCard } from './CopyText.tsx';
-import { EmptyState, ErrorNotice, LevelBadge, Loading, PageTitle } from './common.tsx';
+import { EmptyState, ErrorNotice, LevelBadge, Loading, PageTitle, SelectField } from './common.tsx';
 import { DecisionForm, NOTE_FIELD_ID } from './DecisionForm.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { isTyping, type Shortcut, ShortcutHelp } from './ShortcutHelp.tsx';
 
 /**
@@ -88,6 +89,8 @@ export const ReviewQueue = () => {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [choice, setChoice] = useState<Decision | undefined>(undefined);
   const [help, setHelp] = useState(false);
+  // Which reviews Export CSV writes: the queue as shown, or the copies legal decided one way.
+  const [exportStatus, setExportStatus] = useState('pending');
   const [known, setKnown] = useState<ReadonlySet<string> | undefined>(undefined);
 
   const selectedIndex = Math.max(
@@ -176,9 +179,30 @@ export const ReviewQueue = () => {
     <>
       <PageTitle
         aside={
-          <button type="button" class="button button-quiet" onClick={() => setHelp(true)}>
-            {t('core.shortcut.title')} <kbd>?</kbd>
-          </button>
+          <div class="title-actions">
+            <SelectField
+              inline
+              label={t('casework.export.reviewStatus')}
+              value={exportStatus}
+              options={[
+                ['pending', t('casework.export.pending')],
+                ...(['approved', 'rejected', 'changes_requested'] as const).map(
+                  (decision): [string, string] => [decision, format.decision(decision)],
+                ),
+              ]}
+              onChange={setExportStatus}
+            />
+            <ExportButton
+              path="/exports/reviews.csv"
+              query={{ status: exportStatus }}
+              fallbackName="reviews.csv"
+              label={t('casework.export.csv')}
+              accessibleLabel={t('casework.export.csvLabel', { what: t('casework.export.reviews') })}
+            />
+            <button type="button" class="button button-quiet" onClick={() => setHelp(true)}>
+              {t('core.shortcut.title')} <kbd>?</kbd>
+            </button>
+          </div>
         }
       >
         {t('core.nav.reviews')}

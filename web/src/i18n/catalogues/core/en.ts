@@ -30,6 +30,7 @@ export const CORE_EN = {
   'core.audit.resolved': 'Resolved',
   'core.audit.escalated': 'Escalated to managers',
   'core.audit.review-decided': 'Legal review decided',
+  'core.audit.reassigned': 'Reassigned',
   'core.actor.client': '{name} (pushing system)',
   'core.actor.sla': 'SLA check',
   'core.actor.system': '{name} (automatic)',

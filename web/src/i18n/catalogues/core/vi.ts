@@ -29,6 +29,7 @@ export const CORE_VI = {
   'core.audit.resolved': 'Đã đóng',
   'core.audit.escalated': 'Đã chuyển lên quản lý',
   'core.audit.review-decided': 'Kiểm duyệt pháp lý đã quyết định',
+  'core.audit.reassigned': 'Đã chuyển giao',
   'core.actor.client': '{name} (hệ thống gửi dữ liệu)',
   'core.actor.sla': 'Kiểm tra SLA',
   'core.actor.system': '{name} (tự động)',

@@ -29,6 +29,7 @@ export const CORE_ZH_CN = {
   'core.audit.resolved': '已结案',
   'core.audit.escalated': '已上报经理',
   'core.audit.review-decided': '法务审核已决定',
+  'core.audit.reassigned': '已转交',
   'core.actor.client': '{name}（推送系统）',
   'core.actor.sla': 'SLA 时限检查',
   'core.actor.system': '{name}（自动）',
