@@ -95,6 +95,18 @@ const SCREENS: readonly Screen[] = [
   { name: 'claim rules policy', role: 'legal', path: () => '/policies/claims' },
   { name: 'open cases and heat map', role: 'manager', path: () => '/cases' },
   { name: 'case library', role: 'manager', path: () => '/library' },
+  { name: 'case library, my cases', role: 'manager', path: () => '/library?owner=me' },
+  { name: 'case library, a search finding nothing', role: 'manager', path: () => '/library?q=quasar' },
+  { name: 'open cases, my cases', role: 'manager', path: () => '/cases?owner=me' },
+  {
+    name: 'budget case, reassigning without a username',
+    role: 'manager',
+    path: () => `/cases/${caseIds.budget}`,
+    prepare: async (page) => {
+      await page.locator('form.reassign button[type="submit"]').click();
+      await page.locator('#reassign-problem').waitFor();
+    },
+  },
   {
     name: 'budget case with its forms',
     role: 'manager',
@@ -152,6 +164,13 @@ beforeAll(async () => {
   const open = (await apiGet<{ items: Case[] }>(stack, MANAGER_TOKEN, '/cases?status=open&limit=100')).items;
   caseIds.compliance = open.find((item) => item.riskType === 'compliance')?.caseId;
   caseIds.budget = open.find((item) => item.riskType === 'budget')?.caseId;
+  // An owner and a reassigned line in the budget case's audit trail, for every language to word.
+  const reassigned = await fetch(`${stack.url}/v1/cases/${caseIds.budget}/owner`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${MANAGER_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ owner: 'bao.tran', note: 'Bảo phụ trách đợt ra mắt này' }),
+  });
+  if (!reassigned.ok) throw new Error(`reassigning answered ${reassigned.status}`);
 }, 300_000);
 
 afterAll(async () => {
