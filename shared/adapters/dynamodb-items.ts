@@ -43,6 +43,35 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(10, '0')}`,
   }),
   policyDraft: (id: string) => ({ pk: `POLICY#${id}`, sk: 'DRAFT' }),
+  campaign: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  /** Filed under `brandKey`, so `Acme` and `ACME` are one brand. */
+  brand: (brand: string) => ({ pk: `BRAND#${brandKey(brand)}`, sk: 'BRAND' }),
+  /** A campaign's or brand's change line, on its own partition; `version` (padded) orders one instant. */
+  catalogueChange: (partition: string, at: string, version: number) => ({
+    pk: partition,
+    sk: `AUDIT#${at}#${String(version).padStart(10, '0')}`,
+  }),
+} as const;
+
+/**
+ * The catalogue's indexes: every campaign by id (gsi1), a brand's (gsi2) and a market's (gsi3), filed as
+ * scopes compare them; every brand by `brandKey` (gsi1).
+ */
+export const catalogueIndexes = {
+  campaigns: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: () => 'CAMPAIGNS' },
+  campaignsOfBrand: {
+    indexName: 'gsi2',
+    partitionKey: 'gsi2pk',
+    sortKey: 'gsi2sk',
+    partition: (brand: string) => `CAMPAIGNS#BRAND#${brandKey(brand)}`,
+  },
+  campaignsOfMarket: {
+    indexName: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    partition: (market: string) => `CAMPAIGNS#MARKET#${marketKey(market)}`,
+  },
+  brands: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', partition: () => 'BRANDS' },
 } as const;
 
 /** A policy's history, newest first (gsi1). */
@@ -160,6 +189,7 @@ const CASE_FIELDS = [
   'findings',
   ESCALATION_ATTRIBUTE,
   'escalationCount',
+  'followUp',
   'acknowledgement',
   'resolution',
   'owner',
@@ -204,13 +234,42 @@ export const reviewQueueIndex = { indexName: 'gsi1', partitionKey: 'gsi1pk', sor
 
 export const reviewQueuePartition = (status: string) => `REVIEWS#${status}`;
 
-export const reviewToItem = (value: Review): Item => ({
-  ...keys.review(value.caseId),
-  entity: 'review',
-  [reviewQueueIndex.partitionKey]: reviewQueuePartition(value.status),
-  [reviewQueueIndex.sortKey]: `${value.createdAt}#${value.reviewId}`,
-  ...value,
-});
+/**
+ * A scoped reviewer's queue: the same queue (status, oldest first) per brand of the copy (gsi2, case-folded
+ * as scopes compare brands) and per market (gsi3, `UK` as `GB`), so a brand-scoped agency reads its brands'
+ * partitions instead of filtering everybody's queue.
+ */
+export const reviewScopeIndexes = {
+  brand: {
+    indexName: 'gsi2',
+    partitionKey: 'gsi2pk',
+    sortKey: 'gsi2sk',
+    partition: (status: string, brand: string) => `${reviewQueuePartition(status)}#BRAND#${brandKey(brand)}`,
+  },
+  market: {
+    indexName: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    partition: (status: string, market: string) =>
+      `${reviewQueuePartition(status)}#MARKET#${marketKey(market)}`,
+  },
+} as const;
+
+export const reviewToItem = (value: Review): Item => {
+  const sortKey = `${value.createdAt}#${value.reviewId}`;
+  const { brand, market } = reviewScopeIndexes;
+  return {
+    ...keys.review(value.caseId),
+    entity: 'review',
+    [reviewQueueIndex.partitionKey]: reviewQueuePartition(value.status),
+    [reviewQueueIndex.sortKey]: sortKey,
+    [brand.partitionKey]: brand.partition(value.status, value.copy.brand),
+    [brand.sortKey]: sortKey,
+    [market.partitionKey]: market.partition(value.status, value.copy.market),
+    [market.sortKey]: sortKey,
+    ...value,
+  };
+};
 
 export const itemToReview = (item: Item): Review => withoutKeys(item) as unknown as Review;
 
@@ -231,6 +290,22 @@ export const exceptionIndexes = {
     sortKey: 'gsi2sk',
     partition: (brand: string) => `EXCEPTIONS#BRAND#${brand}`,
   },
+  /**
+   * A scoped reviewer's list, newest first like `all`: per brand (gsi3, case-folded) and per market of the
+   * copy it was granted on (gsi4; an exception without one is in no market's list).
+   */
+  scopedBrand: {
+    indexName: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    partition: (brand: string) => `EXCEPTIONS#SCOPE#BRAND#${brandKey(brand)}`,
+  },
+  scopedMarket: {
+    indexName: 'gsi4',
+    partitionKey: 'gsi4pk',
+    sortKey: 'gsi4sk',
+    partition: (market: string) => `EXCEPTIONS#SCOPE#MARKET#${marketKey(market)}`,
+  },
 } as const;
 
 export const exceptionToItem = (value: ClaimException): Item => ({
@@ -240,6 +315,14 @@ export const exceptionToItem = (value: ClaimException): Item => ({
   [exceptionIndexes.all.sortKey]: `${value.grantedAt}#${value.exceptionId}`,
   [exceptionIndexes.brand.partitionKey]: exceptionIndexes.brand.partition(value.brand),
   [exceptionIndexes.brand.sortKey]: `${value.expiresAt}#${value.exceptionId}`,
+  [exceptionIndexes.scopedBrand.partitionKey]: exceptionIndexes.scopedBrand.partition(value.brand),
+  [exceptionIndexes.scopedBrand.sortKey]: `${value.grantedAt}#${value.exceptionId}`,
+  ...(value.market === undefined
+    ? {}
+    : {
+        [exceptionIndexes.scopedMarket.partitionKey]: exceptionIndexes.scopedMarket.partition(value.market),
+        [exceptionIndexes.scopedMarket.sortKey]: `${value.grantedAt}#${value.exceptionId}`,
+      }),
   ...value,
 });
 

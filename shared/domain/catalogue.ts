@@ -5,6 +5,10 @@
  * brand, market and owner from here, so a spend case can be scoped and routed like any other.
  */
 
+import { brandKey, marketKey } from '#shared/auth/scope.ts';
+import type { RiskCase, Subject } from './case.ts';
+import type { RiskEvent } from './event.ts';
+
 /** What a campaign plans: the budget over its period (both dates inclusive). */
 export interface CampaignPlan {
   readonly budget: number;
@@ -78,3 +82,287 @@ export interface CatalogueChange {
   readonly version: number;
   readonly changes: readonly FieldChange[];
 }
+
+/** What a request's events say about a campaign: the fields a first sight (or a gap) may take. */
+export interface CampaignSighting {
+  readonly channel?: string;
+  readonly brand?: string;
+  readonly market?: string;
+  readonly plan?: CampaignPlan;
+}
+
+/** What a request's events say about the catalogue: campaigns by id, brands by `brandKey` (as spelt first). */
+export interface Sightings {
+  readonly campaigns: ReadonlyMap<string, CampaignSighting>;
+  readonly brands: ReadonlyMap<string, string>;
+}
+
+const defined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+
+/** The campaign an event names and what it says about it, if any. */
+const sightingOf = (
+  event: RiskEvent,
+): { readonly id: string; readonly seen: CampaignSighting } | undefined => {
+  if (event.type === 'spend') {
+    const { campaignId, channel, brand, market, plannedBudget, currency, periodStart, periodEnd } =
+      event.spend;
+    return {
+      id: campaignId,
+      seen: defined({
+        channel,
+        brand,
+        market: market === undefined ? undefined : marketKey(market),
+        plan: { budget: plannedBudget, currency, periodStart, periodEnd },
+      }),
+    };
+  }
+  if (event.type === 'ad-copy' && event.copy.campaignId !== undefined)
+    return {
+      id: event.copy.campaignId,
+      seen: { brand: event.copy.brand, market: marketKey(event.copy.market) },
+    };
+  return undefined;
+};
+
+/** The brand an event names, if any. */
+const brandOfEvent = (event: RiskEvent): string | undefined =>
+  event.type === 'spend'
+    ? event.spend.brand
+    : event.type === 'ad-copy'
+      ? event.copy.brand
+      : event.sentiment.brand;
+
+/**
+ * What events say about campaigns and brands, in order: the first event to state a field gives it (a later
+ * event does not contradict an earlier one of the same request).
+ */
+export const sightingsOf = (events: readonly RiskEvent[]): Sightings => {
+  const campaigns = new Map<string, CampaignSighting>();
+  const brands = new Map<string, string>();
+  for (const event of events) {
+    const sighting = sightingOf(event);
+    if (sighting !== undefined)
+      campaigns.set(sighting.id, { ...sighting.seen, ...campaigns.get(sighting.id) });
+    const brand = brandOfEvent(event);
+    if (brand !== undefined && !brands.has(brandKey(brand))) brands.set(brandKey(brand), brand.trim());
+  }
+  return { campaigns, brands };
+};
+
+/** A campaign first seen in events: what they say, `source: 'event'`, version 1. */
+export const campaignFromSighting = (
+  campaignId: string,
+  seen: CampaignSighting,
+  actor: string,
+  now: Date,
+): Campaign => {
+  const at = now.toISOString();
+  return { campaignId, ...seen, source: 'event', createdAt: at, updatedAt: at, updatedBy: actor, version: 1 };
+};
+
+/**
+ * A stored campaign with the fields it lacks filled from events (never one it has: what a manager set
+ * stays), or `undefined` when the events add nothing.
+ */
+export const campaignGapsFilled = (
+  existing: Campaign,
+  seen: CampaignSighting,
+  actor: string,
+  now: Date,
+): Campaign | undefined => {
+  const gaps = Object.fromEntries(
+    (Object.keys(seen) as (keyof CampaignSighting)[])
+      .filter((field) => existing[field] === undefined && seen[field] !== undefined)
+      .map((field) => [field, seen[field]]),
+  );
+  if (Object.keys(gaps).length === 0) return undefined;
+  return {
+    ...existing,
+    ...gaps,
+    updatedAt: now.toISOString(),
+    updatedBy: actor,
+    version: existing.version + 1,
+  };
+};
+
+/** A brand first seen in events: no owner, no managers yet. */
+export const brandFromSighting = (brand: string, actor: string, now: Date): Brand => {
+  const at = now.toISOString();
+  return { brand, managers: [], createdAt: at, updatedAt: at, updatedBy: actor, version: 1 };
+};
+
+/**
+ * A case subject as the catalogue completes it. A spend subject takes its campaign's brand and market
+ * (the catalogue's, else what its event said); another subject keeps its own and only fills a gap from its
+ * campaign (an ad copy states its brand and market).
+ */
+export const completedSubject = (subject: Subject, campaign: Campaign | undefined): Subject => {
+  if (campaign === undefined) return subject;
+  const fromCatalogue = defined({ brand: campaign.brand, market: campaign.market });
+  return subject.key.startsWith('spend|')
+    ? { ...subject, ...fromCatalogue }
+    : { ...fromCatalogue, ...subject };
+};
+
+/** The owner a subject's case takes by default: its campaign's owner, else its brand's. */
+export const ownerFor = (
+  subject: Pick<Subject, 'brand' | 'campaignId'>,
+  catalogue: {
+    readonly campaigns: ReadonlyMap<string, Campaign>;
+    readonly brands: ReadonlyMap<string, Brand>;
+  },
+): string | undefined => {
+  const campaign = subject.campaignId === undefined ? undefined : catalogue.campaigns.get(subject.campaignId);
+  const brand = subject.brand === undefined ? undefined : catalogue.brands.get(brandKey(subject.brand));
+  return defaultOwner(campaign, brand);
+};
+
+/**
+ * What a manager changes on a campaign: a field given is set, `null` clears it, a field left out stays.
+ * Brand and market are filed as scopes compare them (the market in capitals, `UK` as `GB`).
+ */
+export interface CampaignPatch {
+  readonly name?: string | null;
+  readonly brand?: string | null;
+  readonly market?: string | null;
+  readonly channel?: string | null;
+  readonly owner?: string | null;
+  readonly plan?: CampaignPlan | null;
+}
+
+/** What a manager changes on a brand (`owner: null` clears it; `managers` replaces the list). */
+export interface BrandPatch {
+  readonly owner?: string | null;
+  readonly managers?: readonly string[];
+}
+
+/** A field's value in a history line. */
+const describe = (value: unknown): string | undefined => {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && value !== null) {
+    const plan = value as CampaignPlan;
+    return `${plan.budget} ${plan.currency} ${plan.periodStart}..${plan.periodEnd}`;
+  }
+  return String(value);
+};
+
+const fieldChanges = (before: object, after: object, fields: readonly string[]): FieldChange[] =>
+  fields.flatMap((field) => {
+    const from = describe((before as Record<string, unknown>)[field]);
+    const to = describe((after as Record<string, unknown>)[field]);
+    return from === to ? [] : [defined({ field, from, to }) as FieldChange];
+  });
+
+const CAMPAIGN_FIELDS = ['name', 'brand', 'market', 'channel', 'owner', 'plan'] as const;
+
+/** A change and what it wrote, or `unchanged` when the patch sets what is already there. */
+export type CatalogueEdit<T> =
+  | { readonly kind: 'changed'; readonly next: T; readonly change: CatalogueChange }
+  | { readonly kind: 'unchanged'; readonly current: T };
+
+const applyPatch = <T extends object>(base: T, patch: object): T => {
+  const next: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  return next as T;
+};
+
+/**
+ * A person's change to a campaign (new when `existing` is undefined), with its history line.
+ * @example changeCampaign(undefined, 'cmp-1', { brand: 'Acme' }, 'user:ana', 'manager', now).kind // 'changed'
+ */
+export const changeCampaign = (
+  existing: Campaign | undefined,
+  campaignId: string,
+  patch: CampaignPatch,
+  actor: string,
+  source: 'manager' | 'cli',
+  now: Date,
+): CatalogueEdit<Campaign> => {
+  const at = now.toISOString();
+  const base: Campaign = existing ?? {
+    campaignId,
+    source,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: actor,
+    version: 0,
+  };
+  const normalised: CampaignPatch = {
+    ...patch,
+    ...(typeof patch.brand === 'string' ? { brand: patch.brand.trim() } : {}),
+    ...(typeof patch.market === 'string' ? { market: marketKey(patch.market) } : {}),
+  };
+  const patched = applyPatch(base, normalised);
+  const changes = fieldChanges(base, patched, CAMPAIGN_FIELDS);
+  if (existing !== undefined && changes.length === 0) return { kind: 'unchanged', current: existing };
+  const version = base.version + 1;
+  return {
+    kind: 'changed',
+    next: { ...patched, source, updatedAt: at, updatedBy: actor, version },
+    change: { entity: 'campaign', id: campaignId, at, actor, version, changes },
+  };
+};
+
+/** A person's change to a brand (new when `existing` is undefined), with its history line. */
+export const changeBrand = (
+  existing: Brand | undefined,
+  brand: string,
+  patch: BrandPatch,
+  actor: string,
+  now: Date,
+): CatalogueEdit<Brand> => {
+  const at = now.toISOString();
+  const base: Brand = existing ?? {
+    brand: brand.trim(),
+    managers: [],
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: actor,
+    version: 0,
+  };
+  const managers =
+    patch.managers === undefined ? undefined : [...new Set(patch.managers.map((m) => m.trim()))];
+  const patched = applyPatch(base, { ...patch, ...(managers === undefined ? {} : { managers }) });
+  const changes = fieldChanges(base, patched, ['owner', 'managers']);
+  if (existing !== undefined && changes.length === 0) return { kind: 'unchanged', current: existing };
+  const version = base.version + 1;
+  return {
+    kind: 'changed',
+    next: { ...patched, updatedAt: at, updatedBy: actor, version },
+    change: { entity: 'brand', id: brandKey(brand), at, actor, version, changes },
+  };
+};
+
+/**
+ * An unresolved case of a campaign a manager just changed, completed as its next occurrence would: the
+ * subject's brand and market, the default owner where it has none (a reassigned owner stays). `undefined`
+ * when nothing moves or the case is resolved.
+ */
+export const caseCompletedFrom = (
+  existing: RiskCase,
+  campaign: Campaign,
+  brand: Brand | undefined,
+  now: Date,
+): RiskCase | undefined => {
+  if (existing.status === 'resolved') return undefined;
+  const subject = completedSubject(existing.subject, campaign);
+  const owner = existing.owner ?? defaultOwner(campaign, brand);
+  const moved =
+    subject.brand !== existing.subject.brand ||
+    subject.market !== existing.subject.market ||
+    owner !== existing.owner;
+  if (!moved) return undefined;
+  return {
+    ...existing,
+    subject,
+    ...(owner === undefined ? {} : { owner }),
+    updatedAt: now.toISOString(),
+    version: existing.version + 1,
+  };
+};

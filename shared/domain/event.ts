@@ -34,6 +34,13 @@ export interface Spend {
   /** ISO-8601 dates, both inclusive. */
   readonly periodStart: string;
   readonly periodEnd: string;
+  /**
+   * The campaign's brand and market, when the pusher knows them: they fill a campaign the catalogue has not
+   * seen yet (shared/domain/catalogue.ts); a campaign a manager completed keeps what the manager set.
+   */
+  readonly brand?: string;
+  /** ISO 3166-1 alpha-2, in capitals. */
+  readonly market?: string;
 }
 
 export interface Sentiment {

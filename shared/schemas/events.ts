@@ -108,6 +108,14 @@ const Count = (what: string) =>
 export const MAX_COPY_LENGTH = 20_000;
 export const MAX_EVENTS_PER_REQUEST = 100;
 
+/** ISO 3166-1 alpha-2 in capitals: the market of a copy or a campaign. */
+const Market = () =>
+  z
+    .string()
+    .check(
+      z.regex(/^[A-Z]{2}$/, 'market must be an ISO 3166-1 alpha-2 country code in capitals, e.g. CN, VN, US'),
+    );
+
 export const LanguageSchema = document(z.enum(LANGUAGES), { description: 'Language of the copy.' });
 
 export const AdCopySchema = document(
@@ -120,14 +128,7 @@ export const AdCopySchema = document(
       z.maxLength(MAX_COPY_LENGTH, `text must be at most ${MAX_COPY_LENGTH} characters`),
     ),
     lang: LanguageSchema,
-    market: z
-      .string()
-      .check(
-        z.regex(
-          /^[A-Z]{2}$/,
-          'market must be an ISO 3166-1 alpha-2 country code in capitals, e.g. CN, VN, US',
-        ),
-      ),
+    market: Market(),
     category: Label('category', 64),
     brand: Label('brand'),
     campaignId: z.optional(Id('campaignId')),
@@ -149,6 +150,8 @@ export const SpendSchema = document(
       conversions: z.optional(Count('conversions')),
       periodStart: IsoDate,
       periodEnd: IsoDate,
+      brand: z.optional(Label('brand')),
+      market: z.optional(Market()),
     })
     .check(
       z.refine((s) => s.periodStart <= s.periodEnd, {
