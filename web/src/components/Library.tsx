@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { RISK_TYPES } from '../format.ts';
 import { useAction, useResource } from '../hooks.ts';
@@ -59,13 +59,22 @@ export const Library = () => {
   const [draft, setDraft] = useState({ ...filters, q: text });
 
   useEffect(() => setExtra({ items: [], cursor: undefined, partial: false }), [queryKey]);
-  useEffect(() => setDraft({ ...filters, q: text }), [queryKey]);
+  // The q this page itself just sent: its answer must not overwrite what was typed since.
+  const sent = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const ours = sent.current === text;
+    sent.current = undefined;
+    setDraft((current) => ({ ...filters, q: ours ? current.q : text }));
+  }, [queryKey]);
   const set =
     (field: keyof typeof draft) =>
     (value: string): void =>
       setDraft({ ...draft, [field]: value });
   // The words go to the server once typing pauses, with the other filters as they stand in the form.
-  useDebouncedSearch(draft.q, text, (q) => navigate(withQuery(location, { ...draft, q }), { replace: true }));
+  useDebouncedSearch(draft.q, text, (q) => {
+    sent.current = q;
+    navigate(withQuery(location, { ...draft, q }), { replace: true });
+  });
 
   const shown = [...(first.data?.items ?? []), ...extra.items];
   const cursor = extra.items.length > 0 ? extra.cursor : first.data?.cursor;

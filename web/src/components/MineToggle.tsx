@@ -16,7 +16,7 @@ export const MineToggle = () => {
   const location = useLocation();
   const mine = location.query.get('owner') === ME;
   const choose = (next: boolean): void => {
-    if (next !== mine) navigate(withQuery(location, { owner: next ? ME : undefined, cursor: undefined }));
+    if (next !== mine) navigate(withQuery(location, { owner: next ? ME : undefined }));
   };
   return (
     <fieldset class="segmented mine-toggle">
