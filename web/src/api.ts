@@ -1,7 +1,7 @@
-import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
-import { translate, type WebMessageId } from './i18n/messages.ts';
 import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import type { BrandOverview, CampaignOverview } from '../../shared/schemas/overviews.ts';
+import { translate, type WebMessageId } from './i18n/messages.ts';
 import type {
   PolicyDiff,
   PolicyDraft,
@@ -317,10 +317,10 @@ export const createApi = (options: ApiClientOptions) => {
     /** Completes or edits a campaign (managers); `version` is the one read (a 409 when it moved). */
     saveCampaign: (campaignId: string, request: CampaignRequest) =>
       call<Campaign>('PUT', `/campaigns/${id(campaignId)}`, request),
-    brands: (query: Query = {}) => call<Page<Brand>>('GET', `/brands${queryString({ limit: 100, ...query })}`),
+    brands: (query: Query = {}) =>
+      call<Page<Brand>>('GET', `/brands${queryString({ limit: 100, ...query })}`),
     /** Sets a brand's owner and tier-2 managers (managers); `version` absent creates it. */
-    saveBrand: (brand: string, request: BrandRequest) =>
-      call<Brand>('PUT', `/brands/${id(brand)}`, request),
+    saveBrand: (brand: string, request: BrandRequest) => call<Brand>('PUT', `/brands/${id(brand)}`, request),
     campaignOverview: (campaignId: string) =>
       call<CampaignOverview>('GET', `/campaigns/${id(campaignId)}/overview`),
     brandOverview: (brand: string, weeks?: number) =>

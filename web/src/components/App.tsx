@@ -6,6 +6,9 @@ import { AppContext, type AppServices } from '../context.ts';
 import { LanguageSwitcher, useI18n, useT, type WebMessageId } from '../i18n/index.tsx';
 import { navigate, useLocation } from '../router.ts';
 import type { AppConfig, Role } from '../types.ts';
+import { BrandPage } from './BrandPage.tsx';
+import { CampaignPage } from './CampaignPage.tsx';
+import { Campaigns } from './Campaigns.tsx';
 import { CaseDetail } from './CaseDetail.tsx';
 import { CasesBoard } from './CasesBoard.tsx';
 import { EmptyState, Link } from './common.tsx';
@@ -25,6 +28,7 @@ const NAV: readonly { href: string; label: WebMessageId; role: Role | 'any' }[] 
   { href: '/rules', label: 'core.nav.rules', role: 'legal' },
   { href: '/cases', label: 'core.nav.cases', role: 'manager' },
   { href: '/library', label: 'core.nav.library', role: 'manager' },
+  { href: '/campaigns', label: 'pages.nav.campaigns', role: 'any' },
   { href: '/policies', label: 'core.nav.policies', role: 'any' },
 ];
 
@@ -34,6 +38,14 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   const t = useT();
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1] !== undefined) return <CaseDetail caseId={decodeURIComponent(caseMatch[1])} />;
+  // Campaign and brand pages: both roles read them; only managers edit (the screens say so).
+  const campaignMatch = /^\/campaigns\/([^/]+)$/.exec(path);
+  if (campaignMatch?.[1] !== undefined)
+    return <CampaignPage key={campaignMatch[1]} campaignId={decodeURIComponent(campaignMatch[1])} />;
+  const brandMatch = /^\/brands\/([^/]+)$/.exec(path);
+  if (brandMatch?.[1] !== undefined)
+    return <BrandPage key={brandMatch[1]} brand={decodeURIComponent(brandMatch[1])} />;
+  if (path === '/campaigns') return <Campaigns />;
   if (path === '/reviews' && roles.includes('legal')) return <ReviewQueue />;
   if (path === '/exceptions' && roles.includes('legal')) return <Exceptions />;
   if (path === '/rules' && roles.includes('legal')) return <Rules />;
@@ -73,7 +85,13 @@ const Callback = ({ config, onSignedIn }: { config: AppConfig; onSignedIn: (sess
         onSignedIn({
           token: result.tokens.idToken,
           roles,
-          name: typeof claims.email === 'string' ? claims.email : t('core.app.signedIn'),
+          // The person's name (`name` claim) when the pool has one, else the e-mail address.
+          name:
+            typeof claims.name === 'string' && claims.name.trim() !== ''
+              ? claims.name
+              : typeof claims.email === 'string'
+                ? claims.email
+                : t('core.app.signedIn'),
           ...(result.tokens.refreshToken === undefined ? {} : { refreshToken: result.tokens.refreshToken }),
           expiresAt: result.tokens.expiresAt,
         });
@@ -197,7 +215,9 @@ export const App = ({ config }: { config: AppConfig }) => {
               href={item.href}
               class="nav-link"
               aria-current={
-                section === item.href || (item.href === '/cases' && location.path.startsWith('/cases/'))
+                section === item.href ||
+                (item.href === '/cases' && location.path.startsWith('/cases/')) ||
+                (item.href === '/campaigns' && location.path.startsWith('/brands/'))
                   ? 'page'
                   : undefined
               }

@@ -4,6 +4,7 @@ import type { Format } from '../format.ts';
 import { POLL_MS, useAction, useResource } from '../hooks.ts';
 import { useFormat, useT, type WebMessageId } from '../i18n/index.tsx';
 import type { AuditEntry, Case, Subject } from '../types.ts';
+import { brandHref, campaignHref } from './Campaigns.tsx';
 import { CopyText } from './CopyText.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, Metrics, PageTitle, StatusBadge } from './common.tsx';
 import { ExportButton } from './ExportButton.tsx';
@@ -18,6 +19,16 @@ const SUBJECT_FIELDS: readonly [keyof Subject, WebMessageId][] = [
   ['market', 'core.case.market'],
   ['copyId', 'core.case.copy'],
 ];
+
+/** A subject's brand and campaign link to their pages (/brands/<brand>, /campaigns/<id>); the rest is text. */
+const SubjectValue = ({ field, value }: { field: keyof Subject; value: string }) =>
+  field === 'brand' ? (
+    <Link href={brandHref(value)}>{value}</Link>
+  ) : field === 'campaignId' ? (
+    <Link href={campaignHref(value)}>{value}</Link>
+  ) : (
+    <>{value}</>
+  );
 
 /** An audit line's `from`/`to`: a level (`yellow` → `red`) or a status (`resolved` → `open`). */
 const stateOf = (format: Format, value: string): string =>
@@ -197,7 +208,9 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
               {SUBJECT_FIELDS.filter(([key]) => item.subject[key] !== undefined).map(([key, label]) => (
                 <div key={key}>
                   <dt>{t(label)}</dt>
-                  <dd>{item.subject[key]}</dd>
+                  <dd>
+                    <SubjectValue field={key} value={item.subject[key] ?? ''} />
+                  </dd>
                 </div>
               ))}
               <div>

@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { useApp } from '../context.ts';
+import type { Format } from '../format.ts';
 import { useResource } from '../hooks.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { type T, useFormat, useT } from '../i18n/index.tsx';
 import { asMatrix, levelTone, type MatrixDocument } from '../policy-edit.ts';
 import type { Case } from '../types.ts';
 import { ErrorNotice, Loading } from './common.tsx';
@@ -66,30 +68,59 @@ export const HeatMap = (props: {
   return <HeatMapGrid {...props} matrix={inForce.matrix} stamp={inForce.stamp} />;
 };
 
-/** The grid of one matrix. */
+const defaultCellLabel =
+  (t: T, format: Format): CellLabel =>
+  ({ probability, impact, level, n }) =>
+    t('core.heatMap.cell', {
+      probability: format.grade(probability),
+      impact: format.grade(impact),
+      level: format.levelShort(level),
+      n,
+    });
+
+/** A cell's accessible name from its labels and count (the brand page's weekly cells say "cases"). */
+export type CellLabel = (cell: { probability: string; impact: string; level: string; n: number }) => string;
+
+/**
+ * The grid of one matrix. By default it counts `cases` per cell and its cells are toggle buttons; given
+ * `counts` (per `probability|impact`, e.g. one week of the brand page) it shows those, and without
+ * `onSelect` its cells are labelled pictures, not buttons.
+ */
 export const HeatMapGrid = ({
   cases,
   selected,
   onSelect,
   matrix,
   stamp,
+  counts: given,
+  caption,
+  cellLabel,
+  titleId = 'heatmap-title',
 }: {
   cases: readonly Case[];
   selected: Cell | undefined;
-  onSelect: (cell: Cell | undefined) => void;
+  onSelect?: (cell: Cell | undefined) => void;
   matrix: MatrixDocument;
   stamp?: string | undefined;
+  counts?: ReadonlyMap<string, number>;
+  caption?: ComponentChildren;
+  cellLabel?: CellLabel;
+  titleId?: string;
 }) => {
   const t = useT();
   const format = useFormat();
-  const counts = countByCell(matrix, cases);
+  const counts = given ?? countByCell(matrix, cases);
   const rows = [...matrix.probabilities].reverse();
   // Four or five impacts must still fit the board's matrix column: smaller cells and type.
   const dense = matrix.impacts.length > 3;
   return (
-    <figure class={`heatmap${dense ? ' heatmap-dense' : ''}`} aria-labelledby="heatmap-title">
-      <figcaption id="heatmap-title" class="heatmap-title">
-        {t('core.heatMap.label')} <span class="muted">{t('core.heatMap.subtitle')}</span>
+    <figure class={`heatmap${dense ? ' heatmap-dense' : ''}`} aria-labelledby={titleId}>
+      <figcaption id={titleId} class="heatmap-title">
+        {caption ?? (
+          <>
+            {t('core.heatMap.label')} <span class="muted">{t('core.heatMap.subtitle')}</span>
+          </>
+        )}
         {stamp !== undefined && stamp !== 'shipped' && <span class="muted"> · {stamp}</span>}
       </figcaption>
       <div
@@ -117,23 +148,40 @@ export const HeatMapGrid = ({
             const level = matrix.cells[probability]?.[impact] ?? '';
             const count = counts.get(`${probability}|${impact}`) ?? 0;
             const pressed = selected?.probability === probability && selected.impact === impact;
-            return (
+            const className = `heatmap-cell level-cell-${levelTone(matrix, level)}${count === 0 ? ' is-empty' : ''}`;
+            const label = (cellLabel ?? defaultCellLabel(t, format))({
+              probability,
+              impact,
+              level,
+              n: count,
+            });
+            const content = (
+              <>
+                <span class="heatmap-count">{format.number(count)}</span>
+                <span class="heatmap-level">{format.levelShort(level)}</span>
+              </>
+            );
+            return onSelect === undefined ? (
+              <div
+                key={`${probability}-${impact}`}
+                class={className}
+                role="img"
+                data-cell={`${probability}-${impact}`}
+                aria-label={label}
+              >
+                {content}
+              </div>
+            ) : (
               <button
                 key={`${probability}-${impact}`}
                 type="button"
-                class={`heatmap-cell level-cell-${levelTone(matrix, level)}${count === 0 ? ' is-empty' : ''}`}
+                class={className}
                 aria-pressed={pressed}
                 data-cell={`${probability}-${impact}`}
-                aria-label={t('core.heatMap.cell', {
-                  probability: format.grade(probability),
-                  impact: format.grade(impact),
-                  level: format.levelShort(level),
-                  n: count,
-                })}
+                aria-label={label}
                 onClick={() => onSelect(pressed ? undefined : { probability, impact })}
               >
-                <span class="heatmap-count">{format.number(count)}</span>
-                <span class="heatmap-level">{format.levelShort(level)}</span>
+                {content}
               </button>
             );
           }),
