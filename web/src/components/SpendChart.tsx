@@ -69,12 +69,12 @@ export const plannedBy = (plan: NonNullable<SpendSeries['plan']>, at: number): n
   return (plan.budget * (at - start)) / (end - start);
 };
 
-/** Round numbers for the money axis: 0 and about four steps of 1, 2 or 5 × 10ⁿ up to at least `max`. */
+/** Round numbers for the money axis: 0 and about four steps of 1, 2, 2.5 or 5 × 10ⁿ up to at least `max`. */
 export const niceTicks = (max: number): number[] => {
   if (!(max > 0)) return [0];
   const rough = max / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? rough;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? rough;
   const ticks: number[] = [];
   for (let value = 0; value < max + step; value += step) ticks.push(value);
   return ticks;
