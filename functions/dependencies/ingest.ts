@@ -4,6 +4,7 @@ import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
 import { levelPolicyOf } from '#shared/domain/level-policy.ts';
 import { systemClock } from '#shared/ports.ts';
 import type { IngestDependencies } from '#shared/use-cases/ingest-events.ts';
+import { catalogueStore } from './catalogue.ts';
 import { engineInForce } from './engine.ts';
 import { once } from './once.ts';
 import { dynamoDocumentClient, tableName } from './table.ts';
@@ -13,6 +14,7 @@ const stores = once(() => ({
   store: new DynamoDbEventStore(dynamoDocumentClient(), tableName()),
   exceptions: exceptionStore(),
   baselines: new DynamoDbBaselineStore(dynamoDocumentClient(), tableName()),
+  catalogue: catalogueStore(),
   clock: systemClock,
   newCaseId: () => randomUUID(),
 }));

@@ -194,15 +194,22 @@ export const brandFromSighting = (brand: string, actor: string, now: Date): Bran
 
 /**
  * A case subject as the catalogue completes it. A spend subject takes its campaign's brand and market
- * (the catalogue's, else what its event said); another subject keeps its own and only fills a gap from its
- * campaign (an ad copy states its brand and market).
+ * (the catalogue's, else what its event said: `said`); another subject keeps its own and only fills a gap
+ * from its campaign (an ad copy states its brand and market).
  */
-export const completedSubject = (subject: Subject, campaign: Campaign | undefined): Subject => {
-  if (campaign === undefined) return subject;
-  const fromCatalogue = defined({ brand: campaign.brand, market: campaign.market });
-  return subject.key.startsWith('spend|')
-    ? { ...subject, ...fromCatalogue }
-    : { ...fromCatalogue, ...subject };
+export const completedSubject = (
+  subject: Subject,
+  campaign: Campaign | undefined,
+  said: { readonly brand?: string | undefined; readonly market?: string | undefined } = {},
+): Subject => {
+  const fromCatalogue =
+    campaign === undefined ? {} : defined({ brand: campaign.brand, market: campaign.market });
+  if (!subject.key.startsWith('spend|')) return { ...fromCatalogue, ...subject };
+  const fromEvent = defined({
+    brand: said.brand?.trim(),
+    market: said.market === undefined ? undefined : marketKey(said.market),
+  });
+  return { ...subject, ...fromEvent, ...fromCatalogue };
 };
 
 /** The owner a subject's case takes by default: its campaign's owner, else its brand's. */

@@ -2,10 +2,13 @@ import { backoffDelay } from '#shared/backoff.ts';
 import { worstOf } from '#shared/domain/assess.ts';
 import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
+import { completedSubject, ownerFor, sightingsOf } from '#shared/domain/catalogue.ts';
 import { RISK_TYPES } from '#shared/domain/finding.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
+  type CatalogueEntries,
+  type CatalogueStore,
   type Clock,
   type EventStore,
   type IdGenerator,
@@ -15,6 +18,7 @@ import {
   subjectRefKey,
 } from '#shared/ports.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
+import { brandsToComplete, NO_ENTRIES, recordSightings } from './catalogue-sightings.ts';
 import { type EventResult, type ParsedItem, rejectedResult } from './event-results.ts';
 import { type JudgeDependencies, type Judgement, judgeInOrder, loadKnowledge } from './judge-events.ts';
 import { planOccurrence, stateAfter } from './plan-occurrence.ts';
@@ -24,6 +28,11 @@ export interface IngestDependencies extends JudgeDependencies {
   readonly policy: LevelPolicy;
   readonly clock: Clock;
   readonly newCaseId: IdGenerator;
+  /**
+   * The campaign and brand catalogue: campaigns and brands first seen are recorded, and cases take their
+   * brand, market and default owner from it. Without it cases carry what their events say.
+   */
+  readonly catalogue?: Pick<CatalogueStore, 'getMany' | 'saveCampaign' | 'saveBrand'>;
   /**
    * When the answer must be on its way (the function's timeout less a reserve): no retry starts after it.
    * Defaults to DEFAULT_BUDGET_MS from the start of the batch.
@@ -65,6 +74,8 @@ interface Decided {
   /** Set when the event opens or joins a case. */
   readonly input?: OccurrenceInput;
   readonly subject?: SubjectRef;
+  /** The owner a case it opens takes (and an ownerless case it joins), from the catalogue. */
+  readonly owner?: string;
 }
 
 const duplicateResult = (index: number, original: StoredEvent): EventResult => ({
@@ -123,6 +134,35 @@ const lanesOf = (decided: readonly Decided[]): Decided[][] => {
     else lane.push(item);
   }
   return [...lanes.values()];
+};
+
+/** The catalogue after the request's first sightings, with the brands its cases' campaigns name. */
+const completeCatalogue = async (
+  loaded: CatalogueEntries,
+  fresh: readonly RiskEvent[],
+  judged: readonly Decided[],
+  clientId: string,
+  now: Date,
+  deps: IngestDependencies,
+): Promise<CatalogueEntries> => {
+  if (deps.catalogue === undefined) return loaded;
+  const casework = judged.flatMap((item) => (item.input === undefined ? [] : [item.input.subject]));
+  const [recorded, more] = await Promise.all([
+    recordSightings(loaded, sightingsOf(fresh), `client:${clientId}`, now, deps.catalogue),
+    brandsToComplete(loaded, casework, deps.catalogue),
+  ]);
+  return { campaigns: recorded.campaigns, brands: new Map([...more, ...recorded.brands]) };
+};
+
+/** A decided event whose case takes its brand, market and default owner from the catalogue. */
+const withCatalogue = (item: Decided, catalogue: CatalogueEntries): Decided => {
+  if (item.input === undefined) return item;
+  const campaignId = item.input.subject.campaignId;
+  const campaign = campaignId === undefined ? undefined : catalogue.campaigns.get(campaignId);
+  const said = item.event.type === 'spend' ? item.event.spend : {};
+  const subject = completedSubject(item.input.subject, campaign, said);
+  const owner = ownerFor(subject, catalogue);
+  return { ...item, input: { ...item.input, subject }, ...(owner === undefined ? {} : { owner }) };
 };
 
 interface Run {
@@ -210,7 +250,7 @@ const writeLanes = async (lanes: readonly Decided[][], run: Run): Promise<void> 
         assessment: item.judgement.assessment,
         receivedAt: run.receivedAt.toISOString(),
       };
-      const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId());
+      const write = planOccurrence(stored, item.input, state, deps.policy, deps.newCaseId(), item.owner);
       const learning = cursor.withoutLearning ? undefined : learningOf(item, deps);
       return { cursor, item, stateKey, state, write, learning };
     });
@@ -277,17 +317,18 @@ export const ingestEvents = async (
   // Load, at once: which ids are already stored, what judging needs (read for every valid event: a
   // duplicate's share is a few wasted keys, a round trip saved for every request) and, for a small request,
   // the case pointers of its subjects under every risk type.
-  const [{ events: known, pointers }, knowledge] = await Promise.all([
+  const events = valid.map((item) => item.event);
+  const sightings = sightingsOf(events);
+  const [{ events: known, pointers }, knowledge, catalogue] = await Promise.all([
     deps.store.findEventsAndPointers(
       clientId,
       [...new Set(valid.map((item) => item.event.eventId))],
       valid.length <= PREFETCH_MAX_EVENTS ? candidateSubjects(valid.map((item) => item.event)) : [],
     ),
-    loadKnowledge(
-      valid.map((item) => item.event),
-      now,
-      deps,
-    ),
+    loadKnowledge(events, now, deps),
+    deps.catalogue === undefined || (sightings.campaigns.size === 0 && sightings.brands.size === 0)
+      ? NO_ENTRIES
+      : deps.catalogue.getMany([...sightings.campaigns.keys()], [...sightings.brands.values()]),
   ]);
   const firstOf = new Map<string, number>();
   const fresh = valid.filter((item) => {
@@ -297,20 +338,34 @@ export const ingestEvents = async (
   });
 
   // Decide: assessments, then which case each event opens or joins.
-  const decided = judgeInOrder(fresh, now, knowledge, deps.engine).map(({ index, event, judgement }) =>
+  const judged = judgeInOrder(fresh, now, knowledge, deps.engine).map(({ index, event, judgement }) =>
     decide(clientId, index, event, judgement, now, deps.policy),
   );
-  const subjects = decided.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
+  const subjects = judged.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
   // A subject whose pointer was read and found empty has no case to read.
   const unknown = subjects.some((subject) => pointers.get(subjectRefKey(subject)) !== null);
-  const states = new Map(unknown ? await deps.store.subjectStates(subjects, pointers) : []);
+  // Beside the cases: the catalogue records what the fresh events saw first (before any event is stored,
+  // so a fault loses nothing: the client's retry sees it again) and reads the brands of campaigns whose
+  // cases need their brand's owner.
+  const [states, completed] = await Promise.all([
+    unknown ? deps.store.subjectStates(subjects, pointers) : new Map<string, SubjectState>(),
+    completeCatalogue(
+      catalogue,
+      fresh.map((item) => item.event),
+      judged,
+      clientId,
+      now,
+      deps,
+    ),
+  ]);
+  const decided = judged.map((item) => withCatalogue(item, completed));
 
   // Write.
   const run: Run = {
     clientId,
     receivedAt: now,
     deadline: deps.deadline?.getTime() ?? now.getTime() + DEFAULT_BUDGET_MS,
-    states,
+    states: new Map(states),
     results: new Map(),
     lost: [],
     deps,

@@ -38,7 +38,8 @@ const sideEffects = (
 /**
  * What to write for one event, given its subject's state as loaded (or as this batch last wrote it): the
  * event alone (green), a new case, or the subject's case joined. Pure: `newCaseId` is only used when the
- * event opens a case.
+ * event opens a case. `owner` (the catalogue's default, `defaultOwner`) goes to a new case and to a case
+ * that has none; the input's subject (completed from the catalogue) refreshes a joined case's brand and market.
  *
  * @example planOccurrence(stored, undefined, {}, policy, 'c-1').kind // 'event-only'
  */
@@ -48,12 +49,16 @@ export const planOccurrence = (
   state: SubjectState,
   policy: LevelPolicy,
   newCaseId: string,
+  owner?: string,
 ): EventWrite => {
   if (input === undefined) return { kind: 'event-only', stored: { ...stored, caseId: null } };
   const actor = `client:${stored.clientId}`;
   const current = state.current;
+  // The owner rides in the input so the case's page (its escalation marker) is addressed to them.
+  const owned = owner === undefined ? input : { ...input, owner };
   if (current === undefined) {
-    const next = openCase(newCaseId, input, policy);
+    const opened = openCase(newCaseId, owned, policy);
+    const next = owner === undefined ? opened : { ...opened, owner };
     return {
       kind: 'open-case',
       stored: { ...stored, caseId: next.caseId },
@@ -62,7 +67,15 @@ export const planOccurrence = (
       ...sideEffects(state, next, input, actor),
     };
   }
-  const next = joinCase(current, input, policy);
+  const joined = joinCase(current, owned, policy);
+  // The subject as the catalogue now completes it (a brand or market a manager set since), and the default
+  // owner if the case has none; a case's owner, once set, changes only by reassignment.
+  const subject = { ...current.subject, ...input.subject };
+  const next = {
+    ...joined,
+    subject,
+    ...(current.owner === undefined && owner !== undefined ? { owner } : {}),
+  };
   return {
     kind: 'join-case',
     stored: { ...stored, caseId: next.caseId },
