@@ -125,6 +125,30 @@ const SCREENS: readonly Screen[] = [
   { name: 'risk matrix policy', role: 'manager', path: () => '/policies/matrix' },
   { name: 'spend thresholds policy', role: 'manager', path: () => '/policies/spend' },
   { name: 'sentiment thresholds policy', role: 'manager', path: () => '/policies/sentiment' },
+  // The campaign and brand pages (issue #16): the demo's spring launch and its brand.
+  { name: 'campaigns, read-only (legal)', role: 'legal', path: () => '/campaigns' },
+  { name: 'campaigns', role: 'manager', path: () => '/campaigns' },
+  {
+    name: 'campaigns, completing one with a wrong market',
+    role: 'manager',
+    path: () => '/campaigns?edit=cmp-demo-spring-launch',
+    prepare: async (page) => {
+      await page.locator('#campaign-market').fill('Vietnam');
+      await page.locator('form.campaign-form button[type="submit"]').click();
+      await page.locator('#campaign-market-problems').waitFor();
+    },
+  },
+  {
+    name: 'campaign page with its timeline, spend and copies',
+    role: 'manager',
+    path: () => '/campaigns/cmp-demo-spring-launch',
+    prepare: async (page) => {
+      await page.locator('[data-testid="campaign-timeline"]').waitFor();
+      await page.locator('.spend-table summary').click();
+    },
+    showsMetrics: true,
+  },
+  { name: 'brand page with its heat map over time', role: 'manager', path: () => '/brands/Lumi%C3%A8re' },
 ];
 
 /** A new tab signed in as `role`, in `locale`: remembered for en and zh-CN, the browser's own for vi. */
@@ -269,10 +293,12 @@ for (const locale of LOCALES) {
 /** Where the documentation's screenshots live; `UPDATE_SCREENSHOTS=1` rewrites them (docs/web.md). */
 const DOCS_SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
-describe('Web app languages: screenshots of the review queue and the heat map', () => {
+describe('Web app languages: screenshots of the review queue, the heat map, a campaign and a brand', () => {
   it.each([
     ['review-queue', 'legal', '/reviews'],
     ['heat-map', 'manager', '/cases'],
+    ['campaign-page', 'manager', '/campaigns/cmp-demo-spring-launch'],
+    ['brand-page', 'manager', '/brands/Lumi%C3%A8re'],
   ] as const)('%s in zh-CN and vi', async (name, role, path) => {
     for (const locale of ['zh-CN', 'vi'] as const) {
       // Prepare
