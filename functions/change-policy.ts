@@ -1,4 +1,4 @@
-import { actorOf } from '#shared/auth/principal.ts';
+import { actorOf, scopeOfPrincipal } from '#shared/auth/principal.ts';
 import {
   PolicyDraftRequestSchema,
   PolicyIdSchema,
@@ -38,7 +38,9 @@ export const handler = httpFunction()
       }
       case '/v1/policies/{id}/draft/test': {
         const { document } = parseJsonBody(event.body, PolicyTestRequestSchema);
-        return json(200, await testPolicyDraft(id, document, actor, deps));
+        // The decided copies and cases it re-assesses are the tester's scope's only (the counts too).
+        const tester = { ...actor, scope: scopeOfPrincipal(principal) };
+        return json(200, await testPolicyDraft(id, document, tester, deps));
       }
       case '/v1/policies/{id}/publish': {
         const { note } = parseJsonBody(event.body, PolicyPublishRequestSchema);

@@ -1,16 +1,14 @@
-import { NotFoundError } from '#shared/errors.ts';
 import { CaseIdSchema } from '#shared/schemas/requests.ts';
+import { caseFor } from '#shared/use-cases/read-cases.ts';
 import { caseReader } from './dependencies/workflow.ts';
 import { json } from './http.ts';
 import { parsePathParameter } from './input.ts';
-import { authorize, httpFunction } from './middleware.ts';
+import { authorize, httpFunction, principalOf } from './middleware.ts';
 
-/** GET /v1/cases/{id}: one case with its findings, occurrences, audit trail and review. */
+/** GET /v1/cases/{id}: one case with its findings, occurrences, audit trail and review (404 outside the caller's scope). */
 export const handler = httpFunction()
   .use(authorize({ auth: 'cognito', roles: ['manager', 'legal'] }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const id = parsePathParameter(event.pathParameters, 'id', CaseIdSchema);
-    const detail = await caseReader().getCase(id);
-    if (detail === undefined) throw new NotFoundError(`No case ${id}`);
-    return json(200, detail);
+    return json(200, await caseFor(principalOf(context), id, caseReader()));
   });

@@ -1,10 +1,10 @@
+import type { Scope } from '#shared/auth/scope.ts';
 import type { Baseline } from '#shared/domain/baselines.ts';
-import type { AuditEntry, Escalation, Occurrence, RiskCase } from '#shared/domain/case.ts';
+import type { AuditEntry, Escalation, FollowUp, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { Brand, Campaign, CatalogueChange } from '#shared/domain/catalogue.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
-import type { Scope } from '#shared/auth/scope.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
@@ -249,18 +249,34 @@ export interface EscalationMessage {
   readonly previous?: Escalation;
 }
 
+/** The follow-up to the people a case paged: it was acknowledged or resolved. */
+export interface FollowUpMessage {
+  readonly followUp: FollowUp;
+  readonly case: RiskCase;
+}
+
+/** What the table-stream outbox publishes: an escalation or a follow-up to one. */
+export type CaseNotification = EscalationMessage | FollowUpMessage;
+
+/** True for a follow-up. */
+export const isFollowUp = (message: CaseNotification): message is FollowUpMessage => 'followUp' in message;
+
+/** The id a notification is published once under (per audience): the escalation's or the follow-up's. */
+export const notificationId = (message: CaseNotification): string =>
+  isFollowUp(message) ? message.followUp.id : message.escalation.id;
+
 export interface Notifier {
-  publish(message: EscalationMessage): Promise<void>;
+  publish(message: CaseNotification): Promise<void>;
 }
 
 /**
  * A notifier that writes each message once per audience (a language and time zone of the subscribers,
  * shared/i18n/audiences.ts): `publish` sends every audience, `publishTo` one, so a caller can remember
- * which audiences of an escalation went out.
+ * which audiences of an escalation or follow-up went out.
  */
 export interface AudienceNotifier extends Notifier {
   readonly audiences: readonly Audience[];
-  publishTo(message: EscalationMessage, audience: Audience): Promise<void>;
+  publishTo(message: CaseNotification, audience: Audience): Promise<void>;
 }
 
 /** The day's summary of new yellow cases. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ValidationError } from '#shared/errors.ts';
 import { exceptionIndexes, keys, reviewQueuePartition } from './dynamodb-items.ts';
 
@@ -90,4 +91,49 @@ export const decodeCursor = (cursor: string, scope: CursorScope): Record<string,
     throw invalidCursor('the cursor is not a key of this query');
   }
   return key;
+};
+
+/**
+ * A merged read (`mergedQueryPage`): the same query over several partitions of one index (a scoped
+ * caller's brands or markets), merged by sort key. Its cursor is a position in that order — the sort key
+ * of the last item given (`<time>#<id>`) — which every partition resumes after, tied to the query by a
+ * fingerprint of its index and partitions: a cursor of another query is a 400, and a forged one can only
+ * move the position inside the caller's own partitions.
+ */
+export interface MergedCursorScope {
+  readonly indexName: string;
+  readonly partitions: readonly string[];
+}
+
+const fingerprintOf = (scope: MergedCursorScope): string =>
+  createHash('sha256')
+    .update(JSON.stringify([scope.indexName, [...scope.partitions].sort()]))
+    .digest('base64url')
+    .slice(0, 16);
+
+/** A position in a merged read: the sort key there, and the id of the item it belongs to. */
+export interface MergedPosition {
+  readonly sortKey: string;
+  readonly id: string;
+}
+
+export const encodeMergedCursor = (sortKey: string, scope: MergedCursorScope): string =>
+  encodeCursor({ at: sortKey, q: fingerprintOf(scope) });
+
+/** The position a merged cursor stands for, or a 400 when it is not one of this query's. */
+export const decodeMergedCursor = (cursor: string, scope: MergedCursorScope): MergedPosition => {
+  const parsed = parse(cursor);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidCursor();
+  const { at, q, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || typeof at !== 'string' || typeof q !== 'string') {
+    throw invalidCursor('the cursor is not a key of this query');
+  }
+  if (q !== fingerprintOf(scope)) {
+    throw invalidCursor('the cursor belongs to another query; start again without it');
+  }
+  const id = at.slice(at.lastIndexOf('#') + 1);
+  if (at.length > MAX_KEY_VALUE_LENGTH || !at.isWellFormed() || !at.includes('#') || !ID.test(id)) {
+    throw invalidCursor('the cursor is not a key of this query');
+  }
+  return { sortKey: at, id };
 };

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { covers, isUnscoped, type Scope, UNSCOPED } from '#shared/auth/scope.ts';
 import type { RiskCase } from '#shared/domain/case.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
 import type { RecordedQuery } from '#shared/use-cases/send-digest.ts';
@@ -11,57 +12,96 @@ import {
   keys,
 } from './dynamodb-items.ts';
 import { DynamoDbTable } from './dynamodb-table.ts';
-import { queryPage } from './query-page.ts';
+import { mergedQueryPage, queryPage } from './query-page.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
 const MAX_AUDIT_SHOWN = 200;
 
 type IndexChoice = { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string };
 
-type FilterField = (typeof caseIndexes.filtered)[number]['field'];
+type FilteredIndex = (typeof caseIndexes.filtered)[number];
+type FilterField = FilteredIndex['field'];
 
-/** Where a filter lives on the case item (subject fields are nested). */
-const attributePath: Record<FilterField, readonly string[]> = {
-  level: ['level'],
-  status: ['status'],
-  riskType: ['riskType'],
-  brand: ['subject', 'brand'],
-  campaignId: ['subject', 'campaignId'],
-  market: ['subject', 'market'],
-  owner: ['owner'],
+const indexOf = (field: FilterField): FilteredIndex => {
+  const found = caseIndexes.filtered.find((index) => index.field === field);
+  if (found === undefined) throw new TypeError(`No case index for ${field}`);
+  return found;
 };
+
+/** Where a query reads: one or more partitions of one index, and the filters on what it finds there. */
+interface CasePlan {
+  readonly index: IndexChoice;
+  readonly partitions: readonly string[];
+  /** The caller's other filters: each compared as its own index files it (`Acme` = `acme`). */
+  readonly filters: readonly (readonly [FilteredIndex, string])[];
+  /** The scope's brands / markets the index does not already narrow to (any of them). */
+  readonly within: readonly (readonly [FilteredIndex, readonly string[]])[];
+}
 
 /**
  * Reads the case library through the case indexes; never a Scan. The first filter given (most selective
- * first: campaign, brand, level, status, market, risk type) picks the index, the time range narrows its
- * sort key, and the other filters become a filter expression on that index.
+ * first: campaign, owner, brand, level, status, market, risk type) picks the index, the time range narrows
+ * its sort key, and the other filters become a filter expression on that index.
+ *
+ * A scoped caller (`query.scope`) reads only what the scope covers: with a campaign, owner or brand filter,
+ * that one partition with the scope as a filter; otherwise the brand index partition of each scoped brand
+ * (the markets as a filter), or, scoped to markets only, the market index partition of each market,
+ * merged newest first (`mergedQueryPage`). A filter outside the scope is an empty page.
  */
 export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
   async listCases(query: CaseQuery): Promise<Page<RiskCase>> {
-    const { index, partition, filters } = this.#plan(query);
-    const names: Record<string, string> = { '#pk': index.partitionKey };
-    const values: Record<string, unknown> = { ':pk': partition };
+    const scope = query.scope ?? UNSCOPED;
+    const plan = isUnscoped(scope) ? this.#plan(query) : this.#scopedPlan(query, scope);
+    if (plan === undefined) return { items: [] };
+    const names: Record<string, string> = { '#pk': plan.index.partitionKey };
+    const values: Record<string, unknown> = {};
     const conditions: string[] = [];
-    for (const [field, value] of filters) {
-      const path = attributePath[field].map((segment) => {
-        names[`#${segment}`] = segment;
-        return `#${segment}`;
-      });
-      values[`:${field}`] = value;
-      conditions.push(`${path.join('.')} = :${field}`);
+    for (const [index, value] of plan.filters) {
+      names[`#${index.partitionKey}`] = index.partitionKey;
+      values[`:${index.field}`] = index.partition(value);
+      conditions.push(`#${index.partitionKey} = :${index.field}`);
     }
-    return queryPage(
+    for (const [index, allowed] of plan.within) {
+      names[`#${index.partitionKey}`] = index.partitionKey;
+      const placeholders = [...new Set(allowed.map(index.partition))].map((partition, n) => {
+        values[`:${index.field}${n}`] = partition;
+        return `:${index.field}${n}`;
+      });
+      conditions.push(`#${index.partitionKey} IN (${placeholders.join(', ')})`);
+    }
+    const range = this.#range(query, plan.index, names, values);
+    const input = {
+      TableName: this.tableName,
+      IndexName: plan.index.indexName,
+      ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ScanIndexForward: false,
+    };
+    if (isUnscoped(scope)) {
+      return queryPage(
+        this.client,
+        {
+          ...input,
+          KeyConditionExpression: `#pk = :pk${range}`,
+          ExpressionAttributeValues: { ...values, ':pk': plan.partitions[0] },
+        },
+        plan.index.partitionKey,
+        query,
+        itemToCase,
+      );
+    }
+    return mergedQueryPage(
       this.client,
       {
-        TableName: this.tableName,
-        IndexName: index.indexName,
-        KeyConditionExpression: `#pk = :pk${this.#range(query, index, names, values)}`,
-        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
+        input: {
+          ...input,
+          KeyConditionExpression: `#pk = :pk${range}`,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        },
+        index: plan.index,
+        partitions: plan.partitions,
+        keyOf: (id) => keys.case(id),
       },
-      index.partitionKey,
       query,
       itemToCase,
     );
@@ -145,15 +185,65 @@ export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
     return ' AND #sk < :to';
   }
 
-  #plan(query: CaseQuery): { index: IndexChoice; partition: string; filters: [FilterField, string][] } {
-    const given = caseIndexes.filtered.flatMap((index) => {
-      const value = query[index.field];
-      return value === undefined ? [] : [{ index, value }];
-    });
-    const [chosen, ...others] = given;
-    const filters = others.map(({ index, value }): [FilterField, string] => [index.field, value]);
+  #plan(query: CaseQuery): CasePlan {
+    const [chosen, ...others] = this.#given(query);
     if (chosen === undefined)
-      return { index: caseIndexes.all, partition: caseIndexes.all.partition(), filters };
-    return { index: chosen.index, partition: chosen.index.partition(chosen.value), filters };
+      return {
+        index: caseIndexes.all,
+        partitions: [caseIndexes.all.partition()],
+        filters: others,
+        within: [],
+      };
+    return { index: chosen[0], partitions: [chosen[0].partition(chosen[1])], filters: others, within: [] };
+  }
+
+  /** The filters a query gives, most selective first (`caseIndexes.filtered` order). */
+  #given(query: CaseQuery): (readonly [FilteredIndex, string])[] {
+    return caseIndexes.filtered.flatMap((index) => {
+      const value = query[index.field];
+      return value === undefined ? [] : [[index, value] as const];
+    });
+  }
+
+  /** A scoped caller's plan (see the class), or undefined when a filter lies outside the scope. */
+  #scopedPlan(query: CaseQuery, scope: Scope): CasePlan | undefined {
+    if (query.brand !== undefined && !covers({ brands: scope.brands }, { brand: query.brand }))
+      return undefined;
+    if (query.market !== undefined && !covers({ markets: scope.markets }, { market: query.market }))
+      return undefined;
+    const brand = indexOf('brand');
+    const market = indexOf('market');
+    const given = this.#given(query);
+    const [first, ...others] = given;
+    const within = (skip: FilteredIndex) =>
+      [
+        ...(scope.brands === undefined || skip === brand ? [] : [[brand, scope.brands] as const]),
+        ...(scope.markets === undefined || skip === market ? [] : [[market, scope.markets] as const]),
+      ] as const;
+    // Campaign, owner and brand partitions are smaller than a brand's: read the one given, scope as a filter.
+    const rank = (index: FilteredIndex) => caseIndexes.filtered.indexOf(index);
+    if (first !== undefined && rank(first[0]) <= rank(brand)) {
+      return {
+        index: first[0],
+        partitions: [first[0].partition(first[1])],
+        filters: others,
+        within: within(first[0]),
+      };
+    }
+    if (scope.brands !== undefined) {
+      return {
+        index: brand,
+        partitions: scope.brands.map(brand.partition),
+        filters: given,
+        within: within(brand),
+      };
+    }
+    const markets = query.market === undefined ? (scope.markets ?? []) : [query.market];
+    return {
+      index: market,
+      partitions: markets.map(market.partition),
+      filters: given.filter(([index]) => index !== market),
+      within: within(market),
+    };
   }
 }

@@ -1,8 +1,10 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isUnscoped, type Scope, UNSCOPED } from '#shared/auth/scope.ts';
 import { type ClaimException, withExpiryDay } from '#shared/domain/claim-exception.ts';
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
 import { exceptionIndexes, type Item, itemToException, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+import { mergedQueryPage } from './query-page.ts';
 
 /** An exception item as the domain reads it: one stored before calendar dates gets its instant's UTC day. */
 const toException = (item: Item): ClaimException => withExpiryDay(itemToException(item));
@@ -24,9 +26,52 @@ export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionSt
     return (output.Items ?? []).map(toException);
   }
 
-  listExceptions(limit: number, cursor?: string): Promise<Page<ClaimException>> {
-    const index = exceptionIndexes.all;
-    return this.partitionPage(index, index.partition, false, { limit, cursor }, toException);
+  /**
+   * Newest first. A scoped caller reads the partition of each scoped brand (markets as a filter), or,
+   * scoped to markets only, each market's, merged newest first.
+   */
+  listExceptions(limit: number, cursor?: string, scope: Scope = UNSCOPED): Promise<Page<ClaimException>> {
+    if (isUnscoped(scope)) {
+      const index = exceptionIndexes.all;
+      return this.partitionPage(index, index.partition, false, { limit, cursor }, toException);
+    }
+    const { scopedBrand, scopedMarket } = exceptionIndexes;
+    const index = scope.brands !== undefined ? scopedBrand : scopedMarket;
+    const partitions =
+      scope.brands !== undefined
+        ? scope.brands.map(scopedBrand.partition)
+        : (scope.markets ?? []).map(scopedMarket.partition);
+    const values: Record<string, unknown> = {};
+    const markets =
+      scope.brands !== undefined && scope.markets !== undefined
+        ? [...new Set(scope.markets.map(scopedMarket.partition))].map((partition, n) => {
+            values[`:market${n}`] = partition;
+            return `:market${n}`;
+          })
+        : [];
+    return mergedQueryPage(
+      this.client,
+      {
+        input: {
+          TableName: this.tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: {
+            '#pk': index.partitionKey,
+            ...(markets.length > 0 ? { '#market': scopedMarket.partitionKey } : {}),
+          },
+          ...(markets.length > 0
+            ? { FilterExpression: `#market IN (${markets.join(', ')})`, ExpressionAttributeValues: values }
+            : {}),
+          ScanIndexForward: false,
+        },
+        index,
+        partitions,
+        keyOf: (id) => keys.exception(id),
+      },
+      { limit, ...(cursor === undefined ? {} : { cursor }) },
+      toException,
+    );
   }
 
   getException(exceptionId: string): Promise<ClaimException | undefined> {

@@ -1,4 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isUnscoped, UNSCOPED } from '#shared/auth/scope.ts';
 import type { AuditEntry } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -9,10 +10,12 @@ import {
   keys,
   reviewQueueIndex,
   reviewQueuePartition,
+  reviewScopeIndexes,
   reviewToItem,
 } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
 import { auditPut } from './dynamodb-workflow-store.ts';
+import { mergedQueryPage } from './query-page.ts';
 
 /** A review put: a new review must not exist yet; an updated one must still be at the version read. */
 export const reviewPut = (tableName: string, review: Review, expectedVersion: number | undefined) => ({
@@ -31,11 +34,58 @@ export const reviewPut = (tableName: string, review: Review, expectedVersion: nu
 
 /** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
 export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
+  /**
+   * The queue of one status, oldest first (or newest first). A scoped caller reads the brand partition of
+   * each scoped brand (markets as a filter), or, scoped to markets only, each market's, merged in queue
+   * order: a page is as full as the unscoped queue's and never walks other brands' reviews.
+   */
   listReviews(query: ReviewQuery): Promise<Page<Review>> {
-    return this.partitionPage(
-      reviewQueueIndex,
-      reviewQueuePartition(query.status),
-      query.newestFirst !== true,
+    const scope = query.scope ?? UNSCOPED;
+    if (isUnscoped(scope)) {
+      return this.partitionPage(
+        reviewQueueIndex,
+        reviewQueuePartition(query.status),
+        query.newestFirst !== true,
+        query,
+        itemToReview,
+      );
+    }
+    const { brand, market } = reviewScopeIndexes;
+    const byBrand = scope.brands !== undefined;
+    const index = byBrand ? brand : market;
+    const partitions = (byBrand ? (scope.brands ?? []) : (scope.markets ?? [])).map((value) =>
+      index.partition(query.status, value),
+    );
+    const values: Record<string, unknown> = {};
+    const markets =
+      byBrand && scope.markets !== undefined
+        ? [...new Set(scope.markets.map((value) => market.partition(query.status, value)))].map(
+            (partition, n) => {
+              values[`:market${n}`] = partition;
+              return `:market${n}`;
+            },
+          )
+        : [];
+    return mergedQueryPage(
+      this.client,
+      {
+        input: {
+          TableName: this.tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: {
+            '#pk': index.partitionKey,
+            ...(markets.length > 0 ? { '#market': market.partitionKey } : {}),
+          },
+          ...(markets.length > 0
+            ? { FilterExpression: `#market IN (${markets.join(', ')})`, ExpressionAttributeValues: values }
+            : {}),
+          ScanIndexForward: query.newestFirst !== true,
+        },
+        index,
+        partitions,
+        keyOf: (id) => keys.review(id),
+      },
       query,
       itemToReview,
     );

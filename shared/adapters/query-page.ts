@@ -6,7 +6,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '#shared/ports.ts';
 import { GLOBAL_INDEXES } from '#shared/table.ts';
-import { type CursorScope, decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import {
+  type CursorScope,
+  decodeCursor,
+  decodeMergedCursor,
+  encodeCursor,
+  encodeMergedCursor,
+  invalidCursor,
+} from './cursor.ts';
 import type { Item } from './dynamodb-items.ts';
 
 export interface PageRequest {
@@ -75,4 +82,145 @@ export const queryPage = async <T>(
   const items = (output.Items ?? []).map(toEntity);
   const next = output.LastEvaluatedKey;
   return next === undefined ? { items } : { items, cursor: encodeCursor(next) };
+};
+
+/** A read of the same query over several partitions of one index, merged by the index's sort key. */
+export interface MergedQuery {
+  /**
+   * The query of one partition: its key condition reads `#pk = :pk` (`:pk` is set per partition), the
+   * rest (range, filters, `ScanIndexForward`) is the same for all.
+   */
+  readonly input: PageQuery;
+  readonly index: { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string };
+  readonly partitions: readonly string[];
+  /** The table key of the item an id names (the id ends each sort key: `<time>#<id>`). */
+  readonly keyOf: (id: string) => { readonly pk: string; readonly sk: string };
+}
+
+/**
+ * Rounds of reads one merged page may take. With filters, a round can bring few matches; after this many
+ * the page ends early with a cursor where every partition has been read up to, rather than walk on.
+ */
+export const MERGE_ROUNDS = 8;
+
+/**
+ * One page of a merged read (a scoped caller's brands or markets): each partition is read in order, a
+ * page holds the first `limit` items of all of them together in sort-key order, and the cursor is the
+ * position reached, which every partition resumes after (`encodeMergedCursor`). A page is complete: an
+ * item is given only once no partition can hold an earlier one. Cost: one query per partition per round,
+ * at most `MERGE_ROUNDS` rounds.
+ */
+export const mergedQueryPage = async <T>(
+  client: DynamoDBDocumentClient,
+  query: MergedQuery,
+  page: PageRequest,
+  toEntity: (item: Item) => T,
+): Promise<Page<T>> => {
+  const { index } = query;
+  const partitions = [...new Set(query.partitions)];
+  if (partitions.length === 0) return { items: [] };
+  const scope = { indexName: index.indexName, partitions };
+  const ascending = query.input.ScanIndexForward !== false;
+  /** Whether sort key `a` comes later in the page order than `b`. */
+  const later = (a: string, b: string) => (ascending ? a > b : a < b);
+  const position = page.cursor === undefined ? undefined : decodeMergedCursor(page.cursor, scope);
+  const states = partitions.map((partition) => ({
+    partition,
+    buffer: [] as Item[],
+    startKey:
+      position === undefined
+        ? undefined
+        : ({
+            ...query.keyOf(position.id),
+            [index.partitionKey]: partition,
+            [index.sortKey]: position.sortKey,
+          } as Record<string, unknown>),
+    done: false,
+    /** The sort key of the last item read (DynamoDB's LastEvaluatedKey). */
+    readTo: undefined as string | undefined,
+  }));
+  type State = (typeof states)[number];
+  const sortKeyOf = (item: Item | Record<string, unknown>): string => String(item[index.sortKey]);
+  const read = async (state: State): Promise<void> => {
+    let output: QueryCommandOutput;
+    try {
+      output = await client.send(
+        new QueryCommand({
+          ...query.input,
+          ExpressionAttributeValues: { ...query.input.ExpressionAttributeValues, ':pk': state.partition },
+          Limit: page.limit,
+          ...(state.startKey === undefined ? {} : { ExclusiveStartKey: state.startKey }),
+        }),
+      );
+    } catch (error) {
+      if (position !== undefined && isRefusedStartKey(error)) {
+        throw invalidCursor(
+          'the cursor lies outside this query (another from/to?); start again without it',
+          error,
+        );
+      }
+      throw error;
+    }
+    state.buffer.push(...(output.Items ?? []));
+    state.startKey = output.LastEvaluatedKey;
+    state.done = output.LastEvaluatedKey === undefined;
+    if (output.LastEvaluatedKey !== undefined) state.readTo = sortKeyOf(output.LastEvaluatedKey);
+  };
+  /** The partition whose next buffered item comes first. */
+  const head = (): State | undefined =>
+    states.reduce<State | undefined>((best, state) => {
+      const candidate = state.buffer[0];
+      if (candidate === undefined) return best;
+      const current = best?.buffer[0];
+      return current === undefined || later(sortKeyOf(current), sortKeyOf(candidate)) ? state : best;
+    }, undefined);
+
+  const items: Item[] = [];
+  let rounds = 0;
+  let exhausted = false;
+  while (items.length < page.limit) {
+    const starving = states.filter((state) => state.buffer.length === 0 && !state.done);
+    if (starving.length > 0) {
+      if (rounds === MERGE_ROUNDS) {
+        exhausted = true;
+        break;
+      }
+      rounds += 1;
+      await Promise.all(starving.map(read));
+      continue;
+    }
+    const next = head();
+    const item = next?.buffer.shift();
+    if (item === undefined) break;
+    items.push(item);
+  }
+  const open = states.filter((state) => !state.done);
+  if (open.length === 0 && states.every((state) => state.buffer.length === 0)) {
+    return { items: items.map(toEntity) };
+  }
+  if (!exhausted) {
+    const last = items.at(-1);
+    // A full page: the next one starts after its last item.
+    return {
+      items: items.map(toEntity),
+      ...(last === undefined ? {} : { cursor: encodeMergedCursor(sortKeyOf(last), scope) }),
+    };
+  }
+  // Out of rounds: everything up to the least-read partition's position is known; give that, resume there.
+  const boundary = open
+    .map((state) => state.readTo)
+    .filter((readTo) => readTo !== undefined)
+    .reduce<string | undefined>(
+      (earliest, readTo) => (earliest === undefined || later(earliest, readTo) ? readTo : earliest),
+      undefined,
+    );
+  if (boundary === undefined) return { items: items.map(toEntity) };
+  for (let next = head(); next !== undefined && items.length < page.limit; next = head()) {
+    const candidate = next.buffer[0];
+    if (candidate === undefined || later(sortKeyOf(candidate), boundary)) break;
+    items.push(next.buffer.shift() as Item);
+  }
+  const last = items.at(-1);
+  const resumeAt = items.length === page.limit && last !== undefined ? sortKeyOf(last) : boundary;
+  return { items: items.map(toEntity), cursor: encodeMergedCursor(resumeAt, scope) };
 };

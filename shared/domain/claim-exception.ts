@@ -49,6 +49,11 @@ export const expiryAt = (instant: string): ExceptionExpiry => ({
 export interface ClaimException extends ExceptionExpiry {
   readonly exceptionId: string;
   readonly brand: string;
+  /**
+   * The market of the copy it was granted on: who sees it (a market-scoped reviewer sees their markets'
+   * exceptions). The engine applies it to the brand's copy in every market. Absent on older exceptions.
+   */
+  readonly market?: string;
   /** The rule whose finding is allowed. */
   readonly ruleId: string;
   /** When set, only this phrase (as written in the evidence) is allowed, not every match of the rule. */

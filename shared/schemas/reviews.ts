@@ -40,6 +40,10 @@ export const ClaimExceptionSchema = z
   .object({
     exceptionId: z.string(),
     brand: z.string(),
+    market: z.string().optional().meta({
+      description:
+        'The market of the copy it was granted on (who sees it); it allows the claim in every market of the brand.',
+    }),
     ruleId: z.string(),
     phrase: z.string().optional(),
     evidence: z.string(),

@@ -1,4 +1,5 @@
-import { actorOf, type Principal } from '#shared/auth/principal.ts';
+import { actorOf, type Principal, scopeOfPrincipal } from '#shared/auth/principal.ts';
+import { covers, type Scope, UNSCOPED } from '#shared/auth/scope.ts';
 import {
   acknowledgeCase,
   type Resolution,
@@ -19,16 +20,19 @@ const MAX_ATTEMPTS = 10;
 
 /**
  * Applies a lifecycle transition: read, decide in the domain, save if nobody changed the case meanwhile
- * (else read again). An impossible transition is a ConflictError carrying the current state.
+ * (else read again). An impossible transition is a ConflictError carrying the current state. A case the
+ * actor's `scope` does not cover is answered as a missing one (404, never a 403 that confirms it exists).
  */
 const transition = async (
   caseId: string,
   deps: WorkflowDependencies,
   decide: (existing: RiskCase, now: Date) => Transition,
+  scope: Scope = UNSCOPED,
 ): Promise<RiskCase> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const existing = await deps.cases.getCase(caseId);
-    if (existing === undefined) throw new NotFoundError(`No case ${caseId}`);
+    if (existing === undefined || !covers(scope, existing.subject))
+      throw new NotFoundError(`No case ${caseId}`);
     const result = decide(existing, deps.clock.now());
     if (!result.ok) throw new ConflictError(result.reason, result.current);
     if ((await deps.cases.saveTransition(result.next, existing.version, result.audit)) === 'saved')
@@ -43,7 +47,13 @@ export const acknowledge = (
   principal: Principal,
   note: string | undefined,
   deps: WorkflowDependencies,
-) => transition(caseId, deps, (existing, now) => acknowledgeCase(existing, actorOf(principal), now, note));
+) =>
+  transition(
+    caseId,
+    deps,
+    (existing, now) => acknowledgeCase(existing, actorOf(principal), now, note),
+    scopeOfPrincipal(principal),
+  );
 
 /** A manager resolves a case with the risk-library fields. */
 export const resolve = (
@@ -51,4 +61,10 @@ export const resolve = (
   principal: Principal,
   input: Omit<Resolution, 'by' | 'at'>,
   deps: WorkflowDependencies,
-) => transition(caseId, deps, (existing, now) => resolveCase(existing, input, actorOf(principal), now));
+) =>
+  transition(
+    caseId,
+    deps,
+    (existing, now) => resolveCase(existing, input, actorOf(principal), now),
+    scopeOfPrincipal(principal),
+  );

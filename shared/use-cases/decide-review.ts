@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, type Principal } from '#shared/auth/principal.ts';
+import { actorOf, type Principal, scopeOfPrincipal } from '#shared/auth/principal.ts';
+import { covers } from '#shared/auth/scope.ts';
 import {
   type ClaimException,
   type ExceptionExpiry,
@@ -71,6 +72,7 @@ const exceptionFor = (
   return {
     exceptionId: newId(),
     brand: review.copy.brand,
+    market: review.copy.market,
     ruleId: request.ruleId,
     ...(request.phrase === undefined ? {} : { phrase: request.phrase }),
     evidence: request.evidence,
@@ -97,7 +99,10 @@ export const decide = async (
     ]);
   }
   const review = await deps.reviews.getReview(reviewId);
-  if (review === undefined) throw new NotFoundError(`No review ${reviewId}`);
+  // Out of the reviewer's scope reads as missing: a 403 would confirm the review exists.
+  if (review === undefined || !covers(scopeOfPrincipal(principal), review.copy)) {
+    throw new NotFoundError(`No review ${reviewId}`);
+  }
   const now = deps.clock.now();
   const exception =
     request.exception === undefined

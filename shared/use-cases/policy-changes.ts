@@ -1,4 +1,5 @@
 import type { Role } from '#shared/auth/principal.ts';
+import { type Scope, UNSCOPED } from '#shared/auth/scope.ts';
 import type { RuleExamples } from '#shared/domain/claims/pack-schema.ts';
 import { exampleVerdicts } from '#shared/domain/claims/rule-examples.ts';
 import type { AdCopyEvent, RiskEvent } from '#shared/domain/event.ts';
@@ -159,11 +160,12 @@ const copyEvent = (review: Review): AdCopyEvent => ({
 
 /** The latest decided copies: up to `REGRESSION_LIMIT` rejected and as many approved, newest first. */
 const decidedCopies = async (
+  scope: Scope,
   deps: PolicyTestDependencies,
 ): Promise<{ reviews: Review[]; limited: boolean }> => {
   const pages = await Promise.all(
     (['rejected', 'approved'] as const).map((status) =>
-      deps.reviews.listReviews({ status, limit: REGRESSION_LIMIT, newestFirst: true }),
+      deps.reviews.listReviews({ status, limit: REGRESSION_LIMIT, newestFirst: true, scope }),
     ),
   );
   return {
@@ -177,9 +179,10 @@ const decidedChanges = async (
   active: ConfiguredRiskEngine,
   draft: ConfiguredRiskEngine,
   languages: ReadonlySet<string>,
+  scope: Scope,
   deps: PolicyTestDependencies,
 ): Promise<PolicyTest['regression']> => {
-  const { reviews, limited } = await decidedCopies(deps);
+  const { reviews, limited } = await decidedCopies(scope, deps);
   const now = deps.clock.now();
   // Copy in a language whose pack neither the policy in force nor the draft changes cannot change.
   const items = reviews
@@ -235,12 +238,14 @@ const recentCaseChanges = async (
   id: PolicyId,
   active: ConfiguredRiskEngine,
   draft: ConfiguredRiskEngine,
+  scope: Scope,
   deps: PolicyTestDependencies,
 ): Promise<PolicyTest['regression']> => {
   const now = deps.clock.now();
   const page = await deps.cases.listCases({
     from: new Date(now.getTime() - RECENT_CASE_DAYS * DAY_MS).toISOString(),
     limit: REGRESSION_LIMIT,
+    scope,
     ...(id === 'spend'
       ? { riskType: 'budget' as const }
       : id === 'sentiment'
@@ -359,9 +364,11 @@ const enginesFor = async (
 export const testPolicyDraft = async (
   id: PolicyId,
   raw: unknown,
-  actor: { readonly roles: readonly Role[] },
+  /** `scope`: the tester's; only the decided copies and cases it covers are re-assessed and counted. */
+  actor: { readonly roles: readonly Role[]; readonly scope?: Scope },
   deps: PolicyTestDependencies,
 ): Promise<PolicyTest> => {
+  const scope = actor.scope ?? UNSCOPED;
   assertOwner(id, actor.roles);
   const document =
     raw === undefined ? (await getPolicyDraft(id, deps)).document : parsedDocument(id, raw, deps.shipped);
@@ -370,8 +377,14 @@ export const testPolicyDraft = async (
     id === 'claims' ? exampleFailures(draft, document as ClaimsOverlay, deps) : { total: 0, failures: [] };
   const regression =
     id === 'claims'
-      ? await decidedChanges(active, draft, changedLanguages(active, draft, document as ClaimsOverlay), deps)
-      : await recentCaseChanges(id, active, draft, deps);
+      ? await decidedChanges(
+          active,
+          draft,
+          changedLanguages(active, draft, document as ClaimsOverlay),
+          scope,
+          deps,
+        )
+      : await recentCaseChanges(id, active, draft, scope, deps);
   return {
     id,
     ok: examples.failures.length === 0 && !regression.changes.some((change) => change.regression),
