@@ -4,6 +4,9 @@
  * with it, so a route cannot exist in one place and not the other.
  */
 
+import { keys } from '#shared/adapters/dynamodb-items.ts';
+import { type BundleFiles, evidenceBundleFiles } from '#shared/export/fonts.ts';
+import { SEARCH_PARTITION_PREFIX } from '#shared/search/keys.ts';
 import { ESCALATION_ATTRIBUTE } from '#shared/table.ts';
 
 /** How API Gateway lets a request through before the handler checks the role. */
@@ -56,6 +59,10 @@ export interface FunctionDefinition {
    * file locally) and publishes what it finds, once each: the redrive after an SNS outage.
    */
   readonly redrives?: 'stream-failures';
+  /** Memory in MB when the default 512 is too little CPU (Lambda gives CPU in proportion to memory). */
+  readonly memorySize?: number;
+  /** Files the function reads at run time, copied beside its bundle (the evidence pack's fonts). */
+  readonly bundleFiles?: () => BundleFiles;
 }
 
 export const FUNCTIONS = [
@@ -82,6 +89,16 @@ export const FUNCTIONS = [
     id: 'get-case',
     description: 'Returns one case with its findings and occurrences.',
     routes: [{ method: 'GET', path: '/v1/cases/{id}', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'read-overviews',
+    description:
+      'One page per campaign (its cases across spend, ad copy and sentiment on one timeline, plan, spend and pacing, copies with their review) and per brand (campaigns, latest cases, weekly heat map).',
+    routes: [
+      { method: 'GET', path: '/v1/campaigns/{id}/overview', auth: 'cognito' },
+      { method: 'GET', path: '/v1/brands/{brand}/overview', auth: 'cognito' },
+    ],
     table: 'read',
   },
   {
@@ -131,6 +148,28 @@ export const FUNCTIONS = [
     description: 'Legal revokes a claim exception.',
     routes: [{ method: 'POST', path: '/v1/exceptions/{id}/revoke', auth: 'cognito' }],
     table: 'write',
+  },
+  {
+    id: 'export-records',
+    description: "CSV exports of cases, reviews and exceptions as filtered, within the caller's scope.",
+    routes: [
+      { method: 'GET', path: '/v1/exports/cases.csv', auth: 'cognito' },
+      { method: 'GET', path: '/v1/exports/reviews.csv', auth: 'cognito' },
+      { method: 'GET', path: '/v1/exports/exceptions.csv', auth: 'cognito' },
+    ],
+    // Reads page after page up to its row and size caps, and stops while API Gateway (29 s) still waits.
+    timeoutSeconds: 28,
+    table: 'read',
+  },
+  {
+    id: 'export-evidence',
+    description: 'The evidence pack of a legal review as a PDF, Chinese and Vietnamese fonts embedded.',
+    routes: [{ method: 'GET', path: '/v1/reviews/{id}/evidence.pdf', auth: 'cognito' }],
+    timeoutSeconds: 28,
+    // Laying out and subsetting the fonts is CPU work: twice the default memory is twice the CPU.
+    memorySize: 1024,
+    bundleFiles: evidenceBundleFiles,
+    table: 'read',
   },
   {
     id: 'list-rules',
@@ -185,6 +224,14 @@ export const FUNCTIONS = [
     redrives: 'stream-failures',
   },
   {
+    id: 'index-cases',
+    description:
+      'Keeps the search index in line with the case library: reads case and review changes from the table stream and writes their postings.',
+    routes: [],
+    // Writes only postings (`SEARCH#<term>` partitions), reads the case and review it indexes.
+    table: 'write',
+  },
+  {
     id: 'check-sla',
     description: 'Escalates red cases not acknowledged within RED_ACK_SLA_HOURS at tier 2.',
     routes: [],
@@ -204,7 +251,10 @@ export const FUNCTIONS = [
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];
 
-/** The function that consumes the table stream. */
+/**
+ * The escalation consumer of the table stream (the notify function), the one the redrive replays. Every
+ * consumer of the stream is listed in `STREAM_CONSUMERS`.
+ */
 export const STREAM_CONSUMER: FunctionId = 'notify-escalation';
 
 /**
@@ -221,7 +271,7 @@ export const STREAM_REDRIVER: FunctionId = 'redrive-escalations';
  * leaf value, never a map, so the escalation pattern names the marker's `id` string.
  */
 export type FilterPattern = {
-  readonly [key: string]: FilterPattern | readonly { readonly exists: boolean }[];
+  readonly [key: string]: FilterPattern | readonly (string | { readonly exists: boolean })[];
 };
 
 /**
@@ -264,3 +314,43 @@ export const STREAM_SETTINGS = {
   readonly retryBackoff: { readonly baseMs: number; readonly maxMs: number };
   readonly [setting: string]: unknown;
 };
+
+/** Where a stream consumer's failed batches go: a queue in AWS, a dead-letter file locally. */
+export type StreamFailureDestination = 'stream-failures' | 'index-failures';
+
+/**
+ * A function fed by the table stream. Each has its own event source mapping in AWS (and its own poller,
+ * checkpoint and dead letters on the local stack), so one falling behind or failing never holds back the
+ * other; all follow `STREAM_SETTINGS` (batch size, retries, record age) but their own filter.
+ */
+export interface StreamConsumerDefinition {
+  readonly id: FunctionId;
+  /** Which records invoke it; the others are acknowledged unseen (Lambda event filtering). */
+  readonly filter: FilterPattern;
+  /** Where batches it gave up on go. */
+  readonly onFailure: StreamFailureDestination;
+  /**
+   * Partition-key prefixes it may write (IAM `dynamodb:LeadingKeys` like `SEARCH#*`); without, the
+   * consumer writes only the notify idempotency records (service-stack `STREAM_CONSUMER_PARTITIONS`).
+   */
+  readonly writesPrefixes?: readonly string[];
+}
+
+/**
+ * Only case and review items (their sort keys; `Keys` is in every record, deletions included) reach the
+ * search indexer: events, occurrences, audit lines and postings themselves never invoke it.
+ */
+export const SEARCH_INDEX_FILTER = {
+  dynamodb: { Keys: { sk: { S: [keys.case('').sk, keys.review('').sk] } } },
+} as const satisfies FilterPattern;
+
+/** The consumers of the table stream. */
+export const STREAM_CONSUMERS: readonly StreamConsumerDefinition[] = [
+  { id: STREAM_CONSUMER, filter: STREAM_SETTINGS.filter, onFailure: 'stream-failures' },
+  {
+    id: 'index-cases',
+    filter: SEARCH_INDEX_FILTER,
+    onFailure: 'index-failures',
+    writesPrefixes: [SEARCH_PARTITION_PREFIX],
+  },
+];

@@ -19,20 +19,23 @@ import type { Construct } from 'constructs';
 import { STREAM_SETTINGS } from '#infra/catalog.ts';
 import type { ManagerSubscription } from '#infra/context.ts';
 import { acknowledge } from '#infra/nag.ts';
-import { AUDIENCE_ATTRIBUTES, type Audience, distinctAudiences } from '#shared/i18n/audiences.ts';
+import {
+  digestFilterPolicy,
+  escalationFilterPolicy,
+  type OrFilterPolicy,
+} from '#infra/subscription-filters.ts';
+import { type Audience, distinctAudiences } from '#shared/i18n/audiences.ts';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
 /** The Cognito groups a person's role comes from (`cognito:groups` claim). */
 export const PEOPLE_GROUPS = ['legal', 'manager'] as const;
 
-/** The message attribute the notify function sets from the case's market (shared/adapters/escalation-publish.ts). */
-export const MARKET_ATTRIBUTE = 'market';
-
 export interface DataStackProps extends StackProps {
   /**
    * Managers' subscriptions (context `managers`, `managerEmails`, `managerPhones`): an e-mail to the
    * escalation and digest topics, a phone to the escalation topic only, each filtered to its own audience
-   * (language and time zone) and, for escalations, its markets (plus market-less escalations). @default none
+   * (language and time zone) and, for escalations, to the pages naming its username and the unowned
+   * escalations of its brands and markets (infra/subscription-filters.ts). @default none
    */
   readonly managers?: readonly ManagerSubscription[];
   /** E-mail addresses subscribed to the operations (alarm) topic. @default none */
@@ -56,6 +59,11 @@ export class DataStack extends Stack {
   readonly operationsTopic: Topic;
   /** Where the stream consumer sends batches it could not process after its retries. */
   readonly streamFailures: Queue;
+  /**
+   * Where the search indexer (index-cases) sends stream batches it could not index after its retries: the
+   * cases they name are indexed again by `npm run reindex` (README "Search").
+   */
+  readonly indexFailures: Queue;
   /** Messages SNS could not deliver to a subscriber (e-mail bounced, endpoint gone). */
   readonly deliveryFailures: Queue;
   /**
@@ -103,6 +111,10 @@ export class DataStack extends Stack {
       // cannot send yet becomes visible again after this timeout: the pace of redrives during an outage.
       'the on-failure destination of the table-stream event source mapping (notify function), consumed by the redrive function',
       Duration.seconds(STREAM_SETTINGS.redriveIntervalSeconds),
+    );
+    this.indexFailures = this.deadLetterQueue(
+      'IndexFailures',
+      'the on-failure destination of the search indexer (index-cases) event source mapping; its cases are indexed again by npm run reindex',
     );
     this.deliveryFailures = this.deadLetterQueue(
       'DeliveryFailures',
@@ -203,6 +215,7 @@ export class DataStack extends Stack {
       OperationsTopicArn: [this.operationsTopic.topicArn, 'Alarms: subscribe the on-call here'],
       ClientSecretsArn: [this.clientSecrets.secretArn, "Pushers' HMAC secrets"],
       StreamFailuresQueueUrl: [this.streamFailures.queueUrl, 'Stream batches the notify function gave up on'],
+      IndexFailuresQueueUrl: [this.indexFailures.queueUrl, 'Stream batches the search indexer gave up on'],
       DeliveryFailuresQueueUrl: [this.deliveryFailures.queueUrl, 'Notifications SNS could not deliver'],
       InvocationFailuresQueueUrl: [this.invocationFailures.queueUrl, 'Scheduled runs that failed'],
       UserPoolId: [this.userPool.userPoolId, 'Create legal and manager users here'],
@@ -251,11 +264,14 @@ export class DataStack extends Stack {
         this.escalationTopic.addSubscription(
           new EmailSubscription(manager.email, {
             deadLetterQueue,
-            filterPolicy: managerFilter(manager, manager.markets),
+            filterPolicy: asSubscriptionFilter(escalationFilterPolicy(manager)),
           }),
         );
         this.digestTopic.addSubscription(
-          new EmailSubscription(manager.email, { deadLetterQueue, filterPolicy: managerFilter(manager, []) }),
+          new EmailSubscription(manager.email, {
+            deadLetterQueue,
+            filterPolicy: asSubscriptionFilter(digestFilterPolicy(manager)),
+          }),
         );
       }
       // Not `SmsSubscription`: aws-cdk-lib's drops its dead-letter queue, and SNS does redrive SMS
@@ -266,7 +282,7 @@ export class DataStack extends Stack {
           protocol: SubscriptionProtocol.SMS,
           endpoint: manager.phone,
           deadLetterQueue,
-          filterPolicy: managerFilter(manager, manager.markets),
+          filterPolicy: asSubscriptionFilter(escalationFilterPolicy(manager)),
         });
       }
     }
@@ -277,29 +293,9 @@ export class DataStack extends Stack {
 }
 
 /**
- * A manager subscription's filter policy: the messages of its audience (`lang` and `timeZone` attributes)
- * and, when `markets` are given, of those markets or of none (spend and sentiment cases have no market). A
- * message without `lang` — published by a notify function older than the audiences, in the minutes between
- * the data and the service stack's deploys — reaches every subscription, as it did before, rather than
- * none.
+ * A filter policy of infra/subscription-filters.ts (who receives what: the audience, the recipients, the
+ * brands and markets) in the form aws-cdk-lib takes: its one `$or`, whose alternatives SNS reads as given.
  */
-const managerFilter = (
-  audience: Audience,
-  markets: readonly string[],
-): Record<string, SubscriptionFilter> => {
-  const ofAudience = {
-    [AUDIENCE_ATTRIBUTES.lang]: [audience.lang],
-    [AUDIENCE_ATTRIBUTES.timeZone]: [audience.timeZone],
-  };
-  const unmarked = { [AUDIENCE_ATTRIBUTES.lang]: [{ exists: false }] };
-  const byMarket =
-    markets.length === 0
-      ? [{}]
-      : [{ [MARKET_ATTRIBUTE]: [...markets] }, { [MARKET_ATTRIBUTE]: [{ exists: false }] }];
-  // SNS filter policies have one `$or`: every audience × market alternative is spelled out.
-  return {
-    $or: new SubscriptionFilter(
-      [ofAudience, unmarked].flatMap((who) => byMarket.map((where) => ({ ...who, ...where }))),
-    ),
-  };
-};
+const asSubscriptionFilter = (policy: OrFilterPolicy): Record<string, SubscriptionFilter> => ({
+  $or: new SubscriptionFilter([...policy.$or]),
+});

@@ -51,6 +51,7 @@ export const createRadarApp = (
     topicKey: data.topicKey,
     operationsTopic: data.operationsTopic,
     streamFailures: data.streamFailures,
+    indexFailures: data.indexFailures,
     deliveryFailures: data.deliveryFailures,
     invocationFailures: data.invocationFailures,
     clientSecrets: data.clientSecrets,

@@ -12,13 +12,14 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { acknowledge } from '#infra/nag.ts';
 import { ENV } from '#shared/config.ts';
+import type { BundleFiles } from '#shared/export/fonts.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/metrics.ts';
 import { GLOBAL_INDEXES } from '#shared/table.ts';
 
@@ -92,7 +93,19 @@ export interface RiskFunctionProps {
   readonly timeout?: Duration;
   /** @default one month */
   readonly logRetention?: RetentionDays;
+  /** Files the function reads at run time, copied into its asset beside index.mjs (in `dir`). */
+  readonly bundleFiles?: BundleFiles;
 }
+
+/** Bundling hooks that copy `files` into the asset's `dir` after esbuild (local bundling: plain `cp`). */
+const copyInto = (files: BundleFiles): ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir, outputDir) => [
+    `mkdir -p "${join(outputDir, files.dir)}"`,
+    ...files.files.map((file) => `cp "${file}" "${join(outputDir, files.dir)}/"`),
+  ],
+});
 
 /**
  * A product Lambda function: `functions/<id>.ts`, bundled locally with esbuild and configured the same way
@@ -160,6 +173,7 @@ export class RiskFunction extends NodejsFunction {
         },
         // Only problems, not the size summary of every bundle.
         logLevel: LogLevel.WARNING,
+        ...(props.bundleFiles === undefined ? {} : { commandHooks: copyInto(props.bundleFiles) }),
       },
     });
     // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords to the role's policy.
@@ -185,9 +199,13 @@ export class RiskFunction extends NodejsFunction {
 
   /**
    * Read and write items (no Scan, no table management); sets TABLE_NAME. With `partitions`, writes are
-   * allowed only to items whose partition key is one of them (IAM `dynamodb:LeadingKeys`).
+   * allowed only to items whose partition key is one of them, with `partitionPrefixes` only to those whose
+   * partition key starts with one of them (IAM `dynamodb:LeadingKeys`).
    */
-  writeTable(table: ITable, options: { readonly partitions?: readonly string[] } = {}): void {
+  writeTable(
+    table: ITable,
+    options: { readonly partitions?: readonly string[]; readonly partitionPrefixes?: readonly string[] } = {},
+  ): void {
     this.readTable(table);
     this.addToRolePolicy(
       new PolicyStatement({
@@ -198,6 +216,15 @@ export class RiskFunction extends NodejsFunction {
           : {
               conditions: {
                 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...options.partitions] },
+              },
+            }),
+        ...(options.partitionPrefixes === undefined
+          ? {}
+          : {
+              conditions: {
+                'ForAllValues:StringLike': {
+                  'dynamodb:LeadingKeys': options.partitionPrefixes.map((prefix) => `${prefix}*`),
+                },
               },
             }),
       }),

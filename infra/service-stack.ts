@@ -3,7 +3,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { EventSourceMapping, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -15,8 +15,10 @@ import {
   FUNCTIONS,
   type FunctionDefinition,
   STREAM_CONSUMER,
+  STREAM_CONSUMERS,
   STREAM_REDRIVER,
   STREAM_SETTINGS,
+  type StreamConsumerDefinition,
   WEB_URL_PARAMETER,
 } from '#infra/catalog.ts';
 import { escalationFilters } from '#infra/escalation-filter.ts';
@@ -62,6 +64,8 @@ export interface ServiceStackProps extends StackProps {
   readonly operationsTopic: ITopic;
   /** On-failure destination of the stream consumer. */
   readonly streamFailures: IQueue;
+  /** On-failure destination of the search indexer (index-cases). */
+  readonly indexFailures: IQueue;
   /** DLQ of schedules and on-failure destination of scheduled functions. */
   readonly invocationFailures: IQueue;
   /** DLQ of the SNS subscriptions (data stack); watched here. */
@@ -120,6 +124,7 @@ export class ServiceStack extends Stack {
       stage: this.api.restApi.deploymentStage,
       deadLetterQueues: {
         'stream-failures': props.streamFailures,
+        'index-failures': props.indexFailures,
         'delivery-failures': props.deliveryFailures,
         'invocation-failures': props.invocationFailures,
       },
@@ -136,7 +141,8 @@ export class ServiceStack extends Stack {
   }
 
   private createFunction(definition: FunctionDefinition, props: ServiceStackProps): RiskFunction {
-    const consumesStream = definition.id === STREAM_CONSUMER;
+    const consumer = STREAM_CONSUMERS.find((candidate) => candidate.id === definition.id);
+    const consumesStream = consumer !== undefined;
     const redrives = definition.redrives !== undefined;
     const scheduled = definition.schedule !== undefined;
     const fn = new RiskFunction(this, definition.id, {
@@ -148,12 +154,22 @@ export class ServiceStack extends Stack {
       ...(definition.timeoutSeconds === undefined
         ? {}
         : { timeout: Duration.seconds(definition.timeoutSeconds) }),
+      ...(definition.memorySize === undefined ? {} : { memorySize: definition.memorySize }),
+      ...(definition.bundleFiles === undefined ? {} : { bundleFiles: definition.bundleFiles() }),
     });
 
-    // The publishers that write (stream consumer, redrive, digest) write only their idempotency records.
+    // The publishers that write (stream consumer, redrive, digest) write only their idempotency records;
+    // a stream consumer that keeps its own items (the search indexer) only those.
     const publishesOnly = consumesStream || redrives || (scheduled && definition.publishes !== undefined);
     if (definition.table === 'write') {
-      fn.writeTable(props.table, publishesOnly ? { partitions: STREAM_CONSUMER_PARTITIONS } : {});
+      fn.writeTable(
+        props.table,
+        consumer?.writesPrefixes !== undefined
+          ? { partitionPrefixes: consumer.writesPrefixes }
+          : publishesOnly
+            ? { partitions: STREAM_CONSUMER_PARTITIONS }
+            : {},
+      );
     }
     if (definition.table === 'read') fn.readTable(props.table);
     if (definition.routes.some((route) => route.auth === 'signature')) {
@@ -169,7 +185,7 @@ export class ServiceStack extends Stack {
         (props.notifyAudiences ?? [DEFAULT_AUDIENCE]).map(audienceKey).join(','),
       );
     }
-    if (consumesStream) this.consumeStream(fn, props);
+    if (consumer !== undefined) this.consumeStream(fn, props, consumer);
     if (redrives) this.redriveStreamFailures(fn, props);
     if (definition.schedule !== undefined) this.schedule(fn, definition.schedule, props);
     if (!scheduled) {
@@ -177,7 +193,7 @@ export class ServiceStack extends Stack {
         fn,
         'Serverless-LambdaDLQ',
         consumesStream
-          ? "Invoked synchronously by the table-stream event source mapping, never asynchronously: failed batches go to the mapping's on-failure destination (StreamFailures queue), which is alarmed."
+          ? "Invoked synchronously by the table-stream event source mapping, never asynchronously: failed batches go to the mapping's on-failure destination (the StreamFailures queue, or IndexFailures for the search indexer), which is alarmed."
           : redrives
             ? 'Invoked synchronously by the SQS event source mapping of the StreamFailures queue, never asynchronously: a message it cannot redrive stays in that queue (itself the dead-letter queue, alarmed on depth and age) and is retried after the visibility timeout.'
             : 'Invoked synchronously by API Gateway, never asynchronously: the caller receives the error (problem+json), and a Lambda DLQ only ever receives asynchronous events.',
@@ -206,7 +222,11 @@ export class ServiceStack extends Stack {
     );
   }
 
-  private consumeStream(fn: RiskFunction, props: ServiceStackProps): void {
+  private consumeStream(
+    fn: RiskFunction,
+    props: ServiceStackProps,
+    consumer: StreamConsumerDefinition,
+  ): void {
     fn.addEventSource(
       new DynamoEventSource(props.table, {
         // From the oldest record still in the stream: nothing written before the first deploy of this
@@ -225,8 +245,12 @@ export class ServiceStack extends Stack {
         // Below the stream's 24 h retention, so the failure metadata in the queue still points at
         // records the redrive function can read back.
         maxRecordAge: Duration.seconds(STREAM_SETTINGS.maxRecordAgeSeconds),
-        onFailure: new SqsDlq(props.streamFailures),
-        filters: escalationFilters(),
+        onFailure: new SqsDlq(
+          consumer.onFailure === 'index-failures' ? props.indexFailures : props.streamFailures,
+        ),
+        // Each consumer's own filter (the local poller evaluates the same pattern).
+        filters:
+          consumer.id === STREAM_CONSUMER ? escalationFilters() : [FilterCriteria.filter(consumer.filter)],
       }),
     );
   }

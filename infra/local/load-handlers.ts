@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS, type FunctionDefinition, type FunctionId, STREAM_CONSUMER } from '#infra/catalog.ts';
+import { FUNCTIONS, type FunctionDefinition, type FunctionId, STREAM_CONSUMERS } from '#infra/catalog.ts';
 import { HandlerLoadError } from '#shared/errors.ts';
 import type { HttpHandler } from './http-adapter.ts';
 import type { StreamHandler } from './stream-poller.ts';
@@ -45,25 +45,33 @@ const hasHandler = (module: unknown): module is { handler: LoadedHandler } =>
   'handler' in module &&
   typeof module.handler === 'function';
 
-/** The functions of the catalog by role: behind the HTTP adapter, fed by the stream poller, or scheduled. */
+/**
+ * The functions of the catalog by role: behind the HTTP adapter, fed by a stream poller (one per stream
+ * consumer of the catalog, `STREAM_CONSUMERS`), or scheduled.
+ */
 export interface FunctionHandlers {
   readonly http: ReadonlyMap<FunctionId, HttpHandler>;
-  readonly stream: StreamHandler;
+  /** The stream consumers' handlers; a consumer missing here gets no poller. */
+  readonly streams: ReadonlyMap<FunctionId, StreamHandler>;
   readonly scheduled?: ReadonlyMap<FunctionId, LoadedHandler>;
 }
 
 /** Loads every function of the catalog, so a broken one stops the start-up instead of its first request. */
 export const loadAllHandlers = async (): Promise<FunctionHandlers> => {
   const loaded = await Promise.all(FUNCTIONS.map(async ({ id }) => [id, await loadHandler(id)] as const));
-  const stream = loaded.find(([id]) => id === STREAM_CONSUMER)?.[1];
-  if (stream === undefined)
-    throw new HandlerLoadError(`${STREAM_CONSUMER} is not in the catalog`, STREAM_CONSUMER);
+  const byId = new Map(loaded);
+  const streams = new Map<FunctionId, StreamHandler>();
+  for (const { id } of STREAM_CONSUMERS) {
+    const handler = byId.get(id);
+    if (handler === undefined) throw new HandlerLoadError(`${id} is not in the catalog`, id);
+    streams.set(id, handler);
+  }
   const catalog: readonly FunctionDefinition[] = FUNCTIONS;
   const withRoutes = new Set(catalog.filter((fn) => fn.routes.length > 0).map((fn) => fn.id));
   const scheduled = new Set(catalog.filter((fn) => fn.schedule !== undefined).map((fn) => fn.id));
   return {
     http: new Map(loaded.filter(([id]) => withRoutes.has(id))),
-    stream,
+    streams,
     scheduled: new Map(loaded.filter(([id]) => scheduled.has(id))),
   };
 };

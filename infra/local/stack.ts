@@ -2,7 +2,13 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { FUNCTIONS, type FunctionDefinition, STREAM_CONSUMER, STREAM_REDRIVER } from '#infra/catalog.ts';
+import {
+  FUNCTIONS,
+  type FunctionDefinition,
+  STREAM_CONSUMER,
+  STREAM_CONSUMERS,
+  STREAM_REDRIVER,
+} from '#infra/catalog.ts';
 import { ENV } from '#shared/config.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -22,6 +28,7 @@ import { startLocalScheduler } from './scheduler.ts';
 import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
 import { createStaticSite } from './static-site.ts';
 import { type StreamPollerOptions, startStreamPoller } from './stream-poller.ts';
+import { passesStreamFilter } from './stream-records.ts';
 
 export interface LocalStackOptions {
   /** HTTP port; default `PORT` or 3000; 0 picks a free one (see `url`). */
@@ -164,32 +171,42 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const deadLetterFile = join(dataDir, 'stream-dead-letter.jsonl');
     const streamsClient = new DynamoDBStreamsClient(clientConfig);
     cleanups.push(async () => streamsClient.destroy());
-    const poller = await startStreamPoller({
-      client: streamsClient,
-      streamArn,
-      handler: handlers.stream,
-      functionName: STREAM_CONSUMER,
-      region: env[ENV.region],
-      // In memory the stream starts empty each run, so a checkpoint file would only mislead the next one.
-      ...(inMemory ? {} : { checkpointFile: join(dataDir, 'stream-checkpoint.json') }),
-      deadLetterFile,
-      intervalMs: options.pollIntervalMs ?? 250,
-      ...(options.stream?.maxRetries === undefined ? {} : { maxRetries: options.stream.maxRetries }),
-      ...(options.stream?.retryBackoff === undefined ? {} : { retryBackoff: options.stream.retryBackoff }),
-      ...(redriveHandler === undefined
-        ? {}
-        : {
-            redrive: {
-              handler: redriveHandler,
-              functionName: STREAM_REDRIVER,
-              ...(options.stream?.redriveIntervalMs === undefined
-                ? {}
-                : { intervalMs: options.stream.redriveIntervalMs }),
-            },
-          }),
-      logger,
-    });
-    cleanups.push(poller.stop);
+    // One poller per stream consumer, as AWS gives each its own event source mapping: each keeps its own
+    // checkpoint and dead letters (the escalation consumer's under the names they always had).
+    for (const consumer of STREAM_CONSUMERS) {
+      const handler = handlers.streams.get(consumer.id);
+      if (handler === undefined) continue;
+      const escalations = consumer.id === STREAM_CONSUMER;
+      const suffix = escalations ? '' : `.${consumer.id}`;
+      const poller = await startStreamPoller({
+        client: streamsClient,
+        streamArn,
+        handler,
+        functionName: consumer.id,
+        filter: passesStreamFilter(consumer.filter),
+        region: env[ENV.region],
+        // In memory the stream starts empty each run, so a checkpoint file would only mislead the next one.
+        ...(inMemory ? {} : { checkpointFile: join(dataDir, `stream-checkpoint${suffix}.json`) }),
+        deadLetterFile: escalations ? deadLetterFile : join(dataDir, `stream-dead-letter${suffix}.jsonl`),
+        intervalMs: options.pollIntervalMs ?? 250,
+        ...(options.stream?.maxRetries === undefined ? {} : { maxRetries: options.stream.maxRetries }),
+        ...(options.stream?.retryBackoff === undefined ? {} : { retryBackoff: options.stream.retryBackoff }),
+        // The redrive replays escalations only; the indexer's dead letters wait for `npm run reindex`.
+        ...(redriveHandler === undefined || !escalations
+          ? {}
+          : {
+              redrive: {
+                handler: redriveHandler,
+                functionName: STREAM_REDRIVER,
+                ...(options.stream?.redriveIntervalMs === undefined
+                  ? {}
+                  : { intervalMs: options.stream.redriveIntervalMs }),
+              },
+            }),
+        logger,
+      });
+      cleanups.push(poller.stop);
+    }
 
     const intervalMs = options.scheduleIntervalMs ?? scheduleIntervalFromShell();
     const catalog: readonly FunctionDefinition[] = FUNCTIONS;

@@ -9,8 +9,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Lambda event filtering, as far as the catalog's patterns use it: every key of the pattern must match;
- * an array of rules applies to a leaf, where `{ exists: true }` needs a value that is not an object (an
- * `exists` rule never matches a map) and `{ exists: false }` needs none.
+ * an array of rules applies to a leaf and one of them must hold: a string equals the value, `{ exists:
+ * true }` needs a value that is not an object (an `exists` rule never matches a map) and `{ exists:
+ * false }` needs none.
  *
  * @example matchesFilter(record, STREAM_SETTINGS.filter)
  */
@@ -19,12 +20,14 @@ export const matchesFilter = (value: unknown, pattern: FilterPattern): boolean =
     const field = isObject(value) ? value[key] : undefined;
     if (Array.isArray(rule)) {
       const exists = field !== undefined && field !== null && typeof field !== 'object';
-      return rule.some((condition: { readonly exists: boolean }) => condition.exists === exists);
+      return rule.some((condition: string | { readonly exists: boolean }) =>
+        typeof condition === 'string' ? field === condition : condition.exists === exists,
+      );
     }
     return isObject(field) && matchesFilter(field, rule as FilterPattern);
   });
 
-/** The records the notify function's event source mapping lets through (`STREAM_SETTINGS.filter`). */
+/** The records a stream consumer's event source mapping lets through (its catalog `filter`). */
 export const passesStreamFilter =
   (pattern: FilterPattern) =>
   (record: DynamoDBRecord): boolean =>

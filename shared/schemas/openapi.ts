@@ -10,13 +10,14 @@ import { LOCALES } from '#shared/i18n/locales.ts';
 import {
   BatchResponseSchema,
   CaseDetailSchema,
-  CaseListSchema,
   CaseSchema,
   ProblemSchema,
   pageOf,
   SingleResultSchema,
 } from './cases.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
+import { BrandOverviewQuerySchema, BrandParamSchema, CampaignIdParamSchema } from './overview-requests.ts';
+import { BrandOverviewSchema, CampaignOverviewSchema } from './overviews.ts';
 import {
   PolicyDiffQuerySchema,
   PolicyDiffSchema,
@@ -45,6 +46,7 @@ import {
 } from './requests.ts';
 import { ClaimExceptionSchema, DecidedReviewSchema, ReviewSchema } from './reviews.ts';
 import { RulesInForceSchema } from './rules.ts';
+import { CaseSearchPageSchema } from './search.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the
@@ -59,6 +61,27 @@ const problem = (description: string) => ({
 const jsonBody = (description: string, schema: z.ZodType) => ({
   description,
   content: { 'application/json': { schema } },
+});
+
+/** A CSV download (shared/export/csv.ts): the rows, and headers saying how many and whether it stopped early. */
+const csvBody = (description: string) => ({
+  description,
+  headers: z.object({
+    'content-disposition': z.string().meta({ description: 'attachment; filename="risk-radar-<export>-<date>.csv"' }),
+    'x-export-rows': z.string().meta({ description: 'Data rows in the file.' }),
+    'x-export-truncated': z
+      .enum(['rows', 'bytes', 'time'])
+      .optional()
+      .meta({ description: 'Set when the export stopped at a limit; its last line says so too.' }),
+  }),
+  content: {
+    'text/csv': {
+      schema: z.string().meta({
+        description:
+          'RFC 4180 CSV, UTF-8 with a byte-order mark, a header row in the reader\'s language; cells starting with = + - @ are prefixed with \'.',
+      }),
+    },
+  },
 });
 
 /** A JSON request body the operation requires. */
@@ -222,7 +245,10 @@ export const openApiDocument = () =>
             security: [{ bearer: [] }],
             requestParams: { query: ListCasesQuerySchema },
             responses: {
-              '200': jsonBody('A page of cases.', CaseListSchema),
+              '200': jsonBody(
+                'A page of cases; with q, the cases matching every word.',
+                CaseSearchPageSchema,
+              ),
               '400': problem('Bad filter or cursor.'),
               ...peopleErrors,
             },
@@ -292,6 +318,59 @@ export const openApiDocument = () =>
                 pageOf(ClaimExceptionSchema).meta({ id: 'ClaimExceptionList' }),
               ),
               ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/cases.csv': {
+          get: {
+            summary: 'The case library as filtered, as CSV (at most 50,000 rows or ~5.5 MB)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListCasesQuerySchema },
+            responses: {
+              '200': csvBody('One row per case the caller\'s scope covers, newest first.'),
+              '400': problem('An unknown or invalid filter; `errors` lists every bad parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/reviews.csv': {
+          get: {
+            summary: 'Legal reviews of one status, as CSV (legal)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListReviewsQuerySchema },
+            responses: {
+              '200': csvBody('One row per review the caller\'s scope covers, oldest first.'),
+              '400': problem('An unknown status or parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/exceptions.csv': {
+          get: {
+            summary: 'Claim exceptions, as CSV (legal)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListExceptionsQuerySchema },
+            responses: {
+              '200': csvBody('One row per exception the caller\'s scope covers, newest first, with its state now.'),
+              '400': problem('An unknown parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/reviews/{id}/evidence.pdf': {
+          get: {
+            summary: 'The evidence pack of a legal review, as PDF (legal, manager); send Accept: application/pdf',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: IdSchema }) },
+            responses: {
+              '200': {
+                description:
+                  'The copy with its matched spans highlighted, each finding with rule, legal basis and rules version, the decision, reviewer, time and note, and any exception; labels in the reader\'s language, Chinese and Vietnamese fonts embedded.',
+                content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+              },
+              '400': problem('An invalid review id.'),
+              ...peopleErrors,
+              '404': problem('No such review, or one outside the caller\'s brands and markets.'),
             },
           },
         },
@@ -406,6 +485,40 @@ export const openApiDocument = () =>
             requestParams: { path: policyPath },
             requestBody: jsonRequest(PolicyRollbackRequestSchema),
             responses: { '201': jsonBody('The new version.', PolicyVersionSchema), ...policyWriteErrors },
+          },
+        },
+        '/v1/campaigns/{id}/overview': {
+          get: {
+            summary:
+              "A campaign's whole risk on one page: its cases across spend, ad copy and sentiment, their merged timeline, plan, spend series and pacing, copies with legal's review",
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CampaignIdParamSchema }) },
+            responses: {
+              '200': jsonBody(
+                'The overview; only what the caller’s scope covers, each list capped (`truncated`).',
+                CampaignOverviewSchema,
+              ),
+              '400': problem('A malformed campaign id or an unknown query parameter.'),
+              ...peopleErrors,
+              '404': problem('No such campaign, or none the caller’s scope covers.'),
+            },
+          },
+        },
+        '/v1/brands/{brand}/overview': {
+          get: {
+            summary:
+              "A brand's page: its record, campaigns, latest cases and weekly heat map (cases per matrix cell, ISO weeks in UTC)",
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ brand: BrandParamSchema }), query: BrandOverviewQuerySchema },
+            responses: {
+              '200': jsonBody(
+                'The overview; only the cases the caller’s scope covers, each list capped (`truncated`).',
+                BrandOverviewSchema,
+              ),
+              '400': problem('A malformed brand, or weeks outside 1–26.'),
+              ...peopleErrors,
+              '404': problem('No such brand, or one outside the caller’s brands.'),
+            },
           },
         },
         '/v1/health': {

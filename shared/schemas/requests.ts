@@ -161,6 +161,16 @@ export const ListCasesQuerySchema = z
     ).optional(),
     status: CaseStatusSchema.optional(),
     riskType: RiskTypeSchema.optional(),
+    q: z
+      .string()
+      .refine((value) => value.isWellFormed(), WELL_FORMED)
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({
+        description:
+          'Words to search for in findings (every language), subject, notes, root cause, measures, plan and review decisions; all must match, case and accents ignored (README "Search").',
+      }),
     cursor: z.string().min(1).max(2048).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
   })

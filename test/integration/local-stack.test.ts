@@ -6,6 +6,7 @@ import type { FunctionId } from '#infra/catalog.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/dynamodb-local.ts';
 import type { HttpHandler } from '#infra/local/http-adapter.ts';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import type { StreamHandler } from '#infra/local/stream-poller.ts';
 import { ESCALATION_ATTRIBUTE } from '#shared/table.ts';
 import { recordingHttpHandler, recordingLogger, recordingStreamHandler } from '../support/fake-handlers.ts';
 
@@ -36,7 +37,7 @@ const functions = {
     ['get-health', health.handler],
     ['list-cases', listCases.handler],
   ]),
-  stream: notify.handler,
+  streams: new Map<FunctionId, StreamHandler>([['notify-escalation', notify.handler]]),
 };
 
 let stack: LocalStack;
