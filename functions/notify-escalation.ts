@@ -2,26 +2,32 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { escalationFromRecord } from '#shared/adapters/escalation-record.ts';
+import { notificationsFromRecord } from '#shared/adapters/escalation-record.ts';
 import { PRODUCT_METRICS } from '#shared/metrics.ts';
+import { isFollowUp } from '#shared/ports.ts';
 import { notifier } from './dependencies/notifier.ts';
 import { logger } from './logger.ts';
 import { countBy } from './metrics.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-const publishEscalation = async (record: DynamoDBRecord): Promise<void> => {
-  const message = escalationFromRecord(record);
-  if (message === undefined) return;
-  await notifier().publish(message);
-  countBy(PRODUCT_METRICS.escalations, [message.escalation], (escalation) => ({
-    tier: String(escalation.tier),
-  }));
-  logger.info('Escalation published', { escalationId: message.escalation.id, caseId: message.case.caseId });
+const publishNotifications = async (record: DynamoDBRecord): Promise<void> => {
+  for (const message of notificationsFromRecord(record)) {
+    await notifier().publish(message);
+    if (isFollowUp(message)) {
+      logger.info('Follow-up published', { followUpId: message.followUp.id, caseId: message.case.caseId });
+      continue;
+    }
+    countBy(PRODUCT_METRICS.escalations, [message.escalation], (escalation) => ({
+      tier: String(escalation.tier),
+    }));
+    logger.info('Escalation published', { escalationId: message.escalation.id, caseId: message.case.caseId });
+  }
 };
 
 /**
- * Reads the table stream (the outbox) and publishes each new escalation marker to SNS. A record whose
+ * Reads the table stream (the outbox) and publishes each new escalation marker to SNS, and each new
+ * follow-up marker (a case that paged people was acknowledged or resolved) to the same people. A record whose
  * publish fails is reported in `batchItemFailures`, so the stream retries it and later records; records
  * are processed in order so a retry starts where the failure was.
  */
@@ -29,5 +35,8 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, 
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event, context) => {
     notifier().registerContext(context);
-    return processPartialResponse(event, publishEscalation, processor, { context, processInParallel: false });
+    return processPartialResponse(event, publishNotifications, processor, {
+      context,
+      processInParallel: false,
+    });
   });

@@ -2,7 +2,11 @@ import type { Node } from 'constructs';
 import { isTimeZone } from '#shared/i18n/audiences.ts';
 import { isLocale, LOCALES, type Locale } from '#shared/i18n/locales.ts';
 
-/** One manager's subscription: where to (e-mail, phone or both), in which language and time zone. */
+/**
+ * One manager's subscription: where to (e-mail, phone or both), in which language and time zone, who the
+ * person is (the username cases are owned by and brands name as managers) and which unowned escalations
+ * they watch (infra/subscription-filters.ts).
+ */
 export interface ManagerSubscription {
   /** Subscribed to the escalation and the digest topic. */
   readonly email?: string;
@@ -12,7 +16,15 @@ export interface ManagerSubscription {
   readonly lang: Locale;
   /** IANA zone the messages' times are shown in. */
   readonly timeZone: string;
-  /** Escalations of these markets only, plus market-less ones; empty: every market. */
+  /**
+   * The person's username (as in Cognito and `RiskCase.owner`): escalations naming it among their
+   * recipients reach this subscription (the cases it owns at tier 1, its brands' cases at tier 2). Without
+   * one, only escalations that page every subscribed manager (cases with no owner) do.
+   */
+  readonly username?: string;
+  /** Unowned escalations of these brands only, plus brand-less ones; empty: every brand. */
+  readonly brands: readonly string[];
+  /** Unowned escalations of these markets only, plus market-less ones; empty: every market. */
   readonly markets: readonly string[];
 }
 
@@ -25,12 +37,13 @@ export interface RadarContext {
   /** `pusherClients=cms,meta-ads`: one API key (and usage-plan membership) per pushing client. */
   readonly pusherClients: readonly string[];
   /**
-   * Every manager subscription, from `managers` (JSON: `[{"email":"a@x.cn","lang":"zh-CN","timeZone":
-   * "Asia/Shanghai","markets":["CN"]},{"phone":"+84901234567","lang":"vi","timeZone":"Asia/Ho_Chi_Minh"}]`,
-   * `lang` default en, `timeZone` default UTC, `markets` default `managerMarkets`) and from the older lists
-   * `managerEmails=a@x.com,b@y.com` and `managerPhones=+8613800000000`, which read as English and UTC with
-   * the markets of `managerMarkets=CN,VN`. A market filter passes only escalations whose `market` message
-   * attribute is one of them, plus every escalation that has no market (spend, sentiment).
+   * Every manager subscription, from `managers` (JSON: `[{"email":"a@x.cn","username":"li","lang":"zh-CN",
+   * "timeZone":"Asia/Shanghai","brands":["Acme"],"markets":["CN"]},{"phone":"+84901234567","lang":"vi",
+   * "timeZone":"Asia/Ho_Chi_Minh"}]`, `lang` default en, `timeZone` default UTC, `brands` default none (every
+   * brand), `markets` default `managerMarkets`) and from the older lists `managerEmails=a@x.com,b@y.com` and
+   * `managerPhones=+8613800000000`, which read as English and UTC, without a username, with the markets of
+   * `managerMarkets=CN,VN`. A subscription receives the escalations naming its username, and the ones naming
+   * nobody (unowned cases) of its brands and markets, plus those with no brand or no market.
    */
   readonly managers: readonly ManagerSubscription[];
   /** `opsEmails=oncall@x.com`: e-mail subscriptions to the operations (alarm) topic. */
@@ -46,8 +59,12 @@ const MARKET = /^[A-Z]{2}$/;
 // E.164: a plus, a country code and at most 15 digits in all; no spaces or dashes (SNS refuses them).
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const TIME_ZONE = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*$/;
+// Cognito usernames are printable without spaces; quotes and backslashes would need escaping twice in an
+// SNS filter policy, commas would split the older lists.
+const USERNAME = /^[^\s"\\,]{1,128}$/u;
+const BRAND = /^[^"\\,]{1,100}$/u;
 
-const MANAGER_KEYS = new Set(['email', 'phone', 'lang', 'timeZone', 'markets']);
+const MANAGER_KEYS = new Set(['email', 'phone', 'username', 'lang', 'timeZone', 'brands', 'markets']);
 
 /** `managers`: a JSON array (command line or cdk.json string) or an array (cdk.json), each entry checked. */
 const managersOf = (node: Node, defaultMarkets: readonly string[]): ManagerSubscription[] => {
@@ -96,6 +113,26 @@ const managersOf = (node: Node, defaultMarkets: readonly string[]): ManagerSubsc
         `Context ${where}.timeZone: invalid value ${timeZone} (an IANA zone such as Asia/Ho_Chi_Minh)`,
       );
     }
+    const username = text('username');
+    if (username !== undefined)
+      validated(
+        `${where}.username`,
+        [username],
+        USERNAME,
+        'a username without spaces, quotes, backslashes or commas',
+      );
+    const rawBrands = fields.brands;
+    const brands =
+      rawBrands === undefined
+        ? []
+        : validated(
+            `${where}.brands`,
+            (Array.isArray(rawBrands) ? rawBrands.map(String) : String(rawBrands).split(','))
+              .map((brand) => brand.trim())
+              .filter((brand) => brand !== ''),
+            BRAND,
+            'brand names without quotes, backslashes or commas',
+          );
     const rawMarkets = fields.markets;
     const markets =
       rawMarkets === undefined
@@ -111,8 +148,10 @@ const managersOf = (node: Node, defaultMarkets: readonly string[]): ManagerSubsc
     return {
       ...(email === undefined ? {} : { email }),
       ...(phone === undefined ? {} : { phone }),
+      ...(username === undefined ? {} : { username }),
       lang,
       timeZone,
+      brands,
       markets,
     };
   });
@@ -126,13 +165,19 @@ const distinctManagers = (managers: readonly ManagerSubscription[]): ManagerSubs
   const seen = new Map<string, string>();
   const kept: ManagerSubscription[] = [];
   for (const manager of managers) {
-    const settings = JSON.stringify([manager.lang, manager.timeZone, [...manager.markets].sort()]);
+    const settings = JSON.stringify([
+      manager.username ?? null,
+      manager.lang,
+      manager.timeZone,
+      [...manager.brands].sort(),
+      [...manager.markets].sort(),
+    ]);
     const endpoints = [manager.email, manager.phone].filter((endpoint) => endpoint !== undefined);
     const repeats = endpoints.filter((endpoint) => seen.has(endpoint));
     for (const endpoint of repeats) {
       if (seen.get(endpoint) !== settings) {
         throw new Error(
-          `Context managers: ${endpoint} is listed twice with different language, time zone or markets`,
+          `Context managers: ${endpoint} is listed twice with different username, language, time zone, brands or markets`,
         );
       }
     }
@@ -144,8 +189,10 @@ const distinctManagers = (managers: readonly ManagerSubscription[]): ManagerSubs
     kept.push({
       ...(email === undefined ? {} : { email }),
       ...(phone === undefined ? {} : { phone }),
+      ...(manager.username === undefined ? {} : { username: manager.username }),
       lang: manager.lang,
       timeZone: manager.timeZone,
+      brands: manager.brands,
       markets: manager.markets,
     });
   }
@@ -177,7 +224,7 @@ const validated = (name: string, items: string[], pattern: RegExp, expected: str
  *
  * @example
  * // cdk synth -c managerEmails=a@x.com -c managerMarkets=CN,VN
- * radarContext(app.node).managers // [{ email: 'a@x.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] }]
+ * radarContext(app.node).managers // [{ email: 'a@x.com', lang: 'en', timeZone: 'UTC', brands: [], markets: ['CN', 'VN'] }]
  */
 export const radarContext = (node: Node): RadarContext => {
   const timeZone = listOf(node, 'scheduleTimeZone');
@@ -187,7 +234,7 @@ export const radarContext = (node: Node): RadarContext => {
     MARKET,
     'ISO 3166-1 alpha-2 codes such as CN, VN',
   );
-  const english = { lang: 'en', timeZone: 'UTC', markets: managerMarkets } as const;
+  const english = { lang: 'en', timeZone: 'UTC', brands: [], markets: managerMarkets } as const;
   const managers = distinctManagers([
     ...managersOf(node, managerMarkets),
     ...validated('managerEmails', listOf(node, 'managerEmails'), EMAIL, 'e-mail addresses').map((email) => ({

@@ -1,12 +1,21 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import { brandKey, marketKey } from '#shared/auth/scope.ts';
+import type { Escalation, RiskCase } from '#shared/domain/case.ts';
+import { actorName } from '#shared/domain/escalation-policy.ts';
 import { AUDIENCE_ATTRIBUTES, type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
 import { localizeFinding } from '#shared/i18n/findings.ts';
 import { formatInstant } from '#shared/i18n/formats.ts';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { notificationText as t } from '#shared/i18n/notifications.ts';
-import { fitSms, withoutDiacritics } from '#shared/i18n/sms.ts';
+import { fitSms, type SmsParts, withoutDiacritics } from '#shared/i18n/sms.ts';
 import { domainWord, metricsLine, subjectText } from '#shared/i18n/vocabulary.ts';
-import type { DigestMessage, EscalationMessage } from '#shared/ports.ts';
+import {
+  type CaseNotification,
+  type DigestMessage,
+  type EscalationMessage,
+  type FollowUpMessage,
+  isFollowUp,
+} from '#shared/ports.ts';
 
 /** SNS subjects must have no line breaks and be less than 100 characters long. */
 const MAX_SUBJECT = 99;
@@ -34,6 +43,49 @@ type Attributes = NonNullable<PublishCommandInput['MessageAttributes']>;
 
 const attribute = (value: string | undefined): Attributes[string] | undefined =>
   value === undefined || value === '' ? undefined : { DataType: 'String', StringValue: value };
+
+/**
+ * The message attributes escalations and follow-ups are routed by (infra/subscription-filters.ts builds the
+ * subscriptions' filter policies from the same names). `brand` travels case-folded and `market` with UK as
+ * GB (shared/auth/scope.ts), so a filter matches however an event spelt them. SNS takes at most 10
+ * attributes a message: these 8 and the audience's 2.
+ */
+export const ROUTING_ATTRIBUTES = {
+  level: 'level',
+  riskType: 'riskType',
+  tier: 'tier',
+  market: 'market',
+  channel: 'channel',
+  brand: 'brand',
+  owner: 'owner',
+  /** String.Array of the usernames paged; absent when every subscribed manager is (a case with no owner). */
+  recipients: 'recipients',
+} as const;
+
+/** The routing attributes of a page (an escalation) or of its follow-up: the escalation's tier and recipients. */
+const routingAttributes = (riskCase: RiskCase, escalation: Escalation): Attributes => {
+  const { subject } = riskCase;
+  const attributes = {
+    [ROUTING_ATTRIBUTES.level]: attribute(escalation.level),
+    [ROUTING_ATTRIBUTES.riskType]: attribute(riskCase.riskType),
+    [ROUTING_ATTRIBUTES.tier]: { DataType: 'Number', StringValue: String(escalation.tier) },
+    [ROUTING_ATTRIBUTES.market]: attribute(
+      subject.market === undefined ? undefined : marketKey(subject.market),
+    ),
+    [ROUTING_ATTRIBUTES.channel]: attribute(subject.channel),
+    [ROUTING_ATTRIBUTES.brand]: attribute(subject.brand === undefined ? undefined : brandKey(subject.brand)),
+    [ROUTING_ATTRIBUTES.owner]: attribute(riskCase.owner),
+    [ROUTING_ATTRIBUTES.recipients]:
+      escalation.recipients === undefined || escalation.recipients.length === 0
+        ? undefined
+        : { DataType: 'String.Array', StringValue: JSON.stringify(escalation.recipients) },
+  };
+  return Object.fromEntries(
+    Object.entries(attributes).filter(
+      (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
+    ),
+  );
+};
 
 /** The message attributes of an audience, which each subscription's filter policy selects on. */
 const audienceAttributes = (audience: Audience): Attributes => ({
@@ -168,7 +220,7 @@ export const escalationSms = (message: EscalationMessage, audience: Audience, li
  * The exact SNS Publish input for an escalation, written for one audience: a short subject, a body a
  * manager can act on from a phone with a link to the case in the web app, in the audience's language with
  * times in its zone, and message attributes subscriptions filter on (`lang` and `timeZone` select the
- * audience; `level`, `riskType`, `tier`, `market`, `channel`, `brand` the rest). The message is per
+ * audience; `recipients`, `brand` and `market` the people, ROUTING_ATTRIBUTES the rest). The message is per
  * protocol (`MessageStructure: 'json'`): e-mail and every other protocol get the body (`default`), a phone
  * gets one line (`sms`). Used by the SNS notifier and by the local outbox, so both show the same message.
  */
@@ -187,29 +239,116 @@ export const escalationPublishInput = (
     subject: words.subject,
   });
   const body = escalationBody(message, audience, caseLink(links, riskCase.caseId, lang));
-  const attributes = {
-    level: attribute(escalation.level),
-    riskType: attribute(riskCase.riskType),
-    tier: { DataType: 'Number', StringValue: String(escalation.tier) },
-    market: attribute(riskCase.subject.market),
-    channel: attribute(riskCase.subject.channel),
-    brand: attribute(riskCase.subject.brand),
-  };
   return {
     TopicArn: topicArn,
     Subject: oneLine(subject, MAX_SUBJECT),
     MessageStructure: 'json',
     Message: JSON.stringify({ default: body, sms: escalationSms(message, audience, links) }),
+    MessageAttributes: { ...routingAttributes(riskCase, escalation), ...audienceAttributes(audience) },
+  };
+};
+
+/** The words of a follow-up: who acted, the case as the page named it, the headline with the level. */
+const followUpWords = (message: FollowUpMessage, audience: Audience) => {
+  const { lang } = audience;
+  const { case: riskCase, followUp } = message;
+  const level = levelWord(lang, riskCase.level);
+  const name = actorName(followUp.by);
+  return {
+    level,
+    name,
+    riskType: inSentence(lang, 'riskType', riskCase.riskType),
+    subject: subjectText(lang, riskCase.subject),
+    headline:
+      followUp.kind === 'acknowledged'
+        ? t(lang, 'followUp.headline.acknowledged', { level, name })
+        : t(lang, 'followUp.headline.resolved', { level, name }),
+  };
+};
+
+/**
+ * The one-line follow-up a phone gets: the level, who acknowledged or resolved, a resolution's root cause
+ * (cut first), then the link kept whole, in the fewest segments (as `escalationSms`).
+ */
+export const followUpSms = (message: FollowUpMessage, audience: Audience, links: Links): string => {
+  const { lang } = audience;
+  const { case: riskCase, followUp } = message;
+  const plain = (text: string): string =>
+    (SMS_WITHOUT_DIACRITICS.has(lang) ? withoutDiacritics(text) : text).replace(/\s+/g, ' ');
+  const words = followUpWords(message, audience);
+  const tail = ` ${caseLink(links, riskCase.caseId)}`;
+  const head = plain(words.headline);
+  const floor: SmsParts = { head, cuttable: '', tail };
+  if (followUp.rootCause === undefined) return fitSms([floor]);
+  const withRootCause: SmsParts = {
+    head: plain(t(lang, 'sms.followUp.rootCause', { headline: words.headline })),
+    cuttable: plain(followUp.rootCause).trim(),
+    tail,
+  };
+  return fitSms([withRootCause, floor]);
+};
+
+/**
+ * The exact SNS Publish input for a follow-up (a case that paged people was acknowledged or resolved),
+ * for one audience: who did it and when, a resolution's root cause (its last why), the link to the case.
+ * It travels with the routing attributes of the escalation it follows — its tier and recipients — so the
+ * subscriptions that received the page receive the follow-up, and no one else.
+ */
+export const followUpPublishInput = (
+  topicArn: string,
+  message: FollowUpMessage,
+  links: Links,
+  audience: Audience = DEFAULT_AUDIENCE,
+): PublishCommandInput => {
+  const { lang, timeZone } = audience;
+  const { case: riskCase, followUp } = message;
+  const words = followUpWords(message, audience);
+  const at = formatInstant(lang, followUp.at, timeZone);
+  const body = [
+    followUp.kind === 'acknowledged'
+      ? t(lang, 'followUp.acknowledged', { name: words.name, at })
+      : t(lang, 'followUp.resolved', { name: words.name, at }),
+    ...(followUp.rootCause === undefined
+      ? []
+      : [t(lang, 'followUp.rootCause', { rootCause: followUp.rootCause })]),
+    t(lang, 'escalation.what', { level: words.level, riskType: words.riskType, subject: words.subject }),
+    '',
+    t(lang, 'escalation.open', { link: caseLink(links, riskCase.caseId, lang) }),
+    t(lang, 'followUp.reference', {
+      id: followUp.escalation.id,
+      tier: followUp.escalation.tier,
+      at: formatInstant(lang, followUp.escalation.at, timeZone),
+    }),
+  ].join('\n');
+  return {
+    TopicArn: topicArn,
+    Subject: oneLine(
+      t(lang, 'followUp.subject', {
+        headline: words.headline,
+        riskType: words.riskType,
+        subject: words.subject,
+      }),
+      MAX_SUBJECT,
+    ),
+    MessageStructure: 'json',
+    Message: JSON.stringify({ default: body, sms: followUpSms(message, audience, links) }),
     MessageAttributes: {
-      ...Object.fromEntries(
-        Object.entries(attributes).filter(
-          (entry): entry is [string, Attributes[string]] => entry[1] !== undefined,
-        ),
-      ),
+      ...routingAttributes(riskCase, followUp.escalation),
       ...audienceAttributes(audience),
     },
   };
 };
+
+/** The Publish input of whatever the outbox carries: an escalation or a follow-up. */
+export const notificationPublishInput = (
+  topicArn: string,
+  message: CaseNotification,
+  links: Links,
+  audience: Audience = DEFAULT_AUDIENCE,
+): PublishCommandInput =>
+  isFollowUp(message)
+    ? followUpPublishInput(topicArn, message, links, audience)
+    : escalationPublishInput(topicArn, message, links, audience);
 
 /**
  * The daily digest of new cases needing attention, for one audience: one line per case with its link,

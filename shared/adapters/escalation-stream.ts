@@ -9,8 +9,8 @@ import type { AttributeValue, DynamoDBRecord, StreamRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ENV, optional } from '#shared/config.ts';
 import { UnreadableStreamFailureError } from '#shared/errors.ts';
-import type { EscalationMessage } from '#shared/ports.ts';
-import { escalationFromRecord } from './escalation-record.ts';
+import type { CaseNotification } from '#shared/ports.ts';
+import { notificationsFromRecord } from './escalation-record.ts';
 
 type SdkImage = Record<string, SdkAttributeValue>;
 type LambdaImage = Record<string, AttributeValue>;
@@ -161,9 +161,9 @@ export const parseStreamFailure = (body: string): StreamBatchCoordinates => {
 };
 
 /**
- * The escalations of a failed batch, read back from the table stream: the port the redrive use case
- * depends on. Each record is judged as the notify function judges it (shared/adapters/escalation-record.ts),
- * so a record that carried no new marker yields none.
+ * The escalations and follow-ups of a failed batch, read back from the table stream: the port the redrive
+ * use case depends on. Each record is judged as the notify function judges it
+ * (shared/adapters/escalation-record.ts), so a record that carried no new marker yields none.
  */
 export class StreamEscalationReader {
   readonly #client: DynamoDBStreamsClient;
@@ -174,9 +174,9 @@ export class StreamEscalationReader {
     this.#region = region;
   }
 
-  async escalations(batch: StreamBatchCoordinates): Promise<EscalationMessage[]> {
+  async notifications(batch: StreamBatchCoordinates): Promise<CaseNotification[]> {
     const records = await readStreamBatch(this.#client, batch, this.#region);
-    return records.flatMap((record) => escalationFromRecord(record) ?? []);
+    return records.flatMap(notificationsFromRecord);
   }
 }
 

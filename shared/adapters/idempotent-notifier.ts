@@ -3,12 +3,13 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { type Audience, audienceKey } from '#shared/i18n/audiences.ts';
-import type {
-  AudienceNotifier,
-  DigestMessage,
-  DigestNotifier,
-  EscalationMessage,
-  Notifier,
+import {
+  type AudienceNotifier,
+  type CaseNotification,
+  type DigestMessage,
+  type DigestNotifier,
+  type Notifier,
+  notificationId,
 } from '#shared/ports.ts';
 import { NOTIFY_IDEMPOTENCY_PARTITION, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
 
@@ -38,9 +39,10 @@ const notifyPersistence = (options: IdempotencyTable): DynamoDBPersistenceLayer 
   });
 
 /**
- * Publishes each escalation at most once per escalation id and audience, whatever the stream redelivers (a
- * retried batch, a bisected batch, a re-read shard). The audiences (language × time zone) are published in
- * order, each through Powertools Idempotency with the key `<escalation id>|<lang>@<timeZone>` (items
+ * Publishes each escalation and each follow-up at most once per id and audience, whatever the stream
+ * redelivers (a retried batch, a bisected batch, a re-read shard). The audiences (language × time zone) are
+ * published in order, each through Powertools Idempotency with the key `<escalation id>|<lang>@<timeZone>`
+ * (a follow-up: `<escalation id>#<acknowledged|resolved>|<lang>@<timeZone>`) (items
  * `pk = idempotency#notify`, `sk = notify#<hash>`, expiring through the table's TTL): an audience already
  * published returns at once; one whose publish failed is deleted so the retry publishes it — and only it,
  * when the failure came after other audiences were sent; one in flight when a Lambda died becomes
@@ -49,14 +51,14 @@ const notifyPersistence = (options: IdempotencyTable): DynamoDBPersistenceLayer 
 export class IdempotentNotifier implements Notifier {
   readonly #config: IdempotencyConfig;
   readonly #audiences: readonly Audience[];
-  readonly #publish: (key: string, message: EscalationMessage, audience: Audience) => Promise<string>;
+  readonly #publish: (key: string, message: CaseNotification, audience: Audience) => Promise<string>;
 
   constructor(inner: AudienceNotifier, options: IdempotencyTable) {
     this.#config = new IdempotencyConfig({ expiresAfterSeconds: REMEMBER_SECONDS });
     this.#audiences = inner.audiences;
     const persistenceStore = notifyPersistence(options);
     this.#publish = makeIdempotent(
-      async (key: string, message: EscalationMessage, audience: Audience) => {
+      async (key: string, message: CaseNotification, audience: Audience) => {
         await inner.publishTo(message, audience);
         return key;
       },
@@ -70,9 +72,9 @@ export class IdempotentNotifier implements Notifier {
   }
 
   /** Every audience once; a failure stops there and is thrown, the audiences before it stay sent. */
-  async publish(message: EscalationMessage): Promise<void> {
+  async publish(message: CaseNotification): Promise<void> {
     for (const audience of this.#audiences) {
-      await this.#publish(`${message.escalation.id}|${audienceKey(audience)}`, message, audience);
+      await this.#publish(`${notificationId(message)}|${audienceKey(audience)}`, message, audience);
     }
   }
 }

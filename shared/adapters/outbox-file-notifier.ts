@@ -2,8 +2,14 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { type Audience, audienceKey, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
-import type { AudienceNotifier, DigestMessage, DigestNotifier, EscalationMessage } from '#shared/ports.ts';
-import { digestPublishInput, escalationPublishInput, type Links } from './escalation-publish.ts';
+import {
+  type AudienceNotifier,
+  type CaseNotification,
+  type DigestMessage,
+  type DigestNotifier,
+  isFollowUp,
+} from '#shared/ports.ts';
+import { digestPublishInput, type Links, notificationPublishInput } from './escalation-publish.ts';
 
 /**
  * Local stand-in for SNS: appends the exact Publish input of every message, one per audience, as one JSON
@@ -31,13 +37,13 @@ export class OutboxFileNotifier implements AudienceNotifier, DigestNotifier {
     this.audiences = audiences;
   }
 
-  async publish(message: EscalationMessage): Promise<void> {
+  async publish(message: CaseNotification): Promise<void> {
     for (const audience of this.audiences) await this.publishTo(message, audience);
   }
 
-  async publishTo(message: EscalationMessage, audience: Audience): Promise<void> {
-    const input = escalationPublishInput(this.#topicArn, message, await this.#links(), audience);
-    await this.#append('escalation', audience, input);
+  async publishTo(message: CaseNotification, audience: Audience): Promise<void> {
+    const input = notificationPublishInput(this.#topicArn, message, await this.#links(), audience);
+    await this.#append(isFollowUp(message) ? 'follow-up' : 'escalation', audience, input);
   }
 
   async publishDigest(message: DigestMessage): Promise<void> {

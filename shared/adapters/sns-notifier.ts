@@ -1,10 +1,10 @@
 import { PublishCommand, type PublishCommandInput, type SNSClient } from '@aws-sdk/client-sns';
 import { type Audience, DEFAULT_AUDIENCE } from '#shared/i18n/audiences.ts';
-import type { AudienceNotifier, DigestMessage, DigestNotifier, EscalationMessage } from '#shared/ports.ts';
-import { digestPublishInput, escalationPublishInput, type Links } from './escalation-publish.ts';
+import type { AudienceNotifier, CaseNotification, DigestMessage, DigestNotifier } from '#shared/ports.ts';
+import { digestPublishInput, type Links, notificationPublishInput } from './escalation-publish.ts';
 
 /**
- * Publishes to one SNS topic: escalations to the topic managers are paged on, the daily digest to its own
+ * Publishes to one SNS topic: escalations and their follow-ups to the topic managers are paged on, the daily digest to its own
  * topic (one instance per topic), so subscribers choose pages, digests or both. Each message is published
  * once per audience (language and time zone, `NOTIFY_AUDIENCES`), in that audience's words and with its
  * `lang` and `timeZone` attributes, which the subscriptions' filter policies select on. The links in the
@@ -29,12 +29,12 @@ export class SnsNotifier implements AudienceNotifier, DigestNotifier {
   }
 
   /** Every audience, in order; a failure stops there (the idempotent notifier remembers the ones sent). */
-  async publish(message: EscalationMessage): Promise<void> {
+  async publish(message: CaseNotification): Promise<void> {
     for (const audience of this.audiences) await this.publishTo(message, audience);
   }
 
-  async publishTo(message: EscalationMessage, audience: Audience): Promise<void> {
-    await this.#send(escalationPublishInput(this.#topicArn, message, await this.#links(), audience));
+  async publishTo(message: CaseNotification, audience: Audience): Promise<void> {
+    await this.#send(notificationPublishInput(this.#topicArn, message, await this.#links(), audience));
   }
 
   async publishDigest(message: DigestMessage): Promise<void> {

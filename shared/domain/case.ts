@@ -1,5 +1,6 @@
 import { subjectWords } from '#shared/i18n/vocabulary.ts';
 import type { Assessment, SeverityOrder } from './assess.ts';
+import { followUpOf, MANAGER_TIER, OWNER_TIER, pageRecipients } from './escalation-policy.ts';
 import type { EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
 import { fitFinding } from './finding-budget.ts';
@@ -55,6 +56,33 @@ export interface Escalation {
   readonly reason: EscalationReason;
   readonly level: Level;
   readonly at: string;
+  /**
+   * Who it pages, by username (shared/domain/escalation-policy.ts): the owner at tier 1, the owner and the
+   * brand's managers at tier 2; absent = every subscribed manager (a case with no owner, or older markers).
+   */
+  readonly recipients?: readonly string[];
+}
+
+/** What a follow-up tells the people a case paged. */
+export const FOLLOW_UP_KINDS = ['acknowledged', 'resolved'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/**
+ * The marker an acknowledgement or resolution of a case that paged anyone writes in the same transaction
+ * (the outbox, like `Escalation`): the notify function publishes it once per audience to the people the
+ * escalation it follows paged.
+ */
+export interface FollowUp {
+  /** Unique per follow-up: `<escalation id>#<kind>`. */
+  readonly id: string;
+  readonly kind: FollowUpKind;
+  /** The actor who acknowledged or resolved (`user:<username>`). */
+  readonly by: string;
+  readonly at: string;
+  /** A resolution's root cause: the last of its whys. */
+  readonly rootCause?: string;
+  /** The escalation it follows: its tier and recipients are the follow-up's. */
+  readonly escalation: Escalation;
 }
 
 export interface RiskCase {
@@ -77,6 +105,8 @@ export interface RiskCase {
   readonly findings: readonly CaseFinding[];
   readonly escalation?: Escalation;
   readonly escalationCount: number;
+  /** The latest follow-up to the people paged (acknowledged / resolved), if the case paged anyone. */
+  readonly followUp?: FollowUp;
   readonly acknowledgement?: Acknowledgement;
   readonly resolution?: Resolution;
   /**
@@ -149,12 +179,14 @@ export const acknowledgeCase = (existing: RiskCase, actor: string, now: Date, no
     );
   const at = now.toISOString();
   const acknowledgement: Acknowledgement = { by: actor, at, ...(note === undefined ? {} : { note }) };
+  const followUp = followUpOf(existing, 'acknowledged', actor, at);
   return {
     ok: true,
     next: {
       ...existing,
       status: 'acknowledged',
       acknowledgement,
+      ...(followUp === undefined ? {} : { followUp }),
       updatedAt: at,
       version: existing.version + 1,
     },
@@ -180,9 +212,17 @@ export const resolveCase = (
   if (existing.status === 'resolved') return refuse(existing, `Case ${existing.caseId} is already resolved`);
   const at = now.toISOString();
   const resolution: Resolution = { ...input, by: actor, at };
+  const followUp = followUpOf(existing, 'resolved', actor, at, input.whys.at(-1));
   return {
     ok: true,
-    next: { ...existing, status: 'resolved', resolution, updatedAt: at, version: existing.version + 1 },
+    next: {
+      ...existing,
+      status: 'resolved',
+      resolution,
+      ...(followUp === undefined ? {} : { followUp }),
+      updatedAt: at,
+      version: existing.version + 1,
+    },
     audit: {
       caseId: existing.caseId,
       at,
@@ -232,14 +272,25 @@ export const slaLapsed = (existing: RiskCase, policy: LevelPolicy, now: Date, sl
   existing.escalation.tier < 2 &&
   now.getTime() - Date.parse(existing.escalation.at) >= slaHours * 3_600_000;
 
-export const escalateForSla = (existing: RiskCase, now: Date, slaHours: number): Transition => {
+/**
+ * The tier-2 page of a lapsed SLA: the owner again and `managers`, the managers of the case's brand
+ * (shared/domain/escalation-policy.ts).
+ */
+export const escalateForSla = (
+  existing: RiskCase,
+  now: Date,
+  slaHours: number,
+  managers: readonly string[] = [],
+): Transition => {
   const at = now.toISOString();
+  const recipients = pageRecipients(MANAGER_TIER, existing.owner, managers);
   const escalation: Escalation = {
     id: `${existing.caseId}#${existing.escalationCount + 1}`,
-    tier: 2,
+    tier: MANAGER_TIER,
     reason: 'sla-lapsed',
     level: existing.level,
     at,
+    ...(recipients === undefined ? {} : { recipients }),
   };
   return {
     ok: true,
@@ -379,14 +430,27 @@ export interface OccurrenceInput {
   readonly riskType: RiskType;
   readonly subject: Subject;
   readonly now: Date;
+  /**
+   * Who answers for a case this occurrence opens, or joins while it has no owner (the catalogue's
+   * `defaultOwner`); a case's own owner changes only by reassignment. A page goes to the owner first.
+   */
+  readonly owner?: string;
 }
 
 /** A new case for the first occurrence on a subject; escalates at once when its level pages. */
 export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPolicy): RiskCase => {
   const at = input.now.toISOString();
   const { level, probability, impact, findings } = input.assessment;
+  const recipients = pageRecipients(OWNER_TIER, input.owner);
   const escalation: Escalation | undefined = policy.escalates(level)
-    ? { id: `${caseId}#1`, tier: 1, reason: 'opened', level, at }
+    ? {
+        id: `${caseId}#1`,
+        tier: OWNER_TIER,
+        reason: 'opened',
+        level,
+        at,
+        ...(recipients === undefined ? {} : { recipients }),
+      }
     : undefined;
   return {
     caseId,
@@ -404,6 +468,7 @@ export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPo
     findings: mergeFindings([], findings, utc(input.event.occurredAt), policy.compare),
     ...(escalation === undefined ? {} : { escalation }),
     escalationCount: escalation === undefined ? 0 : 1,
+    ...(input.owner === undefined ? {} : { owner: input.owner }),
     version: 1,
   };
 };
@@ -423,13 +488,17 @@ export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: Lev
   const reopens = existing.status === 'resolved' && policy.opensCase(incoming.level);
   const worst = reopens || policy.compare(incoming, existing) > 0 ? incoming : existing;
   const escalates = policy.escalates(worst.level) && (rises || reopens);
+  // A case's owner, once set, changes only by reassignment; an ownerless case takes the input's.
+  const owner = existing.owner ?? input.owner;
+  const recipients = pageRecipients(OWNER_TIER, owner);
   const escalation: Escalation | undefined = escalates
     ? {
         id: `${existing.caseId}#${existing.escalationCount + 1}`,
-        tier: 1,
+        tier: OWNER_TIER,
         reason: reopens ? 'reopened' : 'level-rose',
         level: worst.level,
         at,
+        ...(recipients === undefined ? {} : { recipients }),
       }
     : existing.escalation;
   return {
@@ -450,6 +519,7 @@ export const joinCase = (existing: RiskCase, input: OccurrenceInput, policy: Lev
     ),
     ...(escalation === undefined ? {} : { escalation }),
     escalationCount: escalates ? existing.escalationCount + 1 : existing.escalationCount,
+    ...(owner === undefined ? {} : { owner }),
     version: existing.version + 1,
   };
 };

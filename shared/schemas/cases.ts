@@ -4,11 +4,13 @@ import type {
   AuditEntry,
   CaseFinding,
   Escalation,
+  FollowUp,
   Occurrence,
   Resolution,
   RiskCase,
   Subject,
 } from '#shared/domain/case.ts';
+import { FOLLOW_UP_KINDS } from '#shared/domain/case.ts';
 import type { CaseDetail, Page } from '#shared/ports.ts';
 import type { Problem } from '#shared/problem.ts';
 import type { AssessedResult, EventResult, RejectedResult } from '#shared/use-cases/event-results.ts';
@@ -51,9 +53,29 @@ export const EscalationSchema = z
     reason: EscalationReasonSchema,
     level: LevelSchema,
     at: z.string(),
+    recipients: z.array(z.string()).optional().meta({
+      description:
+        "Who it pages (usernames): the owner at tier 1, the owner and the brand's managers at tier 2; absent: every subscribed manager.",
+    }),
   })
   .meta({ id: 'Escalation' });
 true satisfies Tied<typeof EscalationSchema, Escalation>;
+
+export const FollowUpSchema = z
+  .object({
+    id: z.string().meta({ description: '<escalation id>#<kind>: one SNS message per id and audience.' }),
+    kind: z.enum(FOLLOW_UP_KINDS),
+    by: z.string(),
+    at: z.string(),
+    rootCause: z.string().optional().meta({ description: "A resolution's root cause: its last why." }),
+    escalation: EscalationSchema,
+  })
+  .meta({
+    id: 'FollowUp',
+    description:
+      'The follow-up sent to everyone the escalation paged when the case was acknowledged or resolved.',
+  });
+true satisfies Tied<typeof FollowUpSchema, FollowUp>;
 
 export const CaseFindingSchema = FindingSchema.extend({
   seenAt: z.string().meta({ description: 'When the occurrence that last raised this rule happened (UTC).' }),
@@ -95,6 +117,7 @@ export const CaseSchema = z
     }),
     escalation: EscalationSchema.optional(),
     escalationCount: z.number().int(),
+    followUp: FollowUpSchema.optional(),
     acknowledgement: AcknowledgementSchema.optional(),
     resolution: ResolutionSchema.optional(),
     owner: z.string().optional().meta({

@@ -1,4 +1,4 @@
-import type { EscalationMessage, Notifier } from '#shared/ports.ts';
+import { type CaseNotification, type Notifier, notificationId } from '#shared/ports.ts';
 
 /** Where a batch the stream consumer gave up on lies in the table stream. */
 export interface FailedBatch {
@@ -9,21 +9,21 @@ export interface FailedBatch {
 }
 
 export interface RedriveDependencies {
-  /** Reads the batch back from the stream and returns the escalations its records carry. */
-  readonly batches: { escalations(batch: FailedBatch): Promise<readonly EscalationMessage[]> };
-  /** The notify function's idempotent notifier: an escalation already published is not sent again. */
+  /** Reads the batch back from the stream and returns the escalations and follow-ups its records carry. */
+  readonly batches: { notifications(batch: FailedBatch): Promise<readonly CaseNotification[]> };
+  /** The notify function's idempotent notifier: a notification already published is not sent again. */
   readonly notifier: Notifier;
 }
 
 /**
- * Publishes the escalations of one failed batch, in stream order, each at most once (the notifier
- * remembers escalation ids). Throws at the first publish that fails, so the batch stays on the
+ * Publishes the escalations and follow-ups of one failed batch, in stream order, each at most once (the
+ * notifier remembers their ids). Throws at the first publish that fails, so the batch stays on the
  * on-failure destination and is tried again later; the ones already published are skipped then.
  *
- * @returns the escalation ids of the batch, published now or before.
+ * @returns the escalation and follow-up ids of the batch, published now or before.
  */
 export const redriveBatch = async (deps: RedriveDependencies, batch: FailedBatch): Promise<string[]> => {
-  const escalations = await deps.batches.escalations(batch);
-  for (const message of escalations) await deps.notifier.publish(message);
-  return escalations.map((message) => message.escalation.id);
+  const notifications = await deps.batches.notifications(batch);
+  for (const message of notifications) await deps.notifier.publish(message);
+  return notifications.map(notificationId);
 };

@@ -66,8 +66,15 @@ const CONTEXT = {
   managerPhones: '+8613800000000',
   managerMarkets: 'CN,VN',
   managers: JSON.stringify([
-    { email: 'li@example.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['CN'] },
-    { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
+    {
+      email: 'li@example.cn',
+      username: 'li',
+      lang: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      brands: ['Acme'],
+      markets: ['CN'],
+    },
+    { phone: '+84901234567', username: 'lan', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
   ]),
   opsEmails: 'oncall@example.com',
 };
@@ -259,17 +266,36 @@ describe('Stack: RiskRadarData', () => {
     expect(bySms(digest())).toEqual([]);
   });
 
-  /** A subscription's filter: its audience, or a message older than audiences; × its markets, if any. */
-  const filterOf = (lang: string, timeZone: string, markets: readonly string[]) => {
-    const where = markets.length === 0 ? [{}] : [{ market: markets }, { market: [{ exists: false }] }];
+  const none = [{ exists: false }];
+  /** The digest's filter: its audience, or a message older than audiences. */
+  const digestFilterOf = (lang: string, timeZone: string) => ({
+    $or: [{ lang: [lang], timeZone: [timeZone] }, { lang: none }],
+  });
+  /**
+   * An escalation subscription's filter: its audience (or a message older than audiences) × either the
+   * pages naming its username, or the pages naming nobody of its brands (case-folded) and markets, or of none.
+   */
+  const filterOf = (
+    lang: string,
+    timeZone: string,
+    markets: readonly string[],
+    person: { username?: string; brands?: readonly string[] } = {},
+  ) => {
+    const brands = person.brands ?? [];
+    const byBrand = brands.length === 0 ? [{}] : [{ brand: brands }, { brand: none }];
+    const byMarket = markets.length === 0 ? [{}] : [{ market: markets }, { market: none }];
+    const unnamed = byBrand.flatMap((brand) =>
+      byMarket.map((market) => ({ recipients: none, ...brand, ...market })),
+    );
+    const named = person.username === undefined ? [] : [{ recipients: [person.username] }];
     return {
-      $or: [{ lang: [lang], timeZone: [timeZone] }, { lang: [{ exists: false }] }].flatMap((who) =>
-        where.map((market) => ({ ...who, ...market })),
+      $or: [{ lang: [lang], timeZone: [timeZone] }, { lang: none }].flatMap((who) =>
+        [...named, ...unnamed].map((what) => ({ ...who, ...what })),
       ),
     };
   };
 
-  it("gives each manager's subscriptions the manager's audience, and escalations the manager's markets (or none)", () => {
+  it("gives each manager's subscriptions the manager's audience, and escalations the pages naming the manager or the unowned ones of the manager's brands and markets (or none)", () => {
     const filters = (topic: [string, Resource]) =>
       Object.fromEntries(
         subscriptionsTo(topic).map((subscription) => [
@@ -282,13 +308,27 @@ describe('Stack: RiskRadarData', () => {
       'ana@example.com': filterOf('en', 'UTC', ['CN', 'VN']),
       'bo@example.com': filterOf('en', 'UTC', ['CN', 'VN']),
       '+8613800000000': filterOf('en', 'UTC', ['CN', 'VN']),
-      'li@example.cn': filterOf('zh-CN', 'Asia/Shanghai', ['CN']),
-      '+84901234567': filterOf('vi', 'Asia/Ho_Chi_Minh', ['CN', 'VN']),
+      'li@example.cn': filterOf('zh-CN', 'Asia/Shanghai', ['CN'], { username: 'li', brands: ['acme'] }),
+      '+84901234567': filterOf('vi', 'Asia/Ho_Chi_Minh', ['CN', 'VN'], { username: 'lan' }),
+    });
+    // Spelt out once: li hears of her own pages, and of unowned Acme or brand-less pages in CN or market-less.
+    expect(filters(escalations())['li@example.cn'].$or).toHaveLength(10);
+    expect(filters(escalations())['li@example.cn'].$or[0]).toEqual({
+      lang: ['zh-CN'],
+      timeZone: ['Asia/Shanghai'],
+      recipients: ['li'],
+    });
+    expect(filters(escalations())['li@example.cn'].$or[1]).toEqual({
+      lang: ['zh-CN'],
+      timeZone: ['Asia/Shanghai'],
+      recipients: none,
+      brand: ['acme'],
+      market: ['CN'],
     });
     expect(filters(digest())).toEqual({
-      'ana@example.com': filterOf('en', 'UTC', []),
-      'bo@example.com': filterOf('en', 'UTC', []),
-      'li@example.cn': filterOf('zh-CN', 'Asia/Shanghai', []),
+      'ana@example.com': digestFilterOf('en', 'UTC'),
+      'bo@example.com': digestFilterOf('en', 'UTC'),
+      'li@example.cn': digestFilterOf('zh-CN', 'Asia/Shanghai'),
     });
   });
 

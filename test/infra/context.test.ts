@@ -10,21 +10,21 @@ describe('Function: radarContext', () => {
     const fromJson = contextOf({ pusherClients: ['cms', 'meta-ads'], opsEmails: ['ops@x.com'] });
 
     expect(fromCli.managers).toEqual([
-      { email: 'a@x.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] },
-      { email: 'b@y.com', lang: 'en', timeZone: 'UTC', markets: ['CN', 'VN'] },
+      { email: 'a@x.com', lang: 'en', timeZone: 'UTC', brands: [], markets: ['CN', 'VN'] },
+      { email: 'b@y.com', lang: 'en', timeZone: 'UTC', brands: [], markets: ['CN', 'VN'] },
     ]);
     expect(fromJson.pusherClients).toEqual(['cms', 'meta-ads']);
     expect(fromJson.opsEmails).toEqual(['ops@x.com']);
     expect(contextOf({ managerPhones: '+8613800000000, +84901234567' }).managers).toEqual([
-      { phone: '+8613800000000', lang: 'en', timeZone: 'UTC', markets: [] },
-      { phone: '+84901234567', lang: 'en', timeZone: 'UTC', markets: [] },
+      { phone: '+8613800000000', lang: 'en', timeZone: 'UTC', brands: [], markets: [] },
+      { phone: '+84901234567', lang: 'en', timeZone: 'UTC', brands: [], markets: [] },
     ]);
   });
 
   it('reads managers with their language, time zone and markets from JSON (command line) or an array (cdk.json)', () => {
     // Prepare
     const managers = [
-      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['cn'] },
+      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', brands: [], markets: ['cn'] },
       { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
       { email: 'ana@x.com' },
     ];
@@ -35,13 +35,50 @@ describe('Function: radarContext', () => {
 
     // Assess
     expect(fromCli.managers).toEqual([
-      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', markets: ['CN'] },
-      { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh', markets: ['VN'] },
-      { email: 'ana@x.com', lang: 'en', timeZone: 'UTC', markets: ['VN'] },
+      { email: 'li@x.cn', lang: 'zh-CN', timeZone: 'Asia/Shanghai', brands: [], markets: ['CN'] },
+      { phone: '+84901234567', lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh', brands: [], markets: ['VN'] },
+      { email: 'ana@x.com', lang: 'en', timeZone: 'UTC', brands: [], markets: ['VN'] },
     ]);
     expect(fromJson.managers).toEqual([
       ...fromCli.managers,
-      { email: 'bo@x.com', lang: 'en', timeZone: 'UTC', markets: ['VN'] },
+      { email: 'bo@x.com', lang: 'en', timeZone: 'UTC', brands: [], markets: ['VN'] },
+    ]);
+  });
+
+  it("reads a manager's username and brands, the routing of owner-first pages (infra/subscription-filters.ts)", () => {
+    // Prepare
+    const managers = [
+      {
+        email: 'li@x.cn',
+        username: 'li',
+        lang: 'zh-CN',
+        brands: ['Acme', ' Lumière ', 'Acme'],
+        markets: 'cn,uk',
+      },
+      { phone: '+84901234567', username: 'lan', brands: 'Acme, Beta' },
+    ];
+
+    // Act
+    const read = contextOf({ managers: JSON.stringify(managers) }).managers;
+
+    // Assess
+    expect(read).toEqual([
+      {
+        email: 'li@x.cn',
+        username: 'li',
+        lang: 'zh-CN',
+        timeZone: 'UTC',
+        brands: ['Acme', 'Lumière'],
+        markets: ['CN', 'UK'],
+      },
+      {
+        phone: '+84901234567',
+        username: 'lan',
+        lang: 'en',
+        timeZone: 'UTC',
+        brands: ['Acme', 'Beta'],
+        markets: [],
+      },
     ]);
   });
 
@@ -52,6 +89,14 @@ describe('Function: radarContext', () => {
     expect(() =>
       contextOf({ managers: [{ email: 'a@x.com', lang: 'vi' }], managerEmails: 'a@x.com' }),
     ).toThrow(/Context managers: a@x.com is listed twice/);
+    expect(() =>
+      contextOf({
+        managers: [
+          { email: 'a@x.com', username: 'ana' },
+          { email: 'a@x.com', username: 'bo' },
+        ],
+      }),
+    ).toThrow(/Context managers: a@x.com is listed twice with different username/);
   });
 
   it('defaults to nothing: no keys, no subscriptions, UTC schedules', () => {
@@ -94,6 +139,13 @@ describe('Function: radarContext', () => {
     ['an entry without an address', [{ lang: 'vi' }], /Context managers\[0\]: needs an email or a phone/],
     ['a malformed phone', [{ phone: '0901234567' }], /Context managers\[0\]\.phone/],
     ['a malformed market', [{ email: 'a@x.com', markets: ['Vietnam'] }], /Context managers\[0\]\.markets/],
+    [
+      'a username with a space',
+      [{ email: 'a@x.com', username: 'ana lee' }],
+      /Context managers\[0\]\.username/,
+    ],
+    ['a username with a quote', [{ email: 'a@x.com', username: 'ana"' }], /Context managers\[0\]\.username/],
+    ['a brand with a backslash', [{ email: 'a@x.com', brands: ['Ac\\me'] }], /Context managers\[0\]\.brands/],
     ['text that is not JSON', '[{email: a@x.com}]', /Context managers: not JSON/],
   ])('refuses managers with %s, naming the setting', (_name, managers, message) => {
     expect(() => contextOf({ managers })).toThrow(message);

@@ -12,7 +12,7 @@ import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-stor
 import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
 import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
 import { type Escalation, openCase, subjectOf } from '#shared/domain/case.ts';
-import type { AudienceNotifier } from '#shared/ports.ts';
+import { type AudienceNotifier, notificationId } from '#shared/ports.ts';
 import { ingestEvent } from '#shared/use-cases/ingest-events.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
@@ -220,7 +220,7 @@ describe('Class: IdempotentNotifier', () => {
       audiences: [{ lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' }],
       publish: async () => {},
       publishTo: async (message, audience) => {
-        sent.push(`${message.escalation.id} ${audience.lang}`);
+        sent.push(`${notificationId(message)} ${audience.lang}`);
       },
     };
     const asFunction = (name: string): IdempotentNotifier => {

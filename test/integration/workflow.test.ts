@@ -136,7 +136,9 @@ describe('SLA and digest (DynamoDB Local)', () => {
     const caseId = caseIdOf(
       await ingestEvent('pusher', 0, spendEvent({ campaignId: 'sla' }, 'sla-1'), ingest),
     );
-    const deps = { reader, cases, policy, clock, slaHours: 4 };
+    // No brand in the catalogue: nobody to add at tier 2 (escalation-sla.test.ts covers the brand's managers).
+    const catalogue = { getMany: async () => ({ campaigns: new Map(), brands: new Map() }) };
+    const deps = { reader, cases, catalogue, policy, clock, slaHours: 4 };
     expect((await checkSla(deps, ['red'])).escalated).not.toContain(caseId);
     advance(5);
     expect((await checkSla(deps, ['red'])).escalated).toContain(caseId);

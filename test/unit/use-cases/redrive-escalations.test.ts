@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStreamFailure } from '#shared/adapters/escalation-stream.ts';
 import { UnreadableStreamFailureError } from '#shared/errors.ts';
-import type { EscalationMessage } from '#shared/ports.ts';
+import { type CaseNotification, type EscalationMessage, notificationId } from '#shared/ports.ts';
 import { type FailedBatch, redriveBatch } from '#shared/use-cases/redrive-escalations.ts';
 
 /** An on-failure record as Lambda writes it to the StreamFailures queue for a DynamoDB stream batch. */
@@ -53,8 +53,8 @@ describe('Function: redriveBatch', () => {
     // Prepare
     const published: string[] = [];
     const deps = {
-      batches: { escalations: async () => [message('c-1#1'), message('c-2#1')] },
-      notifier: { publish: async (m: EscalationMessage) => void published.push(m.escalation.id) },
+      batches: { notifications: async () => [message('c-1#1'), message('c-2#1')] },
+      notifier: { publish: async (m: CaseNotification) => void published.push(notificationId(m)) },
     };
 
     // Act
@@ -67,7 +67,7 @@ describe('Function: redriveBatch', () => {
 
   it('fails the batch when a publish fails, so the message stays on the queue', async () => {
     const deps = {
-      batches: { escalations: async () => [message('c-1#1')] },
+      batches: { notifications: async () => [message('c-1#1')] },
       notifier: {
         publish: async () => {
           throw new Error('SNS is down');

@@ -35,6 +35,14 @@ export const NOTIFICATIONS_EN = {
   'digest.case':
     '- [{level}] {riskType}: {subject} ({count, plural, one {# occurrence} other {# occurrences}}) — {link}',
   'digest.quiet': 'Nothing here pages anyone.',
+  'followUp.headline.acknowledged': '[{level}] Acknowledged by {name}',
+  'followUp.headline.resolved': '[{level}] Resolved by {name}',
+  'followUp.subject': '{headline}: {riskType} risk: {subject}',
+  'followUp.acknowledged': 'Acknowledged by {name} at {at}.',
+  'followUp.resolved': 'Resolved by {name} at {at}.',
+  'followUp.rootCause': 'Root cause: {rootCause}',
+  'followUp.reference': 'Follow-up to escalation {id} (tier {tier}) of {at}, which paged you.',
+  'sms.followUp.rootCause': '{headline}, root cause: ',
 } as const;
 
 export type NotificationMessageId = keyof typeof NOTIFICATIONS_EN;

@@ -33,4 +33,12 @@ export const NOTIFICATIONS_VI = {
   'digest.intro': 'Các hồ sơ rủi ro mới cần chú ý, ghi nhận từ {since} đến {until}:',
   'digest.case': '- [{level}] Rủi ro {riskType}: {subject} ({count} lần xảy ra) — {link}',
   'digest.quiet': 'Không hồ sơ nào ở đây kích hoạt cảnh báo khẩn.',
+  'followUp.headline.acknowledged': '[{level}] {name} đã tiếp nhận',
+  'followUp.headline.resolved': '[{level}] {name} đã xử lý xong',
+  'followUp.subject': '{headline}: Rủi ro {riskType}: {subject}',
+  'followUp.acknowledged': '{name} đã tiếp nhận hồ sơ rủi ro này lúc {at}.',
+  'followUp.resolved': '{name} đã xử lý xong hồ sơ rủi ro này lúc {at}.',
+  'followUp.rootCause': 'Nguyên nhân gốc: {rootCause}',
+  'followUp.reference': 'Cập nhật cho cảnh báo {id} (lần {tier}) lúc {at} đã gửi tới bạn.',
+  'sms.followUp.rootCause': '{headline}, nguyên nhân gốc: ',
 } as const satisfies Catalogue<NotificationMessageId>;

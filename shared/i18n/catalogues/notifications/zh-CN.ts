@@ -32,4 +32,12 @@ export const NOTIFICATIONS_ZH_CN = {
   'digest.intro': '以下新案件需要关注，记录时间 {since} 至 {until}：',
   'digest.case': '- 【{level}】{riskType}：{subject}（{count} 次）— {link}',
   'digest.quiet': '以上案件均不触发紧急通知。',
+  'followUp.headline.acknowledged': '【{level}】{name} 已确认',
+  'followUp.headline.resolved': '【{level}】{name} 已解决',
+  'followUp.subject': '{headline}：{riskType}风险：{subject}',
+  'followUp.acknowledged': '{name} 已于 {at} 确认此案件。',
+  'followUp.resolved': '{name} 已于 {at} 解决此案件。',
+  'followUp.rootCause': '根本原因：{rootCause}',
+  'followUp.reference': '这是 {at} 升级通知 {id}（第 {tier} 次）的后续：该通知曾发给您。',
+  'sms.followUp.rootCause': '{headline}，根本原因：',
 } as const satisfies Catalogue<NotificationMessageId>;

@@ -1,0 +1,90 @@
+import type { Escalation, FollowUp, FollowUpKind, RiskCase } from './case.ts';
+
+/**
+ * The escalation policy, with levels as PagerDuty and Opsgenie have them, in one place:
+ *
+ * - tier 1 (a case opens at a paging level, its level rises to one, it reopens at one) pages the case's
+ *   owner;
+ * - tier 2 (nobody acknowledged within `RED_ACK_SLA_HOURS`) pages the owner again and the managers of the
+ *   case's brand (`Brand.managers` of the catalogue);
+ * - a case with no owner pages every subscribed manager, at every tier, as before cases had owners; so
+ *   does a tier 2 whose brand names no managers (nobody else to escalate to);
+ * - when a case that paged anyone is acknowledged or resolved, everyone that page reached gets a follow-up
+ *   (`followUpOf`).
+ *
+ * Recipients are usernames; `undefined` means every subscribed manager. Each escalation marker records
+ * its recipients, so the notify function routes it (SNS message attribute `recipients`) and a follow-up
+ * reaches exactly the people the last page reached, even after the case changed owner.
+ */
+
+/** The tier that pages the owner. */
+export const OWNER_TIER = 1;
+/** The tier that adds the brand's managers. */
+export const MANAGER_TIER = 2;
+
+/**
+ * Who an escalation at `tier` pages: usernames, or `undefined` for every subscribed manager.
+ *
+ * @example pageRecipients(1, 'ana', ['li']) // ['ana']
+ * @example pageRecipients(2, 'ana', ['li', 'ana']) // ['ana', 'li']
+ * @example pageRecipients(1, undefined, ['li']) // undefined: every subscribed manager
+ */
+export const pageRecipients = (
+  tier: number,
+  owner: string | undefined,
+  managers: readonly string[] = [],
+): readonly string[] | undefined => {
+  if (owner === undefined || owner.trim() === '') return undefined;
+  if (tier < MANAGER_TIER) return [owner];
+  const named = managers.map((manager) => manager.trim()).filter((manager) => manager !== '');
+  if (named.length === 0) return undefined;
+  return [...new Set([owner, ...named])];
+};
+
+/**
+ * The escalation the case's people were last paged by, if it belongs to the case's current episode: a
+ * case resolved and then reopened below a paging level keeps its old marker, whose people were already
+ * told of the resolution, so they get nothing more.
+ */
+const currentPage = (existing: RiskCase): Escalation | undefined => {
+  const escalation = existing.escalation;
+  if (escalation === undefined) return undefined;
+  const resolvedAt = existing.resolution?.at;
+  return resolvedAt !== undefined && Date.parse(resolvedAt) >= Date.parse(escalation.at)
+    ? undefined
+    : escalation;
+};
+
+/**
+ * The follow-up marker an acknowledgement or resolution writes on a case that paged anyone (the outbox
+ * the notify function publishes from, once per audience): who and when, for a resolution the root cause
+ * (the last of the 5 whys), and the escalation it follows — its tier and recipients decide who hears it.
+ * Nothing when the case never paged in its current episode.
+ *
+ * @example followUpOf(paged, 'acknowledged', 'user:ana', '2026-12-01T10:00:00.000Z')?.id // 'c-1#1#acknowledged'
+ */
+export const followUpOf = (
+  existing: RiskCase,
+  kind: FollowUpKind,
+  by: string,
+  at: string,
+  rootCause?: string,
+): FollowUp | undefined => {
+  const escalation = currentPage(existing);
+  if (escalation === undefined) return undefined;
+  return {
+    id: `${escalation.id}#${kind}`,
+    kind,
+    by,
+    at,
+    ...(rootCause === undefined || rootCause.trim() === '' ? {} : { rootCause: rootCause.trim() }),
+    escalation,
+  };
+};
+
+/**
+ * How a follow-up names the person who acted: the username of a `user:<name>` actor, the id otherwise.
+ *
+ * @example actorName('user:ana') // 'ana'
+ */
+export const actorName = (actor: string): string => actor.replace(/^user:/, '');
