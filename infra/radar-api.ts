@@ -24,6 +24,7 @@ import { Construct } from 'constructs';
 import { type RouteAuth, type RouteDefinition, STAGE_NAME } from '#infra/catalog.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { addProblemResponses } from '#infra/problem-responses.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/export/media-types.ts';
 
 export interface RadarApiProps {
   /** Verifies people's tokens on `cognito` routes. */
@@ -87,6 +88,8 @@ export class RadarApi extends Construct {
 
     this.restApi = new RestApi(this, 'Api', {
       restApiName: 'marketing-risk-radar',
+      // The evidence-pack PDF: its base64 body goes out as bytes to a request that accepts application/pdf.
+      binaryMediaTypes: [...BINARY_MEDIA_TYPES],
       description: 'Marketing Risk Radar: events in, cases and reviews out.',
       endpointTypes: [EndpointType.REGIONAL],
       // Execution logs need the account-wide API Gateway CloudWatch role (one per account and region).

@@ -84,6 +84,27 @@ const csvBody = (description: string) => ({
   },
 });
 
+/** A CSV download (shared/export/csv.ts): the rows, and headers saying how many and whether it stopped early. */
+const csvBody = (description: string) => ({
+  description,
+  headers: z.object({
+    'content-disposition': z.string().meta({ description: 'attachment; filename="risk-radar-<export>-<date>.csv"' }),
+    'x-export-rows': z.string().meta({ description: 'Data rows in the file.' }),
+    'x-export-truncated': z
+      .enum(['rows', 'bytes', 'time'])
+      .optional()
+      .meta({ description: 'Set when the export stopped at a limit; its last line says so too.' }),
+  }),
+  content: {
+    'text/csv': {
+      schema: z.string().meta({
+        description:
+          'RFC 4180 CSV, UTF-8 with a byte-order mark, a header row in the reader\'s language; cells starting with = + - @ are prefixed with \'.',
+      }),
+    },
+  },
+});
+
 /** A JSON request body the operation requires. */
 const jsonRequest = (schema: z.ZodType) => ({
   required: true,
@@ -318,6 +339,59 @@ export const openApiDocument = () =>
                 pageOf(ClaimExceptionSchema).meta({ id: 'ClaimExceptionList' }),
               ),
               ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/cases.csv': {
+          get: {
+            summary: 'The case library as filtered, as CSV (at most 50,000 rows or ~5.5 MB)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListCasesQuerySchema },
+            responses: {
+              '200': csvBody('One row per case the caller\'s scope covers, newest first.'),
+              '400': problem('An unknown or invalid filter; `errors` lists every bad parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/reviews.csv': {
+          get: {
+            summary: 'Legal reviews of one status, as CSV (legal)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListReviewsQuerySchema },
+            responses: {
+              '200': csvBody('One row per review the caller\'s scope covers, oldest first.'),
+              '400': problem('An unknown status or parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/exports/exceptions.csv': {
+          get: {
+            summary: 'Claim exceptions, as CSV (legal)',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListExceptionsQuerySchema },
+            responses: {
+              '200': csvBody('One row per exception the caller\'s scope covers, newest first, with its state now.'),
+              '400': problem('An unknown parameter.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/reviews/{id}/evidence.pdf': {
+          get: {
+            summary: 'The evidence pack of a legal review, as PDF (legal, manager); send Accept: application/pdf',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: IdSchema }) },
+            responses: {
+              '200': {
+                description:
+                  'The copy with its matched spans highlighted, each finding with rule, legal basis and rules version, the decision, reviewer, time and note, and any exception; labels in the reader\'s language, Chinese and Vietnamese fonts embedded.',
+                content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+              },
+              '400': problem('An invalid review id.'),
+              ...peopleErrors,
+              '404': problem('No such review, or one outside the caller\'s brands and markets.'),
             },
           },
         },

@@ -63,7 +63,8 @@ const departures = (route: string, answer: APIGatewayProxyResult): string[] => {
   const schema = documented.content?.[contentType]?.schema;
   if (schema === undefined) return [`${route} ${status}: content type ${contentType} is not documented`];
   const validate = validatorOf(schema);
-  if (validate(JSON.parse(answer.body))) return [];
+  // A CSV or PDF download is a string (the PDF base64-encoded, as API Gateway receives it).
+  if (validate(contentType.endsWith('json') ? JSON.parse(answer.body) : answer.body)) return [];
   return (validate.errors ?? []).map(
     (error) =>
       `${route} ${status}: ${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)}`,
@@ -182,6 +183,25 @@ beforeAll(async () => {
   await ask('legal', decision);
   const exceptionId = String((decided.exception as { exceptionId?: string } | undefined)?.exceptionId);
   await ask('legal', { method: 'GET', resource: '/v1/exceptions' });
+  // Exports: each list as CSV, a bad filter, a role refused; the evidence pack of the decided copy and of no review.
+  const exportOf = (name: string, query = '') => ({
+    method: 'GET' as const,
+    resource: `/v1/exports/${name}.csv`,
+    url: `/v1/exports/${name}.csv${query}`,
+  });
+  await ask('manager', exportOf('cases', '?riskType=compliance'));
+  await ask('manager', exportOf('cases', '?level=purple'));
+  await ask('legal', exportOf('reviews', '?status=approved'));
+  await ask('manager', exportOf('reviews'));
+  await ask('legal', exportOf('exceptions'));
+  const evidenceOf = (id: string) => ({
+    method: 'GET' as const,
+    resource: '/v1/reviews/{id}/evidence.pdf',
+    url: `/v1/reviews/${id}/evidence.pdf`,
+    pathParameters: { id },
+  });
+  await ask('manager', evidenceOf(copyCase));
+  await ask('legal', evidenceOf('none'));
   await ask('legal', {
     method: 'POST',
     resource: '/v1/exceptions/{id}/revoke',
