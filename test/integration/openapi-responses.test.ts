@@ -212,6 +212,25 @@ beforeAll(async () => {
   await ask('manager', { method: 'GET', resource: '/v1/rules' });
   await ask(undefined, { method: 'GET', resource: '/v1/health' });
 
+  // Overviews: a campaign with a copy, one with spend, an unknown one; a brand's page and a bad range.
+  const ofCampaign = (id: string) => ({
+    method: 'GET' as const,
+    resource: '/v1/campaigns/{id}/overview',
+    url: `/v1/campaigns/${id}/overview`,
+    pathParameters: { id },
+  });
+  await ask('manager', ofCampaign('cmp-1'));
+  await ask('legal', ofCampaign('oa-1'));
+  await ask('manager', ofCampaign('none'));
+  const ofBrand = (query: string) => ({
+    method: 'GET' as const,
+    resource: '/v1/brands/{brand}/overview',
+    url: `/v1/brands/Acme/overview${query}`,
+    pathParameters: { brand: 'Acme' },
+  });
+  await ask('manager', ofBrand('?weeks=4'));
+  await ask('manager', ofBrand('?weeks=99'));
+
   // Policies: list, a draft refused and saved, tested, published, the history, a diff, a rollback, refusals.
   const ofPolicy = (id: string, tail = '') => ({
     resource: `/v1/policies/{id}${tail}`,
