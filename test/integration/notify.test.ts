@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -10,9 +11,12 @@ import { type StreamPoller, startStreamPoller } from '#infra/local/stream-poller
 import { DynamoDbEventStore } from '#shared/adapters/dynamodb-event-store.ts';
 import { DynamoDbExceptionStore } from '#shared/adapters/dynamodb-exception-store.ts';
 import { caseToItem } from '#shared/adapters/dynamodb-items.ts';
+import { DynamoDbWorkflowStore } from '#shared/adapters/dynamodb-workflow-store.ts';
 import { IdempotentNotifier } from '#shared/adapters/idempotent-notifier.ts';
+import type { Principal } from '#shared/auth/principal.ts';
 import { type Escalation, openCase, subjectOf } from '#shared/domain/case.ts';
 import { type AudienceNotifier, notificationId } from '#shared/ports.ts';
+import { acknowledge } from '#shared/use-cases/case-workflow.ts';
 import { ingestEvent } from '#shared/use-cases/ingest-events.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';
@@ -134,6 +138,51 @@ describe('Stream → notify → SNS (DynamoDB Local)', () => {
     // Two failed attempts at the first audience, then each audience once.
     expect(publishesFor('flaky-sns', 'en')).toHaveLength(3);
     expect(publishesFor('flaky-sns', 'zh-CN')).toHaveLength(1);
+  });
+
+  it("follows an owned case's page up, once per audience and to the same recipients, when it is acknowledged", async () => {
+    // Prepare: a red case Ana owns, paged to her (written as the ingest writes it), then acknowledged by Mia.
+    sns.on(PublishCommand).resolves({ MessageId: 'm-3' });
+    await startPoller();
+    const owned = { ...redCase(randomUUID(), 'owned-ack'), owner: 'ana' };
+    const paged = {
+      ...owned,
+      escalation: { ...(owned.escalation as Escalation), recipients: ['ana'] },
+    };
+    await table.docClient.send(new PutCommand({ TableName: table.tableName, Item: caseToItem(paged) }));
+    await until('the page', () => publishesFor('owned-ack').length >= 2);
+    const cases = new DynamoDbWorkflowStore(table.docClient, table.tableName);
+    const mia: Principal = {
+      kind: 'person',
+      id: 'sub-mia',
+      username: 'mia',
+      name: 'Mia',
+      roles: ['manager'],
+      scope: {},
+    };
+
+    // Act
+    await acknowledge(paged.caseId, mia, 'on it', { cases, clock: { now: () => new Date() } });
+    await until('the follow-ups', () => publishesFor('owned-ack').length >= 4);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Assess: the page, then one follow-up per audience, each routed exactly as the page was.
+    const inputs = publishesFor('owned-ack').map((call) => call.args[0].input);
+    expect(inputs.map((input) => input.Subject?.slice(0, 30))).toEqual([
+      expect.stringMatching(/^\[RED\] budget risk/),
+      expect.stringMatching(/^【红色】预算风险/),
+      expect.stringMatching(/^\[RED\] Acknowledged by mia: /),
+      expect.stringMatching(/^【红色】mia 已确认：/),
+    ]);
+    for (const input of inputs) {
+      expect(input.MessageAttributes?.recipients).toEqual({
+        DataType: 'String.Array',
+        StringValue: '["ana"]',
+      });
+      expect(input.MessageAttributes?.owner?.StringValue).toBe('ana');
+      expect(input.MessageAttributes?.tier?.StringValue).toBe('1');
+    }
+    expect(JSON.parse(inputs[2]?.Message ?? '{}').default).toContain(`/cases/${paged.caseId}?lang=en`);
   });
 });
 
