@@ -57,7 +57,7 @@ const add = (into: FieldMessages, field: CampaignField, message: string): void =
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LIMITS: Partial<Record<CampaignField, number>> = { name: 200, brand: 100, channel: 64, owner: 128 };
+const LIMITS: Partial<Record<CampaignField, number>> = { name: 200, brand: 200, channel: 64, owner: 128 };
 
 /**
  * What is wrong with the form before it is sent, field by field, in the reader's language: the catalogue's
