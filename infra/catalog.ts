@@ -102,6 +102,34 @@ export const FUNCTIONS = [
     table: 'read',
   },
   {
+    id: 'read-catalogue',
+    description:
+      'The campaign and brand catalogue: campaigns (by brand, market, owner) and brands, within the caller’s scope.',
+    routes: [
+      { method: 'GET', path: '/v1/campaigns', auth: 'cognito' },
+      { method: 'GET', path: '/v1/campaigns/{id}', auth: 'cognito' },
+      { method: 'GET', path: '/v1/brands', auth: 'cognito' },
+      { method: 'GET', path: '/v1/brands/{brand}', auth: 'cognito' },
+    ],
+    table: 'read',
+  },
+  {
+    id: 'change-catalogue',
+    description:
+      'A manager completes or registers a campaign (brand, market, channel, owner, plan) or a brand (owner, managers); audited.',
+    routes: [
+      { method: 'PUT', path: '/v1/campaigns/{id}', auth: 'cognito' },
+      { method: 'PUT', path: '/v1/brands/{brand}', auth: 'cognito' },
+    ],
+    table: 'write',
+  },
+  {
+    id: 'reassign-case',
+    description: 'A manager hands a case to another owner; audited.',
+    routes: [{ method: 'POST', path: '/v1/cases/{id}/owner', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
     id: 'get-health',
     description: 'Liveness.',
     routes: [{ method: 'GET', path: '/v1/health', auth: 'public' }],

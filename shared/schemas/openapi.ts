@@ -6,6 +6,7 @@ import {
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
+import { TRUNCATION_REASONS } from '#shared/export/media-types.ts';
 import { LOCALES } from '#shared/i18n/locales.ts';
 import {
   BatchResponseSchema,
@@ -15,6 +16,23 @@ import {
   pageOf,
   SingleResultSchema,
 } from './cases.ts';
+import {
+  BrandDetailSchema,
+  BrandListSchema,
+  BrandSchema,
+  CampaignDetailSchema,
+  CampaignListSchema,
+  CampaignSchema,
+} from './catalogue.ts';
+import {
+  BrandChangeRequestSchema,
+  BrandNameSchema,
+  CampaignChangeRequestSchema,
+  CampaignIdSchema,
+  ListBrandsQuerySchema,
+  ListCampaignsQuerySchema,
+  ReassignRequestSchema,
+} from './catalogue-requests.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import { BrandOverviewQuerySchema, BrandParamSchema, CampaignIdParamSchema } from './overview-requests.ts';
 import { BrandOverviewSchema, CampaignOverviewSchema } from './overviews.ts';
@@ -67,10 +85,12 @@ const jsonBody = (description: string, schema: z.ZodType) => ({
 const csvBody = (description: string) => ({
   description,
   headers: z.object({
-    'content-disposition': z.string().meta({ description: 'attachment; filename="risk-radar-<export>-<date>.csv"' }),
+    'content-disposition': z
+      .string()
+      .meta({ description: 'attachment; filename="risk-radar-<export>-<date>.csv"' }),
     'x-export-rows': z.string().meta({ description: 'Data rows in the file.' }),
     'x-export-truncated': z
-      .enum(['rows', 'bytes', 'time'])
+      .enum(TRUNCATION_REASONS)
       .optional()
       .meta({ description: 'Set when the export stopped at a limit; its last line says so too.' }),
   }),
@@ -78,28 +98,7 @@ const csvBody = (description: string) => ({
     'text/csv': {
       schema: z.string().meta({
         description:
-          'RFC 4180 CSV, UTF-8 with a byte-order mark, a header row in the reader\'s language; cells starting with = + - @ are prefixed with \'.',
-      }),
-    },
-  },
-});
-
-/** A CSV download (shared/export/csv.ts): the rows, and headers saying how many and whether it stopped early. */
-const csvBody = (description: string) => ({
-  description,
-  headers: z.object({
-    'content-disposition': z.string().meta({ description: 'attachment; filename="risk-radar-<export>-<date>.csv"' }),
-    'x-export-rows': z.string().meta({ description: 'Data rows in the file.' }),
-    'x-export-truncated': z
-      .enum(['rows', 'bytes', 'time'])
-      .optional()
-      .meta({ description: 'Set when the export stopped at a limit; its last line says so too.' }),
-  }),
-  content: {
-    'text/csv': {
-      schema: z.string().meta({
-        description:
-          'RFC 4180 CSV, UTF-8 with a byte-order mark, a header row in the reader\'s language; cells starting with = + - @ are prefixed with \'.',
+          "RFC 4180 CSV, UTF-8 with a byte-order mark, a header row in the reader's language; cells starting with = + - @ are prefixed with '.",
       }),
     },
   },
@@ -348,7 +347,7 @@ export const openApiDocument = () =>
             security: [{ bearer: [] }],
             requestParams: { query: ListCasesQuerySchema },
             responses: {
-              '200': csvBody('One row per case the caller\'s scope covers, newest first.'),
+              '200': csvBody("One row per case the caller's scope covers, newest first."),
               '400': problem('An unknown or invalid filter; `errors` lists every bad parameter.'),
               ...peopleErrors,
             },
@@ -360,7 +359,7 @@ export const openApiDocument = () =>
             security: [{ bearer: [] }],
             requestParams: { query: ListReviewsQuerySchema },
             responses: {
-              '200': csvBody('One row per review the caller\'s scope covers, oldest first.'),
+              '200': csvBody("One row per review the caller's scope covers, oldest first."),
               '400': problem('An unknown status or parameter.'),
               ...peopleErrors,
             },
@@ -372,7 +371,9 @@ export const openApiDocument = () =>
             security: [{ bearer: [] }],
             requestParams: { query: ListExceptionsQuerySchema },
             responses: {
-              '200': csvBody('One row per exception the caller\'s scope covers, newest first, with its state now.'),
+              '200': csvBody(
+                "One row per exception the caller's scope covers, newest first, with its state now.",
+              ),
               '400': problem('An unknown parameter.'),
               ...peopleErrors,
             },
@@ -380,71 +381,19 @@ export const openApiDocument = () =>
         },
         '/v1/reviews/{id}/evidence.pdf': {
           get: {
-            summary: 'The evidence pack of a legal review, as PDF (legal, manager); send Accept: application/pdf',
+            summary:
+              'The evidence pack of a legal review, as PDF (legal, manager); send Accept: application/pdf',
             security: [{ bearer: [] }],
             requestParams: { path: z.object({ id: IdSchema }) },
             responses: {
               '200': {
                 description:
-                  'The copy with its matched spans highlighted, each finding with rule, legal basis and rules version, the decision, reviewer, time and note, and any exception; labels in the reader\'s language, Chinese and Vietnamese fonts embedded.',
+                  "The copy with its matched spans highlighted, each finding with rule, legal basis and rules version, the decision, reviewer, time and note, and any exception; labels in the reader's language, Chinese and Vietnamese fonts embedded.",
                 content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
               },
               '400': problem('An invalid review id.'),
               ...peopleErrors,
-              '404': problem('No such review, or one outside the caller\'s brands and markets.'),
-            },
-          },
-        },
-        '/v1/exports/cases.csv': {
-          get: {
-            summary: 'The case library as filtered, as CSV (at most 50,000 rows or ~5.5 MB)',
-            security: [{ bearer: [] }],
-            requestParams: { query: ListCasesQuerySchema },
-            responses: {
-              '200': csvBody('One row per case the caller\'s scope covers, newest first.'),
-              '400': problem('An unknown or invalid filter; `errors` lists every bad parameter.'),
-              ...peopleErrors,
-            },
-          },
-        },
-        '/v1/exports/reviews.csv': {
-          get: {
-            summary: 'Legal reviews of one status, as CSV (legal)',
-            security: [{ bearer: [] }],
-            requestParams: { query: ListReviewsQuerySchema },
-            responses: {
-              '200': csvBody('One row per review the caller\'s scope covers, oldest first.'),
-              '400': problem('An unknown status or parameter.'),
-              ...peopleErrors,
-            },
-          },
-        },
-        '/v1/exports/exceptions.csv': {
-          get: {
-            summary: 'Claim exceptions, as CSV (legal)',
-            security: [{ bearer: [] }],
-            requestParams: { query: ListExceptionsQuerySchema },
-            responses: {
-              '200': csvBody('One row per exception the caller\'s scope covers, newest first, with its state now.'),
-              '400': problem('An unknown parameter.'),
-              ...peopleErrors,
-            },
-          },
-        },
-        '/v1/reviews/{id}/evidence.pdf': {
-          get: {
-            summary: 'The evidence pack of a legal review, as PDF (legal, manager); send Accept: application/pdf',
-            security: [{ bearer: [] }],
-            requestParams: { path: z.object({ id: IdSchema }) },
-            responses: {
-              '200': {
-                description:
-                  'The copy with its matched spans highlighted, each finding with rule, legal basis and rules version, the decision, reviewer, time and note, and any exception; labels in the reader\'s language, Chinese and Vietnamese fonts embedded.',
-                content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
-              },
-              '400': problem('An invalid review id.'),
-              ...peopleErrors,
-              '404': problem('No such review, or one outside the caller\'s brands and markets.'),
+              '404': problem("No such review, or one outside the caller's brands and markets."),
             },
           },
         },
@@ -592,6 +541,104 @@ export const openApiDocument = () =>
               '400': problem('A malformed brand, or weeks outside 1–26.'),
               ...peopleErrors,
               '404': problem('No such brand, or one outside the caller’s brands.'),
+            },
+          },
+        },
+        '/v1/cases/{id}/owner': {
+          post: {
+            summary: 'Hand a case to another owner (managers); the audit trail says from whom to whom',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CaseIdSchema }) },
+            requestBody: jsonRequest(ReassignRequestSchema),
+            responses: { '200': jsonBody('The case with its new owner.', CaseSchema), ...workflowErrors },
+          },
+        },
+        '/v1/campaigns': {
+          get: {
+            summary: 'Campaigns of the catalogue by id, within the caller’s scope',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListCampaignsQuerySchema },
+            responses: {
+              '200': jsonBody(
+                'A page of campaigns (a filtered page may hold fewer than `limit`; follow `cursor`).',
+                CampaignListSchema,
+              ),
+              '400': problem('Bad filter or cursor.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/campaigns/{id}': {
+          get: {
+            summary: 'One campaign with its latest changes',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CampaignIdSchema }) },
+            responses: {
+              '200': jsonBody('The campaign and its changes, newest first.', CampaignDetailSchema),
+              '400': problem('A malformed campaign id or an unknown query parameter.'),
+              ...peopleErrors,
+              '404': problem('No such campaign, or none the caller’s scope covers.'),
+            },
+          },
+          put: {
+            summary: 'Complete or register a campaign (managers): name, brand, market, channel, owner, plan',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CampaignIdSchema }) },
+            requestBody: jsonRequest(CampaignChangeRequestSchema),
+            responses: {
+              '200': jsonBody(
+                'The campaign as saved (unchanged if the request set what it held).',
+                CampaignSchema,
+              ),
+              '201': jsonBody('The campaign, registered.', CampaignSchema),
+              '400': problem('A field that breaks the contract; `errors` names it. Nothing is written.'),
+              ...peopleErrors,
+              '404': problem(
+                'A campaign outside the caller’s scope, or a change that would move it out of it.',
+              ),
+              '409': problem(
+                '`version` is not the current one: someone changed it; `current.version` says which.',
+              ),
+            },
+          },
+        },
+        '/v1/brands': {
+          get: {
+            summary: 'Brands of the catalogue, within the caller’s brands',
+            security: [{ bearer: [] }],
+            requestParams: { query: ListBrandsQuerySchema },
+            responses: {
+              '200': jsonBody('A page of brands.', BrandListSchema),
+              '400': problem('Bad cursor or limit.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/brands/{brand}': {
+          get: {
+            summary: 'One brand (owner, managers) with its latest changes',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ brand: BrandNameSchema }) },
+            responses: {
+              '200': jsonBody('The brand and its changes, newest first.', BrandDetailSchema),
+              '400': problem('A malformed brand or an unknown query parameter.'),
+              ...peopleErrors,
+              '404': problem('No such brand, or one outside the caller’s brands.'),
+            },
+          },
+          put: {
+            summary:
+              'Set a brand’s owner and managers (managers); tier 2 of its escalations pages the managers',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ brand: BrandNameSchema }) },
+            requestBody: jsonRequest(BrandChangeRequestSchema),
+            responses: {
+              '200': jsonBody('The brand as saved.', BrandSchema),
+              '201': jsonBody('The brand, registered.', BrandSchema),
+              '400': problem('A field that breaks the contract; `errors` names it. Nothing is written.'),
+              ...peopleErrors,
+              '404': problem('A brand outside the caller’s brands.'),
+              '409': problem('`version` is not the current one; `current.version` says which.'),
             },
           },
         },

@@ -4,6 +4,7 @@ import {
   acknowledgeCase,
   type Resolution,
   type RiskCase,
+  reassignCase,
   resolveCase,
   type Transition,
 } from '#shared/domain/case.ts';
@@ -66,5 +67,30 @@ export const resolve = (
     caseId,
     deps,
     (existing, now) => resolveCase(existing, input, actorOf(principal), now),
+    scopeOfPrincipal(principal),
+  );
+
+/**
+ * A manager hands a case to another owner (a username; `me` is the caller); the audit line says from whom
+ * to whom. Already theirs is a 409.
+ */
+export const reassign = (
+  caseId: string,
+  principal: Principal,
+  owner: string,
+  note: string | undefined,
+  deps: WorkflowDependencies,
+) =>
+  transition(
+    caseId,
+    deps,
+    (existing, now) =>
+      reassignCase(
+        existing,
+        owner === 'me' && principal.kind === 'person' ? principal.username : owner,
+        actorOf(principal),
+        now,
+        note,
+      ),
     scopeOfPrincipal(principal),
   );

@@ -231,6 +231,45 @@ beforeAll(async () => {
   await ask('manager', ofBrand('?weeks=4'));
   await ask('manager', ofBrand('?weeks=99'));
 
+  // Catalogue: lists and details (one unknown), a campaign registered, completed, a stale version, a bad
+  // field; a brand set twice; a case handed over, then handed to its owner again (409).
+  const ofCatalogue = (method: 'GET' | 'PUT', kind: 'campaigns' | 'brands', id: string, body?: unknown) => ({
+    method,
+    resource: kind === 'campaigns' ? '/v1/campaigns/{id}' : '/v1/brands/{brand}',
+    url: `/v1/${kind}/${id}`,
+    pathParameters: kind === 'campaigns' ? { id } : { brand: id },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  await ask('manager', { method: 'GET', resource: '/v1/campaigns', url: '/v1/campaigns?brand=Acme' });
+  await ask('legal', { method: 'GET', resource: '/v1/campaigns', url: '/v1/campaigns?limit=500' });
+  await ask('legal', ofCatalogue('GET', 'campaigns', 'cmp-1'));
+  await ask('manager', ofCatalogue('GET', 'campaigns', 'none'));
+  await ask(
+    'manager',
+    ofCatalogue('PUT', 'campaigns', 'oa-new', { name: 'Launch', brand: 'Acme', market: 'VN' }),
+  );
+  await ask('manager', ofCatalogue('PUT', 'campaigns', 'oa-new', { owner: 'ana', version: 1 }));
+  await ask('manager', ofCatalogue('PUT', 'campaigns', 'oa-new', { owner: 'bo', version: 1 }));
+  await ask('manager', ofCatalogue('PUT', 'campaigns', 'oa-new', { market: 'Vietnam' }));
+  await ask('legal', ofCatalogue('PUT', 'campaigns', 'oa-new', { owner: 'cy' }));
+  await ask('manager', { method: 'GET', resource: '/v1/brands' });
+  await ask('manager', ofCatalogue('PUT', 'brands', 'Globex', { owner: 'ana', managers: ['bo'] }));
+  await ask('manager', ofCatalogue('PUT', 'brands', 'Acme', { owner: 'ana' }));
+  await ask('legal', ofCatalogue('GET', 'brands', 'acme'));
+  await ask('legal', ofCatalogue('GET', 'brands', 'none'));
+  const ownerOf = (id: string) => ({
+    method: 'POST' as const,
+    resource: '/v1/cases/{id}/owner',
+    url: `/v1/cases/${id}/owner`,
+    pathParameters: { id },
+  });
+  await ask('manager', {
+    ...ownerOf(copyCase),
+    body: JSON.stringify({ owner: 'ana', note: 'Launch owner' }),
+  });
+  await ask('manager', { ...ownerOf(copyCase), body: JSON.stringify({ owner: 'ana' }) });
+  await ask('manager', { ...ownerOf('none'), body: JSON.stringify({ owner: 'ana' }) });
+
   // Policies: list, a draft refused and saved, tested, published, the history, a diff, a rollback, refusals.
   const ofPolicy = (id: string, tail = '') => ({
     resource: `/v1/policies/{id}${tail}`,
