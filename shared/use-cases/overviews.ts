@@ -1,4 +1,4 @@
-import { brandKey, covers, marketKey, type Scope } from '#shared/auth/scope.ts';
+import { brandKey, covers, isUnscoped, marketKey, type Scope } from '#shared/auth/scope.ts';
 import { asSpendBaseline, baselineKeyOf, type SpendBaseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { CampaignPlan } from '#shared/domain/catalogue.ts';
@@ -48,8 +48,10 @@ export const OVERVIEW_LIMITS = {
   snapshotsPerCase: 100,
   /** Campaigns listed on a brand's page. */
   brandCampaigns: 100,
-  /** A brand's latest cases. */
+  /** A brand's latest cases the reader's scope covers… */
   recentCases: 50,
+  /** …and its cases on the heat map: each list found among at most this many of the brand's cases read. */
+  brandRead: 1_000,
   /** Cases of a brand counted on its heat map (those last seen latest)… */
   heatCases: 200,
   /** …and each one's occurrences read within the map's weeks. */
@@ -606,7 +608,8 @@ export const campaignOverview = async (
           { brand, riskType: 'reputation', from: window.from },
           OVERVIEW_LIMITS.sentimentCases,
           OVERVIEW_LIMITS.sentimentRead,
-          (value) => overlapsCampaign(value, window, market) && visible(value),
+          // The brand's sentiment is not the campaign's own: scoped by its own brand and market.
+          (value) => overlapsCampaign(value, window, market) && covers(scope, value.subject),
         ),
   ]);
 
@@ -686,8 +689,8 @@ export const campaignOverview = async (
 const brandScope = (scope: Scope): Scope => (scope.brands === undefined ? {} : { brands: scope.brands });
 
 /**
- * GET /v1/brands/{brand}/overview. A brand neither catalogued nor named by any case, or outside the reader's
- * brands, is a NotFoundError (the same answer).
+ * GET /v1/brands/{brand}/overview. A brand neither catalogued nor named by a case the reader may see, or
+ * outside the reader's brands, is a NotFoundError (the same answer).
  */
 export const brandOverview = async (
   asked: string,
@@ -699,9 +702,17 @@ export const brandOverview = async (
   if (!covers(brandScope(scope), { brand: asked })) throw new NotFoundError(`No brand ${asked}`);
   const range = heatRange(now, weeks);
   const visible = (value: RiskCase) => covers(scope, value.subject);
+  // The case reader reads a scoped caller's cases within the scope (a market-scoped reader's own markets).
+  const scoped = isUnscoped(scope) ? {} : { scope };
   const [record, recent, campaigns, heatCases, matrix] = await Promise.all([
     deps.catalogue.getBrand(asked),
-    reader.listCases({ brand: asked, limit: OVERVIEW_LIMITS.recentCases }),
+    collectCases(
+      reader,
+      { brand: asked, ...scoped },
+      OVERVIEW_LIMITS.recentCases,
+      OVERVIEW_LIMITS.brandRead,
+      visible,
+    ),
     deps.catalogue.listCampaigns({
       brand: asked,
       ...(scope.brands === undefined ? {} : { brands: scope.brands }),
@@ -710,9 +721,9 @@ export const brandOverview = async (
     }),
     collectCases(
       reader,
-      { brand: asked, from: range.from.toISOString() },
+      { brand: asked, from: range.from.toISOString(), ...scoped },
       OVERVIEW_LIMITS.heatCases,
-      OVERVIEW_LIMITS.heatCases + 1,
+      OVERVIEW_LIMITS.brandRead,
       visible,
     ),
     deps.matrix(),
@@ -748,11 +759,11 @@ export const brandOverview = async (
   return {
     brand: { brand: name, ...(record === undefined ? {} : { record }) },
     campaigns: campaigns.items.filter((campaign) => brandKey(campaign.brand ?? '') === brandKey(asked)),
-    recentCases: recent.items.filter(visible),
+    recentCases: recent.items,
     heatMap: heatMap(range, matrix, heatCases.items, occurrences, cellOf, heatCases.more),
     truncated: {
       campaigns: campaigns.cursor !== undefined,
-      recentCases: recent.cursor !== undefined,
+      recentCases: recent.more,
       heatMap: heatCases.more || [...occurrences.values()].some((found) => found.more),
     },
     generatedAt: now.toISOString(),

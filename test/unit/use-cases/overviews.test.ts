@@ -520,17 +520,23 @@ describe('Use case: campaignOverview', () => {
     );
 
     // Act
-    const overview = await campaignOverview('cmp-1', { markets: ['VN'] }, deps);
+    const overview = await campaignOverview('cmp-1', {}, deps);
+    const vietnam = await campaignOverview('cmp-1', { markets: ['VN'] }, deps);
 
-    // Assess: the market-scoped reader sees the VN copy; the sentiment case has no market, so it is the brand's.
-    expect(overview.cases.map((value) => value.caseId).sort()).toEqual(['case-in', 'case-vn']);
-    expect(overview.copies.map((copy) => copy.caseId)).toEqual(['case-vn']);
+    // Assess: the sentiment case inside the plan's period joins the campaign's own cases.
+    expect(overview.cases.map((value) => value.caseId).sort()).toEqual(['case-cn', 'case-in', 'case-vn']);
     expect(overview.sentimentWindow).toEqual({
       from: '2026-11-01T00:00:00.000Z',
       to: '2026-11-30T23:59:59.999Z',
     });
-    expect(new Set(overview.timeline.map((entry) => entry.caseId))).toEqual(new Set(['case-in', 'case-vn']));
+    expect(new Set(overview.timeline.map((entry) => entry.caseId))).toEqual(
+      new Set(['case-cn', 'case-in', 'case-vn']),
+    );
     expect(overview.spend).toEqual({ plan: record.plan, planSource: 'catalogue', channels: [] });
+    // A reader scoped to Vietnam sees the VN copy only: the brand's sentiment has no market.
+    expect(vietnam.cases.map((value) => value.caseId)).toEqual(['case-vn']);
+    expect(vietnam.copies.map((copy) => copy.caseId)).toEqual(['case-vn']);
+    expect(vietnam.timeline.map((entry) => entry.caseId)).toEqual(['case-vn']);
     expect(overview.campaign).toMatchObject({ campaignId: 'cmp-1', brand: 'Acme', record });
   });
 });
