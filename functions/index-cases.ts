@@ -12,13 +12,19 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 const indexRecord = async (record: DynamoDBRecord): Promise<void> => {
   const change = indexedChangeOf(record);
   if (change === undefined) return;
-  const { put, remove } = await indexChange(change, searchIndex());
-  logger.debug('Postings written', {
-    caseId: change.caseId,
-    kind: change.kind,
-    put: put.length,
-    removed: remove.length,
-  });
+  try {
+    const { put, remove } = await indexChange(change, searchIndex());
+    logger.debug('Postings written', {
+      caseId: change.caseId,
+      kind: change.kind,
+      put: put.length,
+      removed: remove.length,
+    });
+  } catch (error) {
+    // The case id is what `npm run reindex -- --cases` needs if the batch ends in IndexFailures.
+    logger.error('Postings not written', { caseId: change.caseId, kind: change.kind, error });
+    throw error;
+  }
 };
 
 /**
