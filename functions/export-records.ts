@@ -1,17 +1,9 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { hasAnyRole, type Principal, scopeOfPrincipal } from '#shared/auth/principal.ts';
-import { covers } from '#shared/auth/scope.ts';
 import { ForbiddenError, NotFoundError } from '#shared/errors.ts';
 import { CSV_CONTENT_TYPE, type CsvDocument } from '#shared/export/csv.ts';
 import { exportCsv } from '#shared/export/export-csv.ts';
-import {
-  CASE_COLUMNS,
-  caseScope,
-  exceptionColumns,
-  exceptionScope,
-  REVIEW_COLUMNS,
-  reviewScope,
-} from '#shared/export/records.ts';
+import { CASE_COLUMNS, exceptionColumns, REVIEW_COLUMNS } from '#shared/export/records.ts';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { systemClock } from '#shared/ports.ts';
 import {
@@ -19,15 +11,18 @@ import {
   ListExceptionsQuerySchema,
   ListReviewsQuerySchema,
 } from '#shared/schemas/requests.ts';
+import { listCasesFor } from '#shared/use-cases/read-cases.ts';
+import { searchCasesFor } from '#shared/use-cases/search-cases.ts';
+import { searchIndex } from './dependencies/search.ts';
 import { caseReader, exceptionStore, reviewStore } from './dependencies/workflow.ts';
 import { parseQuery } from './input.ts';
 import { authorize, httpFunction, principalOf, type RequestContext } from './middleware.ts';
 
 /**
  * GET /v1/exports/{cases,reviews,exceptions}.csv: the case library, the review queue or the exceptions as
- * filtered (the list routes' own query schemas and readers), as CSV a spreadsheet opens, limited to what the
- * caller's scope covers. Each page is read with the list route's filters; the export stops at its limits
- * (shared/export/csv.ts) and says so in its last line and in `x-export-truncated`.
+ * filtered, as CSV a spreadsheet opens: the list routes' own query schemas, readers and use cases (scope,
+ * `owner=me`, `q`), page after page. The export stops at its limits (shared/export/csv.ts) and says so in
+ * its last line and in `x-export-truncated`; an out-of-scope record is never read.
  */
 
 /** Records per read: the most one DynamoDB query page holds of these items, well under its 1 MB. */
@@ -77,21 +72,20 @@ const document = async (
 ): Promise<CsvDocument> => {
   const scope = scopeOfPrincipal(principal);
   const query = event.queryStringParameters;
+  const page = (cursor: string | undefined) => ({
+    limit: PAGE_SIZE,
+    ...(cursor === undefined ? {} : { cursor }),
+  });
   switch (kind) {
     case 'cases': {
-      const filters = parseQuery(query, ListCasesQuerySchema);
-      const owner =
-        filters.owner === 'me' && principal.kind === 'person' ? principal.username : filters.owner;
+      // The list route's filters, scope and `owner=me`; with `q`, its search (README "Search").
+      const { q, cursor: _start, limit: _limit, ...filters } = parseQuery(query, ListCasesQuerySchema);
       return exportCsv({
         read: (cursor) =>
-          caseReader().listCases({
-            ...filters,
-            ...(owner === undefined ? {} : { owner }),
-            limit: PAGE_SIZE,
-            ...(cursor === undefined ? {} : { cursor }),
-          }),
+          q === undefined
+            ? listCasesFor(principal, { ...filters, ...page(cursor) }, caseReader())
+            : searchCasesFor(principal, { ...filters, q, ...page(cursor) }, searchIndex()),
         columns: CASE_COLUMNS,
-        keep: (item) => covers(scope, caseScope(item)),
         locale,
         hasTime,
       });
@@ -99,14 +93,8 @@ const document = async (
     case 'reviews': {
       const { status } = parseQuery(query, ListReviewsQuerySchema);
       return exportCsv({
-        read: (cursor) =>
-          reviewStore().listReviews({
-            status,
-            limit: PAGE_SIZE,
-            ...(cursor === undefined ? {} : { cursor }),
-          }),
+        read: (cursor) => reviewStore().listReviews({ status, scope, ...page(cursor) }),
         columns: REVIEW_COLUMNS,
-        keep: (item) => covers(scope, reviewScope(item)),
         locale,
         hasTime,
       });
@@ -114,9 +102,8 @@ const document = async (
     case 'exceptions': {
       parseQuery(query, ListExceptionsQuerySchema);
       return exportCsv({
-        read: (cursor) => exceptionStore().listExceptions(PAGE_SIZE, cursor),
+        read: (cursor) => exceptionStore().listExceptions(PAGE_SIZE, cursor, scope),
         columns: exceptionColumns(now),
-        keep: (item) => covers(scope, exceptionScope(item)),
         locale,
         hasTime,
       });

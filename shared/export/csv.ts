@@ -1,6 +1,7 @@
 import { type Options, stringify } from 'csv-stringify/sync';
 import type { Locale } from '#shared/i18n/locales.ts';
 import { type EvidenceMessageId, exportText } from './labels.ts';
+import type { TruncationReason } from './media-types.ts';
 
 export { CSV_CONTENT_TYPE } from './media-types.ts';
 
@@ -30,8 +31,7 @@ export interface Column<T> {
   readonly value: (item: T, locale: Locale) => Cell;
 }
 
-/** Why an export stopped before the end: its row cap, its size cap, or the time the function has left. */
-export type TruncationReason = 'rows' | 'bytes' | 'time';
+export type { TruncationReason } from './media-types.ts';
 
 /**
  * How much one export may hold. A Lambda behind API Gateway answers at most 6 MB (the whole JSON payload, in
@@ -106,7 +106,7 @@ export class CsvWriter<T> {
     return true;
   }
 
-  /** Stops the export for a reason found outside the rows (the function's time). */
+  /** Stops the export for a reason found outside the rows (the function's time, a partial search). */
   stop(reason: TruncationReason): void {
     if (this.#truncated === undefined) this.#truncated = reason;
   }

@@ -14,10 +14,11 @@ export { PDF_CONTENT_TYPE } from './media-types.ts';
 
 /**
  * The evidence pack of a legal decision as a PDF a regulator can read (pdfmake over pdfkit, pure JS): the
- * copy with the exact spans each finding matched highlighted and numbered, each finding with its rule, legal
+ * copy with the exact spans each finding matched highlighted, each finding with its rule, legal
  * basis and message, the rules and matrix versions that assessed it, the decision (who, when, the note) and
  * the exception it granted, the case's brand, market and campaign, and on every page a footer with the
- * review, when the pack was generated and the page number. Labels are in the reader's language; the copy
+ * review, when the pack was generated and the page number. Highlights come from the evidence offsets as
+ * stored (UTF-16, exact), never from searching the text again. Labels are in the reader's language; the copy
  * and findings are as written, set in embedded Noto fonts so Chinese and Vietnamese show on any reader.
  */
 
@@ -51,9 +52,26 @@ const configure = (): void => {
   configured = true;
 };
 
+/**
+ * Noto Sans's `ccmp` feature splits a Vietnamese `ị` into `i` + a combining dot, and fontkit then maps the
+ * plain `i` glyph back to `ị` too: a reader copying the text would get wrong letters. The precomposed glyphs
+ * are all there, so the feature is off, and text is set in NFC (display only: evidence offsets are applied
+ * to the stored text first).
+ */
+const LATIN_FEATURES = { ccmp: false } as const;
+
+/** Inline runs of `value` in the fonts that have its glyphs, each with `style`. */
+const runs = (value: string, style: Readonly<Record<string, unknown>> = {}): PdfContent[] =>
+  fontRuns(value).map((run) => ({
+    text: run.text.normalize('NFC'),
+    font: run.font,
+    ...(run.font === 'Latin' ? { fontFeatures: LATIN_FEATURES } : {}),
+    ...style,
+  }));
+
 /** Text set in the fonts that have its glyphs; `style` applies to the whole of it. */
 const text = (value: string, style: Readonly<Record<string, unknown>> = {}): PdfContent => ({
-  text: fontRuns(value).map((run) => ({ text: run.text, font: run.font })),
+  text: runs(value),
   ...style,
 });
 
@@ -78,29 +96,26 @@ const facts = (rows: readonly (readonly [string, string | undefined])[]): PdfCon
 const heading = (value: string): PdfContent =>
   text(value, { fontSize: 13, bold: true, margin: [0, 12, 0, 6] });
 
-/** The copy, cut at every evidence boundary: matched spans highlighted and followed by their findings' numbers. */
-const copyText = (copy: string, findings: readonly Finding[]): PdfContent => {
-  const runs: PdfContent[] = [];
-  for (const segment of segmentsOf(copy, findings)) {
-    const highlighted = segment.findings.length > 0;
-    for (const run of fontRuns(segment.text)) {
-      runs.push({ text: run.text, font: run.font, ...(highlighted ? { background: HIGHLIGHT } : {}) });
-    }
-    if (highlighted) {
-      runs.push({
-        text: segment.findings.map((index) => index + 1).join(','),
-        font: 'Latin',
-        sup: true,
-        color: MUTED,
-      });
-    }
-  }
-  return {
-    table: { widths: ['*'], body: [[{ text: runs, fontSize: 12, lineHeight: 1.4, margin: [6, 6, 6, 6] }]] },
-    layout: { hLineColor: () => '#bbbbbb', vLineColor: () => '#bbbbbb' },
-    margin: [0, 4, 0, 4],
-  };
-};
+/** The copy, cut at every evidence boundary (the stored offsets, exact): what a finding matched is highlighted. */
+const copyText = (copy: string, findings: readonly Finding[]): PdfContent => ({
+  table: {
+    widths: ['*'],
+    body: [
+      [
+        {
+          text: segmentsOf(copy, findings).flatMap((segment) =>
+            runs(segment.text, segment.findings.length > 0 ? { background: HIGHLIGHT } : {}),
+          ),
+          fontSize: 12,
+          lineHeight: 1.4,
+          margin: [6, 6, 6, 6],
+        },
+      ],
+    ],
+  },
+  layout: { hLineColor: () => '#bbbbbb', vLineColor: () => '#bbbbbb' },
+  margin: [0, 4, 0, 4],
+});
 
 const findingBlock = (finding: Finding, index: number, locale: Locale): PdfContent => {
   const { label } = pack(locale);
@@ -112,9 +127,9 @@ const findingBlock = (finding: Finding, index: number, locale: Locale): PdfConte
     stack: [
       {
         text: [
-          { text: `${index + 1}. `, bold: true, font: 'Latin' },
-          { text: `[${level}] `, bold: true, font: 'Latin', color: LEVEL_COLOURS[finding.level] ?? MUTED },
-          ...fontRuns(shown.message).map((run) => ({ text: run.text, font: run.font, bold: true })),
+          ...runs(`${index + 1}. `, { bold: true }),
+          ...runs(`[${level}] `, { bold: true, color: LEVEL_COLOURS[finding.level] ?? MUTED }),
+          ...runs(shown.message, { bold: true }),
         ],
         margin: [0, 0, 0, 2],
       },

@@ -5,7 +5,6 @@ import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { CaseReader, EventStore, ExceptionStore, ReviewStore } from '#shared/ports.ts';
-import { reviewScope } from './records.ts';
 
 /**
  * Everything an evidence pack of a legal decision states: the review (the copy, its findings with their
@@ -41,7 +40,7 @@ export const evidencePack = async (
   now: Date,
 ): Promise<EvidencePack> => {
   const review = await deps.reviews.getReview(reviewId);
-  if (review === undefined || !covers(scope, reviewScope(review))) {
+  if (review === undefined || !covers(scope, review.copy)) {
     throw new NotFoundError(`No review ${reviewId}`);
   }
   const exceptionId = review.decision?.exceptionId;

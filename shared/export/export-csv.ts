@@ -4,11 +4,13 @@ import { type Column, CSV_LIMITS, type CsvDocument, type CsvLimits, CsvWriter } 
 
 /** What an export reads and keeps. */
 export interface CsvExportRequest<T> {
-  /** One page of the records as filtered, from a cursor (`undefined`: the first page). */
-  readonly read: (cursor: string | undefined) => Promise<Page<T>>;
+  /**
+   * One page of the records as filtered and as far as the caller's scope reaches, from a cursor
+   * (`undefined`: the first page); `partial` when the reader could not promise every match (a search word
+   * too common to read all of).
+   */
+  readonly read: (cursor: string | undefined) => Promise<Page<T> & { readonly partial?: boolean }>;
   readonly columns: readonly Column<T>[];
-  /** Whether the caller may see a record (their scope); the others are left out. */
-  readonly keep: (item: T) => boolean;
   readonly locale: Locale;
   readonly limits?: CsvLimits;
   /** Whether there is time for another page (the function's remaining time); stops the export when not. */
@@ -25,16 +27,17 @@ export interface CsvExportRequest<T> {
 export const exportCsv = async <T>(request: CsvExportRequest<T>): Promise<CsvDocument> => {
   const csv = new CsvWriter(request.columns, request.locale, request.limits ?? CSV_LIMITS);
   let cursor: string | undefined;
+  let partial = false;
   do {
     if (!request.hasTime()) {
       csv.stop('time');
       break;
     }
     const page = await request.read(cursor);
-    for (const item of page.items) {
-      if (request.keep(item) && !csv.add(item)) break;
-    }
+    partial ||= page.partial === true;
+    for (const item of page.items) if (!csv.add(item)) break;
     cursor = page.cursor;
   } while (cursor !== undefined && !csv.full);
+  if (partial) csv.stop('partial');
   return csv.finish();
 };

@@ -10,3 +10,10 @@ export const PDF_CONTENT_TYPE = 'application/pdf';
 
 /** What API Gateway must pass as bytes, not text. */
 export const BINARY_MEDIA_TYPES = [PDF_CONTENT_TYPE] as const;
+
+/**
+ * Why an export may be incomplete (`x-export-truncated`, and its last line): its row cap, its size cap, the
+ * time the function has left, or a search word too common to read every match of (`partial`).
+ */
+export const TRUNCATION_REASONS = ['rows', 'bytes', 'time', 'partial'] as const;
+export type TruncationReason = (typeof TRUNCATION_REASONS)[number];

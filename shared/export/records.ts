@@ -1,4 +1,3 @@
-import type { Scoped } from '#shared/auth/scope.ts';
 import type { RiskCase } from '#shared/domain/case.ts';
 import { type ClaimException, isActive } from '#shared/domain/claim-exception.ts';
 import type { Finding } from '#shared/domain/finding.ts';
@@ -26,11 +25,6 @@ const message = (finding: Finding, locale: Locale): string => localizeFinding(fi
 
 const cell = (locale: Locale, probability: string, impact: string): string =>
   `${domainWord(locale, 'grade', probability)} × ${domainWord(locale, 'grade', impact)}`;
-
-/** What part of the organisation a record belongs to, for `covers` (shared/auth/scope.ts). */
-export const caseScope = (riskCase: RiskCase): Scoped => riskCase.subject;
-export const reviewScope = (review: Review): Scoped => review.copy;
-export const exceptionScope = (exception: ClaimException): Scoped => ({ brand: exception.brand });
 
 export const CASE_COLUMNS: readonly Column<RiskCase>[] = [
   { header: 'column.caseId', value: (c) => c.caseId },

@@ -7,7 +7,7 @@
 export const EVIDENCE_EN = {
   // CSV: the last line of an export that stopped at its limit
   'csv.truncated':
-    'TRUNCATED: this export stops after {rows, plural, one {# row} other {# rows}} ({reason, select, rows {row limit} bytes {size limit} time {time limit} other {limit}}). Narrow the filters (dates, brand, market, level, status) and export again.',
+    'TRUNCATED: this export stops after {rows, plural, one {# row} other {# rows}} ({reason, select, rows {row limit} bytes {size limit} time {time limit} partial {a search word too common to read every match} other {limit}}). Narrow the filters (dates, brand, market, level, status) and export again.',
   // CSV columns: cases
   'column.caseId': 'Case ID',
   'column.level': 'Level',

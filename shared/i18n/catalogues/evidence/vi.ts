@@ -4,8 +4,8 @@ import type { EvidenceMessageId } from './en.ts';
 /** Văn bản tiếng Việt của các bản xuất (CSV và hồ sơ bằng chứng PDF); cùng id và tham số với en.ts. */
 export const EVIDENCE_VI: Catalogue<EvidenceMessageId> = {
   'csv.truncated':
-    'ĐÃ CẮT BỚT: bản xuất này dừng sau {rows, plural, other {# dòng}} ({reason, select, rows {giới hạn số dòng} bytes {giới hạn dung lượng} time {giới hạn thời gian} other {giới hạn}}). Hãy thu hẹp bộ lọc (ngày, thương hiệu, thị trường, mức, trạng thái) rồi xuất lại.',
-  'column.caseId': 'Mã vụ việc',
+    'ĐÃ CẮT BỚT: bản xuất này dừng sau {rows, plural, other {# dòng}} ({reason, select, rows {giới hạn số dòng} bytes {giới hạn dung lượng} time {giới hạn thời gian} partial {từ tìm kiếm quá phổ biến, có thể thiếu kết quả} other {giới hạn}}). Hãy thu hẹp bộ lọc (ngày, thương hiệu, thị trường, mức, trạng thái) rồi xuất lại.',
+  'column.caseId': 'Mã hồ sơ',
   'column.level': 'Mức',
   'column.cell': 'Ô ma trận (khả năng × tác động)',
   'column.riskType': 'Loại rủi ro',
@@ -76,7 +76,7 @@ export const EVIDENCE_VI: Catalogue<EvidenceMessageId> = {
   'pdf.section.decision': 'Quyết định',
   'pdf.section.exception': 'Ngoại lệ được cấp',
   'pdf.section.versions': 'Quy tắc áp dụng',
-  'pdf.case': 'Vụ việc',
+  'pdf.case': 'Hồ sơ',
   'pdf.brand': 'Thương hiệu',
   'pdf.market': 'Thị trường',
   'pdf.campaign': 'Chiến dịch',

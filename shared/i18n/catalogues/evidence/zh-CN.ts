@@ -4,8 +4,8 @@ import type { EvidenceMessageId } from './en.ts';
 /** 导出（CSV 与证据包 PDF）的简体中文文本；与 en.ts 的 id 和占位符一一对应。 */
 export const EVIDENCE_ZH_CN: Catalogue<EvidenceMessageId> = {
   'csv.truncated':
-    '已截断：本导出只包含前 {rows, plural, other {# 行}}（{reason, select, rows {行数上限} bytes {大小上限} time {时间上限} other {上限}}）。请缩小筛选条件（日期、品牌、市场、级别、状态）后重新导出。',
-  'column.caseId': '案例编号',
+    '已截断：本导出只包含前 {rows, plural, other {# 行}}（{reason, select, rows {行数上限} bytes {大小上限} time {时间上限} partial {搜索词过于常见，可能遗漏部分匹配} other {上限}}）。请缩小筛选条件（日期、品牌、市场、级别、状态）后重新导出。',
+  'column.caseId': '案件编号',
   'column.level': '级别',
   'column.cell': '矩阵单元（可能性 × 影响）',
   'column.riskType': '风险类型',
@@ -76,7 +76,7 @@ export const EVIDENCE_ZH_CN: Catalogue<EvidenceMessageId> = {
   'pdf.section.decision': '审核决定',
   'pdf.section.exception': '批准的例外',
   'pdf.section.versions': '适用的规则',
-  'pdf.case': '案例',
+  'pdf.case': '案件',
   'pdf.brand': '品牌',
   'pdf.market': '市场',
   'pdf.campaign': '投放活动',
