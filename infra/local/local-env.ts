@@ -79,7 +79,8 @@ const LocalUserSchema = z.strictObject({
   /** The sign-in name audit trails and owners use; default the name. */
   username: z.string().trim().min(1).optional(),
   email: z.email().optional(),
-  roles: z.array(z.enum(['legal', 'manager'])).min(1, 'at least one role: legal or manager'),
+  /** `[]` signs in a person in no group: every route refuses them (403), as Cognito does such a user. */
+  roles: z.array(z.enum(['legal', 'manager'])),
   brands: z.array(z.string().trim().min(1)).optional(),
   markets: z
     .array(

@@ -12,14 +12,18 @@ import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
  *
  * @example ({ stack, dataDir } = await startTestStack('languages'));
  */
-export const startTestStack = async (name: string): Promise<{ stack: LocalStack; dataDir: string }> => {
+export const startTestStack = async (
+  name: string,
+  /** More environment for the handlers and the stack (e.g. `RADAR_USERS`). */
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ stack: LocalStack; dataDir: string }> => {
   const dataDir = mkdtempSync(join(tmpdir(), `radar-${name}-`));
   const stack = await startLocalStack({
     port: 0,
     inMemory: true,
     dynamoEndpoint: inject('dynamoEndpoint'),
     dataDir,
-    env: { TABLE_NAME: `${name}-${randomUUID()}` },
+    env: { ...env, TABLE_NAME: `${name}-${randomUUID()}` },
     logger: { info: () => {}, error: console.error },
     scheduleIntervalMs: 3_600_000,
   });
