@@ -253,7 +253,7 @@ const followUpWords = (message: FollowUpMessage, audience: Audience) => {
   const { lang } = audience;
   const { case: riskCase, followUp } = message;
   const level = levelWord(lang, riskCase.level);
-  const name = actorName(followUp.by);
+  const name = actorName(followUp.by, followUp.byName);
   return {
     level,
     name,

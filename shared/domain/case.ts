@@ -78,6 +78,8 @@ export interface FollowUp {
   readonly kind: FollowUpKind;
   /** The actor who acknowledged or resolved (`user:<username>`). */
   readonly by: string;
+  /** How that person is called (their `name`), for the message; the username is shown without it. */
+  readonly byName?: string;
   readonly at: string;
   /** A resolution's root cause: the last of its whys. */
   readonly rootCause?: string;
@@ -170,8 +172,17 @@ const refuse = (existing: RiskCase, reason: string): TransitionRefused => ({
   current: { status: existing.status, version: existing.version },
 });
 
-/** open → acknowledged: a manager has seen it; stops the SLA clock. */
-export const acknowledgeCase = (existing: RiskCase, actor: string, now: Date, note?: string): Transition => {
+/**
+ * open → acknowledged: a manager has seen it; stops the SLA clock. `actorName` (how the person is called)
+ * goes into the follow-up to the people the case paged.
+ */
+export const acknowledgeCase = (
+  existing: RiskCase,
+  actor: string,
+  now: Date,
+  note?: string,
+  actorName?: string,
+): Transition => {
   if (existing.status !== 'open')
     return refuse(
       existing,
@@ -179,7 +190,7 @@ export const acknowledgeCase = (existing: RiskCase, actor: string, now: Date, no
     );
   const at = now.toISOString();
   const acknowledgement: Acknowledgement = { by: actor, at, ...(note === undefined ? {} : { note }) };
-  const followUp = followUpOf(existing, 'acknowledged', actor, at);
+  const followUp = followUpOf(existing, 'acknowledged', { by: actor, byName: actorName, at });
   return {
     ok: true,
     next: {
@@ -202,17 +213,23 @@ export const acknowledgeCase = (existing: RiskCase, actor: string, now: Date, no
   };
 };
 
-/** open or acknowledged → resolved, with the risk-library fields. */
+/** open or acknowledged → resolved, with the risk-library fields (and a follow-up, as `acknowledgeCase`). */
 export const resolveCase = (
   existing: RiskCase,
   input: Omit<Resolution, 'by' | 'at'>,
   actor: string,
   now: Date,
+  actorName?: string,
 ): Transition => {
   if (existing.status === 'resolved') return refuse(existing, `Case ${existing.caseId} is already resolved`);
   const at = now.toISOString();
   const resolution: Resolution = { ...input, by: actor, at };
-  const followUp = followUpOf(existing, 'resolved', actor, at, input.whys.at(-1));
+  const followUp = followUpOf(existing, 'resolved', {
+    by: actor,
+    byName: actorName,
+    at,
+    rootCause: input.whys.at(-1),
+  });
   return {
     ok: true,
     next: {

@@ -61,30 +61,38 @@ const currentPage = (existing: RiskCase): Escalation | undefined => {
  * (the last of the 5 whys), and the escalation it follows — its tier and recipients decide who hears it.
  * Nothing when the case never paged in its current episode.
  *
- * @example followUpOf(paged, 'acknowledged', 'user:ana', '2026-12-01T10:00:00.000Z')?.id // 'c-1#1#acknowledged'
+ * @example followUpOf(paged, 'acknowledged', { by: 'user:ana', at: '2026-12-01T10:00:00.000Z' })?.id // 'c-1#1#acknowledged'
  */
 export const followUpOf = (
   existing: RiskCase,
   kind: FollowUpKind,
-  by: string,
-  at: string,
-  rootCause?: string,
+  what: {
+    readonly by: string;
+    readonly byName?: string | undefined;
+    readonly at: string;
+    readonly rootCause?: string | undefined;
+  },
 ): FollowUp | undefined => {
   const escalation = currentPage(existing);
   if (escalation === undefined) return undefined;
+  const byName = what.byName?.trim();
+  const rootCause = what.rootCause?.trim();
   return {
     id: `${escalation.id}#${kind}`,
     kind,
-    by,
-    at,
-    ...(rootCause === undefined || rootCause.trim() === '' ? {} : { rootCause: rootCause.trim() }),
+    by: what.by,
+    ...(byName === undefined || byName === '' ? {} : { byName }),
+    at: what.at,
+    ...(rootCause === undefined || rootCause === '' ? {} : { rootCause }),
     escalation,
   };
 };
 
 /**
- * How a follow-up names the person who acted: the username of a `user:<name>` actor, the id otherwise.
+ * How a follow-up names the person who acted: their name when known, else the username of a
+ * `user:<name>` actor, the actor id otherwise.
  *
  * @example actorName('user:ana') // 'ana'
+ * @example actorName('user:ana', 'Ana Lê') // 'Ana Lê'
  */
-export const actorName = (actor: string): string => actor.replace(/^user:/, '');
+export const actorName = (actor: string, name?: string): string => name ?? actor.replace(/^user:/, '');

@@ -66,6 +66,7 @@ export const FollowUpSchema = z
     id: z.string().meta({ description: '<escalation id>#<kind>: one SNS message per id and audience.' }),
     kind: z.enum(FOLLOW_UP_KINDS),
     by: z.string(),
+    byName: z.string().optional().meta({ description: 'How the person who acted is called.' }),
     at: z.string(),
     rootCause: z.string().optional().meta({ description: "A resolution's root cause: its last why." }),
     escalation: EscalationSchema,

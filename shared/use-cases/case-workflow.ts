@@ -42,6 +42,10 @@ const transition = async (
   throw new ConflictError(`Case ${caseId} kept changing; try again`);
 };
 
+/** How the person acting is called, for the follow-up to the people the case paged (none for a pusher). */
+const nameOf = (principal: Principal): string | undefined =>
+  principal.kind === 'person' ? principal.name : undefined;
+
 /** A manager acknowledges an open case: the SLA clock stops. */
 export const acknowledge = (
   caseId: string,
@@ -52,7 +56,7 @@ export const acknowledge = (
   transition(
     caseId,
     deps,
-    (existing, now) => acknowledgeCase(existing, actorOf(principal), now, note),
+    (existing, now) => acknowledgeCase(existing, actorOf(principal), now, note, nameOf(principal)),
     scopeOfPrincipal(principal),
   );
 
@@ -66,7 +70,7 @@ export const resolve = (
   transition(
     caseId,
     deps,
-    (existing, now) => resolveCase(existing, input, actorOf(principal), now),
+    (existing, now) => resolveCase(existing, input, actorOf(principal), now, nameOf(principal)),
     scopeOfPrincipal(principal),
   );
 

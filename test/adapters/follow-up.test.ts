@@ -172,6 +172,21 @@ describe('Function: followUpPublishInput', () => {
   });
 });
 
+describe('Who the follow-up names', () => {
+  it('calls the person by their name when the transition knows it, by username otherwise', () => {
+    const named = must(
+      acknowledgeCase(paged, 'user:li', new Date('2026-11-22T14:30:00Z'), undefined, 'Li Na'),
+    );
+
+    expect(followUpPublishInput('arn:topic', followUp(named), links).Subject).toBe(
+      '[RED] Acknowledged by Li Na: budget risk: campaign cmp-1 on facebook',
+    );
+    expect(followUpPublishInput('arn:topic', followUp(acknowledged), links).Subject).toBe(
+      '[RED] Acknowledged by li: budget risk: campaign cmp-1 on facebook',
+    );
+  });
+});
+
 describe('Function: followUpSms', () => {
   it('says who acknowledged, with the whole link, in one segment', () => {
     const sms = followUpSms(followUp(acknowledged), english, links);

@@ -171,8 +171,8 @@ describe('Stream → notify → SNS (DynamoDB Local)', () => {
     expect(inputs.map((input) => input.Subject?.slice(0, 30))).toEqual([
       expect.stringMatching(/^\[RED\] budget risk/),
       expect.stringMatching(/^【红色】预算风险/),
-      expect.stringMatching(/^\[RED\] Acknowledged by mia: /),
-      expect.stringMatching(/^【红色】mia 已确认：/),
+      expect.stringMatching(/^\[RED\] Acknowledged by Mia: /),
+      expect.stringMatching(/^【红色】Mia 已确认：/),
     ]);
     for (const input of inputs) {
       expect(input.MessageAttributes?.recipients).toEqual({

@@ -136,7 +136,7 @@ describe('Function: followUpOf (through acknowledgeCase and resolveCase)', () =>
 
     expect(reopened.status).toBe('open');
     expect(again.followUp).toEqual(resolved.followUp);
-    expect(followUpOf(reopened, 'resolved', 'user:ana', hours(3).toISOString())).toBeUndefined();
+    expect(followUpOf(reopened, 'resolved', { by: 'user:ana', at: hours(3).toISOString() })).toBeUndefined();
   });
 
   it('follows up the page of a case that reopened at a paging level, under a new id', () => {
