@@ -1,5 +1,6 @@
 import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import type { BrandDetail, CampaignDetail } from '../../shared/schemas/catalogue.ts';
 import type { BrandOverview, CampaignOverview } from '../../shared/schemas/overviews.ts';
 import { translate, type WebMessageId } from './i18n/messages.ts';
 import type {
@@ -276,7 +277,7 @@ export const createApi = (options: ApiClientOptions) => {
     /** A brand of the catalogue (its owner and managers), or undefined when the catalogue has none. */
     brandCatalogue: async (brand: string): Promise<Brand | undefined> => {
       try {
-        return await call<Brand>('GET', `/brands/${id(brand)}`);
+        return (await call<BrandDetail>('GET', `/brands/${id(brand)}`)).brand;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return undefined;
         throw error;
@@ -313,7 +314,8 @@ export const createApi = (options: ApiClientOptions) => {
     /** A page of the catalogue's campaigns the caller's scope covers; `brand`, `market` filter. */
     campaigns: (query: Query = {}) =>
       call<Page<Campaign>>('GET', `/campaigns${queryString({ limit: 100, ...query })}`),
-    campaign: (campaignId: string) => call<Campaign>('GET', `/campaigns/${id(campaignId)}`),
+    /** A campaign of the catalogue with its latest change lines (who changed what, when). */
+    campaign: (campaignId: string) => call<CampaignDetail>('GET', `/campaigns/${id(campaignId)}`),
     /** Completes or edits a campaign (managers); `version` is the one read (a 409 when it moved). */
     saveCampaign: (campaignId: string, request: CampaignRequest) =>
       call<Campaign>('PUT', `/campaigns/${id(campaignId)}`, request),

@@ -192,7 +192,7 @@ export const CampaignForm = ({
   // A campaign known only from its cases is not in the catalogue (404): the form then creates it.
   const loaded = useResource(async () => {
     try {
-      return { campaign: await api.campaign(campaignId) };
+      return { campaign: (await api.campaign(campaignId)).campaign };
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return { campaign: undefined };
       throw error;
