@@ -12,15 +12,15 @@ const processor = new BatchProcessor(EventType.SQS);
 
 const redriveMessage = async (record: SQSRecord): Promise<void> => {
   const batch = parseStreamFailure(record.body);
-  const escalationIds = await redriveBatch({ batches: streamEscalations(), notifier: notifier() }, batch);
-  logger.info('Failed stream batch redriven', { ...batch, escalationIds });
+  const notificationIds = await redriveBatch({ batches: streamEscalations(), notifier: notifier() }, batch);
+  logger.info('Failed stream batch redriven', { ...batch, notificationIds });
 };
 
 /**
  * The redrive of the table-stream outbox: reads the StreamFailures queue (the notify function's on-failure
  * destination, whose messages name a failed batch by its shard and sequence numbers), reads those records
- * back from the stream and publishes their escalations through the same idempotent notifier, so an
- * escalation published before is not sent twice. A message whose publish fails again (SNS still down) is
+ * back from the stream and publishes their escalations and follow-ups through the same idempotent notifier,
+ * so one published before is not sent twice. A message whose publish fails again (SNS still down) is
  * reported in `batchItemFailures` and comes back after the queue's visibility timeout.
  */
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()

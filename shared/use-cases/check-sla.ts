@@ -22,11 +22,12 @@ const managersByBrand = async (
   catalogue: SlaDependencies['catalogue'],
   lapsed: readonly RiskCase[],
 ): Promise<ReadonlyMap<string, readonly string[]>> => {
-  const brands = [
-    ...new Set(
-      lapsed.flatMap((riskCase) => (riskCase.subject.brand === undefined ? [] : [riskCase.subject.brand])),
-    ),
-  ];
+  const byKey = new Map<string, string>();
+  for (const riskCase of lapsed) {
+    const brand = riskCase.subject.brand;
+    if (brand !== undefined && !byKey.has(brandKey(brand))) byKey.set(brandKey(brand), brand);
+  }
+  const brands = [...byKey.values()];
   if (brands.length === 0) return new Map();
   const entries = await catalogue.getMany([], brands);
   return new Map([...entries.brands.values()].map((brand) => [brandKey(brand.brand), brand.managers]));

@@ -65,6 +65,23 @@ describe('Function: redriveBatch', () => {
     expect(ids).toEqual(['c-1#1', 'c-2#1']);
   });
 
+  it('publishes the follow-ups of the batch too (an acknowledgement written while SNS was down)', async () => {
+    // Prepare
+    const published: string[] = [];
+    const followUp = { followUp: { id: 'c-1#1#acknowledged' }, case: {} } as unknown as CaseNotification;
+    const deps = {
+      batches: { notifications: async () => [message('c-1#1'), followUp] },
+      notifier: { publish: async (m: CaseNotification) => void published.push(notificationId(m)) },
+    };
+
+    // Act
+    const ids = await redriveBatch(deps, batch);
+
+    // Assess
+    expect(published).toEqual(['c-1#1', 'c-1#1#acknowledged']);
+    expect(ids).toEqual(['c-1#1', 'c-1#1#acknowledged']);
+  });
+
   it('fails the batch when a publish fails, so the message stays on the queue', async () => {
     const deps = {
       batches: { notifications: async () => [message('c-1#1')] },
