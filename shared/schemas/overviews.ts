@@ -119,8 +119,9 @@ export interface ChannelSpend {
 export interface CampaignSpend {
   readonly plan?: CampaignPlan;
   /**
-   * `catalogue`: the plan a manager recorded. `events`: the latest report of each channel, budgets added
-   * (only when every channel reports the same currency), period from the earliest start to the latest end.
+   * `catalogue`: the catalogue's plan (a person's, or the first report's when no channel reports now). `events`:
+   * the latest report of each channel, budgets added (only when every channel reports the same currency),
+   * period from the earliest start to the latest end.
    */
   readonly planSource?: 'catalogue' | 'events';
   readonly channels: readonly ChannelSpend[];

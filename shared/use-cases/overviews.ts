@@ -596,7 +596,9 @@ export const campaignOverview = async (
     const key = event === undefined ? undefined : baselineKeyOf(event)?.key;
     return key === undefined ? [] : [key];
   });
-  const plan = record?.plan ?? planFromReports(latestByChannel.map(({ latest }) => latest));
+  // A plan a person recorded wins; one the catalogue took from the first report seen is one channel's at most.
+  const recorded = record?.source === 'event' ? undefined : record?.plan;
+  const plan = recorded ?? planFromReports(latestByChannel.map(({ latest }) => latest)) ?? record?.plan;
   const window = sentimentWindowOf(plan, campaignCases);
 
   const [baselines, sentiment] = await Promise.all([
@@ -640,7 +642,7 @@ export const campaignOverview = async (
   );
   const total = plan === undefined ? undefined : campaignPacing(plan, channelPacings, now);
   const spend: CampaignSpend = {
-    ...(plan === undefined ? {} : { plan, planSource: record?.plan === undefined ? 'events' : 'catalogue' }),
+    ...(plan === undefined ? {} : { plan, planSource: plan === record?.plan ? 'catalogue' : 'events' }),
     channels,
     ...(total === undefined ? {} : { pacing: total }),
   };

@@ -559,3 +559,89 @@ describe('Use case: brandOverview', () => {
     expect(vn.heatMap.weeks).toHaveLength(4);
   });
 });
+
+describe('Use case: campaignOverview (plan)', () => {
+  const record = (source: Campaign['source']): Campaign => ({
+    campaignId: 'cmp-1',
+    brand: 'Acme',
+    plan: { budget: 5000, currency: 'USD', periodStart: '2026-11-01', periodEnd: '2026-11-30' },
+    source,
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    updatedBy: source === 'event' ? 'client:ads' : 'user:mai',
+    version: 1,
+  });
+  /** Two channels of one campaign, each with one flagged report. */
+  const twoChannels = (campaign: Campaign): OverviewDeps => {
+    const base = memoryDeps(
+      [
+        riskCase('case-f', {
+          subject: { key: 'spend|cmp-1|facebook', label: '', campaignId: 'cmp-1', channel: 'facebook' },
+        }),
+        riskCase('case-g', {
+          subject: { key: 'spend|cmp-1|google', label: '', campaignId: 'cmp-1', channel: 'google' },
+        }),
+      ],
+      [campaign],
+    );
+    const reports = [
+      { ...storedSpend('e-f', '2026-11-10T00:00:00.000Z', 6000), caseId: 'case-f' },
+      {
+        ...storedSpend('e-g', '2026-11-10T00:00:00.000Z', 1000, 'google'),
+        event: spendEvent({ channel: 'google', actualSpend: 1000, plannedBudget: 3000 }, 'e-g'),
+      },
+    ];
+    return {
+      ...base,
+      reader: {
+        ...base.reader,
+        occurrencesOf: () =>
+          Promise.resolve(
+            new Map([
+              ['case-f', all([occurrence('case-f', 'e-f', '2026-11-10T00:00:00.000Z')])],
+              ['case-g', all([occurrence('case-g', 'e-g', '2026-11-10T00:00:00.000Z')])],
+            ]),
+          ),
+        eventsOf: () =>
+          Promise.resolve(
+            new Map(
+              reports.map((stored) => [
+                eventRefKey({ clientId: 'ads', eventId: stored.event.eventId }),
+                stored,
+              ]),
+            ),
+          ),
+      },
+    };
+  };
+
+  it("adds the channels' latest plans when the catalogue only holds the first report's", async () => {
+    // Act
+    const overview = await campaignOverview('cmp-1', {}, twoChannels(record('event')));
+
+    // Assess
+    expect(overview.spend.planSource).toBe('events');
+    expect(overview.spend.plan).toEqual({
+      budget: 13000,
+      currency: 'USD',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+    });
+    expect(overview.spend.channels.map((channel) => [channel.channel, channel.pacing?.actualSpend])).toEqual([
+      ['facebook', 6000],
+      ['google', 1000],
+    ]);
+    expect(overview.spend.pacing?.actualSpend).toBe(7000);
+    expect(overview.spend.pacing?.spentShare).toBeCloseTo(7000 / 13000, 9);
+  });
+
+  it('keeps the plan a person recorded', async () => {
+    // Act
+    const overview = await campaignOverview('cmp-1', {}, twoChannels(record('manager')));
+
+    // Assess
+    expect(overview.spend.planSource).toBe('catalogue');
+    expect(overview.spend.plan?.budget).toBe(5000);
+    expect(overview.spend.pacing?.spentShare).toBeCloseTo(7000 / 5000, 9);
+  });
+});
