@@ -258,7 +258,7 @@ export const suite: Suite = {
         ['rare', search(RARE_WORD)],
         ['rareAndCommon', search(`${COMMON_WORD} ${RARE_WORD}`)],
         ['common', search(COMMON_WORD)],
-        ['commonFiltered', search(COMMON_WORD, { brand: 'Brand 4', status: 'resolved' })],
+        ['commonFiltered', search(COMMON_WORD, { brand: 'Brand 5', status: 'resolved' })],
         [
           'scopedCommon',
           () =>

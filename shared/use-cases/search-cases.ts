@@ -26,8 +26,11 @@ export const POSTINGS_PER_READ = 2_500;
 export const MAX_POSTINGS_PER_TERM = 20_000;
 /** Candidates checked at most per page (their cases read); beyond, the page ends early with a cursor. */
 export const MAX_EXAMINED_PER_PAGE = 1_000;
-/** Candidates whose other terms and cases are read together. */
-const CHUNK = 100;
+/**
+ * Candidates whose other terms and cases are read together: a page's worth, so a one-word search reads
+ * the cases it shows and no more (a case item is several kilobytes), at most a BatchGetItem's 100 keys.
+ */
+const chunkSize = (limit: number): number => Math.min(50, Math.max(limit, 10));
 
 /** One read of a term's postings: the cases found (filters and scope applied) and where to go on. */
 export interface PostingRead {
@@ -163,11 +166,12 @@ export const searchCases = async (request: SearchRequest, index: SearchIndexRead
   const items: RiskCase[] = [];
   let examined = 0;
   let resumeAfter: string | undefined;
-  scan: for (let start = 0; start < candidates.length; start += CHUNK) {
-    const chunk = candidates.slice(start, start + CHUNK);
-    const holders = new Set(await holdingAll(chunk, others, index));
+  const chunk = chunkSize(request.limit);
+  scan: for (let start = 0; start < candidates.length; start += chunk) {
+    const batch = candidates.slice(start, start + chunk);
+    const holders = new Set(await holdingAll(batch, others, index));
     const loaded = holders.size === 0 ? new Map() : await index.loadCases([...holders]);
-    for (const [offset, candidate] of chunk.entries()) {
+    for (const [offset, candidate] of batch.entries()) {
       examined += 1;
       const found = holders.has(candidate.caseId) ? loaded.get(candidate.caseId) : undefined;
       if (

@@ -947,6 +947,38 @@ describe('Stack: RiskRadarService', () => {
       ]);
     });
 
+    it('feeds the search indexer from its own mapping: case and review items only, failures to IndexFailures', () => {
+      // Act
+      const { Properties } = mappingOf(byId('index-cases'));
+      const patterns = Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) =>
+        JSON.parse(filter.Pattern),
+      );
+
+      // Assess
+      expect(patterns).toEqual([{ dynamodb: { Keys: { sk: { S: ['CASE', 'REVIEW'] } } } }]);
+      expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(Properties.MaximumRetryAttempts).toBe(STREAM_SETTINGS.retryAttempts);
+      expect(JSON.stringify(Properties.DestinationConfig.OnFailure.Destination)).toContain('IndexFailures');
+      expect(JSON.stringify(mapping().Properties.DestinationConfig.OnFailure.Destination)).not.toContain(
+        'IndexFailures',
+      );
+    });
+
+    it('lets the search indexer write nothing but postings (SEARCH# partitions)', () => {
+      // Act
+      const writes = statementsOf(byId('index-cases')).filter((s) =>
+        actionsIn(s).includes('dynamodb:PutItem'),
+      );
+
+      // Assess
+      expect(writes.length).toBeGreaterThan(0);
+      for (const statement of writes) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SEARCH#*'] },
+        });
+      }
+    });
+
     it('schedules exactly the catalog entries that have a schedule', () => {
       const schedules = resourcesOf(service, 'AWS::Scheduler::Schedule').map(
         ([, schedule]) => schedule.Properties,
