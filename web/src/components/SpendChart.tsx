@@ -179,6 +179,7 @@ export const SpendChart = ({ spend, now = Date.now() }: { spend: CampaignSpend; 
         <p class="muted">{t('pages.spend.asOf', { when: format.dateTime(pacing.asOf) })}</p>
       )}
       {plan === undefined && <p class="notice">{t('pages.spend.noPlan')}</p>}
+      {points.length === 0 && <p class="muted">{t('pages.spend.noSpend')}</p>}
       <figure class="spend-chart">
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
