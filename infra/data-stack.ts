@@ -1,9 +1,11 @@
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
+  StringAttribute,
   UserPool,
   type UserPoolClient,
   UserPoolGroup,
@@ -24,8 +26,15 @@ import {
   escalationFilterPolicy,
   type OrFilterPolicy,
 } from '#infra/subscription-filters.ts';
+import { SCOPE_ATTRIBUTES } from '#shared/auth/principal.ts';
 import { type Audience, distinctAudiences } from '#shared/i18n/audiences.ts';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/table.ts';
+
+/** The Cognito custom attributes of a person's scope, without the `custom:` prefix Cognito adds. */
+const SCOPE_NAMES = {
+  brands: SCOPE_ATTRIBUTES.brands.replace(/^custom:/, ''),
+  markets: SCOPE_ATTRIBUTES.markets.replace(/^custom:/, ''),
+} as const;
 
 /** The Cognito groups a person's role comes from (`cognito:groups` claim). */
 export const PEOPLE_GROUPS = ['legal', 'manager'] as const;
@@ -192,6 +201,12 @@ export class DataStack extends Stack {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // A person's scope (shared/auth/scope.ts): comma-separated brands and markets; none = all. Set by an
+      // administrator (docs/deploy.md "Scoping a person"); people cannot write them (client below).
+      customAttributes: {
+        [SCOPE_NAMES.brands]: new StringAttribute({ mutable: true, maxLen: 2048 }),
+        [SCOPE_NAMES.markets]: new StringAttribute({ mutable: true, maxLen: 512 }),
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -206,6 +221,12 @@ export class DataStack extends Stack {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(7),
+      // The ID token carries the scope attributes the API reads; a person may change none of them (an
+      // access token of this client could otherwise clear its own custom:brands and see every brand).
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(SCOPE_NAMES.brands, SCOPE_NAMES.markets),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
     const outputs: Record<string, [string, string]> = {

@@ -1,4 +1,27 @@
+import { ENV } from '#shared/config.ts';
+import { type LocalUser, parseLocalUsers } from './local-env.ts';
 import type { LocalStack } from './stack.ts';
+
+/** What a `RADAR_USERS` person may see, in words: `Acme · VN, TH`, `all brands · VN`, `everything`. */
+export const scopeWords = (user: Pick<LocalUser, 'brands' | 'markets'>): string => {
+  const brands = user.brands?.length ? user.brands.join(', ') : undefined;
+  const markets = user.markets?.length ? user.markets.join(', ') : undefined;
+  if (brands === undefined && markets === undefined) return 'everything';
+  return `${brands ?? 'all brands'} · ${markets ?? 'all markets'}`;
+};
+
+/** The `RADAR_USERS` people, one line each: who, roles, scope, and the token to sign in with. */
+export const peopleLines = (users: readonly LocalUser[]): string[] =>
+  users.length === 0
+    ? []
+    : [
+        '',
+        `  People (${ENV.users}; web app: sign in with the token)`,
+        ...users.map(
+          (user) =>
+            `    ${user.name} (${user.roles.length > 0 ? user.roles.join(', ') : 'no role'}; sees ${scopeWords(user)})   Authorization: Bearer ${user.token}`,
+        ),
+      ];
 
 /**
  * What `npm start` prints once the stack is up: where the API is, where data lives, and the dev
@@ -29,6 +52,8 @@ export const banner = (stack: LocalStack): string => {
     '             x-radar-signature: t=<unix seconds>,v2=<hex HMAC-SHA256(secret, "<t>.<METHOD>.<path>.<raw body>")>',
     `    legal    Authorization: Bearer ${credentials.legalToken}`,
     `    manager  Authorization: Bearer ${credentials.managerToken}`,
+    '             (both see every brand and market)',
+    ...peopleLines(parseLocalUsers(stack.env[ENV.users])),
     '',
     '  README.md (Quick start) has a copy-paste example: sign, push a spend event, see the red case.',
     '  Ctrl-C stops everything.',
