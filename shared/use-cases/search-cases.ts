@@ -20,6 +20,11 @@ import { OWNER_ME } from './read-cases.ts';
 /** Postings read per request of one term's list (DynamoDB `Limit`: postings read, before filters). */
 export const POSTINGS_PER_READ = 2_500;
 /**
+ * The first read of each list is short: a rare word's list ends there, and then a common word beside it
+ * has cost no more than this.
+ */
+export const FIRST_READ = 250;
+/**
  * Postings read at most per term and search: a word in most cases (`budget` at 100,000 cases) is not read
  * to its end; the answer then says `partial` and suggests a filter or another word.
  */
@@ -106,12 +111,19 @@ const readLists = async (
     filters.from === undefined
       ? filters
       : { ...filters, from: new Date(Date.parse(filters.from) - LAST_SEEN_LAG_MS).toISOString() };
-  for (;;) {
+  for (let round = 0; ; round += 1) {
     const live = lists.filter((list) => !list.complete && list.read < MAX_POSTINGS_PER_TERM);
     if (live.length === 0 || lists.some((list) => list.complete)) return lists;
+    const limit = round === 0 ? FIRST_READ : POSTINGS_PER_READ;
     await Promise.all(
       live.map(async (list) => {
-        const read = await index.readPostings(list.term, widened, scope, list.next, POSTINGS_PER_READ);
+        const read = await index.readPostings(
+          list.term,
+          widened,
+          scope,
+          list.next,
+          Math.min(limit, MAX_POSTINGS_PER_TERM - list.read),
+        );
         for (const posting of read.postings) {
           const known = list.cases.get(posting.caseId);
           if (known === undefined || known < posting.lastSeenAt)

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RiskCase } from '#shared/domain/case.ts';
 import { ValidationError } from '#shared/errors.ts';
 import { indexChange } from '#shared/use-cases/index-cases.ts';
-import { MAX_POSTINGS_PER_TERM, POSTINGS_PER_READ, searchCases } from '#shared/use-cases/search-cases.ts';
+import {
+  FIRST_READ,
+  MAX_POSTINGS_PER_TERM,
+  POSTINGS_PER_READ,
+  searchCases,
+} from '#shared/use-cases/search-cases.ts';
 import { MemorySearchIndex } from '../../fixtures/memory-search-index.ts';
 import { brandCase } from '../../fixtures/search-cases.ts';
 
@@ -122,7 +127,7 @@ describe('Function: searchCases', () => {
     expect(page.items).toEqual([]);
   });
 
-  it('lets the rare word drive: the common word is read one page and checked by key', async () => {
+  it('lets the rare word drive: the common word is read one short page and checked by key', async () => {
     // Prepare
     const common = Array.from({ length: POSTINGS_PER_READ + 500 }, (_, n) =>
       brandCase(`c-${n}`, { at: at(n) }),
@@ -135,7 +140,7 @@ describe('Function: searchCases', () => {
 
     // Assess
     expect(ids(page)).toEqual(['c-rare']);
-    expect(index.reads.get('negative')).toBe(POSTINGS_PER_READ);
+    expect(index.reads.get('negative')).toBe(FIRST_READ);
     expect(index.membershipChecks).toBe(1);
   });
 
