@@ -133,7 +133,24 @@ const wordsOf = (message: EscalationMessage, audience: Audience) => {
   };
 };
 
-/** The e-mail body: what happened, the matrix cell, the findings in the reader's language, the link. */
+/**
+ * Who this page reached, so a manager paged at tier 2 sees they were added to the owner: the usernames,
+ * the owner marked, or every subscribed manager (shared/domain/escalation-policy.ts).
+ */
+const pagedLine = (
+  lang: Locale,
+  owner: string | undefined,
+  recipients: readonly string[] | undefined,
+): string =>
+  recipients === undefined || recipients.length === 0
+    ? t(lang, 'escalation.pagedEveryone')
+    : t(lang, 'escalation.paged', {
+        names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+          recipients.map((name) => (name === owner ? t(lang, 'escalation.ownerName', { name }) : name)),
+        ),
+      });
+
+/** The e-mail body: what happened, the matrix cell, who was paged, the findings in the reader's language, the link. */
 const escalationBody = (message: EscalationMessage, audience: Audience, link: string): string => {
   const { lang } = audience;
   const { case: riskCase, escalation, previous } = message;
@@ -172,6 +189,7 @@ const escalationBody = (message: EscalationMessage, audience: Audience, link: st
       first: words.at(riskCase.firstSeenAt),
       last: words.at(riskCase.lastSeenAt),
     }),
+    pagedLine(lang, riskCase.owner, escalation.recipients),
     t(lang, 'escalation.findings'),
     ...findings,
     '',

@@ -15,6 +15,7 @@ import { followUpFromRecord, notificationsFromRecord } from '#shared/adapters/es
 import { SnsNotifier } from '#shared/adapters/sns-notifier.ts';
 import {
   acknowledgeCase,
+  type Escalation,
   escalateForSla,
   openCase,
   type RiskCase,
@@ -209,6 +210,37 @@ describe('Function: followUpSms', () => {
     expect(sms.startsWith('[DO] ana da xu ly xong, nguyen nhan goc: Khong ai kiem tra')).toBe(true);
     expect(sms.endsWith(' https://radar.example.com/cases/case-1')).toBe(true);
     expect(smsLength(sms)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+});
+
+describe('Function: escalationPublishInput (who was paged)', () => {
+  it.each([
+    [english, 'Paged: ana (owner) and li.'],
+    [chinese, '通知对象：ana（负责人）和li。'],
+    [vietnamese, 'Đã báo cho: ana (người phụ trách) và li.'],
+  ])('names the people a tier-2 page reached in %o, the owner marked', (audience, line) => {
+    const escalation = paged.escalation;
+    if (escalation === undefined) throw new Error('the fixture pages');
+
+    const body = parts(
+      escalationPublishInput('arn:topic', { escalation, case: paged }, links, audience),
+    ).default;
+
+    expect(body?.split('\n')).toContain(line);
+  });
+
+  it('says every subscribed manager was paged when the case has no owner', () => {
+    const unowned = {
+      ...paged,
+      owner: undefined,
+      escalation: { ...(paged.escalation as Escalation), recipients: undefined },
+    };
+
+    const body = parts(
+      escalationPublishInput('arn:topic', { escalation: unowned.escalation, case: unowned }, links),
+    ).default;
+
+    expect(body?.split('\n')).toContain('Paged: every subscribed manager.');
   });
 });
 

@@ -21,6 +21,9 @@ export const NOTIFICATIONS_EN = {
   'escalation.occurrences':
     '{count, plural, one {# occurrence} other {# occurrences}} (first {first}, last {last}).',
   'escalation.findings': 'Findings:',
+  'escalation.paged': 'Paged: {names}.',
+  'escalation.pagedEveryone': 'Paged: every subscribed manager.',
+  'escalation.ownerName': '{name} (owner)',
   'escalation.finding': '- [{level}] {message}',
   'escalation.findingNumbers': '- [{level}] {message} ({numbers})',
   'escalation.open': 'Open the case: {link}',
