@@ -10,11 +10,11 @@ import type {
   Page,
   SaveResult,
 } from '#shared/ports.ts';
+import { invalidCursor } from './cursor.ts';
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import { catalogueIndexes, type Item, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
 import { versionedCasePut } from './dynamodb-workflow-store.ts';
-import { queryPage } from './query-page.ts';
 
 /** The attributes a scope filters campaigns and brands on: brand and market as scopes compare them. */
 const SCOPE_BRAND = 'scopeBrand';
@@ -260,8 +260,13 @@ export class DynamoDbCatalogueStore extends DynamoDbTable implements CatalogueSt
     );
   }
 
-  private page<T>(
-    index: { readonly indexName: string; readonly partitionKey: string },
+  /**
+   * One page of an index partition in sort-key order. The cursor names only the partition and the last id
+   * (a campaign id or brand key); the start key is rebuilt from them, so a cursor cannot steer the query
+   * anywhere else, and one from another query is a 400.
+   */
+  private async page<T>(
+    index: { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string },
     partition: string,
     filters: readonly Filter[],
     request: { readonly limit: number; readonly cursor?: string | undefined },
@@ -273,9 +278,9 @@ export class DynamoDbCatalogueStore extends DynamoDbTable implements CatalogueSt
       Object.assign(names, filter.names);
       Object.assign(values, filter.values);
     }
-    return queryPage(
-      this.client,
-      {
+    const after = request.cursor === undefined ? undefined : decodePageCursor(request.cursor, partition);
+    const output = await this.client.send(
+      new QueryCommand({
         TableName: this.tableName,
         IndexName: index.indexName,
         KeyConditionExpression: '#pk = :pk',
@@ -285,10 +290,40 @@ export class DynamoDbCatalogueStore extends DynamoDbTable implements CatalogueSt
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ScanIndexForward: true,
-      },
-      index.partitionKey,
-      { limit: request.limit, cursor: request.cursor },
-      map,
+        Limit: request.limit,
+        ...(after === undefined
+          ? {}
+          : {
+              ExclusiveStartKey: {
+                ...(partition.startsWith('BRANDS') ? keys.brand(after) : keys.campaign(after)),
+                [index.partitionKey]: partition,
+                [index.sortKey]: after,
+              },
+            }),
+      }),
     );
+    const items = (output.Items ?? []).map(map);
+    const last = output.LastEvaluatedKey?.[index.sortKey];
+    return typeof last === 'string' ? { items, cursor: encodePageCursor(partition, last) } : { items };
   }
 }
+
+const encodePageCursor = (partition: string, last: string): string =>
+  Buffer.from(JSON.stringify({ p: partition, after: last }), 'utf8').toString('base64url');
+
+/** The last id of the previous page, if the cursor is one of this partition's. */
+const decodePageCursor = (cursor: string, partition: string): string => {
+  let parsed: unknown;
+  try {
+    parsed = /^[A-Za-z0-9_-]+$/.test(cursor)
+      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : undefined;
+  } catch (error) {
+    throw invalidCursor('unknown or tampered cursor', error);
+  }
+  const { p, after } = (parsed ?? {}) as { p?: unknown; after?: unknown };
+  if (p !== partition) throw invalidCursor('the cursor belongs to another query; start again without it');
+  if (typeof after !== 'string' || after === '' || after.length > 1024 || !after.isWellFormed())
+    throw invalidCursor();
+  return after;
+};

@@ -247,7 +247,7 @@ export interface BrandPatch {
 /** A field's value in a history line. */
 const describe = (value: unknown): string | undefined => {
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.join(', ');
   if (typeof value === 'object' && value !== null) {
     const plan = value as CampaignPlan;
     return `${plan.budget} ${plan.currency} ${plan.periodStart}..${plan.periodEnd}`;

@@ -2,6 +2,7 @@ import { actorOf, type Principal, scopeOfPrincipal } from '#shared/auth/principa
 import { brandKey, covers, type Scope } from '#shared/auth/scope.ts';
 import {
   type Brand,
+  brandFromSighting,
   type Campaign,
   type CatalogueChange,
   caseCompletedFrom,
@@ -169,6 +170,10 @@ export const changeCampaignAs = async (
     `Campaign ${campaignId}`,
   );
   const before = result.previous;
+  const brand = result.value.brand;
+  // A brand the catalogue does not hold yet is recorded as first seen (a lost race is no error).
+  if (result.changed && brand !== undefined && (await deps.catalogue.getBrand(brand)) === undefined)
+    await deps.catalogue.saveBrand(brandFromSighting(brand, actorOf(principal), now), 'absent');
   if (
     result.changed &&
     (before?.brand !== result.value.brand ||
