@@ -17,6 +17,7 @@ import { pushEvents } from '../web/browser.ts';
 const MANAGER = 'dev-manager-token';
 const LEGAL = 'dev-legal-token';
 const OUTSIDER = 'other-brand-manager-token';
+const CHINA = 'china-legal-token';
 const DAY = 86_400_000;
 
 let stack: LocalStack;
@@ -31,7 +32,10 @@ beforeAll(async () => {
     dataDir,
     env: {
       TABLE_NAME: `overviews-${randomUUID()}`,
-      RADAR_USERS: JSON.stringify([{ token: OUTSIDER, name: 'Olga', roles: ['manager'], brands: ['Other'] }]),
+      RADAR_USERS: JSON.stringify([
+        { token: OUTSIDER, name: 'Olga', roles: ['manager'], brands: ['Other'] },
+        { token: CHINA, name: 'Chen', roles: ['legal'], markets: ['CN'] },
+      ]),
     },
     logger: { info: () => {}, error: console.error },
     scheduleIntervalMs: 3_600_000,
@@ -250,6 +254,32 @@ describe('Campaign and brand overviews (local stack)', () => {
     );
     expect(overview.recentCases.map((value) => value.caseId)).toContain(copyCase);
     expect(overview.heatMap.truncated).toBe(false);
+  });
+
+  it('shows a market-scoped person only the cases of their market', async () => {
+    // Prepare: what a manager sees, and which of it is Chinese (the campaign's cases take its market).
+    const full = await read<CampaignOverview>(MANAGER, `/campaigns/${campaignId}/overview`);
+    const fullBrand = await read<BrandOverview>(MANAGER, `/brands/${encodeURIComponent(brand)}/overview`);
+    const inChina = (value: { subject: { market?: string; campaignId?: string } }, campaignMarket?: string) =>
+      (value.subject.market ?? (value.subject.campaignId === campaignId ? campaignMarket : undefined)) ===
+      'CN';
+
+    // Act
+    const campaign = await read<CampaignOverview>(CHINA, `/campaigns/${campaignId}/overview`);
+    const brandPage = await read<BrandOverview>(CHINA, `/brands/${encodeURIComponent(brand)}/overview`);
+
+    // Assess: the copy, not the brand's sentiment (it has no market), and nothing outside China.
+    const ids = (cases: readonly { caseId: string }[]) => cases.map((value) => value.caseId).sort();
+    expect(ids(campaign.cases)).toEqual(
+      ids(full.cases.filter((value) => inChina(value, full.campaign.market))),
+    );
+    expect(ids(campaign.cases)).toContain(copyCase);
+    expect(ids(campaign.cases)).not.toContain(sentimentCase);
+    expect(campaign.timeline.every((entry) => ids(campaign.cases).includes(entry.caseId))).toBe(true);
+    expect(ids(brandPage.recentCases)).toEqual(ids(fullBrand.recentCases.filter((value) => inChina(value))));
+    expect(brandPage.heatMap.weeks.reduce((sum, week) => sum + week.total, 0)).toBeLessThan(
+      fullBrand.heatMap.weeks.reduce((sum, week) => sum + week.total, 0),
+    );
   });
 
   it('answers 404 to a person scoped to another brand, and 400 to a heat map beyond 26 weeks', async () => {
