@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pdfmake, { type PdfContent } from 'pdfmake';
 import { segmentsOf } from '#shared/domain/claims/segments.ts';
 import type { Finding } from '#shared/domain/finding.ts';
@@ -38,6 +40,10 @@ let configured = false;
  */
 const configure = (): void => {
   if (configured) return;
+  // pdfmake's virtual file system compares names with the CommonJS `__dirname`; an ES-module Lambda bundle
+  // has none, so the bundle's folder stands in (under plain Node each CommonJS module keeps its own).
+  const scope = globalThis as { __dirname?: string };
+  scope.__dirname ??= dirname(fileURLToPath(import.meta.url));
   const paths = fontPaths();
   for (const [name, path] of Object.entries(paths)) {
     pdfmake.virtualfs.writeFileSync(`${name}.ttf`, readFileSync(path));
