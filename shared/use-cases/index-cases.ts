@@ -97,3 +97,38 @@ const reviewChanges = async (
     { terms: after, ...(attributes === undefined ? {} : { attributes }) },
   );
 };
+
+/**
+ * Indexes the changes of one stream batch: each case's changes in stream order (a later change may put
+ * back a term an earlier one deleted), different cases at the same time. Returns the position of the
+ * first change that failed, from which the stream must deliver again (`batchItemFailures`), or undefined.
+ * Changes after it that were indexed are indexed again on redelivery, in order, which changes nothing.
+ */
+export const indexBatch = async (
+  changes: readonly (IndexedChange | undefined)[],
+  index: SearchIndexWriter,
+  onError: (change: IndexedChange, error: unknown) => void = () => {},
+): Promise<number | undefined> => {
+  const byCase = new Map<string, number[]>();
+  for (const [position, change] of changes.entries()) {
+    if (change === undefined) continue;
+    byCase.set(change.caseId, [...(byCase.get(change.caseId) ?? []), position]);
+  }
+  const failed: number[] = [];
+  await Promise.all(
+    [...byCase.values()].map(async (positions) => {
+      for (const position of positions) {
+        const change = changes[position];
+        if (change === undefined) continue;
+        try {
+          await indexChange(change, index);
+        } catch (error) {
+          onError(change, error);
+          failed.push(position);
+          return;
+        }
+      }
+    }),
+  );
+  return failed.length === 0 ? undefined : Math.min(...failed);
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acknowledgeCase } from '#shared/domain/case.ts';
 import { reviewFor } from '#shared/domain/review.ts';
 import { diffPostings, postingAttributes } from '#shared/search/postings.ts';
-import { indexChange } from '#shared/use-cases/index-cases.ts';
+import { indexBatch, indexChange } from '#shared/use-cases/index-cases.ts';
 import { adCopyEvent } from '../../fixtures/events.ts';
 import { MemorySearchIndex } from '../../fixtures/memory-search-index.ts';
 import { brandCase } from '../../fixtures/search-cases.ts';
@@ -213,5 +213,45 @@ describe('Function: indexChange', () => {
       ['substantiated', 'resolved'],
       ['claim', 'resolved'],
     ]);
+  });
+});
+
+describe('Function: indexBatch', () => {
+  it("indexes each case's changes in order, and names the first change that failed", async () => {
+    // Prepare
+    const index = new MemorySearchIndex();
+    const applied: string[] = [];
+    const failing = Object.assign(Object.create(index) as MemorySearchIndex, {
+      apply: async (changes: Parameters<MemorySearchIndex['apply']>[0]) => {
+        const caseId = changes.put[0]?.caseId ?? changes.remove[0]?.caseId ?? '';
+        if (caseId === 'c-b') throw new Error('throttled');
+        applied.push(`${caseId}:${changes.put.length}`);
+        await index.apply(changes);
+      },
+    });
+    const a0 = brandCase('c-a');
+    const a1 = brandCase('c-a', { whys: ['supplier fraud'] });
+    const changes = [
+      { kind: 'case' as const, caseId: 'c-a', after: a0 },
+      undefined,
+      { kind: 'case' as const, caseId: 'c-b', after: brandCase('c-b') },
+      { kind: 'case' as const, caseId: 'c-a', before: a0, after: a1 },
+      {
+        kind: 'case' as const,
+        caseId: 'c-b',
+        before: brandCase('c-b'),
+        after: brandCase('c-b', { whys: ['x'] }),
+      },
+    ];
+    const errors: string[] = [];
+
+    // Act
+    const failed = await indexBatch(changes, failing, (change) => errors.push(change.caseId));
+
+    // Assess
+    expect(failed).toBe(2);
+    expect(errors).toEqual(['c-b']);
+    expect(applied.map((entry) => entry.split(':')[0])).toEqual(['c-a', 'c-a']);
+    expect(terms(index, 'c-a', 'case')).toEqual(expect.arrayContaining(['supplier', 'fraud']));
   });
 });
