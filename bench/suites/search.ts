@@ -207,7 +207,7 @@ const timed = async <T>(run: () => Promise<T>): Promise<{ ms: number[]; last: T 
 export const suite: Suite = {
   name: 'search',
   async run(progress) {
-    const dynamo = await startDynamoDbLocal({});
+    const dynamo = await startDynamoDbLocal({ startTimeoutMs: 180_000 });
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: LOCAL_REGION,
