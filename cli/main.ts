@@ -1,4 +1,5 @@
 import { InputFileError, UsageError } from '#shared/errors.ts';
+import { runCampaigns } from './campaigns/command.ts';
 import { runCheck } from './check/command.ts';
 import { runDemo } from './demo/command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -11,6 +12,7 @@ Commands:
   check [file…|-]   check ad copy against the banned-claim rules (shipped packs, or a server's with --url)
   push <file>       send events from a CSV or JSON Lines file to the API in signed batches
   demo              push a realistic scenario into a running local stack
+  campaigns push|list  register or complete campaigns from a CSV, JSON or YAML file; list the catalogue
 
 Run risk-radar <command> --help for its options. Documentation: docs/cli.md`;
 
@@ -18,6 +20,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   check: runCheck,
   push: runPush,
   demo: runDemo,
+  campaigns: runCampaigns,
 };
 
 /**
