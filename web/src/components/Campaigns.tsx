@@ -321,7 +321,7 @@ export const Campaigns = () => {
               retry={brands.refresh}
             />
           ) : brands.data === undefined ? (
-            <Loading what={t('pages.campaigns.brandsTitle')} />
+            <Loading what={t('pages.campaigns.brandsLoading')} />
           ) : (
             <BrandList brands={brands.data.items} />
           )}

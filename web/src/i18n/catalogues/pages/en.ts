@@ -56,6 +56,7 @@ export const PAGES_EN = {
   'pages.campaigns.loadFailed': 'The campaigns could not be loaded.',
   'pages.campaigns.loadMore': 'Load more campaigns',
   'pages.campaigns.brandsTitle': 'Brands',
+  'pages.campaigns.brandsLoading': 'the brands',
   'pages.campaigns.brandsEmpty': 'No brand is registered yet.',
   'pages.campaigns.brandManagers': '{n, plural, =0 {no managers} one {# manager} other {# managers}}',
   // The campaign form (CampaignForm.tsx)

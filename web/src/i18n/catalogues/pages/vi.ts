@@ -57,6 +57,7 @@ export const PAGES_VI = {
   'pages.campaigns.loadMore': 'Tải thêm chiến dịch',
   'pages.campaigns.brandsTitle': 'Thương hiệu',
   'pages.campaigns.brandManagers': '{n, plural, =0 {chưa có quản lý} other {# quản lý}}',
+  'pages.campaigns.brandsLoading': 'các thương hiệu',
   'pages.campaigns.brandsEmpty': 'Chưa có thương hiệu nào được đăng ký.',
   'pages.form.completeTitle': 'Bổ sung chiến dịch {id}',
   'pages.form.editTitle': 'Sửa chiến dịch {id}',

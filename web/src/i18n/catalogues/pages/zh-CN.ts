@@ -53,6 +53,7 @@ export const PAGES_ZH_CN = {
   'pages.campaigns.loadFailed': '无法加载广告活动。',
   'pages.campaigns.loadMore': '加载更多广告活动',
   'pages.campaigns.brandsTitle': '品牌',
+  'pages.campaigns.brandsLoading': '品牌',
   'pages.campaigns.brandsEmpty': '还没有登记任何品牌。',
   'pages.campaigns.brandManagers': '{n, plural, =0 {无经理} other {# 位经理}}',
   'pages.form.completeTitle': '补充广告活动 {id}',
