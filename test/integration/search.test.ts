@@ -51,7 +51,7 @@ const search = async (token: string, query: Record<string, string>): Promise<Sea
 const eventually = async (
   ask: () => Promise<SearchPage>,
   done: (page: SearchPage) => boolean,
-  ms = 45_000,
+  ms = 90_000,
 ) => {
   const deadline = Date.now() + ms;
   for (;;) {
