@@ -265,6 +265,33 @@ describe('Campaign catalogue', () => {
     expect(problem).toContain('Two capital letters');
     expect(stored.market).not.toBe('VIETNAM');
   });
+
+  it('filters the catalogue by market on the server, and says so when a market is no country code', async () => {
+    // Prepare
+    const page = await open('manager', '/campaigns');
+    await page.locator('[data-testid="campaign-table"]').waitFor();
+    const market = page.getByRole('textbox', { name: 'Market' });
+
+    // Act
+    await market.fill('V');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const problem = await page.locator('.catalogue-filters [role="alert"]').textContent();
+    const urlAfterWrong = new URL(page.url()).search;
+    await market.fill('CN');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('market')).toBe('CN');
+    await expect.poll(() => page.locator('tr[data-campaign-id="cmp-demo-evergreen"]').count()).toBe(0);
+    const listed = await page
+      .locator('[data-testid="campaign-table"] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-campaign-id')));
+    await page.close();
+
+    // Assess
+    expect(problem).toContain('Two capital letters');
+    expect(urlAfterWrong).not.toContain('market');
+    expect(listed).toContain(CAMPAIGN);
+    for (const campaignId of listed) expect((await campaignOf(String(campaignId))).market).toBe('CN');
+  });
 });
 
 describe('Brand page', () => {

@@ -173,6 +173,7 @@ export const Campaigns = () => {
   const onlyIncomplete = location.query.get('incomplete') === '1';
   const editing = canEdit ? (location.query.get('edit') ?? undefined) : undefined;
   const [marketInput, setMarketInput] = useState(market);
+  const [marketWrong, setMarketWrong] = useState(false);
   useEffect(() => setMarketInput(market), [market]);
 
   const first = useResource(() => api.campaigns({ brand, market }), [api, brand, market]);
@@ -228,7 +229,10 @@ export const Campaigns = () => {
             aria-label={t('pages.campaigns.filters')}
             onSubmit={(event) => {
               event.preventDefault();
-              setQuery({ market: marketInput.trim().toUpperCase() });
+              // The API takes a country code only: anything else is said here, not sent.
+              const next = marketInput.trim().toUpperCase();
+              setMarketWrong(next !== '' && !/^[A-Z]{2}$/.test(next));
+              if (next === '' || /^[A-Z]{2}$/.test(next)) setQuery({ market: next });
             }}
           >
             <SelectField
@@ -253,9 +257,15 @@ export const Campaigns = () => {
                 value={marketInput}
                 placeholder={t('pages.campaigns.marketHint')}
                 aria-label={t('pages.common.field.market')}
+                aria-invalid={marketWrong ? 'true' : undefined}
                 onInput={(event) => setMarketInput(event.currentTarget.value.toUpperCase())}
               />
             </label>
+            {marketWrong && (
+              <span class="field-problem" role="alert">
+                {t('pages.issue.market')}
+              </span>
+            )}
             <button type="submit" class="button button-small">
               {t('pages.campaigns.apply')}
             </button>
