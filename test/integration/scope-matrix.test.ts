@@ -489,151 +489,174 @@ describe('Scope matrix: every route × role × scope', () => {
     ).toEqual([]);
   });
 
-  it.each(ORDERED.map((route) => [routeKey(route), route] as const))('%s', async (key, route) => {
-    const spec = MATRIX[key];
-    if (spec === undefined) {
-      throw new Error(`${key} has no entry in the scope matrix: add its expectations for every person`);
-    }
-    switch (spec.kind) {
-      case 'public': {
-        for (const kind of KINDS) {
-          expect((await call(kind, route.method, route.path)).status, kind).toBe(200);
-        }
-        return;
+  // Minutes, not seconds: a policy test compiles every rule, and the machine running this may be shared.
+  it.each(ORDERED.map((route) => [routeKey(route), route] as const))(
+    '%s',
+    async (key, route) => {
+      const spec = MATRIX[key];
+      if (spec === undefined) {
+        throw new Error(`${key} has no entry in the scope matrix: add its expectations for every person`);
       }
-      case 'signed': {
-        for (const kind of KINDS) {
-          expect((await call(kind, route.method, route.path, { events: [] })).status, kind).toBe(401);
-        }
-        return;
-      }
-      case 'organisation': {
-        for (const kind of KINDS) {
-          const response = await call(kind, route.method, spec.path, spec.body);
-          if (!passes(kind, spec.roles)) {
-            expect(response.status, kind).toBe(refusal(kind));
-            continue;
+      switch (spec.kind) {
+        case 'public': {
+          for (const kind of KINDS) {
+            expect((await call(kind, route.method, route.path)).status, kind).toBe(200);
           }
-          // Organisation-wide: the same answer whatever the scope.
-          const peer = await call(PEOPLE[kind].peer, route.method, spec.path, spec.body);
-          expect([response.status, await response.text()], kind).toEqual([peer.status, await peer.text()]);
-          expect(response.status, kind).toBeLessThan(500);
+          return;
         }
-        return;
-      }
-      case 'list': {
-        for (const kind of KINDS) {
-          if (!passes(kind, spec.roles)) {
-            expect((await call(kind, 'GET', `${route.path}?${spec.query}`)).status, kind).toBe(refusal(kind));
-            continue;
+        case 'signed': {
+          for (const kind of KINDS) {
+            expect((await call(kind, route.method, route.path, { events: [] })).status, kind).toBe(401);
           }
-          const { scope, peer } = PEOPLE[kind];
-          const covered = (item: Item) => (spec.covered ?? covers)(scope, item.scoped);
-          const all = (await everything(peer, route.path, spec.query)).map(spec.item);
-          const expected = all.filter(covered).map((item) => item.id);
-          const seen = (await everything(kind, route.path, spec.query)).map(spec.item);
-          expect(
-            seen.filter((item) => !covered(item)),
-            `${kind} sees items outside the scope`,
-          ).toEqual([]);
-          expect(
-            seen.map((item) => item.id),
-            `${kind} sees all of the scope`,
-          ).toEqual(expected);
-          expect(expected.length, `${kind}: the scope holds something`).toBeGreaterThan(0);
-          if (kind !== peer && spec.covered === undefined) {
-            expect(expected.length, `${kind}: the scope leaves something out`).toBeLessThan(all.length);
-          }
+          return;
         }
-        return;
-      }
-      case 'csv': {
-        for (const kind of KINDS) {
-          const path = `${route.path}${spec.query === '' ? '' : `?${spec.query}`}`;
-          const response = await call(kind, 'GET', path);
-          if (!passes(kind, spec.roles)) {
-            expect(response.status, kind).toBe(refusal(kind));
-            continue;
-          }
-          const { scope, peer } = PEOPLE[kind];
-          const listSpec = MATRIX[`GET ${spec.list}`];
-          if (listSpec?.kind !== 'list') throw new Error(`${spec.list} is not a list of the matrix`);
-          const expected = (await everything(peer, spec.list, spec.query))
-            .map(listSpec.item)
-            .filter((item) => covers(scope, item.scoped));
-          expect(response.status, kind).toBe(200);
-          expect(Number(response.headers.get('x-export-rows')), `${kind}: rows`).toBe(expected.length);
-          const body = await response.text();
-          for (const item of expected) expect(body, `${kind}: ${item.id}`).toContain(item.id);
-        }
-        return;
-      }
-      case 'item': {
-        const path = (id: string) => route.path.replace(/\{[^}]+\}/, encodeURIComponent(id));
-        for (const kind of KINDS) {
-          for (const target of targets[spec.target]) {
-            const response = await call(kind, route.method, path(target.id), spec.body);
-            const label = `${kind} on ${target.scoped.brand}/${target.scoped.market ?? '-'}`;
+        case 'organisation': {
+          for (const kind of KINDS) {
+            const response = await call(kind, route.method, spec.path, spec.body);
             if (!passes(kind, spec.roles)) {
-              expect(response.status, label).toBe(refusal(kind));
+              expect(response.status, kind).toBe(refusal(kind));
               continue;
             }
-            const covered = (spec.covered ?? covers)(PEOPLE[kind].scope, target.scoped);
-            if (covered) {
-              expect(spec.ok, `${label}: ${response.status}`).toContain(response.status);
+            // Organisation-wide: the same answer whatever the scope.
+            const peer = await call(PEOPLE[kind].peer, route.method, spec.path, spec.body);
+            expect([response.status, await response.text()], kind).toEqual([peer.status, await peer.text()]);
+            expect(response.status, kind).toBeLessThan(500);
+          }
+          return;
+        }
+        case 'list': {
+          for (const kind of KINDS) {
+            if (!passes(kind, spec.roles)) {
+              expect((await call(kind, 'GET', `${route.path}?${spec.query}`)).status, kind).toBe(
+                refusal(kind),
+              );
               continue;
             }
-            // Out of scope: a 404 that reads exactly as a missing id's.
-            const missing = await call(kind, route.method, path(MISSING[spec.target]), spec.body);
-            expect(await problemShape(response, target.id), label).toEqual(
-              await problemShape(missing, MISSING[spec.target]),
+            const { scope, peer } = PEOPLE[kind];
+            const covered = (item: Item) => (spec.covered ?? covers)(scope, item.scoped);
+            const all = (await everything(peer, route.path, spec.query)).map(spec.item);
+            const expected = all.filter(covered).map((item) => item.id);
+            const seen = (await everything(kind, route.path, spec.query)).map(spec.item);
+            expect(
+              seen.filter((item) => !covered(item)),
+              `${kind} sees items outside the scope`,
+            ).toEqual([]);
+            expect(
+              seen.map((item) => item.id),
+              `${kind} sees all of the scope`,
+            ).toEqual(expected);
+            expect(expected.length, `${kind}: the scope holds something`).toBeGreaterThan(0);
+            if (kind !== peer && spec.covered === undefined) {
+              expect(expected.length, `${kind}: the scope leaves something out`).toBeLessThan(all.length);
+            }
+          }
+          return;
+        }
+        case 'csv': {
+          for (const kind of KINDS) {
+            const path = `${route.path}${spec.query === '' ? '' : `?${spec.query}`}`;
+            const response = await call(kind, 'GET', path);
+            if (!passes(kind, spec.roles)) {
+              expect(response.status, kind).toBe(refusal(kind));
+              continue;
+            }
+            const { scope, peer } = PEOPLE[kind];
+            const listSpec = MATRIX[`GET ${spec.list}`];
+            if (listSpec?.kind !== 'list') throw new Error(`${spec.list} is not a list of the matrix`);
+            const expected = (await everything(peer, spec.list, spec.query))
+              .map(listSpec.item)
+              .filter((item) => covers(scope, item.scoped));
+            expect(response.status, kind).toBe(200);
+            expect(Number(response.headers.get('x-export-rows')), `${kind}: rows`).toBe(expected.length);
+            const body = await response.text();
+            for (const item of expected) expect(body, `${kind}: ${item.id}`).toContain(item.id);
+          }
+          return;
+        }
+        case 'item': {
+          const path = (id: string) => route.path.replace(/\{[^}]+\}/, encodeURIComponent(id));
+          for (const kind of KINDS) {
+            for (const target of targets[spec.target]) {
+              const response = await call(kind, route.method, path(target.id), spec.body);
+              const label = `${kind} on ${target.scoped.brand}/${target.scoped.market ?? '-'}`;
+              if (!passes(kind, spec.roles)) {
+                expect(response.status, label).toBe(refusal(kind));
+                continue;
+              }
+              const covered = (spec.covered ?? covers)(PEOPLE[kind].scope, target.scoped);
+              if (covered) {
+                expect(spec.ok, `${label}: ${response.status}`).toContain(response.status);
+                continue;
+              }
+              // Out of scope: a 404 that reads exactly as a missing id's.
+              const missing = await call(kind, route.method, path(MISSING[spec.target]), spec.body);
+              expect(await problemShape(response, target.id), label).toEqual(
+                await problemShape(missing, MISSING[spec.target]),
+              );
+              expect(response.status, label).toBe(404);
+            }
+          }
+          return;
+        }
+        case 'policy-test': {
+          // Disabling the superlative rules would clear every rejected copy: each is a change the test reports.
+          const document = {
+            disable: {
+              'cn.absolute.best': { reason: 'Scope matrix' },
+              'vn.superlative.best': { reason: 'Scope matrix' },
+            },
+          };
+          const path = '/v1/policies/claims/draft/test';
+          // A test compiles every rule and re-assesses every decided copy: ask once per person, and again
+          // when the function ran out of time on a busy machine (a 500 says nothing about scopes).
+          const ask = async (kind: Kind): Promise<Response> => {
+            for (let attempt = 1; ; attempt += 1) {
+              const response = await call(kind, 'POST', path, { document });
+              if (response.status < 500 || attempt === 3) return response;
+            }
+          };
+          const answers = new Map<Kind, Promise<Response>>();
+          const answer = (kind: Kind) => {
+            const asked = answers.get(kind) ?? ask(kind);
+            answers.set(kind, asked);
+            return asked.then((response) => response.clone());
+          };
+          for (const kind of KINDS) {
+            const response = await answer(kind);
+            if (!passes(kind, spec.roles)) {
+              expect(response.status, kind).toBe(refusal(kind));
+              continue;
+            }
+            expect(response.status, kind).toBe(200);
+            const { regression } = (await response.json()) as {
+              regression: { checked: number; changes: { caseId: string }[] };
+            };
+            const { scope, peer } = PEOPLE[kind];
+            const cases = new Map(
+              (await everything(peer, '/v1/cases', '')).map((value) => [value.caseId, subjectOf(value)]),
             );
-            expect(response.status, label).toBe(404);
+            const all = (await (await answer(peer)).json()) as {
+              regression: { checked: number; changes: { caseId: string }[] };
+            };
+            const expected = all.regression.changes.filter((change) => {
+              const subject = cases.get(change.caseId);
+              return subject !== undefined && covers(scope, subject);
+            });
+            expect(
+              regression.changes.map((change) => change.caseId),
+              kind,
+            ).toEqual(expected.map((change) => change.caseId));
+            expect(expected.length, `${kind}: changes in scope`).toBeGreaterThan(0);
+            if (kind !== peer) {
+              expect(regression.checked, `${kind}: counted only in scope`).toBeLessThan(
+                all.regression.checked,
+              );
+            }
           }
+          return;
         }
-        return;
       }
-      case 'policy-test': {
-        // Disabling the superlative rules would clear every rejected copy: each is a change the test reports.
-        const document = {
-          disable: {
-            'cn.absolute.best': { reason: 'Scope matrix' },
-            'vn.superlative.best': { reason: 'Scope matrix' },
-          },
-        };
-        const path = '/v1/policies/claims/draft/test';
-        for (const kind of KINDS) {
-          const response = await call(kind, 'POST', path, { document });
-          if (!passes(kind, spec.roles)) {
-            expect(response.status, kind).toBe(refusal(kind));
-            continue;
-          }
-          expect(response.status, kind).toBe(200);
-          const { regression } = (await response.json()) as {
-            regression: { checked: number; changes: { caseId: string }[] };
-          };
-          const { scope, peer } = PEOPLE[kind];
-          const cases = new Map(
-            (await everything(peer, '/v1/cases', '')).map((value) => [value.caseId, subjectOf(value)]),
-          );
-          const all = (await json(peer, 'POST', path, { document })) as {
-            regression: { checked: number; changes: { caseId: string }[] };
-          };
-          const expected = all.regression.changes.filter((change) => {
-            const subject = cases.get(change.caseId);
-            return subject !== undefined && covers(scope, subject);
-          });
-          expect(
-            regression.changes.map((change) => change.caseId),
-            kind,
-          ).toEqual(expected.map((change) => change.caseId));
-          expect(expected.length, `${kind}: changes in scope`).toBeGreaterThan(0);
-          if (kind !== peer) {
-            expect(regression.checked, `${kind}: counted only in scope`).toBeLessThan(all.regression.checked);
-          }
-        }
-        return;
-      }
-    }
-  });
+    },
+    240_000,
+  );
 });
