@@ -34,12 +34,10 @@ export const CampaignSchema = z
     channel: z.string().optional(),
     owner: z.string().optional().meta({ description: 'Username: the default owner of its cases.' }),
     plan: CampaignPlanSchema.optional(),
-    source: z
-      .enum(['event', 'manager', 'cli'])
-      .meta({
-        description:
-          '`event` while only its events described it; `manager` or `cli` once a person completed it.',
-      }),
+    source: z.enum(['event', 'manager', 'cli']).meta({
+      description:
+        '`event` while only its events described it; `manager` or `cli` once a person completed it.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     updatedBy: z.string(),
