@@ -54,7 +54,13 @@ export const Library = () => {
     cursor: undefined,
     partial: false,
   });
-  const first = useResource(() => api.cases({ ...query, limit: PAGE_SIZE }), [api, queryKey]);
+  // Each answer names the query it answers: until the new one arrives the old list stays, titled as what it is.
+  const first = useResource(
+    async () => ({ key: queryKey, text, mine, page: await api.cases({ ...query, limit: PAGE_SIZE }) }),
+    [api, queryKey],
+  );
+  const answered = first.data;
+  const current = answered?.key === queryKey;
   const more = useAction(api.cases);
   const [draft, setDraft] = useState({ ...filters, q: text });
 
@@ -76,9 +82,11 @@ export const Library = () => {
     navigate(withQuery(location, { ...draft, q }), { replace: true });
   });
 
-  const shown = [...(first.data?.items ?? []), ...extra.items];
-  const cursor = extra.items.length > 0 ? extra.cursor : first.data?.cursor;
-  const partial = first.data?.partial === true || extra.partial;
+  const shown = [...(answered?.page.items ?? []), ...(current ? extra.items : [])];
+  const cursor = current ? (extra.items.length > 0 ? extra.cursor : answered?.page.cursor) : undefined;
+  const partial = answered?.page.partial === true || (current && extra.partial);
+  const shownText = answered?.text ?? '';
+  const shownMine = answered?.mine ?? false;
 
   const loadMore = async (): Promise<void> => {
     if (cursor === undefined) return;
@@ -92,11 +100,11 @@ export const Library = () => {
   };
 
   const title =
-    text === ''
+    shownText === ''
       ? t(cursor === undefined ? 'core.library.count' : 'core.library.countLoaded', { n: shown.length })
       : t(cursor === undefined ? 'casework.search.found' : 'casework.search.foundSoFar', {
           n: shown.length,
-          text,
+          text: shownText,
         });
 
   return (
@@ -116,7 +124,7 @@ export const Library = () => {
           placeholder={t('core.library.textPlaceholder')}
           value={draft.q}
           onInput={set('q')}
-          busy={first.loading && first.data !== undefined}
+          busy={first.loading && answered !== undefined && !current}
         />
         <SelectField
           label={t('core.case.riskType')}
@@ -168,10 +176,10 @@ export const Library = () => {
           retry={first.refresh}
         />
       )}
-      {first.loading && first.data === undefined ? (
+      {first.loading && answered === undefined ? (
         <Loading what={t('core.library.loadingWhat')} />
       ) : (
-        <section aria-labelledby="results-title">
+        <section aria-labelledby="results-title" aria-busy={!current}>
           <div class="list-toolbar">
             <h2 id="results-title" class="results-title" aria-live="polite">
               {title}
@@ -193,21 +201,21 @@ export const Library = () => {
             </p>
           )}
           {shown.length === 0 ? (
-            first.data !== undefined && (
+            answered !== undefined && (
               <EmptyState
                 title={
-                  text !== ''
-                    ? t('casework.search.noMatch', { text })
-                    : mine
+                  shownText !== ''
+                    ? t('casework.search.noMatch', { text: shownText })
+                    : shownMine
                       ? t('casework.mine.emptyTitle')
                       : t('core.library.noMatch')
                 }
               >
                 {cursor !== undefined
                   ? t('core.library.noMatchMore')
-                  : text !== ''
+                  : shownText !== ''
                     ? t('casework.search.noMatchBody')
-                    : mine
+                    : shownMine
                       ? t('casework.mine.emptyBody')
                       : t('core.library.noMatchBody')}
               </EmptyState>
