@@ -1,6 +1,6 @@
 import { subjectWords } from '#shared/i18n/vocabulary.ts';
 import type { Assessment, SeverityOrder } from './assess.ts';
-import { followUpOf, MANAGER_TIER, OWNER_TIER, pageRecipients } from './escalation-policy.ts';
+import { MANAGER_TIER, OWNER_TIER, pageRecipients } from './escalation-policy.ts';
 import type { EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
 import { fitFinding } from './finding-budget.ts';
@@ -553,3 +553,50 @@ export const occurrenceOf = (caseId: string, input: OccurrenceInput, receivedAt:
   level: input.assessment.level,
   ruleIds: input.assessment.findings.map((finding) => finding.ruleId),
 });
+
+/**
+ * The escalation the case's people were last paged by, if it belongs to the case's current episode: a
+ * case resolved and then reopened below a paging level keeps its old marker, whose people were already
+ * told of the resolution, so they get nothing more.
+ */
+const currentPage = (existing: RiskCase): Escalation | undefined => {
+  const escalation = existing.escalation;
+  if (escalation === undefined) return undefined;
+  const resolvedAt = existing.resolution?.at;
+  return resolvedAt !== undefined && Date.parse(resolvedAt) >= Date.parse(escalation.at)
+    ? undefined
+    : escalation;
+};
+
+/**
+ * The follow-up marker an acknowledgement or resolution writes on a case that paged anyone (the outbox
+ * the notify function publishes from, once per audience): who and when, for a resolution the root cause
+ * (the last of the 5 whys), and the escalation it follows — its tier and recipients decide who hears it.
+ * Nothing when the case never paged in its current episode.
+ *
+ * @example followUpOf(paged, 'acknowledged', { by: 'user:ana', at: '2026-12-01T10:00:00.000Z' })?.id // 'c-1#1#acknowledged'
+ */
+export const followUpOf = (
+  existing: RiskCase,
+  kind: FollowUpKind,
+  what: {
+    readonly by: string;
+    readonly byName?: string | undefined;
+    readonly at: string;
+    readonly rootCause?: string | undefined;
+  },
+): FollowUp | undefined => {
+  const escalation = currentPage(existing);
+  if (escalation === undefined) return undefined;
+  const byName = what.byName?.trim();
+  const rootCause = what.rootCause?.trim();
+  return {
+    id: `${escalation.id}#${kind}`,
+    kind,
+    by: what.by,
+    ...(byName === undefined || byName === '' ? {} : { byName }),
+    at: what.at,
+    ...(rootCause === undefined || rootCause === '' ? {} : { rootCause }),
+    escalation,
+  };
+};

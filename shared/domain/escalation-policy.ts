@@ -1,5 +1,3 @@
-import type { Escalation, FollowUp, FollowUpKind, RiskCase } from './case.ts';
-
 /**
  * The escalation policy, with levels as PagerDuty and Opsgenie have them, in one place:
  *
@@ -10,7 +8,7 @@ import type { Escalation, FollowUp, FollowUpKind, RiskCase } from './case.ts';
  * - a case with no owner pages every subscribed manager, at every tier, as before cases had owners; so
  *   does a tier 2 whose brand names no managers (nobody else to escalate to);
  * - when a case that paged anyone is acknowledged or resolved, everyone that page reached gets a follow-up
- *   (`followUpOf`).
+ *   (`followUpOf` in case.ts, beside the transitions that write it).
  *
  * Recipients are usernames; `undefined` means every subscribed manager. Each escalation marker records
  * its recipients, so the notify function routes it (SNS message attribute `recipients`) and a follow-up
@@ -39,53 +37,6 @@ export const pageRecipients = (
   const named = managers.map((manager) => manager.trim()).filter((manager) => manager !== '');
   if (named.length === 0) return undefined;
   return [...new Set([owner, ...named])];
-};
-
-/**
- * The escalation the case's people were last paged by, if it belongs to the case's current episode: a
- * case resolved and then reopened below a paging level keeps its old marker, whose people were already
- * told of the resolution, so they get nothing more.
- */
-const currentPage = (existing: RiskCase): Escalation | undefined => {
-  const escalation = existing.escalation;
-  if (escalation === undefined) return undefined;
-  const resolvedAt = existing.resolution?.at;
-  return resolvedAt !== undefined && Date.parse(resolvedAt) >= Date.parse(escalation.at)
-    ? undefined
-    : escalation;
-};
-
-/**
- * The follow-up marker an acknowledgement or resolution writes on a case that paged anyone (the outbox
- * the notify function publishes from, once per audience): who and when, for a resolution the root cause
- * (the last of the 5 whys), and the escalation it follows — its tier and recipients decide who hears it.
- * Nothing when the case never paged in its current episode.
- *
- * @example followUpOf(paged, 'acknowledged', { by: 'user:ana', at: '2026-12-01T10:00:00.000Z' })?.id // 'c-1#1#acknowledged'
- */
-export const followUpOf = (
-  existing: RiskCase,
-  kind: FollowUpKind,
-  what: {
-    readonly by: string;
-    readonly byName?: string | undefined;
-    readonly at: string;
-    readonly rootCause?: string | undefined;
-  },
-): FollowUp | undefined => {
-  const escalation = currentPage(existing);
-  if (escalation === undefined) return undefined;
-  const byName = what.byName?.trim();
-  const rootCause = what.rootCause?.trim();
-  return {
-    id: `${escalation.id}#${kind}`,
-    kind,
-    by: what.by,
-    ...(byName === undefined || byName === '' ? {} : { byName }),
-    at: what.at,
-    ...(rootCause === undefined || rootCause === '' ? {} : { rootCause }),
-    escalation,
-  };
 };
 
 /**

@@ -237,7 +237,7 @@ beforeAll(async () => {
     method,
     resource: kind === 'campaigns' ? '/v1/campaigns/{id}' : '/v1/brands/{brand}',
     url: `/v1/${kind}/${id}`,
-    pathParameters: kind === 'campaigns' ? { id } : { brand: id },
+    pathParameters: (kind === 'campaigns' ? { id } : { brand: id }) as Record<string, string>,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   await ask('manager', { method: 'GET', resource: '/v1/campaigns', url: '/v1/campaigns?brand=Acme' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   acknowledgeCase,
   escalateForSla,
+  followUpOf,
   joinCase,
   type OccurrenceInput,
   openCase,
@@ -9,7 +10,7 @@ import {
   resolveCase,
   subjectOf,
 } from '#shared/domain/case.ts';
-import { actorName, followUpOf, pageRecipients } from '#shared/domain/escalation-policy.ts';
+import { actorName, pageRecipients } from '#shared/domain/escalation-policy.ts';
 import { assessment, finding, spendEvent } from '../../fixtures/events.ts';
 import { testPolicy } from '../../fixtures/level-policy.ts';
 
