@@ -58,6 +58,9 @@ export const localEnv = (input: {
   const env: Record<string, string> = {};
   for (const [name, fallback] of Object.entries(DEFAULTS)) env[name] = pick(name, fallback);
   env[ENV.outboxFile] = pick(ENV.outboxFile, join(input.dataDir, 'outbox.jsonl'));
+  // People with names and scopes come from the shell as readily as from the caller (`RADAR_USERS=… npm start`).
+  const users = pick(ENV.users, '');
+  if (users !== '') env[ENV.users] = users;
   env[ENV.tableName] = input.tableName;
   env[ENV.dynamodbEndpoint] = input.dynamoEndpoint;
   env[ENV.local] = '1';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { peopleLines, scopeWords } from '#infra/local/banner.ts';
 import { claimsFor } from '#infra/local/cognito-claims.ts';
-import { parseLocalUsers, tokenGroupsOf } from '#infra/local/local-env.ts';
+import { credentialsOf, localEnv, parseLocalUsers, tokenGroupsOf } from '#infra/local/local-env.ts';
 import { scopeFromClaims } from '#shared/auth/principal.ts';
 import { ConfigurationError } from '#shared/errors.ts';
 
@@ -110,5 +110,27 @@ describe('Function: peopleLines', () => {
     expect(lines).toContain('Nobody (no role; sees everything)');
     expect(peopleLines([])).toEqual([]);
     expect(scopeWords({})).toBe('everything');
+  });
+});
+
+describe('Function: localEnv', () => {
+  const base = { overrides: {}, dataDir: '.data', dynamoEndpoint: 'http://127.0.0.1:8000', tableName: 't' };
+
+  it('takes RADAR_USERS from the shell, as `RADAR_USERS=… npm start` sets it', () => {
+    // Prepare
+    const users = '[{"token":"acme-agency-token","name":"Lan","roles":["legal"],"brands":["Acme"]}]';
+
+    // Act
+    const env = localEnv({ ...base, shell: { RADAR_USERS: users } });
+
+    // Assess
+    expect(env.RADAR_USERS).toBe(users);
+    expect(tokenGroupsOf(credentialsOf(env), parseLocalUsers(env.RADAR_USERS))).toHaveProperty(
+      'acme-agency-token',
+    );
+  });
+
+  it('sets no RADAR_USERS when nobody gave any', () => {
+    expect(localEnv({ ...base, shell: { RADAR_USERS: '' } })).not.toHaveProperty('RADAR_USERS');
   });
 });
