@@ -33,6 +33,8 @@ const driftingCampaign = (now: Date, id: (name: string) => string): SpendEvent[]
     source: 'tiktok-ads-export',
     spend: {
       campaignId: 'cmp-demo-spring-launch',
+      // The export names the brand, so the budget case is the brand's like its copies and its sentiment.
+      brand: BRAND,
       channel: 'tiktok',
       currency: 'USD',
       plannedBudget: plan,
@@ -52,6 +54,7 @@ const steadyCampaign = (now: Date, id: (name: string) => string): SpendEvent => 
   source: 'google-ads-export',
   spend: {
     campaignId: 'cmp-demo-evergreen',
+    brand: BRAND,
     channel: 'google-search',
     currency: 'USD',
     plannedBudget: 10_000,
