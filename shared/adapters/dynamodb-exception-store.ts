@@ -4,7 +4,7 @@ import { type ClaimException, withExpiryDay } from '#shared/domain/claim-excepti
 import type { ExceptionStore, Page, SaveResult } from '#shared/ports.ts';
 import { exceptionIndexes, type Item, itemToException, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
-import { mergedQueryPage } from './query-page.ts';
+import { scopedQueryPage } from './query-page.ts';
 
 /** An exception item as the domain reads it: one stored before calendar dates gets its instant's UTC day. */
 const toException = (item: Item): ClaimException => withExpiryDay(itemToException(item));
@@ -35,38 +35,14 @@ export class DynamoDbExceptionStore extends DynamoDbTable implements ExceptionSt
       const index = exceptionIndexes.all;
       return this.partitionPage(index, index.partition, false, { limit, cursor }, toException);
     }
-    const { scopedBrand, scopedMarket } = exceptionIndexes;
-    const index = scope.brands !== undefined ? scopedBrand : scopedMarket;
-    const partitions =
-      scope.brands !== undefined
-        ? scope.brands.map(scopedBrand.partition)
-        : (scope.markets ?? []).map(scopedMarket.partition);
-    const values: Record<string, unknown> = {};
-    const markets =
-      scope.brands !== undefined && scope.markets !== undefined
-        ? [...new Set(scope.markets.map(scopedMarket.partition))].map((partition, n) => {
-            values[`:market${n}`] = partition;
-            return `:market${n}`;
-          })
-        : [];
-    return mergedQueryPage(
+    return scopedQueryPage(
       this.client,
       {
-        input: {
-          TableName: this.tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: {
-            '#pk': index.partitionKey,
-            ...(markets.length > 0 ? { '#market': scopedMarket.partitionKey } : {}),
-          },
-          ...(markets.length > 0
-            ? { FilterExpression: `#market IN (${markets.join(', ')})`, ExpressionAttributeValues: values }
-            : {}),
-          ScanIndexForward: false,
-        },
-        index,
-        partitions,
+        tableName: this.tableName,
+        scope,
+        brand: exceptionIndexes.scopedBrand,
+        market: exceptionIndexes.scopedMarket,
+        ascending: false,
         keyOf: (id) => keys.exception(id),
       },
       { limit, ...(cursor === undefined ? {} : { cursor }) },

@@ -15,7 +15,7 @@ import {
 } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
 import { auditPut } from './dynamodb-workflow-store.ts';
-import { mergedQueryPage } from './query-page.ts';
+import { scopedQueryPage } from './query-page.ts';
 
 /** A review put: a new review must not exist yet; an updated one must still be at the version read. */
 export const reviewPut = (tableName: string, review: Review, expectedVersion: number | undefined) => ({
@@ -51,39 +51,14 @@ export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
       );
     }
     const { brand, market } = reviewScopeIndexes;
-    const byBrand = scope.brands !== undefined;
-    const index = byBrand ? brand : market;
-    const partitions = (byBrand ? (scope.brands ?? []) : (scope.markets ?? [])).map((value) =>
-      index.partition(query.status, value),
-    );
-    const values: Record<string, unknown> = {};
-    const markets =
-      byBrand && scope.markets !== undefined
-        ? [...new Set(scope.markets.map((value) => market.partition(query.status, value)))].map(
-            (partition, n) => {
-              values[`:market${n}`] = partition;
-              return `:market${n}`;
-            },
-          )
-        : [];
-    return mergedQueryPage(
+    return scopedQueryPage(
       this.client,
       {
-        input: {
-          TableName: this.tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: {
-            '#pk': index.partitionKey,
-            ...(markets.length > 0 ? { '#market': market.partitionKey } : {}),
-          },
-          ...(markets.length > 0
-            ? { FilterExpression: `#market IN (${markets.join(', ')})`, ExpressionAttributeValues: values }
-            : {}),
-          ScanIndexForward: query.newestFirst !== true,
-        },
-        index,
-        partitions,
+        tableName: this.tableName,
+        scope,
+        brand: { ...brand, partition: (value) => brand.partition(query.status, value) },
+        market: { ...market, partition: (value) => market.partition(query.status, value) },
+        ascending: query.newestFirst !== true,
         keyOf: (id) => keys.review(id),
       },
       query,

@@ -4,6 +4,7 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import type { Scope } from '#shared/auth/scope.ts';
 import type { Page } from '#shared/ports.ts';
 import { GLOBAL_INDEXES } from '#shared/table.ts';
 import {
@@ -223,4 +224,68 @@ export const mergedQueryPage = async <T>(
   const last = items.at(-1);
   const resumeAt = items.length === page.limit && last !== undefined ? sortKeyOf(last) : boundary;
   return { items: items.map(toEntity), cursor: encodeMergedCursor(resumeAt, scope) };
+};
+
+/** One index copy a scoped read may use: the index and the partition a brand or market is filed under. */
+export interface ScopeIndex {
+  readonly indexName: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly partition: (value: string) => string;
+}
+
+/**
+ * One page for a scoped caller of entities filed under a brand copy and a market copy of an index (reviews,
+ * exceptions): the partition of each scoped brand, the scoped markets then a filter on the market copy's
+ * partition attribute; or, scoped to markets only, the partition of each market. Merged in sort-key order
+ * (`mergedQueryPage`), so a page is as full as an unscoped one and never walks other brands' items.
+ */
+export const scopedQueryPage = <T>(
+  client: DynamoDBDocumentClient,
+  query: {
+    readonly tableName: string;
+    readonly scope: Scope;
+    readonly brand: ScopeIndex;
+    readonly market: ScopeIndex;
+    readonly ascending: boolean;
+    readonly keyOf: (id: string) => { readonly pk: string; readonly sk: string };
+  },
+  page: PageRequest,
+  toEntity: (item: Item) => T,
+): Promise<Page<T>> => {
+  const { scope, brand, market } = query;
+  const byBrand = scope.brands !== undefined;
+  const index = byBrand ? brand : market;
+  const partitions = (byBrand ? (scope.brands ?? []) : (scope.markets ?? [])).map(index.partition);
+  const values: Record<string, unknown> = {};
+  const markets =
+    byBrand && scope.markets !== undefined
+      ? [...new Set(scope.markets.map(market.partition))].map((partition, n) => {
+          values[`:market${n}`] = partition;
+          return `:market${n}`;
+        })
+      : [];
+  return mergedQueryPage(
+    client,
+    {
+      input: {
+        TableName: query.tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          ...(markets.length > 0 ? { '#market': market.partitionKey } : {}),
+        },
+        ...(markets.length > 0
+          ? { FilterExpression: `#market IN (${markets.join(', ')})`, ExpressionAttributeValues: values }
+          : {}),
+        ScanIndexForward: query.ascending,
+      },
+      index,
+      partitions,
+      keyOf: query.keyOf,
+    },
+    page,
+    toEntity,
+  );
 };
