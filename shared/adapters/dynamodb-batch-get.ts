@@ -1,7 +1,9 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backoffDelay } from '#shared/backoff.ts';
+import type { RiskCase } from '#shared/domain/case.ts';
+import type { Review } from '#shared/domain/review.ts';
 import { StoreError } from '#shared/errors.ts';
-import type { Item } from './dynamodb-items.ts';
+import { type Item, itemToCase, itemToReview, keys } from './dynamodb-items.ts';
 
 /** BatchGetItem's limit per request. */
 const KEYS_PER_REQUEST = 100;
@@ -46,4 +48,38 @@ export const batchGetItems = async (
     }),
   );
   return found.flat();
+};
+
+/** A case as read with its review (ad copy), for the readers that need both. */
+export interface CaseWithReview {
+  readonly case: RiskCase;
+  readonly review?: Review;
+}
+
+/**
+ * Cases and their reviews by case id, in one bulk consistent read (`batchGetItems`); an id without a case is
+ * absent from the map.
+ */
+export const batchGetCases = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  caseIds: readonly string[],
+): Promise<ReadonlyMap<string, CaseWithReview>> => {
+  const items = await batchGetItems(
+    client,
+    tableName,
+    [...new Set(caseIds)].flatMap((caseId) => [keys.case(caseId), keys.review(caseId)]),
+  );
+  const cases = new Map<string, RiskCase>();
+  const reviews = new Map<string, Review>();
+  for (const item of items) {
+    if (item.entity === 'case') cases.set(String(item.caseId), itemToCase(item));
+    else if (item.entity === 'review') reviews.set(String(item.caseId), itemToReview(item));
+  }
+  return new Map(
+    [...cases].map(([caseId, value]) => {
+      const review = reviews.get(caseId);
+      return [caseId, review === undefined ? { case: value } : { case: value, review }];
+    }),
+  );
 };

@@ -5,8 +5,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { RiskCase } from '#shared/domain/case.ts';
-import type { Review } from '#shared/domain/review.ts';
 import { StoreError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
@@ -22,16 +20,14 @@ import {
   subjectRefKey,
 } from '#shared/ports.ts';
 import { baselinePut } from './dynamodb-baseline-store.ts';
-import { batchGetItems } from './dynamodb-batch-get.ts';
+import { batchGetCases, batchGetItems } from './dynamodb-batch-get.ts';
 import {
   auditSequence,
   auditToItem,
   caseToItem,
   eventToItem,
   type Item,
-  itemToCase,
   itemToEvent,
-  itemToReview,
   keys,
   occurrenceToItem,
 } from './dynamodb-items.ts';
@@ -159,24 +155,16 @@ export class DynamoDbEventStore extends DynamoDbTable implements EventStore {
       if (typeof caseId === 'string') caseIdOf.set(key, caseId);
     }
     const caseIds = [...new Set(caseIdOf.values())];
-    const items = await batchGetItems(
-      this.client,
-      this.tableName,
-      caseIds.flatMap((caseId) => [keys.case(caseId), keys.review(caseId)]),
-    );
-    const cases = new Map<string, RiskCase>();
-    const reviews = new Map<string, Review>();
-    for (const item of items) {
-      if (item.entity === 'case') cases.set(String(item.caseId), itemToCase(item));
-      else if (item.entity === 'review') reviews.set(String(item.caseId), itemToReview(item));
-    }
+    const found = await batchGetCases(this.client, this.tableName, caseIds);
     const states = new Map<string, SubjectState>();
     for (const subject of subjects) {
       const caseId = caseIdOf.get(subjectRefKey(subject));
-      const current = caseId === undefined ? undefined : cases.get(caseId);
-      if (current === undefined) continue;
-      const review = reviews.get(current.caseId);
-      states.set(subjectRefKey(subject), { current, ...(review === undefined ? {} : { review }) });
+      const read = caseId === undefined ? undefined : found.get(caseId);
+      if (read === undefined) continue;
+      states.set(subjectRefKey(subject), {
+        current: read.case,
+        ...(read.review === undefined ? {} : { review: read.review }),
+      });
     }
     return states;
   }

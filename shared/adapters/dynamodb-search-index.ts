@@ -16,7 +16,7 @@ import {
 import type { SearchFilters } from '#shared/search/query.ts';
 import type { SearchIndexWriter } from '#shared/use-cases/index-cases.ts';
 import type { PostingRead, SearchIndexReader } from '#shared/use-cases/search-cases.ts';
-import { batchGetItems } from './dynamodb-batch-get.ts';
+import { batchGetCases, batchGetItems, type CaseWithReview } from './dynamodb-batch-get.ts';
 import { type Item, itemToCase, itemToReview, keys } from './dynamodb-items.ts';
 import { DynamoDbTable } from './dynamodb-table.ts';
 
@@ -175,25 +175,7 @@ export class DynamoDbSearchIndex extends DynamoDbTable implements SearchIndexRea
     return new Set(found.map((item) => String(item.caseId)));
   }
 
-  async loadCases(
-    caseIds: readonly string[],
-  ): Promise<ReadonlyMap<string, { readonly case: RiskCase; readonly review?: Review }>> {
-    const items = await batchGetItems(
-      this.client,
-      this.tableName,
-      caseIds.flatMap((caseId) => [keys.case(caseId), keys.review(caseId)]),
-    );
-    const cases = new Map<string, RiskCase>();
-    const reviews = new Map<string, Review>();
-    for (const item of items) {
-      if (item.entity === 'case') cases.set(String(item.caseId), itemToCase(item));
-      if (item.entity === 'review') reviews.set(String(item.caseId), itemToReview(item));
-    }
-    return new Map(
-      [...cases].map(([caseId, value]) => {
-        const review = reviews.get(caseId);
-        return [caseId, review === undefined ? { case: value } : { case: value, review }];
-      }),
-    );
+  loadCases(caseIds: readonly string[]): Promise<ReadonlyMap<string, CaseWithReview>> {
+    return batchGetCases(this.client, this.tableName, caseIds);
   }
 }
