@@ -371,6 +371,7 @@ describe('Stack: RiskRadarData', () => {
 
     expect(queues.map(([id]) => id.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual([
       'DeliveryFailures',
+      'IndexFailures',
       'InvocationFailures',
       'StreamFailures',
     ]);

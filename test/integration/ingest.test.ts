@@ -87,7 +87,7 @@ describe('Use case: ingestEvent (DynamoDB Local)', () => {
     expect(detail?.case.occurrences).toBe(50);
     expect(detail?.case.version).toBe(50);
     expect(await countItems(`CASE#${caseId}`, 'OCC#')).toBe(50);
-  });
+  }, 180_000); // 50 racers retry against DynamoDB Local: minutes on a loaded CI box, seconds alone
 
   it('stores an event sent 10 times at once exactly once', async () => {
     const event = spendEvent({ campaignId: 'retry-storm' }, 'retry-storm-event');

@@ -235,7 +235,9 @@ describe('Campaign catalogue', () => {
     await page.getByRole('button', { name: 'Save campaign' }).click();
     const conflict = await page.locator('[data-testid="campaign-conflict"]').textContent();
     await page.getByRole('button', { name: 'Reload' }).click();
-    await expect.poll(() => page.locator('#campaign-name').inputValue()).toBe('Evergreen (theirs)');
+    await expect
+      .poll(() => page.locator('#campaign-name').inputValue(), { timeout: 30_000, interval: 250 })
+      .toBe('Evergreen (theirs)');
     const stored = await campaignOf(campaignId);
     await page.close();
 
@@ -279,8 +281,10 @@ describe('Campaign catalogue', () => {
     const urlAfterWrong = new URL(page.url()).search;
     await market.fill('CN');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('market')).toBe('CN');
-    await expect.poll(() => page.locator('tr[data-campaign-id="cmp-demo-evergreen"]').count()).toBe(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('market'), { timeout: 30_000 }).toBe('CN');
+    await expect
+      .poll(() => page.locator('tr[data-campaign-id="cmp-demo-evergreen"]').count(), { timeout: 30_000 })
+      .toBe(0);
     const listed = await page
       .locator('[data-testid="campaign-table"] tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-campaign-id')));
@@ -351,7 +355,12 @@ describe('Brand page', () => {
     await page.locator('#brand-owner').fill('linh');
     await page.locator('#brand-managers').fill('an, bao ,an');
     await page.getByRole('button', { name: 'Save brand' }).click();
-    await expect.poll(() => page.locator('[data-testid="brand-people"]').textContent()).toContain('an, bao');
+    await expect
+      .poll(() => page.locator('[data-testid="brand-people"]').textContent(), {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toContain('an, bao');
     const people = await page.locator('[data-testid="brand-people"]').textContent();
     const stored = await apiGet<BrandOverview>(
       stack,

@@ -245,7 +245,10 @@ describe('Web app: the library searches on the server', () => {
       improvementPlan: 'Agency briefs link the claim file; nothing ships without a legal review id.',
     });
     await expect
-      .poll(async () => (await casesOf('q=substantiation')).map((item) => item.caseId), { timeout: 30_000 })
+      .poll(async () => (await casesOf('q=substantiation')).map((item) => item.caseId), {
+        timeout: 90_000,
+        interval: 500,
+      })
       .toContain(target);
     const page = await signIn('manager', '/library?status=resolved');
     await page.locator('main h2#results-title').waitFor({ timeout: 60_000 });
@@ -274,7 +277,7 @@ describe('Web app: the library searches on the server', () => {
     const words = searched.map((url) => new URL(url).searchParams.get('q')).filter((q) => q !== null);
     expect(new Set(words)).toEqual(new Set(['substantiation', 'quasar moonbeam']));
     expect(empty).toBe('No case matches “quasar moonbeam”.');
-  });
+  }, 180_000); // the index follows the stream: on a loaded CI box that alone can take a minute
 });
 
 describe('Web app: export buttons', () => {
