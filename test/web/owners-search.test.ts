@@ -259,11 +259,11 @@ describe('Web app: the library searches on the server', () => {
 
     // Act: typing, no Enter.
     await page.getByRole('searchbox').pressSequentially('substantiation', { delay: 30 });
-    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('q=substantiation');
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('q=substantiation');
     const found = await listedIds(page, 1);
     const title = await page.locator('#results-title').textContent();
     await page.getByRole('searchbox').fill('quasar moonbeam');
-    await page.locator('.empty-title').waitFor({ timeout: 10_000 });
+    await page.locator('.empty-title').waitFor({ timeout: 30_000 });
     const empty = await page.locator('.empty-title').textContent();
     await page.close();
 
@@ -274,8 +274,14 @@ describe('Web app: the library searches on the server', () => {
     const forWord = searched.filter((url) => new URL(url).searchParams.get('q') === 'substantiation');
     expect(forWord).toHaveLength(1);
     expect(new URL(forWord[0] ?? '').searchParams.get('status')).toBe('resolved');
+    // Typing pauses only at the end on a quiet machine; a stalled browser may also search a prefix it paused
+    // on, but never one request per key.
     const words = searched.map((url) => new URL(url).searchParams.get('q')).filter((q) => q !== null);
-    expect(new Set(words)).toEqual(new Set(['substantiation', 'quasar moonbeam']));
+    expect(words.filter((q) => q !== 'quasar moonbeam').every((q) => 'substantiation'.startsWith(q))).toBe(
+      true,
+    );
+    expect(words.filter((q) => q !== 'quasar moonbeam').length).toBeLessThan('substantiation'.length / 2);
+    expect(words).toContain('quasar moonbeam');
     expect(empty).toBe('No case matches “quasar moonbeam”.');
   }, 180_000); // the index follows the stream: on a loaded CI box that alone can take a minute
 });
