@@ -260,6 +260,11 @@ describe('Web app: the library searches on the server', () => {
     // Act: typing, no Enter.
     await page.getByRole('searchbox').pressSequentially('substantiation', { delay: 30 });
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('q=substantiation');
+    // The resolved list may already hold one case before the answer for the word arrives: wait for the title
+    // that names the search, then read its rows.
+    await expect
+      .poll(() => page.locator('#results-title').textContent(), { timeout: 60_000, interval: 250 })
+      .toContain('matches “substantiation”');
     const found = await listedIds(page, 1);
     const title = await page.locator('#results-title').textContent();
     await page.getByRole('searchbox').fill('quasar moonbeam');
