@@ -1,5 +1,5 @@
 import type { RiskEvent } from './event.ts';
-import { storableNumber } from './stats.ts';
+import { isStorableNumber, storableNumber } from './stats.ts';
 
 /**
  * A subject's own history, which the spend and sentiment detectors judge a new report against. The
@@ -245,8 +245,7 @@ const SENTIMENT_SHAPE: Shape<SentimentBaseline> = {
 };
 
 const isNumbers = (value: unknown): value is readonly number[] =>
-  Array.isArray(value) &&
-  value.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e14);
+  Array.isArray(value) && value.every(isStorableNumber);
 
 const fits = (value: unknown, field: Field): boolean => {
   if (field === 'number') return typeof value === 'number' && Number.isFinite(value);

@@ -264,6 +264,9 @@ export const betaQuantile = (q: number, a: number, b: number): number => {
   return (low + high) / 2;
 };
 
+const STORABLE_MIN = 1e-100;
+const STORABLE_MAX = 1e120;
+
 /**
  * A number DynamoDB can store: it holds 0 and magnitudes from 1e-130 to below 1e126, so a probability of
  * 1e-200 is stored as 0 and a runaway sum is capped. Non-finite values become 0.
@@ -272,6 +275,17 @@ export const betaQuantile = (q: number, a: number, b: number): number => {
  * storableNumber(8.6e-131); // 0
  */
 export const storableNumber = (value: number): number => {
-  if (!Number.isFinite(value) || Math.abs(value) < 1e-100) return 0;
-  return Math.min(1e120, Math.max(-1e120, value));
+  if (!Number.isFinite(value) || Math.abs(value) < STORABLE_MIN) return 0;
+  return Math.min(STORABLE_MAX, Math.max(-STORABLE_MAX, value));
 };
+
+/**
+ * Whether a number read back is one {@link storableNumber} could have written.
+ *
+ * @example
+ * isStorableNumber(2.4e14); // true
+ */
+export const isStorableNumber = (value: unknown): value is number =>
+  typeof value === 'number' &&
+  Number.isFinite(value) &&
+  (value === 0 || (Math.abs(value) >= STORABLE_MIN && Math.abs(value) <= STORABLE_MAX));

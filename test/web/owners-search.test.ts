@@ -244,8 +244,9 @@ describe('Web app: the library searches on the server', () => {
       measures: ['Pulled the copy from every channel'],
       improvementPlan: 'Agency briefs link the claim file; nothing ships without a legal review id.',
     });
+    // The API answers the browser's own question (the word and the status filter) before the browser asks it.
     await expect
-      .poll(async () => (await casesOf('q=substantiation')).map((item) => item.caseId), {
+      .poll(async () => (await casesOf('q=substantiation&status=resolved')).map((item) => item.caseId), {
         timeout: 90_000,
         interval: 500,
       })
@@ -262,9 +263,22 @@ describe('Web app: the library searches on the server', () => {
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('q=substantiation');
     // The resolved list may already hold one case before the answer for the word arrives: wait for the title
     // that names the search, then read its rows.
-    await expect
+    const answered = await expect
       .poll(() => page.locator('#results-title').textContent(), { timeout: 60_000, interval: 250 })
-      .toContain('matches “substantiation”');
+      .toContain('matches “substantiation”')
+      .then(
+        () => true,
+        async (error: unknown) => {
+          // Say what the API answers now beside what the page shows, so a failure tells index from page.
+          const api = await casesOf('q=substantiation&status=resolved');
+          const now = await apiGet<Case>(stack, MANAGER_TOKEN, `/cases/${target}`);
+          throw new Error(
+            `${String(error)}; the page asked ${JSON.stringify(searched)}; the API now finds ` +
+              `${JSON.stringify(api.map((item) => [item.caseId, item.status]))}; the case is ${now.status}`,
+          );
+        },
+      );
+    expect(answered).toBe(true);
     const found = await listedIds(page, 1);
     const title = await page.locator('#results-title').textContent();
     await page.getByRole('searchbox').fill('quasar moonbeam');

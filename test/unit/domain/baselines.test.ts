@@ -204,6 +204,22 @@ describe('Function: asSpendBaseline / asSentimentBaseline', () => {
     expect(asSpendBaseline(item)).toBeUndefined();
     expect(asSentimentBaseline(item)).toMatchObject({ kind: 'sentiment', version: BASELINE_SCHEMA_VERSION });
   });
+
+  it('reads back the baseline of a campaign that reported the contract’s largest spend within its first hour', () => {
+    // 1e13 spent by 01:00 is a daily rate of 2.4e14: large, but a number DynamoDB stores and the detectors use.
+    const spend: Spend = {
+      campaignId: 'cmp-1',
+      channel: 'facebook',
+      currency: 'USD',
+      plannedBudget: 0.01,
+      actualSpend: 1e13,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-01-01',
+    };
+    const next = nextSpendBaseline(undefined, spend, '2026-01-01T01:00:00.000Z', DEFAULT_SPEND_THRESHOLDS);
+    expect(next?.recentSpend).toEqual([2.4e14]);
+    expect(asSpendBaseline(JSON.parse(JSON.stringify(next)))).toEqual(next);
+  });
 });
 
 const rateOf = (days: readonly DailyReport[]) => {
