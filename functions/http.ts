@@ -7,6 +7,7 @@ import {
   PayloadTooLargeError,
   ReplayedSignatureError,
   UnauthorizedError,
+  UnprocessableError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '#shared/errors.ts';
@@ -71,6 +72,8 @@ export const problemFor = (error: unknown): Problem | undefined => {
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+  if (error instanceof UnprocessableError)
+    return problem(422, 'unprocessable', 'Unprocessable request', error.message);
   if (error instanceof ConcurrencyError) {
     return problem(503, 'busy', 'Busy, retry shortly', error.message, {
       retryAfter: error.retryAfterSeconds,

@@ -125,6 +125,23 @@ export const FUNCTIONS = [
   },
   {
     id: 'reassign-case',
+  {
+    id: 'read-reallocations',
+    description:
+      "A campaign's budget re-allocations, in and out: amount, who requested and decided, when, why, state.",
+    routes: [{ method: 'GET', path: '/v1/campaigns/{id}/reallocations', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'change-reallocations',
+    description:
+      'A manager requests a budget re-allocation between two campaigns with a reason; another manager approves (both plans move, audited) or rejects it.',
+    routes: [
+      { method: 'POST', path: '/v1/reallocations', auth: 'cognito' },
+      { method: 'POST', path: '/v1/reallocations/{id}/decision', auth: 'cognito' },
+    ],
+    table: 'write',
+  },
     description: 'A manager hands a case to another owner; audited.',
     routes: [{ method: 'POST', path: '/v1/cases/{id}/owner', auth: 'cognito' }],
     table: 'write',

@@ -68,6 +68,14 @@ export class NotFoundError extends RadarError {
   override name = 'NotFoundError';
 }
 
+/**
+ * A well-formed request the resources it names cannot take as they stand (a re-allocation in another
+ * currency than the plans', or more than the source plan holds): 422, nothing written.
+ */
+export class UnprocessableError extends RadarError {
+  override name = 'UnprocessableError';
+}
+
 /** The operation is impossible in the resource's current state. */
 export class ConflictError extends RadarError {
   override name = 'ConflictError';

@@ -4,6 +4,7 @@ import type { AuditEntry, Escalation, FollowUp, Occurrence, RiskCase } from '#sh
 import type { Brand, Campaign, CatalogueChange } from '#shared/domain/catalogue.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
+import type { DecisionWrite, Reallocation } from '#shared/domain/reallocation.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
@@ -382,4 +383,19 @@ export interface CatalogueStore {
    * had none), if still at `expectedVersion`; no audit line (as when an occurrence files it).
    */
   saveCompletedCase(next: RiskCase, expectedVersion: number): Promise<SaveResult>;
+}
+
+/**
+ * Budget re-allocations (shared/use-cases/reallocations.ts): each request with a copy on both campaigns'
+ * partitions; a decision writes it, its copies and (approved) both campaigns with their history lines in
+ * one transaction, each version-guarded.
+ */
+export interface ReallocationStore {
+  get(reallocationId: string): Promise<Reallocation | undefined>;
+  /** A campaign's re-allocations (in and out), newest first. */
+  ofCampaign(campaignId: string, limit: number): Promise<readonly Reallocation[]>;
+  /** A new request (`stale` if its id exists). */
+  create(value: Reallocation): Promise<SaveResult>;
+  /** The decision, if the request is still at `expectedVersion` and each campaign at its own. */
+  decide(write: DecisionWrite, expectedVersion: number): Promise<SaveResult>;
 }

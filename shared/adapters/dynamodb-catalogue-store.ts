@@ -28,6 +28,8 @@ const CAMPAIGN_FIELDS = [
   'channel',
   'owner',
   'plan',
+  'planSetAt',
+  'planSetBy',
   'source',
   'createdAt',
   'updatedAt',
@@ -102,7 +104,7 @@ const partitionOf = (entity: CatalogueChange['entity'], id: string): string =>
   entity === 'campaign' ? keys.campaign(id).pk : keys.brand(id).pk;
 
 /** `entity` names the item's kind in the table, so the change's own `entity` is kept as `changeOf`. */
-const changeToItem = ({ entity, ...change }: CatalogueChange): Item => ({
+export const changeToItem = ({ entity, ...change }: CatalogueChange): Item => ({
   ...keys.catalogueChange(partitionOf(entity, change.id), change.at, change.version),
   entity: 'catalogue-change',
   changeOf: entity,
@@ -113,7 +115,7 @@ const itemToChange = (item: Item): CatalogueChange =>
   pick<CatalogueChange>({ ...item, entity: item.changeOf }, CHANGE_FIELDS);
 
 /** The condition of a version-guarded save: nothing there yet, or the version read. */
-const versionCondition = (expectedVersion: number | 'absent') =>
+export const versionCondition = (expectedVersion: number | 'absent') =>
   expectedVersion === 'absent'
     ? { ConditionExpression: 'attribute_not_exists(pk)' }
     : {

@@ -55,6 +55,14 @@ export const keys = {
 
 /**
  * The catalogue's indexes: every campaign by id (gsi1), a brand's (gsi2) and a market's (gsi3), filed as
+  /** A budget re-allocation (issue #17): the record decisions are guarded on. */
+  reallocation: (reallocationId: string) => ({ pk: `REALLOC#${reallocationId}`, sk: 'REALLOC' }),
+  /** Its copy on each campaign's partition (from and to), so a campaign lists its own in one query. */
+  campaignReallocation: (campaignId: string, requestedAt: string, reallocationId: string) => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `REALLOC#${requestedAt}#${reallocationId}`,
+  }),
+  campaignReallocationPrefix: 'REALLOC#',
  * scopes compare them; every brand by `brandKey` (gsi1).
  */
 export const catalogueIndexes = {

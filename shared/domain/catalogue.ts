@@ -7,7 +7,7 @@
 
 import { brandKey, marketKey } from '#shared/auth/scope.ts';
 import type { RiskCase, Subject } from './case.ts';
-import type { RiskEvent } from './event.ts';
+import type { RiskEvent, SpendEvent } from './event.ts';
 
 /** What a campaign plans: the budget over its period (both dates inclusive). */
 export interface CampaignPlan {
@@ -31,6 +31,13 @@ export interface Campaign {
   /** The username of the person who answers for it: the default owner of its cases. */
   readonly owner?: string;
   readonly plan?: CampaignPlan;
+  /**
+   * When a person (`PUT /v1/campaigns/{id}`) or an approved re-allocation last set the plan; absent while
+   * the plan is what the events said. From then on it is the plan of record (`planOfRecord`).
+   */
+  readonly planSetAt?: string;
+  /** Who set it then: `user:<username>` (the approver, for a re-allocation). */
+  readonly planSetBy?: string;
   /** `event` while only its events described it; `manager` or `cli` once a person completed it. */
   readonly source: 'event' | 'manager' | 'cli';
   readonly createdAt: string;
@@ -309,9 +316,17 @@ export const changeCampaign = (
   const changes = fieldChanges(base, patched, CAMPAIGN_FIELDS);
   if (existing !== undefined && changes.length === 0) return { kind: 'unchanged', current: existing };
   const version = base.version + 1;
+  // A plan a person sets (or clears) becomes (or stops being) the plan of record from now on.
+  const planMoved = changes.some((change) => change.field === 'plan');
+  const { planSetAt: _at, planSetBy: _by, ...rest } = patched;
+  const planOrigin = !planMoved
+    ? defined({ planSetAt: base.planSetAt, planSetBy: base.planSetBy })
+    : patched.plan === undefined
+      ? {}
+      : { planSetAt: at, planSetBy: actor };
   return {
     kind: 'changed',
-    next: { ...patched, source, updatedAt: at, updatedBy: actor, version },
+    next: { ...rest, ...planOrigin, source, updatedAt: at, updatedBy: actor, version },
     change: { entity: 'campaign', id: campaignId, at, actor, version, changes },
   };
 };
@@ -371,5 +386,52 @@ export const caseCompletedFrom = (
     ...(owner === undefined ? {} : { owner }),
     updatedAt: now.toISOString(),
     version: existing.version + 1,
+  };
+};
+
+/** The plan a spend event is judged against, and where it comes from. */
+export interface PlanOfRecord {
+  readonly plan: CampaignPlan;
+  /** `catalogue` when a person or an approved re-allocation set it, `event` when the event's own figures. */
+  readonly from: 'catalogue' | 'event';
+  /** For `catalogue`: when and by whom it was set. */
+  readonly setAt?: string;
+  readonly setBy?: string;
+}
+
+/**
+ * The plan the spend detectors judge an event against (README "Plans of record"). The event's own figures
+ * (`plannedBudget`, currency, period), unless its campaign's catalogue plan was set by a person or an
+ * approved re-allocation (`planSetAt`) and
+ * - the event describes spend at or after that moment (`occurredAt ≥ planSetAt`: a back-filled report of
+ *   earlier days keeps the plan it was made under),
+ * - its period overlaps the catalogue plan's (the same flight: a report of next month's flight is judged
+ *   against its own plan until someone sets that one), and
+ * - it is in the same currency (amounts in two currencies cannot be compared).
+ * Then the catalogue's plan wins: a change made in the catalogue after the platform's figure is the later
+ * decision. Clearing the catalogue plan (`plan: null`) gives the events their say again.
+ *
+ * @example planOfRecord(spendEvent, { plan, planSetAt: '2026-12-01T09:00:00Z' }).from // 'catalogue'
+ */
+export const planOfRecord = (
+  event: Pick<SpendEvent, 'occurredAt' | 'spend'>,
+  campaign: Pick<Campaign, 'plan' | 'planSetAt' | 'planSetBy'> | undefined,
+): PlanOfRecord => {
+  const { plannedBudget, currency, periodStart, periodEnd } = event.spend;
+  const own: PlanOfRecord = {
+    plan: { budget: plannedBudget, currency, periodStart, periodEnd },
+    from: 'event',
+  };
+  const plan = campaign?.plan;
+  const setAt = campaign?.planSetAt;
+  if (plan === undefined || setAt === undefined) return own;
+  const after = Date.parse(event.occurredAt) >= Date.parse(setAt);
+  const overlaps = periodStart <= plan.periodEnd && periodEnd >= plan.periodStart;
+  if (!after || !overlaps || plan.currency !== currency) return own;
+  return {
+    plan,
+    from: 'catalogue',
+    setAt,
+    ...(campaign?.planSetBy === undefined ? {} : { setBy: campaign.planSetBy }),
   };
 };

@@ -11,7 +11,8 @@ const WELL_FORMED = {
   abort: true,
 };
 
-const Text = (what: string, max: number) =>
+/** Printable, well-formed, trimmed text of 1–`max` characters, its errors naming `what`. */
+export const Text = (what: string, max: number) =>
   z
     .string({ error: `${what} must be text` })
     .refine((value) => value.isWellFormed(), WELL_FORMED)
@@ -31,7 +32,7 @@ const MarketSchema = z
   .string({ error: 'market must be text' })
   .regex(/^[A-Z]{2}$/, 'market must be an ISO 3166-1 alpha-2 country code in capitals, e.g. CN, VN, GB');
 
-const MAX_BUDGET = 1e13;
+export const MAX_BUDGET = 1e13;
 
 export const CampaignPlanRequestSchema = z
   .strictObject({

@@ -34,6 +34,11 @@ export const CampaignSchema = z
     channel: z.string().optional(),
     owner: z.string().optional().meta({ description: 'Username: the default owner of its cases.' }),
     plan: CampaignPlanSchema.optional(),
+    planSetAt: z.string().optional().meta({
+      description:
+        'When a manager or an approved re-allocation last set the plan; absent while the plan is what the events said. From then on the spend detectors judge this campaign against this plan (README "Plans of record").',
+    }),
+    planSetBy: z.string().optional().meta({ description: 'Who set it then: `user:<username>`.' }),
     source: z.enum(['event', 'manager', 'cli']).meta({
       description:
         '`event` while only its events described it; `manager` or `cli` once a person completed it.',

@@ -268,6 +268,8 @@ const CampaignRecordSchema = z
     channel: z.string().optional(),
     owner: z.string().optional(),
     plan: CampaignPlanSchema.optional(),
+    planSetAt: z.string().optional(),
+    planSetBy: z.string().optional(),
     source: z.enum(['event', 'manager', 'cli']),
     createdAt: z.string(),
     updatedAt: z.string(),

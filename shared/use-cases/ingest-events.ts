@@ -4,6 +4,7 @@ import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
 import { completedSubject, ownerFor, sightingsOf } from '#shared/domain/catalogue.ts';
 import { RISK_TYPES } from '#shared/domain/finding.ts';
+import { explainPlan, withPlanOfRecord } from '#shared/domain/reallocation-plan.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
@@ -161,6 +162,13 @@ const withCatalogue = (item: Decided, catalogue: CatalogueEntries): Decided => {
   const campaign = campaignId === undefined ? undefined : catalogue.campaigns.get(campaignId);
   const said = item.event.type === 'spend' ? item.event.spend : {};
   const subject = completedSubject(item.input.subject, campaign, said);
+/** The catalogue's campaign a spend event reports on, if read. */
+const campaignOf = (event: RiskEvent, catalogue: CatalogueEntries) =>
+  event.type === 'spend' ? catalogue.campaigns.get(event.spend.campaignId) : undefined;
+
+/** The budget a spend event itself states. */
+const plannedBy = (event: RiskEvent): number => (event.type === 'spend' ? event.spend.plannedBudget : 0);
+
   const owner = ownerFor(subject, catalogue);
   return { ...item, input: { ...item.input, subject }, ...(owner === undefined ? {} : { owner }) };
 };
@@ -337,9 +345,22 @@ export const ingestEvents = async (
     return true;
   });
 
-  // Decide: assessments, then which case each event opens or joins.
-  const judged = judgeInOrder(fresh, now, knowledge, deps.engine).map(({ index, event, judgement }) =>
-    decide(clientId, index, event, judgement, now, deps.policy),
+  // Decide: assessments (a spend event against its campaign's plan of record, from the catalogue read
+  // above), then which case each event opens or joins.
+  const judged = judgeInOrder(
+    fresh.map((item) => ({ item, ...withPlanOfRecord(item.event, campaignOf(item.event, catalogue)) })),
+    now,
+    knowledge,
+    deps.engine,
+  ).map(({ item, plan, judgement }) =>
+    decide(
+      clientId,
+      item.index,
+      item.event,
+      { ...judgement, assessment: explainPlan(judgement.assessment, plan, plannedBy(item.event)) },
+      now,
+      deps.policy,
+    ),
   );
   const subjects = judged.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
   // A subject whose pointer was read and found empty has no case to read.
