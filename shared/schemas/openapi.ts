@@ -37,6 +37,13 @@ import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import { BrandOverviewQuerySchema, BrandParamSchema, CampaignIdParamSchema } from './overview-requests.ts';
 import { BrandOverviewSchema, CampaignOverviewSchema } from './overviews.ts';
 import {
+  ReallocationDecisionRequestSchema,
+  ReallocationIdSchema,
+  ReallocationListSchema,
+  ReallocationRequestSchema,
+  ReallocationSchema,
+} from './reallocations.ts';
+import {
   PolicyDiffQuerySchema,
   PolicyDiffSchema,
   PolicyDraftRequestSchema,
@@ -599,6 +606,59 @@ export const openApiDocument = () =>
               '409': problem(
                 '`version` is not the current one: someone changed it; `current.version` says which.',
               ),
+            },
+          },
+        },
+        '/v1/campaigns/{id}/reallocations': {
+          get: {
+            summary:
+              "A campaign's budget re-allocations, in and out, newest first: amount, who requested and decided, when, why",
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CampaignIdSchema }) },
+            responses: {
+              '200': jsonBody('Its re-allocations (at most 50).', ReallocationListSchema),
+              '400': problem('A malformed campaign id or an unknown query parameter.'),
+              ...peopleErrors,
+              '404': problem('No such campaign, or none the caller’s scope covers.'),
+            },
+          },
+        },
+        '/v1/reallocations': {
+          post: {
+            summary:
+              'Request a budget re-allocation from one campaign’s plan to another’s, with a reason (managers); another manager decides it',
+            security: [{ bearer: [] }],
+            requestBody: jsonRequest(ReallocationRequestSchema),
+            responses: {
+              '201': jsonBody('The request, `requested`.', ReallocationSchema),
+              '400': problem(
+                'A field that breaks the contract (amount not above 0, blank reason, the same campaign twice); `errors` names it. Nothing is written.',
+              ),
+              ...peopleErrors,
+              '404': problem('A campaign not in the catalogue, or outside the caller’s scope.'),
+              '422': problem(
+                'The plans do not allow it: a campaign without a plan, another currency, another channel, or more than the source plan’s budget. Nothing is written.',
+              ),
+            },
+          },
+        },
+        '/v1/reallocations/{id}/decision': {
+          post: {
+            summary:
+              'Approve (both plans move at once, in their change history) or reject a requested re-allocation, saying why (another manager than the requester)',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: ReallocationIdSchema }) },
+            requestBody: jsonRequest(ReallocationDecisionRequestSchema),
+            responses: {
+              '200': jsonBody('The re-allocation, decided.', ReallocationSchema),
+              '400': problem('A malformed id or body; `errors` names it. Nothing is written.'),
+              '401': peopleErrors['401'] as NonNullable<ZodOpenApiResponsesObject['401']>,
+              '403': problem(
+                'Not a manager, or the manager who requested it: a second person decides a budget change.',
+              ),
+              '404': problem('No such re-allocation, or one whose campaigns the caller’s scope does not cover.'),
+              '409': problem('Already approved or rejected (`current.state`), or the plans kept changing.'),
+              '422': problem('The plans no longer allow it (the source plan now holds less, or another currency).'),
             },
           },
         },

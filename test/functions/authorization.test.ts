@@ -37,6 +37,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'reassign-case': ['manager'],
   'read-catalogue': ['manager', 'legal'],
   'change-catalogue': ['manager'],
+  'read-reallocations': ['manager', 'legal'],
+  'change-reallocations': ['manager'],
   'read-overviews': ['manager', 'legal'],
   // A CSV export answers the roles of the list it exports (the function serves all three).
   'GET /v1/exports/cases.csv': ['manager', 'legal'],
