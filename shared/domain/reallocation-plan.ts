@@ -30,7 +30,11 @@ export const withPlanOfRecord = (
  * `metrics.planFromCatalogue` 1, `metrics.eventPlannedBudget` the figure the event itself stated (its
  * `plannedBudget` is then the catalogue's). Unchanged when the event's own plan was used.
  */
-export const explainPlan = (assessment: Assessment, plan: PlanOfRecord | undefined, said: number): Assessment => {
+export const explainPlan = (
+  assessment: Assessment,
+  plan: PlanOfRecord | undefined,
+  said: number,
+): Assessment => {
   if (plan?.from !== 'catalogue') return assessment;
   return {
     ...assessment,

@@ -63,9 +63,24 @@ export interface ReallocationRequest {
 export type ReallocationRefusal =
   | { readonly kind: 'same-campaign' }
   | { readonly kind: 'no-plan'; readonly campaignId: string }
-  | { readonly kind: 'currency'; readonly campaignId: string; readonly planCurrency: string; readonly currency: string }
-  | { readonly kind: 'channel'; readonly campaignId: string; readonly channel: string; readonly asked: string }
-  | { readonly kind: 'exceeds'; readonly campaignId: string; readonly budget: number; readonly amount: number };
+  | {
+      readonly kind: 'currency';
+      readonly campaignId: string;
+      readonly planCurrency: string;
+      readonly currency: string;
+    }
+  | {
+      readonly kind: 'channel';
+      readonly campaignId: string;
+      readonly channel: string;
+      readonly asked: string;
+    }
+  | {
+      readonly kind: 'exceeds';
+      readonly campaignId: string;
+      readonly budget: number;
+      readonly amount: number;
+    };
 
 /** The refusal in a sentence a requester reads (the problem's `detail`). */
 export const refusalText = (refusal: ReallocationRefusal): string => {
@@ -118,7 +133,12 @@ export const refusalOf = (
       campaign.channel !== undefined &&
       side.channel.toLowerCase() !== campaign.channel.toLowerCase()
     )
-      return { kind: 'channel', campaignId: campaign.campaignId, channel: campaign.channel, asked: side.channel };
+      return {
+        kind: 'channel',
+        campaignId: campaign.campaignId,
+        channel: campaign.channel,
+        asked: side.channel,
+      };
   }
   const budget = (from.plan as CampaignPlan).budget;
   if (request.amount > budget)
@@ -147,7 +167,12 @@ export const requestReallocation = (
 
 /** Why a decision is refused: decided already (409), or the decider asked for it (four eyes: 403). */
 export type DecisionRefusal =
-  | { readonly kind: 'decided'; readonly state: ReallocationState; readonly by?: string; readonly at?: string }
+  | {
+      readonly kind: 'decided';
+      readonly state: ReallocationState;
+      readonly by?: string;
+      readonly at?: string;
+    }
   | { readonly kind: 'own-request' };
 
 /** Whether `actor` may decide the re-allocation now: only a requested one, and never its requester. */

@@ -37,13 +37,6 @@ import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import { BrandOverviewQuerySchema, BrandParamSchema, CampaignIdParamSchema } from './overview-requests.ts';
 import { BrandOverviewSchema, CampaignOverviewSchema } from './overviews.ts';
 import {
-  ReallocationDecisionRequestSchema,
-  ReallocationIdSchema,
-  ReallocationListSchema,
-  ReallocationRequestSchema,
-  ReallocationSchema,
-} from './reallocations.ts';
-import {
   PolicyDiffQuerySchema,
   PolicyDiffSchema,
   PolicyDraftRequestSchema,
@@ -59,6 +52,13 @@ import {
   PolicyVersionSummarySchema,
   PolicyVersionsQuerySchema,
 } from './policies.ts';
+import {
+  ReallocationDecisionRequestSchema,
+  ReallocationIdSchema,
+  ReallocationListSchema,
+  ReallocationRequestSchema,
+  ReallocationSchema,
+} from './reallocations.ts';
 import {
   AcknowledgeRequestSchema,
   CaseIdSchema,
@@ -656,9 +656,13 @@ export const openApiDocument = () =>
               '403': problem(
                 'Not a manager, or the manager who requested it: a second person decides a budget change.',
               ),
-              '404': problem('No such re-allocation, or one whose campaigns the caller’s scope does not cover.'),
+              '404': problem(
+                'No such re-allocation, or one whose campaigns the caller’s scope does not cover.',
+              ),
               '409': problem('Already approved or rejected (`current.state`), or the plans kept changing.'),
-              '422': problem('The plans no longer allow it (the source plan now holds less, or another currency).'),
+              '422': problem(
+                'The plans no longer allow it (the source plan now holds less, or another currency).',
+              ),
             },
           },
         },

@@ -59,7 +59,12 @@ export const requestReallocationAs = async (
   request: ReallocationRequest,
   deps: ReallocationDependencies,
 ): Promise<Reallocation> => {
-  const found = await bothCampaigns(principal, request.from.campaignId, request.to.campaignId, deps.catalogue);
+  const found = await bothCampaigns(
+    principal,
+    request.from.campaignId,
+    request.to.campaignId,
+    deps.catalogue,
+  );
   if ('missing' in found) throw noCampaign(found.missing);
   const refusal = refusalOf(request, found.from, found.to);
   if (refusal !== undefined) throw new UnprocessableError(refusalText(refusal));
@@ -98,7 +103,12 @@ export const decideReallocationAs = async (
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const current = await deps.reallocations.get(reallocationId);
     if (current === undefined) throw noReallocation(reallocationId);
-    const found = await bothCampaigns(principal, current.from.campaignId, current.to.campaignId, deps.catalogue);
+    const found = await bothCampaigns(
+      principal,
+      current.from.campaignId,
+      current.to.campaignId,
+      deps.catalogue,
+    );
     // Someone who cannot see both campaigns cannot see the request either.
     if ('missing' in found) throw noReallocation(reallocationId);
     const refused = decisionRefusalOf(current, actor);
@@ -111,7 +121,15 @@ export const decideReallocationAs = async (
       throw new ForbiddenError(
         `You requested re-allocation ${reallocationId}: another manager approves or rejects it (budget changes need a second person)`,
       );
-    const write = decide(current, decision.decision, decision.note, actor, found.from, found.to, deps.clock.now());
+    const write = decide(
+      current,
+      decision.decision,
+      decision.note,
+      actor,
+      found.from,
+      found.to,
+      deps.clock.now(),
+    );
     if (write.kind === 'refused') throw new UnprocessableError(refusalText(write.refusal));
     if ((await deps.reallocations.decide(write, current.version)) === 'saved') return write.next;
   }

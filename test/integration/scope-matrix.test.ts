@@ -30,6 +30,8 @@ const USERS = [
   { token: 'agency-acme-legal', name: 'Agency Reviewer', roles: ['legal'], brands: ['Acme'] },
   { token: 'vn-market-manager', name: 'Vy Manager', roles: ['manager'], markets: ['VN'] },
   { token: 'no-role-person-token', name: 'No Role', roles: [] },
+  // Requests the re-allocations every manager of the matrix may then decide (a requester never decides).
+  { token: 'realloc-requester-token', name: 'Rea Requester', roles: ['manager'] },
 ];
 
 const PEOPLE: Record<Kind, Person> = {
@@ -43,7 +45,7 @@ const PEOPLE: Record<Kind, Person> = {
 const KINDS = Object.keys(PEOPLE) as Kind[];
 
 /** What a route's {id} names in this test: one item per brand and market, seen as a scope sees it. */
-type Target = 'case' | 'pendingReview' | 'review' | 'exception' | 'campaign' | 'brand';
+type Target = 'case' | 'pendingReview' | 'review' | 'exception' | 'campaign' | 'brand' | 'reallocation';
 
 interface Item {
   readonly id: string;
@@ -85,7 +87,9 @@ type RouteSpec =
       readonly roles: readonly Role[];
       readonly target: Target;
       readonly ok: readonly number[];
+      /** The body, or the body naming the item (a route without `{id}`, such as a re-allocation request). */
       readonly body?: unknown;
+      readonly bodyOf?: (id: string) => unknown;
       readonly mutates?: boolean;
       /** Whether the scope covers the item, when the route reads the scope otherwise than `covers`. */
       readonly covered?: (scope: Scope, item: Scoped) => boolean;
@@ -150,6 +154,34 @@ const MATRIX: Readonly<Record<string, RouteSpec>> = {
     roles: ['manager'],
     target: 'campaign',
     body: { channel: 'facebook' },
+    ok: [200, 409],
+    mutates: true,
+  },
+  'GET /v1/campaigns/{id}/reallocations': {
+    kind: 'item',
+    roles: ['manager', 'legal'],
+    target: 'campaign',
+    ok: [200],
+  },
+  'POST /v1/reallocations': {
+    kind: 'item',
+    roles: ['manager'],
+    target: 'campaign',
+    bodyOf: (id) => ({
+      from: { campaignId: id },
+      to: { campaignId: `${id}-b` },
+      amount: 1,
+      currency: 'EUR',
+      reason: 'Scope matrix',
+    }),
+    ok: [201],
+    mutates: true,
+  },
+  'POST /v1/reallocations/{id}/decision': {
+    kind: 'item',
+    roles: ['manager'],
+    target: 'reallocation',
+    body: { decision: 'rejected', note: 'Scope matrix' },
     ok: [200, 409],
     mutates: true,
   },
@@ -284,6 +316,7 @@ const MISSING: Record<Target, string> = {
   exception: 'no-such-exception-0000',
   campaign: 'cmp-no-such-campaign',
   brand: 'NoSuchBrand',
+  reallocation: 'no-such-reallocation-0000',
 };
 
 const BRANDS = ['Acme', 'Bolt'] as const;
@@ -378,6 +411,31 @@ beforeAll(async () => {
       await call('manager', 'PUT', `/v1/campaigns/${campaignOf(brand, market)}`, { brand, market });
     }
   }
+  // Each campaign with a plan and a sister campaign, and a re-allocation between them to decide.
+  const plan = { budget: 10_000, currency: 'EUR', periodStart: '2026-01-01', periodEnd: '2027-12-31' };
+  const reallocations: Item[] = [];
+  for (const brand of BRANDS) {
+    for (const market of MARKETS) {
+      const id = campaignOf(brand, market);
+      await json('manager', 'PUT', `/v1/campaigns/${id}`, { plan });
+      await json('manager', 'PUT', `/v1/campaigns/${id}-b`, { brand, market, plan });
+      const response = await fetch(`${stack.url}/v1/reallocations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer realloc-requester-token', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          from: { campaignId: id },
+          to: { campaignId: `${id}-b` },
+          amount: 100,
+          currency: 'EUR',
+          reason: 'Scope matrix: to decide',
+        }),
+      });
+      if (response.status !== 201) throw new Error(`re-allocation of ${id}: ${await response.text()}`);
+      const { reallocationId } = (await response.json()) as Json;
+      reallocations.push({ id: String(reallocationId), scoped: { brand, market } });
+    }
+  }
+  targets.reallocation = reallocations;
   const events = [...copies, { ...spend, occurredAt: new Date().toISOString() }];
   // A few at a time, again on a fault (an event id is stored once): the machine is shared and slow.
   for (let start = 0; start < events.length; start += 4) {
@@ -575,9 +633,10 @@ describe('Scope matrix: every route × role × scope', () => {
         }
         case 'item': {
           const path = (id: string) => route.path.replace(/\{[^}]+\}/, encodeURIComponent(id));
+          const bodyOf = (id: string) => (spec.bodyOf === undefined ? spec.body : spec.bodyOf(id));
           for (const kind of KINDS) {
             for (const target of targets[spec.target]) {
-              const response = await call(kind, route.method, path(target.id), spec.body);
+              const response = await call(kind, route.method, path(target.id), bodyOf(target.id));
               const label = `${kind} on ${target.scoped.brand}/${target.scoped.market ?? '-'}`;
               if (!passes(kind, spec.roles)) {
                 expect(response.status, label).toBe(refusal(kind));
@@ -589,7 +648,12 @@ describe('Scope matrix: every route × role × scope', () => {
                 continue;
               }
               // Out of scope: a 404 that reads exactly as a missing id's.
-              const missing = await call(kind, route.method, path(MISSING[spec.target]), spec.body);
+              const missing = await call(
+                kind,
+                route.method,
+                path(MISSING[spec.target]),
+                bodyOf(MISSING[spec.target]),
+              );
               expect(await problemShape(response, target.id), label).toEqual(
                 await problemShape(missing, MISSING[spec.target]),
               );
