@@ -1,8 +1,10 @@
 import type { Scope } from '#shared/auth/scope.ts';
+import type { ActionRequest } from '#shared/domain/actions.ts';
 import type { Baseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Escalation, FollowUp, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { Brand, Campaign, CatalogueChange } from '#shared/domain/catalogue.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
+import type { DrillFilter } from '#shared/domain/drill.ts';
 import type { PolicyDraft, PolicyId, PolicyVersionSummary } from '#shared/domain/policies/policy.ts';
 import type { DecisionWrite, Reallocation } from '#shared/domain/reallocation.ts';
 import type { Review, ReviewStatus } from '#shared/domain/review.ts';
@@ -157,6 +159,11 @@ export interface CaseQuery {
   readonly from?: string;
   /** Last seen before (ISO-8601). */
   readonly to?: string;
+  /**
+   * Crisis drills' cases (shared/domain/drill.ts): left out by default (`exclude`), alone (`only`), or with
+   * the real ones (`include`, as the SLA check reads them).
+   */
+  readonly drill?: DrillFilter;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -386,6 +393,19 @@ export interface CatalogueStore {
 }
 
 /**
+ * Guarded actions' requests (shared/domain/actions.ts), each on its case's partition: created once per case ×
+ * action, then moved by conditional writes on their version, each with its audit line in the same transaction.
+ */
+export interface ActionStore {
+  /** Writes a new request and its audit line; `false` when the request already exists (never two). */
+  create(request: ActionRequest, audit: AuditEntry): Promise<boolean>;
+  get(actionId: string): Promise<ActionRequest | undefined>;
+  listForCase(caseId: string): Promise<ActionRequest[]>;
+  /** Saves `next` if the stored request is still at `expectedVersion`, with its audit line if any. */
+  saveTransition(next: ActionRequest, expectedVersion: number, audit?: AuditEntry): Promise<SaveResult>;
+}
+
+/**
  * Budget re-allocations (shared/use-cases/reallocations.ts): each request with a copy on both campaigns'
  * partitions; a decision writes it, its copies and (approved) both campaigns with their history lines in
  * one transaction, each version-guarded.
@@ -398,4 +418,19 @@ export interface ReallocationStore {
   create(value: Reallocation): Promise<SaveResult>;
   /** The decision, if the request is still at `expectedVersion` and each campaign at its own. */
   decide(write: DecisionWrite, expectedVersion: number): Promise<SaveResult>;
+}
+
+/** How a guarded action's webhook call ended, after its retries. */
+export interface ActionDeliveryResult {
+  readonly ok: boolean;
+  /** Calls made, retries included. */
+  readonly attempts: number;
+  /** The last answer's HTTP status, if one arrived. */
+  readonly status?: number;
+  readonly reason?: string;
+}
+
+/** Carries an approved action out on the customer's automation endpoint (a signed webhook, retried). */
+export interface ActionDelivery {
+  deliver(request: ActionRequest): Promise<ActionDeliveryResult>;
 }

@@ -1,10 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { covers, isUnscoped, type Scope, UNSCOPED } from '#shared/auth/scope.ts';
-import type { RiskCase } from '#shared/domain/case.ts';
+import { CASE_STATUSES, type RiskCase } from '#shared/domain/case.ts';
+import type { DrillFilter } from '#shared/domain/drill.ts';
 import type { CaseDetail, CaseQuery, CaseReader, Page } from '#shared/ports.ts';
 import type { RecordedQuery } from '#shared/use-cases/send-digest.ts';
 import {
   caseIndexes,
+  drillPartition,
+  drillRunPartition,
   itemToAudit,
   itemToCase,
   itemToOccurrence,
@@ -15,6 +18,8 @@ import { DynamoDbTable } from './dynamodb-table.ts';
 import { mergedQueryPage, queryPage } from './query-page.ts';
 
 const MAX_OCCURRENCES_SHOWN = 100;
+/** A drill run opens a case per step: its report reads at most this many. */
+const MAX_DRILL_CASES = 200;
 const MAX_AUDIT_SHOWN = 200;
 
 type IndexChoice = { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string };
@@ -39,6 +44,22 @@ interface CasePlan {
 }
 
 /**
+ * The plan for real cases, drill cases (filed under `DRILL#` partitions, dynamodb-items.ts) or both. The
+ * `all` index files drill cases by run, so a drill read without a filter reads the status index, which
+ * holds every case, one partition per status.
+ */
+const withDrills = (plan: CasePlan, drill: DrillFilter): CasePlan => {
+  if (drill === 'exclude') return plan;
+  const status = indexOf('status');
+  const base =
+    plan.index === caseIndexes.all
+      ? { ...plan, index: status, partitions: CASE_STATUSES.map((value) => status.partition(value)) }
+      : plan;
+  const drills = base.partitions.map(drillPartition);
+  return { ...base, partitions: drill === 'only' ? drills : [...base.partitions, ...drills] };
+};
+
+/**
  * Reads the case library through the case indexes; never a Scan. The first filter given (most selective
  * first: campaign, owner, brand, level, status, market, risk type) picks the index, the time range narrows
  * its sort key, and the other filters become a filter expression on that index.
@@ -51,19 +72,37 @@ interface CasePlan {
 export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
   async listCases(query: CaseQuery): Promise<Page<RiskCase>> {
     const scope = query.scope ?? UNSCOPED;
-    const plan = isUnscoped(scope) ? this.#plan(query) : this.#scopedPlan(query, scope);
-    if (plan === undefined) return { items: [] };
+    const planned = isUnscoped(scope) ? this.#plan(query) : this.#scopedPlan(query, scope);
+    if (planned === undefined) return { items: [] };
+    const drill = query.drill ?? 'exclude';
+    const plan = withDrills(planned, drill);
+    // A drill case is filed under `DRILL#` partitions in every index: filters compare with those too.
+    const filedAs = (partition: string): string[] =>
+      drill === 'exclude'
+        ? [partition]
+        : drill === 'only'
+          ? [drillPartition(partition)]
+          : [partition, drillPartition(partition)];
     const names: Record<string, string> = { '#pk': plan.index.partitionKey };
     const values: Record<string, unknown> = {};
     const conditions: string[] = [];
     for (const [index, value] of plan.filters) {
       names[`#${index.partitionKey}`] = index.partitionKey;
-      values[`:${index.field}`] = index.partition(value);
-      conditions.push(`#${index.partitionKey} = :${index.field}`);
+      const forms = filedAs(index.partition(value));
+      if (forms.length === 1) {
+        values[`:${index.field}`] = forms[0];
+        conditions.push(`#${index.partitionKey} = :${index.field}`);
+      } else {
+        const placeholders = forms.map((form, n) => {
+          values[`:${index.field}f${n}`] = form;
+          return `:${index.field}f${n}`;
+        });
+        conditions.push(`#${index.partitionKey} IN (${placeholders.join(', ')})`);
+      }
     }
     for (const [index, allowed] of plan.within) {
       names[`#${index.partitionKey}`] = index.partitionKey;
-      const placeholders = [...new Set(allowed.map(index.partition))].map((partition, n) => {
+      const placeholders = [...new Set(allowed.map(index.partition).flatMap(filedAs))].map((partition, n) => {
         values[`:${index.field}${n}`] = partition;
         return `:${index.field}${n}`;
       });
@@ -77,7 +116,7 @@ export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
       ExpressionAttributeNames: names,
       ScanIndexForward: false,
     };
-    if (isUnscoped(scope)) {
+    if (isUnscoped(scope) && plan.partitions.length === 1) {
       return queryPage(
         this.client,
         {
@@ -132,6 +171,32 @@ export class DynamoDbCaseReader extends DynamoDbTable implements CaseReader {
       query,
       itemToCase,
     );
+  }
+
+  /** The cases of one drill run, oldest first (a run opens a handful): the drill report's. */
+  async listDrillRun(drillId: string): Promise<readonly RiskCase[]> {
+    const index = caseIndexes.all;
+    const cases: RiskCase[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queryPage(
+        this.client,
+        {
+          TableName: this.tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': drillRunPartition(drillId) },
+          ScanIndexForward: true,
+        },
+        index.partitionKey,
+        { limit: 100, cursor },
+        itemToCase,
+      );
+      cases.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined && cases.length < MAX_DRILL_CASES);
+    return cases;
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {

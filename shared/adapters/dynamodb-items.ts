@@ -1,4 +1,5 @@
 import { brandKey, marketKey } from '#shared/auth/scope.ts';
+import { type ActionRequest, actionKey } from '#shared/domain/actions.ts';
 import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -34,6 +35,9 @@ export const keys = {
     sk: `AUDIT#${entry.at}#${sequence}`,
   }),
   auditPrefix: 'AUDIT#',
+  /** A guarded action's request, on its case's partition: `ACTION#pause-campaign.red` (shared/domain/actions.ts). */
+  action: (caseId: string, actionKey: string) => ({ pk: `CASE#${caseId}`, sk: `ACTION#${actionKey}` }),
+  actionPrefix: 'ACTION#',
   exception: (exceptionId: string) => ({ pk: `EXCEPTION#${exceptionId}`, sk: 'EXCEPTION' }),
   /** The active version of each policy: one small partition every function reads every few seconds. */
   activePolicies: 'POLICIES',
@@ -51,10 +55,6 @@ export const keys = {
     pk: partition,
     sk: `AUDIT#${at}#${String(version).padStart(10, '0')}`,
   }),
-} as const;
-
-/**
- * The catalogue's indexes: every campaign by id (gsi1), a brand's (gsi2) and a market's (gsi3), filed as
   /** A budget re-allocation (issue #17): the record decisions are guarded on. */
   reallocation: (reallocationId: string) => ({ pk: `REALLOC#${reallocationId}`, sk: 'REALLOC' }),
   /** Its copy on each campaign's partition (from and to), so a campaign lists its own in one query. */
@@ -63,6 +63,10 @@ export const keys = {
     sk: `REALLOC#${requestedAt}#${reallocationId}`,
   }),
   campaignReallocationPrefix: 'REALLOC#',
+} as const;
+
+/**
+ * The catalogue's indexes: every campaign by id (gsi1), a brand's (gsi2) and a market's (gsi3), filed as
  * scopes compare them; every brand by `brandKey` (gsi1).
  */
 export const catalogueIndexes = {
@@ -164,19 +168,33 @@ export const itemToEvent = (item: Item): StoredEvent => ({
   receivedAt: item.receivedAt as string,
 });
 
+/**
+ * A drill case (`RiskCase.drill`) is filed in the case indexes under partitions of its own, the real ones
+ * prefixed with `DRILL#`: every reader of real cases (lists, heat map, digest, statistics, exports) misses
+ * it by construction, and a reader that asks for drills (`CaseQuery.drill`) reads these partitions. In the
+ * `all` index it is filed by its drill run instead, which the drill report reads.
+ */
+export const DRILL_PARTITION_PREFIX = 'DRILL#';
+export const drillPartition = (partition: string): string => `${DRILL_PARTITION_PREFIX}${partition}`;
+/** The `all` index partition of one drill run's cases. */
+export const drillRunPartition = (drillId: string): string => drillPartition(`CASES#RUN#${drillId}`);
+
 export const caseToItem = (value: RiskCase): Item => {
   const sortKey = `${value.lastSeenAt}#${value.caseId}`;
+  const drill = value.drill;
+  const filed = (partition: string): string => (drill === undefined ? partition : drillPartition(partition));
   const indexKeys: Item = {
-    [caseIndexes.all.partitionKey]: caseIndexes.all.partition(),
+    [caseIndexes.all.partitionKey]:
+      drill === undefined ? caseIndexes.all.partition() : drillRunPartition(drill.drillId),
     [caseIndexes.all.sortKey]: sortKey,
   };
   for (const index of caseIndexes.filtered) {
-    const filed = caseFilterValue(value, index.field);
-    if (filed === undefined) continue;
-    indexKeys[index.partitionKey] = index.partition(filed);
+    const given = caseFilterValue(value, index.field);
+    if (given === undefined) continue;
+    indexKeys[index.partitionKey] = filed(index.partition(given));
     indexKeys[index.sortKey] = sortKey;
   }
-  indexKeys[caseIndexes.recorded.partitionKey] = caseIndexes.recorded.partition(value.level);
+  indexKeys[caseIndexes.recorded.partitionKey] = filed(caseIndexes.recorded.partition(value.level));
   indexKeys[caseIndexes.recorded.sortKey] = `${value.createdAt}#${value.caseId}`;
   return { ...keys.case(value.caseId), entity: 'case', ...indexKeys, ...value };
 };
@@ -201,6 +219,7 @@ const CASE_FIELDS = [
   'acknowledgement',
   'resolution',
   'owner',
+  'drill',
   'version',
 ] as const satisfies readonly (keyof RiskCase)[];
 
@@ -335,6 +354,14 @@ export const exceptionToItem = (value: ClaimException): Item => ({
 });
 
 export const itemToException = (item: Item): ClaimException => withoutKeys(item) as unknown as ClaimException;
+
+export const actionToItem = (value: ActionRequest): Item => ({
+  ...keys.action(value.caseId, actionKey(value)),
+  entity: 'action',
+  ...value,
+});
+
+export const itemToAction = (item: Item): ActionRequest => withoutKeys(item) as unknown as ActionRequest;
 
 /** An audit sort-key sequence: the version written, zero-padded so it sorts, then a unique tail. */
 export const auditSequence = (version: number, tail: string): string =>

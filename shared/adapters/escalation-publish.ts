@@ -62,17 +62,32 @@ export const ROUTING_ATTRIBUTES = {
   recipients: 'recipients',
 } as const;
 
+/**
+ * A crisis drill's messages (shared/domain/drill.ts): the subject, the body and the SMS start with
+ * `DRILL_TAG`, and the `drill` attribute carries the drill id, so a mail rule or a subscription can tell a
+ * drill at once. To stay within SNS's 10 attributes it takes the place of `channel`, which the message
+ * names anyway (filter policies never select on it: infra/subscription-filters.ts).
+ */
+export const DRILL_TAG = '[DRILL]';
+export const DRILL_ATTRIBUTE = 'drill';
+
+/** `text` marked as a drill's when the case is one. */
+const drillTagged = (riskCase: RiskCase, text: string): string =>
+  riskCase.drill === undefined ? text : `${DRILL_TAG} ${text}`;
+
 /** The routing attributes of a page (an escalation) or of its follow-up: the escalation's tier and recipients. */
 const routingAttributes = (riskCase: RiskCase, escalation: Escalation): Attributes => {
   const { subject } = riskCase;
+  const drill = riskCase.drill;
   const attributes = {
+    ...(drill === undefined ? {} : { [DRILL_ATTRIBUTE]: attribute(drill.drillId) }),
     [ROUTING_ATTRIBUTES.level]: attribute(escalation.level),
     [ROUTING_ATTRIBUTES.riskType]: attribute(riskCase.riskType),
     [ROUTING_ATTRIBUTES.tier]: { DataType: 'Number', StringValue: String(escalation.tier) },
     [ROUTING_ATTRIBUTES.market]: attribute(
       subject.market === undefined ? undefined : marketKey(subject.market),
     ),
-    [ROUTING_ATTRIBUTES.channel]: attribute(subject.channel),
+    [ROUTING_ATTRIBUTES.channel]: drill === undefined ? attribute(subject.channel) : undefined,
     [ROUTING_ATTRIBUTES.brand]: attribute(subject.brand === undefined ? undefined : brandKey(subject.brand)),
     [ROUTING_ATTRIBUTES.owner]: attribute(riskCase.owner),
     [ROUTING_ATTRIBUTES.recipients]:
@@ -259,9 +274,12 @@ export const escalationPublishInput = (
   const body = escalationBody(message, audience, caseLink(links, riskCase.caseId, lang));
   return {
     TopicArn: topicArn,
-    Subject: oneLine(subject, MAX_SUBJECT),
+    Subject: oneLine(drillTagged(riskCase, subject), MAX_SUBJECT),
     MessageStructure: 'json',
-    Message: JSON.stringify({ default: body, sms: escalationSms(message, audience, links) }),
+    Message: JSON.stringify({
+      default: drillTagged(riskCase, body),
+      sms: drillTagged(riskCase, escalationSms(message, audience, links)),
+    }),
     MessageAttributes: { ...routingAttributes(riskCase, escalation), ...audienceAttributes(audience) },
   };
 };
@@ -341,15 +359,21 @@ export const followUpPublishInput = (
   return {
     TopicArn: topicArn,
     Subject: oneLine(
-      t(lang, 'followUp.subject', {
-        headline: words.headline,
-        riskType: words.riskType,
-        subject: words.subject,
-      }),
+      drillTagged(
+        riskCase,
+        t(lang, 'followUp.subject', {
+          headline: words.headline,
+          riskType: words.riskType,
+          subject: words.subject,
+        }),
+      ),
       MAX_SUBJECT,
     ),
     MessageStructure: 'json',
-    Message: JSON.stringify({ default: body, sms: followUpSms(message, audience, links) }),
+    Message: JSON.stringify({
+      default: drillTagged(riskCase, body),
+      sms: drillTagged(riskCase, followUpSms(message, audience, links)),
+    }),
     MessageAttributes: {
       ...routingAttributes(riskCase, followUp.escalation),
       ...audienceAttributes(audience),

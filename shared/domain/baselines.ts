@@ -156,6 +156,14 @@ const part = (value: string | undefined): string => encodeURIComponent((value ??
  * baselineKeyOf(copyEvent); // undefined
  */
 export const baselineKeyOf = (event: RiskEvent): BaselineKey | undefined => {
+  const key = realBaselineKeyOf(event);
+  // A drill's events learn and are judged in the drill's own history: a drill never teaches a real baseline.
+  return key === undefined || event.drill === undefined
+    ? key
+    : { ...key, key: ['drill', part(event.drill.drillId), key.key].join('#') };
+};
+
+const realBaselineKeyOf = (event: RiskEvent): BaselineKey | undefined => {
   switch (event.type) {
     case 'spend':
       return {

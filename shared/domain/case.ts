@@ -1,7 +1,7 @@
 import { subjectWords } from '#shared/i18n/vocabulary.ts';
 import type { Assessment, SeverityOrder } from './assess.ts';
 import { MANAGER_TIER, OWNER_TIER, pageRecipients } from './escalation-policy.ts';
-import type { EventType, RiskEvent } from './event.ts';
+import type { DrillMarker, EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
 import { fitFinding } from './finding-budget.ts';
 import type { Level } from './risk-matrix.ts';
@@ -21,7 +21,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const ESCALATION_REASONS = ['opened', 'level-rose', 'reopened', 'sla-lapsed'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
-/** What an audit line records: a case's own moves, an escalation, or legal's decision on its review. */
+/**
+ * What an audit line records: a case's own moves, an escalation, legal's decision on its review, or a guarded
+ * action's request, decision and outcome (shared/domain/actions.ts).
+ */
 export const AUDIT_ACTIONS = [
   'opened',
   'level-rose',
@@ -31,6 +34,11 @@ export const AUDIT_ACTIONS = [
   'escalated',
   'review-decided',
   'reassigned',
+  'action-requested',
+  'action-approved',
+  'action-rejected',
+  'action-succeeded',
+  'action-failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -117,6 +125,11 @@ export interface RiskCase {
    * pages the owner first, then the brand's managers at tier 2.
    */
   readonly owner?: string;
+  /**
+   * Set on a crisis drill's case (shared/domain/drill.ts), opened by events carrying the drill marker: its
+   * subject key and case id are the drill's own, it pages as `[DRILL]`, and no figure counts it.
+   */
+  readonly drill?: DrillMarker;
   /** Optimistic-concurrency version: every write checks the version it read. */
   readonly version: number;
 }
@@ -372,10 +385,22 @@ const part = (value: string): string => encodeURIComponent(value);
 const utc = (instant: string): string => new Date(instant).toISOString();
 
 /**
- * The subject an event is about.
+ * The subject an event is about. A drill's event (its `drill` marker) is about the drill's own subject,
+ * `drill|<drillId>|…`: a drill never joins a real case, and a real event never joins a drill case.
  * @example subjectOf(spendEvent).key // 'spend|cmp-1|facebook'
  */
 export const subjectOf = (event: RiskEvent): Subject => {
+  const subject = realSubjectOf(event);
+  return event.drill === undefined
+    ? subject
+    : { ...subject, key: `${DRILL_KEY_PREFIX}${part(event.drill.drillId)}|${subject.key}` };
+};
+
+/** What a drill's subject keys and case ids start with. */
+export const DRILL_KEY_PREFIX = 'drill|';
+export const DRILL_CASE_ID_PREFIX = 'drill-';
+
+const realSubjectOf = (event: RiskEvent): Subject => {
   switch (event.type) {
     case 'spend': {
       const { campaignId, channel } = event.spend;
@@ -486,6 +511,7 @@ export const openCase = (caseId: string, input: OccurrenceInput, policy: LevelPo
     ...(escalation === undefined ? {} : { escalation }),
     escalationCount: escalation === undefined ? 0 : 1,
     ...(input.owner === undefined ? {} : { owner: input.owner }),
+    ...(input.event.drill === undefined ? {} : { drill: { drillId: input.event.drill.drillId } }),
     version: 1,
   };
 };

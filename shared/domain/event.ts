@@ -56,6 +56,15 @@ export interface Sentiment {
   readonly neutral?: number;
 }
 
+/**
+ * The marker of a crisis drill's synthetic event (shared/domain/drill.ts): the case it opens is a drill case,
+ * kept apart from real cases of the same subject, paged as `[DRILL]` and left out of every figure.
+ */
+export interface DrillMarker {
+  /** The drill run it belongs to: one id per run, shared by its events and its cases. */
+  readonly drillId: string;
+}
+
 /** What every event carries besides its body. */
 interface Envelope {
   /** Client-chosen idempotency key. */
@@ -63,6 +72,8 @@ interface Envelope {
   /** ISO-8601 with an offset; the pusher's clock. */
   readonly occurredAt: string;
   readonly source: string;
+  /** Set only on a drill's synthetic events: their cases are drill cases. */
+  readonly drill?: DrillMarker;
 }
 
 export interface AdCopyEvent extends Envelope {

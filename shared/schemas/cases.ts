@@ -125,6 +125,10 @@ export const CaseSchema = z
       description:
         "Who answers for the case (a username): the campaign's owner, else the brand's, unless a manager reassigned it.",
     }),
+    drill: z.object({ drillId: z.string() }).optional().meta({
+      description:
+        'Set on a crisis drill\'s case (README "Crisis drills"): no real case; paged as [DRILL], counted in no figure.',
+    }),
     version: z.number().int().meta({ description: 'Optimistic-concurrency version.' }),
   })
   .meta({ id: 'Case' });

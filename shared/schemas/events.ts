@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type {
   AdCopy,
   AdCopyEvent,
+  DrillMarker,
   RiskEvent,
   Sentiment,
   SentimentEvent,
@@ -202,10 +203,30 @@ export const SentimentSchema = document(
 );
 true satisfies Tied<typeof SentimentSchema, Sentiment>;
 
+/**
+ * A drill's marker (shared/domain/drill.ts): its events open drill cases, apart from real ones. Only a pusher
+ * sends events, and `POST /v1/drills` (managers) sends them through the same use case.
+ */
+export const DrillMarkerSchema = document(
+  z.strictObject({
+    drillId: z
+      .string()
+      .check(
+        z.regex(
+          /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+          'drillId must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+        ),
+      ),
+  }),
+  { id: 'DrillMarker', description: "Marks a crisis drill's synthetic event: its case is a drill case." },
+);
+true satisfies Tied<typeof DrillMarkerSchema, DrillMarker>;
+
 const envelope = {
   eventId: document(Id('eventId'), { description: 'Client-chosen idempotency key.' }),
   occurredAt: IsoDateTime,
   source: Label('source', 64),
+  drill: z.optional(DrillMarkerSchema),
 };
 
 export const AdCopyEventSchema = z.strictObject({

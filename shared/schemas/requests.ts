@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DRILL_FILTERS } from '#shared/domain/drill.ts';
 import { isTimeZone } from '#shared/domain/time-zones.ts';
 import {
   CaseStatusSchema,
@@ -171,12 +172,20 @@ export const ListCasesQuerySchema = z
         description:
           'Words to search for in findings (every language), subject, notes, root cause, measures, plan and review decisions; all must match, case and accents ignored (README "Search").',
       }),
+    drill: z.enum(DRILL_FILTERS, { error: 'drill must be one of exclude, only, include' }).optional().meta({
+      description:
+        'Crisis drills\' cases (README "Crisis drills"): left out by default (`exclude`), alone (`only`) or with the real ones (`include`).',
+    }),
     cursor: z.string().min(1).max(2048).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
   })
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
     error: 'to must not be before from',
     path: ['to'],
+  })
+  .refine((query) => query.q === undefined || query.drill === undefined || query.drill === 'exclude', {
+    error: "search finds real cases only: a drill's cases are listed without q",
+    path: ['drill'],
   });
 export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
 

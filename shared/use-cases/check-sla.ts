@@ -48,6 +48,8 @@ export const checkSla = async (deps: SlaDependencies, levels: readonly string[])
       const page = await deps.reader.listCases({
         status: 'open',
         level,
+        // A drill's case runs on the SLA clock like any case: the drill measures the response.
+        drill: 'include',
         limit: 100,
         ...(cursor === undefined ? {} : { cursor }),
       });

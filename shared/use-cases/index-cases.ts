@@ -45,6 +45,9 @@ export const indexChange = async (
   change: IndexedChange,
   index: SearchIndexWriter,
 ): Promise<PostingChanges> => {
+  // A crisis drill's case is no case of the library: search never finds it (shared/domain/drill.ts).
+  if (change.kind === 'case' && (change.before?.drill ?? change.after?.drill) !== undefined)
+    return NO_CHANGES;
   const changes =
     change.kind === 'case' ? await caseChanges(change, index) : await reviewChanges(change, index);
   if (changes.put.length > 0 || changes.remove.length > 0) await index.apply(changes);

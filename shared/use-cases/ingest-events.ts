@@ -149,11 +149,25 @@ const completeCatalogue = async (
   if (deps.catalogue === undefined) return loaded;
   const casework = judged.flatMap((item) => (item.input === undefined ? [] : [item.input.subject]));
   const [recorded, more] = await Promise.all([
-    recordSightings(loaded, sightingsOf(fresh), `client:${clientId}`, now, deps.catalogue),
+    // A drill's campaigns and brands are made up or borrowed: the catalogue records real sightings only.
+    recordSightings(
+      loaded,
+      sightingsOf(fresh.filter((event) => event.drill === undefined)),
+      `client:${clientId}`,
+      now,
+      deps.catalogue,
+    ),
     brandsToComplete(loaded, casework, deps.catalogue),
   ]);
   return { campaigns: recorded.campaigns, brands: new Map([...more, ...recorded.brands]) };
 };
+
+/** The catalogue's campaign a spend event reports on, if read. */
+const campaignOf = (event: RiskEvent, catalogue: CatalogueEntries) =>
+  event.type === 'spend' ? catalogue.campaigns.get(event.spend.campaignId) : undefined;
+
+/** The budget a spend event itself states. */
+const plannedBy = (event: RiskEvent): number => (event.type === 'spend' ? event.spend.plannedBudget : 0);
 
 /** A decided event whose case takes its brand, market and default owner from the catalogue. */
 const withCatalogue = (item: Decided, catalogue: CatalogueEntries): Decided => {
@@ -162,13 +176,6 @@ const withCatalogue = (item: Decided, catalogue: CatalogueEntries): Decided => {
   const campaign = campaignId === undefined ? undefined : catalogue.campaigns.get(campaignId);
   const said = item.event.type === 'spend' ? item.event.spend : {};
   const subject = completedSubject(item.input.subject, campaign, said);
-/** The catalogue's campaign a spend event reports on, if read. */
-const campaignOf = (event: RiskEvent, catalogue: CatalogueEntries) =>
-  event.type === 'spend' ? catalogue.campaigns.get(event.spend.campaignId) : undefined;
-
-/** The budget a spend event itself states. */
-const plannedBy = (event: RiskEvent): number => (event.type === 'spend' ? event.spend.plannedBudget : 0);
-
   const owner = ownerFor(subject, catalogue);
   return { ...item, input: { ...item.input, subject }, ...(owner === undefined ? {} : { owner }) };
 };

@@ -1,4 +1,5 @@
 import {
+  DRILL_CASE_ID_PREFIX,
   joinCase,
   type LevelPolicy,
   type OccurrenceInput,
@@ -19,7 +20,8 @@ const sideEffects = (
 ): CaseSideEffects => {
   const audit = occurrenceAudit(state.current, next, actor);
   const event = input.event;
-  if (event.type !== 'ad-copy') return audit === undefined ? {} : { audit };
+  // A drill's copy is no copy to approve: legal's review queue holds real copy only.
+  if (event.type !== 'ad-copy' || event.drill !== undefined) return audit === undefined ? {} : { audit };
   const existing = state.current === undefined ? undefined : state.review;
   const review = reviewFor(existing, {
     caseId: next.caseId,
@@ -57,7 +59,9 @@ export const planOccurrence = (
   // The owner rides in the input so the case's page (its escalation marker) is addressed to them.
   const owned = owner === undefined ? input : { ...input, owner };
   if (current === undefined) {
-    const opened = openCase(newCaseId, owned, policy);
+    // A drill's case has its own id space, so no reader mistakes it for a real one.
+    const caseId = input.event.drill === undefined ? newCaseId : `${DRILL_CASE_ID_PREFIX}${newCaseId}`;
+    const opened = openCase(caseId, owned, policy);
     const next = owner === undefined ? opened : { ...opened, owner };
     return {
       kind: 'open-case',
