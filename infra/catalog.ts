@@ -61,6 +61,8 @@ export interface FunctionDefinition {
   readonly redrives?: 'stream-failures';
   /** Memory in MB when the default 512 is too little CPU (Lambda gives CPU in proportion to memory). */
   readonly memorySize?: number;
+  /** Calls the customer's automation endpoint (AUTOMATION_WEBHOOK_URL, its signing secret). */
+  readonly automation?: boolean;
   /** Files the function reads at run time, copied beside its bundle (the evidence pack's fonts). */
   readonly bundleFiles?: () => BundleFiles;
 }
@@ -71,6 +73,19 @@ export const FUNCTIONS = [
     description: 'Evaluates and stores pushed events, opening or joining cases.',
     routes: [{ method: 'POST', path: '/v1/events', auth: 'signature' }],
     table: 'write',
+  },
+  {
+    id: 'start-drill',
+    description:
+      'A manager starts a crisis drill: a synthetic red scenario marked as a drill, through the ingest use case.',
+    routes: [{ method: 'POST', path: '/v1/drills', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
+    id: 'get-drill',
+    description: "A drill's report: per step, time to acknowledge and to resolve, who acted, what was missed.",
+    routes: [{ method: 'GET', path: '/v1/drills/{id}', auth: 'cognito' }],
+    table: 'read',
   },
   {
     id: 'evaluate-events',
@@ -124,8 +139,6 @@ export const FUNCTIONS = [
     table: 'write',
   },
   {
-    id: 'reassign-case',
-  {
     id: 'read-reallocations',
     description:
       "A campaign's budget re-allocations, in and out: amount, who requested and decided, when, why, state.",
@@ -142,6 +155,8 @@ export const FUNCTIONS = [
     ],
     table: 'write',
   },
+  {
+    id: 'reassign-case',
     description: 'A manager hands a case to another owner; audited.',
     routes: [{ method: 'POST', path: '/v1/cases/{id}/owner', auth: 'cognito' }],
     table: 'write',
@@ -168,6 +183,21 @@ export const FUNCTIONS = [
     id: 'resolve-case',
     description: 'A manager resolves a case with root cause, measures and improvement plan.',
     routes: [{ method: 'POST', path: '/v1/cases/{id}/resolve', auth: 'cognito' }],
+    table: 'write',
+  },
+  {
+    id: 'list-actions',
+    description: "A case's guarded action requests (pause, cap budget, notify) with their state and outcome.",
+    routes: [{ method: 'GET', path: '/v1/cases/{id}/actions', auth: 'cognito' }],
+    table: 'read',
+  },
+  {
+    id: 'decide-action',
+    description: 'A manager approves or rejects a pending guarded action; audited.',
+    routes: [
+      { method: 'POST', path: '/v1/actions/{id}/approve', auth: 'cognito' },
+      { method: 'POST', path: '/v1/actions/{id}/reject', auth: 'cognito' },
+    ],
     table: 'write',
   },
   {
@@ -277,6 +307,17 @@ export const FUNCTIONS = [
     table: 'write',
   },
   {
+    id: 'carry-out-actions',
+    description:
+      "Reads case and action changes from the table stream: requests the actions a case's level calls for, and carries approved ones out on the customer's signed webhook, once each.",
+    routes: [],
+    // Writes action requests and their audit lines (`CASE#*` partitions).
+    table: 'write',
+    // One delivery with all its retries (shared/adapters/action-webhook.ts ACTION_DELIVERY) fits well inside.
+    timeoutSeconds: 60,
+    automation: true,
+  },
+  {
     id: 'check-sla',
     description: 'Escalates red cases not acknowledged within RED_ACK_SLA_HOURS at tier 2.',
     routes: [],
@@ -361,7 +402,7 @@ export const STREAM_SETTINGS = {
 };
 
 /** Where a stream consumer's failed batches go: a queue in AWS, a dead-letter file locally. */
-export type StreamFailureDestination = 'stream-failures' | 'index-failures';
+export type StreamFailureDestination = 'stream-failures' | 'index-failures' | 'action-failures';
 
 /**
  * A function fed by the table stream. Each has its own event source mapping in AWS (and its own poller,
@@ -389,6 +430,14 @@ export const SEARCH_INDEX_FILTER = {
   dynamodb: { Keys: { sk: { S: [keys.case('').sk, keys.review('').sk] } } },
 } as const satisfies FilterPattern;
 
+/**
+ * Case and action items (their `entity`) reach the guarded actions' consumer: a case change may call for a
+ * request, an approved request is carried out. Deletions have no new image and never invoke it.
+ */
+export const ACTIONS_FILTER = {
+  dynamodb: { NewImage: { entity: { S: ['case', 'action'] } } },
+} as const satisfies FilterPattern;
+
 /** The consumers of the table stream. */
 export const STREAM_CONSUMERS: readonly StreamConsumerDefinition[] = [
   { id: STREAM_CONSUMER, filter: STREAM_SETTINGS.filter, onFailure: 'stream-failures' },
@@ -397,5 +446,11 @@ export const STREAM_CONSUMERS: readonly StreamConsumerDefinition[] = [
     filter: SEARCH_INDEX_FILTER,
     onFailure: 'index-failures',
     writesPrefixes: [SEARCH_PARTITION_PREFIX],
+  },
+  {
+    id: 'carry-out-actions',
+    filter: ACTIONS_FILTER,
+    onFailure: 'action-failures',
+    writesPrefixes: [keys.case('').pk],
   },
 ];

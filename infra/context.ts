@@ -50,6 +50,11 @@ export interface RadarContext {
   readonly opsEmails: readonly string[];
   /** `scheduleTimeZone=Asia/Shanghai`: the IANA zone cron schedules run in. @default UTC */
   readonly scheduleTimeZone: string | undefined;
+  /**
+   * `automationWebhookUrl=https://automation.example.com/radar`: the customer's endpoint guarded actions are
+   * POSTed to (README "Guarded actions"). @default none: approved actions fail, naming the missing setting
+   */
+  readonly automationWebhookUrl?: string;
 }
 
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -263,5 +268,15 @@ export const radarContext = (node: Node): RadarContext => {
       TIME_ZONE,
       'an IANA zone such as Asia/Shanghai',
     )[0],
+    ...automationOf(node),
   };
+};
+
+/** `automationWebhookUrl`: an https URL (the webhook carries signed instructions to act on campaigns). */
+const automationOf = (node: Node): { readonly automationWebhookUrl?: string } => {
+  const value: unknown = node.tryGetContext('automationWebhookUrl');
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value !== 'string' || !URL.canParse(value) || new URL(value).protocol !== 'https:')
+    throw new Error(`Context automationWebhookUrl: expected an https URL, got ${JSON.stringify(value)}`);
+  return { automationWebhookUrl: value };
 };

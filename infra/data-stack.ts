@@ -73,6 +73,11 @@ export class DataStack extends Stack {
    * cases they name are indexed again by `npm run reindex` (README "Search").
    */
   readonly indexFailures: Queue;
+  /**
+   * Where the guarded actions' consumer (carry-out-actions) sends stream batches it could not handle after its
+   * retries: a request not made, or an approved one whose outcome was not recorded.
+   */
+  readonly actionFailures: Queue;
   /** Messages SNS could not deliver to a subscriber (e-mail bounced, endpoint gone). */
   readonly deliveryFailures: Queue;
   /**
@@ -84,6 +89,8 @@ export class DataStack extends Stack {
   readonly invocationFailures: Queue;
   /** Pushers' HMAC secrets, JSON `{ "<clientId>": "<secret>" }`. */
   readonly clientSecrets: Secret;
+  /** The secret the guarded actions' webhook is signed with (a plain string shared with the customer). */
+  readonly automationSecret: Secret;
   /**
    * The user pool lives here, not in the service stack: its users, passwords and MFA enrolments are data.
    * Recreating it would log everyone out for good and force every person to enrol again.
@@ -124,6 +131,10 @@ export class DataStack extends Stack {
     this.indexFailures = this.deadLetterQueue(
       'IndexFailures',
       'the on-failure destination of the search indexer (index-cases) event source mapping; its cases are indexed again by npm run reindex',
+    );
+    this.actionFailures = this.deadLetterQueue(
+      'ActionFailures',
+      'the on-failure destination of the guarded actions consumer (carry-out-actions) event source mapping',
     );
     this.deliveryFailures = this.deadLetterQueue(
       'DeliveryFailures',
@@ -179,6 +190,20 @@ export class DataStack extends Stack {
       'Each value is an HMAC key shared with an external pushing system, which must be given the new value ' +
         'out of band; a rotation Lambda cannot do that. Operators rotate per client on a schedule with the ' +
         'procedure in docs/deploy.md ("Rotating a pusher\'s secret").',
+    );
+
+    this.automationSecret = new Secret(this, 'AutomationSecret', {
+      description:
+        "Marketing Risk Radar guarded actions: the HMAC secret the customer's automation webhook is signed with.",
+      // Generated at deploy: nothing secret is in the template; the customer is given the value out of band.
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.automationSecret,
+      'AwsSolutions-SMG4',
+      "The value is an HMAC key shared with the customer's automation endpoint, which must be given the new value " +
+        'out of band; a rotation Lambda cannot do that. Operators rotate it with the customer (README "Guarded actions").',
     );
 
     this.userPool = new UserPool(this, 'People', {
@@ -237,6 +262,11 @@ export class DataStack extends Stack {
       ClientSecretsArn: [this.clientSecrets.secretArn, "Pushers' HMAC secrets"],
       StreamFailuresQueueUrl: [this.streamFailures.queueUrl, 'Stream batches the notify function gave up on'],
       IndexFailuresQueueUrl: [this.indexFailures.queueUrl, 'Stream batches the search indexer gave up on'],
+      ActionFailuresQueueUrl: [this.actionFailures.queueUrl, 'Stream batches the guarded actions gave up on'],
+      AutomationSecretArn: [
+        this.automationSecret.secretArn,
+        'The secret guarded action webhooks are signed with',
+      ],
       DeliveryFailuresQueueUrl: [this.deliveryFailures.queueUrl, 'Notifications SNS could not deliver'],
       InvocationFailuresQueueUrl: [this.invocationFailures.queueUrl, 'Scheduled runs that failed'],
       UserPoolId: [this.userPool.userPoolId, 'Create legal and manager users here'],

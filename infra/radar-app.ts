@@ -52,6 +52,11 @@ export const createRadarApp = (
     operationsTopic: data.operationsTopic,
     streamFailures: data.streamFailures,
     indexFailures: data.indexFailures,
+    actionFailures: data.actionFailures,
+    automationSecret: data.automationSecret,
+    ...(context.automationWebhookUrl === undefined
+      ? {}
+      : { automationWebhookUrl: context.automationWebhookUrl }),
     deliveryFailures: data.deliveryFailures,
     invocationFailures: data.invocationFailures,
     clientSecrets: data.clientSecrets,

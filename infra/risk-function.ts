@@ -253,6 +253,14 @@ export class RiskFunction extends NodejsFunction {
     );
     this.addEnvironment(ENV.clientSecretsArn, secret.secretArn);
   }
+
+  /** Reads the guarded actions' webhook signing secret at run time (never in the environment). Sets AUTOMATION_SECRET_ARN. */
+  readAutomationSecret(secret: ISecret): void {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    this.addEnvironment(ENV.automationSecretArn, secret.secretArn);
+  }
 }
 
 /** The table and each index by name: Query on an index is authorised on the index's ARN. */

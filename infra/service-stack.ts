@@ -66,6 +66,12 @@ export interface ServiceStackProps extends StackProps {
   readonly streamFailures: IQueue;
   /** On-failure destination of the search indexer (index-cases). */
   readonly indexFailures: IQueue;
+  /** On-failure destination of the guarded actions' consumer (carry-out-actions). */
+  readonly actionFailures: IQueue;
+  /** The secret guarded actions' webhooks are signed with. */
+  readonly automationSecret: ISecret;
+  /** The customer's automation endpoint (context `automationWebhookUrl`). @default none: deliveries fail, named */
+  readonly automationWebhookUrl?: string;
   /** DLQ of schedules and on-failure destination of scheduled functions. */
   readonly invocationFailures: IQueue;
   /** DLQ of the SNS subscriptions (data stack); watched here. */
@@ -125,6 +131,7 @@ export class ServiceStack extends Stack {
       deadLetterQueues: {
         'stream-failures': props.streamFailures,
         'index-failures': props.indexFailures,
+        'action-failures': props.actionFailures,
         'delivery-failures': props.deliveryFailures,
         'invocation-failures': props.invocationFailures,
       },
@@ -174,6 +181,11 @@ export class ServiceStack extends Stack {
     if (definition.table === 'read') fn.readTable(props.table);
     if (definition.routes.some((route) => route.auth === 'signature')) {
       fn.readClientSecrets(props.clientSecrets);
+    }
+    if (definition.automation === true) {
+      fn.readAutomationSecret(props.automationSecret);
+      if (props.automationWebhookUrl !== undefined)
+        fn.addEnvironment(ENV.automationWebhookUrl, props.automationWebhookUrl);
     }
     for (const topic of definition.publishes ?? []) {
       fn.publishTo(props.topics[topic], props.topicKey, TOPIC_VARIABLES[topic]);
@@ -246,7 +258,11 @@ export class ServiceStack extends Stack {
         // records the redrive function can read back.
         maxRecordAge: Duration.seconds(STREAM_SETTINGS.maxRecordAgeSeconds),
         onFailure: new SqsDlq(
-          consumer.onFailure === 'index-failures' ? props.indexFailures : props.streamFailures,
+          {
+            'stream-failures': props.streamFailures,
+            'index-failures': props.indexFailures,
+            'action-failures': props.actionFailures,
+          }[consumer.onFailure],
         ),
         // Each consumer's own filter (the local poller evaluates the same pattern).
         filters:

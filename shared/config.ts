@@ -50,6 +50,12 @@ export const ENV = {
    * manager subscriptions; default `en@UTC`): one message per audience (shared/i18n/audiences.ts).
    */
   notifyAudiences: 'NOTIFY_AUDIENCES',
+  /** The customer's automation endpoint guarded actions are POSTed to (README "Guarded actions"). */
+  automationWebhookUrl: 'AUTOMATION_WEBHOOK_URL',
+  /** AWS: the Secrets Manager secret (a plain string) the action webhook is signed with. */
+  automationSecretArn: 'AUTOMATION_SECRET_ARN',
+  /** Local/dev: the action webhook's signing secret instead of Secrets Manager. */
+  automationSecret: 'AUTOMATION_SECRET',
   region: 'AWS_REGION',
 } as const;
 
@@ -107,6 +113,8 @@ export const ConfigSchema = z.object({
   escalationTopicArn: arn('sns'),
   digestTopicArn: arn('sns'),
   clientSecretsArn: arn('secretsmanager'),
+  automationSecretArn: arn('secretsmanager'),
+  automationWebhookUrl: url,
   dynamodbEndpoint: url,
   snsEndpoint: url,
   notifyAudiences: z.optional(

@@ -30,6 +30,8 @@ const DEFAULTS = {
   [ENV.digestTopicArn]: 'arn:aws:sns:us-east-1:000000000000:risk-radar-digest-local',
   [ENV.redAckSlaHours]: '4',
   [ENV.region]: 'us-east-1',
+  // What the local automation receiver (infra/local/automation-receiver.ts) checks guarded actions' signatures with.
+  [ENV.automationSecret]: 'local-automation-secret-change-me',
   // Embedded-metric JSON on the terminal helps nobody locally; set it to false to see what CloudWatch would get.
   POWERTOOLS_METRICS_DISABLED: 'true',
   // The SDK insists on credentials; DynamoDB Local accepts any.

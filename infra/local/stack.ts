@@ -10,6 +10,7 @@ import {
   STREAM_REDRIVER,
 } from '#infra/catalog.ts';
 import { ENV } from '#shared/config.ts';
+import { AUTOMATION_PATH, createAutomationReceiver } from './automation-receiver.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from './dynamodb-local.ts';
 import { findFreePort } from './free-port.ts';
@@ -119,10 +120,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const port = requested === 0 ? await findFreePort(host) : requested;
   // Fail before Java's seconds-long start-up rather than after it.
   await assertPortFree(port, host);
-  const webUrl =
-    overrides[ENV.webUrl] ??
-    nonEmpty(process.env[ENV.webUrl]) ??
-    `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const ownUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const webUrl = overrides[ENV.webUrl] ?? nonEmpty(process.env[ENV.webUrl]) ?? ownUrl;
+  // Guarded actions go to the stack's own automation receiver unless the caller names another endpoint.
+  const automationUrl =
+    overrides[ENV.automationWebhookUrl] ??
+    nonEmpty(process.env[ENV.automationWebhookUrl]) ??
+    `${ownUrl}${AUTOMATION_PATH}`;
 
   const cleanups: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | undefined;
@@ -149,7 +153,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     }
     const env = localEnv({
       shell: process.env,
-      overrides: { ...overrides, [ENV.webUrl]: webUrl },
+      overrides: { ...overrides, [ENV.webUrl]: webUrl, [ENV.automationWebhookUrl]: automationUrl },
       dataDir,
       dynamoEndpoint,
       tableName,
@@ -232,11 +236,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       },
       logger,
     });
+    const receiver = createAutomationReceiver({
+      secret: env[ENV.automationSecret] ?? '',
+      ...(inMemory ? {} : { file: join(dataDir, 'automation.jsonl') }),
+    });
     const server = createLocalApi({
       functions: handlers.http,
       tokens: tokenGroupsOf(credentials, parseLocalUsers(env[ENV.users])),
       logger,
-      site,
+      site: (request, response) => receiver(request, response) || site(request, response),
     });
     const listening = await listen(server, port, host);
     cleanups.push(() => closeServer(server));

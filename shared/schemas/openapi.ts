@@ -9,6 +9,12 @@ import { CLIENT_HEADER, SIGNATURE_HEADER } from '#shared/auth/signature.ts';
 import { TRUNCATION_REASONS } from '#shared/export/media-types.ts';
 import { LOCALES } from '#shared/i18n/locales.ts';
 import {
+  ActionDecisionRequestSchema,
+  ActionIdSchema,
+  ActionListSchema,
+  ActionRequestSchema,
+} from './actions.ts';
+import {
   BatchResponseSchema,
   CaseDetailSchema,
   CaseSchema,
@@ -33,6 +39,7 @@ import {
   ListCampaignsQuerySchema,
   ReassignRequestSchema,
 } from './catalogue-requests.ts';
+import { DrillIdSchema, DrillReportSchema, DrillRequestSchema, DrillStartedSchema } from './drills.ts';
 import { MAX_EVENTS_PER_REQUEST, RiskEventSchema } from './events.ts';
 import { BrandOverviewQuerySchema, BrandParamSchema, CampaignIdParamSchema } from './overview-requests.ts';
 import { BrandOverviewSchema, CampaignOverviewSchema } from './overviews.ts';
@@ -266,6 +273,33 @@ export const openApiDocument = () =>
       paths: {
         '/v1/events': { post: eventsOperation('Push events (idempotent by eventId)') },
         '/v1/evaluate': { post: eventsOperation('Assess events without storing them') },
+        '/v1/drills': {
+          post: {
+            summary: 'Start a crisis drill (managers): a synthetic red scenario marked as a drill',
+            security: [{ bearer: [] }],
+            requestBody: jsonRequest(DrillRequestSchema),
+            responses: {
+              '201': jsonBody('The drill started: its id and the drill cases it opened.', DrillStartedSchema),
+              '400': problem('A body that breaks the contract; `errors` lists every bad path.'),
+              '404': problem("A brand outside the caller's scope."),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/drills/{id}': {
+          get: {
+            summary:
+              "A drill's report: time to acknowledge and to resolve per step, who acted, what was missed",
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: DrillIdSchema }) },
+            responses: {
+              '200': jsonBody('The drill report.', DrillReportSchema),
+              '400': problem('An invalid drill id.'),
+              '404': problem("No such drill, or none of its cases in the caller's scope."),
+              ...peopleErrors,
+            },
+          },
+        },
         '/v1/cases': {
           get: {
             summary: 'List cases, newest first',
@@ -549,6 +583,36 @@ export const openApiDocument = () =>
               ...peopleErrors,
               '404': problem('No such brand, or one outside the caller’s brands.'),
             },
+          },
+        },
+        '/v1/cases/{id}/actions': {
+          get: {
+            summary: "A case's guarded action requests, oldest first, with state and outcome",
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: CaseIdSchema }) },
+            responses: {
+              '200': jsonBody('The requests.', ActionListSchema),
+              '404': problem('No such case.'),
+              ...peopleErrors,
+            },
+          },
+        },
+        '/v1/actions/{id}/approve': {
+          post: {
+            summary: 'Approve a pending guarded action (managers); it is carried out asynchronously',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: ActionIdSchema }) },
+            requestBody: jsonRequest(ActionDecisionRequestSchema),
+            responses: { '200': jsonBody('The approved request.', ActionRequestSchema), ...workflowErrors },
+          },
+        },
+        '/v1/actions/{id}/reject': {
+          post: {
+            summary: 'Reject a pending guarded action (managers)',
+            security: [{ bearer: [] }],
+            requestParams: { path: z.object({ id: ActionIdSchema }) },
+            requestBody: jsonRequest(ActionDecisionRequestSchema),
+            responses: { '200': jsonBody('The rejected request.', ActionRequestSchema), ...workflowErrors },
           },
         },
         '/v1/cases/{id}/owner': {

@@ -1,3 +1,4 @@
+import { ACTIONS_POLICY_BASE, DEFAULT_ACTIONS_POLICY } from '#shared/domain/actions.ts';
 import { packsVersion } from '#shared/domain/claims/packs-version.ts';
 import type { EngineConfig } from '#shared/domain/engine-config.ts';
 import { diffValues } from '#shared/domain/policies/compare.ts';
@@ -41,6 +42,8 @@ export const shippedBase = (id: PolicyId, shipped: EngineConfig): string => {
       return shipped.spend.version;
     case 'sentiment':
       return shipped.sentiment.version;
+    case 'actions':
+      return ACTIONS_POLICY_BASE;
     default: {
       const unknown: never = id;
       throw new TypeError(`Unknown policy ${String(unknown)}`);
@@ -51,6 +54,7 @@ export const shippedBase = (id: PolicyId, shipped: EngineConfig): string => {
 /** Version 0's document: no overlay (claims, thresholds), the shipped matrix (matrix). */
 const shippedDocument = (id: PolicyId, shipped: EngineConfig): unknown => {
   if (id === 'claims') return EMPTY_CLAIMS_OVERLAY;
+  if (id === 'actions') return DEFAULT_ACTIONS_POLICY;
   if (id === 'matrix') {
     const { version: _version, ...matrix } = shipped.matrix;
     return matrix;

@@ -375,16 +375,19 @@ export const testPolicyDraft = async (
   const { active, draft } = await enginesFor(id, document, deps);
   const examples =
     id === 'claims' ? exampleFailures(draft, document as ClaimsOverlay, deps) : { total: 0, failures: [] };
+  // Actions change no assessment: nothing to re-assess.
   const regression =
-    id === 'claims'
-      ? await decidedChanges(
-          active,
-          draft,
-          changedLanguages(active, draft, document as ClaimsOverlay),
-          scope,
-          deps,
-        )
-      : await recentCaseChanges(id, active, draft, scope, deps);
+    id === 'actions'
+      ? { checked: 0, limited: false, changes: [] }
+      : id === 'claims'
+        ? await decidedChanges(
+            active,
+            draft,
+            changedLanguages(active, draft, document as ClaimsOverlay),
+            scope,
+            deps,
+          )
+        : await recentCaseChanges(id, active, draft, scope, deps);
   return {
     id,
     ok: examples.failures.length === 0 && !regression.changes.some((change) => change.regression),

@@ -1,3 +1,4 @@
+import type { ActionsPolicy } from '../actions.ts';
 import type { ClaimExamples, RuleExamples, RulePack } from '../claims/pack-schema.ts';
 import type { EngineConfig } from '../risk-engine.ts';
 import type { RiskMatrix } from '../risk-matrix.ts';
@@ -23,6 +24,8 @@ export interface PoliciesInForce {
   readonly matrix?: ActivePolicy<MatrixDocument>;
   readonly spend?: ActivePolicy<ThresholdsOverlay>;
   readonly sentiment?: ActivePolicy<ThresholdsOverlay>;
+  /** Not part of the engine: the actions a case asks for (shared/domain/actions.ts). */
+  readonly actions?: ActivePolicy<ActionsPolicy>;
 }
 
 const published = <D>(policy: ActivePolicy<D> | undefined): policy is ActivePolicy<D> =>

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { type FieldIssue, fieldPath } from '#shared/errors.ts';
+import { type ActionsPolicy, ActionsPolicySchema } from '../actions.ts';
 import { ruleIssues } from '../claims/pack.ts';
 import type { ClaimRule, RulePack } from '../claims/pack-schema.ts';
 import { type ConfigSchema, configIssues } from '../config-error.ts';
@@ -200,6 +201,20 @@ export const parseSentimentOverlay = (
   defaults: SentimentThresholds,
 ): Parsed<ThresholdsOverlay> => parseThresholds(raw, defaults, SentimentThresholdsSchema);
 
+// ——— actions ———
+
+/**
+ * A manager's actions policy: each risk type's actions, replacing the shipped ones whole.
+ *
+ * @example
+ * parseActionsPolicy({ budget: [{ kind: 'cap-budget', atLevel: 'red', approval: 'manual' }] }).ok; // false: no cap
+ */
+export const parseActionsPolicy = (raw: unknown): Parsed<ActionsPolicy> => {
+  const result = ActionsPolicySchema.safeParse(raw);
+  if (!result.success) return { ok: false, issues: schemaIssues(ActionsPolicySchema, raw) };
+  return { ok: true, value: result.data };
+};
+
 /** The shipped data a policy document is checked against and laid over. */
 export interface ShippedData {
   readonly packs: readonly RulePack[];
@@ -224,6 +239,8 @@ export const parsePolicyDocument = (id: PolicyId, raw: unknown, shipped: Shipped
       return parseSpendOverlay(raw, shipped.spend);
     case 'sentiment':
       return parseSentimentOverlay(raw, shipped.sentiment);
+    case 'actions':
+      return parseActionsPolicy(raw);
     default: {
       const unknown: never = id;
       throw new TypeError(`Unknown policy ${String(unknown)}`);

@@ -4,7 +4,8 @@
  * (docs/policies.md). This file owns the vocabulary and the shapes the API answers with.
  */
 
-export const POLICY_IDS = ['claims', 'matrix', 'spend', 'sentiment'] as const;
+/** `actions`: what a case of each risk type asks for when it reaches a level (shared/domain/actions.ts). */
+export const POLICY_IDS = ['claims', 'matrix', 'spend', 'sentiment', 'actions'] as const;
 export type PolicyId = (typeof POLICY_IDS)[number];
 
 /** The role that may write each policy; legal and managers may read all of them. */
@@ -13,6 +14,7 @@ export const POLICY_OWNERS = {
   matrix: 'manager',
   spend: 'manager',
   sentiment: 'manager',
+  actions: 'manager',
 } as const satisfies Record<PolicyId, 'legal' | 'manager'>;
 export type PolicyOwner = (typeof POLICY_OWNERS)[PolicyId];
 

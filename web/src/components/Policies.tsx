@@ -23,12 +23,14 @@ const NAME_IDS = {
   matrix: 'policies.name.matrix',
   spend: 'policies.name.spend',
   sentiment: 'policies.name.sentiment',
+  actions: 'policies.name.actions',
 } as const satisfies Record<PolicyId, PoliciesMessageId>;
 const WHAT_IDS = {
   claims: 'policies.what.claims',
   matrix: 'policies.what.matrix',
   spend: 'policies.what.spend',
   sentiment: 'policies.what.sentiment',
+  actions: 'policies.what.actions',
 } as const satisfies Record<PolicyId, PoliciesMessageId>;
 const OWNER_IDS = {
   legal: 'policies.owner.legal',

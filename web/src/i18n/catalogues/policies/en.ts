@@ -10,12 +10,14 @@ export const POLICIES_EN = {
   'policies.name.matrix': 'Risk matrix',
   'policies.name.spend': 'Spend thresholds',
   'policies.name.sentiment': 'Sentiment thresholds',
+  'policies.name.actions': 'Guarded actions',
   'policies.what.claims':
     'Legal’s changes to the shipped rule packs: added rules, extra phrases or exceptions, rules switched off.',
   'policies.what.matrix': 'The probability × impact grid that turns every finding into red, yellow or green.',
   'policies.what.spend':
     'When spend against plan, pacing, cost per acquisition and delivery raise a finding.',
   'policies.what.sentiment': 'When the share and swings of negative mentions raise a finding.',
+  'policies.what.actions': 'What a case of each risk type asks for when it reaches a level (pause, cap, notify), and who approves it.',
   'policies.owner.legal': 'Legal',
   'policies.owner.manager': 'Managers',
 

@@ -11,12 +11,14 @@ export const POLICIES_VI = {
   'policies.name.matrix': 'Ma trận rủi ro',
   'policies.name.spend': 'Ngưỡng chi tiêu',
   'policies.name.sentiment': 'Ngưỡng dư luận',
+  'policies.name.actions': 'Hành động có kiểm soát',
   'policies.what.claims':
     'Các thay đổi của bộ phận pháp lý đối với bộ quy tắc đi kèm sản phẩm: quy tắc thêm mới, cụm từ hoặc ngoại lệ bổ sung, quy tắc bị tắt.',
   'policies.what.matrix': 'Lưới xác suất × tác động xếp mỗi phát hiện vào mức đỏ, vàng hoặc xanh.',
   'policies.what.spend':
     'Khi nào chi tiêu so với kế hoạch, tiến độ chi tiêu, chi phí mỗi chuyển đổi (CPA) và tình trạng phân phối tạo ra phát hiện.',
   'policies.what.sentiment': 'Khi nào tỷ lệ và biến động của các đề cập tiêu cực tạo ra phát hiện.',
+  'policies.what.actions': 'Hành động mà một vụ việc của từng loại rủi ro yêu cầu khi đạt một mức (tạm dừng, giới hạn, thông báo) và ai phê duyệt.',
   'policies.owner.legal': 'Pháp lý',
   'policies.owner.manager': 'Quản lý',
 

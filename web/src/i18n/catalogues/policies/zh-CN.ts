@@ -10,10 +10,12 @@ export const POLICIES_ZH_CN = {
   'policies.name.matrix': '风险矩阵',
   'policies.name.spend': '投放花费阈值',
   'policies.name.sentiment': '舆情阈值',
+  'policies.name.actions': '受控操作',
   'policies.what.claims': '法务对随产品发布的规则包所做的修改：新增规则、追加短语或例外、停用规则。',
   'policies.what.matrix': '“可能性 × 影响”网格，把每条发现判定为红色、黄色或绿色。',
   'policies.what.spend': '花费相对计划、投放节奏、单次转化成本和投放状态在什么情况下触发发现。',
   'policies.what.sentiment': '负面声量的占比与波动在什么情况下触发发现。',
+  'policies.what.actions': '各风险类型的案例达到某一级别时请求的操作（暂停、限额、通知）及其审批方式。',
   'policies.owner.legal': '法务',
   'policies.owner.manager': '经理',
 
