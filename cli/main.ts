@@ -5,6 +5,7 @@ import { runDemo } from './demo/command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { runPush } from './push/command.ts';
+import { runReallocations } from './reallocations/command.ts';
 
 export const USAGE = `Usage: risk-radar <command> [options]
 
@@ -13,6 +14,7 @@ Commands:
   push <file>       send events from a CSV or JSON Lines file to the API in signed batches
   demo              push a realistic scenario into a running local stack
   campaigns push|list  register or complete campaigns from a CSV, JSON or YAML file; list the catalogue
+  reallocations request|list|decide  move budget between campaigns' plans, with a reason and a second manager's approval
 
 Run risk-radar <command> --help for its options. Documentation: docs/cli.md`;
 
@@ -21,6 +23,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   push: runPush,
   demo: runDemo,
   campaigns: runCampaigns,
+  reallocations: runReallocations,
 };
 
 /**

@@ -33,15 +33,15 @@ const OPTIONS = {
 } as const;
 
 /** A retry is worth it for these: the server or the network may be back in a moment. */
-const transient = (status: number) => status === 429 || status >= 500;
+export const transient = (status: number) => status === 429 || status >= 500;
 const ATTEMPTS = 4;
 
-type Answer =
+export type Answer =
   | { readonly sent: true; readonly status: number; readonly body: unknown }
   | { readonly sent: false; readonly status: 0; readonly reason: string };
 
 /** One request with the manager's token, retried on 429, 5xx and network failures (the product's backoff). */
-const request = async (io: CliIo, url: string, token: string, init: RequestInit): Promise<Answer> => {
+export const request = async (io: CliIo, url: string, token: string, init: RequestInit): Promise<Answer> => {
   let last: Answer = { sent: false, status: 0, reason: 'not sent' };
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     let wait = 0;
@@ -68,7 +68,7 @@ const request = async (io: CliIo, url: string, token: string, init: RequestInit)
 };
 
 /** What the server said was wrong, in one line: its detail and each field error. */
-const refusal = (answer: Answer): string => {
+export const refusal = (answer: Answer): string => {
   if (!answer.sent) return answer.reason;
   const body = answer.body as { detail?: unknown; errors?: { path: string; message: string }[] };
   const errors = (body?.errors ?? []).map((error) => `${error.path}: ${error.message}`).join('; ');
