@@ -170,7 +170,7 @@ export type CaseBefore = Pick<RiskCase, 'level' | 'status'> | undefined;
 /**
  * The rules whose level the case reaches with this change: it opened at (or above) the rule's level, rose to
  * it, or reopened at it — the moments an escalation fires. `rank` orders levels (the matrix in force). Drill
- * cases (`drill: true`) never act on a customer's systems.
+ * cases (their `drill` marker) never act on a customer's systems.
  *
  * @example actionsDue(undefined, redBudgetCase, DEFAULT_ACTIONS_POLICY, rank) // [{ kind: 'pause-campaign', … }]
  */
@@ -180,7 +180,7 @@ export const actionsDue = (
   policy: ActionsPolicy,
   rank: (level: Level) => number,
 ): ActionRule[] => {
-  if ((after as { readonly drill?: unknown }).drill === true) return [];
+  if (after.drill !== undefined) return [];
   if (after.status === 'resolved') return [];
   const rules = policy[after.riskType] ?? [];
   const reopened = before?.status === 'resolved';
