@@ -45,6 +45,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   'GET /v1/exports/reviews.csv': ['legal'],
   'GET /v1/exports/exceptions.csv': ['legal'],
   'export-evidence': ['manager', 'legal'],
+  'start-drill': ['manager'],
+  'get-drill': ['manager', 'legal'],
+  // Guarded actions: everyone who reads the case sees its requests; managers decide them.
+  'list-actions': ['manager', 'legal'],
+  'decide-action': ['manager'],
 };
 
 /** A route's entry: its own (`<METHOD> <path>`) when its function serves routes with different roles. */
