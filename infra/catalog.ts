@@ -83,7 +83,8 @@ export const FUNCTIONS = [
   },
   {
     id: 'get-drill',
-    description: "A drill's report: per step, time to acknowledge and to resolve, who acted, what was missed.",
+    description:
+      "A drill's report: per step, time to acknowledge and to resolve, who acted, what was missed.",
     routes: [{ method: 'GET', path: '/v1/drills/{id}', auth: 'cognito' }],
     table: 'read',
   },

@@ -45,7 +45,16 @@ const PEOPLE: Record<Kind, Person> = {
 const KINDS = Object.keys(PEOPLE) as Kind[];
 
 /** What a route's {id} names in this test: one item per brand and market, seen as a scope sees it. */
-type Target = 'case' | 'pendingReview' | 'review' | 'exception' | 'campaign' | 'brand' | 'reallocation';
+type Target =
+  | 'case'
+  | 'pendingReview'
+  | 'review'
+  | 'exception'
+  | 'campaign'
+  | 'brand'
+  | 'reallocation'
+  | 'drill'
+  | 'action';
 
 interface Item {
   readonly id: string;
@@ -299,6 +308,41 @@ const MATRIX: Readonly<Record<string, RouteSpec>> = {
     ok: [200, 409],
     mutates: true,
   },
+  // A drill plays on a brand (and market) of the caller's scope; its report shows the cases the scope covers.
+  'POST /v1/drills': {
+    kind: 'item',
+    roles: ['manager'],
+    target: 'campaign',
+    bodyOf: (id) => {
+      const [brand, market] = id.replace('cmp-matrix-', '').split('-');
+      return {
+        kind: 'budget',
+        brand: brand === 'acme' ? 'Acme' : brand === 'bolt' ? 'Bolt' : 'NoSuchBrand',
+        market: market?.toUpperCase() ?? 'ZZ',
+      };
+    },
+    ok: [201],
+    mutates: true,
+  },
+  'GET /v1/drills/{id}': { kind: 'item', roles: ['manager', 'legal'], target: 'drill', ok: [200] },
+  // Guarded actions: a case's requests are read like the case; a request is decided through its case's scope.
+  'GET /v1/cases/{id}/actions': { kind: 'item', roles: ['manager', 'legal'], target: 'case', ok: [200] },
+  'POST /v1/actions/{id}/approve': {
+    kind: 'item',
+    roles: ['manager'],
+    target: 'action',
+    body: { note: 'Scope matrix' },
+    ok: [200, 409],
+    mutates: true,
+  },
+  'POST /v1/actions/{id}/reject': {
+    kind: 'item',
+    roles: ['manager'],
+    target: 'action',
+    body: {},
+    ok: [200, 409],
+    mutates: true,
+  },
   'POST /v1/exceptions/{id}/revoke': {
     kind: 'item',
     roles: ['legal'],
@@ -317,6 +361,8 @@ const MISSING: Record<Target, string> = {
   campaign: 'cmp-no-such-campaign',
   brand: 'NoSuchBrand',
   reallocation: 'no-such-reallocation-0000',
+  drill: 'no-such-drill-0000',
+  action: 'no-such-case-0000.notify-webhook.yellow',
 };
 
 const BRANDS = ['Acme', 'Bolt'] as const;
@@ -436,6 +482,11 @@ beforeAll(async () => {
     }
   }
   targets.reallocation = reallocations;
+  // A flagged copy's case asks the customer's automation to be told (a manager approves): a request to decide.
+  await json('manager', 'PUT', '/v1/policies/actions/draft', {
+    document: { compliance: [{ kind: 'notify-webhook', atLevel: 'yellow', approval: 'manual' }] },
+  });
+  await json('manager', 'POST', '/v1/policies/actions/publish', { note: 'Scope matrix: requests to decide' });
   const events = [...copies, { ...spend, occurredAt: new Date().toISOString() }];
   // A few at a time, again on a fault (an event id is stored once): the machine is shared and slow.
   for (let start = 0; start < events.length; start += 4) {
@@ -519,6 +570,25 @@ beforeAll(async () => {
     scoped: { brand, market },
   }));
   targets.brand = BRANDS.map((brand) => ({ id: brand, scoped: { brand } }));
+  // Each case's request is made from the table stream: a minute on a loaded box.
+  targets.action = await Promise.all(
+    targets.case.map(async ({ id, scoped }) => {
+      for (let waited = 0; waited < 60_000; waited += 500) {
+        const { items } = (await json('manager', 'GET', `/v1/cases/${id}/actions`)) as { items: Json[] };
+        const request = items[0];
+        if (request !== undefined) return { id: String(request.actionId), scoped };
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      throw new Error(`No action request on case ${id} after 60 s`);
+    }),
+  );
+  // One claim drill per brand and market: its case is the brand's copy in that market.
+  targets.drill = await Promise.all(
+    combos.map(async ({ brand, market }) => {
+      const { drillId } = await json('manager', 'POST', '/v1/drills', { kind: 'claim', brand, market });
+      return { id: String(drillId), scoped: { brand, market } };
+    }),
+  );
 });
 
 afterAll(async () => {
