@@ -2,6 +2,7 @@ import { InputFileError, UsageError } from '#shared/errors.ts';
 import { runCampaigns } from './campaigns/command.ts';
 import { runCheck } from './check/command.ts';
 import { runDemo } from './demo/command.ts';
+import { runDrill } from './drill/command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { runPush } from './push/command.ts';
@@ -14,6 +15,7 @@ Commands:
   push <file>       send events from a CSV or JSON Lines file to the API in signed batches
   demo              push a realistic scenario into a running local stack
   campaigns push|list  register or complete campaigns from a CSV, JSON or YAML file; list the catalogue
+  drill --kind <k>  run a crisis drill (sentiment | budget | claim); drill report <id> prints its report
   reallocations request|list|decide  move budget between campaigns' plans, with a reason and a second manager's approval
 
 Run risk-radar <command> --help for its options. Documentation: docs/cli.md`;
