@@ -27,8 +27,8 @@ export const withPlanOfRecord = (
 
 /**
  * The assessment with each budget finding saying it was judged against the catalogue's plan:
- * `metrics.planFromCatalogue` 1, `metrics.eventPlannedBudget` the figure the event itself stated (its
- * `plannedBudget` is then the catalogue's). Unchanged when the event's own plan was used.
+ * `metrics.eventPlannedBudget` is the figure the event itself stated, beside `plannedBudget`, then the
+ * catalogue's (its presence is the sign). Unchanged when the event's own plan was used.
  */
 export const explainPlan = (
   assessment: Assessment,
@@ -41,7 +41,7 @@ export const explainPlan = (
     findings: assessment.findings.map((finding) =>
       finding.riskType !== 'budget'
         ? finding
-        : { ...finding, metrics: { ...finding.metrics, planFromCatalogue: 1, eventPlannedBudget: said } },
+        : { ...finding, metrics: { ...finding.metrics, eventPlannedBudget: said } },
     ),
   };
 };

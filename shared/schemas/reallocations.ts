@@ -84,5 +84,11 @@ export const ReallocationSchema = z
 true satisfies Tied<typeof ReallocationSchema, Reallocation>;
 
 export const ReallocationListSchema = z
-  .object({ items: z.array(ReallocationSchema) })
+  .object({
+    items: z.array(ReallocationSchema),
+    you: z.string().meta({
+      description:
+        'The caller as `requestedBy` and `decidedBy` name people (`user:<username>`): a re-allocation they requested is not theirs to decide.',
+    }),
+  })
   .meta({ id: 'ReallocationList', description: 'A campaign’s re-allocations, in and out, newest first.' });

@@ -79,14 +79,14 @@ export const reallocationsOf = async (
   principal: Principal,
   campaignId: string,
   deps: Pick<ReallocationDependencies, 'reallocations' | 'catalogue'>,
-): Promise<{ readonly items: readonly Reallocation[] }> => {
+): Promise<{ readonly items: readonly Reallocation[]; readonly you: string }> => {
   const [{ campaigns }, items] = await Promise.all([
     deps.catalogue.getMany([campaignId], []),
     deps.reallocations.ofCampaign(campaignId, REALLOCATIONS_SHOWN),
   ]);
   const campaign = campaigns.get(campaignId);
   if (campaign === undefined || !covers(scopeOfPrincipal(principal), campaign)) throw noCampaign(campaignId);
-  return { items };
+  return { items, you: actorOf(principal) };
 };
 
 /**

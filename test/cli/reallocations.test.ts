@@ -138,6 +138,7 @@ describe('risk-radar reallocations', () => {
             version: 2,
           }),
         ],
+        you: 'user:ana',
       },
     }));
     const io = fakeIo();

@@ -142,7 +142,6 @@ describe('Re-allocations on the local stack', () => {
     const overrun = await overrunOf(`e-${SOURCE}-2`);
     expect(overrun?.metrics).toMatchObject({
       plannedBudget: 8_000,
-      planFromCatalogue: 1,
       eventPlannedBudget: 10_000,
     });
 

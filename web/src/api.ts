@@ -1,4 +1,5 @@
 import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
+import type { Reallocation, ReallocationRequest } from '../../shared/domain/reallocation.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import type { BrandDetail, CampaignDetail } from '../../shared/schemas/catalogue.ts';
 import type { BrandOverview, CampaignOverview } from '../../shared/schemas/overviews.ts';
@@ -327,6 +328,19 @@ export const createApi = (options: ApiClientOptions) => {
       call<CampaignOverview>('GET', `/campaigns/${id(campaignId)}/overview`),
     brandOverview: (brand: string, weeks?: number) =>
       call<BrandOverview>('GET', `/brands/${id(brand)}/overview${queryString({ weeks })}`),
+    // Budget re-allocations (README "Budget re-allocations").
+    /** A campaign's re-allocations, in and out, newest first, and who the caller is (`you`). */
+    reallocations: (campaignId: string) =>
+      call<{ items: Reallocation[]; you: string }>('GET', `/campaigns/${id(campaignId)}/reallocations`),
+    /** Requests moving budget between two campaigns' plans (managers); another manager decides it. */
+    requestReallocation: (request: ReallocationRequest) =>
+      call<Reallocation>('POST', '/reallocations', request),
+    /** Approves (both plans move) or rejects a requested re-allocation, saying why. */
+    decideReallocation: (reallocationId: string, decision: 'approved' | 'rejected', note: string) =>
+      call<Reallocation>('POST', `/reallocations/${id(reallocationId)}/decision`, {
+        decision,
+        note,
+      }),
     /** 200, 401 or 403 for a role's own list: how a pasted token's role is found. */
     probe: async (path: '/reviews?limit=1' | '/cases?limit=1'): Promise<number> => {
       const token = options.token();

@@ -299,7 +299,6 @@ describe('Function: withPlanOfRecord and explainPlan', () => {
     expect(event.spend.plannedBudget).toBe(10_000);
     expect(explained.findings[0]?.metrics).toEqual({
       plannedBudget: 8_000,
-      planFromCatalogue: 1,
       eventPlannedBudget: 10_000,
     });
     expect(explained.findings[1]?.metrics).toBeUndefined();

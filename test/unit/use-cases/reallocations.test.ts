@@ -267,7 +267,6 @@ describe('Use case: ingest judges spend against the plan of record', () => {
     // Assess
     expect(overrun?.metrics).toMatchObject({
       plannedBudget: 7_000,
-      planFromCatalogue: 1,
       eventPlannedBudget: 10_000,
     });
     expect(reads).toBe(1);

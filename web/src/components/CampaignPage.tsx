@@ -5,6 +5,7 @@ import { useFormat, useT } from '../i18n/index.tsx';
 import { brandHref, CompletenessBadge, planText } from './Campaigns.tsx';
 import { CaseList } from './CaseList.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, PageTitle, StatusBadge } from './common.tsx';
+import { ReallocationPanel } from './ReallocationPanel.tsx';
 import { SpendChart } from './SpendChart.tsx';
 import { Timeline } from './Timeline.tsx';
 import '../pages.css';
@@ -236,6 +237,11 @@ export const CampaignPage = ({ campaignId }: { campaignId: string }) => {
         </h2>
         <Copies copies={copies} />
       </section>
+      <ReallocationPanel
+        campaignId={campaignId}
+        plan={campaign.plan}
+        onChanged={() => void overview.refresh()}
+      />
       <section class="campaign-section" aria-labelledby="campaign-cases-title">
         <h2 id="campaign-cases-title">
           {t('pages.campaign.casesTitle')} <span class="count">{cases.length}</span>

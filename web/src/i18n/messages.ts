@@ -12,6 +12,9 @@ import { PAGES_ZH_CN } from './catalogues/pages/zh-CN.ts';
 import { POLICIES_EN, type PoliciesMessageId } from './catalogues/policies/en.ts';
 import { POLICIES_VI } from './catalogues/policies/vi.ts';
 import { POLICIES_ZH_CN } from './catalogues/policies/zh-CN.ts';
+import { REALLOCATIONS_EN, type ReallocationsMessageId } from './catalogues/reallocations/en.ts';
+import { REALLOCATIONS_VI } from './catalogues/reallocations/vi.ts';
+import { REALLOCATIONS_ZH_CN } from './catalogues/reallocations/zh-CN.ts';
 
 /**
  * Every message of the web app: one catalogue per area (`core`: the app shell, cases, reviews, heat map,
@@ -19,12 +22,17 @@ import { POLICIES_ZH_CN } from './catalogues/policies/zh-CN.ts';
  * export; `pages`: the campaign and brand pages and the catalogue screens), merged per locale. Ids are prefixed by their area, so areas never collide. To add a string: add it to the area's `en.ts`, then to `zh-CN.ts` and `vi.ts`
  * (typecheck fails until both have it; web/src/i18n/messages.test.ts checks the ICU syntax and placeholders).
  */
-export type WebMessageId = CoreMessageId | PoliciesMessageId | CaseworkMessageId | PagesMessageId;
+export type WebMessageId =
+  | CoreMessageId
+  | PoliciesMessageId
+  | CaseworkMessageId
+  | PagesMessageId
+  | ReallocationsMessageId;
 
 export const WEB_CATALOGUES: Catalogues<WebMessageId> = {
-  en: { ...CORE_EN, ...POLICIES_EN, ...CASEWORK_EN, ...PAGES_EN },
-  'zh-CN': { ...CORE_ZH_CN, ...POLICIES_ZH_CN, ...CASEWORK_ZH_CN, ...PAGES_ZH_CN },
-  vi: { ...CORE_VI, ...POLICIES_VI, ...CASEWORK_VI, ...PAGES_VI },
+  en: { ...CORE_EN, ...POLICIES_EN, ...CASEWORK_EN, ...PAGES_EN, ...REALLOCATIONS_EN },
+  'zh-CN': { ...CORE_ZH_CN, ...POLICIES_ZH_CN, ...CASEWORK_ZH_CN, ...PAGES_ZH_CN, ...REALLOCATIONS_ZH_CN },
+  vi: { ...CORE_VI, ...POLICIES_VI, ...CASEWORK_VI, ...PAGES_VI, ...REALLOCATIONS_VI },
 };
 
 /** Renders a web message in a locale (ICU: plurals, selects, numbers), each message parsed once. */

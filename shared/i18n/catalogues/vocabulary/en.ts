@@ -61,6 +61,7 @@ export const VOCABULARY_EN = {
   'metric.newConversions': 'New conversions',
   'metric.overrunRatio': 'Overrun',
   'metric.pValue': 'p-value',
+  'metric.eventPlannedBudget': 'Budget the report stated (judged against the catalogue plan)',
   'metric.plannedBudget': 'Planned budget',
   'metric.pooledExpectedNegative': 'Expected negative mentions (pooled)',
   'metric.pooledMentions': 'Mentions (pooled)',

@@ -58,6 +58,7 @@ export const VOCABULARY_VI = {
   'metric.newConversions': 'Số chuyển đổi mới',
   'metric.overrunRatio': 'Tỷ lệ vượt ngân sách',
   'metric.pValue': 'Giá trị p',
+  'metric.eventPlannedBudget': 'Ngân sách theo báo cáo (đã đánh giá theo kế hoạch trong danh mục)',
   'metric.plannedBudget': 'Ngân sách kế hoạch',
   'metric.pooledExpectedNegative': 'Số lượt đề cập tiêu cực kỳ vọng (gộp)',
   'metric.pooledMentions': 'Số lượt đề cập (gộp)',

@@ -58,6 +58,7 @@ export const VOCABULARY_ZH_CN = {
   'metric.newConversions': '新增转化数',
   'metric.overrunRatio': '超支比例',
   'metric.pValue': 'p 值',
+  'metric.eventPlannedBudget': '报告所述预算（已按目录中的计划评估）',
   'metric.plannedBudget': '计划预算',
   'metric.pooledExpectedNegative': '预期负面提及量（合并）',
   'metric.pooledMentions': '提及量（合并）',
