@@ -1,3 +1,4 @@
+import type { ActionRequest } from '../../shared/domain/actions.ts';
 import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
 import type { Reallocation, ReallocationRequest } from '../../shared/domain/reallocation.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
@@ -330,6 +331,9 @@ export const createApi = (options: ApiClientOptions) => {
       call<BrandOverview>('GET', `/brands/${id(brand)}/overview${queryString({ weeks })}`),
     // Budget re-allocations (README "Budget re-allocations").
     /** A campaign's re-allocations, in and out, newest first, and who the caller is (`you`). */
+    caseActions: (caseId: string) => call<{ items: ActionRequest[] }>('GET', `/cases/${id(caseId)}/actions`),
+    decideAction: (actionId: string, decision: 'approve' | 'reject', note?: string) =>
+      call<ActionRequest>('POST', `/actions/${id(actionId)}/${decision}`, note === undefined ? {} : { note }),
     reallocations: (campaignId: string) =>
       call<{ items: Reallocation[]; you: string }>('GET', `/campaigns/${id(campaignId)}/reallocations`),
     /** Requests moving budget between two campaigns' plans (managers); another manager decides it. */

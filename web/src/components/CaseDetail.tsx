@@ -4,6 +4,7 @@ import type { Format } from '../format.ts';
 import { POLL_MS, useAction, useResource } from '../hooks.ts';
 import { useFormat, useT, type WebMessageId } from '../i18n/index.tsx';
 import type { AuditEntry, Case, Subject } from '../types.ts';
+import { ActionRequests } from './ActionRequests.tsx';
 import { brandHref, campaignHref } from './Campaigns.tsx';
 import { CopyText } from './CopyText.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, Metrics, PageTitle, StatusBadge } from './common.tsx';
@@ -392,6 +393,7 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
               </p>
             </section>
           )}
+          <ActionRequests caseId={item.caseId} />
           {isManager && item.status !== 'resolved' && (
             <section class="panel">
               <ResolveForm item={item} onResolved={changed(t('core.resolve.done'))} />

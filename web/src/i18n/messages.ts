@@ -1,5 +1,8 @@
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { type Catalogues, type MessageValues, translator } from '../../../shared/i18n/translator.ts';
+import { ACTIONS_EN, type ActionsMessageId } from './catalogues/actions/en.ts';
+import { ACTIONS_VI } from './catalogues/actions/vi.ts';
+import { ACTIONS_ZH_CN } from './catalogues/actions/zh-CN.ts';
 import { CASEWORK_EN, type CaseworkMessageId } from './catalogues/casework/en.ts';
 import { CASEWORK_VI } from './catalogues/casework/vi.ts';
 import { CASEWORK_ZH_CN } from './catalogues/casework/zh-CN.ts';
@@ -27,12 +30,20 @@ export type WebMessageId =
   | PoliciesMessageId
   | CaseworkMessageId
   | PagesMessageId
-  | ReallocationsMessageId;
+  | ReallocationsMessageId
+  | ActionsMessageId;
 
 export const WEB_CATALOGUES: Catalogues<WebMessageId> = {
-  en: { ...CORE_EN, ...POLICIES_EN, ...CASEWORK_EN, ...PAGES_EN, ...REALLOCATIONS_EN },
-  'zh-CN': { ...CORE_ZH_CN, ...POLICIES_ZH_CN, ...CASEWORK_ZH_CN, ...PAGES_ZH_CN, ...REALLOCATIONS_ZH_CN },
-  vi: { ...CORE_VI, ...POLICIES_VI, ...CASEWORK_VI, ...PAGES_VI, ...REALLOCATIONS_VI },
+  en: { ...CORE_EN, ...POLICIES_EN, ...CASEWORK_EN, ...PAGES_EN, ...REALLOCATIONS_EN, ...ACTIONS_EN },
+  'zh-CN': {
+    ...CORE_ZH_CN,
+    ...POLICIES_ZH_CN,
+    ...CASEWORK_ZH_CN,
+    ...PAGES_ZH_CN,
+    ...REALLOCATIONS_ZH_CN,
+    ...ACTIONS_ZH_CN,
+  },
+  vi: { ...CORE_VI, ...POLICIES_VI, ...CASEWORK_VI, ...PAGES_VI, ...REALLOCATIONS_VI, ...ACTIONS_VI },
 };
 
 /** Renders a web message in a locale (ICU: plurals, selects, numbers), each message parsed once. */
