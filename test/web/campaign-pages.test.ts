@@ -21,6 +21,9 @@ const MANAGER_TOKEN = 'dev-manager-token';
 const LEGAL_TOKEN = 'dev-legal-token';
 const CAMPAIGN = 'cmp-demo-spring-launch';
 const BRAND = 'Lumière';
+/** A second manager: a re-allocation Ana (the dev manager) requests is decided by someone else. */
+const LI_TOKEN = 'li-manager-token';
+const USERS = [{ token: LI_TOKEN, name: 'Li Manager', username: 'li', roles: ['manager'] }];
 
 let stack: LocalStack;
 let browser: Browser;
@@ -28,10 +31,10 @@ let dataDir: string;
 let runId: string;
 
 /** A tab signed in as `role` (the session lives in sessionStorage), in English, at `path`. */
-const open = async (role: 'legal' | 'manager', path: string): Promise<Page> => {
+const open = async (role: 'legal' | 'manager', path: string, token?: string): Promise<Page> => {
   const page = await browser.context.newPage();
   const session = {
-    token: role === 'legal' ? LEGAL_TOKEN : MANAGER_TOKEN,
+    token: token ?? (role === 'legal' ? LEGAL_TOKEN : MANAGER_TOKEN),
     roles: [role],
     name: `dev:${role}`,
   };
@@ -58,7 +61,7 @@ const put = async (path: string, body: unknown): Promise<Response> =>
   });
 
 beforeAll(async () => {
-  ({ stack, dataDir } = await startTestStack('campaign-pages'));
+  ({ stack, dataDir } = await startTestStack('campaign-pages', { RADAR_USERS: JSON.stringify(USERS) }));
   browser = await launchBrowser();
   runId = randomUUID().slice(0, 8);
   // One event a request, in the story's order: a busy machine stores each well within the function's timeout.
@@ -372,5 +375,54 @@ describe('Brand page', () => {
     // Assess
     expect(people).toContain('linh');
     expect(stored.brand.record).toMatchObject({ owner: 'linh', managers: ['an', 'bao'] });
+  });
+});
+
+describe('Campaign page re-allocations', () => {
+  it('lists a re-allocation with who asked and why, hides Approve from its requester, and lets another manager approve it', async () => {
+    // Prepare: two planned campaigns, and Ana's request to move 1,500 EUR from one to the other.
+    const [source, destination] = [`cmp-realloc-src-${runId}`, `cmp-realloc-dst-${runId}`];
+    const plan = { currency: 'EUR', periodStart: '2026-12-01', periodEnd: '2026-12-31' };
+    expect((await put(`/campaigns/${source}`, { plan: { ...plan, budget: 10_000 } })).status).toBe(201);
+    expect((await put(`/campaigns/${destination}`, { plan: { ...plan, budget: 4_000 } })).status).toBe(201);
+    const requested = await fetch(`${stack.url}/v1/reallocations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MANAGER_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        from: { campaignId: source },
+        to: { campaignId: destination },
+        amount: 1_500,
+        currency: 'EUR',
+        reason: 'Retargeting converts better',
+      }),
+    });
+    expect(requested.status).toBe(201);
+    const row = (page: Page) => page.locator('[data-testid="campaign-reallocations"] tbody tr').first();
+
+    // Act: Ana sees her request without the decision; Li approves it with a note.
+    const ana = await open('manager', `/campaigns/${source}`);
+    await row(ana).waitFor({ timeout: 30_000 });
+    const anaRow = await row(ana).textContent();
+    const anaCanApprove = await row(ana).getByRole('button', { name: 'Approve' }).count();
+    await ana.close();
+    const li = await open('manager', `/campaigns/${source}`, LI_TOKEN);
+    await row(li).getByRole('button', { name: 'Approve' }).waitFor({ timeout: 30_000 });
+    await row(li).getByLabel('Note for the decision').fill('Agreed with finance');
+    await row(li).getByRole('button', { name: 'Approve' }).click();
+    await expect
+      .poll(() => row(li).getAttribute('data-state'), { timeout: 30_000, interval: 250 })
+      .toBe('approved');
+    const liRow = await row(li).textContent();
+    await screenshot(li, 'campaign-reallocations');
+    await li.close();
+
+    // Assess
+    expect(anaRow).toContain('Retargeting converts better');
+    expect(anaRow).toContain('another manager decides');
+    expect(anaCanApprove).toBe(0);
+    expect(liRow).toContain('li');
+    expect(liRow).toContain('Agreed with finance');
+    expect((await campaignOf(source)).plan?.budget).toBe(8_500);
+    expect((await campaignOf(destination)).plan?.budget).toBe(5_500);
   });
 });

@@ -4,7 +4,7 @@ import type { Reallocation } from '../../../shared/domain/reallocation.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useAction, useResource } from '../hooks.ts';
-import { useFormat, useT } from '../i18n/index.tsx';
+import { Rich, useFormat, useT } from '../i18n/index.tsx';
 import type { T } from '../i18n/messages.ts';
 import { ErrorNotice, Link, Loading } from './common.tsx';
 
@@ -142,7 +142,7 @@ const RequestForm = ({
   );
   return (
     <form
-      class="reallocation-form"
+      class="reallocation-form campaign-form"
       aria-labelledby="reallocation-form-title"
       noValidate
       onSubmit={(event) => {
@@ -295,12 +295,16 @@ export const ReallocationPanel = ({
                   </td>
                   <td class="wrap">
                     <strong>{money(item.amount, item.currency)}</strong>{' '}
-                    {t(out ? 'reallocations.direction.out' : 'reallocations.direction.in', {
-                      campaign: other,
-                    })}{' '}
-                    <Link href={campaignHref(other)}>
-                      <code>{other}</code>
-                    </Link>
+                    <Rich
+                      id={out ? 'reallocations.direction.out' : 'reallocations.direction.in'}
+                      elements={{
+                        campaign: (
+                          <Link href={campaignHref(other)}>
+                            <code>{other}</code>
+                          </Link>
+                        ),
+                      }}
+                    />
                     {item.applied !== undefined && (
                       <div class="muted">
                         {t('reallocations.applied', {

@@ -29,7 +29,7 @@ export const REALLOCATIONS_EN = {
   'reallocations.approve': 'Approve',
   'reallocations.reject': 'Reject',
   'reallocations.deciding': 'Saving…',
-  'reallocations.decided': 'Re-allocation {state}.',
+  'reallocations.decided': 'Re-allocation decided: {state}.',
   'reallocations.noteMissing': 'Say why before you decide.',
   'reallocations.form.title': 'Request a re-allocation',
   'reallocations.form.direction': 'Direction',

@@ -28,7 +28,7 @@ export const REALLOCATIONS_ZH_CN = {
   'reallocations.approve': '批准',
   'reallocations.reject': '驳回',
   'reallocations.deciding': '正在保存…',
-  'reallocations.decided': '预算调拨已{state}。',
+  'reallocations.decided': '预算调拨已决定：{state}。',
   'reallocations.noteMissing': '请先说明理由再做决定。',
   'reallocations.form.title': '申请预算调拨',
   'reallocations.form.direction': '方向',
