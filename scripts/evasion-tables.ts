@@ -1,9 +1,11 @@
 /// <reference path="./unicode-name.d.ts" />
 import { createRequire } from 'node:module';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { unicodeName } from 'unicode-name';
 import type { EvasionTables } from '#shared/domain/claims/evasions.ts';
 import type { RulePack } from '#shared/domain/claims/pack-schema.ts';
+import { expandPattern } from '#shared/domain/claims/pattern.ts';
 
 /**
  * The evasion tables the normaliser ships, derived at `npm run packs` time from libraries too big for
@@ -104,12 +106,17 @@ const phrasesOf = (pack: RulePack): string[] => [
   ...Object.values(pack.topics ?? {}).flat(),
 ];
 
+/** The words a rule's context expression lists (回购率|复购率): pack words too. */
+const contextWordsOf = (pack: RulePack): string[] =>
+  pack.rules.flatMap((rule) => rule.requires?.before.match(/\p{Script=Han}+/gu) ?? []);
+
 /** Toneless pinyin of every Han character the Chinese packs' phrases and topics use (zui佳, bao过 are evasions). */
 export const pinyinOf = (packs: readonly RulePack[]): Record<string, string> => {
   const chars = new Set<string>();
   for (const pack of packs) {
     if (pack.language !== 'zh') continue;
-    for (const phrase of phrasesOf(pack)) for (const ch of phrase) if (HAN.test(ch)) chars.add(ch);
+    for (const phrase of [...phrasesOf(pack), ...contextWordsOf(pack)])
+      for (const ch of phrase) if (HAN.test(ch)) chars.add(ch);
   }
   const table: Record<string, string> = {};
   for (const ch of [...chars].sort()) {
@@ -117,6 +124,32 @@ export const pinyinOf = (packs: readonly RulePack[]): Record<string, string> => 
     if (reading !== undefined && /^[a-z]+$/.test(reading)) table[ch] = reading;
   }
   return table;
+};
+
+const DIGIT = /[0-9]/;
+
+/**
+ * Every two adjacent characters (separators skipped, a digit written 0) of the Chinese packs' phrases in
+ * which at least one is a Han character, and `<han>*` for a phrase of that one character, sorted: the
+ * context `pinyinFold` reads a pinyin syllable in.
+ */
+export const pinyinPairsOf = (packs: readonly RulePack[]): string[] => {
+  const found = new Set<string>();
+  for (const pack of packs) {
+    if (pack.language !== 'zh') continue;
+    for (const phrase of [...phrasesOf(pack).flatMap(expandPattern), ...contextWordsOf(pack)]) {
+      const chars = [...phrase.toLowerCase()]
+        .filter((ch) => HAN.test(ch) || DIGIT.test(ch))
+        .map((ch) => (DIGIT.test(ch) ? '0' : ch));
+      // A phrase of one character (最, 某) pairs with whatever stands beside it.
+      if (chars.length === 1 && HAN.test(chars[0] ?? '')) found.add(`${chars[0]}*`);
+      for (let k = 0; k + 1 < chars.length; k++) {
+        const [a = '', b = ''] = [chars[k], chars[k + 1]];
+        if (HAN.test(a) || HAN.test(b)) found.add(`${a}${b}`);
+      }
+    }
+  }
+  return [...found].sort();
 };
 
 /**
@@ -130,5 +163,8 @@ export const compileEvasionTables = (packs: readonly RulePack[]): EvasionTables 
     pinyin: Object.entries(pinyinOf(packs))
       .map(([ch, reading]) => `${ch}${reading}`)
       .join(' '),
+    pinyinPairs: brotliCompressSync(Buffer.from(pinyinPairsOf(packs).join(''), 'utf8'), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).toString('base64'),
   };
 };

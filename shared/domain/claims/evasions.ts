@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import EVASIONS from './packs/compiled/evasions.json' with { type: 'json' };
 
 /**
@@ -9,6 +10,12 @@ export interface EvasionTables {
   readonly confusables: { readonly from: string; readonly to: string };
   /** `<han><toneless pinyin>` pairs separated by spaces, for the Han characters the packs use. */
   readonly pinyin: string;
+  /**
+   * Every two adjacent characters of the Chinese packs' phrases with at least one Han character (a digit
+   * written 0), concatenated and Brotli-compressed (base64): what tells which 立/力/理 "li" stands for in
+   * "li省30%".
+   */
+  readonly pinyinPairs?: string;
 }
 
 const tables: EvasionTables = EVASIONS;
@@ -70,4 +77,59 @@ export const halfPinyin = (phrase: string): string[] => {
   });
   const whole = readings.every((reading) => reading !== undefined) && chars.length === 2;
   return whole ? [...half, readings.join('')] : half;
+};
+
+let syllables: ReadonlyMap<string, readonly string[]> | undefined;
+let pairs: ReadonlySet<string> | undefined;
+const DIGIT = /[0-9]/g;
+
+/**
+ * The Han character of the packs that a pinyin syllable written beside another character stands for: the
+ * one whose reading it is and that makes, with that neighbour, two characters some pack phrase holds
+ * ("li" before 省 is 立 of 立省, "tian" after 7 is 天 of 7天), else a character that is a phrase on its own
+(zui香: 最). Undefined when no such character exists: a
+ * Latin word beside Chinese (app, ins, wifi) stays what it is.
+ *
+ * @example
+ * pinyinFold('li', undefined, '省'); // '立'
+ */
+export const pinyinFold = (
+  syllable: string,
+  before: string | undefined,
+  after: string | undefined,
+): string | undefined => {
+  if (syllables === undefined) {
+    const bySyllable = new Map<string, string[]>();
+    for (const pair of tables.pinyin.split(' ')) {
+      const [han = ''] = [...pair];
+      const reading = pair.slice(han.length);
+      if (han === '' || reading === '') continue;
+      bySyllable.set(reading, [...(bySyllable.get(reading) ?? []), han]);
+    }
+    syllables = bySyllable;
+  }
+  const candidates = syllables.get(syllable);
+  if (candidates === undefined) return undefined;
+  if (pairs === undefined) {
+    const packed = tables.pinyinPairs ?? '';
+    const text = packed === '' ? '' : brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
+    const found = new Set<string>();
+    const chars = [...text];
+    for (let k = 0; k + 1 < chars.length; k += 2) found.add(`${chars[k]}${chars[k + 1]}`);
+    pairs = found;
+  }
+  const left = before?.replace(DIGIT, '0');
+  const right = after?.replace(DIGIT, '0');
+  const known = pairs;
+  const fits = (han: string, side: 'before' | 'after'): boolean =>
+    side === 'before'
+      ? left !== undefined && known.has(`${left}${han}`)
+      : right !== undefined && known.has(`${han}${right}`);
+  return (
+    candidates.find((han) => fits(han, 'before') && fits(han, 'after')) ??
+    // A syllable most often stands for the first character of a word (zui佳, bao过, di一).
+    candidates.find((han) => fits(han, 'after')) ??
+    candidates.find((han) => fits(han, 'before')) ??
+    candidates.find((han) => known.has(`${han}*`))
+  );
 };

@@ -1,7 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
-import { confusableOf } from './evasions.ts';
+import { confusableOf, pinyinFold } from './evasions.ts';
 import OPENCC from './packs/compiled/opencc.br.json' with { type: 'json' };
 
 /**
@@ -538,6 +538,7 @@ const normaliseToScratch = (original: string): Builder => {
     }
   }
   foldEvasions(out, original);
+  if (MAY_BE_HAN.test(original) && ASCII_LETTER.test(original)) foldPinyin(out, original);
   scratch = out;
   return out;
 };
@@ -753,6 +754,73 @@ const foldEvasions = (out: Builder, original: string): void => {
     ends[write] = ends[read] ?? 0;
     gapBefore[write] = gap;
     write++;
+  }
+  out.length = write;
+};
+
+// Latin letters, full-width ones included (ｚｕｉ佳): only a copy with some has a syllable to fold.
+const ASCII_LETTER = /[a-zａ-ｚ]/i;
+const UPPER = /\p{Lu}/u;
+const isHanUnit = (unit: number | undefined): boolean =>
+  unit !== undefined && ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf));
+// Joined to the character beside it: nothing, markup or decoration (zui✨佳, di**一**) between them.
+const touches = (gap: number | undefined): boolean => gap === 0 || gap === GAP_SOFT;
+const ONLY_DECORATION = /^(?:[\p{Extended_Pictographic}\p{Cf}*_~`]|\ufe0f)*$/u;
+const joinedAt = (out: Builder, original: string, k: number): boolean =>
+  touches(out.gapBefore[k]) || ONLY_DECORATION.test(original.slice(out.ends[k - 1] ?? 0, out.starts[k] ?? 0));
+
+/**
+ * Folds a pinyin syllable written in place of a Chinese character (zui佳, 7tian瘦一圈, jiang三gāo, li省30%)
+ * back into the character, in place: a run of lower-case Latin letters that touches a Han character (or a
+ * digit beside one) and reads as the pinyin of a pack character that forms, with that neighbour, two
+ * characters some pack phrase holds (`pinyinFold`). The character's original span is the whole syllable,
+ * so evidence still covers what was written. Capitals (AI, CPA, TOP) and Latin words (app, wifi) stay.
+ */
+const foldPinyin = (out: Builder, original: string): void => {
+  const { units, starts, ends, gapBefore } = out;
+  const length = out.length;
+  let write = 0;
+  for (let read = 0; read < length; ) {
+    let end = read;
+    if (isLetter(units[read])) {
+      end = read + 1;
+      while (end < length && isLetter(units[end]) && touches(gapBefore[end])) end++;
+    }
+    // What stands before the run is what was written last (units before `write` may already be folded).
+    const before = write > 0 && joinedAt(out, original, read) ? units[write - 1] : undefined;
+    const after = end < length && end > read && joinedAt(out, original, end) ? units[end] : undefined;
+    const nearHan =
+      isHanUnit(before) ||
+      isHanUnit(after) ||
+      (isDigit(before) && isHanUnit(write > 1 ? units[write - 2] : undefined)) ||
+      (isDigit(after) && isHanUnit(end + 1 < length ? units[end + 1] : undefined));
+    let han: string | undefined;
+    if (end - read >= 2 && end - read <= 6 && nearHan && !(isLetter(before) || isLetter(after))) {
+      const written = original.slice(starts[read] ?? 0, ends[end - 1] ?? 0);
+      if (!UPPER.test(written)) {
+        han = pinyinFold(
+          textOf(units.subarray(read, end), end - read),
+          before === undefined ? undefined : String.fromCharCode(before),
+          after === undefined ? undefined : String.fromCharCode(after),
+        );
+      }
+    }
+    if (han !== undefined) {
+      units[write] = han.charCodeAt(0);
+      starts[write] = starts[read] ?? 0;
+      ends[write] = ends[end - 1] ?? 0;
+      gapBefore[write] = gapBefore[read] ?? 0;
+      write++;
+      read = end;
+      continue;
+    }
+    const stop = Math.max(end, read + 1);
+    for (; read < stop; read++, write++) {
+      units[write] = units[read] ?? 0;
+      starts[write] = starts[read] ?? 0;
+      ends[write] = ends[read] ?? 0;
+      gapBefore[write] = gapBefore[read] ?? 0;
+    }
   }
   out.length = write;
 };

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinFold } from '#shared/domain/claims/evasions.ts';
+import { normalise, originalRange } from '#shared/domain/claims/normaliser.ts';
+
+describe('Function: normalise — a pinyin syllable written for a Chinese character', () => {
+  it.each([
+    ['a syllable before the rest of its word', '这款面霜zui好用', '这款面霜最好用'],
+    ['a syllable after a number', '7tian瘦一圈', '7天瘦一圈'],
+    ['two syllables of one phrase, one with its tone mark', 'jiang三gāo神器', '降三高神器'],
+    ['a syllable before a percentage', '装上li省30%油费', '装上立省30%油费'],
+    ['a syllable before a number with a Han character after it', 'di1品牌', '第1品牌'],
+    ['a syllable joined by Markdown emphasis', '全网di**一**', '全网第一'],
+    ['full-width letters', 'ｚｕｉ好用', '最好用'],
+  ])('folds %s', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+
+  it.each([
+    ['capitals (an acronym)', 'AI控温技术', 'ai控温技术'],
+    ['a Latin word that is no syllable', 'ins风的包包', 'ins风的包包'],
+    ['a Latin word beside Chinese', 'wifi密码在前台', 'wifi密码在前台'],
+    ['a syllable with a space before the Chinese', 'bao 过', 'bao过'],
+    ['Latin copy without Chinese', 'bao guo tian', 'baoguotian'],
+  ])('leaves %s as it is', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+
+  it('maps the folded character back to the whole syllable as written', () => {
+    // Prepare
+    const text = '全网ｚｕｉ低价';
+
+    // Act
+    const n = normalise(text);
+    const range = originalRange(n, 2, 4);
+
+    // Assess
+    expect(n.text).toBe('全网最低价');
+    expect(text.slice(range.start, range.end)).toBe('ｚｕｉ低');
+  });
+});
+
+describe('Function: pinyinFold', () => {
+  it('chooses the character that makes a pack word with its neighbour', () => {
+    // Act
+    const folds = [
+      pinyinFold('li', undefined, '省'),
+      pinyinFold('tian', '7', '瘦'),
+      pinyinFold('zui', '网', '香'),
+    ];
+
+    // Assess
+    expect(folds).toEqual(['立', '天', '最']);
+  });
+
+  it('answers undefined for a syllable no pack character reads as, or a Latin word', () => {
+    // Act
+    const folds = [pinyinFold('wifi', undefined, '密'), pinyinFold('xyz', '网', undefined)];
+
+    // Assess
+    expect(folds).toEqual([undefined, undefined]);
+  });
+});
