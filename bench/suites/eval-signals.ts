@@ -22,6 +22,8 @@ const HOLDOUT_SEEDS = [
 ] as const;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Spend problems caught: at least 16 of 18 (issue #13); a hair under it for float division. */
+const SPEND_RECALL_LINE = 16 / 18 - 1e-9;
 
 const SPEND_RULES: Record<SpendProblemKind, readonly string[]> = {
   overspend: ['spend.pacing', 'spend.overrun'],
@@ -136,7 +138,8 @@ const targetsOf = (prefix: string, m: Record<string, number>): Target[] => {
     met: op === '>=' ? at(key) >= line : at(key) <= line,
   });
   return [
-    check('spend.recall', '>=', 0.89),
+    // The issue's line is 16 of 18 problems caught (0.8889), not a rounded 0.89 that 16 of 18 would miss.
+    check('spend.recall', '>=', SPEND_RECALL_LINE),
     check('spend.precision', '>=', 0.85),
     {
       description: `${prefix}.spend.trackingBroken: all caught (${at('spend.trackingBroken.caught')} of ${at('spend.trackingBroken.total')})`,

@@ -2,7 +2,7 @@ import type { SentimentBaseline } from './baselines.ts';
 import { BASELINE_SCHEMA_VERSION, MAX_RECENT_WINDOWS, storableBaseline } from './baselines.ts';
 import type { Sentiment } from './event.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
-import { betaBinomialUpperTail, negativeBinomialCdf, normalCdf } from './stats.ts';
+import { betaBinomialUpperTail, negativeBinomialCdf, normalCdf, normalQuantile } from './stats.ts';
 
 /**
  * How a sentiment window reads against its brand × product × channel's baseline, and what the baseline
@@ -82,7 +82,10 @@ export interface Pooled {
   readonly windows: number;
   readonly hours: number;
   readonly mentions: number;
+  /** The negatives the windows reported (what the finding states). */
   readonly negative: number;
+  /** The negatives the test weighs: each window's counted at most RESIDUAL_CLAMP standard deviations over its normal. */
+  readonly countedNegative: number;
   readonly expectedNegative: number;
   /** Bonferroni-corrected over the pool lengths tried. */
   readonly p: number;
@@ -212,6 +215,7 @@ const pooledOf = (
     hours: hoursEach,
     mentions: current.mentions,
     negative: current.negative,
+    countedNegative: current.negative,
     expectedNegative: current.expected,
     p: 1,
   };
@@ -228,13 +232,15 @@ const pooledOf = (
     const variance = pool.reduce((sum, w) => sum + varianceOf(w), 0);
     // Each window counts at most RESIDUAL_CLAMP standard deviations above its normal: one wild window
     // (the share's heavy tail) cannot make a pool on its own — a burst is evidence several windows share.
-    const negative = pool.reduce(
+    const countedNegative = pool.reduce(
       (sum, w) => sum + Math.min(w.negative, w.expected + RESIDUAL_CLAMP * Math.sqrt(varianceOf(w))),
       0,
     );
+    const negative = pool.reduce((sum, w) => sum + w.negative, 0);
     const pooledRho = clamp((variance / (mentions * share * (1 - share)) - 1) / (mentions - 1), 1e-9, 0.5);
-    const p = Math.min(1, tried * betaBinomialUpperTail(negative, mentions, share, pooledRho));
-    if (p < best.p) best = { windows: k, hours: k * hoursEach, mentions, negative, expectedNegative, p };
+    const p = Math.min(1, tried * betaBinomialUpperTail(countedNegative, mentions, share, pooledRho));
+    if (p < best.p)
+      best = { windows: k, hours: k * hoursEach, mentions, negative, countedNegative, expectedNegative, p };
   }
   const alarm =
     settled &&
@@ -243,7 +249,7 @@ const pooledOf = (
     current.negative > current.expected &&
     best.mentions >= thresholds.minMentions &&
     best.p <= spike.p &&
-    (best.negative - best.expectedNegative) / best.mentions >= spike.minShift;
+    (best.countedNegative - best.expectedNegative) / best.mentions >= spike.minShift;
   return { ...best, alarm };
 };
 
@@ -300,9 +306,18 @@ export const readSentiment = (
     thresholds,
     settled,
   );
-  // The charts: standardised excess negatives, exponentially weighted over `timeScaleHours` (the drift)
+  // The charts: the windows' standard scores, exponentially weighted over `timeScaleHours` (the drift)
   // and a quarter of it (the burst).
-  const sd = Math.sqrt(n * expectedShare * (1 - expectedShare) * (1 + Math.max(0, n - 1) * rho));
+  // The window's standard score is the normal score of its mid-p under the beta-binomial (not the excess
+  // over its standard deviation): one negative of one mention against a normal of 8 % is an 8 % event, not
+  // a 3.4-sd one, so a quiet subject's tiny windows weigh in the charts what their counts are worth.
+  const midP =
+    n > 0
+      ? (betaBinomialUpperTail(x, n, expectedShare, rho) +
+          betaBinomialUpperTail(x + 1, n, expectedShare, rho)) /
+        2
+      : 0.5;
+  const score = normalQuantile(clamp(1 - midP, 1e-12, 1 - 1e-12));
   // A spiking window is the spike detector's business: it does not load the charts (which would then
   // report the crisis's tail for a day after it ended); other windows count clamped at ±3 sd.
   const chart = (
@@ -310,8 +325,7 @@ export const readSentiment = (
     previousChart: { value: number; variance: number; excess: number; mentions: number },
     held: boolean,
   ) => {
-    const residual =
-      n > 0 && sd > 0 && !held ? clamp((x - expectedNegative) / sd, -RESIDUAL_CLAMP, RESIDUAL_CLAMP) : 0;
+    const residual = n > 0 && !held ? clamp(score, -RESIDUAL_CLAMP, RESIDUAL_CLAMP) : 0;
     const l = 1 - Math.exp(-window.hours / scaleHours);
     const value = finite((1 - l) * previousChart.value + l * residual);
     const variance = finite((1 - l) ** 2 * previousChart.variance + l * l, 1);
@@ -499,8 +513,11 @@ const learnShare = (
       : 0;
   const volumeCycle = base.volumeCycle.map((c, k) => clamp(c + volumeStep * (window.cycle[k] ?? 0), -3, 3));
   const weight = 1;
-  const offset = seasonalOffset(base, window);
-  const deseasonalised = n > 0 ? n * logistic(logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - offset) : 0;
+  // The window's negatives brought to the subject's base season by the ratio of the base share to this
+  // window's seasonal normal — a count stays a count. (Deseasonalising each window's own share, with the
+  // half-count every tiny window needs for its log-odds, would teach a subject of four mentions an hour a
+  // normal twice its real one.)
+  const deseasonalised = base.mentions > 0 ? (x * baseShareOf(base)) / reading.expectedShare : x;
   const settled = reading.settled;
   const residual = logit(clamp((x + 0.5) / (n + 1), 1e-4, 1 - 1e-4)) - logit(reading.expectedShare);
   const confidence = n / (n + 50);

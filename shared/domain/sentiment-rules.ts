@@ -122,10 +122,11 @@ export const spikeSignal = (
   reading: SentimentReading,
 ): Signal | undefined => {
   if (!reading.spike) return undefined;
+  // A burst the windows' own counts added up prove is stated in those counts; else the burst chart's.
   if (!reading.windowSpike)
-    return reading.burst.alarm
-      ? burstSignal(sentiment, thresholds, reading)
-      : pooledSignal(sentiment, thresholds, reading);
+    return reading.pooled.alarm
+      ? pooledSignal(sentiment, thresholds, reading)
+      : burstSignal(sentiment, thresholds, reading);
   const { window } = reading;
   const { spike } = thresholds;
   const overwhelming = reading.pWindow <= spike.overwhelmingP;

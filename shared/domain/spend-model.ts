@@ -280,8 +280,16 @@ const trimmedMean = (values: readonly number[]): number => {
 export const paceOf = (recent: readonly number[]): { readonly daily: number; readonly variance: number } => {
   const daily = trimmedMean(recent);
   if (recent.length < 2 || !(daily > 0)) return { daily: finiteOr(daily, 0), variance: 0 };
-  const mean = recent.reduce((sum, v) => sum + v, 0) / recent.length;
-  const variance = recent.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (recent.length - 1);
+  // The day-to-day variation from successive differences (half their mean square): a launch ramp or a
+  // pace that changed inside the window is a trend, not noise, and does not widen the forecast.
+  if (recent.length < 3) {
+    const mean = recent.reduce((sum, v) => sum + v, 0) / recent.length;
+    const variance = recent.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (recent.length - 1);
+    return { daily, variance: finiteOr(variance / (daily * daily), 0) };
+  }
+  let squares = 0;
+  for (let i = 1; i < recent.length; i += 1) squares += ((recent[i] ?? 0) - (recent[i - 1] ?? 0)) ** 2;
+  const variance = squares / (2 * (recent.length - 1));
   return { daily, variance: finiteOr(variance / (daily * daily), 0) };
 };
 

@@ -300,9 +300,10 @@ describe('Function: nextSentimentBaseline', () => {
   });
 
   it('holds the normal while the drift chart sees a drift building it cannot prove yet, for at most adaptAfterHours', () => {
-    // Prepare: a small subject (30 mentions an hour) at 10 % for 300 hours, then at 15 %.
-    const before = learnSentiment(steadyHours(300, 30, 0.1));
-    const drift = steadyHours(160, 30, 0.15, 301);
+    // Prepare: a small subject (20 mentions an hour) at 10 % for 300 hours, then at 13 %: a drift too small
+    // for the chart to prove within a week (at 30 mentions an hour and 15 % it is proven, then adopted).
+    const before = learnSentiment(steadyHours(300, 20, 0.1));
+    const drift = steadyHours(160, 20, 0.13, 301);
     const shareOf = (b: SentimentBaseline | undefined) => (b?.negative ?? 0) / (b?.mentions ?? 1);
 
     // Act

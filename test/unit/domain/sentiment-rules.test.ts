@@ -212,6 +212,37 @@ describe('Baseline: robust, seasonal, adopting a lasting shift', () => {
     expect(normalAfter([...history(0.1), ...storm], next)).toBeCloseTo(normalAfter(history(0.1), next), 3);
   });
 
+  it('learns a quiet subject’s real normal, not one its tiny windows inflate', () => {
+    // Prepare: 4 mentions an hour for 300 hours, one negative every third hour (8.3 %).
+    const quiet = Array.from({ length: 300 }, (_, k) => hourWindow(k + 1, 4, k % 3 === 0 ? 1 : 0));
+
+    // Act
+    const baseline = learnSentiment(quiet);
+
+    // Assess: the learnt normal is the subject's 8.3 % (a half-count per window in its log-odds taught 17 %).
+    expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeCloseTo(1 / 12, 2);
+  });
+
+  it('weighs a tiny window in the charts by the chance of its counts', () => {
+    // Prepare: 40 mentions an hour at 10 %, then three hours of a single mention each, each one negative:
+    // a 1-in-10 event three times, about 1 in 1,000 together.
+    const history40 = learnSentiment(Array.from({ length: 200 }, (_, k) => hourWindow(k + 1, 40, 4)));
+    const lone = [hourWindow(201, 1, 1), hourWindow(202, 1, 1), hourWindow(203, 1, 1)];
+
+    // Act
+    const last = lone.reduce<{ baseline: typeof history40; p: number }>(
+      ({ baseline }, window) => ({
+        baseline: learnSentiment([window], DEFAULT_SENTIMENT_THRESHOLDS, baseline),
+        p: readSentiment(window.sentiment, Date.parse(window.at), baseline, DEFAULT_SENTIMENT_THRESHOLDS)
+          .burst.p,
+      }),
+      { baseline: history40, p: 1 },
+    );
+
+    // Assess: the burst chart is no surer than the counts allow (3.4 standard deviations a window made it 1e-5).
+    expect(last.p).toBeGreaterThan(1e-3);
+  });
+
   it('adopts a shift that lasts 72 hours and says so', () => {
     const shifted = steadyHours(80, 200, 0.3, 49);
     const findings = judgeEach(history(0.1), shifted);
