@@ -157,6 +157,13 @@ export const FUNCTIONS = [
     table: 'write',
   },
   {
+    id: 'push-reallocation',
+    description:
+      'A pusher (a finance system, signed) requests a budget re-allocation between two campaigns with a reason; a manager decides it.',
+    routes: [{ method: 'POST', path: '/v1/reallocation-requests', auth: 'signature' }],
+    table: 'write',
+  },
+  {
     id: 'reassign-case',
     description: 'A manager hands a case to another owner; audited.',
     routes: [{ method: 'POST', path: '/v1/cases/{id}/owner', auth: 'cognito' }],

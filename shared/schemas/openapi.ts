@@ -706,6 +706,24 @@ export const openApiDocument = () =>
             },
           },
         },
+        '/v1/reallocation-requests': {
+          post: {
+            summary:
+              'A pusher (a finance system) requests a budget re-allocation, as a manager does with POST /v1/reallocations; a manager decides it',
+            security: [{ signature: [], client: [] }],
+            requestBody: jsonRequest(ReallocationRequestSchema),
+            responses: {
+              '201': jsonBody('The request, `requested` by `client:<id>`.', ReallocationSchema),
+              '400': problem('A field that breaks the contract; `errors` names it. Nothing is written.'),
+              '401': problem('Missing, wrong, stale or replayed signature.'),
+              '403': problem('The client lacks the ingest role.'),
+              '404': problem('A campaign not in the catalogue.'),
+              '422': problem(
+                'The plans do not allow it: a campaign without a plan, another currency, another channel, or more than the source plan’s budget. Nothing is written.',
+              ),
+            },
+          },
+        },
         '/v1/reallocations/{id}/decision': {
           post: {
             summary:

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
+import { signRequest } from '#shared/auth/signature.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
 import { spendEvent } from '../fixtures/events.ts';
 import { startTestStack } from '../support/test-stack.ts';
@@ -10,7 +11,8 @@ import { pushEvents } from '../web/browser.ts';
  * Budget re-allocations end to end on the local stack (issue #17, row 31): a manager requests one, cannot
  * approve it himself, another manager approves it, both plans move, and the next spend report of the
  * source campaign is judged against its new plan (an overrun it was not before); the campaign lists it with
- * who, when and why. A rejection moves nothing; a decided request is not decided again.
+ * who, when and why. A rejection moves nothing; a decided request is not decided again; a pusher's signed
+ * request is decided by a manager like any other.
  */
 
 let stack: LocalStack;
@@ -174,11 +176,40 @@ describe('Re-allocations on the local stack', () => {
     });
     expect((await planOf(SOURCE)).campaign.plan?.budget).toBe(8_000);
 
-    // Assess: each campaign lists both, newest first, with who, when and why.
+    // Act + Assess: a pusher (a finance system, signed) requests one; the dev manager may decide it.
+    const pushedBody = JSON.stringify(move({ amount: 500, reason: 'ERP: quarter-end true-up' }));
+    const pushed = await fetch(`${stack.url}/v1/reallocation-requests`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-radar-client': stack.credentials.clientId,
+        'x-radar-signature': signRequest(
+          stack.credentials.clientSecret,
+          { method: 'POST', path: '/v1/reallocation-requests', body: pushedBody },
+          new Date(),
+        ),
+      },
+      body: pushedBody,
+    });
+    expect(pushed.status).toBe(201);
+    const fromErp = (await pushed.json()) as Json;
+    expect(fromErp.requestedBy).toBe(`client:${stack.credentials.clientId}`);
+    const erpDecided = await call(ANA, 'POST', `/v1/reallocations/${fromErp.reallocationId}/decision`, {
+      decision: 'rejected',
+      note: 'Wait for the close',
+    });
+    expect(erpDecided.status).toBe(200);
+
+    // Assess: each campaign lists all three, newest first, with who, when and why.
     for (const campaignId of [SOURCE, DESTINATION]) {
       const { status, body } = await call(LI, 'GET', `/v1/campaigns/${campaignId}/reallocations`);
       expect(status).toBe(200);
-      const items = body.items as Json[];
+      expect((body.items as Json[])[0]).toMatchObject({
+        reason: 'ERP: quarter-end true-up',
+        state: 'rejected',
+        decidedBy: requested.body.requestedBy,
+      });
+      const items = (body.items as Json[]).slice(1);
       expect(items.map((item) => [item.state, item.reason, item.note])).toEqual([
         ['rejected', 'Top up B again', 'B is at capacity'],
         ['approved', 'Destination converts at half the CPA', 'Agreed in the weekly budget review'],

@@ -115,6 +115,7 @@ const brandCovered = (scope: Scope, item: Scoped) =>
 const MATRIX: Readonly<Record<string, RouteSpec>> = {
   'POST /v1/events': { kind: 'signed' },
   'POST /v1/evaluate': { kind: 'signed' },
+  'POST /v1/reallocation-requests': { kind: 'signed' },
   'GET /v1/health': { kind: 'public' },
   'GET /v1/openapi.json': { kind: 'public' },
   'GET /v1/cases': {
