@@ -1,5 +1,6 @@
 import type { ActionRequest } from '../../shared/domain/actions.ts';
 import type { CampaignPlan } from '../../shared/domain/catalogue.ts';
+import type { DrillKind, DrillReport } from '../../shared/domain/drill.ts';
 import type { Reallocation, ReallocationRequest } from '../../shared/domain/reallocation.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import type { BrandDetail, CampaignDetail } from '../../shared/schemas/catalogue.ts';
@@ -345,6 +346,13 @@ export const createApi = (options: ApiClientOptions) => {
         decision,
         note,
       }),
+    // Crisis drills (README "Crisis drills").
+    /** Starts a drill of `kind` (managers): its id and the drill cases it opened. */
+    startDrill: (kind: DrillKind) =>
+      call<{ drillId: string; kind: DrillKind; brand: string; caseIds: string[] }>('POST', '/drills', {
+        kind,
+      }),
+    drillReport: (drillId: string) => call<DrillReport>('GET', `/drills/${id(drillId)}`),
     /** 200, 401 or 403 for a role's own list: how a pasted token's role is found. */
     probe: async (path: '/reviews?limit=1' | '/cases?limit=1'): Promise<number> => {
       const token = options.token();

@@ -12,6 +12,8 @@ import { Campaigns } from './Campaigns.tsx';
 import { CaseDetail } from './CaseDetail.tsx';
 import { CasesBoard } from './CasesBoard.tsx';
 import { EmptyState, Link } from './common.tsx';
+import { DrillReport } from './DrillReport.tsx';
+import { DrillsPage } from './DrillsPage.tsx';
 import { Exceptions } from './Exceptions.tsx';
 import { Library } from './Library.tsx';
 import { PoliciesHome } from './Policies.tsx';
@@ -28,6 +30,7 @@ const NAV: readonly { href: string; label: WebMessageId; role: Role | 'any' }[] 
   { href: '/rules', label: 'core.nav.rules', role: 'legal' },
   { href: '/cases', label: 'core.nav.cases', role: 'manager' },
   { href: '/library', label: 'core.nav.library', role: 'manager' },
+  { href: '/drills', label: 'drills.nav', role: 'manager' },
   { href: '/campaigns', label: 'pages.nav.campaigns', role: 'any' },
   { href: '/policies', label: 'core.nav.policies', role: 'any' },
 ];
@@ -45,6 +48,10 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   const brandMatch = /^\/brands\/([^/]+)$/.exec(path);
   if (brandMatch?.[1] !== undefined)
     return <BrandPage key={brandMatch[1]} brand={decodeURIComponent(brandMatch[1])} />;
+  const drillMatch = /^\/drills\/([^/]+)$/.exec(path);
+  if (drillMatch?.[1] !== undefined)
+    return <DrillReport key={drillMatch[1]} drillId={decodeURIComponent(drillMatch[1])} />;
+  if (path === '/drills') return <DrillsPage />;
   if (path === '/campaigns') return <Campaigns />;
   if (path === '/reviews' && roles.includes('legal')) return <ReviewQueue />;
   if (path === '/exceptions' && roles.includes('legal')) return <Exceptions />;

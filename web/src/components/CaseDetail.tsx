@@ -8,6 +8,7 @@ import { ActionRequests } from './ActionRequests.tsx';
 import { brandHref, campaignHref } from './Campaigns.tsx';
 import { CopyText } from './CopyText.tsx';
 import { ErrorNotice, LevelBadge, Link, Loading, Metrics, PageTitle, StatusBadge } from './common.tsx';
+import { DrillBadge } from './DrillBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { OwnerControl } from './OwnerControl.tsx';
 import { ResolveForm } from './ResolveForm.tsx';
@@ -183,6 +184,7 @@ export const CaseDetail = ({ caseId }: { caseId: string }) => {
           <span class="title-badges">
             <LevelBadge level={item.level} />
             <StatusBadge status={item.status} />
+            <DrillBadge item={item} />
           </span>
         }
       >

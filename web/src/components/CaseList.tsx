@@ -1,6 +1,7 @@
 import { useFormat, useT } from '../i18n/index.tsx';
 import type { Case } from '../types.ts';
 import { LevelBadge, Link, StatusBadge } from './common.tsx';
+import { DrillBadge } from './DrillBadge.tsx';
 
 /** The two or three numbers that say most about a case, from its worst finding (findings come worst first). */
 const keyMetrics = (item: Case): [string, number, Readonly<Record<string, number>>][] => {
@@ -37,6 +38,7 @@ export const CaseList = ({
                 <LevelBadge level={item.level} short />
                 <span class="risk-type">{format.riskType(item.riskType)}</span>
                 <StatusBadge status={item.status} />
+                <DrillBadge item={item} />
                 {fresh.has(item.caseId) && <span class="badge badge-new">{t('core.caseList.new')}</span>}
               </div>
               <Link href={`/cases/${encodeURIComponent(item.caseId)}`} class="case-title">

@@ -9,6 +9,9 @@ import { CASEWORK_ZH_CN } from './catalogues/casework/zh-CN.ts';
 import { CORE_EN, type CoreMessageId } from './catalogues/core/en.ts';
 import { CORE_VI } from './catalogues/core/vi.ts';
 import { CORE_ZH_CN } from './catalogues/core/zh-CN.ts';
+import { DRILLS_EN, type DrillsMessageId } from './catalogues/drills/en.ts';
+import { DRILLS_VI } from './catalogues/drills/vi.ts';
+import { DRILLS_ZH_CN } from './catalogues/drills/zh-CN.ts';
 import { PAGES_EN, type PagesMessageId } from './catalogues/pages/en.ts';
 import { PAGES_VI } from './catalogues/pages/vi.ts';
 import { PAGES_ZH_CN } from './catalogues/pages/zh-CN.ts';
@@ -31,10 +34,19 @@ export type WebMessageId =
   | CaseworkMessageId
   | PagesMessageId
   | ReallocationsMessageId
-  | ActionsMessageId;
+  | ActionsMessageId
+  | DrillsMessageId;
 
 export const WEB_CATALOGUES: Catalogues<WebMessageId> = {
-  en: { ...CORE_EN, ...POLICIES_EN, ...CASEWORK_EN, ...PAGES_EN, ...REALLOCATIONS_EN, ...ACTIONS_EN },
+  en: {
+    ...CORE_EN,
+    ...POLICIES_EN,
+    ...CASEWORK_EN,
+    ...PAGES_EN,
+    ...REALLOCATIONS_EN,
+    ...ACTIONS_EN,
+    ...DRILLS_EN,
+  },
   'zh-CN': {
     ...CORE_ZH_CN,
     ...POLICIES_ZH_CN,
@@ -42,8 +54,17 @@ export const WEB_CATALOGUES: Catalogues<WebMessageId> = {
     ...PAGES_ZH_CN,
     ...REALLOCATIONS_ZH_CN,
     ...ACTIONS_ZH_CN,
+    ...DRILLS_ZH_CN,
   },
-  vi: { ...CORE_VI, ...POLICIES_VI, ...CASEWORK_VI, ...PAGES_VI, ...REALLOCATIONS_VI, ...ACTIONS_VI },
+  vi: {
+    ...CORE_VI,
+    ...POLICIES_VI,
+    ...CASEWORK_VI,
+    ...PAGES_VI,
+    ...REALLOCATIONS_VI,
+    ...ACTIONS_VI,
+    ...DRILLS_VI,
+  },
 };
 
 /** Renders a web message in a locale (ICU: plurals, selects, numbers), each message parsed once. */

@@ -1,0 +1,50 @@
+import type { Catalogue } from '../../../../../shared/i18n/translator.ts';
+import type { DrillsMessageId } from './en.ts';
+
+/** Diễn tập khủng hoảng (tiếng Việt). Mã diễn tập, mã hồ sơ, tên đăng nhập và nguyên nhân gốc là dữ liệu, giữ nguyên. */
+export const DRILLS_VI = {
+  'drills.nav': 'Diễn tập',
+  'drills.badge': 'DIỄN TẬP',
+  'drills.badgeHint':
+    'Một buổi diễn tập khủng hoảng: không phải hồ sơ thật. Không tính vào bản đồ nhiệt, bản tin hay thống kê.',
+  'drills.title': 'Diễn tập khủng hoảng',
+  'drills.hint':
+    'Buổi diễn tập đẩy một tình huống đỏ mô phỏng qua đúng quy trình thật: hồ sơ được mở, người phụ trách nhận cảnh báo có [DRILL], đồng hồ SLA bắt đầu chạy. Hãy tiếp nhận và xử lý như một hồ sơ thật; báo cáo sẽ cho thấy mỗi bước mất bao lâu và còn thiếu gì.',
+  'drills.kind': 'Tình huống',
+  'drills.kind.sentiment': 'Khủng hoảng dư luận',
+  'drills.kind.budget': 'Vượt ngân sách nghiêm trọng',
+  'drills.kind.claim': 'Quảng cáo vi phạm đang chạy',
+  'drills.run': 'Chạy diễn tập',
+  'drills.confirm':
+    'Thao tác này gửi cảnh báo [DRILL] cho người phụ trách và các quản lý của thương hiệu. Bắt đầu diễn tập "{kind}" ngay?',
+  'drills.confirmYes': 'Có, bắt đầu diễn tập',
+  'drills.cancel': 'Hủy',
+  'drills.starting': 'Đang bắt đầu diễn tập…',
+  'drills.started': 'Đã bắt đầu diễn tập {drillId}.',
+  'drills.startFailed': 'Không thể bắt đầu diễn tập.',
+  'drills.cases': 'Hồ sơ diễn tập',
+  'drills.casesEmpty': 'Chưa có hồ sơ diễn tập nào.',
+  'drills.loading': 'hồ sơ diễn tập',
+  'drills.loadFailed': 'Không tải được các hồ sơ diễn tập.',
+  'drills.report.title': 'Báo cáo diễn tập {drillId}',
+  'drills.report.loading': 'báo cáo diễn tập',
+  'drills.report.loadFailed': 'Không tải được báo cáo diễn tập.',
+  'drills.report.started': 'Bắt đầu {when}; SLA tiếp nhận {hours} giờ.',
+  'drills.report.step': 'Bước {n}',
+  'drills.report.acknowledged': 'Đã tiếp nhận',
+  'drills.report.resolved': 'Đã xử lý',
+  'drills.report.after': 'sau {duration}, bởi {actor}',
+  'drills.report.notYet': 'chưa',
+  'drills.report.rootCause': 'Nguyên nhân gốc',
+  'drills.report.pages': 'Số cảnh báo đã gửi',
+  'drills.report.missed': 'Còn thiếu',
+  'drills.report.nothingMissed': 'không có',
+  'drills.report.miss.not-acknowledged-within-sla': 'không được tiếp nhận trong SLA',
+  'drills.report.miss.not-resolved': 'chưa được xử lý',
+  'drills.report.miss.no-root-cause': 'đã xử lý nhưng không có nguyên nhân gốc',
+  'drills.report.passed': 'Đạt: mọi bước được tiếp nhận trong SLA và xử lý kèm nguyên nhân gốc.',
+  'drills.report.notPassed': 'Chưa đạt: xem mỗi bước còn thiếu gì.',
+  'drills.duration.seconds': '{s} giây',
+  'drills.duration.minutes': '{m} phút {s} giây',
+  'drills.duration.hours': '{h} giờ {m} phút',
+} as const satisfies Catalogue<DrillsMessageId>;
