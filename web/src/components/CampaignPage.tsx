@@ -237,11 +237,14 @@ export const CampaignPage = ({ campaignId }: { campaignId: string }) => {
         </h2>
         <Copies copies={copies} />
       </section>
-      <ReallocationPanel
-        campaignId={campaignId}
-        plan={campaign.plan}
-        onChanged={() => void overview.refresh()}
-      />
+      {record !== undefined && (
+        // Budget moves between plans of the catalogue: a campaign known only from its cases has none.
+        <ReallocationPanel
+          campaignId={campaignId}
+          plan={record.plan}
+          onChanged={() => void overview.refresh()}
+        />
+      )}
       <section class="campaign-section" aria-labelledby="campaign-cases-title">
         <h2 id="campaign-cases-title">
           {t('pages.campaign.casesTitle')} <span class="count">{cases.length}</span>
