@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   push: runPush,
   demo: runDemo,
   campaigns: runCampaigns,
+  drill: runDrill,
   reallocations: runReallocations,
 };
 
