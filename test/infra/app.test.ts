@@ -370,6 +370,7 @@ describe('Stack: RiskRadarData', () => {
     const queues = resourcesOf(data, 'AWS::SQS::Queue');
 
     expect(queues.map(([id]) => id.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual([
+      'ActionFailures',
       'DeliveryFailures',
       'IndexFailures',
       'InvocationFailures',
@@ -963,6 +964,31 @@ describe('Stack: RiskRadarService', () => {
       expect(JSON.stringify(mapping().Properties.DestinationConfig.OnFailure.Destination)).not.toContain(
         'IndexFailures',
       );
+    });
+
+    it('feeds the guarded actions from their own mapping: case and action items, failures to ActionFailures', () => {
+      // Act
+      const { Properties } = mappingOf(byId('carry-out-actions'));
+      const patterns = Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) =>
+        JSON.parse(filter.Pattern),
+      );
+      const writes = statementsOf(byId('carry-out-actions')).filter((s) =>
+        actionsIn(s).includes('dynamodb:PutItem'),
+      );
+      const secretReads = statementsOf(byId('carry-out-actions')).filter((s) =>
+        actionsIn(s).includes('secretsmanager:GetSecretValue'),
+      );
+
+      // Assess: requests and their audit lines live on case partitions, nothing else is writable.
+      expect(patterns).toEqual([{ dynamodb: { NewImage: { entity: { S: ['case', 'action'] } } } }]);
+      expect(JSON.stringify(Properties.DestinationConfig.OnFailure.Destination)).toContain('ActionFailures');
+      expect(writes.length).toBeGreaterThan(0);
+      for (const statement of writes) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] },
+        });
+      }
+      expect(JSON.stringify(secretReads)).toContain('AutomationSecret');
     });
 
     it('lets the search indexer write nothing but postings (SEARCH# partitions)', () => {

@@ -15,7 +15,7 @@ describe('Stream consumers: the search indexer', () => {
     const ids = STREAM_CONSUMERS.map((consumer) => consumer.id);
 
     // Assess
-    expect(ids).toEqual(['notify-escalation', 'index-cases']);
+    expect(ids).toEqual(['notify-escalation', 'index-cases', 'carry-out-actions']);
   });
 
   it.each([
