@@ -33,7 +33,9 @@ const MARK = /^\p{M}$/u;
 const SEPARATOR = /^[\s\p{Z}\p{P}\p{Extended_Pictographic}~^|`]$/u;
 const KEPT_SYMBOLS = new Set(['#', '%', '&', '@']);
 // Emoji and Markdown emphasis (**, __, ~~, `) are decoration: between two letters they split no word.
-const DECORATION = /^[\p{Extended_Pictographic}*_~`]$/u;
+// A lone underscore is no emphasis inside a word (CommonMark) but the space of a hashtag
+// (#chữa_gan_nhiễm_mỡ): a separator.
+const DECORATION = /^[\p{Extended_Pictographic}*~`]$/u;
 
 /**
  * `gapBefore` values: a separator stood there, only decoration between two letters, or a decimal point
@@ -692,6 +694,18 @@ const inSpacedWord = (out: Builder, original: string, k: number): boolean => {
   );
 };
 const ONE = 0x31;
+const ZERO = 0x30;
+const LOWER_O = 0x6f;
+const LING = 0x96f6; // 零
+/** Whether the unit before (`previous`, joined or not) continues a word or a number. */
+const joinedToWord = (previous: number | undefined, joined: boolean): boolean =>
+  joined && (isLetter(previous) || isDigit(previous));
+/** Whether `count` letters follow from unit `k` on, with nothing between them. */
+const lettersFollow = (out: Builder, k: number, count: number): boolean => {
+  for (let j = k; j < k + count; j++)
+    if (j >= out.length || !isLetter(out.units[j]) || out.gapBefore[j] !== 0) return false;
+  return true;
+};
 
 /**
  * Folds the evasions that live between characters, in place: a digit standing for a letter inside a
@@ -725,6 +739,11 @@ const foldEvasions = (out: Builder, original: string): void => {
       ) {
         unit = leet;
       }
+    } else if (unit === ZERO && !joinedToWord(previous, joined)) {
+      // A zero opening a word stands for the letter (0NLY, T0DAY 0NLY) before three letters, and for 零
+      // before a Chinese character (0风险, 0添加): the numeral copy writes instead.
+      if (lettersFollow(out, read + 1, 3)) unit = LOWER_O;
+      else if (nextJoined && next !== undefined && next >= FIRST_CJK && next <= 0x9fff) unit = LING;
     } else if (
       unit === LOWER_L &&
       original.charCodeAt(starts[read] ?? 0) === LOWER_L &&

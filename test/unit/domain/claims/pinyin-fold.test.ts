@@ -68,3 +68,37 @@ describe('Function: pinyinFold', () => {
     expect(folds).toEqual([undefined, undefined]);
   });
 });
+
+describe('Function: normalise — zeros and hashtags', () => {
+  it.each([
+    ['a zero opening a word of letters', 'T0DAY 0NLY', 'todayonly'],
+    ['a zero before a Chinese character', '0风险 0添加', '零风险零添加'],
+    ['the underscores of a hashtag', '#chữa_gan', '#chuagan'],
+  ])('folds %s', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+
+  it.each([
+    ['a zero inside a number', '10风险 2020年', '10风险2020年'],
+    ['a zero after a letter', 'E0级', 'e0级'],
+    ['a zero before fewer than three letters', '0kg 0mg', '0kg0mg'],
+  ])('leaves %s as it is', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+
+  it('splits hashtag words where the underscores stood', () => {
+    // Act
+    const n = normalise('#chữa_gan');
+
+    // Assess
+    expect([...n.gapBefore]).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
+  });
+});
