@@ -6,6 +6,7 @@ import { AppContext, type AppServices } from '../context.ts';
 import { LanguageSwitcher, useI18n, useT, type WebMessageId } from '../i18n/index.tsx';
 import { navigate, useLocation } from '../router.ts';
 import type { AppConfig, Role } from '../types.ts';
+import { ActionPolicy } from './ActionPolicy.tsx';
 import { BrandPage } from './BrandPage.tsx';
 import { CampaignPage } from './CampaignPage.tsx';
 import { Campaigns } from './Campaigns.tsx';
@@ -64,6 +65,7 @@ const Screen = ({ path, roles }: { path: string; roles: readonly Role[] }) => {
   if (path === '/policies/matrix') return <PolicyMatrix />;
   if (path === '/policies/spend') return <PolicyThresholds key="spend" policy="spend" />;
   if (path === '/policies/sentiment') return <PolicyThresholds key="sentiment" policy="sentiment" />;
+  if (path === '/policies/actions') return <ActionPolicy />;
   return (
     <EmptyState title={t('core.app.noSuchPage')}>
       <Link href={homeOf(roles)}>{t('core.app.goHome')}</Link>

@@ -38,6 +38,17 @@ export const ACTIONS_EN = {
   'actions.done.rejected': 'Action rejected.',
   'actions.problem.conflict': 'Someone decided this action meanwhile; the list is up to date now.',
   'actions.problem.other': 'The decision was not saved: {detail}',
+  'actions.policy.title': 'Actions by risk type',
+  'actions.policy.help':
+    "Each risk type's actions: kind (pause-campaign, cap-budget with amount or ratioOfPlan, notify-webhook), atLevel (yellow or red) and approval (manual or automatic).",
+  'actions.policy.riskType': 'Risk type',
+  'actions.policy.action': 'Action',
+  'actions.policy.level': 'At level',
+  'actions.policy.approval': 'Approval',
+  'actions.policy.none': 'No actions: cases ask for nothing.',
+  'actions.policy.document': 'The policy as JSON',
+  'actions.policy.approval.manual': 'A manager approves',
+  'actions.policy.approval.automatic': 'Automatic',
 } as const;
 
 export type ActionsMessageId = keyof typeof ACTIONS_EN;

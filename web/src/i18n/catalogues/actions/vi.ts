@@ -37,4 +37,15 @@ export const ACTIONS_VI = {
   'actions.done.rejected': 'Đã từ chối hành động.',
   'actions.problem.conflict': 'Người khác vừa quyết định hành động này; danh sách đã được cập nhật.',
   'actions.problem.other': 'Quyết định chưa được lưu: {detail}',
+  'actions.policy.title': 'Hành động theo loại rủi ro',
+  'actions.policy.help':
+    'Hành động của từng loại rủi ro: kind (pause-campaign, cap-budget với amount hoặc ratioOfPlan, notify-webhook), atLevel (yellow hoặc red) và approval (manual hoặc automatic).',
+  'actions.policy.riskType': 'Loại rủi ro',
+  'actions.policy.action': 'Hành động',
+  'actions.policy.level': 'Ở mức',
+  'actions.policy.approval': 'Phê duyệt',
+  'actions.policy.none': 'Không có hành động: vụ việc không yêu cầu gì.',
+  'actions.policy.document': 'Chính sách dạng JSON',
+  'actions.policy.approval.manual': 'Quản lý phê duyệt',
+  'actions.policy.approval.automatic': 'Tự động',
 } as const satisfies Catalogue<ActionsMessageId>;

@@ -37,4 +37,15 @@ export const ACTIONS_ZH_CN = {
   'actions.done.rejected': '操作已拒绝。',
   'actions.problem.conflict': '此操作已被他人处理；列表已更新。',
   'actions.problem.other': '决定未保存：{detail}',
+  'actions.policy.title': '按风险类型的操作',
+  'actions.policy.help':
+    '每种风险类型的操作：kind（pause-campaign、带 amount 或 ratioOfPlan 的 cap-budget、notify-webhook）、atLevel（yellow 或 red）与 approval（manual 或 automatic）。',
+  'actions.policy.riskType': '风险类型',
+  'actions.policy.action': '操作',
+  'actions.policy.level': '触发级别',
+  'actions.policy.approval': '审批',
+  'actions.policy.none': '无操作：案例不请求任何操作。',
+  'actions.policy.document': '策略 JSON',
+  'actions.policy.approval.manual': '由经理批准',
+  'actions.policy.approval.automatic': '自动',
 } as const satisfies Catalogue<ActionsMessageId>;
