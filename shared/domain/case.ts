@@ -1,5 +1,6 @@
 import { subjectWords } from '#shared/i18n/vocabulary.ts';
 import type { Assessment, SeverityOrder } from './assess.ts';
+import { DRILL_KEY_PREFIX } from './drill-key.ts';
 import { MANAGER_TIER, OWNER_TIER, pageRecipients } from './escalation-policy.ts';
 import type { DrillMarker, EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
@@ -396,8 +397,7 @@ export const subjectOf = (event: RiskEvent): Subject => {
     : { ...subject, key: `${DRILL_KEY_PREFIX}${part(event.drill.drillId)}|${subject.key}` };
 };
 
-/** What a drill's subject keys and case ids start with. */
-export const DRILL_KEY_PREFIX = 'drill|';
+/** What a drill's case ids start with (its subject keys: `DRILL_KEY_PREFIX`). */
 export const DRILL_CASE_ID_PREFIX = 'drill-';
 
 const realSubjectOf = (event: RiskEvent): Subject => {

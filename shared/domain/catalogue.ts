@@ -7,6 +7,7 @@
 
 import { brandKey, marketKey } from '#shared/auth/scope.ts';
 import type { RiskCase, Subject } from './case.ts';
+import { realSubjectKey } from './drill-key.ts';
 import type { RiskEvent, SpendEvent } from './event.ts';
 
 /** What a campaign plans: the budget over its period (both dates inclusive). */
@@ -211,7 +212,7 @@ export const completedSubject = (
 ): Subject => {
   const fromCatalogue =
     campaign === undefined ? {} : defined({ brand: campaign.brand, market: campaign.market });
-  if (!subject.key.startsWith('spend|')) return { ...fromCatalogue, ...subject };
+  if (!realSubjectKey(subject.key).startsWith('spend|')) return { ...fromCatalogue, ...subject };
   const fromEvent = defined({
     brand: said.brand?.trim(),
     market: said.market === undefined ? undefined : marketKey(said.market),

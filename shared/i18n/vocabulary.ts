@@ -1,3 +1,4 @@
+import { realSubjectKey } from '#shared/domain/drill-key.ts';
 import { VOCABULARY_EN, type VocabularyId } from './catalogues/vocabulary/en.ts';
 import { VOCABULARY_VI } from './catalogues/vocabulary/vi.ts';
 import { VOCABULARY_ZH_CN } from './catalogues/vocabulary/zh-CN.ts';
@@ -105,7 +106,7 @@ interface SubjectParts {
 export const subjectText = (
   locale: Locale,
   subject: SubjectParts & { readonly key: string; readonly label: string },
-): string => subjectWords(locale, subject.key.split('|')[0] ?? '', subject) ?? subject.label;
+): string => subjectWords(locale, realSubjectKey(subject.key).split('|')[0] ?? '', subject) ?? subject.label;
 
 /**
  * The words for a subject of a kind (`spend`, `sentiment`, `ad-copy`), or undefined when a part it needs is

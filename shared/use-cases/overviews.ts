@@ -2,6 +2,7 @@ import { brandKey, covers, isUnscoped, marketKey, type Scope } from '#shared/aut
 import { asSpendBaseline, baselineKeyOf, type SpendBaseline } from '#shared/domain/baselines.ts';
 import type { AuditEntry, Occurrence, RiskCase } from '#shared/domain/case.ts';
 import type { CampaignPlan } from '#shared/domain/catalogue.ts';
+import { realSubjectKey } from '#shared/domain/drill-key.ts';
 import type { Spend } from '#shared/domain/event.ts';
 import { elapsedShare } from '#shared/domain/period.ts';
 import type { Review } from '#shared/domain/review.ts';
@@ -109,7 +110,7 @@ const PAGE = 100;
 
 // ——— Pure helpers ———
 
-const isSpendCase = (value: RiskCase): boolean => value.subject.key.startsWith('spend|');
+const isSpendCase = (value: RiskCase): boolean => realSubjectKey(value.subject.key).startsWith('spend|');
 const isCopyCase = (value: RiskCase): boolean => value.subject.copyId !== undefined;
 
 /**

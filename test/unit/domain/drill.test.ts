@@ -6,6 +6,7 @@ import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { acknowledgeCase, type RiskCase, resolveCase, subjectOf } from '#shared/domain/case.ts';
 import { DRILL_KINDS, drillIdOf, drillReportOf, drillScenario, drillStepOf } from '#shared/domain/drill.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import { subjectText } from '#shared/i18n/vocabulary.ts';
 import type { CaseQuery, FollowUpMessage } from '#shared/ports.ts';
 import { RiskEventSchema } from '#shared/schemas/events.ts';
 import { checkSla } from '#shared/use-cases/check-sla.ts';
@@ -139,6 +140,38 @@ describe('A drill case stays apart from real cases of the same subject', () => {
     expect(d.store.cases.get(String(realId))?.drill).toBeUndefined();
     expect(d.store.cases.get(String(realId))?.occurrences).toBe(2);
     expect(d.store.cases.get(String(drillId))?.occurrences).toBe(1);
+  });
+
+  it('is a spend subject like the real one: it takes the brand the event names, its owner, and its words', async () => {
+    // Prepare: the catalogue knows brand Acme, owned by ana.
+    const acme = {
+      brand: 'Acme',
+      owner: 'ana',
+      managers: [],
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: '',
+      version: 1,
+    };
+    const d = {
+      ...deps(),
+      catalogue: {
+        getMany: async () => ({ campaigns: new Map(), brands: new Map([['acme', acme]]) }),
+        saveCampaign: async () => 'saved' as const,
+        saveBrand: async () => 'saved' as const,
+      },
+    } as unknown as IngestDependencies & { store: MemoryEventStore };
+    const event = drilled(spendEvent({ actualSpend: 20_000, brand: 'Acme' }, 'e-owned'));
+
+    // Act
+    const [result] = await ingestEvents('pusher', [{ index: 0, ok: true, event }], d);
+
+    // Assess
+    const opened = d.store.cases.get(String(result && 'caseId' in result ? result.caseId : ''));
+    expect(opened).toMatchObject({ owner: 'ana', subject: { brand: 'Acme', campaignId: 'cmp-1' } });
+    expect(subjectText('zh-CN', opened?.subject ?? subjectOf(event))).toBe(
+      subjectText('zh-CN', subjectOf(spendEvent())),
+    );
   });
 
   it('records no catalogue sighting and no review for legal', async () => {
