@@ -270,7 +270,12 @@ export const readSentiment = (
   const settled = baseline !== undefined && baseline.hours >= learning.minHours && baseline.mentions > 0;
   const base = baseline === undefined ? 0.5 : baseShareOf(baseline);
   const expectedShare = clamp(logistic(logit(base) + seasonalOffset(baseline, window)), 1e-4, 1 - 1e-4);
-  const rho = clamp(baseline?.rho ?? learning.initialRho, RHO_FLOOR, RHO_CEILING);
+  // The variation a window is judged with: the subject's own window-to-window variation plus the
+  // uncertainty of its normal, which rests on `baseline.mentions` (a share learnt from 90 mentions is
+  // known to about ±3 points at 10 %, from 90,000 to ±0.1): a young or quiet baseline does not take its
+  // first guess for certain, and every later window for a spike it then would not learn from.
+  const rho =
+    clamp(baseline?.rho ?? learning.initialRho, RHO_FLOOR, RHO_CEILING) + 1 / ((baseline?.mentions ?? 0) + 1);
   const n = window.mentions;
   const x = window.negative;
   const expectedNegative = n * expectedShare;
@@ -496,11 +501,15 @@ const learnShare = (
   const x = window.negative;
   const decay = 0.5 ** (window.hours / learning.halfLifeHours);
   const rate = n / window.hours;
+  // The usual volume: the mean of the hours learnt so far while they are few (a subject first heard at
+  // night is not held to its night's volume, which would make every daytime window a storm), then a
+  // slow exponential mean, each window capped at `volumeCap` times it.
+  const volumeWeight = Math.max(0.05, window.hours / (base.hours + window.hours));
   const mentionsPerHour =
     base.mentionsPerHour === 0
       ? rate
       : base.mentionsPerHour +
-        0.05 * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour);
+        volumeWeight * (Math.min(rate, learning.volumeCap * base.mentionsPerHour) - base.mentionsPerHour);
   // A storm (a viral post, a launch, a crisis: more than `volumeCap` times the usual volume) says what
   // that audience thinks, not what the subject's usual audience does: its share is not learnt.
   if (isStorm(base, window, thresholds)) return { mentionsPerHour, hours: base.hours + window.hours };

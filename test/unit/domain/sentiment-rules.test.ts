@@ -223,6 +223,48 @@ describe('Baseline: robust, seasonal, adopting a lasting shift', () => {
     expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeCloseTo(1 / 12, 2);
   });
 
+  it('learns a subject first heard at night from its days too, not taking its first window for certain', () => {
+    // Prepare: six-hourly windows at about 6 % negative (81 of 1,331 after the first), quiet nights and
+    // busy days; the first window heard is a night with no negative mention at all.
+    const counts = [
+      [45, 0],
+      [140, 9],
+      [161, 21],
+      [47, 1],
+      [90, 5],
+      [134, 10],
+      [154, 4],
+      [28, 4],
+      [59, 4],
+      [150, 2],
+      [88, 5],
+      [35, 4],
+      [145, 12],
+      [150, 9],
+      [160, 10],
+      [40, 3],
+    ] as const;
+    const windows = counts.map(([mentions, negative], k) => {
+      const end = Date.UTC(2026, 10, 9, 6) + k * 6 * 3_600_000;
+      return {
+        at: new Date(end).toISOString(),
+        sentiment: {
+          ...hourWindow(0, mentions, negative).sentiment,
+          windowStart: new Date(end - 6 * 3_600_000).toISOString(),
+          windowEnd: new Date(end).toISOString(),
+        },
+      };
+    });
+
+    // Act
+    const baseline = learnSentiment(windows);
+
+    // Assess: the normal is the subject's 6 %, not the 1 % of its first night (the daytime windows were
+    // storms against the night's volume, and every later window too surprising against a certain 1 %).
+    expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeGreaterThan(0.045);
+    expect((baseline?.negative ?? 0) / (baseline?.mentions ?? 1)).toBeLessThan(0.075);
+  });
+
   it('weighs a tiny window in the charts by the chance of its counts', () => {
     // Prepare: 40 mentions an hour at 10 %, then three hours of a single mention each, each one negative:
     // a 1-in-10 event three times, about 1 in 1,000 together.
