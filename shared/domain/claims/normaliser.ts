@@ -541,8 +541,72 @@ const normaliseToScratch = (original: string): Builder => {
   }
   foldEvasions(out, original);
   if (MAY_BE_HAN.test(original) && ASCII_LETTER.test(original)) foldPinyin(out, original);
-  scratch = out;
-  return out;
+  const dialect =
+    VIETNAMESE.test(original) && SLANG_NEGATION.test(original) ? withDialect(out, original) : out;
+  scratch = dialect;
+  return dialect;
+};
+
+// Latin letters with diacritics (Vietnamese writes them in nearly every word; English copy has none).
+const VIETNAMESE = /[\u00c0-\u00ff\u0102-\u01b0\u1ea0-\u1ef9]/u;
+// Chat and southern spellings of "không" (not): hok tái phát, ko tác dụng phụ, hông hiệu quả.
+const SLANG_NEGATION = /(?<![\p{L}\p{N}])(?:hok|hông|hổng|khum|ko)(?![\p{L}\p{N}])/u;
+const SLANG_WORDS: ReadonlySet<string> = new Set(['hok', 'hông', 'hổng', 'khum', 'ko']);
+const KHONG = 'khong';
+
+/**
+ * Vietnamese copy with "không" spelt as chat or dialect writes it (hok, ko, hông, hổng, khum), each such
+ * word, lower case as written, read as "khong"; every unit of it maps back to the whole word as written.
+ * The result is a new builder when something changed (a word grows), else `out`.
+ */
+const withDialect = (out: Builder, original: string): Builder => {
+  let result: Builder | undefined;
+  for (let read = 0; read < out.length; ) {
+    let end = read;
+    if (
+      isLetter(out.units[read]) &&
+      (read === 0 || out.gapBefore[read] !== 0 || !isLetter(out.units[read - 1]))
+    ) {
+      end = read + 1;
+      while (end < out.length && isLetter(out.units[end]) && out.gapBefore[end] === 0) end++;
+    }
+    const from = out.starts[read] ?? 0;
+    const to = out.ends[end - 1] ?? 0;
+    const slang =
+      end > read &&
+      (end >= out.length || out.gapBefore[end] !== 0 || !isLetter(out.units[end])) &&
+      SLANG_WORDS.has(original.slice(from, to).normalize('NFC'));
+    if (slang) {
+      result ??= copyOf(out, read);
+      for (let k = 0; k < KHONG.length; k++) {
+        result.pendingGap = k === 0 ? (out.gapBefore[read] ?? 0) : 0;
+        emitUnit(result, KHONG.charCodeAt(k), from, to);
+      }
+      read = end;
+      continue;
+    }
+    const stop = Math.max(end, read + 1);
+    if (result !== undefined)
+      for (let k = read; k < stop; k++) {
+        result.pendingGap = out.gapBefore[k] ?? 0;
+        emitUnit(result, out.units[k] ?? 0, out.starts[k] ?? 0, out.ends[k] ?? 0);
+      }
+    read = stop;
+  }
+  if (result === undefined) return out;
+  result.pendingGap = 0;
+  return result;
+};
+
+/** A new builder holding the first `length` units of `out`. */
+const copyOf = (out: Builder, length: number): Builder => {
+  const copy = newBuilder(out.length + 16);
+  copy.units.set(out.units.subarray(0, length));
+  copy.starts.set(out.starts.subarray(0, length));
+  copy.ends.set(out.ends.subarray(0, length));
+  copy.gapBefore.set(out.gapBefore.subarray(0, length));
+  copy.length = length;
+  return copy;
 };
 
 /** An HTML tag or character reference in a copy: what it stands for, and whether it separates words. */

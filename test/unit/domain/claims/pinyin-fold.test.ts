@@ -102,3 +102,41 @@ describe('Function: normalise — zeros and hashtags', () => {
     expect([...n.gapBefore]).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
   });
 });
+
+describe('Function: normalise — Vietnamese chat spellings of "không"', () => {
+  it.each([
+    ['hok', 'thoái hóa hok tái phát', 'thoaihoakhongtaiphat'],
+    ['ko', 'ko tác dụng phụ', 'khongtacdungphu'],
+    ['hông', 'hông hiệu quả', 'khonghieuqua'],
+  ])('reads %s as không', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+
+  it('maps each unit of the folded word back to the word as written', () => {
+    // Prepare
+    const text = 'thoái hóa hok tái phát';
+
+    // Act
+    const n = normalise(text);
+    const range = originalRange(n, 8, 13);
+
+    // Assess
+    expect(text.slice(range.start, range.end)).toBe('hok');
+  });
+
+  it.each([
+    ['hồng (pink, a rose)', 'hoa hồng tươi', 'hoahongtuoi'],
+    ['ko in copy without Vietnamese letters', 'KO knockout ko', 'koknockoutko'],
+    ['a longer word', 'hoka được', 'hokaduoc'],
+  ])('leaves %s alone', (_case, text, expected) => {
+    // Act
+    const n = normalise(text);
+
+    // Assess
+    expect(n.text).toBe(expected);
+  });
+});
