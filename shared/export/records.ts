@@ -60,6 +60,8 @@ export const CASE_COLUMNS: readonly Column<RiskCase>[] = [
   { header: 'column.improvementPlan', value: (c) => c.resolution?.improvementPlan },
   { header: 'column.resolvedBy', value: (c) => c.resolution?.by },
   { header: 'column.resolvedAt', value: (c) => c.resolution?.at },
+  // A crisis drill's case (only in an export that asks for them, `drill=only|include`): its drill id.
+  { header: 'column.drill', value: (c) => c.drill?.drillId },
 ];
 
 export const REVIEW_COLUMNS: readonly Column<Review>[] = [

@@ -6,6 +6,7 @@ import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { acknowledgeCase, type RiskCase, resolveCase, subjectOf } from '#shared/domain/case.ts';
 import { DRILL_KINDS, drillIdOf, drillReportOf, drillScenario, drillStepOf } from '#shared/domain/drill.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import { CASE_COLUMNS } from '#shared/export/records.ts';
 import { subjectText } from '#shared/i18n/vocabulary.ts';
 import type { CaseQuery, FollowUpMessage } from '#shared/ports.ts';
 import { RiskEventSchema } from '#shared/schemas/events.ts';
@@ -234,6 +235,17 @@ describe('A drill case is left out of every figure', () => {
       expect(drillItem[key], key).not.toBe(realItem[key]);
     }
     expect(drillItem[caseIndexes.all.partitionKey]).toBe('DRILL#CASES#RUN#drill-1');
+  });
+
+  it('is marked in a CSV export that asks for it: the drill column holds its drill id', async () => {
+    // Prepare
+    const drill = await drillCase();
+    const { drill: _, ...real } = drill;
+    const column = CASE_COLUMNS.find((candidate) => candidate.header === 'column.drill');
+
+    // Act / Assess
+    expect(column?.value(drill, 'en')).toBe('drill-1');
+    expect(column?.value(real as RiskCase, 'en')).toBeUndefined();
   });
 
   it('never reaches the search index', async () => {

@@ -35,6 +35,7 @@ export const EVIDENCE_EN = {
   'column.improvementPlan': 'Improvement plan',
   'column.resolvedBy': 'Resolved by',
   'column.resolvedAt': 'Resolved at (UTC)',
+  'column.drill': 'Drill (not a real case)',
   // CSV columns: reviews
   'column.reviewId': 'Review ID',
   'column.round': 'Round',

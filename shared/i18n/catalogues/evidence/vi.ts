@@ -31,6 +31,7 @@ export const EVIDENCE_VI: Catalogue<EvidenceMessageId> = {
   'column.improvementPlan': 'Kế hoạch cải tiến',
   'column.resolvedBy': 'Người giải quyết',
   'column.resolvedAt': 'Thời điểm giải quyết (UTC)',
+  'column.drill': 'Diễn tập (không phải hồ sơ thật)',
   'column.reviewId': 'Mã thẩm định',
   'column.round': 'Vòng',
   'column.copyId': 'Mã nội dung',

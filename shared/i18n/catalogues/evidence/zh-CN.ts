@@ -31,6 +31,7 @@ export const EVIDENCE_ZH_CN: Catalogue<EvidenceMessageId> = {
   'column.improvementPlan': '改进计划',
   'column.resolvedBy': '解决人',
   'column.resolvedAt': '解决时间（UTC）',
+  'column.drill': '演练（非真实案件）',
   'column.reviewId': '审核编号',
   'column.round': '轮次',
   'column.copyId': '文案编号',
