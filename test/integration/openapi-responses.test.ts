@@ -2,6 +2,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { FUNCTIONS, type FunctionDefinition } from '#infra/catalog.ts';
+import { DynamoDbActionStore } from '#shared/adapters/dynamodb-action-store.ts';
+import { requestAction } from '#shared/domain/actions.ts';
+import type { RiskCase } from '#shared/domain/case.ts';
 import { openApiDocument } from '#shared/schemas/openapi.ts';
 import {
   type ApiRequest,
@@ -269,6 +272,51 @@ beforeAll(async () => {
   });
   await ask('manager', { ...ownerOf(copyCase), body: JSON.stringify({ owner: 'ana' }) });
   await ask('manager', { ...ownerOf('none'), body: JSON.stringify({ owner: 'ana' }) });
+
+  // Guarded actions: the case's requests (one made as the stream consumer would), approved, rejected, refused.
+  const spendRecord = bodyOf(
+    await ask('manager', {
+      method: 'GET',
+      resource: '/v1/cases/{id}',
+      url: `/v1/cases/${spendCase}`,
+      pathParameters: { id: spendCase },
+    }),
+  );
+  const actions = new DynamoDbActionStore(table.docClient, table.tableName);
+  for (const kind of ['pause-campaign', 'notify-webhook'] as const) {
+    const made = requestAction(
+      spendRecord.case as RiskCase,
+      { kind, atLevel: 'red', approval: 'manual' },
+      new Date(),
+    );
+    await actions.create(made.request, made.audit);
+  }
+  const ofAction = (id: string, decision: 'approve' | 'reject') => ({
+    method: 'POST' as const,
+    resource: `/v1/actions/{id}/${decision}`,
+    url: `/v1/actions/${id}/${decision}`,
+    pathParameters: { id },
+  });
+  await ask('legal', {
+    method: 'GET',
+    resource: '/v1/cases/{id}/actions',
+    url: `/v1/cases/${spendCase}/actions`,
+    pathParameters: { id: spendCase },
+  });
+  await ask('manager', {
+    method: 'GET',
+    resource: '/v1/cases/{id}/actions',
+    url: '/v1/cases/none/actions',
+    pathParameters: { id: 'none' },
+  });
+  await ask('manager', {
+    ...ofAction(`${spendCase}.pause-campaign.red`, 'approve'),
+    body: JSON.stringify({ note: 'Go' }),
+  });
+  await ask('manager', { ...ofAction(`${spendCase}.pause-campaign.red`, 'approve'), body: '{}' });
+  await ask('manager', { ...ofAction(`${spendCase}.notify-webhook.red`, 'reject'), body: '{}' });
+  await ask('manager', { ...ofAction('bad-id', 'reject'), body: '{}' });
+  await ask('legal', { ...ofAction(`${spendCase}.notify-webhook.red`, 'approve'), body: '{}' });
 
   // Policies: list, a draft refused and saved, tested, published, the history, a diff, a rollback, refusals.
   const ofPolicy = (id: string, tail = '') => ({

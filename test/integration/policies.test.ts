@@ -121,7 +121,7 @@ afterAll(async () => {
 
 // A draft's test compiles its pack's rules: seconds on a busy machine.
 describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
-  it('lists the four policies at version 0, the shipped defaults', async () => {
+  it('lists the five policies at version 0, the shipped defaults', async () => {
     // Act
     const answer = await as(MANAGER, 'GET', '/policies');
 
@@ -132,6 +132,7 @@ describe('Policies: claims (legal)', { timeout: 240_000 }, () => {
       expect.objectContaining({ id: 'matrix', owner: 'manager', activeVersion: 0 }),
       expect.objectContaining({ id: 'spend', owner: 'manager', activeVersion: 0 }),
       expect.objectContaining({ id: 'sentiment', owner: 'manager', activeVersion: 0 }),
+      expect.objectContaining({ id: 'actions', owner: 'manager', activeVersion: 0, base: 'actions@1' }),
     ]);
   });
 
@@ -384,6 +385,7 @@ describe('Policies: who may write', () => {
     ['matrix', LEGAL],
     ['spend', LEGAL],
     ['sentiment', LEGAL],
+    ['actions', LEGAL],
   ])('the %s policy refuses the non-owner (403) on every write', async (id, token) => {
     for (const [method, path, body] of writes(id)) {
       const answer = await as(token, method, path, body);
