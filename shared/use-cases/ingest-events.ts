@@ -4,7 +4,6 @@ import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
 import { completedSubject, ownerFor, sightingsOf } from '#shared/domain/catalogue.ts';
 import { RISK_TYPES } from '#shared/domain/finding.ts';
-import { explainPlan, withPlanOfRecord } from '#shared/domain/reallocation-plan.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
@@ -21,7 +20,7 @@ import {
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { brandsToComplete, NO_ENTRIES, recordSightings } from './catalogue-sightings.ts';
 import { type EventResult, type ParsedItem, rejectedResult } from './event-results.ts';
-import { type JudgeDependencies, type Judgement, judgeInOrder, loadKnowledge } from './judge-events.ts';
+import { type JudgeDependencies, type Judgement, judgeWithPlans, loadKnowledge } from './judge-events.ts';
 import { planOccurrence, stateAfter } from './plan-occurrence.ts';
 
 export interface IngestDependencies extends JudgeDependencies {
@@ -161,13 +160,6 @@ const completeCatalogue = async (
   ]);
   return { campaigns: recorded.campaigns, brands: new Map([...more, ...recorded.brands]) };
 };
-
-/** The catalogue's campaign a spend event reports on, if read. */
-const campaignOf = (event: RiskEvent, catalogue: CatalogueEntries) =>
-  event.type === 'spend' ? catalogue.campaigns.get(event.spend.campaignId) : undefined;
-
-/** The budget a spend event itself states. */
-const plannedBy = (event: RiskEvent): number => (event.type === 'spend' ? event.spend.plannedBudget : 0);
 
 /** A decided event whose case takes its brand, market and default owner from the catalogue. */
 const withCatalogue = (item: Decided, catalogue: CatalogueEntries): Decided => {
@@ -354,20 +346,8 @@ export const ingestEvents = async (
 
   // Decide: assessments (a spend event against its campaign's plan of record, from the catalogue read
   // above), then which case each event opens or joins.
-  const judged = judgeInOrder(
-    fresh.map((item) => ({ item, ...withPlanOfRecord(item.event, campaignOf(item.event, catalogue)) })),
-    now,
-    knowledge,
-    deps.engine,
-  ).map(({ item, plan, judgement }) =>
-    decide(
-      clientId,
-      item.index,
-      item.event,
-      { ...judgement, assessment: explainPlan(judgement.assessment, plan, plannedBy(item.event)) },
-      now,
-      deps.policy,
-    ),
+  const judged = judgeWithPlans(fresh, now, knowledge, deps.engine, catalogue.campaigns).map(
+    ({ index, event, judgement }) => decide(clientId, index, event, judgement, now, deps.policy),
   );
   const subjects = judged.flatMap((item) => (item.subject === undefined ? [] : [item.subject]));
   // A subject whose pointer was read and found empty has no case to read.

@@ -5,9 +5,11 @@ import {
   type BaselineKey,
   baselineKeyOf,
 } from '#shared/domain/baselines.ts';
+import type { Campaign } from '#shared/domain/catalogue.ts';
 import { applyExceptions, type ClaimException } from '#shared/domain/claim-exception.ts';
 import type { RiskEngine } from '#shared/domain/engine.ts';
 import { fitAssessment } from '#shared/domain/finding-budget.ts';
+import { explainPlan, withPlanOfRecord } from '#shared/domain/reallocation-plan.ts';
 import type { RiskMatrix } from '#shared/domain/risk-matrix.ts';
 import type { BaselineStore, ExceptionStore } from '#shared/ports.ts';
 import type { Assessment } from '#shared/schemas/assessment.ts';
@@ -158,3 +160,36 @@ export const judgeInOrder = <T extends { readonly event: RiskEvent }>(
     return { ...item, judgement };
   });
 };
+
+/**
+ * `judgeInOrder` with each spend event judged against its campaign's plan of record (catalogue.ts
+ * `planOfRecord`: the catalogue's plan once a person or an approved re-allocation set it) and its budget
+ * findings saying so; the items keep their events as sent. `campaigns`: the catalogue's campaigns the batch
+ * names, as read for it (ingest's one bulk read); an empty map judges every event against its own plan.
+ */
+export const judgeWithPlans = <T extends { readonly event: RiskEvent }>(
+  items: readonly T[],
+  now: Date,
+  knowledge: Knowledge,
+  engine: JudgeDependencies['engine'],
+  campaigns: ReadonlyMap<string, Campaign>,
+): (T & { readonly judgement: Judgement })[] =>
+  judgeInOrder(
+    items.map((item) => {
+      const campaign = item.event.type === 'spend' ? campaigns.get(item.event.spend.campaignId) : undefined;
+      return { item, ...withPlanOfRecord(item.event, campaign) };
+    }),
+    now,
+    knowledge,
+    engine,
+  ).map(({ item, plan, judgement }) => ({
+    ...item,
+    judgement: {
+      ...judgement,
+      assessment: explainPlan(
+        judgement.assessment,
+        plan,
+        item.event.type === 'spend' ? item.event.spend.plannedBudget : 0,
+      ),
+    },
+  }));

@@ -5,6 +5,7 @@ import type { DecisionWrite, Reallocation } from '#shared/domain/reallocation.ts
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '#shared/errors.ts';
 import type { ReallocationStore, SaveResult } from '#shared/ports.ts';
+import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import { type IngestDependencies, ingestEvents } from '#shared/use-cases/ingest-events.ts';
 import {
   decideReallocationAs,
@@ -37,7 +38,10 @@ const vnOnly = manager('vy', { markets: ['VN'] });
 /** The adapter's conditions in memory: the request's version, and each campaign's, or nothing is written. */
 class MemoryReallocationStore implements ReallocationStore {
   readonly items = new Map<string, Reallocation>();
-  constructor(private readonly catalogue: MemoryCatalogueStore) {}
+  private readonly catalogue: MemoryCatalogueStore;
+  constructor(catalogue: MemoryCatalogueStore) {
+    this.catalogue = catalogue;
+  }
   async get(id: string) {
     return this.items.get(id);
   }
@@ -248,7 +252,10 @@ describe('Use case: ingest judges spend against the plan of record', () => {
     const { catalogue, deps } = ingestSetup([planned]);
     const [result] = await ingestEvents('meta', [{ index: 0, ok: true, event }], deps);
     return {
-      overrun: result?.assessment.findings.find((finding) => finding.ruleId === 'spend.overrun'),
+      overrun:
+        result === undefined || result.status === 'rejected'
+          ? undefined
+          : result.assessment.findings.find((finding) => finding.ruleId === 'spend.overrun'),
       reads: catalogue.calls.getMany,
     };
   };
@@ -282,5 +289,21 @@ describe('Use case: ingest judges spend against the plan of record', () => {
 
     // Assess
     expect(judged.map((j) => j.overrun)).toEqual([undefined, undefined]);
+  });
+
+  it('judges the dry run (POST /v1/evaluate) against the same plan of record as ingest', async () => {
+    // Prepare
+    const cut = campaign('cmp-a', 7_000, { planSetAt: '2026-12-10T09:00:00.000Z', version: 2 });
+    const { catalogue, deps } = ingestSetup([cut]);
+
+    // Act
+    const [result] = await evaluateEvents([{ index: 0, ok: true, event }], { ...deps, catalogue });
+
+    // Assess
+    const overrun =
+      result === undefined || result.status === 'rejected'
+        ? undefined
+        : result.assessment.findings.find((finding) => finding.ruleId === 'spend.overrun');
+    expect(overrun?.metrics).toMatchObject({ plannedBudget: 7_000, eventPlannedBudget: 10_000 });
   });
 });
