@@ -25,7 +25,8 @@ import { REALLOCATIONS_ZH_CN } from './catalogues/reallocations/zh-CN.ts';
 /**
  * Every message of the web app: one catalogue per area (`core`: the app shell, cases, reviews, heat map,
  * library; `policies`: the policy screens, rules and exceptions; `casework`: owners, "my cases", search,
- * export; `pages`: the campaign and brand pages and the catalogue screens), merged per locale. Ids are prefixed by their area, so areas never collide. To add a string: add it to the area's `en.ts`, then to `zh-CN.ts` and `vi.ts`
+ * export; `pages`: the campaign and brand pages and the catalogue screens; `reallocations`: a campaign's budget
+ * re-allocations), merged per locale. Ids are prefixed by their area, so areas never collide. To add a string: add it to the area's `en.ts`, then to `zh-CN.ts` and `vi.ts`
  * (typecheck fails until both have it; web/src/i18n/messages.test.ts checks the ICU syntax and placeholders).
  */
 export type WebMessageId =
