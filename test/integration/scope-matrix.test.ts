@@ -590,7 +590,8 @@ beforeAll(async () => {
       return { id: String(drillId), scoped: { brand, market } };
     }),
   );
-});
+  // Minutes on a loaded CI box: about 70 requests before the first route is asked.
+}, 360_000);
 
 afterAll(async () => {
   await stack?.stop();
