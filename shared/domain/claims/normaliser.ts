@@ -541,18 +541,20 @@ const normaliseToScratch = (original: string): Builder => {
   }
   foldEvasions(out, original);
   if (MAY_BE_HAN.test(original) && ASCII_LETTER.test(original)) foldPinyin(out, original);
-  const dialect =
-    VIETNAMESE.test(original) && SLANG_NEGATION.test(original) ? withDialect(out, original) : out;
+  const dialect = VIETNAMESE.test(original) ? withDialect(out, original) : out;
   scratch = dialect;
   return dialect;
 };
 
 // Latin letters with diacritics (Vietnamese writes them in nearly every word; English copy has none).
 const VIETNAMESE = /[\u00c0-\u00ff\u0102-\u01b0\u1ea0-\u1ef9]/u;
-// Chat and southern spellings of "không" (not): hok tái phát, ko tác dụng phụ, hông hiệu quả.
-const SLANG_NEGATION = /(?<![\p{L}\p{N}])(?:hok|hông|hổng|khum|ko)(?![\p{L}\p{N}])/u;
-const SLANG_WORDS: ReadonlySet<string> = new Set(['hok', 'hông', 'hổng', 'khum', 'ko']);
+// Chat and southern spellings of "không" (not): hok tái phát, ko tác dụng phụ, hông hiệu quả. As read (any
+// look-alike, full-width or entity spelling folded), and "hong" only where written hông or hổng (hồng is pink).
+const SLANG_WORDS: ReadonlySet<string> = new Set(['hok', 'khum', 'ko']);
+const SOUTHERN_KHONG = /^h[ôổ]ng$/u;
 const KHONG = 'khong';
+const LOWER_H = 0x68;
+const LOWER_K = 0x6b;
 
 /**
  * Vietnamese copy with "không" spelt as chat or dialect writes it (hok, ko, hông, hổng, khum), each such
@@ -572,10 +574,18 @@ const withDialect = (out: Builder, original: string): Builder => {
     }
     const from = out.starts[read] ?? 0;
     const to = out.ends[end - 1] ?? 0;
+    // Every spelling starts with h or k: most words are not read as a string at all.
+    const first = out.units[read];
+    const read3 =
+      end - read >= 2 && end - read <= 4 && (first === LOWER_H || first === LOWER_K)
+        ? textOf(out.units.subarray(read, end), end - read)
+        : '';
+    const written = read3 === '' ? '' : original.slice(from, to).normalize('NFC');
     const slang =
-      end > read &&
+      read3 !== '' &&
       (end >= out.length || out.gapBefore[end] !== 0 || !isLetter(out.units[end])) &&
-      SLANG_WORDS.has(original.slice(from, to).normalize('NFC'));
+      !UPPER.test(written) &&
+      (SLANG_WORDS.has(read3) || (read3 === 'hong' && SOUTHERN_KHONG.test(written)));
     if (slang) {
       result ??= copyOf(out, read);
       for (let k = 0; k < KHONG.length; k++) {
@@ -807,7 +817,13 @@ const foldEvasions = (out: Builder, original: string): void => {
       // A zero opening a word stands for the letter (0NLY, T0DAY 0NLY) before three letters, and for 零
       // before a Chinese character (0风险, 0添加): the numeral copy writes instead.
       if (lettersFollow(out, read + 1, 3)) unit = LOWER_O;
-      else if (nextJoined && next !== undefined && next >= FIRST_CJK && next <= 0x9fff) unit = LING;
+      else if (
+        (nextJoined || gapBefore[read + 1] === GAP_SOFT) &&
+        next !== undefined &&
+        next >= FIRST_CJK &&
+        next <= 0x9fff
+      )
+        unit = LING;
     } else if (
       unit === LOWER_L &&
       original.charCodeAt(starts[read] ?? 0) === LOWER_L &&

@@ -73,6 +73,7 @@ describe('Function: normalise — zeros and hashtags', () => {
   it.each([
     ['a zero opening a word of letters', 'T0DAY 0NLY', 'todayonly'],
     ['a zero before a Chinese character', '0风险 0添加', '零风险零添加'],
+    ['a zero before Markdown emphasis of Chinese', '0**风险**', '零风险'],
     ['the underscores of a hashtag', '#chữa_gan', '#chuagan'],
   ])('folds %s', (_case, text, expected) => {
     // Act
@@ -108,6 +109,8 @@ describe('Function: normalise — Vietnamese chat spellings of "không"', () => 
     ['hok', 'thoái hóa hok tái phát', 'thoaihoakhongtaiphat'],
     ['ko', 'ko tác dụng phụ', 'khongtacdungphu'],
     ['hông', 'hông hiệu quả', 'khonghieuqua'],
+    ['hok in full-width letters', 'ｈｏｋ tái phát', 'khongtaiphat'],
+    ['hok with a Cyrillic о', 'h\u043ek lỗ đâu', 'khonglodau'],
   ])('reads %s as không', (_case, text, expected) => {
     // Act
     const n = normalise(text);
