@@ -868,6 +868,17 @@ const ONLY_DECORATION = /^(?:[\p{Extended_Pictographic}\p{Cf}*_~`]|\ufe0f)*$/u;
 const joinedAt = (out: Builder, original: string, k: number): boolean =>
   touches(out.gapBefore[k]) || ONLY_DECORATION.test(original.slice(out.ends[k - 1] ?? 0, out.starts[k] ?? 0));
 
+const ONE_SPACE = /^\s$/u;
+/**
+ * Whether unit `k` is a Han character of Chinese spelt out with a space between characters (zui 优 惠 的, as
+ * 最 优 惠 would be): one space before it and one space before the Han character after it.
+ */
+const inSpacedChinese = (out: Builder, original: string, k: number): boolean =>
+  isHanUnit(out.units[k]) &&
+  isHanUnit(out.units[k + 1]) &&
+  ONE_SPACE.test(original.slice(out.ends[k - 1] ?? 0, out.starts[k] ?? 0)) &&
+  ONE_SPACE.test(original.slice(out.ends[k] ?? 0, out.starts[k + 1] ?? 0));
+
 /**
  * Folds a pinyin syllable written in place of a Chinese character (zui佳, 7tian瘦一圈, jiang三gāo, li省30%)
  * back into the character, in place: a run of lower-case Latin letters that touches a Han character (or a
@@ -887,7 +898,10 @@ const foldPinyin = (out: Builder, original: string): void => {
     }
     // What stands before the run is what was written last (units before `write` may already be folded).
     const before = write > 0 && joinedAt(out, original, read) ? units[write - 1] : undefined;
-    const after = end < length && end > read && joinedAt(out, original, end) ? units[end] : undefined;
+    const after =
+      end < length && end > read && (joinedAt(out, original, end) || inSpacedChinese(out, original, end))
+        ? units[end]
+        : undefined;
     const nearHan =
       isHanUnit(before) ||
       isHanUnit(after) ||

@@ -11,6 +11,7 @@ describe('Function: normalise — a pinyin syllable written for a Chinese charac
     ['a syllable before a number with a Han character after it', 'di1品牌', '第1品牌'],
     ['a syllable joined by Markdown emphasis', '全网di**一**', '全网第一'],
     ['full-width letters', 'ｚｕｉ好用', '最好用'],
+    ['a syllable before Chinese spelt out with spaces', 'zui 优 惠 的', '最优惠的'],
   ])('folds %s', (_case, text, expected) => {
     // Act
     const n = normalise(text);
