@@ -20,8 +20,6 @@ export interface Automaton {
 
 const ROOT = 0;
 const NONE = -1;
-/** A state with more children than this finds the next one in a Map, fewer by walking its sorted list. */
-const WIDE = 12;
 
 /**
  * Aho–Corasick over UTF-16 code units, built once per pack version. Scan time is linear in the text and
@@ -36,6 +34,9 @@ const WIDE = 12;
  * The trie lives in typed arrays (first child, next sibling, edge code), built from the keywords in sorted
  * order: each shares a prefix with the one before, so building needs no look-up at all, and siblings come
  * out sorted. The default packs make ~110,000 states; a Map per state cost four times the build time.
+ * A scan finds the next state in one open-addressing hash table of every edge (parent, code → child),
+ * a dense table from the root: one or two probes a step, where walking a state's children took tens of
+ * comparisons in English (every letter follows "a" somewhere in the packs).
  *
  * @example
  * compileAutomaton(['he', 'she']).scan('ushers'); // [{ keyword: 1, start: 1, end: 4 }, { keyword: 0, start: 2, end: 4 }]
@@ -52,6 +53,7 @@ export const compileAutomaton = (keywords: readonly string[]): Automaton => {
   const nextSibling = new Int32Array(capacity).fill(NONE);
   const edge = new Uint16Array(capacity);
   const depth = new Int32Array(capacity);
+  const parentOf = new Int32Array(capacity);
   const stateOf = new Map<string, number>();
   let states = 1;
 
@@ -65,6 +67,7 @@ export const compileAutomaton = (keywords: readonly string[]): Automaton => {
       const child = states++;
       edge[child] = keyword.charCodeAt(k);
       depth[child] = k + 1;
+      parentOf[child] = parent;
       const last = lastChild[parent] ?? NONE;
       if (last === NONE) firstChild[parent] = child;
       else nextSibling[last] = child;
@@ -100,28 +103,35 @@ export const compileAutomaton = (keywords: readonly string[]): Automaton => {
     fromRoot[code] = c;
     startsKeyword[code >>> 5] = (startsKeyword[code >>> 5] ?? 0) | (1 << (code & 31));
   }
-  // The few wide states' Maps, densely packed: a sparse array indexed by state would be a slow dictionary.
-  const wide: Map<number, number>[] = [];
-  const wideOf = new Int32Array(states).fill(NONE);
-  for (let s = 1; s < states; s++) {
-    let count = 0;
-    for (let c = firstChild[s] ?? NONE; c !== NONE && count <= WIDE; c = nextSibling[c] ?? NONE) count++;
-    if (count <= WIDE) continue;
-    const children = new Map<number, number>();
-    for (let c = firstChild[s] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) children.set(edge[c] ?? 0, c);
-    wideOf[s] = wide.length;
-    wide.push(children);
+  // Every other edge in one hash table at most half full, keyed by the child (whose parent and code are
+  // the key): a slot holds child + 1, 0 when empty. Linear probing; an edge is found in about 1.5 probes.
+  let bits = 4;
+  while (1 << bits < states * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slotOf = (state: number, code: number): number =>
+    Math.imul(Math.imul(state, 0x9e3779b1) ^ code, 0x85ebca6b) >>> shift;
+  const table = new Int32Array(mask + 1);
+  // One bit per child of each state, by the low five bits of its code: most steps of a scan lead nowhere
+  // (the failure links are then followed), and the bit says so without a probe of the table.
+  const childCodes = new Int32Array(states);
+  for (let child = 1; child < states; child++) {
+    const parent = parentOf[child] ?? ROOT;
+    if (parent === ROOT) continue;
+    const code = edge[child] ?? 0;
+    childCodes[parent] = (childCodes[parent] ?? 0) | (1 << (code & 31));
+    let slot = slotOf(parent, code);
+    while ((table[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+    table[slot] = child + 1;
   }
   const step = (state: number, code: number): number => {
     if (state === ROOT) return fromRoot[code] || NONE;
-    const index = wideOf[state] ?? NONE;
-    if (index !== NONE) return wide[index]?.get(code) ?? NONE;
-    for (let c = firstChild[state] ?? NONE; c !== NONE; c = nextSibling[c] ?? NONE) {
-      const label = edge[c] ?? 0;
-      if (label === code) return c;
-      if (label > code) return NONE;
+    if (((childCodes[state] ?? 0) & (1 << (code & 31))) === 0) return NONE;
+    for (let slot = slotOf(state, code); ; slot = (slot + 1) & mask) {
+      const child = (table[slot] ?? 0) - 1;
+      if (child === NONE) return NONE;
+      if (parentOf[child] === state && edge[child] === code) return child;
     }
-    return NONE;
   };
 
   // Failure links breadth-first; `output` is the nearest proper suffix state where a keyword ends.

@@ -268,29 +268,41 @@ const groupBy = <K>(items: readonly Candidate[], key: (c: Candidate) => K): Map<
 
 // Longest match wins: "tốt nhất" is one claim, not "tốt nhất" and "nhất". Linear in the text: each unit
 // of the text is claimed at most once (an occupancy map, not a comparison with every chosen claim).
+// The occupancy map, shared by every call (matching is synchronous) and left all zero after each: a copy
+// allocates none. Grown to the longest text seen.
+let occupied = new Uint8Array(1_024);
+const weightOf = (c: Candidate): number => c.weight ?? c.end - c.start;
+const byLengthOrder = (a: Candidate, b: Candidate): number =>
+  b.end - b.start - (a.end - a.start) || weightOf(b) - weightOf(a) || a.start - b.start;
+const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
+const acceptAll = (): boolean => true;
+
 const longestFirst = (
   claims: readonly Candidate[],
   length: number,
   meter?: WorkMeter,
-  accept: (claim: Candidate) => boolean = () => true,
+  accept: (claim: Candidate) => boolean = acceptAll,
 ): Candidate[] => {
-  const taken = new Uint8Array(length);
+  if (claims.length === 0) return [];
+  if (occupied.length < length) occupied = new Uint8Array(Math.max(length, occupied.length * 2));
+  const taken = occupied;
   const chosen: Candidate[] = [];
-  const weight = (c: Candidate) => c.weight ?? c.end - c.start;
-  const byLength = [...claims].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || weight(b) - weight(a) || a.start - b.start,
-  );
-  for (const claim of byLength) {
-    let free = true;
-    for (let k = claim.start; k < claim.end && free; k++) {
-      if (meter !== undefined) meter.steps++;
-      if (taken[k] === 1) free = false;
+  const byLength = claims.length === 1 ? [...claims] : [...claims].sort(byLengthOrder);
+  try {
+    for (const claim of byLength) {
+      let free = true;
+      for (let k = claim.start; k < claim.end && free; k++) {
+        if (meter !== undefined) meter.steps++;
+        if (taken[k] === 1) free = false;
+      }
+      if (!free || !accept(claim)) continue;
+      taken.fill(1, claim.start, claim.end);
+      chosen.push(claim);
     }
-    if (!free || !accept(claim)) continue;
-    taken.fill(1, claim.start, claim.end);
-    chosen.push(claim);
+  } finally {
+    for (const claim of chosen) taken.fill(0, claim.start, claim.end);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen.length > 1 ? chosen.sort(byStart) : chosen;
 };
 
 const spanOf = (n: NormalisedText, c: Pick<Candidate, 'start' | 'end'>) => {
@@ -457,7 +469,25 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       }
       return verdict;
     };
-    const candidates = found.filter((c) => c.entry.rule === undefined || inScope(c.entry.rule.rule));
+    // The phrases of rules in scope, sorted by what they are (one pass; each list keeps text order).
+    const candidates: Candidate[] = [];
+    const exceptionSpans: Candidate[] = [];
+    const disclaimerSpans: Candidate[] = [];
+    const debunkCues: Candidate[] = [];
+    const claimParts: Candidate[] = [];
+    const cancelled = new Set<CompiledRule | undefined>();
+    const exempted = new Set<CompiledRule | undefined>();
+    for (const c of found) {
+      if (c.entry.rule !== undefined && !inScope(c.entry.rule.rule)) continue;
+      candidates.push(c);
+      const kind = c.entry.kind;
+      if (kind === 'claim' || kind === 'predicate' || kind === 'object') claimParts.push(c);
+      else if (kind === 'exception') exceptionSpans.push(c);
+      else if (kind === 'disclaimer') disclaimerSpans.push(c);
+      else if (kind === 'debunk') debunkCues.push(c);
+      else if (kind === 'cancel') cancelled.add(c.entry.rule);
+      else if (kind === 'exemption') exempted.add(c.entry.rule);
+    }
     // Most copies hold no claim at all: the sentence and quotation map is built only when one needs it.
     let built: TextFrame | undefined;
     const frameOf = (): TextFrame => {
@@ -471,7 +501,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // …and only within one sentence: "LED. Cures cancer." holds no "LED cures" (gel that cures under a lamp).
     const inOneSentence = (c: Candidate): boolean =>
       frameOf().sentenceOf(c.start) === frameOf().sentenceOf(c.end - 1);
-    const exceptions = candidates.filter((c) => c.entry.kind === 'exception' && inOneSentence(c));
+    const exceptions = exceptionSpans.filter(inOneSentence);
     const ownContainers = new Map(
       [...groupBy(exceptions, (c) => c.entry.rule)].map(([rule, spans]) => [rule, new Containers(spans)]),
     );
@@ -479,34 +509,27 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       [...groupBy(exceptions, (c) => c.entry.pack)].map(([pack, spans]) => [pack, new Containers(spans)]),
     );
     const excepted = (c: Candidate): boolean => {
+      if (exceptions.length === 0) return false;
       if (ownContainers.get(c.entry.rule)?.holds(c.start, c.end) === true) return true;
       const pack = packContainers.get(c.entry.pack);
       return pack !== undefined && (pack.holds(c.start, c.end + 1) || pack.holds(c.start - 1, c.end));
     };
     const disclaimers = new Map(
-      [
-        ...groupBy(
-          candidates.filter((c) => c.entry.kind === 'disclaimer'),
-          (c) => c.entry.pack,
-        ),
-      ].map(([pack, spans]) => [pack, new Containers(spans)]),
+      [...groupBy(disclaimerSpans, (c) => c.entry.pack)].map(([pack, spans]) => [
+        pack,
+        new Containers(spans),
+      ]),
     );
     const debunks = groupBy(
-      candidates.filter((c) => c.entry.kind === 'debunk').sort((a, b) => a.start - b.start),
+      debunkCues.sort((a, b) => a.start - b.start),
       (c) => c.entry.pack,
     );
-    const cancelled = new Set(candidates.filter((c) => c.entry.kind === 'cancel').map((c) => c.entry.rule));
-    const exempted = new Set(candidates.filter((c) => c.entry.kind === 'exemption').map((c) => c.entry.rule));
 
     const blocked = (c: Candidate): boolean => {
       if (meter !== undefined) meter.steps++;
       return excepted(c) || disclaimers.get(c.entry.pack)?.holds(c.start, c.end) === true;
     };
-    const parts = candidates.filter(
-      (c) =>
-        (c.entry.kind === 'claim' || c.entry.kind === 'predicate' || c.entry.kind === 'object') &&
-        !blocked(c),
-    );
+    const parts = claimParts.filter((c) => !blocked(c));
     const byRule = groupBy(parts, (c) => c.entry.rule);
     const claims: Candidate[] = [];
     for (const [rule, own] of byRule) {

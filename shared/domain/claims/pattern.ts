@@ -16,7 +16,23 @@ export interface CompiledPattern {
 
 const LATIN = /\p{Script=Latin}/u;
 const WORD = /[\p{Script=Latin}\p{N}]/u;
-const isWord = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+// Whether each UTF-16 unit is a Latin letter or a digit, asked for every unit of every hit: one table read
+// (0 not yet known, 1 a word character, 2 not), filled on first sight of a unit, 64 KB at most.
+const WORD_UNKNOWN = 0;
+const WORD_YES = 1;
+const WORD_NO = 2;
+let wordUnits: Uint8Array | undefined;
+const isWordUnit = (text: string, at: number): boolean => {
+  if (at < 0 || at >= text.length) return false;
+  wordUnits ??= new Uint8Array(0x10000);
+  const code = text.charCodeAt(at);
+  let known = wordUnits[code] ?? WORD_UNKNOWN;
+  if (known === WORD_UNKNOWN) {
+    known = WORD.test(String.fromCharCode(code)) ? WORD_YES : WORD_NO;
+    wordUnits[code] = known;
+  }
+  return known === WORD_YES;
+};
 
 /**
  * Expands `{a|b}` alternatives in a rule phrase, so legal can write one line per idea.
@@ -92,9 +108,15 @@ export const compilePattern = (source: string): CompiledPattern => {
  */
 export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
   const cleanStart =
-    !isWord(n.text[start]) || start === 0 || isWordEdge(n.gapBefore[start]) || !isWord(n.text[start - 1]);
+    !isWordUnit(n.text, start) ||
+    start === 0 ||
+    isWordEdge(n.gapBefore[start]) ||
+    !isWordUnit(n.text, start - 1);
   const cleanEnd =
-    !isWord(n.text[end - 1]) || end >= n.text.length || isWordEdge(n.gapBefore[end]) || !isWord(n.text[end]);
+    !isWordUnit(n.text, end - 1) ||
+    end >= n.text.length ||
+    isWordEdge(n.gapBefore[end]) ||
+    !isWordUnit(n.text, end);
   return cleanStart && cleanEnd;
 };
 
@@ -119,7 +141,10 @@ export const hasPlausibleGaps = (
     // 4.8 is not 48: a decimal point stands where the phrase has one, and only there.
     if (k < end - start && (n.gapBefore[start + k] === GAP_DECIMAL) !== pattern.decimals.has(k)) return false;
     const wordGoesOn =
-      k < end - start && !pattern.gaps.has(k) && isWord(n.text[start + k - 1]) && isWord(n.text[start + k]);
+      k < end - start &&
+      !pattern.gaps.has(k) &&
+      isWordUnit(n.text, start + k - 1) &&
+      isWordUnit(n.text, start + k);
     if (wordGoesOn) {
       inner++;
       if (n.gapBefore[start + k] === 1) split++;
