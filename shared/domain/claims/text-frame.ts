@@ -31,6 +31,7 @@ export interface TextFrame {
 // Sentence ends. A full stop ends a sentence only before a space or the end ("No.1", "3.5" go on).
 const SENTENCE_END = new Set([...'。！？!?；;\n…'].map((ch) => ch.charCodeAt(0)));
 const FULL_STOP = '.'.charCodeAt(0);
+const isSpaceOrNewline = (code: number): boolean => code === 32 || code === 10;
 const OPENING = new Set([...'“「『‘《"\''].map((ch) => ch.charCodeAt(0)));
 const CLOSING: ReadonlyMap<number, number> = new Map(
   [
@@ -57,6 +58,24 @@ const NEAR_AFTER = 6;
 const NEAR_REFUSAL = 4;
 const QUESTION_MARKS = new Set([...'?？'].map((ch) => ch.charCodeAt(0)));
 
+// What each code unit may do in the frame, one table read instead of three set look-ups per unit (most
+// units do nothing): built on first use.
+const ENDS_SENTENCE = 1;
+const OPENS = 2;
+const ASKS = 4;
+let roles: Uint8Array | undefined;
+const rolesTable = (): Uint8Array => {
+  if (roles === undefined) {
+    roles = new Uint8Array(0x10000);
+    for (const code of SENTENCE_END) roles[code] = (roles[code] ?? 0) | ENDS_SENTENCE;
+    for (const code of OPENING) roles[code] = (roles[code] ?? 0) | OPENS;
+    for (const code of QUESTION_MARKS) roles[code] = (roles[code] ?? 0) | ASKS;
+  }
+  return roles;
+};
+const QUOTED = 1;
+const TITLED = 2;
+
 /**
  * The frame of a normalised text.
  *
@@ -65,9 +84,12 @@ const QUESTION_MARKS = new Set([...'?？'].map((ch) => ch.charCodeAt(0)));
  */
 export const textFrame = (n: NormalisedText): TextFrame => {
   const { original } = n;
-  const sentence = new Int32Array(original.length + 1);
-  const quoted = new Uint8Array(original.length + 1);
-  const titled = new Uint8Array(original.length + 1);
+  const role = rolesTable();
+  // Where sentences end (the unit that ends each), in order: unit k is in sentence (ends before k). A copy
+  // has a few, so the frame holds them rather than a sentence number per unit.
+  const breaks: number[] = [];
+  // Quoted and titled units, allocated at the first quotation mark or title (most copy has neither).
+  let marks: Uint8Array | undefined;
   let titleDepth = 0;
   let index = 0;
   let closing = -1;
@@ -76,37 +98,54 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   const markup = markupMask(n);
   for (let k = 0; k < original.length; k++) {
     const code = original.charCodeAt(k);
-    sentence[k] = index;
     // Inside a tag or an entity (&#30496;, &quot;) nothing opens, closes or ends.
     if (markup?.[k] === 1) continue;
     if (code === 0x300a) titleDepth++;
     else if (code === 0x300b) titleDepth = Math.max(0, titleDepth - 1);
-    else if (titleDepth > 0) titled[k] = 1;
+    else if (titleDepth > 0) {
+      marks ??= new Uint8Array(original.length + 1);
+      marks[k] = (marks[k] ?? 0) | TITLED;
+    }
     if (closing >= 0) {
       if (code === closing) closing = -1;
-      else quoted[k] = 1;
-    } else if (OPENING.has(code)) {
+      else {
+        marks ??= new Uint8Array(original.length + 1);
+        marks[k] = (marks[k] ?? 0) | QUOTED;
+      }
+    } else if (((role[code] ?? 0) & OPENS) !== 0) {
       // An apostrophe inside a word ("don't") opens nothing.
       const inWord = code === 39 && /\p{L}/u.test(original[k - 1] ?? '');
       if (!inWord) closing = CLOSING.get(code) ?? -1;
     }
-    const next = original.charCodeAt(k + 1);
     if (
-      SENTENCE_END.has(code) ||
-      (code === FULL_STOP && (Number.isNaN(next) || next === 32 || next === 10))
+      ((role[code] ?? 0) & ENDS_SENTENCE) !== 0 ||
+      (code === FULL_STOP && (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))))
     ) {
-      if (QUESTION_MARKS.has(code)) questions.add(index);
+      if (((role[code] ?? 0) & ASKS) !== 0) questions.add(index);
+      breaks.push(k);
       index++;
       closing = -1;
     }
   }
-  sentence[original.length] = index;
-  const sentenceOf = (unit: number): number => sentence[n.starts[unit] ?? original.length] ?? index;
+  // The sentence of original unit `at`: how many sentences end before it.
+  const sentenceAt = (at: number): number => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((breaks[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const quoted = (at: number): boolean => ((marks?.[at] ?? 0) & QUOTED) !== 0;
+  const titled = (at: number): boolean => ((marks?.[at] ?? 0) & TITLED) !== 0;
+  const sentenceOf = (unit: number): number => sentenceAt(n.starts[unit] ?? original.length);
   const isQuoted = (span: { start: number; end: number }): boolean => {
     const from = n.starts[span.start];
     const to = n.ends[span.end - 1];
     if (from === undefined || to === undefined) return false;
-    return quoted[from] === 1 && quoted[to - 1] === 1;
+    return quoted(from) && quoted(to - 1);
   };
   const originalSpan = (span: { start: number; end: number }) => ({
     from: n.starts[span.start] ?? 0,
@@ -116,7 +155,7 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     sentenceOf,
     inTitle: (span) => {
       const { from, to } = originalSpan(span);
-      return titled[from] === 1 && titled[to - 1] === 1;
+      return titled(from) && titled(to - 1);
     },
     isAddress: (span) => {
       const { from, to } = originalSpan(span);
