@@ -12,6 +12,7 @@ import {
   type HttpHandler,
   lambdaContext,
   postEvents,
+  signedHeaders,
   stubHandlerEnv,
 } from '../fixtures/api-gateway.ts';
 import { adCopyEvent, sentimentEvent, spendEvent } from '../fixtures/events.ts';
@@ -273,6 +274,63 @@ beforeAll(async () => {
   await ask('manager', { ...ownerOf(copyCase), body: JSON.stringify({ owner: 'ana' }) });
   await ask('manager', { ...ownerOf('none'), body: JSON.stringify({ owner: 'ana' }) });
 
+  // Budget re-allocations: requested by a manager (201, 422, 400) and a pusher (201); the requester's own
+  // approval (403), another's (200), a second decision (409), an unknown one (404); the campaign's list.
+  const planned = (budget: number) => ({
+    plan: { budget, currency: 'USD', periodStart: '2026-11-01', periodEnd: '2026-11-30' },
+  });
+  await ask('manager', ofCatalogue('PUT', 'campaigns', 'oa-src', planned(10_000)));
+  await ask('manager', ofCatalogue('PUT', 'campaigns', 'oa-dst', planned(5_000)));
+  const move = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      from: { campaignId: 'oa-src' },
+      to: { campaignId: 'oa-dst' },
+      amount: 1_000,
+      currency: 'USD',
+      reason: 'Shift to the better converter',
+      ...extra,
+    });
+  const requestRoute = { method: 'POST' as const, resource: '/v1/reallocations' };
+  const own = bodyOf(await ask('manager', { ...requestRoute, body: move() }));
+  await ask('manager', { ...requestRoute, body: move({ currency: 'EUR' }) });
+  await ask('manager', { ...requestRoute, body: move({ reason: ' ' }) });
+  const pushedBody = move({ amount: 500 });
+  const pushedRoute = '/v1/reallocation-requests';
+  const pushed = bodyOf(
+    record(
+      `POST ${pushedRoute}`,
+      await handlerOf(`POST ${pushedRoute}`)(
+        apiEvent({
+          method: 'POST',
+          url: pushedRoute,
+          resource: pushedRoute,
+          body: pushedBody,
+          headers: signedHeaders(pushedBody, new Date(), undefined, { method: 'POST', path: pushedRoute }),
+        }),
+        lambdaContext('push-reallocation'),
+      ),
+    ),
+  );
+  const reallocationDecision = (id: unknown, body: unknown) => ({
+    method: 'POST' as const,
+    resource: '/v1/reallocations/{id}/decision',
+    url: `/v1/reallocations/${String(id)}/decision`,
+    pathParameters: { id: String(id) },
+    body: JSON.stringify(body),
+  });
+  await ask('manager', reallocationDecision(own.reallocationId, { decision: 'approved', note: 'Mine' }));
+  await ask('manager', reallocationDecision(pushed.reallocationId, { decision: 'approved', note: 'Agreed' }));
+  await ask('manager', reallocationDecision(pushed.reallocationId, { decision: 'rejected', note: 'Again' }));
+  await ask('manager', reallocationDecision('none', { decision: 'rejected', note: 'No such' }));
+  const listOf = (id: string) => ({
+    method: 'GET' as const,
+    resource: '/v1/campaigns/{id}/reallocations',
+    url: `/v1/campaigns/${id}/reallocations`,
+    pathParameters: { id },
+  });
+  await ask('legal', listOf('oa-src'));
+  await ask('manager', listOf('none'));
+
   // Guarded actions: the case's requests (one made as the stream consumer would), approved, rejected, refused.
   const spendRecord = bodyOf(
     await ask('manager', {
@@ -317,6 +375,24 @@ beforeAll(async () => {
   await ask('manager', { ...ofAction(`${spendCase}.notify-webhook.red`, 'reject'), body: '{}' });
   await ask('manager', { ...ofAction('bad-id', 'reject'), body: '{}' });
   await ask('legal', { ...ofAction(`${spendCase}.notify-webhook.red`, 'approve'), body: '{}' });
+
+  // Crisis drills: one started, one refused, its report, a missing one.
+  const drill = bodyOf(
+    await ask('manager', {
+      method: 'POST',
+      resource: '/v1/drills',
+      body: JSON.stringify({ kind: 'budget' }),
+    }),
+  );
+  await ask('manager', { method: 'POST', resource: '/v1/drills', body: JSON.stringify({ kind: 'flood' }) });
+  const ofDrill = (id: string) => ({
+    method: 'GET' as const,
+    resource: '/v1/drills/{id}',
+    url: `/v1/drills/${id}`,
+    pathParameters: { id },
+  });
+  await ask('legal', ofDrill(String(drill.drillId)));
+  await ask('manager', ofDrill('drill-none'));
 
   // Policies: list, a draft refused and saved, tested, published, the history, a diff, a rollback, refusals.
   const ofPolicy = (id: string, tail = '') => ({
