@@ -689,6 +689,8 @@ const markupMasks = new WeakMap<NormalisedText, Uint8Array | undefined>();
  * markupMask(normalise('失&#30496;'))?.[2]; // 1
  */
 export const markupMask = (n: NormalisedText): Uint8Array | undefined => {
+  // Copy without "<" or "&" has no markup (see `markupOf`): no entry in the WeakMap for it.
+  if (!n.original.includes('<') && !n.original.includes('&')) return undefined;
   if (markupMasks.has(n)) return markupMasks.get(n);
   const markup = markupOf(n.original);
   let mask: Uint8Array | undefined;
@@ -736,6 +738,12 @@ const FINANCIAL: ReadonlyMap<number, number> = new Map(
 const FIRST_CJK = 0x4e00;
 if ([...FINANCIAL.keys()].some((code) => code < FIRST_CJK) || [...LEET.keys()].some((code) => code >= 0x80))
   throw new Error('normaliser: a LEET key must be ASCII and a FINANCIAL key CJK');
+// The same two tables as arrays read once per unit (0: not a disguise), instead of a Map look-up per unit
+// of every copy.
+const LEET_UNITS = new Uint8Array(0x80);
+for (const [code, letter] of LEET) LEET_UNITS[code] = letter;
+const FINANCIAL_UNITS = new Uint16Array(0x10000);
+for (const [code, digit] of FINANCIAL) FINANCIAL_UNITS[code] = digit;
 
 const LOWER_L = 0x6c;
 
@@ -802,7 +810,7 @@ const foldEvasions = (out: Builder, original: string): void => {
     const next = read + 1 < length ? units[read + 1] : undefined;
     const nextJoined = next !== undefined && gapBefore[read + 1] === 0;
     // Both tables' keys are ASCII (LEET) or CJK (FINANCIAL): most units skip the look-up.
-    const leet = unit < 0x80 ? LEET.get(unit) : undefined;
+    const leet = unit < 0x80 ? LEET_UNITS[unit] || undefined : undefined;
     if (leet !== undefined && joined && isLetter(previous)) {
       const before2 = write > 1 && gapBefore[write - 1] === 0 ? units[write - 2] : undefined;
       const wordEnd = !nextJoined || !isLetter(next);
@@ -835,7 +843,7 @@ const foldEvasions = (out: Builder, original: string): void => {
     ) {
       unit = ONE;
     }
-    if (unit >= FIRST_CJK) unit = FINANCIAL.get(unit) ?? unit;
+    if (unit >= FIRST_CJK) unit = FINANCIAL_UNITS[unit] || unit;
     if (gap === GAP_SOFT && !(isLetter(previous) && isLetter(unit))) gap = GAP_HARD;
     // A decimal point after a digit that was a letter in disguise (N0.1): a separator after all.
     if (gap === GAP_DECIMAL && !(isDigit(previous) && isDigit(unit))) gap = GAP_HARD;
