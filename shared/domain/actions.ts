@@ -58,7 +58,7 @@ export const ActionRuleSchema = z
         ctx.addIssue({ code: 'custom', message: `${rule.kind} takes no amount or ratioOfPlan`, path: [] });
     }),
   );
-export type ActionRule = z.infer<typeof ActionRuleSchema>;
+export type ActionRule = Readonly<z.infer<typeof ActionRuleSchema>>;
 
 /** A risk type's actions: one per kind and level. */
 const ActionRules = z.array(ActionRuleSchema).check(
@@ -88,7 +88,8 @@ export const ActionsPolicySchema = z.strictObject(
     z.ZodMiniOptional<typeof ActionRules>
   >,
 );
-export type ActionsPolicy = z.infer<typeof ActionsPolicySchema>;
+export type ActionsPolicy = { readonly [type in RiskType]?: readonly ActionRule[] };
+true satisfies z.infer<typeof ActionsPolicySchema> extends ActionsPolicy ? true : never;
 
 /**
  * What ships: a budget overrun turning red asks to pause the campaign, and a manager decides — what a finance

@@ -107,9 +107,7 @@ describe('Schema: ActionsPolicySchema', () => {
 
     // Assess
     expect(parsed.ok).toBe(false);
-    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toContain(
-      'document.budget.0.approval',
-    );
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toContain('document.budget.0.approval');
   });
 });
 
