@@ -75,6 +75,17 @@ export const DRILL_ATTRIBUTE = 'drill';
 const drillTagged = (riskCase: RiskCase, text: string): string =>
   riskCase.drill === undefined ? text : `${DRILL_TAG} ${text}`;
 
+/** `fitSms` with a drill's tag at the head of every variant, so the tag counts in the segments. */
+const fitDrillSms = (riskCase: RiskCase, variants: readonly [SmsParts, ...SmsParts[]]): string =>
+  fitSms(
+    riskCase.drill === undefined
+      ? variants
+      : (variants.map((variant) => ({ ...variant, head: `${DRILL_TAG} ${variant.head}` })) as [
+          SmsParts,
+          ...SmsParts[],
+        ]),
+  );
+
 /** The routing attributes of a page (an escalation) or of its follow-up: the escalation's tier and recipients. */
 const routingAttributes = (riskCase: RiskCase, escalation: Escalation): Attributes => {
   const { subject } = riskCase;
@@ -238,7 +249,7 @@ export const escalationSms = (message: EscalationMessage, audience: Audience, li
       ? t(lang, 'sms.headline.first', { level })
       : t(lang, 'sms.headline.repeat', { level, tier: escalation.tier });
   const tail = ` ${caseLink(links, riskCase.caseId)}`;
-  return fitSms([
+  return fitDrillSms(riskCase, [
     {
       head: plain(t(lang, 'sms.escalation', { headline, riskType })),
       cuttable: plain(subjectText(lang, riskCase.subject)).trim(),
@@ -278,7 +289,7 @@ export const escalationPublishInput = (
     MessageStructure: 'json',
     Message: JSON.stringify({
       default: drillTagged(riskCase, body),
-      sms: drillTagged(riskCase, escalationSms(message, audience, links)),
+      sms: escalationSms(message, audience, links),
     }),
     MessageAttributes: { ...routingAttributes(riskCase, escalation), ...audienceAttributes(audience) },
   };
@@ -315,13 +326,13 @@ export const followUpSms = (message: FollowUpMessage, audience: Audience, links:
   const tail = ` ${caseLink(links, riskCase.caseId)}`;
   const head = plain(words.headline);
   const floor: SmsParts = { head, cuttable: '', tail };
-  if (followUp.rootCause === undefined) return fitSms([floor]);
+  if (followUp.rootCause === undefined) return fitDrillSms(riskCase, [floor]);
   const withRootCause: SmsParts = {
     head: plain(t(lang, 'sms.followUp.rootCause', { headline: words.headline })),
     cuttable: plain(followUp.rootCause).trim(),
     tail,
   };
-  return fitSms([withRootCause, floor]);
+  return fitDrillSms(riskCase, [withRootCause, floor]);
 };
 
 /**
@@ -372,7 +383,7 @@ export const followUpPublishInput = (
     MessageStructure: 'json',
     Message: JSON.stringify({
       default: drillTagged(riskCase, body),
-      sms: drillTagged(riskCase, followUpSms(message, audience, links)),
+      sms: followUpSms(message, audience, links),
     }),
     MessageAttributes: {
       ...routingAttributes(riskCase, followUp.escalation),
