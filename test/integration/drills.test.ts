@@ -135,9 +135,9 @@ describe('A crisis drill through the real path (local stack)', () => {
     expect(caseIdsOf(await api('GET', `/v1/cases?brand=${encodeURIComponent(brand)}&drill=only`))).toEqual([
       drillCaseId,
     ]);
-    expect(
-      caseIdsOf(await api('GET', `/v1/cases?brand=${encodeURIComponent(brand)}&drill=include`)),
-    ).toEqual([...realCases, drillCaseId].sort());
+    expect(caseIdsOf(await api('GET', `/v1/cases?brand=${encodeURIComponent(brand)}&drill=include`))).toEqual(
+      [...realCases, drillCaseId].sort(),
+    );
     const overview = await api('GET', `/v1/brands/${encodeURIComponent(brand)}/overview`);
     const weeks = (overview.heatMap as { weeks: { total: number }[] }).weeks;
     expect(weeks.reduce((sum, week) => sum + week.total, 0)).toBe(1);
