@@ -6,7 +6,6 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 const ENGLISH_WORDS = new Set(
   'and with your you our for this that are is of from will get free best new'.split(' '),
 );
-const LATIN_WORD = /[a-z']+/g;
 const NON_ASCII = /\P{ASCII}/u;
 
 /**
@@ -20,11 +19,52 @@ export const languagesOf = (text: string, declared: Language): Language[] => {
   const present = new Set<Language>([declared]);
   // Plain ASCII holds neither Chinese nor Vietnamese letters: skip those scans (most English copy).
   const ascii = !NON_ASCII.test(text);
-  if (!ascii && declared !== 'zh' && (text.match(HAN)?.length ?? 0) >= 4) present.add('zh');
-  if (!ascii && declared !== 'vi' && (text.match(VIETNAMESE)?.length ?? 0) >= 3) present.add('vi');
-  if (declared !== 'en') {
-    const english = (text.toLowerCase().match(LATIN_WORD) ?? []).filter((word) => ENGLISH_WORDS.has(word));
-    if (english.length >= 2 && new Set(english).size >= 2) present.add('en');
-  }
+  if (!ascii && declared !== 'zh' && MAY_BE_HAN.test(text) && atLeast(HAN, text, 4)) present.add('zh');
+  if (!ascii && declared !== 'vi' && atLeast(VIETNAMESE, text, 3)) present.add('vi');
+  if (declared !== 'en' && hasEnglishWords(text.toLowerCase())) present.add('en');
   return [...present];
+};
+
+// Every Han character is at U+2E80 or above (or astral): a text without such a unit holds none.
+const MAY_BE_HAN = /[\u2e80-\uffff]/;
+
+// Whether a global expression matches `text` at least `count` times; stops counting there.
+const atLeast = (expression: RegExp, text: string, count: number): boolean => {
+  let found = 0;
+  expression.lastIndex = 0;
+  while (found < count && expression.exec(text) !== null) found++;
+  expression.lastIndex = 0;
+  return found >= count;
+};
+
+const ENGLISH_LENGTHS = [...ENGLISH_WORDS].map((word) => word.length);
+const SHORTEST = Math.min(...ENGLISH_LENGTHS);
+const LONGEST = Math.max(...ENGLISH_LENGTHS);
+const APOSTROPHE = 39;
+
+/**
+ * Whether a lower-case text holds two different common English words: its runs of a–z and apostrophes
+ * (the words `/[a-z']+/g` would match), read in place; only a run as long as some common word is compared.
+ */
+const hasEnglishWords = (lower: string): boolean => {
+  let first: string | undefined;
+  let start = -1;
+  for (let k = 0; k <= lower.length; k++) {
+    const code = k < lower.length ? lower.charCodeAt(k) : -1;
+    if ((code >= 0x61 && code <= 0x7a) || code === APOSTROPHE) {
+      if (start < 0) start = k;
+      continue;
+    }
+    if (start < 0) continue;
+    const length = k - start;
+    if (length >= SHORTEST && length <= LONGEST) {
+      const word = lower.slice(start, k);
+      if (ENGLISH_WORDS.has(word)) {
+        if (first !== undefined && first !== word) return true;
+        first = word;
+      }
+    }
+    start = -1;
+  }
+  return false;
 };
