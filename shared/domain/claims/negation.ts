@@ -46,9 +46,9 @@ const hanCheck = (negation: NegationCues): NegationCheck => {
   };
 };
 
+// ASCII is NFKC-stable: most clauses skip the normalisation.
 const words = (text: string): string[] =>
-  text
-    .normalize('NFKC')
+  (isAscii(text) ? text : text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .match(/[\p{L}\p{N}\p{M}']+/gu) ?? [];
@@ -92,12 +92,17 @@ const blankPseudo = (tokens: Word[], pseudo: readonly (readonly Word[])[], bareC
 const wordCheck = (negation: NegationCues): NegationCheck => {
   const cues = negation.cues.map((cue) => wordOf(cue.normalize('NFC').toLowerCase()));
   const pseudo = negation.pseudo.map((phrase) => words(phrase).map(wordOf));
+  // `sameWord` against every cue, as two set look-ups: a word is a cue, or (in a bare clause) a bare
+  // word is some cue's bare form.
+  const cueTexts = new Set(cues.map((cue) => cue.text));
+  const cueBares = new Set(cues.map((cue) => cue.bare));
   return (n, start) => {
     const from = n.starts[clauseStart(n, start)] ?? 0;
     const clause = n.original.slice(from, n.starts[start] ?? n.original.length);
     const tokens = words(clause);
     const bareClause = isAscii(clause);
-    const negates = (word: Word) => cues.some((cue) => sameWord(word, cue, bareClause));
+    const negates = (word: Word) =>
+      cueTexts.has(word.text) || (bareClause && word.bare === word.text && cueBares.has(word.text));
     // Most phrases have no cue before them at all: decide that before blanking pseudo-cues.
     if (
       !tokens
