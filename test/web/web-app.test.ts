@@ -564,4 +564,53 @@ describe('Web app: managers', () => {
     await expect.poll(() => manager.locator(`[data-case-id="${redCase.caseId}"]`).count()).toBe(1);
     await screenshot(manager, '12-case-library');
   });
+
+  it('approves a red budget case’s guarded action after a confirmation, and shows it carried out', async () => {
+    // A campaign whose period ended 80 % over plan: a red budget case asking to pause it (the shipped policy).
+    const campaignId = `cmp-act-${randomUUID().slice(0, 6)}`;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await pushEvents(stack, [
+      {
+        eventId: `web-act-${randomUUID()}`,
+        type: 'spend',
+        occurredAt: new Date().toISOString(),
+        source: 'meta-ads',
+        spend: {
+          campaignId,
+          channel: 'facebook',
+          currency: 'USD',
+          plannedBudget: 10_000,
+          actualSpend: 18_000,
+          conversions: 80,
+          periodStart: day(-20),
+          periodEnd: day(-1),
+        },
+      },
+    ]);
+    const { items } = await apiGet<{ items: Case[] }>(
+      stack,
+      MANAGER_TOKEN,
+      `/cases?campaignId=${campaignId}`,
+    );
+    const caseId = items[0]?.caseId ?? '';
+    await manager.goto(`${stack.url}/cases/${caseId}`);
+
+    // The request is made from the table stream and the panel polls: generous on a loaded box.
+    const panel = manager.getByTestId('action-requests');
+    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain('Waiting for approval');
+    await panel.getByRole('button', { name: 'Approve' }).click();
+    await panel.getByLabel('Note (optional)').fill('Pause until finance reviews the plan.');
+    await screenshot(manager, '13-action-confirm');
+    await panel.getByRole('button', { name: 'Yes, confirm' }).click();
+
+    await expect
+      .poll(() => panel.textContent(), { timeout: 60_000 })
+      .toContain('Carried out after 1 attempt');
+    expect(await panel.textContent()).toContain('Pause until finance reviews the plan.');
+    await screenshot(manager, '14-action-carried-out');
+    const detail = await apiGet<CaseDetail>(stack, MANAGER_TOKEN, `/cases/${caseId}`);
+    expect(detail.audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['action-requested', 'action-approved', 'action-succeeded']),
+    );
+  }, 180_000);
 });
