@@ -391,9 +391,22 @@ describe('Stack: RiskRadarData', () => {
   });
 
   it('keeps no pusher secret in the template: the client-secrets secret starts empty', () => {
-    const secret = onlyOne(resourcesOf(data, 'AWS::SecretsManager::Secret'), 'secret')[1];
+    const secret = onlyOne(
+      resourcesOf(data, 'AWS::SecretsManager::Secret').filter(([id]) => id.startsWith('ClientSecrets')),
+      'client-secrets secret',
+    )[1];
 
     expect(secret.Properties.SecretString).toBe('{}');
+  });
+
+  it('keeps no automation secret in the template: it is generated at deploy', () => {
+    const secret = onlyOne(
+      resourcesOf(data, 'AWS::SecretsManager::Secret').filter(([id]) => id.startsWith('AutomationSecret')),
+      'automation secret',
+    )[1];
+
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
   });
 
   it('admits people only by invitation, with TOTP MFA, threat protection and a strong password policy', () => {
@@ -685,10 +698,16 @@ describe('Stack: RiskRadarService', () => {
       }
     });
 
-    it('lets only functions with signature routes read the pushers’ secrets', () => {
+    it('lets only functions with signature routes read the pushers’ secrets, and only the automation the webhook secret', () => {
       for (const definition of definitions) {
-        expect(actionsOf(definition).includes('secretsmanager:GetSecretValue')).toBe(
+        const reads = statementsOf(definition).filter((s) =>
+          actionsIn(s).includes('secretsmanager:GetSecretValue'),
+        );
+        expect(JSON.stringify(reads).includes('ClientSecrets')).toBe(
           definition.routes.some((route) => route.auth === 'signature'),
+        );
+        expect(JSON.stringify(reads).includes('AutomationSecret')).toBe(
+          (definition as { automation?: boolean }).automation === true,
         );
       }
     });
