@@ -905,10 +905,18 @@ const foldPinyin = (out: Builder, original: string): void => {
       while (end < length && isLetter(units[end]) && touches(gapBefore[end])) end++;
     }
     // What stands before the run is what was written last (units before `write` may already be folded).
-    const before = write > 0 && joinedAt(out, original, read) ? units[write - 1] : undefined;
+    // Only a run of two to six letters with a Han character or a digit beside it is looked at closely.
+    const run = end - read;
+    const sideBefore = run >= 2 && run <= 6 && write > 0 ? units[write - 1] : undefined;
+    const sideAfter = run >= 2 && run <= 6 && end < length ? units[end] : undefined;
+    const before =
+      (isHanUnit(sideBefore) || isDigit(sideBefore)) && joinedAt(out, original, read)
+        ? sideBefore
+        : undefined;
     const after =
-      end < length && end > read && (joinedAt(out, original, end) || inSpacedChinese(out, original, end))
-        ? units[end]
+      (isHanUnit(sideAfter) || isDigit(sideAfter)) &&
+      (joinedAt(out, original, end) || inSpacedChinese(out, original, end))
+        ? sideAfter
         : undefined;
     const nearHan =
       isHanUnit(before) ||
@@ -916,7 +924,7 @@ const foldPinyin = (out: Builder, original: string): void => {
       (isDigit(before) && isHanUnit(write > 1 ? units[write - 2] : undefined)) ||
       (isDigit(after) && isHanUnit(end + 1 < length ? units[end + 1] : undefined));
     let han: string | undefined;
-    if (end - read >= 2 && end - read <= 6 && nearHan && !(isLetter(before) || isLetter(after))) {
+    if (nearHan) {
       const written = original.slice(starts[read] ?? 0, ends[end - 1] ?? 0);
       if (!UPPER.test(written)) {
         han = pinyinFold(
