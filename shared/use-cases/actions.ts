@@ -53,10 +53,9 @@ export interface CaseActionsDependencies {
   readonly clock: Clock;
 }
 
-const caseInScope = async (caseId: string, principal: Principal, deps: CaseActionsDependencies) => {
+const inScope = async (caseId: string, principal: Principal, deps: CaseActionsDependencies) => {
   const found = await deps.cases.getCase(caseId);
-  if (found === undefined || !covers(scopeOfPrincipal(principal), found.subject))
-    throw new NotFoundError(`No case ${caseId}`);
+  return found !== undefined && covers(scopeOfPrincipal(principal), found.subject);
 };
 
 /** `GET /v1/cases/{id}/actions`: the case's requests, oldest first; a case out of scope is a missing one. */
@@ -65,7 +64,7 @@ export const listCaseActions = async (
   principal: Principal,
   deps: CaseActionsDependencies,
 ): Promise<{ items: ActionRequest[] }> => {
-  await caseInScope(caseId, principal, deps);
+  if (!(await inScope(caseId, principal, deps))) throw new NotFoundError(`No case ${caseId}`);
   return { items: await deps.actions.listForCase(caseId) };
 };
 
@@ -81,8 +80,9 @@ export const decideActionRequest = async (
   deps: CaseActionsDependencies,
 ): Promise<ActionRequest> => {
   const existing = await deps.actions.get(actionId);
-  if (existing === undefined) throw new NotFoundError(`No action ${actionId}`);
-  await caseInScope(existing.caseId, principal, deps);
+  // Out of scope reads exactly like missing: the answer never confirms the request exists.
+  if (existing === undefined || !(await inScope(existing.caseId, principal, deps)))
+    throw new NotFoundError(`No action ${actionId}`);
   const result = decideAction(existing, decision, actorOf(principal), deps.clock.now(), note);
   if (!result.ok) throw new ConflictError(result.reason, { state: result.state });
   if ((await deps.actions.saveTransition(result.next, existing.version, result.audit)) === 'stale') {

@@ -242,9 +242,9 @@ describe('Use case: decideActionRequest', () => {
     const missing = decideActionRequest('c-2.pause-campaign.red', 'approve', manager(), undefined, deps);
 
     // Assess
-    await expect(decided).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decided).rejects.toThrow(new NotFoundError(`No action ${id}`));
     await expect(listed).rejects.toBeInstanceOf(NotFoundError);
-    await expect(missing).rejects.toBeInstanceOf(NotFoundError);
+    await expect(missing).rejects.toThrow(new NotFoundError('No action c-2.pause-campaign.red'));
   });
 });
 
