@@ -52,6 +52,14 @@ export const resolveTarget = (
   };
 };
 
+/** The options of every command that pushes signed events: where to, as whom, and how often to retry. */
+export const PUSHER_OPTIONS = {
+  url: { type: 'string' },
+  client: { type: 'string' },
+  secret: { type: 'string' },
+  retries: { type: 'string' },
+} as const;
+
 /** The manager's bearer token for reading cases locally: `RADAR_MANAGER_TOKEN` or the dev default. */
 export const managerToken = (io: CliIo): string => fromEnv(io, ENV.managerToken) ?? LOCAL.managerToken;
 

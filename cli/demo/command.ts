@@ -8,7 +8,7 @@ import { DEFAULT_RETRY } from '../push/retry.ts';
 import { openPushState } from '../push/state.ts';
 import { issueText, pushExitCode } from '../push/summary.ts';
 import { colorsEnabled, levelFormat, type Paint, painter } from '../style.ts';
-import { managerToken, resolveTarget } from '../target.ts';
+import { managerToken, PUSHER_OPTIONS, resolveTarget } from '../target.ts';
 import { type CaseDigest, fetchCases } from './cases.ts';
 import { describeEvent } from './describe.ts';
 import { demoScenario } from './scenario.ts';
@@ -28,10 +28,7 @@ English, some of it breaking advertising law. Prints what it sent, the cases it 
 Exit code: 0 done, 1 an event was rejected, 2 usage error, 3 the API could not be reached.`;
 
 const OPTIONS = {
-  url: { type: 'string' },
-  client: { type: 'string' },
-  secret: { type: 'string' },
-  retries: { type: 'string' },
+  ...PUSHER_OPTIONS,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

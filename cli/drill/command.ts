@@ -10,7 +10,7 @@ import type { InputRecord } from '../push/read-events.ts';
 import { DEFAULT_RETRY } from '../push/retry.ts';
 import { openPushState } from '../push/state.ts';
 import { issueText, pushExitCode } from '../push/summary.ts';
-import { managerToken, resolveTarget } from '../target.ts';
+import { managerToken, PUSHER_OPTIONS, resolveTarget } from '../target.ts';
 import { reportLines } from './report.ts';
 
 export const DRILL_USAGE = `Usage: risk-radar drill --kind <sentiment | budget | claim> [options]
@@ -37,10 +37,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   brand: { type: 'string' },
   market: { type: 'string' },
-  url: { type: 'string' },
-  client: { type: 'string' },
-  secret: { type: 'string' },
-  retries: { type: 'string' },
+  ...PUSHER_OPTIONS,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -5,7 +5,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { readInput, STDIN } from '../read-input.ts';
 import { colorsEnabled, painter } from '../style.ts';
-import { isLocal, resolveTarget } from '../target.ts';
+import { isLocal, PUSHER_OPTIONS, resolveTarget } from '../target.ts';
 import { readPlan } from './exports/plan.ts';
 import { exportOptionsOf, isExportFormat, mappingOf, readExport } from './exports/read-export.ts';
 import { createProgress } from './progress.ts';
@@ -45,9 +45,7 @@ so running the same command again resumes where it stopped.
 Exit code: 0 all sent, 1 some events rejected, 2 usage or input error, 3 some events not sent.`;
 
 const OPTIONS = {
-  url: { type: 'string' },
-  client: { type: 'string' },
-  secret: { type: 'string' },
+  ...PUSHER_OPTIONS,
   format: { type: 'string' },
   mapping: { type: 'string' },
   plan: { type: 'string' },
@@ -58,7 +56,6 @@ const OPTIONS = {
   encoding: { type: 'string' },
   state: { type: 'string' },
   fresh: { type: 'boolean', default: false },
-  retries: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
