@@ -82,7 +82,10 @@ describe('Function: batchGetItems', () => {
     const keys = Array.from({ length: 150 }, (_, i) => ({ pk: `K#${i}`, sk: 'X' }));
     ddb
       .on(BatchGetCommand)
-      .resolvesOnce({ Responses: { radar: [] }, UnprocessedKeys: { radar: { Keys: [{ pk: 'K#0', sk: 'X' }] } } })
+      .resolvesOnce({
+        Responses: { radar: [] },
+        UnprocessedKeys: { radar: { Keys: [{ pk: 'K#0', sk: 'X' }] } },
+      })
       .resolves({ Responses: { radar: [item('K#0', 'X')] } });
 
     // Act

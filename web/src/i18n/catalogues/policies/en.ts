@@ -17,7 +17,8 @@ export const POLICIES_EN = {
   'policies.what.spend':
     'When spend against plan, pacing, cost per acquisition and delivery raise a finding.',
   'policies.what.sentiment': 'When the share and swings of negative mentions raise a finding.',
-  'policies.what.actions': 'What a case of each risk type asks for when it reaches a level (pause, cap, notify), and who approves it.',
+  'policies.what.actions':
+    'What a case of each risk type asks for when it reaches a level (pause, cap, notify), and who approves it.',
   'policies.owner.legal': 'Legal',
   'policies.owner.manager': 'Managers',
 

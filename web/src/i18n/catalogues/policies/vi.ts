@@ -18,7 +18,8 @@ export const POLICIES_VI = {
   'policies.what.spend':
     'Khi nào chi tiêu so với kế hoạch, tiến độ chi tiêu, chi phí mỗi chuyển đổi (CPA) và tình trạng phân phối tạo ra phát hiện.',
   'policies.what.sentiment': 'Khi nào tỷ lệ và biến động của các đề cập tiêu cực tạo ra phát hiện.',
-  'policies.what.actions': 'Hành động mà một vụ việc của từng loại rủi ro yêu cầu khi đạt một mức (tạm dừng, giới hạn, thông báo) và ai phê duyệt.',
+  'policies.what.actions':
+    'Hành động mà một vụ việc của từng loại rủi ro yêu cầu khi đạt một mức (tạm dừng, giới hạn, thông báo) và ai phê duyệt.',
   'policies.owner.legal': 'Pháp lý',
   'policies.owner.manager': 'Quản lý',
 
