@@ -99,3 +99,23 @@ export const useAction = <A extends unknown[], R>(
   };
   return { run, busy, error, reset: () => setError(undefined) };
 };
+
+/**
+ * A decision someone else may take first (a guarded action, a budget re-allocation): once it is taken, and
+ * after a 409 saying another person already took it, `onDecided` reloads what the screen shows. `decide`
+ * answers undefined when it sent nothing (a missing note), and then nothing reloads.
+ */
+export const useDecision = <A extends unknown[], R>(
+  decide: (...args: A) => Promise<R | undefined>,
+  onDecided: () => void,
+): ReturnType<typeof useAction<A, R | undefined>> =>
+  useAction(async (...args: A): Promise<R | undefined> => {
+    try {
+      const decided = await decide(...args);
+      if (decided !== undefined) onDecided();
+      return decided;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) onDecided();
+      throw error;
+    }
+  });

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ActionRequest, ActionState } from '../../../shared/domain/actions.ts';
-import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
-import { POLL_MS, useAction, useResource } from '../hooks.ts';
+import { POLL_MS, useDecision, useResource } from '../hooks.ts';
 import { useFormat, useT } from '../i18n/index.tsx';
 import type { T } from '../i18n/messages.ts';
 import { ErrorNotice, Loading } from './common.tsx';
@@ -36,24 +35,14 @@ const Decide = ({ request, onDecided }: { request: ActionRequest; onDecided: () 
   const t = useT();
   const [asking, setAsking] = useState<'approve' | 'reject' | undefined>(undefined);
   const [note, setNote] = useState('');
-  const decide = useAction(async (decision: 'approve' | 'reject') => {
-    try {
-      const trimmed = note.trim();
-      const decided = await api.decideAction(
-        request.actionId,
-        decision,
-        trimmed === '' ? undefined : trimmed,
-      );
-      announce(t(decision === 'approve' ? 'actions.done.approved' : 'actions.done.rejected'));
-      setAsking(undefined);
-      setNote('');
-      onDecided();
-      return decided;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onDecided();
-      throw error;
-    }
-  });
+  const decide = useDecision(async (decision: 'approve' | 'reject') => {
+    const trimmed = note.trim();
+    const decided = await api.decideAction(request.actionId, decision, trimmed === '' ? undefined : trimmed);
+    announce(t(decision === 'approve' ? 'actions.done.approved' : 'actions.done.rejected'));
+    setAsking(undefined);
+    setNote('');
+    return decided;
+  }, onDecided);
   const noteId = `action-note-${request.actionId}`;
   if (asking === undefined) {
     return (

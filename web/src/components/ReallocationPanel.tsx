@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { CampaignPlan } from '../../../shared/domain/catalogue.ts';
 import type { Reallocation } from '../../../shared/domain/reallocation.ts';
-import { ApiError } from '../api.ts';
+import type { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
-import { useAction, useResource } from '../hooks.ts';
+import { useAction, useDecision, useResource } from '../hooks.ts';
 import { Rich, useFormat, useT } from '../i18n/index.tsx';
 import type { T } from '../i18n/messages.ts';
 import { ErrorNotice, Link, Loading } from './common.tsx';
@@ -31,21 +31,15 @@ const Decision = ({ reallocation, onDecided }: { reallocation: Reallocation; onD
   const t = useT();
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const decide = useAction(async (decision: 'approved' | 'rejected') => {
+  const decide = useDecision(async (decision: 'approved' | 'rejected') => {
     if (note.trim() === '') {
       setMissing(true);
       return undefined;
     }
-    try {
-      const decided = await api.decideReallocation(reallocation.reallocationId, decision, note.trim());
-      announce(t('reallocations.decided', { state: t(STATE_TEXT[decided.state]) }));
-      onDecided();
-      return decided;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onDecided();
-      throw error;
-    }
-  });
+    const decided = await api.decideReallocation(reallocation.reallocationId, decision, note.trim());
+    announce(t('reallocations.decided', { state: t(STATE_TEXT[decided.state]) }));
+    return decided;
+  }, onDecided);
   const id = `reallocation-note-${reallocation.reallocationId}`;
   return (
     <div class="reallocation-decision" data-testid="reallocation-decision">
