@@ -180,6 +180,17 @@ export const suite: Suite = {
     // SIGNALS_DEVELOPMENT=1 leaves the held-out seeds unseen while the detectors are tuned.
     if (process.env.SIGNALS_DEVELOPMENT !== '1')
       for (const [prefix, seed] of HOLDOUT_SEEDS) runs.push([prefix, [seed]]);
+    // SIGNALS_SEEDS=7,8,9 replays those seeds instead (`signals.check.*`): a fresh check that a change
+    // helps beyond the six development months, without spending the held-out ones.
+    const check = (process.env.SIGNALS_SEEDS ?? '')
+      .split(',')
+      .filter((seed) => seed.trim() !== '')
+      .map(Number);
+    if (check.some((seed) => !Number.isInteger(seed)))
+      throw new Error(
+        `SIGNALS_SEEDS must be whole numbers separated by commas (is ${process.env.SIGNALS_SEEDS})`,
+      );
+    if (check.length > 0) runs.splice(0, runs.length, ['signals.check', check]);
     for (const [prefix, seeds] of runs) {
       progress(`replaying seeds ${seeds.join(', ')}`);
       const { spend, sentiment } = run(seeds);
@@ -198,7 +209,9 @@ export const suite: Suite = {
         `*.crisisSudden.withinDelayLine counts the sudden crises caught within ${CRISIS_DELAY_LINE_HOURS} h, *.overspend.warnedInTime the overspends warned at least ${WARNING_LEAD_DAYS} days before the crossing (beside the worst case, maxDelay and leadDays). A six-hourly subject is read when its window closes: a crisis that began early in a window too diluted to prove anything is seen at the end of the next one, 7–12 h after it began.`,
         'Precision = problems caught ÷ (problems caught + false-alarm episodes); an episode is a run of yellow/red findings on one subject and risk type with no labelled problem running (2 days of grace after a spend problem, 12 h after a sentiment one).',
         'Overspend lead = days from the first pacing or overrun finding to the day spend crosses plan + 10 %; an overspend is labelled only when it is over pace from the start (when the warning is due, 10 days before the crossing, the month so far extrapolated in a straight line already reaches plan + 10 %; see bench/signals/spend-month.ts).',
-        `Development seeds ${DEVELOPMENT_SEEDS.join(', ')} (pooled); held-out seeds ${HOLDOUT_SEEDS.map(([prefix, seed]) => `${seed} (${prefix}.*)`).join(' and ')}.`,
+        check.length > 0
+          ? `Check seeds ${check.join(', ')} (pooled, signals.check.*), in place of the development and held-out seeds.`
+          : `Development seeds ${DEVELOPMENT_SEEDS.join(', ')} (pooled); held-out seeds ${HOLDOUT_SEEDS.map(([prefix, seed]) => `${seed} (${prefix}.*)`).join(' and ')}.`,
       ],
     };
   },
