@@ -136,7 +136,7 @@ describe('SLA and digest (DynamoDB Local)', () => {
     const caseId = caseIdOf(
       await ingestEvent('pusher', 0, spendEvent({ campaignId: 'sla' }, 'sla-1'), ingest),
     );
-    // No brand in the catalogue: nobody to add at tier 2 (escalation-sla.test.ts covers the brand's managers).
+    // No brand in the catalogue: nobody to add at tier 2 (test/unit/use-cases/check-sla.test.ts covers the brand's managers).
     const catalogue = { getMany: async () => ({ campaigns: new Map(), brands: new Map() }) };
     const deps = { reader, cases, catalogue, policy, clock, slaHours: 4 };
     expect((await checkSla(deps, ['red'])).escalated).not.toContain(caseId);
