@@ -434,6 +434,18 @@ const learnRate = (
           rateVarianceWeight: base.rateVarianceWeight * decay + weight,
         }))(varianceSample(reading, slice));
   if (reading?.suspect === true) return evidence;
+  // Conversions standing still while money is spent are the tracking-broken detector's evidence under
+  // way: the rate is held, as for a suspect day, so it does not learn the zeros and the conversions due
+  // during the stretch keep being counted at the campaign's rate. The days still count as history.
+  if (slice.conversions === 0 && !slice.fromPeriodStart && slice.spend > 0)
+    return { ...evidence, rateDays: base.rateDays + slice.days };
+  // When conversions move again after a quiet stretch the detector did not flag (fewer conversions were
+  // due than its line), the stretch was a quiet spell of a small campaign, not a fault: its spend is
+  // learnt now with the conversions that came, so quiet days do not make the rate look higher than it is.
+  const quiet =
+    base.frozenSpend > 0 && base.frozenExpected < thresholds.trackingBroken.expectedConversions
+      ? base.frozenSpend
+      : 0;
   const factor = factorOf(base.conversionWeekday, slice);
   const weekday =
     reading !== undefined && slice.days <= 1.5 && reading.expected >= 5
@@ -448,7 +460,7 @@ const learnRate = (
     ...evidence,
     ...variance,
     rateConversions: base.rateConversions * decay + slice.conversions / factor,
-    rateSpend: base.rateSpend * decay + slice.laggedSpend,
+    rateSpend: base.rateSpend * decay + slice.laggedSpend + quiet,
     rateDays: base.rateDays + slice.days,
     conversionWeekday: weekday,
   };

@@ -221,6 +221,34 @@ describe('Function: trackingBrokenSignal', () => {
       judgeLast([...steadyDays(10, 2), { spend: 1_000, conversions: 0 }]).get('spend.tracking-broken'),
     ).toBeUndefined();
   });
+
+  it('catches a low-volume product whose tracking broke: the frozen days do not teach the rate zero', () => {
+    // Prepare: 2 conversions a day, then a week of spend with none (each day alone a normal quiet day).
+    const frozen = Array<DailyReport>(7).fill({ spend: 1_000, conversions: 0 });
+
+    // Act
+    const finding = judgeLast([...steadyDays(10, 2), ...frozen]).get('spend.tracking-broken');
+
+    // Assess: the week was due about 14 conversions at the campaign's rate, not a rate learnt from the zeros.
+    expect(finding?.level).toBe('yellow');
+    expect(finding?.metrics?.expectedConversions).toBeGreaterThan(12);
+  });
+
+  it('learns a quiet spell the detector did not flag once conversions move again, so the rate stays true', () => {
+    // Prepare: a small campaign whose conversions come every other day (4, 0, 4, 0, …: 2 a day on average).
+    const alternating = Array.from({ length: 20 }, (_, k) => ({
+      spend: 1_000,
+      conversions: k % 2 === 0 ? 4 : 0,
+    }));
+
+    // Act
+    const baseline = learnSpend(snapshots(alternating));
+
+    // Assess: about 2 conversions per 1,000 spent, not the 4 of the days with conversions alone.
+    const perThousand = ((baseline?.rateConversions ?? 0) / (baseline?.rateSpend ?? 1)) * 1_000;
+    expect(perThousand).toBeGreaterThan(1.6);
+    expect(perThousand).toBeLessThan(2.5);
+  });
 });
 
 describe('Function: deliveryStoppedSignal', () => {
