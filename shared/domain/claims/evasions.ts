@@ -87,7 +87,7 @@ const DIGIT = /[0-9]/g;
  * The Han character of the packs that a pinyin syllable written beside another character stands for: the
  * one whose reading it is and that makes, with that neighbour, two characters some pack phrase holds
  * ("li" before 省 is 立 of 立省, "tian" after 7 is 天 of 7天), else a character that is a phrase on its own
-(zui香: 最). Undefined when no such character exists: a
+(zui香: 最) unless `pairOnly`. Undefined when no such character exists: a
  * Latin word beside Chinese (app, ins, wifi) stays what it is.
  *
  * @example
@@ -97,6 +97,7 @@ export const pinyinFold = (
   syllable: string,
   before: string | undefined,
   after: string | undefined,
+  pairOnly = false,
 ): string | undefined => {
   if (syllables === undefined) {
     const bySyllable = new Map<string, string[]>();
@@ -130,6 +131,6 @@ export const pinyinFold = (
     // A syllable most often stands for the first character of a word (zui佳, bao过, di一).
     candidates.find((han) => fits(han, 'after')) ??
     candidates.find((han) => fits(han, 'before')) ??
-    candidates.find((han) => known.has(`${han}*`))
+    (pairOnly ? undefined : candidates.find((han) => known.has(`${han}*`)))
   );
 };

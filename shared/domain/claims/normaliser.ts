@@ -44,6 +44,9 @@ const DECORATION = /^[\p{Extended_Pictographic}*~`]$/u;
 export const GAP_HARD = 1;
 export const GAP_SOFT = 2;
 export const GAP_DECIMAL = 3;
+// A full stop or comma after a digit, until `foldEvasions` reads what follows it (see `addSeparator`):
+// never in a normalised text.
+const GAP_IN_NUMBER = 4;
 
 /**
  * Whether a `gapBefore` value is the edge of a word (a phrase may start or end there).
@@ -407,24 +410,21 @@ const addCodePoint = (out: Builder, cp: string, start: number, end: number): voi
 const isDigit = (unit: number | undefined): boolean => unit !== undefined && unit >= 0x30 && unit <= 0x39;
 
 /**
- * A full stop or comma between two digits is part of the number: a thousands separator (1,000, Vietnamese
- * 10.000đ: exactly three digits follow) is dropped so both spellings read alike, and a decimal point
- * (0.1%, 99.9%, Vietnamese 4,2%) leaves a `GAP_DECIMAL`, so "0.1%" never holds "1%" nor "99.9%" "9%".
- * Anywhere else it is a separator (c.u.r.e, No.1).
+ * A full stop or comma right after a digit may be part of a number: `foldEvasions` decides once the
+ * digits on both sides are read (full-width ones, or with invisibles, markup or emphasis between them, as
+ * much as plain ones). A thousands separator (1,000, Vietnamese 10.000đ: exactly three digits follow) is
+ * dropped so both spellings read alike, and a decimal point (0.1%, 99.9%, Vietnamese 4,2%) leaves a
+ * `GAP_DECIMAL`, so "0.1%" never holds "1%" nor "99.9%" "9%". Anywhere else it is a separator (c.u.r.e,
+ * No.1).
  */
-const addSeparator = (out: Builder, original: string, offset: number): void => {
-  const unit = original.charCodeAt(offset);
-  const numeric =
+const addSeparator = (out: Builder, unit: number): void => {
+  out.pendingGap =
     (unit === 0x2e || unit === 0x2c) &&
-    isDigit(original.charCodeAt(offset - 1)) &&
-    isDigit(original.charCodeAt(offset + 1));
-  if (!numeric) {
-    out.pendingGap = GAP_HARD;
-    return;
-  }
-  let digits = 0;
-  while (isDigit(original.charCodeAt(offset + 1 + digits))) digits++;
-  if (digits !== 3) out.pendingGap = GAP_DECIMAL;
+    out.pendingGap === 0 &&
+    out.length > 0 &&
+    isDigit(out.units[out.length - 1])
+      ? GAP_IN_NUMBER
+      : GAP_HARD;
 };
 
 const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
@@ -492,51 +492,90 @@ export const phraseKey = (phrase: string): PhraseKey => {
   return { text: textOf(out.units, out.length), gaps, decimals };
 };
 
+/** The fast path: no markup and nothing to convert, so code units are read in place. */
+const addInPlace = (out: Builder, original: string): void => {
+  const { kind: asciiKind, folded: asciiFolded } = ascii();
+  for (let offset = 0; offset < original.length; ) {
+    const code = original.charCodeAt(offset);
+    if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, offset, offset + 1);
+    else if (code < 0x80) {
+      const kind = asciiKind[code];
+      if (kind === KEEP) emitUnit(out, asciiFolded[code] ?? code, offset, offset + 1);
+      else if (kind === GAP) addSeparator(out, code);
+      else if (kind === SOFT) out.pendingGap ||= GAP_SOFT;
+    } else if (code < 0xd800 || code > 0xdbff || !isLowSurrogate(original.charCodeAt(offset + 1))) {
+      addBmp(out, code, offset, offset + 1);
+    } else {
+      const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
+      addPieces(out, fold(cp), offset, offset + cp.length);
+      offset += cp.length;
+      continue;
+    }
+    offset++;
+  }
+};
+
+// What a block tag (<p>, <br>) reads as in the decoded text: a paragraph separator, a gap.
+const BLOCK_BREAK = '\u2029';
+
+/**
+ * Copy with markup: tags dropped (a block tag is a line break), each character reference replaced by the
+ * character it stands for and spanning the whole reference, then traditional characters converted with
+ * the decoded text around them, so 包&#36942; reads 包过 as 包過 does.
+ */
+const addDecoded = (out: Builder, original: string, markup: readonly Markup[]): void => {
+  const cps: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  let next = 0;
+  for (const cp of original) {
+    const end = offset + cp.length;
+    const mark = markup[next];
+    if (mark !== undefined && offset >= mark.start) {
+      // Markup inside a phrase (最<b>佳</b>, &#26368;佳) is no separator; a block tag is a line break.
+      if (offset === mark.start) {
+        const stands = mark.text === undefined ? (mark.gap ? BLOCK_BREAK : '') : mark.text;
+        for (const ch of stands) {
+          cps.push(ch);
+          starts.push(mark.start);
+          ends.push(mark.end);
+        }
+      }
+      if (end >= mark.end) next++;
+    } else {
+      cps.push(cp);
+      starts.push(offset);
+      ends.push(end);
+    }
+    offset = end;
+  }
+  const simplified = simplifiedCodePoints(cps.join(''));
+  for (let k = 0; k < cps.length; k++) {
+    const cp = cps[k] ?? '';
+    if (cp === '.' || cp === ',') addSeparator(out, cp.charCodeAt(0));
+    else addCodePoint(out, simplified?.[k] ?? cp, starts[k] ?? 0, ends[k] ?? 0);
+  }
+};
+
 /** Normalises into the scratch builder, valid until the next call. */
 const normaliseToScratch = (original: string): Builder => {
-  const simplified = simplifiedCodePoints(original);
   const markup = markupOf(original);
   const out = builder();
-  if (simplified === undefined && markup.length === 0) {
-    // The fast path: no conversion, so code units are read in place.
-    const { kind: asciiKind, folded: asciiFolded } = ascii();
-    for (let offset = 0; offset < original.length; ) {
-      const code = original.charCodeAt(offset);
-      if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, offset, offset + 1);
-      else if (code < 0x80) {
-        const kind = asciiKind[code];
-        if (kind === KEEP) emitUnit(out, asciiFolded[code] ?? code, offset, offset + 1);
-        else if (kind === GAP) addSeparator(out, original, offset);
-        else if (kind === SOFT) out.pendingGap ||= GAP_SOFT;
-      } else if (code < 0xd800 || code > 0xdbff || !isLowSurrogate(original.charCodeAt(offset + 1))) {
-        addBmp(out, code, offset, offset + 1);
-      } else {
-        const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
-        addPieces(out, fold(cp), offset, offset + cp.length);
-        offset += cp.length;
-        continue;
+  if (markup.length > 0) addDecoded(out, original, markup);
+  else {
+    const simplified = simplifiedCodePoints(original);
+    if (simplified === undefined) addInPlace(out, original);
+    else {
+      let offset = 0;
+      let index = 0;
+      for (const cp of original) {
+        const end = offset + cp.length;
+        if (cp === '.' || cp === ',') addSeparator(out, cp.charCodeAt(0));
+        else addCodePoint(out, simplified[index] ?? cp, offset, end);
+        offset = end;
+        index++;
       }
-      offset++;
-    }
-  } else {
-    let offset = 0;
-    let index = 0;
-    let next = 0;
-    for (const cp of original) {
-      const end = offset + cp.length;
-      const mark = markup[next];
-      if (mark !== undefined && offset >= mark.start) {
-        // Markup inside a phrase (最<b>佳</b>, &#26368;佳) is no separator; a block tag is a line break.
-        if (offset === mark.start) {
-          if (mark.text === undefined) {
-            if (mark.gap) out.pendingGap = GAP_HARD;
-          } else addCodePoint(out, mark.text, mark.start, mark.end);
-        }
-        if (end >= mark.end) next++;
-      } else if (cp === '.' || cp === ',') addSeparator(out, original, offset);
-      else addCodePoint(out, simplified?.[index] ?? cp, offset, end);
-      offset = end;
-      index++;
     }
   }
   foldEvasions(out, original);
@@ -565,12 +604,16 @@ const withDialect = (out: Builder, original: string): Builder => {
   let result: Builder | undefined;
   for (let read = 0; read < out.length; ) {
     let end = read;
+    // A word: letters with nothing or only decoration between them (k**hông is one word, not k and hông),
+    // or a word spelt out one letter at a time with punctuation between them (h.o.k).
     if (
       isLetter(out.units[read]) &&
-      (read === 0 || out.gapBefore[read] !== 0 || !isLetter(out.units[read - 1]))
+      (read === 0 || !touches(out.gapBefore[read]) || !isLetter(out.units[read - 1]))
     ) {
       end = read + 1;
-      while (end < out.length && isLetter(out.units[end]) && out.gapBefore[end] === 0) end++;
+      while (end < out.length && isLetter(out.units[end]) && touches(out.gapBefore[end])) end++;
+      if (end === read + 1)
+        while (end < out.length && spacedLetter(out, end) && punctuationBefore(out, original, end)) end++;
     }
     const from = out.starts[read] ?? 0;
     const to = out.ends[end - 1] ?? 0;
@@ -583,7 +626,7 @@ const withDialect = (out: Builder, original: string): Builder => {
     const written = read3 === '' ? '' : original.slice(from, to).normalize('NFC');
     const slang =
       read3 !== '' &&
-      (end >= out.length || out.gapBefore[end] !== 0 || !isLetter(out.units[end])) &&
+      (end >= out.length || !touches(out.gapBefore[end]) || !isLetter(out.units[end])) &&
       !UPPER.test(written) &&
       (SLANG_WORDS.has(read3) || (read3 === 'hong' && SOUTHERN_KHONG.test(written)));
     if (slang) {
@@ -606,6 +649,12 @@ const withDialect = (out: Builder, original: string): Builder => {
   if (result === undefined) return out;
   result.pendingGap = 0;
   return result;
+};
+
+/** Whether exactly one punctuation mark, no space, stands before unit `k` (the "." of h.o.k). */
+const punctuationBefore = (out: Builder, original: string, k: number): boolean => {
+  const from = out.ends[k - 1] ?? 0;
+  return (out.starts[k] ?? 0) - from === 1 && !SPACE.test(original[from] ?? ' ');
 };
 
 /** A new builder holding the first `length` units of `out`. */
@@ -755,6 +804,19 @@ const spacedLetter = (out: Builder, k: number): boolean =>
   (k === 0 || out.gapBefore[k] !== 0) &&
   (k + 1 >= out.length || out.gapBefore[k + 1] !== 0);
 
+/** How many digits follow from unit `k` on, nothing or only decoration between them (at most 4). */
+const digitsFrom = (out: Builder, k: number): number => {
+  let end = k;
+  while (
+    end < out.length &&
+    end < k + 4 &&
+    isDigit(out.units[end]) &&
+    (end === k || out.gapBefore[end] === 0 || out.gapBefore[end] === GAP_SOFT)
+  )
+    end++;
+  return end - k;
+};
+
 /** Whether a number starts at unit `k` and ends a word (l00% is 100%; l0st is lost, not 10st). */
 const numberFollows = (out: Builder, k: number): boolean => {
   let end = k;
@@ -782,6 +844,21 @@ const LING = 0x96f6; // 零
 /** Whether the unit before (`previous`, joined or not) continues a word or a number. */
 const joinedToWord = (previous: number | undefined, joined: boolean): boolean =>
   joined && (isLetter(previous) || isDigit(previous));
+const isCapital = (unit: number): boolean =>
+  (unit >= 0x41 && unit <= 0x5a) || (unit >= 0xff21 && unit <= 0xff3a);
+/**
+ * Whether the units before `write` are a word of two or more letters written in capitals (TOP of TOPl: a
+ * lower-case l after it is the digit 1, as no word is written so).
+ */
+const afterCapitals = (out: Builder, original: string, write: number): boolean => {
+  let k = write - 1;
+  while (k >= 0 && isLetter(out.units[k]) && isCapital(original.charCodeAt(out.starts[k] ?? 0))) {
+    if (out.gapBefore[k] !== 0 || k === 0) return write - k >= 2;
+    k--;
+  }
+  return k < 0 ? false : write - 1 - k >= 2 && !isLetter(out.units[k]);
+};
+
 /** Whether `count` letters follow from unit `k` on, with nothing between them. */
 const lettersFollow = (out: Builder, k: number, count: number): boolean => {
   for (let j = k; j < k + count; j++)
@@ -835,18 +912,25 @@ const foldEvasions = (out: Builder, original: string): void => {
     } else if (
       unit === LOWER_L &&
       original.charCodeAt(starts[read] ?? 0) === LOWER_L &&
-      (write === 0 || (gap === GAP_HARD && !isDigit(previous))) &&
+      (write === 0 ||
+        (gap === GAP_HARD && !isDigit(previous)) ||
+        (joined && (isHanUnit(previous) || afterCapitals(out, original, write)))) &&
       (next === undefined ||
         gapBefore[read + 1] === GAP_HARD ||
-        (nextJoined && numberFollows(out, read + 1))) &&
+        (nextJoined && (numberFollows(out, read + 1) || isHanUnit(next)))) &&
       !inSpacedWord(out, original, read)
     ) {
       unit = ONE;
     }
     if (unit >= FIRST_CJK) unit = FINANCIAL_UNITS[unit] || unit;
-    if (gap === GAP_SOFT && !(isLetter(previous) && isLetter(unit))) gap = GAP_HARD;
-    // A decimal point after a digit that was a letter in disguise (N0.1): a separator after all.
-    if (gap === GAP_DECIMAL && !(isDigit(previous) && isDigit(unit))) gap = GAP_HARD;
+    // Decoration inside a word or a number (gu✨aranteed, 10**0%) may split it or not; anywhere else it
+    // separates like a space.
+    if (gap === GAP_SOFT && !(isLetter(previous) && isLetter(unit)) && !(isDigit(previous) && isDigit(unit)))
+      gap = GAP_HARD;
+    // A full stop or comma between digits: a thousands separator before exactly three digits, else a
+    // decimal point; after a digit that was a letter in disguise (N0.1), a separator after all.
+    if (gap === GAP_IN_NUMBER)
+      gap = !(isDigit(previous) && isDigit(unit)) ? GAP_HARD : digitsFrom(out, read) === 3 ? 0 : GAP_DECIMAL;
     const spacedOut =
       gap === GAP_HARD &&
       (write === 1 || (write > 1 && gapBefore[write - 1] !== 0)) &&
@@ -891,13 +975,23 @@ const inSpacedChinese = (out: Builder, original: string, k: number): boolean =>
  * Folds a pinyin syllable written in place of a Chinese character (zui佳, 7tian瘦一圈, jiang三gāo, li省30%)
  * back into the character, in place: a run of lower-case Latin letters that touches a Han character (or a
  * digit beside one) and reads as the pinyin of a pack character that forms, with that neighbour, two
- * characters some pack phrase holds (`pinyinFold`). The character's original span is the whole syllable,
- * so evidence still covers what was written. Capitals (AI, CPA, TOP) and Latin words (app, wifi) stay.
+ * characters some pack phrase holds (`pinyinFold`). A run of several syllables (zuidi价, jiangxue压,
+ * 8minzhi达) is read syllable by syllable from the Han character outwards, each folded while it forms a
+ * pack pair with the character beside it; the rest stays as written. The character's original span is the
+ * whole syllable, so evidence still covers what was written. Capitals (AI, CPA, TOP) and Latin words (app,
+ * wifi) stay.
  */
 const foldPinyin = (out: Builder, original: string): void => {
   const { units, starts, ends, gapBefore } = out;
   const length = out.length;
   let write = 0;
+  const put = (unit: number, start: number, end: number, gap: number): void => {
+    units[write] = unit;
+    starts[write] = start;
+    ends[write] = end;
+    gapBefore[write] = gap;
+    write++;
+  };
   for (let read = 0; read < length; ) {
     let end = read;
     if (isLetter(units[read])) {
@@ -905,10 +999,11 @@ const foldPinyin = (out: Builder, original: string): void => {
       while (end < length && isLetter(units[end]) && touches(gapBefore[end])) end++;
     }
     // What stands before the run is what was written last (units before `write` may already be folded).
-    // Only a run of two to six letters with a Han character or a digit beside it is looked at closely.
+    // Only a run of two to twelve letters with a Han character or a digit beside it is looked at closely.
     const run = end - read;
-    const sideBefore = run >= 2 && run <= 6 && write > 0 ? units[write - 1] : undefined;
-    const sideAfter = run >= 2 && run <= 6 && end < length ? units[end] : undefined;
+    const near = run >= 2 && run <= MAX_PINYIN_RUN;
+    const sideBefore = near && write > 0 ? units[write - 1] : undefined;
+    const sideAfter = near && end < length ? units[end] : undefined;
     const before =
       (isHanUnit(sideBefore) || isDigit(sideBefore)) && joinedAt(out, original, read)
         ? sideBefore
@@ -924,7 +1019,7 @@ const foldPinyin = (out: Builder, original: string): void => {
       (isDigit(before) && isHanUnit(write > 1 ? units[write - 2] : undefined)) ||
       (isDigit(after) && isHanUnit(end + 1 < length ? units[end + 1] : undefined));
     let han: string | undefined;
-    if (nearHan) {
+    if (nearHan && run <= 6) {
       const written = original.slice(starts[read] ?? 0, ends[end - 1] ?? 0);
       if (!UPPER.test(written)) {
         han = pinyinFold(
@@ -935,23 +1030,120 @@ const foldPinyin = (out: Builder, original: string): void => {
       }
     }
     if (han !== undefined) {
-      units[write] = han.charCodeAt(0);
-      starts[write] = starts[read] ?? 0;
-      ends[write] = ends[end - 1] ?? 0;
-      gapBefore[write] = gapBefore[read] ?? 0;
-      write++;
+      zeroBeforeHan(out, original, write, read);
+      put(han.charCodeAt(0), starts[read] ?? 0, ends[end - 1] ?? 0, gapBefore[read] ?? 0);
       read = end;
       continue;
     }
-    const stop = Math.max(end, read + 1);
-    for (; read < stop; read++, write++) {
-      units[write] = units[read] ?? 0;
-      starts[write] = starts[read] ?? 0;
-      ends[write] = ends[read] ?? 0;
-      gapBefore[write] = gapBefore[read] ?? 0;
+    const syllables = nearHan && run >= 3 ? syllablesOf(out, original, read, end, before, after) : undefined;
+    if (syllables !== undefined) {
+      const { from, to, hans } = syllables;
+      for (; read < from; read++)
+        put(units[read] ?? 0, starts[read] ?? 0, ends[read] ?? 0, gapBefore[read] ?? 0);
+      zeroBeforeHan(out, original, write, from);
+      for (const [k, syllable] of hans.entries())
+        put(
+          syllable.han,
+          starts[syllable.from] ?? 0,
+          ends[syllable.to - 1] ?? 0,
+          k === 0 ? (gapBefore[from] ?? 0) : 0,
+        );
+      read = to;
+      continue;
     }
+    const stop = Math.max(end, read + 1);
+    for (; read < stop; read++)
+      put(units[read] ?? 0, starts[read] ?? 0, ends[read] ?? 0, gapBefore[read] ?? 0);
   }
   out.length = write;
+};
+
+// The longest run of letters read as pinyin syllables, and the longest toneless syllable (zhuang).
+const MAX_PINYIN_RUN = 12;
+const MAX_SYLLABLE = 6;
+
+interface Syllable {
+  readonly from: number;
+  readonly to: number;
+  readonly han: number;
+}
+
+/**
+ * A run of letters (units `read`..`end`) read as syllables from the Han character beside it outwards: from
+ * its end when a character follows it (zuidi价 → 最低价, 8minzhi达 → 8min直达), else, or when nothing folds
+ * so, from its start, then to its very end (降xueya神器 → 降血压神器). Each
+ * syllable, the longest that folds first, is written in lower case and folds beside its neighbour: the
+ * one touching the Han character only into a pack pair (`pinyinFold` with `pairOnly`: online课 stays),
+ * the next ones also into a character that is a phrase alone (zuicong明 → 最聪明); reading stops at the
+ * first that does not. Undefined when none
+ * folds; else the units `from`..`to` the folded syllables cover.
+ */
+const syllablesOf = (
+  out: Builder,
+  original: string,
+  read: number,
+  end: number,
+  before: number | undefined,
+  after: number | undefined,
+): { from: number; to: number; hans: Syllable[] } | undefined =>
+  (isHanUnit(after) ? syllablesFrom(out, original, read, end, after, true) : undefined) ??
+  (isHanUnit(before) ? syllablesFrom(out, original, read, end, before, false) : undefined);
+
+const syllablesFrom = (
+  out: Builder,
+  original: string,
+  read: number,
+  end: number,
+  han: number | undefined,
+  fromEnd: boolean,
+): { from: number; to: number; hans: Syllable[] } | undefined => {
+  const { units, starts, ends } = out;
+  let neighbour = han;
+  const hans: Syllable[] = [];
+  let cut = fromEnd ? end : read;
+  for (;;) {
+    const left = fromEnd ? cut - read : end - cut;
+    let found: Syllable | undefined;
+    for (let size = Math.min(MAX_SYLLABLE, left); size >= 2 && found === undefined; size--) {
+      const from = fromEnd ? cut - size : cut;
+      const to = from + size;
+      if (UPPER.test(original.slice(starts[from] ?? 0, ends[to - 1] ?? 0))) continue;
+      const side = String.fromCharCode(neighbour ?? 0);
+      const han = pinyinFold(
+        textOf(units.subarray(from, to), size),
+        fromEnd ? undefined : side,
+        fromEnd ? side : undefined,
+        hans.length === 0,
+      );
+      if (han !== undefined) found = { from, to, han: han.charCodeAt(0) };
+    }
+    if (found === undefined) break;
+    if (fromEnd) hans.unshift(found);
+    else hans.push(found);
+    neighbour = found.han;
+    cut = fromEnd ? found.from : found.to;
+  }
+  const first = hans[0];
+  const last = hans[hans.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  // Read from its end, a run may start with a word that is no pinyin (8min直达, XX部委); read from its
+  // start, it must be syllables to its end (能jiangtang is no 能驾 and "ngtang").
+  if (!fromEnd && last.to !== end) return undefined;
+  return { from: first.from, to: fromEnd ? end : last.to, hans };
+};
+
+/**
+ * A zero standing alone before a syllable just folded into a Han character is the numeral 零 (0feng险 →
+ * 零风险), as `foldEvasions` reads a zero before a Han character written as such.
+ */
+const zeroBeforeHan = (out: Builder, original: string, write: number, read: number): void => {
+  const k = write - 1;
+  // foldEvasions may have read it as the letter o (0feng: a zero before three letters).
+  const zero =
+    out.units[k] === ZERO || (out.units[k] === LOWER_O && original.charCodeAt(out.starts[k] ?? 0) === ZERO);
+  if (k < 0 || !zero || !touches(out.gapBefore[read])) return;
+  const joined = out.gapBefore[k] === 0 && k > 0;
+  if (!joinedToWord(out.units[k - 1], joined)) out.units[k] = LING;
 };
 
 /**

@@ -122,9 +122,11 @@ export const hasWordBoundaries = (n: NormalisedText, start: number, end: number)
 
 /**
  * Separators inside a Latin-script word of a phrase are an evasion only when they split every letter of
- * that word (c.u.r.e, F.D.A.-approved) or fall where the phrase has its own spaces; otherwise two
- * innocent words that happen to spell a phrase across a space ("cu re") would be flagged. Chinese
- * phrases may be split anywhere. A decimal point must stand where the phrase has one (4.8 g is not 48 g).
+ * that word (c.u.r.e, F.D.A.-approved), or every letter of its start or of its end, two at least, the rest
+ * written together (c.u.r3s, c.u.r&shy;es, T0D.A.Y: a word spelt out until a disguise joins the rest), or
+ * fall where the phrase has its own spaces; otherwise two innocent words that happen to spell a phrase
+ * across a space ("cu re") would be flagged. Chinese phrases may be split anywhere. A decimal point must
+ * stand where the phrase has one (4.8 g is not 48 g).
  *
  * @example
  * hasPlausibleGaps(normalise('c.u.r.e'), 0, 4, compilePattern('cure')); // true
@@ -135,8 +137,11 @@ export const hasPlausibleGaps = (
   end: number,
   pattern: CompiledPattern,
 ): boolean => {
+  // Of the current word's inner boundaries: how many, how many split, where the first and last split are.
   let inner = 0;
   let split = 0;
+  let firstSplit = -1;
+  let lastSplit = -1;
   for (let k = 1; k <= end - start; k++) {
     // 4.8 is not 48: a decimal point stands where the phrase has one, and only there.
     if (k < end - start && (n.gapBefore[start + k] === GAP_DECIMAL) !== pattern.decimals.has(k)) return false;
@@ -146,16 +151,24 @@ export const hasPlausibleGaps = (
       isWordUnit(n.text, start + k - 1) &&
       isWordUnit(n.text, start + k);
     if (wordGoesOn) {
+      if (n.gapBefore[start + k] === 1) {
+        if (split === 0) firstSplit = inner;
+        lastSplit = inner;
+        split++;
+      }
       inner++;
-      if (n.gapBefore[start + k] === 1) split++;
     } else {
-      if (split > 0 && split < inner) return false;
+      if (split > 0 && split < inner && !spelledAtAnEnd(inner, split, firstSplit, lastSplit)) return false;
       inner = 0;
       split = 0;
     }
   }
   return true;
 };
+
+/** Whether a word's splits are two or more in a row that start or end it (c|u|res, tod|a|y). */
+const spelledAtAnEnd = (inner: number, split: number, firstSplit: number, lastSplit: number): boolean =>
+  split >= 2 && lastSplit - firstSplit + 1 === split && (firstSplit === 0 || lastSplit === inner - 1);
 
 /**
  * Folding diacritics lets "tot nhat" match tốt nhất but invites false hits (nhạt "bland" is not nhất

@@ -49,7 +49,12 @@ describe('Function: normalise — evasions between characters', () => {
     ],
     ['an emoji inside a word (soft)', 'gu✨ar', 'guar', [0, 0, GAP_SOFT, 0]],
     ['Markdown emphasis inside a word (soft)', 'TO**P**', 'top', [0, 0, GAP_SOFT]],
-    ['an emoji between digits (a separator)', '9🔥9', '99', [0, GAP_HARD]],
+    ['an emoji between digits (soft: one number or two)', '9🔥9', '99', [0, GAP_SOFT]],
+    ['Markdown emphasis inside a number (soft)', '10**0%', '100%', [0, 0, GAP_SOFT, 0]],
+    ['thousands separators with a zero-width space after them', '1,20\u200b0', '1200', [0, 0, 0, 0]],
+    ['thousands separators with a tag after them', '1,20<b>0', '1200', [0, 0, 0, 0]],
+    ['a decimal point between full-width digits', '１６.９', '169', [0, 0, GAP_DECIMAL]],
+    ['a full stop after a number (no decimal point)', '10. 5', '105', [0, 0, GAP_HARD]],
   ])('marks %s', (_case, text, expected, gaps) => {
     // Act
     const n = normalise(text);
@@ -68,6 +73,18 @@ describe('Function: normalise — evasions between characters', () => {
     ['N0.1 (a zero for an o, then a point)', 'N0.1', 'no1'],
     ['leetspeak after an l (no 1 there: a word goes on)', 'l0st l1ke', 'lostlike'],
     ['small capitals, ꜰ among them (named in Unicode, in no confusables list)', 'ꜰʟᴜᴇɴᴛ ꜱᴀꜰᴇ', 'fluentsafe'],
+    ['a lower-case l for 1 beside Chinese', '第l名 l次见效 买l送l', '第1名1次见效买1送1'],
+    ['a lower-case l for 1 after a word in capitals', 'TOPl爆款 TOPl seller', 'top1爆款top1seler'],
+    [
+      'l kept inside words, after a digit, after a capitalised word',
+      'Apple手机 all 3l水 Nol',
+      'aple手机al3l水nol',
+    ],
+    [
+      'an entity of a traditional character, converted with the text',
+      '包&#36942;！香&#29017;禮盒',
+      '包过香烟礼盒',
+    ],
   ])('folds %s', (_case, text, expected) => {
     expect(normalise(text).text).toBe(expected);
   });
@@ -109,8 +126,21 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
     ['N0.1 in town', 'N0.1'],
     ['ɢᴜᴀʀᴀɴᴛᴇᴇᴅ', 'ɢᴜᴀʀᴀɴᴛᴇᴇᴅ'],
     ['gu&#97;ranteed', 'gu&#97;ranteed'],
+    ['g.u.a.r4nteed', 'g.u.a.r4nteed'],
+    ['c.u.r&shy;es eczema', 'c.u.r&shy;es eczema'],
+    ['T0D.A.Y treats insomnia', 'treats insomnia'],
+    ['9**9% off', '9**9%'],
+    ['sugars 4.8 g', 'sugars 4.8 g'],
   ])('still finds the claim in %j, with the exact written span', (text, span) => {
     expect(hits(text)).toEqual([[expect.stringMatching(/^ev\./), span]]);
+  });
+
+  it.each([
+    ['a word split in two across a space', 'cu res eczema'],
+    ['one letter split off', 'c ures eczema'],
+    ['letters spelt out in the middle of a word', 'cu.r.es eczema'],
+  ])('does not join words that only happen to spell a phrase: %s', (_case, text) => {
+    expect(hits(text)).toEqual([]);
   });
 
   it('keeps a word edge at decoration between words (Giảm giá🔥only)', () => {

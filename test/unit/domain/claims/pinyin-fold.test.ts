@@ -12,6 +12,11 @@ describe('Function: normalise — a pinyin syllable written for a Chinese charac
     ['a syllable joined by Markdown emphasis', '全网di**一**', '全网第一'],
     ['full-width letters', 'ｚｕｉ好用', '最好用'],
     ['a syllable before Chinese spelt out with spaces', 'zui 优 惠 的', '最优惠的'],
+    ['two syllables before the rest of their word', '全网ｚｕｉdi价', '全网最低价'],
+    ['two syllables of a three-character word', '降xueya神器', '降血压神器'],
+    ['a syllable after a Latin word (the word stays)', '8minzhi达', '8min直达'],
+    ['a syllable after capitals', 'XXbu委推荐', 'x部委推荐'],
+    ['a syllable after a zero (the numeral 零)', '0feng险', '零风险'],
   ])('folds %s', (_case, text, expected) => {
     // Act
     const n = normalise(text);
@@ -26,6 +31,7 @@ describe('Function: normalise — a pinyin syllable written for a Chinese charac
     ['a Latin word beside Chinese', 'wifi密码在前台', 'wifi密码在前台'],
     ['a syllable with a space before the Chinese', 'bao 过', 'bao过'],
     ['Latin copy without Chinese', 'bao guo tian', 'baoguotian'],
+    ['a Latin word ending in a syllable', 'online课程 shopping店', 'online课程shoping店'],
   ])('leaves %s as it is', (_case, text, expected) => {
     // Act
     const n = normalise(text);
@@ -107,6 +113,8 @@ describe('Function: normalise — zeros and hashtags', () => {
 
 describe('Function: normalise — Vietnamese chat spellings of "không"', () => {
   it.each([
+    ['hok spelt out', 'thoái hóa, h.o.k tái phát', 'thoaihoakhongtaiphat'],
+    ['không split by Markdown emphasis (one word, not k and hông)', 'k**hông lấy tiền', 'khonglaytien'],
     ['hok', 'thoái hóa hok tái phát', 'thoaihoakhongtaiphat'],
     ['ko', 'ko tác dụng phụ', 'khongtacdungphu'],
     ['hông', 'hông hiệu quả', 'khonghieuqua'],
