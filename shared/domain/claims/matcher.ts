@@ -316,7 +316,7 @@ const sentencesOf = (rule: ClaimRule | RequiredContentRule): number =>
 
 /**
  * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence (or
- * the rule's `sentences`),
+ * the rule's `sentences`), one in its own clause first,
  * before or after it, at most the rule's window apart ("reverses type 2 diabetes", "失眠彻底治好了").
  * Linear: both lists are in text order and walked once.
  */
@@ -348,7 +348,11 @@ const pairs = (
         Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) &&
         Math.max(pred.start - object.end, object.start - pred.end) <= rule.window,
     );
-    const pred = near.sort((a, b) => Math.abs(a.start - object.start) - Math.abs(b.start - object.start))[0];
+    // The nearest in the object's own clause, else the nearest.
+    const apart = (p: Candidate): number =>
+      Math.abs(p.start - object.start) +
+      (near.length > 1 && frame.clauseBreakBetween(p, object) ? rule.window + 1 : 0);
+    const pred = near.sort((a, b) => apart(a) - apart(b))[0];
     if (pred === undefined) continue;
     out.push({
       entry: pred.entry,

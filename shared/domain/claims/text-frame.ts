@@ -19,6 +19,14 @@ export interface TextFrame {
   /** Whether a span is a house number: "No. 1 High Street", "số 1 Lê Lợi" (a capitalised name follows). */
   isAddress(span: { readonly start: number; readonly end: number }): boolean;
   /**
+   * Whether a clause ends between two spans of one sentence (a comma, semicolon or colon between them):
+   * 白头发全变黑了，脱发也止住了 pairs 脱发 with 止住, not with 变黑 across the comma.
+   */
+  clauseBreakBetween(
+    first: { readonly start: number; readonly end: number },
+    second: { readonly start: number; readonly end: number },
+  ): boolean;
+  /**
    * Whether a debunking cue (别再相信, "don't believe", "myth") frames the span: in its sentence, or right
    * after it when the span is asked as a question and the cue answers it (减肥药？我们不卖。).
    */
@@ -54,9 +62,11 @@ const STREET =
 const ADDRESS_BEFORE = /(?:\bat|\bfrom|\bnear|\bto|tại|ở|địa chỉ|số nhà)\s*:?\s*$/iu;
 const NEAR_AFTER = 6;
 // A claim asked as a question and refused right after it (考前押题？不存在的。): the refusal starts at most
-// this many normalised units after the question.
+// this many normalised units after the question's end.
 const NEAR_REFUSAL = 4;
 const QUESTION_MARKS = new Set([...'?？'].map((ch) => ch.charCodeAt(0)));
+// What ends a clause inside a sentence.
+const CLAUSE_END = /[，,；;：:]/;
 
 // What each code unit may do in the frame, one table read instead of three set look-ups per unit (most
 // units do nothing): built on first use.
@@ -121,9 +131,14 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       ((role[code] ?? 0) & ENDS_SENTENCE) !== 0 ||
       (code === FULL_STOP && (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))))
     ) {
-      if (((role[code] ?? 0) & ASKS) !== 0) questions.add(index);
-      breaks.push(k);
-      index++;
+      // A run of marks ("!!", "?!", "。。。") ends one sentence.
+      const run = breaks.length > 0 && breaks[breaks.length - 1] === k - 1;
+      if (((role[code] ?? 0) & ASKS) !== 0) questions.add(run ? index - 1 : index);
+      if (run) breaks[breaks.length - 1] = k;
+      else {
+        breaks.push(k);
+        index++;
+      }
       closing = -1;
     }
   }
@@ -134,6 +149,17 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((breaks[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // The first normalised unit that comes from after original unit `at`.
+  const firstUnitAfter = (at: number): number => {
+    let lo = 0;
+    let hi = n.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((n.starts[mid] ?? 0) <= at) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -153,6 +179,11 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   });
   return {
     sentenceOf,
+    clauseBreakBetween: (first, second) => {
+      const from = n.ends[Math.min(first.end, second.end) - 1] ?? 0;
+      const to = n.starts[Math.max(first.start, second.start)] ?? 0;
+      return to > from && CLAUSE_END.test(original.slice(from, to));
+    },
     inTitle: (span) => {
       const { from, to } = originalSpan(span);
       return titled(from) && titled(to - 1);
@@ -177,8 +208,10 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     },
     debunks: (cue, span) => {
       const asked = sentenceOf(span.start);
+      // Refused right after the question: every claim the question asks (Think detox teas melt fat? They
+      // don't.).
       if (sentenceOf(cue.start) === asked + 1 && questions.has(asked))
-        return cue.start >= span.end && cue.start - span.end <= NEAR_REFUSAL;
+        return cue.start - firstUnitAfter(breaks[asked] ?? 0) <= NEAR_REFUSAL;
       if (sentenceOf(cue.start) !== asked) return false;
       if (isQuoted(span)) return true;
       if (cue.end <= span.start) return span.start - cue.end <= NEAR_BEFORE;

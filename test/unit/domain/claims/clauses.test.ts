@@ -50,6 +50,31 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     expect(stated).toEqual([['cl.cure', 'cures eczema']]);
   });
 
+  it('takes every claim of a question refused right after it as none, not only the last', () => {
+    // Act
+    const refused = hits('Think it cures eczema and reverses diabetes? Myth.');
+
+    // Assess
+    expect(refused).toEqual([]);
+  });
+
+  it('pairs an object with the predicate of its own clause before a nearer one across a comma', () => {
+    // Act
+    const found = hits('Eczema it cures, diabetes it reverses');
+
+    // Assess: both claims, each with its own predicate
+    expect(found).toEqual([
+      ['cl.cure', 'Eczema it cures'],
+      ['cl.cure', 'diabetes it reverses'],
+    ]);
+  });
+
+  it('reads a run of sentence-end marks as one sentence end (sentences: 2 still reaches the next)', () => {
+    expect(hits('Get it FREE!! Just pay the handling fee.')).toEqual([
+      ['cl.free-costs', 'FREE!! Just pay the handling fee'],
+    ]);
+  });
+
   it('keeps a claim its rule says no debunking clears (a disparagement wrapped in a refutation)', () => {
     expect(hits('Don\'t believe "their cream is fake" — it is, and ours is not')).toEqual([
       ['cl.disparage', 'their cream is fake'],
