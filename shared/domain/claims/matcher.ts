@@ -396,6 +396,14 @@ const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
   return cues.slice(Math.max(0, lo - 2), lo + 2);
 };
 
+// Law areas of a product class whose ads are regulated as such: there a capitalised name (Chivas, Johnnie
+// Walker) is the product itself, not a shop whose name holds a claim word (Quán Phở Nhất).
+const PRODUCT_CLASS_AREAS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
+const namesTheProduct = (c: Candidate): boolean => {
+  const area = c.entry.rule?.rule.area;
+  return area !== undefined && PRODUCT_CLASS_AREAS.has(area);
+};
+
 const build = (packs: readonly RulePack[]): ClaimMatcher => {
   validatePacks(packs, { phrases: false });
   const required = packs.flatMap((pack) => pack.required ?? []);
@@ -560,7 +568,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       !(isDebunkable(c) && debunked(c)) &&
       !frameOf().inTitle(c) &&
       !frameOf().isAddress(c) &&
-      !(packs[c.entry.pack]?.language === 'vi' && frameOf().isName(c));
+      !(packs[c.entry.pack]?.language === 'vi' && !namesTheProduct(c) && frameOf().isName(c));
     const judged = new Set<Candidate>();
     const kept = claims.flatMap((c): Candidate[] => {
       if (c.entry.rule?.requires === undefined || c.anchor !== undefined) return [c];

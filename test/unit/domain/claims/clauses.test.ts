@@ -109,3 +109,34 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     expect(hits('FREE smartwatch! Great battery. Just pay $19.95 shipping.')).toEqual([]);
   });
 });
+
+describe('Class: ClaimMatcher — names in Vietnamese copy', () => {
+  const VI_PACK: RulePack = {
+    id: 'clvi',
+    version: '1.0.0',
+    title: 'Name test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không'], pseudo: [], maxGap: 2 },
+    rules: [
+      rule('clvi.best', { languages: ['vi'], area: 'absolute-terms', patterns: ['nhất'] }),
+      rule('clvi.spirits', { languages: ['vi'], area: 'alcohol', patterns: ['chivas', 'johnnie walker'] }),
+    ],
+  };
+  const viHits = (text: string) =>
+    compileMatcher([VI_PACK])
+      .find(text)
+      .map((hit) => [hit.rule.id, hit.text]);
+
+  it('reads a claim word inside a name as no claim (Quán Phở Nhất)', () => {
+    expect(viHits('Ghé Quán Phở Nhất ăn sáng')).toEqual([]);
+  });
+
+  it('still finds a product named by its brand, capitalised in the middle of a sentence', () => {
+    // Act
+    const found = [viHits('Chai Chivas 18 sang trọng làm quà'), viHits('Mua ngay Johnnie Walker giá tốt')];
+
+    // Assess
+    expect(found).toEqual([[['clvi.spirits', 'Chivas']], [['clvi.spirits', 'Johnnie Walker']]]);
+  });
+});
