@@ -161,7 +161,7 @@ export const score = <K extends string>(
 };
 
 /** The risk type each rule reports under (shared/domain/*-rules.ts); a rule missing here is its own type. */
-const RULE_RISK_TYPES: Readonly<Record<string, string>> = {
+export const RULE_RISK_TYPES: Readonly<Record<string, string>> = {
   'spend.overrun': 'budget',
   'spend.pacing': 'budget',
   'spend.cpa-spike': 'channel',

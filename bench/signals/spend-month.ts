@@ -57,6 +57,8 @@ export interface SpendMonth {
   readonly problems: readonly Problem<SpendProblemKind>[];
   readonly subjects: readonly string[];
   readonly days: number;
+  /** What was drawn for each campaign (for diagnosing findings: its weekday pattern, fatigue, ramp…). */
+  readonly campaigns: readonly (Campaign & { readonly subject: string; readonly lowVolume: boolean })[];
 }
 
 const DAY = 86_400_000;
@@ -74,7 +76,7 @@ const ACCOUNT_OFFSETS = [0, 7, 8, -5] as const;
 /** Days over which a day's conversions reach the export (the day itself and three more). */
 const LAG_DAYS = 4;
 
-interface Campaign {
+export interface Campaign {
   readonly id: string;
   readonly channel: string;
   readonly currency: (typeof CURRENCIES)[number];
@@ -345,10 +347,12 @@ export const spendMonth = (random: Random, campaigns = 40): SpendMonth => {
   const events: TimedEvent<SpendEvent>[] = [];
   const problems: Problem<SpendProblemKind>[] = [];
   const subjects: string[] = [];
+  const drawnCampaigns: SpendMonth['campaigns'][number][] = [];
   for (let index = 0; index < campaigns; index += 1) {
     const kind = assigned[index];
     // An overspend is spend beyond a plan that stays put; a raised plan is not one.
-    const drawn = campaignOf(random, index, random.chance(0.25));
+    const lowVolume = random.chance(0.25);
+    const drawn = campaignOf(random, index, lowVolume);
     const { replan: _replan, ...unplanned } = drawn;
     const campaign: Campaign = kind === 'overspend' ? unplanned : drawn;
     const plan = kind === undefined ? undefined : problemPlan(random, kind);
@@ -365,8 +369,9 @@ export const spendMonth = (random: Random, campaigns = 40): SpendMonth => {
       ({ events: own, label } = simulate(seeded(retrySeed(campaign, retry)), campaign, plan));
     events.push(...own);
     subjects.push(`spend|${campaign.id}|${campaign.channel}`);
+    drawnCampaigns.push({ ...campaign, subject: `spend|${campaign.id}|${campaign.channel}`, lowVolume });
     if (label !== undefined) problems.push(label);
   }
   events.sort((a, b) => a.receivedAt - b.receivedAt);
-  return { events, problems, subjects, days: DAYS };
+  return { events, problems, subjects, days: DAYS, campaigns: drawnCampaigns };
 };

@@ -32,7 +32,8 @@ const SPEND_RECALL_LINE = 16 / 18 - 1e-9;
 /** A sudden crisis is caught within this many hours (issue #13). */
 const CRISIS_DELAY_LINE_HOURS = 8;
 
-const SPEND_RULES: Record<SpendProblemKind, readonly string[]> = {
+/** Which rules catch each kind of spend problem (also bench/signals/spend-diagnose.ts). */
+export const SPEND_RULES: Record<SpendProblemKind, readonly string[]> = {
   overspend: ['spend.pacing', 'spend.overrun'],
   cpaSpike: ['spend.cpa-spike'],
   trackingBroken: ['spend.tracking-broken'],

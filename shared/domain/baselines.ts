@@ -18,7 +18,7 @@ import { isStorableNumber, storableNumber } from './stats.ts';
  * The baseline schema version; bump it when the shape changes. An item of the version before is brought up
  * to date when read (see `upgraded`); anything older is treated as absent.
  */
-export const BASELINE_SCHEMA_VERSION = 5;
+export const BASELINE_SCHEMA_VERSION = 6;
 
 /** A campaign × channel's conversion rate and delivery. */
 export interface SpendBaseline {
@@ -45,6 +45,11 @@ export interface SpendBaseline {
   readonly rateDays: number;
   /** Conversion rate of each UTC weekday (Sunday first) relative to the average. */
   readonly conversionWeekday: readonly number[];
+  /**
+   * The effective conversions (discounted) each weekday's factor was learnt from, beside the prior's: how
+   * far it can be trusted (see spend-model.ts).
+   */
+  readonly conversionWeekdayEvidence: readonly number[];
   /**
    * The campaign's own day-to-day variation of the conversion rate beyond counting noise: discounted sums
    * of squared-CV samples and of their weights (their ratio is the CV², see spend-model.ts).
@@ -203,6 +208,7 @@ const SPEND_SHAPE: Shape<SpendBaseline> = {
   rateSpend: 'number',
   rateDays: 'number',
   conversionWeekday: { length: 7 },
+  conversionWeekdayEvidence: { length: 7 },
   rateVariance: 'number',
   rateVarianceWeight: 'number',
   cusum: 'number',
@@ -264,15 +270,19 @@ const fits = (value: unknown, field: Field): boolean => {
 };
 
 /**
- * An item of schema 3 or 4 brought up to 5: a sentiment baseline gains the volume's daily cycle (flat
- * until learnt) and, from 3, the last windows' counts (none yet, so the first window after the upgrade
- * is judged alone) and the drift hold (none under way); a spend baseline's shape did not change.
+ * An item of schema 3, 4 or 5 brought up to 6. A sentiment baseline of 3 or 4 gains the volume's daily
+ * cycle (flat until learnt) and, from 3, the last windows' counts (none yet, so the first window after
+ * the upgrade is judged alone) and the drift hold (none under way); its shape did not change in 6. A
+ * spend baseline gains the evidence behind its weekday conversion factors (none: the factors it learnt
+ * are kept and weigh as the prior, so they shrink toward 1 unless its days confirm them).
  */
 const upgraded = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null) return value;
   const b = value as Record<string, unknown>;
-  if (b.version !== 3 && b.version !== 4) return value;
-  if (b.kind !== 'sentiment') return { ...b, version: BASELINE_SCHEMA_VERSION };
+  if (b.version !== 3 && b.version !== 4 && b.version !== 5) return value;
+  if (b.kind === 'spend')
+    return { ...b, version: BASELINE_SCHEMA_VERSION, conversionWeekdayEvidence: [0, 0, 0, 0, 0, 0, 0] };
+  if (b.kind !== 'sentiment' || b.version === 5) return { ...b, version: BASELINE_SCHEMA_VERSION };
   const from3 =
     b.version === 3 ? { heldHours: 0, recentMentions: [], recentNegative: [], recentExpected: [] } : {};
   return { ...b, ...from3, version: BASELINE_SCHEMA_VERSION, volumeCycle: [0, 0, 0, 0] };

@@ -21,6 +21,15 @@ const DAY = 86_400_000;
 /** A slice longer than this (a campaign silent for months) is not a day's evidence. */
 const MAX_SLICE_DAYS = 62;
 const UNIT_WEEK: readonly number[] = [1, 1, 1, 1, 1, 1, 1];
+const NO_EVIDENCE: readonly number[] = [0, 0, 0, 0, 0, 0, 0];
+/**
+ * A weekday's conversion factor starts at 1 and weighs as this many (effective) conversions of evidence:
+ * a factor learnt from that many is half prior, half what its days showed. The prior's CV is 1/√80 ≈ 0.11
+ * (most weekday effects on the conversion rate are within ±10 %, weekends of B2B campaigns beyond it).
+ */
+const WEEKDAY_PRIOR_CONVERSIONS = 80;
+/** Days after which a weekday's evidence has halved: a weekday pattern changes more slowly than a rate. */
+const WEEKDAY_HALF_LIFE_DAYS = 30;
 
 /** What happened since the previous report. */
 export interface SpendSlice {
@@ -147,6 +156,69 @@ const factorOf = (factors: readonly number[], slice: SpendSlice): number =>
   // A slice of several days spans several weekdays: their factors average out.
   slice.days <= 1.5 ? clamp(factors[slice.weekday] ?? 1, 0.05, 20) : 1;
 
+/**
+ * The squared coefficient of variation of the weekday conversion factor a slice is judged against: the
+ * factor is the mean of a gamma posterior whose shape is the prior's conversions plus the effective
+ * conversions learnt (so a factor learnt from one Sunday of 20 conversions is mostly prior, and uncertain).
+ * Zero for a slice of several days, which is judged against the average.
+ */
+export const weekdayCv2Of = (baseline: SpendBaseline, slice: SpendSlice): number => {
+  if (slice.days > 1.5) return 0;
+  const factor = clamp(baseline.conversionWeekday[slice.weekday] ?? 1, 0.05, 20);
+  const evidence = Math.max(0, baseline.conversionWeekdayEvidence[slice.weekday] ?? 0);
+  return 1 / (factor * (WEEKDAY_PRIOR_CONVERSIONS + evidence));
+};
+
+/**
+ * The weekday conversion factors after a day's slice: a gamma–Poisson update of the slice's weekday,
+ * shrunk toward 1 by the amount of evidence. The day's evidence is its conversions against what the
+ * weekday-neutral rate expects, worth as many conversions as its relative variance allows — counting
+ * noise, the rate's own day-to-day variation and the rate's uncertainty — so a day of 20 conversions, or
+ * of 2,000 on a campaign whose rate swings ±25 %, teaches a weekday little. Learnt from the normal days
+ * once the rate rests on `learning.minDays` (a day kept out of the rate is kept out of its weekday too);
+ * unchanged for a slice of several days.
+ */
+const learnWeekday = (
+  base: SpendBaseline,
+  slice: SpendSlice,
+  conversions: number,
+  thresholds: SpendThresholds,
+): Pick<SpendBaseline, 'conversionWeekday' | 'conversionWeekdayEvidence'> => {
+  const unchanged = {
+    conversionWeekday: base.conversionWeekday,
+    conversionWeekdayEvidence: base.conversionWeekdayEvidence,
+  };
+  // Not from the first days: a launch ramp's conversions trail its growing spend by the campaign's own
+  // reporting lag, and a weekday learnt against a rate of two or three such days learns the ramp.
+  if (slice.days > 1.5 || base.rateDays < thresholds.learning.minDays) return unchanged;
+  if (!(base.rateSpend > 0) || !(base.rateConversions > 0)) return unchanged;
+  const expected = (slice.laggedSpend * base.rateConversions) / base.rateSpend;
+  if (!(expected > 0) || !Number.isFinite(expected)) return unchanged;
+  const relativeVariance = 1 / expected + rateCv2Of(base, thresholds) + 1 / base.rateConversions;
+  const weight = 1 / relativeVariance;
+  const day = slice.weekday;
+  const decay = 0.5 ** (7 / WEEKDAY_HALF_LIFE_DAYS);
+  const factor = clamp(base.conversionWeekday[day] ?? 1, 0.05, 20);
+  const evidence = Math.max(0, base.conversionWeekdayEvidence[day] ?? 0);
+  // Gamma(shape, rate) posterior of the factor, both decayed toward the prior Gamma(k, k).
+  const k = WEEKDAY_PRIOR_CONVERSIONS;
+  const rate = k + evidence * decay + weight;
+  // The day counts at most 3 standard deviations from its factor (its counting noise, the rate's
+  // variation and the factor's own uncertainty): a weekday far from 1 is learnt over a few weeks, a
+  // one-day problem moves it only so far.
+  const sd = factor * Math.sqrt(relativeVariance + 1 / (factor * (k + evidence)));
+  const ratio = clamp(conversions / expected, factor - 3 * sd, factor + 3 * sd);
+  const shape = k + (factor * (k + evidence) - k) * decay + weight * ratio;
+  const factors = base.conversionWeekday.map((f, d) => (d === day ? clamp(shape / rate, 0.2, 5) : f));
+  // The factors are a weekly shape around the rate, averaging 1: left free, the rate (learnt from
+  // conversions divided by the factor) and the factors (learnt against the rate) would chase each other.
+  const mean = factors.reduce((sum, f) => sum + f, 0) / factors.length;
+  return {
+    conversionWeekday: factors.map((f) => finiteOr(f / mean, 1)),
+    conversionWeekdayEvidence: base.conversionWeekdayEvidence.map((e, d) => (d === day ? rate - k : e)),
+  };
+};
+
 const conversionReading = (
   baseline: SpendBaseline,
   slice: SpendSlice,
@@ -161,9 +233,11 @@ const conversionReading = (
   const rateCv2 = rateCv2Of(baseline, thresholds);
   // Day-to-day variation of the rate (averaging out over a run of days) and the baseline's own
   // uncertainty (it rests on rateConversions).
-  const shapeOf = (days: number) =>
-    1 / (rateCv2 / Math.max(1, days) + 1 / Math.max(1, baseline.rateConversions));
-  const pDay = expected > 0 ? negativeBinomialCdf(observed, expected, shapeOf(slice.days)) : 1;
+  const shapeOf = (days: number, extra = 0) =>
+    1 / (rateCv2 / Math.max(1, days) + 1 / Math.max(1, baseline.rateConversions) + extra);
+  // A day is judged against its weekday's factor, as uncertain as the evidence it was learnt from.
+  const weekdayCv2 = weekdayCv2Of(baseline, slice);
+  const pDay = expected > 0 ? negativeBinomialCdf(observed, expected, shapeOf(slice.days, weekdayCv2)) : 1;
   // CUSUM for conversions running at 1/shift of the rate: log-likelihood ratio of the day's count.
   const llr = -observed * Math.log(cpaSpike.shift) + expected * (1 - 1 / cpaSpike.shift);
   // After a spike, the first day that fits the baseline better than the shift closes the episode.
@@ -385,6 +459,7 @@ const emptySpendBaseline = (spend: Spend, at: string): SpendBaseline => ({
   rateVariance: 0,
   rateVarianceWeight: 0,
   conversionWeekday: UNIT_WEEK,
+  conversionWeekdayEvidence: NO_EVIDENCE,
   ...NO_RUN,
   frozenSince: at,
   frozenSpend: 0,
@@ -404,7 +479,7 @@ const learnRate = (
   thresholds: SpendThresholds,
 ): Partial<SpendBaseline> => {
   if (slice.conversions === undefined) return {};
-  const { halfLifeDays, weekdayAlpha } = thresholds.learning;
+  const { halfLifeDays } = thresholds.learning;
   if (reading?.adopted === true) {
     // The shift lasted: the run becomes the new normal, and the evidence starts over.
     return {
@@ -425,20 +500,29 @@ const learnRate = (
           spikeDays: reading.spikeDays,
         };
   const decay = 0.5 ** (slice.days / halfLifeDays);
-  // The variation is learnt from the days judged normal, like the rate: a problem does not widen it.
+  // The variation is learnt from every day, each counting at most 3 standard deviations (so a problem
+  // widens it only so far): learning it from the days judged normal alone would learn it from the days
+  // close to the rate, and a campaign's variation would look smaller and smaller — every ordinary low
+  // day then "surprising", kept out of the rate, which then stays where an early lucky week put it.
   const variance =
-    reading === undefined || reading.suspect
+    reading === undefined
       ? {}
       : (({ sample, weight }) => ({
           rateVariance: base.rateVariance * decay + weight * sample,
           rateVarianceWeight: base.rateVarianceWeight * decay + weight,
         }))(varianceSample(reading, slice));
-  if (reading?.suspect === true) return evidence;
   // Conversions standing still while money is spent are the tracking-broken detector's evidence under
   // way: the rate is held, as for a suspect day, so it does not learn the zeros and the conversions due
   // during the stretch keep being counted at the campaign's rate. The days still count as history.
-  if (slice.conversions === 0 && !slice.fromPeriodStart && slice.spend > 0)
-    return { ...evidence, rateDays: base.rateDays + slice.days };
+  if (slice.conversions === 0 && !slice.fromPeriodStart && slice.spend > 0) {
+    // Once the stretch is the tracking-broken detector's finding, it is that detector's evidence, not a
+    // CPA spike's: the CPA's run of low days starts afresh, so it does not report the stretch again
+    // after conversions move.
+    const flagged =
+      base.frozenExpected + (reading?.expected ?? 0) >= thresholds.trackingBroken.expectedConversions;
+    return { ...(flagged ? NO_RUN : evidence), rateDays: base.rateDays + slice.days };
+  }
+  if (reading?.suspect === true) return { ...evidence, ...variance };
   // When conversions move again after a quiet stretch the detector did not flag (fewer conversions were
   // due than its line), the stretch was a quiet spell of a small campaign, not a fault: its spend is
   // learnt now with the conversions that came, so quiet days do not make the rate look higher than it is.
@@ -447,22 +531,13 @@ const learnRate = (
       ? base.frozenSpend
       : 0;
   const factor = factorOf(base.conversionWeekday, slice);
-  const weekday =
-    reading !== undefined && slice.days <= 1.5 && reading.expected >= 5
-      ? base.conversionWeekday.map((f, day) =>
-          day === slice.weekday
-            ? f +
-              weekdayAlpha * (clamp((reading.observed + 0.5) / ((reading.expected + 0.5) / f), 0.3, 3) - f)
-            : f,
-        )
-      : base.conversionWeekday;
   return {
     ...evidence,
     ...variance,
+    ...learnWeekday(base, slice, slice.conversions, thresholds),
     rateConversions: base.rateConversions * decay + slice.conversions / factor,
     rateSpend: base.rateSpend * decay + slice.laggedSpend + quiet,
     rateDays: base.rateDays + slice.days,
-    conversionWeekday: weekday,
   };
 };
 

@@ -30,7 +30,7 @@ export interface SpendLearning {
   readonly minDays: number;
   /** The pace (for the forecast and delivery) is the trimmed mean of this many latest days' spend. */
   readonly paceDays: number;
-  /** Weight of a day in its weekday's factor, in (0, 1]. */
+  /** Weight of a day in its weekday's spend factor, in (0, 1] (conversion factors learn by evidence, see spend-model.ts). */
   readonly weekdayAlpha: number;
   /** A day at least this surprising (p-value) is kept out of the baseline: the baseline does not learn the problem. */
   readonly learnP: number;
@@ -96,7 +96,7 @@ export interface SpendThresholds {
  * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@3', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@2.1.0',
+  version: 'spend@2.2.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },

@@ -9,7 +9,7 @@ import {
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { nextSentimentBaseline, readSentiment } from '#shared/domain/sentiment-model.ts';
 import { DEFAULT_SENTIMENT_THRESHOLDS } from '#shared/domain/sentiment-thresholds.ts';
-import { nextSpendBaseline } from '#shared/domain/spend-model.ts';
+import { nextSpendBaseline, rateCv2Of } from '#shared/domain/spend-model.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
 import type { AdCopyEvent, SentimentEvent, Spend, SpendEvent } from '#shared/schemas/events.ts';
 import {
@@ -167,6 +167,29 @@ describe('Function: asSpendBaseline / asSentimentBaseline', () => {
     expect(readSpendItem).toEqual(spendItem);
   });
 
+  it('reads a schema-5 item brought up to date: a spend baseline keeps its weekday factors, with no evidence behind them yet', () => {
+    // Prepare: a spend item as schema 5 stored it (weekday factors, no evidence) and a sentiment item.
+    const { conversionWeekdayEvidence, ...spendItem } = JSON.parse(
+      JSON.stringify(learnSpend(snapshots(steadyDays(20, 50)))),
+    );
+    const learntFactors = [0.8, 1.05, 1.05, 1.05, 1.05, 1.05, 0.95];
+    const sentiment = JSON.parse(JSON.stringify(learnSentiment(steadyHours(30, 100, 0.1))));
+
+    // Act
+    const readSpendItem = asSpendBaseline({ ...spendItem, conversionWeekday: learntFactors, version: 5 });
+    const readSentimentItem = asSentimentBaseline({ ...sentiment, version: 5 });
+
+    // Assess
+    expect(conversionWeekdayEvidence).toHaveLength(7);
+    expect(readSpendItem).toEqual({
+      ...spendItem,
+      conversionWeekday: learntFactors,
+      conversionWeekdayEvidence: [0, 0, 0, 0, 0, 0, 0],
+      version: BASELINE_SCHEMA_VERSION,
+    });
+    expect(readSentimentItem).toEqual(sentiment);
+  });
+
   it('learns the volume’s daily cycle: quiet nights and busy evenings', () => {
     // Prepare: three days of hourly windows, 20 mentions an hour from 00:00 to 12:00 UTC and 200 after.
     const days = Array.from({ length: 72 }, (_, k) =>
@@ -235,6 +258,48 @@ describe('Function: nextSpendBaseline', () => {
   it('does not learn a day judged anomalous: the baseline does not follow the problem', () => {
     const normal = steadyDays(10, 50);
     expect(rateOf([...normal, { spend: 1_000, conversions: 10 }])).toBeCloseTo(rateOf(normal), 10);
+  });
+
+  it("learns a campaign's day-to-day variation from a day it keeps out of the rate", () => {
+    // Prepare: ten steady days at ~100 conversions, then a low day (65) surprising enough to be kept
+    // out of the rate, not enough to be a spike.
+    const normal = snapshots(steadyDays(10, 100));
+    const withLow = snapshots([...steadyDays(10, 100), { spend: 1_000, conversions: 65 }]);
+
+    // Act
+    const before = learnSpend(normal);
+    const after = learnSpend(withLow);
+
+    // Assess: the rate did not learn the day, the variation did — learnt from the days near the rate
+    // alone, a campaign's variation shrinks until its every ordinary low day looks surprising.
+    if (before === undefined || after === undefined) throw new Error('no baseline');
+    expect(after.rateConversions / after.rateSpend).toBeCloseTo(
+      before.rateConversions / before.rateSpend,
+      10,
+    );
+    expect(rateCv2Of(after, DEFAULT_SPEND_THRESHOLDS)).toBeGreaterThan(
+      1.5 * rateCv2Of(before, DEFAULT_SPEND_THRESHOLDS),
+    );
+  });
+
+  it('learns a weekday conversion factor by its evidence: a few conversions stay mostly prior', () => {
+    // Prepare: four weeks whose Sundays convert at 80 % of the other days (1 November 2026 is a Sunday),
+    // on a small campaign (10 a day) and a large, steady one (400 a day).
+    const weeks = (daily: number) =>
+      Array.from({ length: 28 }, (_, k) => ({
+        spend: 1_000,
+        conversions: k % 7 === 0 ? 0.8 * daily : daily,
+      }));
+
+    // Act
+    const small = learnSpend(snapshots(weeks(10)));
+    const large = learnSpend(snapshots(weeks(400)));
+
+    // Assess: three Sundays of 8 conversions barely move the small campaign's factor from 1; the large
+    // campaign's Sundays, worth far more evidence, pull its factor most of the way to 0.8.
+    expect(small?.conversionWeekday[0]).toBeGreaterThan(0.93);
+    expect(large?.conversionWeekday[0]).toBeLessThan(0.88);
+    expect(large?.conversionWeekdayEvidence[0]).toBeGreaterThan(small?.conversionWeekdayEvidence[0] ?? 0);
   });
 
   it('learns a day within the noise', () => {

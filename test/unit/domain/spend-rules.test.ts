@@ -3,6 +3,7 @@ import { InvalidRiskConfigError } from '#shared/domain/config-error.ts';
 import { elapsedShare } from '#shared/domain/period.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
 import { gradeSignal } from '#shared/domain/signal.ts';
+import { readSpend } from '#shared/domain/spend-model.ts';
 import { overrunSignal, spendSignals } from '#shared/domain/spend-rules.ts';
 import { DEFAULT_SPEND_THRESHOLDS } from '#shared/domain/spend-thresholds.ts';
 import { validateSpendThresholds } from '#shared/domain/threshold-schemas.ts';
@@ -182,6 +183,39 @@ describe('Function: cpaSpikeSignal (counts as counts)', () => {
     expect(levels.at(-1)).toBeDefined();
   });
 
+  it("judges a day against its weekday factor's uncertainty: a first Sunday is less certain than a known one", () => {
+    // Prepare: the same low Sunday (55 conversions where ~100 are usual; 1 November 2026 is a Sunday),
+    // once as the campaign's first Sunday (reports from Monday 2 November) and once after three Sundays
+    // that converted like the other days.
+    const low = { spend: 1_000, conversions: 55 };
+    const pOf = (days: number) => {
+      const reports = snapshots([...steadyDays(days, 100), low], { firstDay: 2 });
+      const last = reports.at(-1);
+      if (last === undefined) throw new Error('no reports');
+      const reading = readSpend(
+        last.spend,
+        Date.parse(last.at),
+        learnSpend(reports.slice(0, -1)),
+        DEFAULT_SPEND_THRESHOLDS,
+      );
+      return {
+        weekday: reading.slice?.weekday,
+        expected: reading.conversion?.expected ?? 0,
+        p: reading.conversion?.pDay ?? 0,
+      };
+    };
+
+    // Act
+    const first = pOf(13);
+    const known = pOf(27);
+
+    // Assess: both judge a Sunday expecting about 100; the unlearnt factor's uncertainty makes the same
+    // shortfall less surprising on the first Sunday (though it expects a little more there).
+    expect([first.weekday, known.weekday]).toEqual([0, 0]);
+    expect(first.expected).toBeGreaterThanOrEqual(known.expected);
+    expect(first.p).toBeGreaterThan(1.3 * known.p);
+  });
+
   it('escalates to red when the spike persists for three days', () => {
     const bad = { spend: 1_000, conversions: 50 };
     const levels = [1, 2, 3].map(
@@ -232,6 +266,22 @@ describe('Function: trackingBrokenSignal', () => {
     // Assess: the week was due about 14 conversions at the campaign's rate, not a rate learnt from the zeros.
     expect(finding?.level).toBe('yellow');
     expect(finding?.metrics?.expectedConversions).toBeGreaterThan(12);
+  });
+
+  it('does not report a stretch it flagged again as a CPA spike once conversions move', () => {
+    // Prepare: 2 conversions a day, ten days with none (tracking broken, flagged), then one a day.
+    const frozen = Array<DailyReport>(10).fill({ spend: 1_000, conversions: 0 });
+    const resumed = Array<DailyReport>(3).fill({ spend: 1_000, conversions: 1 });
+
+    // Act
+    const levels = [1, 2, 3].map(
+      (n) =>
+        judgeLast([...steadyDays(10, 2), ...frozen, ...resumed.slice(0, n)]).get('spend.cpa-spike')?.level,
+    );
+
+    // Assess: the stretch was the tracking-broken finding's; the days after it are judged on their own.
+    expect(judgeLast([...steadyDays(10, 2), ...frozen]).get('spend.tracking-broken')).toBeDefined();
+    expect(levels).toEqual([undefined, undefined, undefined]);
   });
 
   it('learns a quiet spell the detector did not flag once conversions move again, so the rate stays true', () => {
