@@ -3,8 +3,22 @@ import type { Language } from '../event.ts';
 const HAN = /\p{Script=Han}/gu;
 // Letters only Vietnamese uses among the languages packs cover (ă â đ ê ô ơ ư and the tone marks on them).
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+/**
+ * Frequent English words, function words and the commonest words of ad copy, none of which is also a
+ * Vietnamese syllable typed without its marks (so no "to", "in", "the"-like "than", "day", "not", "but",
+ * "can", "them"): two different ones mark English inside Chinese or Vietnamese copy.
+ */
 const ENGLISH_WORDS = new Set(
-  'and with your you our for this that are is of from will get free best new'.split(' '),
+  [
+    'and with your you our for this that are is of from will get free best new',
+    'all more now just only off buy shop what when who how why they their have has had was were been',
+    'one two three out about into over after before like make makes made take see look feel love real',
+    'really every each any some most many very today week weeks month days time save sale order price',
+    'results proven guaranteed clinically natural skin cream hair weight lose fast easy better world',
+    'people year years use used works work help helps',
+  ]
+    .join(' ')
+    .split(' '),
 );
 const NON_ASCII = /\P{ASCII}/u;
 
