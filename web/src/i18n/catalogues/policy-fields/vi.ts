@@ -111,7 +111,7 @@ export const POLICY_FIELDS_VI: Readonly<Record<string, string>> = {
   'spend.learning.paceDays':
     'Tốc độ chi tiêu được lấy từ bao nhiêu ngày gần nhất, cho dự báo và phép kiểm tra ngừng phân phối; nâng lên thì tốc độ ổn định hơn nhưng theo kịp thay đổi chậm hơn.',
   'spend.learning.weekdayAlpha':
-    'Tốc độ học chênh lệch thông thường giữa các ngày trong tuần, từ lớn hơn 0 một chút đến 1; nâng lên thì quy luật theo thứ bám sát các tuần gần đây hơn.',
+    'Tốc độ học chênh lệch chi tiêu thông thường giữa các ngày trong tuần, từ lớn hơn 0 một chút đến 1; nâng lên thì quy luật chi tiêu theo thứ bám sát các tuần gần đây hơn (hệ số chuyển đổi theo thứ học theo lượng bằng chứng).',
   'spend.learning.learnP':
     'Một ngày phải bất thường đến đâu để bị loại khỏi mức bình thường của chiến dịch, để mức bình thường không học luôn cả vấn đề; nâng lên thì nhiều ngày bị loại hơn.',
   'spend.learning.adaptAfterDays':

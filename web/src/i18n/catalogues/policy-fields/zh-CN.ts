@@ -91,7 +91,7 @@ export const POLICY_FIELDS_ZH_CN: Readonly<Record<string, string>> = {
   'spend.learning.paceDays':
     '用于预测和投放停止检查的花费节奏取自最近多少天；调高后，节奏更平稳，但跟随变化更慢。',
   'spend.learning.weekdayAlpha':
-    '学习各星期几之间通常差异的速度，取值从略大于 0 到 1；调高后，星期规律更贴近最近几周。',
+    '学习各星期几之间通常花费差异的速度，取值从略大于 0 到 1；调高后，花费的星期规律更贴近最近几周（各星期几的转化系数按证据多少学习）。',
   'spend.learning.learnP':
     '某一天须有多异常才会被排除在活动常态之外，以免常态把问题学进去；调高后，被排除的天数更多。',
   'spend.learning.adaptAfterDays':
