@@ -190,7 +190,7 @@ describe('Function: compileMatcher', () => {
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@3.4.1+en@3.4.0+vn@3.4.1');
+    expect(matcher.version).toBe('cn@3.5.0+en@3.5.0+vn@3.5.0');
   });
 });
 
