@@ -213,12 +213,12 @@ describe('Function: copySignals — required content', () => {
 
   it('points at the words that make a Vietnamese copy a functional-food ad lacking its notice', () => {
     // Act
-    const finding = signalsOf('vi', 'VN', 'Functional Food', 'Bổ sung vitamin C').find(
+    const finding = signalsOf('vi', 'VN', 'Functional Food', 'Viên uống bổ sung vitamin C').find(
       (signal) => signal.ruleId === 'vn.required.health-food-notice',
     );
 
     // Assess
-    expect(finding?.evidence?.map((span) => span.text)).toEqual(['Bổ sung vitamin']);
+    expect(finding?.evidence?.map((span) => span.text)).toEqual(['Viên uống']);
     expect(finding?.message).toMatch(/must/);
   });
 
