@@ -5,7 +5,9 @@
  */
 
 import { keys } from '#shared/adapters/dynamodb-items.ts';
-import { type BundleFiles, evidenceBundleFiles } from '#shared/export/fonts.ts';
+import type { BundleFiles } from '#shared/bundle-files.ts';
+import { packDataBundleFiles } from '#shared/domain/claims/packs/data.ts';
+import { evidenceBundleFiles } from '#shared/export/fonts.ts';
 import { SEARCH_PARTITION_PREFIX } from '#shared/search/keys.ts';
 import { ESCALATION_ATTRIBUTE } from '#shared/table.ts';
 
@@ -63,7 +65,11 @@ export interface FunctionDefinition {
   readonly memorySize?: number;
   /** Calls the customer's automation endpoint (AUTOMATION_WEBHOOK_URL, its signing secret). */
   readonly automation?: boolean;
-  /** Files the function reads at run time, copied beside its bundle (the evidence pack's fonts). */
+  /**
+   * Files the function reads at run time, copied beside its bundle: the evidence pack's fonts, the compiled
+   * rule packs of a function that evaluates copy (test/infra/app.test.ts fails when a bundle reads the packs
+   * and its asset lacks them).
+   */
   readonly bundleFiles?: () => BundleFiles;
 }
 
@@ -73,6 +79,7 @@ export const FUNCTIONS = [
     description: 'Evaluates and stores pushed events, opening or joining cases.',
     routes: [{ method: 'POST', path: '/v1/events', auth: 'signature' }],
     table: 'write',
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'start-drill',
@@ -80,6 +87,7 @@ export const FUNCTIONS = [
       'A manager starts a crisis drill: a synthetic red scenario marked as a drill, through the ingest use case.',
     routes: [{ method: 'POST', path: '/v1/drills', auth: 'cognito' }],
     table: 'write',
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'get-drill',
@@ -94,6 +102,7 @@ export const FUNCTIONS = [
     routes: [{ method: 'POST', path: '/v1/evaluate', auth: 'signature' }],
     // The replay guard is a write: a signature may be used once.
     table: 'write',
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'list-cases',
@@ -260,6 +269,7 @@ export const FUNCTIONS = [
     routes: [{ method: 'GET', path: '/v1/rules', auth: 'cognito' }],
     // Reads the active policy versions.
     table: 'read',
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'read-policies',
@@ -274,6 +284,7 @@ export const FUNCTIONS = [
       { method: 'GET', path: '/v1/policies/{id}/draft', auth: 'cognito' },
     ],
     table: 'read',
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'change-policy',
@@ -287,6 +298,7 @@ export const FUNCTIONS = [
     // Writes drafts and versions; testing reads decided copies, cases and events.
     table: 'write',
     timeoutSeconds: 28,
+    bundleFiles: packDataBundleFiles,
   },
   {
     id: 'notify-escalation',

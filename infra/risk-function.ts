@@ -18,8 +18,8 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { acknowledge } from '#infra/nag.ts';
+import type { BundleFiles } from '#shared/bundle-files.ts';
 import { ENV } from '#shared/config.ts';
-import type { BundleFiles } from '#shared/export/fonts.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/metrics.ts';
 import { GLOBAL_INDEXES } from '#shared/table.ts';
 

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import FROM_TAIWAN from 'opencc-js/from/tw';
 import TO_MAINLAND from 'opencc-js/to/cn';
 import { parse } from 'yaml';
@@ -13,24 +12,25 @@ import type {
   RulePack,
 } from '#shared/domain/claims/pack-schema.ts';
 import { RulePackSchema, RulePackSourceSchema } from '#shared/domain/claims/pack-schema.ts';
-import { compressText } from '#shared/domain/claims/packs/compressed.ts';
+import type { PackDataFile } from '#shared/domain/claims/packs/data.ts';
 import { compileEvasionTables } from './evasion-tables.ts';
 
 /**
  * `npm run packs`: compiles the claim rule packs legal writes (`shared/domain/claims/packs/*.yaml`) into
- * what the engine imports (`compiled/packs.br.json`, no examples, so the functions' bundles stay small) and
- * what only `GET /v1/rules` and the tests import (`compiled/examples.br.json`), both compressed (see
- * `packs/compressed.ts`) beside a readable copy (`packs.json`, `examples.json`), plus the evasion tables
- * derived from Unicode's confusables and from pinyin (`compiled/evasions.json`). A YAML file that does not
- * match the schema stops the build with every issue and its path. `npm test` fails when the committed JSON
- * is not what this would write.
+ * the data files the engine reads (`shared/domain/claims/packs/data.ts`): the packs without their examples
+ * (`compiled/packs.json`), the examples that only `GET /v1/rules`, the policy checks and the tests read
+ * (`compiled/examples.json`), the evasion tables derived from Unicode's confusables and from pinyin
+ * (`compiled/evasions.json`) and OpenCC's Taiwan → mainland dictionaries (`compiled/opencc.json`). They
+ * are data beside the functions' code, never inside it (infra copies them into the functions that read
+ * them). A YAML file that does not match the schema stops the build with every issue and its path.
+ * `npm test` fails when the committed JSON is not what this would write.
  */
 
 export const PACKS_DIR = join(import.meta.dirname, '..', 'shared', 'domain', 'claims', 'packs');
 export const COMPILED_DIR = join(PACKS_DIR, 'compiled');
 
 /** The compiled files by name, as they are written. */
-export type CompiledPacks = Readonly<Record<string, string>>;
+export type CompiledPacks = Readonly<Record<PackDataFile, string>>;
 
 // A list may hold lists (YAML aliases of shared lexicons: `objects: [*cancer, *tumours]`): flatten them.
 const flatten = (value: unknown): unknown => {
@@ -50,11 +50,6 @@ export class InvalidPackFileError extends Error {
     this.name = 'InvalidPackFileError';
   }
 }
-
-const brotliOf = (text: string): string =>
-  brotliCompressSync(Buffer.from(text, 'utf8'), {
-    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length },
-  }).toString('base64');
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -103,6 +98,9 @@ const shareRepeats = (packs: readonly RulePack[]): { shared: unknown[]; packs: u
   return { shared, packs: replace(packs) };
 };
 
+// Only the one conversion the normaliser makes (OpenCC's t2cn preset also holds Hong Kong's and Japan's).
+const openccJson = (): string => json({ from: { tw: FROM_TAIWAN }, to: { cn: TO_MAINLAND } });
+
 /**
  * Compiles YAML packs (file name → text) into the JSON files the engine and the tests import.
  *
@@ -126,16 +124,9 @@ export const compilePacks = (sources: Readonly<Record<string, string>>): Compile
   const shared = shareRepeats(packs);
   return {
     'packs.json': json(shared),
-    // What the functions import: the same data, compressed (a quarter of the size in the bundle).
-    'packs.br.json': json(compressText(JSON.stringify(shared))),
     'examples.json': json(examples),
-    // What GET /v1/rules imports: ~75 KB of examples become ~33 KB of its bundle.
-    'examples.br.json': json(compressText(JSON.stringify(examples))),
-    // OpenCC's Taiwan → mainland dictionaries, compressed: ~60 KB of the functions' bundles become ~27 KB.
-    'opencc.br.json': json({
-      brotli: brotliOf(JSON.stringify({ from: { tw: FROM_TAIWAN }, to: { cn: TO_MAINLAND } })),
-    }),
     'evasions.json': json(compileEvasionTables(packs)),
+    'opencc.json': openccJson(),
   };
 };
 
@@ -148,6 +139,8 @@ export const readPackSources = (dir: string = PACKS_DIR): Record<string, string>
   );
 
 if (process.argv[1] === import.meta.filename) {
+  // Checking the packs normalises their Chinese phrases, which reads the dictionaries: they come first.
+  writeFileSync(join(COMPILED_DIR, 'opencc.json'), openccJson());
   const compiled = compilePacks(readPackSources());
   for (const [file, text] of Object.entries(compiled)) {
     writeFileSync(join(COMPILED_DIR, file), text);

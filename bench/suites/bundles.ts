@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +68,8 @@ interface Bundle {
   readonly name: string;
   readonly file: string;
   readonly bytes: number;
+  /** The files the asset carries beside the code and its source map (compiled rule packs, fonts). */
+  readonly dataBytes: number;
   /** The external `@aws-sdk/*` packages it imports (resolved from the runtime in AWS). */
   readonly sdkPackages: ReadonlySet<string>;
 }
@@ -84,9 +86,20 @@ const sdkPackagesOf = (metafile: Metafile | undefined): Set<string> =>
 const sdkImportsOf = (code: string): Set<string> =>
   new Set([...code.matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((match) => match[1] ?? ''));
 
+/** The bytes of an asset's files other than index.mjs and its source map. */
+const dataBytesOf = async (dir: string): Promise<number> => {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let bytes = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name === 'index.mjs' || entry.name === 'index.mjs.map') continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return bytes;
+};
+
 /**
  * Every function's bundle as `cdk synth` makes it: the app synthesized offline, without cdk-nag, each
- * function's asset directory read from its metadata and copied (with its source map) to OUT_DIR.
+ * function's asset directory read from its metadata and copied whole (code, source map, data files) to OUT_DIR.
  */
 const synthesizedBundles = async (definitions: readonly FunctionDefinition[]): Promise<Bundle[]> => {
   const outdir = await mkdtemp(join(tmpdir(), 'radar-bench-synth-'));
@@ -103,14 +116,15 @@ const synthesizedBundles = async (definitions: readonly FunctionDefinition[]): P
       if (typeof key !== 'string') throw new Error(`No synthesized asset for ${definition.id}`);
       // The asset's S3 key is `<hash>.zip`; its directory in the assembly is `asset.<hash>`.
       const path = `asset.${key.replace(/\.zip$/, '')}`;
-      const file = join(OUT_DIR, definition.id, 'index.mjs');
-      await mkdir(join(OUT_DIR, definition.id), { recursive: true });
-      await copyFile(join(assembly.directory, path, 'index.mjs'), file);
-      await copyFile(join(assembly.directory, path, 'index.mjs.map'), `${file}.map`);
+      // The whole asset: the files a function reads beside its code (compiled rule packs, fonts) too.
+      const dir = join(OUT_DIR, definition.id);
+      await cp(join(assembly.directory, path), dir, { recursive: true });
+      const file = join(dir, 'index.mjs');
       bundles.push({
         name: definition.id,
         file,
         bytes: (await stat(file)).size,
+        dataBytes: await dataBytesOf(dir),
         sdkPackages: sdkImportsOf(await readFile(file, 'utf8')),
       });
     }
@@ -123,7 +137,13 @@ const synthesizedBundles = async (definitions: readonly FunctionDefinition[]): P
 const bundle = async (name: string, entry: string): Promise<Bundle> => {
   const file = join(OUT_DIR, name, 'index.mjs');
   const result = await build(buildOptions(entry, file));
-  return { name, file, bytes: (await stat(file)).size, sdkPackages: sdkPackagesOf(result.metafile) };
+  return {
+    name,
+    file,
+    bytes: (await stat(file)).size,
+    dataBytes: 0,
+    sdkPackages: sdkPackagesOf(result.metafile),
+  };
 };
 
 /** A handler that does nothing but import the given SDK packages, whole. */
@@ -203,6 +223,7 @@ export const suite: Suite = {
 
     const metrics: Record<string, number> = {};
     for (const b of bundles) metrics[`bundle.${b.name}.bytes`] = b.bytes;
+    for (const b of bundles) if (b.dataBytes > 0) metrics[`bundle.${b.name}.dataBytes`] = b.dataBytes;
     const maxBytes = Math.max(...bundles.map((b) => b.bytes));
     metrics['bundle.maxBytes'] = maxBytes;
     for (const b of bundles) metrics[`init.${b.name}.ms`] = initMs(b.name);
@@ -229,6 +250,7 @@ export const suite: Suite = {
       ],
       notes: [
         `AWS SDK v3 is external (the nodejs24.x runtime's); the bare handler imports the same clients: ${[...clients].sort().join(', ')}.`,
+        "bundle.<function>.bytes is the code (index.mjs); bundle.<function>.dataBytes the files its asset carries beside it, which the code reads at run time: the compiled rule packs (read once per cold start, by the functions that evaluate copy or list rules) and the evidence pack's fonts. Both are in the deployment package; the budget is on the code.",
         `init = median of ${RUNS} dynamic imports of index.mjs, each in a fresh Node ${process.version} process with --enable-source-maps, Node start-up excluded.`,
       ],
     };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BundleFiles } from '#shared/bundle-files.ts';
 
 /**
  * The fonts the evidence pack embeds, so a regulator's reader shows Chinese and Vietnamese without fonts of
@@ -91,9 +92,3 @@ export const evidenceBundleFiles = (): BundleFiles => ({
   dir: BUNDLED_FONTS_DIR,
   files: (Object.keys(FONT_FILES) as FontName[]).map((name) => fontPath(name)),
 });
-
-/** Files copied into a function's bundle, in folder `dir` beside its index.mjs. */
-export interface BundleFiles {
-  readonly dir: string;
-  readonly files: readonly string[];
-}

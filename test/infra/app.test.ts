@@ -20,7 +20,7 @@ import { createRadarApp, type RadarApp } from '#infra/radar-app.ts';
 import { FUNCTION_RUNTIME } from '#infra/risk-function.ts';
 import { STREAM_CONSUMER_PARTITIONS } from '#infra/service-stack.ts';
 import { ENV } from '#shared/config.ts';
-import COMPRESSED_PACKS from '#shared/domain/claims/packs/compiled/packs.br.json' with { type: 'json' };
+import { PACK_DATA_DIR, PACK_DATA_FILES } from '#shared/domain/claims/packs/data.ts';
 import { DEFAULT_RULE_EXAMPLES } from '#shared/domain/claims/packs/examples.ts';
 import { METRICS_NAMESPACE, PRODUCT_METRICS } from '#shared/metrics.ts';
 import {
@@ -530,22 +530,48 @@ describe('Stack: RiskRadarService', () => {
       },
     );
 
-    it('bundles the rule packs as the engine reads them (compressed), Chinese as UTF-8 text, without the examples', () => {
-      const ingest = FUNCTIONS.find((definition) => definition.id === 'ingest-events');
-      if (ingest === undefined) throw new Error('No ingest-events in the catalog');
-      const key: string = functionOf(ingest).Properties.Code.S3Key;
-      const bundle = readFileSync(
-        join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
-        'utf8',
+    it.each(each)(
+      'ships %s the compiled rule packs beside its code exactly when its code reads them',
+      (_id, definition) => {
+        // Prepare
+        const key: string = functionOf(definition).Properties.Code.S3Key;
+        const bundleDir = join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+        const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
+
+        // Act: a bundle that can read pack data carries readPackData's message
+        const readsPacks = bundle.includes('Cannot read the compiled rule data');
+
+        // Assess: the data is there for every reader, and only for readers
+        for (const file of PACK_DATA_FILES) {
+          expect(existsSync(join(bundleDir, PACK_DATA_DIR, file)), `${PACK_DATA_DIR}/${file}`).toBe(
+            readsPacks,
+          );
+        }
+      },
+    );
+
+    it('keeps rule data out of the code: ingest reads the packs from its asset, examples stay with GET /v1/rules', () => {
+      // Prepare
+      const assetOf = (id: string): string => {
+        const definition = FUNCTIONS.find((candidate) => candidate.id === id);
+        if (definition === undefined) throw new Error(`No ${id} in the catalog`);
+        const key: string = functionOf(definition).Properties.Code.S3Key;
+        return join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+      };
+      const ingest = readFileSync(join(assetOf('ingest-events'), 'index.mjs'), 'utf8');
+      const example = DEFAULT_RULE_EXAMPLES['cn.absolute.highest']?.positive[0] ?? '';
+      const shipped = JSON.parse(
+        readFileSync(join(assetOf('ingest-events'), PACK_DATA_DIR, 'packs.json'), 'utf8'),
       );
 
-      // `npm run packs` ships the packs Brotli-compressed; the bundle carries exactly that blob.
-      expect(bundle).toContain(COMPRESSED_PACKS.brotli);
-      // Chinese text in the code itself (the normaliser's numeral table) stays UTF-8, not \u escapes.
-      expect(bundle).toContain('壹一贰二');
-      const example = DEFAULT_RULE_EXAMPLES['cn.absolute.highest']?.positive[0] ?? '';
+      // Assess: a phrase of the packs is data beside the code, not in it; Chinese in the code itself (the
+      // normaliser's numeral table) stays UTF-8, not \u escapes
       expect(example).not.toBe('');
-      expect(bundle).not.toContain(example);
+      expect(ingest).not.toContain(example);
+      expect(ingest).not.toContain('国家级');
+      expect(JSON.stringify(shipped)).toContain('国家级');
+      expect(ingest).toContain('壹一贰二');
+      expect(existsSync(join(assetOf('list-rules'), PACK_DATA_DIR, 'examples.json'))).toBe(true);
     });
 
     it.each(each)('gives %s only the environment it needs', (_id, definition) => {

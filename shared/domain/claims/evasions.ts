@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
-import EVASIONS from './packs/compiled/evasions.json' with { type: 'json' };
+import { readPackData } from './packs/data.ts';
 
 /**
  * The evasion tables `npm run packs` derives from Unicode's confusables data and from pinyin-pro
@@ -18,7 +18,25 @@ export interface EvasionTables {
   readonly pinyinPairs?: string;
 }
 
-const tables: EvasionTables = EVASIONS;
+const isEvasionTables = (value: unknown): value is EvasionTables =>
+  typeof value === 'object' &&
+  value !== null &&
+  'confusables' in value &&
+  typeof value.confusables === 'object' &&
+  'pinyin' in value &&
+  typeof value.pinyin === 'string';
+
+let loaded: EvasionTables | undefined;
+/** The tables, read on first use (compiled/evasions.json, see packs/data.ts). */
+const evasionTables = (): EvasionTables => {
+  if (loaded === undefined) {
+    const value = readPackData('evasions.json');
+    if (!isEvasionTables(value))
+      throw new TypeError('compiled/evasions.json does not hold the evasion tables (run npm run packs)');
+    loaded = value;
+  }
+  return loaded;
+};
 
 let folds: ReadonlyMap<string, string> | undefined;
 /**
@@ -30,8 +48,8 @@ let folds: ReadonlyMap<string, string> | undefined;
  */
 export const confusableOf = (ch: string): string | undefined => {
   if (folds === undefined) {
-    const from = [...tables.confusables.from];
-    const to = [...tables.confusables.to];
+    const from = [...evasionTables().confusables.from];
+    const to = [...evasionTables().confusables.to];
     folds = new Map(from.map((ch, k) => [ch, to[k] ?? ch]));
   }
   return folds.get(ch);
@@ -46,8 +64,8 @@ let readings: ReadonlyMap<string, string> | undefined;
  */
 export const pinyinOf = (ch: string): string | undefined => {
   readings ??= new Map(
-    tables.pinyin
-      .split(' ')
+    evasionTables()
+      .pinyin.split(' ')
       .filter((pair) => pair.length > 1)
       .map((pair) => {
         const [han = ''] = [...pair];
@@ -101,7 +119,7 @@ export const pinyinFold = (
 ): string | undefined => {
   if (syllables === undefined) {
     const bySyllable = new Map<string, string[]>();
-    for (const pair of tables.pinyin.split(' ')) {
+    for (const pair of evasionTables().pinyin.split(' ')) {
       const [han = ''] = [...pair];
       const reading = pair.slice(han.length);
       if (han === '' || reading === '') continue;
@@ -112,7 +130,7 @@ export const pinyinFold = (
   const candidates = syllables.get(syllable);
   if (candidates === undefined) return undefined;
   if (pairs === undefined) {
-    const packed = tables.pinyinPairs ?? '';
+    const packed = evasionTables().pinyinPairs ?? '';
     const text = packed === '' ? '' : brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
     const found = new Set<string>();
     const chars = [...text];

@@ -1,8 +1,7 @@
-import { brotliDecompressSync } from 'node:zlib';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
 import { confusableOf, pinyinFold } from './evasions.ts';
-import OPENCC from './packs/compiled/opencc.br.json' with { type: 'json' };
+import { readPackData } from './packs/data.ts';
 
 /**
  * A text in the form the matcher scans, with a map back to the original. Each UTF-16 unit `k` of `text`
@@ -59,7 +58,7 @@ export const isWordEdge = (gap: number | undefined): boolean => gap === GAP_HARD
 // Only the dictionaries of the one conversion used (Taiwan-standard traditional → mainland simplified):
 // OpenCC's t2cn preset also carries the Hong Kong and Japanese ones, which the Lambda bundle would carry
 // for nothing.
-// `npm run packs` ships them Brotli-compressed (opencc.br.json); they are unpacked on the first Chinese text.
+// `npm run packs` writes them to compiled/opencc.json (packs/data.ts); they are read on the first Chinese text.
 interface Preset {
   readonly from: { readonly tw: readonly DictGroup[] };
   readonly to: { readonly cn: readonly DictGroup[] };
@@ -72,11 +71,9 @@ const isPreset = (value: unknown): value is Preset =>
   Array.isArray((value.from as { tw?: unknown }).tw) &&
   Array.isArray((value.to as { cn?: unknown }).cn);
 const unpackPreset = (): Preset => {
-  const preset: unknown = JSON.parse(
-    brotliDecompressSync(Buffer.from(OPENCC.brotli, 'base64')).toString('utf8'),
-  );
+  const preset = readPackData('opencc.json');
   if (!isPreset(preset))
-    throw new TypeError('opencc.br.json does not hold the OpenCC preset (run npm run packs)');
+    throw new TypeError('compiled/opencc.json does not hold the OpenCC preset (run npm run packs)');
   return preset;
 };
 

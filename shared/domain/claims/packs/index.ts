@@ -1,16 +1,11 @@
 import * as z from 'zod/mini';
 import { markPhrasesChecked } from '../pack.ts';
 import type { RulePack } from '../pack-schema.ts';
-import COMPRESSED from './compiled/packs.br.json' with { type: 'json' };
-import { decompressText } from './compressed.ts';
+import { readPackData } from './data.ts';
 
 const SHARED_REF = /^@@(\d+)$/;
 
 const CompiledSchema = z.object({ shared: z.array(z.unknown()), packs: z.unknown() });
-
-// `npm run packs` ships the compiled packs compressed (packs.br.json, ~130 KB instead of ~600 KB in each
-// function's bundle; packs.json beside it is the same data, readable). Decompressing is pure computation, once
-// per cold start (a few milliseconds).
 
 // What `npm run packs` wrote is every pack as RulePackSchema parsed it (and a test proves the committed file
 // is exactly that), and the engine validates the packs it is given when it is created: parsing them here
@@ -30,7 +25,7 @@ const isPackList = (value: unknown): value is RulePack[] =>
 
 const compiledPacks = (value: unknown): readonly RulePack[] => {
   if (!isPackList(value))
-    throw new TypeError('packs.br.json does not hold a list of rule packs (run npm run packs)');
+    throw new TypeError('compiled/packs.json does not hold a list of rule packs (run npm run packs)');
   return value;
 };
 
@@ -63,7 +58,7 @@ export const expandShared = ({ shared, packs }: { shared: readonly unknown[]; pa
  * createRiskEngine({ packs: [...DEFAULT_PACKS, myMarketPack] });
  */
 export const DEFAULT_PACKS: readonly RulePack[] = compiledPacks(
-  expandShared(CompiledSchema.parse(JSON.parse(decompressText(COMPRESSED)))),
+  expandShared(CompiledSchema.parse(readPackData('packs.json'))),
 );
 
 // `npm run packs` checked every phrase when it wrote them.
