@@ -45,6 +45,38 @@ for (const seed of seeds) {
     total.caught += own.caught;
     leads.push(...own.leadsMs.map((lead) => lead / DAY));
   }
+  // Overspends warned less than WARNING_LEAD_DAYS before the crossing, with the campaign's draw.
+  for (const problem of month.problems) {
+    if (problem.kind !== 'overspend' || problem.crossingAt === undefined || !verbose) continue;
+    const first = alarms.find(
+      (alarm) =>
+        alarm.subject === problem.subject &&
+        alarm.at >= problem.start &&
+        alarm.findings.some((finding) => SPEND_RULES.overspend.includes(finding.ruleId)),
+    );
+    const lead = first === undefined ? Number.NEGATIVE_INFINITY : (problem.crossingAt - first.at) / DAY;
+    if (lead >= WARNING_LEAD_DAYS) continue;
+    const campaign = month.campaigns.find((c) => c.subject === problem.subject);
+    console.log(
+      `seed ${seed} | ${problem.subject} | overspend lead ${lead.toFixed(2)} d | start ${new Date(problem.start).toISOString().slice(5, 10)} crossing ${new Date(problem.crossingAt).toISOString().slice(5, 10)} | ${JSON.stringify({ id: campaign?.id, ramp: campaign?.rampDays, replan: campaign?.replan, dip: campaign?.dip, spendNoise: round(campaign?.spendNoise), pace: round(campaign?.pace), offset: campaign?.offset })}`,
+    );
+  }
+  // CPA spikes no finding caught, with the campaign's draw.
+  for (const problem of month.problems) {
+    if (problem.kind !== 'cpaSpike' || !verbose) continue;
+    const caught = alarms.some(
+      (alarm) =>
+        alarm.subject === problem.subject &&
+        alarm.at >= problem.start &&
+        alarm.at < problem.end + 2 * DAY &&
+        alarm.findings.some((finding) => SPEND_RULES.cpaSpike.includes(finding.ruleId)),
+    );
+    if (caught) continue;
+    const campaign = month.campaigns.find((c) => c.subject === problem.subject);
+    console.log(
+      `seed ${seed} | ${problem.subject} | cpaSpike missed | ${new Date(problem.start).toISOString().slice(5, 16)} to ${new Date(problem.end).toISOString().slice(5, 16)} | ${JSON.stringify({ low: campaign?.lowVolume, perDay: round((campaign?.plan ?? 0) / 30 / (campaign?.cpa ?? 1)), rateNoise: round(campaign?.rateNoise), lag: campaign?.lag.map(round), ramp: campaign?.rampDays, replan: campaign?.replan, dip: campaign?.dip })}`,
+    );
+  }
   // The same episodes as `score` counts, listed with their first finding.
   const last = new Map<string, number>();
   for (const alarm of alarms) {

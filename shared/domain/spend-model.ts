@@ -343,6 +343,14 @@ const deliveryReading = (
   return { expectedSpend, stopped, stoppedReports: stopped ? baseline.stoppedReports + 1 : 0 };
 };
 
+/**
+ * A day delivering under this share of the pace is a dip, not day-to-day noise: with a daily variation of
+ * up to 20 % (lognormal), 60 % is more than 2.5 standard deviations below the pace.
+ */
+const DIP_SHARE = 0.6;
+/** Days of pace before a low day can be a dip: a week, so a weekend is not taken for one. */
+const DIP_MIN_DAYS = 7;
+
 /** Mean of the values with the highest and lowest dropped once there are five or more. */
 const trimmedMean = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -361,9 +369,16 @@ export const paceOf = (recent: readonly number[]): { readonly daily: number; rea
     const variance = recent.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (recent.length - 1);
     return { daily, variance: finiteOr(variance / (daily * daily), 0) };
   }
+  // A dip — the lowest day of a week of days (the pace leaves it out) at under DIP_SHARE of the pace: a
+  // creative in review, a part-day outage — is left out of the variation too: its two big changes would
+  // otherwise widen the forecast for a week and delay the warning. Not before a week of days: in its
+  // first days a campaign's weekend, whose weekday factor is not learnt yet, would look like a dip.
+  const low = Math.min(...recent);
+  const lowest = recent.length >= DIP_MIN_DAYS && low < DIP_SHARE * daily ? recent.indexOf(low) : -1;
+  const kept = recent.filter((_, i) => i !== lowest);
   let squares = 0;
-  for (let i = 1; i < recent.length; i += 1) squares += ((recent[i] ?? 0) - (recent[i - 1] ?? 0)) ** 2;
-  const variance = squares / (2 * (recent.length - 1));
+  for (let i = 1; i < kept.length; i += 1) squares += ((kept[i] ?? 0) - (kept[i - 1] ?? 0)) ** 2;
+  const variance = squares / (2 * (kept.length - 1));
   return { daily, variance: finiteOr(variance / (daily * daily), 0) };
 };
 

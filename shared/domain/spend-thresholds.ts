@@ -96,7 +96,7 @@ export interface SpendThresholds {
  * createRiskEngine({ spend: { ...DEFAULT_SPEND_THRESHOLDS, version: 'spend@3', overrunBands: [...] } });
  */
 export const DEFAULT_SPEND_THRESHOLDS = {
-  version: 'spend@2.2.0',
+  version: 'spend@2.3.0',
   overrunBands: [
     { above: 0.1, probability: 'medium', impact: 'moderate' },
     { above: 0.25, probability: 'high', impact: 'severe' },
