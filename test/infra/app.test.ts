@@ -456,6 +456,12 @@ describe('Stack: RiskRadarService', () => {
     return fn;
   };
 
+  /** The function's asset as synthesized: index.mjs, its source map and the files it carries. */
+  const assetDirOf = (definition: FunctionDefinition): string => {
+    const key: string = functionOf(definition).Properties.Code.S3Key;
+    return join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+
   const roleIdOf = (definition: FunctionDefinition): string =>
     functionOf(definition).Properties.Role['Fn::GetAtt'][0];
 
@@ -514,8 +520,7 @@ describe('Stack: RiskRadarService', () => {
     it.each(each)(
       'bundles %s from functions/ as minified ESM with a source map, taking AWS SDK v3 from the runtime',
       (_id, definition) => {
-        const key: string = functionOf(definition).Properties.Code.S3Key;
-        const bundleDir = join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+        const bundleDir = assetDirOf(definition);
         const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
 
         expect(bundle.startsWith("import { createRequire } from 'module';")).toBe(true);
@@ -534,8 +539,7 @@ describe('Stack: RiskRadarService', () => {
       'ships %s the compiled rule packs beside its code exactly when its code reads them',
       (_id, definition) => {
         // Prepare
-        const key: string = functionOf(definition).Properties.Code.S3Key;
-        const bundleDir = join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+        const bundleDir = assetDirOf(definition);
         const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
 
         // Act: a bundle that can read pack data carries readPackData's message
@@ -555,8 +559,7 @@ describe('Stack: RiskRadarService', () => {
       const assetOf = (id: string): string => {
         const definition = FUNCTIONS.find((candidate) => candidate.id === id);
         if (definition === undefined) throw new Error(`No ${id} in the catalog`);
-        const key: string = functionOf(definition).Properties.Code.S3Key;
-        return join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+        return assetDirOf(definition);
       };
       const ingest = readFileSync(join(assetOf('ingest-events'), 'index.mjs'), 'utf8');
       const example = DEFAULT_RULE_EXAMPLES['cn.absolute.highest']?.positive[0] ?? '';
