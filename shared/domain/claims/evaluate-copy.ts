@@ -226,7 +226,11 @@ export const copySignals = (
     citations ??= citationsOf(copy.text);
     return citations;
   };
-  const cited = () => mayCite(copy.text) && citationsOfCopy().length > 0;
+  let isCited: boolean | undefined;
+  const cited = (): boolean => {
+    isCited ??= mayCite(copy.text) && citationsOfCopy().length > 0;
+    return isCited;
+  };
   const claimSignals = [...byRule].map(([rule, hits]) =>
     signalOf(rule, languageOf.get(rule) ?? copy.lang, hits, cited),
   );

@@ -16,6 +16,7 @@ import {
   hasPlausibleGaps,
   hasWordBoundaries,
 } from './pattern.ts';
+import { countAtMost } from './sorted.ts';
 import type { TextFrame } from './text-frame.ts';
 import { textFrame } from './text-frame.ts';
 
@@ -231,6 +232,7 @@ const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
 class Containers {
   private readonly starts: number[] = [];
   private readonly maxEnds: number[] = [];
+  private readonly startAt = (k: number): number => this.starts[k] ?? 0;
 
   constructor(spans: readonly Candidate[]) {
     const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -244,14 +246,8 @@ class Containers {
 
   /** Whether some span starts at or before `start` and ends at or after `end`. */
   holds(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.starts[mid] ?? 0) <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && (this.maxEnds[lo - 1] ?? -1) >= end;
+    const at = countAtMost(this.starts.length, this.startAt, start);
+    return at > 0 && (this.maxEnds[at - 1] ?? -1) >= end;
   }
 }
 
@@ -386,14 +382,8 @@ const withContext = (n: NormalisedText, claim: Candidate): Candidate[] => {
 
 // The cues just before and just after a span (cues are sorted by start): the ones that can frame it.
 const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cues[mid]?.start ?? 0) < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return cues.slice(Math.max(0, lo - 2), lo + 2);
+  const before = countAtMost(cues.length, (k) => cues[k]?.start ?? 0, span.start - 1);
+  return cues.slice(Math.max(0, before - 2), before + 2);
 };
 
 // Law areas of a product class whose ads are regulated as such: there a capitalised name (Chivas, Johnnie

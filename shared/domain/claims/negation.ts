@@ -103,14 +103,14 @@ const wordCheck = (negation: NegationCues): NegationCheck => {
     const bareClause = isAscii(clause);
     const negates = (word: Word) =>
       cueTexts.has(word.text) || (bareClause && word.bare === word.text && cueBares.has(word.text));
-    // Most phrases have no cue before them at all: decide that before blanking pseudo-cues.
-    if (
-      !tokens
-        .slice(-(negation.maxGap + 1))
-        .map(wordOf)
-        .some(negates)
-    )
-      return false;
+    // Most phrases have no cue before them at all: decide that before blanking pseudo-cues. A bare clause
+    // is ASCII, so each of its words is its own bare form: the words are looked up as they are.
+    let cueNear = false;
+    for (let k = Math.max(0, tokens.length - (negation.maxGap + 1)); k < tokens.length && !cueNear; k++) {
+      const token = tokens[k] ?? '';
+      cueNear = cueTexts.has(token) || (bareClause && cueBares.has(token));
+    }
+    if (!cueNear) return false;
     return blankPseudo(tokens.slice(-(negation.maxGap + 8)).map(wordOf), pseudo, bareClause)
       .slice(-(negation.maxGap + 1))
       .some(negates);

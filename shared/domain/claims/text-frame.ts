@@ -1,5 +1,6 @@
 import type { NormalisedText } from './normaliser.ts';
 import { markupMask } from './normaliser.ts';
+import { countAtMost } from './sorted.ts';
 
 /**
  * Where the sentences and quotations of a copy are, per unit of its normalised text: a predicate and its
@@ -143,27 +144,11 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     }
   }
   // The sentence of original unit `at`: how many sentences end before it.
-  const sentenceAt = (at: number): number => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((breaks[mid] ?? 0) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const breakAt = (k: number): number => breaks[k] ?? 0;
+  const sentenceAt = (at: number): number => countAtMost(breaks.length, breakAt, at - 1);
   // The first normalised unit that comes from after original unit `at`.
-  const firstUnitAfter = (at: number): number => {
-    let lo = 0;
-    let hi = n.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((n.starts[mid] ?? 0) <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const startAt = (k: number): number => n.starts[k] ?? 0;
+  const firstUnitAfter = (at: number): number => countAtMost(n.starts.length, startAt, at);
   const quoted = (at: number): boolean => ((marks?.[at] ?? 0) & QUOTED) !== 0;
   const titled = (at: number): boolean => ((marks?.[at] ?? 0) & TITLED) !== 0;
   const sentenceOf = (unit: number): number => sentenceAt(n.starts[unit] ?? original.length);

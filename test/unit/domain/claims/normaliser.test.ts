@@ -48,6 +48,22 @@ describe('Function: normalise', () => {
     expect([...second.gapBefore]).toEqual([...first.gapBefore]);
   });
 
+  it('reads a copy-length text alike unit for unit, a lone surrogate kept, each map of its own length', () => {
+    // Prepare
+    const word = 'Tốt nhất \ud800 cure 最佳 ';
+    const text = word.repeat(8);
+
+    // Act
+    const n = normalise(text);
+    const one = normalise(word);
+
+    // Assess
+    expect(n.text).toBe(one.text.repeat(8));
+    expect(n.text).toContain('\ud800');
+    expect([n.starts.length, n.ends.length, n.gapBefore.length]).toEqual(Array(3).fill(n.text.length));
+    expect(n.ends[n.text.length - 1]).toBe(text.length - 1);
+  });
+
   it('records where a separator was removed', () => {
     expect([...normalise('ab c').gapBefore]).toEqual([0, 0, 1]);
   });
