@@ -375,8 +375,11 @@ const withContext = (n: NormalisedText, claim: Candidate): Candidate[] => {
   }
   const negatable = !isClaimRule(rule) || rule.negatable !== false;
   if (!negatable) return [{ ...claim, start }];
+  // A pair that opens with its object (không còn mụn chỉ sau 7 ngày): the object is the condition, and an
+  // outcome form before it negates neither it nor the predicate after it.
+  const opensWithObject = claim.anchor !== undefined && claim.anchor !== start;
   const isNegated =
-    negated(n, start) || (claim.anchor !== undefined && claim.anchor !== start && negated(n, claim.anchor));
+    negated(n, start, opensWithObject) || (opensWithObject && negated(n, claim.anchor ?? start, true));
   return isNegated ? [] : [{ ...claim, start }];
 };
 

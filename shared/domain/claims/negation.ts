@@ -3,8 +3,12 @@ import type { NormalisedText } from './normaliser.ts';
 import { isAscii, markupMask, normalise, stripDiacritics } from './normaliser.ts';
 import type { NegationCues } from './types.ts';
 
-/** Decides whether the phrase starting at unit `start` of a normalised text is negated. */
-export type NegationCheck = (n: NormalisedText, start: number) => boolean;
+/**
+ * Decides whether the phrase starting at unit `start` of a normalised text is negated. `condition`: the
+ * phrase is the condition a predicate × object claim acts on (mụn, 失眠), so a cue that states an outcome
+ * before it (không còn mụn, 不再失眠: the acne is gone) negates nothing (the pack's `negation.outcomes`).
+ */
+export type NegationCheck = (n: NormalisedText, start: number, condition?: boolean) => boolean;
 
 const LOOK_BACK = 48;
 const CLAUSE_END = new Set([...'。！？；，、,.!?;:\n'].map((ch) => ch.charCodeAt(0)));
@@ -31,17 +35,19 @@ const clauseStart = (n: NormalisedText, start: number): number => {
 const hanCheck = (negation: NegationCues): NegationCheck => {
   const cues = negation.cues.map((cue) => normalise(cue).text);
   const pseudo = negation.pseudo.map((cue) => normalise(cue).text);
+  const outcomes = [...pseudo, ...(negation.outcomes ?? []).map((cue) => normalise(cue).text)];
   const reach =
-    Math.max(...cues.map((c) => c.length), ...pseudo.map((p) => p.length), 0) * 2 + negation.maxGap;
+    Math.max(...cues.map((c) => c.length), ...outcomes.map((p) => p.length), 0) * 2 + negation.maxGap;
   const negates = (window: string) => (cue: string) => {
     const at = window.lastIndexOf(cue);
     return at >= 0 && window.length - (at + cue.length) <= negation.maxGap;
   };
-  return (n, start) => {
+  return (n, start, condition = false) => {
     let window = n.text.slice(Math.max(clauseStart(n, start), start - reach), start);
     // Most phrases have no cue before them at all: decide that before blanking pseudo-cues.
     if (!cues.some(negates(window))) return false;
-    for (const phrase of pseudo) window = window.replaceAll(phrase, '\u0000'.repeat(phrase.length));
+    for (const phrase of condition ? outcomes : pseudo)
+      window = window.replaceAll(phrase, '\u0000'.repeat(phrase.length));
     return cues.some(negates(window));
   };
 };
@@ -92,11 +98,12 @@ const blankPseudo = (tokens: Word[], pseudo: readonly (readonly Word[])[], bareC
 const wordCheck = (negation: NegationCues): NegationCheck => {
   const cues = negation.cues.map((cue) => wordOf(cue.normalize('NFC').toLowerCase()));
   const pseudo = negation.pseudo.map((phrase) => words(phrase).map(wordOf));
+  const outcomes = [...pseudo, ...(negation.outcomes ?? []).map((phrase) => words(phrase).map(wordOf))];
   // `sameWord` against every cue, as two set look-ups: a word is a cue, or (in a bare clause) a bare
   // word is some cue's bare form.
   const cueTexts = new Set(cues.map((cue) => cue.text));
   const cueBares = new Set(cues.map((cue) => cue.bare));
-  return (n, start) => {
+  return (n, start, condition = false) => {
     const from = n.starts[clauseStart(n, start)] ?? 0;
     const clause = n.original.slice(from, n.starts[start] ?? n.original.length);
     const tokens = words(clause);
@@ -111,7 +118,11 @@ const wordCheck = (negation: NegationCues): NegationCheck => {
       cueNear = cueTexts.has(token) || (bareClause && cueBares.has(token));
     }
     if (!cueNear) return false;
-    return blankPseudo(tokens.slice(-(negation.maxGap + 8)).map(wordOf), pseudo, bareClause)
+    return blankPseudo(
+      tokens.slice(-(negation.maxGap + 8)).map(wordOf),
+      condition ? outcomes : pseudo,
+      bareClause,
+    )
       .slice(-(negation.maxGap + 1))
       .some(negates);
   };

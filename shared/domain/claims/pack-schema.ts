@@ -171,6 +171,13 @@ export type RequiredContentRule = z.infer<typeof RequiredContentRuleSchema>;
 export const NegationCuesSchema = z.strictObject({
   cues: Phrases,
   pseudo: Phrases,
+  /**
+   * Cue forms that state an outcome when the condition follows them (không còn mụn, ko còn đau, 不再失眠:
+   * the acne, the pain, the insomnia is gone): before the object of a predicate × object claim they negate
+   * nothing, so "không còn mụn chỉ sau 7 ngày" claims as "hết mụn" does. Anywhere else they stay cues
+   * ("không còn là số 1" denies the ranking).
+   */
+  outcomes: z.optional(Phrases),
   /** A cue at most this many characters (Chinese) or words (others) before a phrase negates it. */
   maxGap: z.number().check(z.int(), z.minimum(0)),
 });

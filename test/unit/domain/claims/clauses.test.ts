@@ -140,3 +140,57 @@ describe('Class: ClaimMatcher — names in Vietnamese copy', () => {
     expect(found).toEqual([[['clvi.spirits', 'Chivas']], [['clvi.spirits', 'Johnnie Walker']]]);
   });
 });
+
+describe('Class: ClaimMatcher — Vietnamese outcomes and questions', () => {
+  const VI_PACK: RulePack = {
+    id: 'clvo',
+    version: '1.0.0',
+    title: 'Outcome test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không', 'chẳng'], pseudo: [], outcomes: ['không còn', 'chẳng còn'], maxGap: 3 },
+    rules: [
+      rule('clvo.time', { languages: ['vi'], predicates: ['7 ngày'], objects: ['mụn', 'nám'] }),
+      rule('clvo.best', { languages: ['vi'], patterns: ['số 1'] }),
+    ],
+  };
+  const viHits = (text: string, pack: RulePack = VI_PACK) =>
+    compileMatcher([pack])
+      .find(text)
+      .map((hit) => [hit.rule.id, hit.text]);
+
+  it('reads "không còn" + the condition as an outcome, not a negation of the claim', () => {
+    // Act
+    const found = [
+      viHits('Không còn mụn chỉ sau 7 ngày'),
+      viHits('ko còn 1 nốt mụn sau 7 ngày'),
+      viHits('chẳng còn nám sau 7 ngày'),
+    ];
+
+    // Assess
+    expect(found).toEqual([
+      [['clvo.time', 'mụn chỉ sau 7 ngày']],
+      [['clvo.time', 'mụn sau 7 ngày']],
+      [['clvo.time', 'nám sau 7 ngày']],
+    ]);
+  });
+
+  it('still reads the outcome forms as negation of anything but a condition, and a plain cue as one', () => {
+    // Act
+    const found = [viHits('Không còn là số 1 nữa'), viHits('Không có mụn sau 7 ngày thì hoàn tiền')];
+
+    // Assess
+    expect(found).toEqual([[], []]);
+  });
+
+  it('leaves the outcome forms cues in a pack that does not list them', () => {
+    // Prepare
+    const plain = { ...VI_PACK, negation: { ...VI_PACK.negation, outcomes: [] } };
+
+    // Act
+    const found = viHits('Không còn mụn chỉ sau 7 ngày', plain);
+
+    // Assess
+    expect(found).toEqual([]);
+  });
+});
