@@ -2,8 +2,8 @@ import type { Language } from '../event.ts';
 import type { Automaton } from './automaton.ts';
 import { compileAutomaton } from './automaton.ts';
 import { halfPinyin } from './evasions.ts';
-import type { NegationCheck } from './negation.ts';
-import { negationCheck } from './negation.ts';
+import type { NegationCheck, QuestionCheck } from './negation.ts';
+import { negationCheck, questionCheck } from './negation.ts';
 import type { NormalisedText } from './normaliser.ts';
 import { normalise, originalRange } from './normaliser.ts';
 import { packsVersion, validatePackPhrases, validatePacks } from './pack.ts';
@@ -400,6 +400,9 @@ const namesTheProduct = (c: Candidate): boolean => {
 const build = (packs: readonly RulePack[]): ClaimMatcher => {
   validatePacks(packs, { phrases: false });
   const required = packs.flatMap((pack) => pack.required ?? []);
+  const questionChecks: (QuestionCheck | undefined)[] = packs.map((pack) =>
+    pack.questions === undefined ? undefined : questionCheck(pack.questions),
+  );
   // Each pack's phrases, built the first time a copy needs the pack. The checks that normalise every
   // phrase (an empty phrase, an exception without a phrase of its rule) run then, once per pack: packs
   // compiled by `npm run packs` have passed them already.
@@ -557,8 +560,15 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     // A claim stands unless debunked, in a title, a house number or a name; then its context must hold
     // (withContext). Both are judged only for the claims longestFirst reaches while their span is still
     // free, unless a required context moves the claim's start (and so its place in that order).
+    // Asked in a yes/no question (có chắc chắn đậu không?): no claim, as a debunked one is none.
+    const asked = (c: Candidate): boolean => {
+      const check = questionChecks[c.entry.pack];
+      if (check === undefined) return false;
+      const mark = frameOf().questionMarkOf(c.start);
+      return mark !== undefined && check(n, c, mark);
+    };
     const stands = (c: Candidate): boolean =>
-      !(isDebunkable(c) && debunked(c)) &&
+      !(isDebunkable(c) && (debunked(c) || asked(c))) &&
       !frameOf().inTitle(c) &&
       !frameOf().isAddress(c) &&
       !(packs[c.entry.pack]?.language === 'vi' && !namesTheProduct(c) && frameOf().isName(c));

@@ -137,3 +137,47 @@ const wordCheck = (negation: NegationCues): NegationCheck => {
  */
 export const negationCheck = (negation: NegationCues, language: Language): NegationCheck =>
   language === 'zh' ? hanCheck(negation) : wordCheck(negation);
+
+/** Decides whether a span of a normalised text is asked in a yes/no question ending at original unit `mark`. */
+export type QuestionCheck = (
+  n: NormalisedText,
+  span: { start: number; end: number },
+  mark: number,
+) => boolean;
+
+// The words between a claim and its question mark that a yes/no question may hold ("được không?").
+const QUESTION_TAIL = 40;
+
+const hasPhrase = (tokens: readonly Word[], phrases: readonly (readonly Word[])[], bare: boolean): boolean =>
+  phrases.some((phrase) =>
+    tokens.some((_, k) => phrase.every((word, j) => sameWord(tokens[k + j] ?? EMPTY, word, bare))),
+  );
+
+/**
+ * A check for yes/no questions (pack `questions`): the claim's clause opens with one of `opens` before it,
+ * and one of `closes` is the last word before the question mark, at most a few words after the claim.
+ *
+ * @example
+ * questionCheck({ opens: ['có'], closes: ['không'] })(normalise('Có chắc chắn đậu không?'), { start: 2, end: 13 }, 22); // true
+ */
+export const questionCheck = (questions: {
+  readonly opens: readonly string[];
+  readonly closes: readonly string[];
+}): QuestionCheck => {
+  const opens = questions.opens.map((phrase) => words(phrase).map(wordOf));
+  const closes = questions.closes.map((phrase) => words(phrase).map(wordOf));
+  return (n, span, mark) => {
+    const to = n.ends[span.end - 1] ?? 0;
+    if (mark < to || mark - to > QUESTION_TAIL) return false;
+    const tail = words(n.original.slice(to, mark)).map(wordOf);
+    const from = n.starts[clauseStart(n, span.start)] ?? 0;
+    const clause = n.original.slice(from, n.starts[span.start] ?? from);
+    const bare = isAscii(clause + n.original.slice(to, mark));
+    const last = tail.slice(-1);
+    return (
+      last.length === 1 &&
+      closes.some((phrase) => phrase.length === 1 && sameWord(last[0] ?? EMPTY, phrase[0] ?? EMPTY, bare)) &&
+      hasPhrase(words(clause).map(wordOf), opens, bare)
+    );
+  };
+};

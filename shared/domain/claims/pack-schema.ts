@@ -202,6 +202,12 @@ const packFields = {
    */
   debunking: z.optional(Phrases),
   /**
+   * A yes/no question about a claim makes none (có chắc chắn đậu không?, liệu có khỏi được không?): a claim
+   * in a sentence that ends with a question mark, with one of `opens` before it in its clause and one of
+   * `closes` as the last word before the mark, is no claim (words, matched as negation cues are).
+   */
+  questions: z.optional(z.strictObject({ opens: Phrases, closes: Phrases })),
+  /**
    * What copy is about, by category: a copy that says 电子烟 is a tobacco ad whatever category it was
    * sent with. The category field narrows rule selection; it never blinds it.
    */

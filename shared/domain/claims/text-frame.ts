@@ -28,6 +28,11 @@ export interface TextFrame {
     second: { readonly start: number; readonly end: number },
   ): boolean;
   /**
+   * Where the question mark that ends the sentence holding unit `unit` stands in the original (the first
+   * mark of a run: "không?!"), or undefined when that sentence is no question.
+   */
+  questionMarkOf(unit: number): number | undefined;
+  /**
    * Whether a debunking cue (别再相信, "don't believe", "myth") frames the span: in its sentence, or right
    * after it when the span is asked as a question and the cue answers it (减肥药？我们不卖。).
    */
@@ -164,6 +169,14 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   });
   return {
     sentenceOf,
+    questionMarkOf: (unit) => {
+      const sentence = sentenceOf(unit);
+      const last = breaks[sentence];
+      if (!questions.has(sentence) || last === undefined) return undefined;
+      let mark = last;
+      while (mark > 0 && ((role[original.charCodeAt(mark - 1)] ?? 0) & ENDS_SENTENCE) !== 0) mark--;
+      return mark;
+    },
     clauseBreakBetween: (first, second) => {
       const from = n.ends[Math.min(first.end, second.end) - 1] ?? 0;
       const to = n.starts[Math.max(first.start, second.start)] ?? 0;

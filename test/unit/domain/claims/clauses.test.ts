@@ -194,3 +194,61 @@ describe('Class: ClaimMatcher — Vietnamese outcomes and questions', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('Class: ClaimMatcher — Vietnamese yes/no questions', () => {
+  const VI_PACK: RulePack = {
+    id: 'clvq',
+    version: '1.0.0',
+    title: 'Question test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không'], pseudo: [], maxGap: 3 },
+    questions: { opens: ['có', 'liệu'], closes: ['không', 'chưa'] },
+    rules: [rule('clvq.pass', { languages: ['vi'], patterns: ['chắc chắn đậu', 'khỏi'] })],
+  };
+  const viHits = (text: string, pack: RulePack = VI_PACK) =>
+    compileMatcher([pack])
+      .find(text)
+      .map((hit) => [hit.rule.id, hit.text]);
+
+  it('reads a claim asked in a yes/no question as none', () => {
+    // Act
+    const found = [
+      viHits('Hồ sơ visa của em có chắc chắn đậu không? Tùy hồ sơ của bạn.'),
+      viHits('Liệu có khỏi được không?'),
+      viHits('co chac chan dau khong?'),
+    ];
+
+    // Assess
+    expect(found).toEqual([[], [], []]);
+  });
+
+  it('still reads the claim of a statement, of a question without the opener or closer, and of the answer', () => {
+    // Act
+    const found = [
+      viHits('Cam kết chắc chắn đậu 100%.'),
+      viHits('Chắc chắn đậu không?'),
+      viHits('Có chắc chắn đậu?'),
+      viHits('Có khỏi được không? Có ạ, khỏi hẳn sau 1 tuần.'),
+    ];
+
+    // Assess
+    expect(found).toEqual([
+      [['clvq.pass', 'chắc chắn đậu']],
+      [['clvq.pass', 'Chắc chắn đậu']],
+      [['clvq.pass', 'chắc chắn đậu']],
+      [['clvq.pass', 'khỏi']],
+    ]);
+  });
+
+  it('leaves questions alone in a pack that lists no question words', () => {
+    // Prepare
+    const { questions: _questions, ...plain } = VI_PACK;
+
+    // Act
+    const found = viHits('Liệu có khỏi được không?', plain);
+
+    // Assess
+    expect(found).toEqual([['clvq.pass', 'khỏi']]);
+  });
+});
