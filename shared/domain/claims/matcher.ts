@@ -311,6 +311,15 @@ const sentencesOf = (rule: ClaimRule | RequiredContentRule): number =>
   ('sentences' in rule ? rule.sentences : undefined) ?? 1;
 
 /**
+ * Whether a predicate answers a question that opens the copy and names the object (耳鸣嗡嗡响？这款贴敷一周就
+ * 安静了; 失眠睡不着？喝了这个一觉到天亮): the condition asked, the outcome in the next sentence, one claim.
+ */
+const answersOpeningQuestion = (frame: TextFrame, pred: Candidate, object: Candidate): boolean =>
+  frame.sentenceOf(object.start) === 0 &&
+  frame.sentenceOf(pred.start) === 1 &&
+  frame.questionMarkOf(object.start) !== undefined;
+
+/**
  * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence (or
  * the rule's `sentences`), one in its own clause first,
  * before or after it, at most the rule's window apart ("reverses type 2 diabetes", "失眠彻底治好了").
@@ -341,7 +350,8 @@ const pairs = (
     const near = [before, after].filter(
       (pred): pred is Candidate =>
         pred !== undefined &&
-        Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) &&
+        (Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) ||
+          answersOpeningQuestion(frame, pred, object)) &&
         Math.max(pred.start - object.end, object.start - pred.end) <= rule.window,
     );
     // The nearest in the object's own clause, else the nearest.

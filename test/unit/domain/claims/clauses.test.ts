@@ -105,6 +105,16 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     expect(cure).toEqual([]);
   });
 
+  it('pairs the condition of a question that opens the copy with the outcome of the next sentence', () => {
+    // Act
+    const answered = hits('Eczema? This balm cures it in a week.');
+    const later = hits('New in store. Eczema? This balm cures it in a week.');
+    const stated = hits('Eczema is common. This balm cures it in a week.');
+
+    // Assess: only a question, and only the one that opens the copy
+    expect([answered, later, stated]).toEqual([[['cl.cure', 'Eczema? This balm cures']], [], []]);
+  });
+
   it('does not reach two sentences on', () => {
     expect(hits('FREE smartwatch! Great battery. Just pay $19.95 shipping.')).toEqual([]);
   });
