@@ -102,6 +102,8 @@ interface CompiledRule {
 type EntryKind =
   | 'claim'
   | 'predicate'
+  | 'head'
+  | 'tail'
   | 'object'
   | 'exception'
   | 'cancel'
@@ -120,6 +122,8 @@ interface Entry {
   readonly pattern: CompiledPattern;
   /** For a topic: the category it puts the copy in. */
   readonly topic?: string;
+  /** For the head and tail of a split predicate ("sent … packing"): which predicate they are parts of. */
+  readonly split?: number;
 }
 
 interface Candidate {
@@ -151,7 +155,33 @@ const compileRule = (pack: RulePack, index: number, rule: ClaimRule | RequiredCo
 
 // A claim phrase of a Chinese pack (and what makes a notice required, and what a copy is about) also matches
 // with one character in pinyin (zui佳, bao过, wu化弹).
-const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set(['claim', 'predicate', 'object', 'trigger']);
+const MATCHED_WITH_VARIANTS: ReadonlySet<EntryKind> = new Set([
+  'claim',
+  'predicate',
+  'head',
+  'tail',
+  'object',
+  'trigger',
+]);
+
+// A predicate split around its object ("sent … packing", "put … to bed"): its head and tail phrases.
+const SPLIT = /\s*…\s*/u;
+let splits = 0;
+const splitPredicates = (
+  rule: CompiledRule,
+  phrases: readonly string[] | undefined,
+  entries: (rule: CompiledRule, kind: EntryKind, phrases?: readonly string[]) => Entry[],
+): Entry[] =>
+  (phrases ?? []).flatMap(expandPattern).flatMap((phrase) => {
+    const [head, tail, ...more] = phrase.split(SPLIT);
+    if (tail === undefined || more.length > 0 || head === undefined)
+      return entries(rule, 'predicate', [phrase]);
+    const split = splits++;
+    return [
+      ...entries(rule, 'head', [head]).map((entry) => ({ ...entry, split })),
+      ...entries(rule, 'tail', [tail]).map((entry) => ({ ...entry, split })),
+    ];
+  });
 
 // The phrases of one pack but its topics, in the order the matcher has always listed them (rules, required
 // content, disclaimers, debunking cues): ties between claims of equal length are broken by this order.
@@ -170,7 +200,7 @@ const packEntries = (pack: RulePack, index: number): Entry[] => {
     const compiled = compileRule(pack, index, rule);
     return [
       ...entries(compiled, 'claim', rule.patterns),
-      ...entries(compiled, 'predicate', rule.predicates),
+      ...splitPredicates(compiled, rule.predicates, entries),
       ...entries(compiled, 'object', rule.objects),
       ...entries(compiled, 'exception', rule.exceptions),
       ...entries(compiled, 'cancel', rule.unlessPresent),
@@ -371,6 +401,55 @@ const pairs = (
   return out;
 };
 
+// How many tails after an object are tried for the head before it (a copy holds a few).
+const TAILS_TRIED = 4;
+
+/**
+ * Claims of a predicate split around its object ("sent my sciatica packing", "put my insomnia to bed"): the
+ * nearest head before each object and a tail of the same predicate after it, in one sentence, head to tail at
+ * most the rule's window. A head alone ("we sent my gran's arthritis jar openers") claims nothing. Linear: the
+ * lists are in text order and walked once; a few tails are tried per object.
+ */
+const around = (
+  rule: CompiledRule,
+  heads: readonly Candidate[],
+  tails: readonly Candidate[],
+  objects: readonly Candidate[],
+  frame: TextFrame,
+  meter?: WorkMeter,
+): Candidate[] => {
+  const out: Candidate[] = [];
+  const byEnd = [...heads].sort((a, b) => a.end - b.end);
+  const after = [...tails].sort((a, b) => a.start - b.start);
+  let h = 0;
+  let t = 0;
+  for (const object of [...objects].sort((a, b) => a.start - b.start)) {
+    while (h < byEnd.length && (byEnd[h]?.end ?? 0) <= object.start) h++;
+    while (t < after.length && (after[t]?.start ?? 0) < object.end) t++;
+    if (meter !== undefined) meter.steps++;
+    const head = byEnd[h - 1];
+    if (head === undefined) continue;
+    const sentence = frame.sentenceOf(head.start);
+    const tail = after
+      .slice(t, t + TAILS_TRIED)
+      .find(
+        (c) =>
+          c.entry.split === head.entry.split &&
+          c.end - head.start <= rule.window + (object.end - object.start) &&
+          frame.sentenceOf(c.end - 1) === sentence,
+      );
+    if (tail === undefined || frame.sentenceOf(object.start) !== sentence) continue;
+    out.push({
+      entry: head.entry,
+      start: head.start,
+      end: tail.end,
+      anchor: head.start,
+      weight: tail.end - head.start,
+    });
+  }
+  return out;
+};
+
 // A required context (a time span before 美白) must be there; the evidence then covers it too. A negation
 // before the claim (or its predicate) makes it none.
 const withContext = (n: NormalisedText, claim: Candidate): Candidate[] => {
@@ -499,7 +578,8 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       if (c.entry.rule !== undefined && !inScope(c.entry.rule.rule)) continue;
       candidates.push(c);
       const kind = c.entry.kind;
-      if (kind === 'claim' || kind === 'predicate' || kind === 'object') claimParts.push(c);
+      if (kind === 'claim' || kind === 'predicate' || kind === 'object' || kind === 'head' || kind === 'tail')
+        claimParts.push(c);
       else if (kind === 'exception') exceptionSpans.push(c);
       else if (kind === 'disclaimer') disclaimerSpans.push(c);
       else if (kind === 'debunk') debunkCues.push(c);
@@ -557,6 +637,18 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       const objects = own.filter((c) => c.entry.kind === 'object');
       if (predicates.length > 0 && objects.length > 0)
         claims.push(...pairs(rule, predicates, objects, frameOf(), meter));
+      const heads = own.filter((c) => c.entry.kind === 'head');
+      if (heads.length > 0 && objects.length > 0)
+        claims.push(
+          ...around(
+            rule,
+            heads,
+            own.filter((c) => c.entry.kind === 'tail'),
+            objects,
+            frameOf(),
+            meter,
+          ),
+        );
     }
     // Quoted to be refuted (别再相信“三天美白”这种神话, don't believe "miracle cure" ads) is no claim.
     // Cues are few; only the nearest ones around a claim are tried, so this stays linear.

@@ -97,7 +97,8 @@ const claimRuleFields = {
   patterns: z.optional(Phrases),
   /**
    * A claim made of two parts in one clause, in either order, other words between ("reverses type 2
-   * diabetes", "多年的失眠彻底治好了"): an act (cure, 治好) and what it acts on (a disease).
+   * diabetes", "多年的失眠彻底治好了"): an act (cure, 治好) and what it acts on (a disease). A predicate
+   * written with " … " is split around its object: "sent … packing" reads "sent my sciatica packing".
    */
   predicates: z.optional(Phrases),
   objects: z.optional(Phrases),

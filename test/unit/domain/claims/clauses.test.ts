@@ -15,7 +15,10 @@ const PACK: RulePack = {
   negation: { cues: ['not', 'never'], pseudo: ['not only'], maxGap: 3 },
   debunking: ["don't believe", 'myth'],
   rules: [
-    rule('cl.cure', { predicates: ['cures', 'reverses'], objects: ['diabetes', 'eczema'] }),
+    rule('cl.cure', {
+      predicates: ['cures', 'reverses', 'sent … packing', '{put|puts} … to bed'],
+      objects: ['diabetes', 'eczema'],
+    }),
     rule('cl.free-costs', { predicates: ['free'], objects: ['just pay', 'handling fee'], sentences: 2 }),
     rule('cl.disparage', { patterns: ['their cream is fake'], debunkable: false }),
     rule('cl.miracle', { patterns: ['miracle'], exceptions: ['miracle monday'] }),
@@ -113,6 +116,24 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
 
     // Assess: only a question, and only the one that opens the copy
     expect([answered, later, stated]).toEqual([[['cl.cure', 'Eczema? This balm cures']], [], []]);
+  });
+
+  it('reads a predicate split around its object (verb … particle) as one claim, and its head alone as none', () => {
+    // Act
+    const found = [
+      hits('This balm sent my eczema packing'),
+      hits('It puts stubborn eczema to bed for good.'),
+      hits("We sent my gran's eczema cream back. It went to bed early."),
+      hits('It sent my eczema. Packing tips inside.'),
+    ];
+
+    // Assess
+    expect(found).toEqual([
+      [['cl.cure', 'sent my eczema packing']],
+      [['cl.cure', 'puts stubborn eczema to bed']],
+      [],
+      [],
+    ]);
   });
 
   it('does not reach two sentences on', () => {
