@@ -376,7 +376,23 @@ const pairs = (
     let before = byEnd[e - 1];
     for (let k = e - 2; k >= 0 && before !== undefined && byEnd[k]?.end === before.end; k--)
       before = byEnd[k];
-    const after = byStart[s];
+    // After it: the longest predicate in reach in the clause of the first one, the real outcome ("uống hết 2 hộp, hết
+    // đau hẳn" pairs đau with "hết đau", not with the "hết" of the boxes); the first on a tie.
+    const first = byStart[s];
+    let after = first;
+    const sentence = frame.sentenceOf(object.start);
+    for (let k = s + 1; k < byStart.length && (byStart[k]?.start ?? 0) - object.end <= rule.window; k++) {
+      const next = byStart[k];
+      if (
+        next === undefined ||
+        first === undefined ||
+        after === undefined ||
+        frame.sentenceOf(next.start) !== sentence ||
+        frame.clauseBreakBetween(first, next)
+      )
+        break;
+      if (next.end - next.start > after.end - after.start) after = next;
+    }
     const near = [before, after].filter(
       (pred): pred is Candidate =>
         pred !== undefined &&

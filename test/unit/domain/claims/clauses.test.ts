@@ -283,3 +283,25 @@ describe('Class: ClaimMatcher — Vietnamese yes/no questions', () => {
     expect(found).toEqual([['clvq.pass', 'khỏi']]);
   });
 });
+
+describe('Class: ClaimMatcher — the real outcome as evidence', () => {
+  const VI_PACK: RulePack = {
+    id: 'clve',
+    version: '1.0.0',
+    title: 'Outcome evidence test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không'], pseudo: [], maxGap: 3 },
+    rules: [rule('clve.stomach', { languages: ['vi'], predicates: ['hết', 'hết đau'], objects: ['dạ dày'] })],
+  };
+
+  it('pairs the condition with the longest outcome after it in reach, not the first', () => {
+    // Act
+    const found = compileMatcher([VI_PACK])
+      .find('Dạ dày lâu năm, uống hết 2 hộp là hết đau hẳn')
+      .map((hit) => hit.text);
+
+    // Assess
+    expect(found).toEqual(['Dạ dày lâu năm, uống hết 2 hộp là hết đau']);
+  });
+});
