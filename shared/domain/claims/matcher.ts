@@ -185,16 +185,29 @@ const splitPredicates = (
 
 // The phrases of one pack but its topics, in the order the matcher has always listed them (rules, required
 // content, disclaimers, debunking cues): ties between claims of equal length are broken by this order.
+const LATIN_LETTER = /[a-z]/;
+
+/**
+ * A Chinese phrase and its pinyin spellings (zui佳, 国qi). A spelling whose syllable the normaliser folds
+ * back into a Han character (it does when some pack phrase pairs that character with the neighbour) is the
+ * phrase again or another word — 国qi reads 国企 once a phrase holds 国企, and 国企 is no 国旗 — so only
+ * spellings that stay pinyin once normalised are kept.
+ */
+const withPinyin = (phrase: string): CompiledPattern[] => [
+  compilePattern(phrase),
+  ...halfPinyin(phrase)
+    .map(compilePattern)
+    .filter((pattern) => LATIN_LETTER.test(pattern.key)),
+];
+
 const packEntries = (pack: RulePack, index: number): Entry[] => {
   const entries = (rule: CompiledRule | undefined, kind: EntryKind, phrases?: readonly string[]) =>
     (phrases ?? []).flatMap(expandPattern).flatMap((phrase): Entry[] => {
-      const variants = pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind) ? halfPinyin(phrase) : [];
-      return [phrase, ...variants].map((source) => ({
-        pack: index,
-        rule,
-        kind,
-        pattern: compilePattern(source),
-      }));
+      const patterns =
+        pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind)
+          ? withPinyin(phrase)
+          : [compilePattern(phrase)];
+      return patterns.map((pattern) => ({ pack: index, rule, kind, pattern }));
     });
   const claimEntries = pack.rules.flatMap((rule) => {
     const compiled = compileRule(pack, index, rule);
@@ -224,16 +237,8 @@ const topicEntries = (packs: readonly RulePack[]): Entry[] =>
     Object.entries(pack.topics ?? {}).flatMap(([topic, phrases]) =>
       phrases
         .flatMap(expandPattern)
-        .flatMap((phrase) => [phrase, ...(pack.language === 'zh' ? halfPinyin(phrase) : [])])
-        .map(
-          (phrase): Entry => ({
-            pack: index,
-            rule: undefined,
-            kind: 'topic',
-            topic,
-            pattern: compilePattern(phrase),
-          }),
-        ),
+        .flatMap((phrase) => (pack.language === 'zh' ? withPinyin(phrase) : [compilePattern(phrase)]))
+        .map((pattern): Entry => ({ pack: index, rule: undefined, kind: 'topic', topic, pattern })),
     ),
   );
 

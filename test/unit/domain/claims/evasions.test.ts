@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinyinFold } from '#shared/domain/claims/evasions.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { GAP_DECIMAL, GAP_HARD, GAP_SOFT, markupMask, normalise } from '#shared/domain/claims/normaliser.ts';
 import type { RulePack } from '#shared/domain/claims/types.ts';
@@ -154,6 +155,23 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
     ['全网di**一**', 'di**一'],
   ])('pairs and finds Chinese claims through markup, pinyin and decoration: %j', (text, span) => {
     expect(hits(text).map(([, found]) => found)).toEqual([span]);
+  });
+
+  it('does not read another word in a pinyin spelling that folds back to Han: 国企 is no 国旗', () => {
+    // Prepare: a rule on 国旗, and the shipped evasion tables, in which some phrase pairs 国 with 企 (保进国企),
+    // so the spelling 国qi normalises to 国企
+    expect(pinyinFold('qi', '国', undefined)).toBe('企');
+    const flags = compileMatcher([
+      { ...ZH_PACK, rules: [rule('evzh.flag', { languages: ['zh'], patterns: ['国旗'] })] },
+    ]);
+
+    // Act
+    const found = (text: string) => flags.find(text).map((hit) => hit.text);
+
+    // Assess: the company is no flag; the flag, and the flag in pinyin, still are
+    expect(found('中国企业家峰会报名')).toEqual([]);
+    expect(found('广告里用了国旗')).toEqual(['国旗']);
+    expect(found('广告用guo旗图案')).toEqual(['guo旗']);
   });
 
   it('finds what a copy is about with a character in pinyin (dian子烟)', () => {
