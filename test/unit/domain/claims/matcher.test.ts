@@ -190,7 +190,7 @@ describe('Function: compileMatcher', () => {
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@3.5.0+en@3.5.0+vn@3.5.0');
+    expect(matcher.version).toBe('cn@3.6.0+en@3.6.0+vn@3.6.0');
   });
 });
 
