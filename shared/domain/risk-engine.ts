@@ -142,8 +142,8 @@ export const matcherFor = (packs: readonly RulePack[]): ClaimMatcher => {
 
 /**
  * Builds the risk engine once (at cold start): validates every piece of configuration, failing loudly
- * with an `InvalidRiskConfigError`. The claim matcher (~0.25 s for the default packs) is compiled on the
- * first ad-copy evaluation, so a function that only sees spend and sentiment never pays for it; the packs'
+ * with an `InvalidRiskConfigError`. The claim matcher (0.5–1.5 s per language for the default packs) is
+ * compiled on the first ad-copy evaluation, so a function that only sees spend and sentiment never pays for it; the packs'
  * structure is checked at once, and the checks that normalise every phrase run with that compilation (and
  * in `npm test` for the default packs). The engine is pure and safe to share between requests.
  *

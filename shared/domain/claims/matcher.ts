@@ -1,6 +1,8 @@
 import type { Language } from '../event.ts';
 import type { Automaton } from './automaton.ts';
 import { compileAutomaton } from './automaton.ts';
+import type { Chain } from './chain.ts';
+import { ChainScan, chainParts } from './chain.ts';
 import { halfPinyin } from './evasions.ts';
 import type { NegationCheck, QuestionCheck } from './negation.ts';
 import { negationCheck, questionCheck } from './negation.ts';
@@ -124,6 +126,11 @@ interface Entry {
   readonly topic?: string;
   /** For the head and tail of a split predicate ("sent … packing"): which predicate they are parts of. */
   readonly split?: number;
+  /**
+   * For one option of one part of a phrase matched as a chain (see `chain.ts`): the hit is a step of the
+   * chain, and the chain's whole match is the candidate, with the literal it matched as its pattern.
+   */
+  readonly link?: { readonly chain: Chain<Entry>; readonly part: number; readonly option: number };
 }
 
 interface Candidate {
@@ -172,16 +179,18 @@ const splitPredicates = (
   phrases: readonly string[] | undefined,
   entries: (rule: CompiledRule, kind: EntryKind, phrases?: readonly string[]) => Entry[],
 ): Entry[] =>
-  (phrases ?? []).flatMap(expandPattern).flatMap((phrase) => {
-    const [head, tail, ...more] = phrase.split(SPLIT);
-    if (tail === undefined || more.length > 0 || head === undefined)
-      return entries(rule, 'predicate', [phrase]);
-    const split = splits++;
-    return [
-      ...entries(rule, 'head', [head]).map((entry) => ({ ...entry, split })),
-      ...entries(rule, 'tail', [tail]).map((entry) => ({ ...entry, split })),
-    ];
-  });
+  (phrases ?? [])
+    .flatMap((written) => (SPLIT.test(written) ? expandPattern(written) : [written]))
+    .flatMap((phrase) => {
+      const [head, tail, ...more] = phrase.split(SPLIT);
+      if (tail === undefined || more.length > 0 || head === undefined)
+        return entries(rule, 'predicate', [phrase]);
+      const split = splits++;
+      return [
+        ...entries(rule, 'head', [head]).map((entry) => ({ ...entry, split })),
+        ...entries(rule, 'tail', [tail]).map((entry) => ({ ...entry, split })),
+      ];
+    });
 
 // The phrases of one pack but its topics, in the order the matcher has always listed them (rules, required
 // content, disclaimers, debunking cues): ties between claims of equal length are broken by this order.
@@ -200,14 +209,46 @@ const withPinyin = (phrase: string): CompiledPattern[] => [
     .filter((pattern) => LATIN_LETTER.test(pattern.key)),
 ];
 
+// One keyword per option of each part of a chain; the chain's target is the entry its whole match becomes
+// (its pattern is replaced by the literal matched).
+const chainEntries = (
+  base: Pick<Entry, 'pack' | 'rule' | 'kind'>,
+  parts: NonNullable<ReturnType<typeof chainParts>>,
+): Entry[] => {
+  const chain: Chain<Entry> = {
+    parts,
+    target: { ...base, pattern: compilePattern(parts.map((p) => p.options[0]).join('')) },
+  };
+  return parts.flatMap((part, partIndex) =>
+    part.options.flatMap((option, optionIndex): Entry[] =>
+      part.keys[optionIndex] === ''
+        ? []
+        : [
+            {
+              ...base,
+              pattern: compilePattern(option),
+              link: { chain, part: partIndex, option: optionIndex },
+            },
+          ],
+    ),
+  );
+};
+
 const packEntries = (pack: RulePack, index: number): Entry[] => {
   const entries = (rule: CompiledRule | undefined, kind: EntryKind, phrases?: readonly string[]) =>
-    (phrases ?? []).flatMap(expandPattern).flatMap((phrase): Entry[] => {
-      const patterns =
-        pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind)
-          ? withPinyin(phrase)
-          : [compilePattern(phrase)];
-      return patterns.map((pattern) => ({ pack: index, rule, kind, pattern }));
+    (phrases ?? []).flatMap((written): Entry[] => {
+      const pinyin = pack.language === 'zh' && MATCHED_WITH_VARIANTS.has(kind);
+      // A product of many alternatives is matched as a chain; pinyin spellings are made per literal.
+      const parts = pinyin ? undefined : chainParts(written);
+      if (parts !== undefined) return chainEntries({ pack: index, rule, kind }, parts);
+      return expandPattern(written).flatMap((phrase): Entry[] =>
+        (pinyin ? withPinyin(phrase) : [compilePattern(phrase)]).map((pattern) => ({
+          pack: index,
+          rule,
+          kind,
+          pattern,
+        })),
+      );
     });
   const claimEntries = pack.rules.flatMap((rule) => {
     const compiled = compileRule(pack, index, rule);
@@ -567,15 +608,25 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     const found: Candidate[] = [];
     const topics = new Set<string>();
     const topicSpans: Candidate[] = [];
-    automaton.each(n.text, (keyword, start, end) => {
-      const entry = entries[keyword];
-      if (entry === undefined) return;
+    const admit = (entry: Entry, start: number, end: number): void => {
       const candidate = { entry, start, end };
       if (!isAccepted(n, candidate)) return;
       if (entry.kind === 'topic' && entry.topic !== undefined) {
         topics.add(entry.topic);
         topicSpans.push(candidate);
       } else found.push(candidate);
+    };
+    // A chain's match is the literal it spells, judged as that literal would be if it had been expanded:
+    // only where the text normalises to exactly that literal's key.
+    const chains = new ChainScan<Entry>((chain, start, end, phrase) => {
+      const pattern = compilePattern(phrase);
+      if (n.text.slice(start, end) === pattern.key) admit({ ...chain.target, pattern }, start, end);
+    });
+    automaton.each(n.text, (keyword, start, end) => {
+      const entry = entries[keyword];
+      if (entry === undefined) return;
+      if (entry.link === undefined) admit(entry, start, end);
+      else chains.hit(entry.link.chain, entry.link.part, entry.link.option, start, end);
     });
     const context: CopyContext = { topics };
     const verdicts = new Map<ClaimRule | RequiredContentRule, boolean>();

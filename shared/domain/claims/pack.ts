@@ -1,5 +1,7 @@
 import { failOnIssues, issueMessage } from '../config-error.ts';
 import { compileAutomaton } from './automaton.ts';
+import type { Chain } from './chain.ts';
+import { ChainScan, chainParts } from './chain.ts';
 import type { ClaimRule, RuleExamples, RulePack } from './pack-schema.ts';
 import { RulePackSchema } from './pack-schema.ts';
 import { compilePattern, expandPattern } from './pattern.ts';
@@ -10,31 +12,67 @@ const phrasesOf = (rule: ClaimRule): readonly string[] => [
   ...(rule.objects ?? []),
 ];
 
-// Normalises every phrase: the part of validation that costs, run when the matcher is compiled.
+// Normalises every phrase: the part of validation that costs, run when the matcher is compiled. A phrase
+// matched as a chain (chain.ts) has no empty literal (it would not be chained if every part could be absent).
 const emptyPhraseIssues = (rule: ClaimRule): string[] =>
   [...phrasesOf(rule), ...(rule.exceptions ?? [])].flatMap((phrase) =>
-    expandPattern(phrase).flatMap((literal) =>
-      compilePattern(literal).key === '' ? [`"${literal}" is empty after normalisation`] : [],
-    ),
+    chainParts(phrase) !== undefined
+      ? []
+      : expandPattern(phrase).flatMap((literal) =>
+          compilePattern(literal).key === '' ? [`"${literal}" is empty after normalisation`] : [],
+        ),
   );
 
-const keys = (phrases: readonly string[]): string[] =>
-  phrases.flatMap(expandPattern).map((phrase) => compilePattern(phrase).key);
+// The literals of a chained phrase that stand for it in a check that would otherwise expand it: its first,
+// middle and last expansions, each option of every part appearing in one of them only when parts are short.
+const representatives = (phrase: string): string[] => {
+  const parts = chainParts(phrase) ?? [];
+  const pick = (at: (options: readonly string[]) => string | undefined): string =>
+    parts.map((part) => at(part.options) ?? '').join('');
+  return [
+    ...new Set([
+      pick((options) => options[0]),
+      pick((options) => options[Math.floor(options.length / 2)]),
+      pick((options) => options.at(-1)),
+    ]),
+  ];
+};
 
 // An exception that contains none of the rule's phrases can never apply: almost certainly a typo. Linear:
-// one automaton of the rule's phrases reads each exception (a rule may hold thousands of phrases and
-// exceptions once `{a|b}` is expanded), rather than every phrase being sought in every exception.
+// one automaton of the rule's phrases (chains as their parts) reads each exception, rather than every
+// phrase being sought in every exception. A chained exception is checked through its representatives.
 const exceptionIssues = (rule: ClaimRule): string[] => {
-  const exceptions = (rule.exceptions ?? []).flatMap(expandPattern);
+  const exceptions = (rule.exceptions ?? []).flatMap((exception) =>
+    chainParts(exception) === undefined ? expandPattern(exception) : representatives(exception),
+  );
   if (exceptions.length === 0) return [];
-  const phrases = keys(phrasesOf(rule));
+  const phrases = phrasesOf(rule);
+  const keywords: { key: string; link?: { chain: Chain<string>; part: number; option: number } }[] = [];
+  for (const phrase of phrases) {
+    const parts = chainParts(phrase);
+    if (parts === undefined) {
+      for (const literal of expandPattern(phrase)) keywords.push({ key: compilePattern(literal).key });
+      continue;
+    }
+    const chain: Chain<string> = { parts, target: phrase };
+    parts.forEach((part, p) => {
+      part.keys.forEach((key, option) => {
+        if (key !== '') keywords.push({ key, link: { chain, part: p, option } });
+      });
+    });
+  }
   // An empty phrase is in every exception (and is reported as empty).
-  if (phrases.includes('')) return [];
-  const automaton = compileAutomaton(phrases);
+  if (keywords.some(({ key }) => key === '')) return [];
+  const automaton = compileAutomaton(keywords.map(({ key }) => key));
   return exceptions.flatMap((exception) => {
     let found = false;
-    automaton.each(compilePattern(exception).key, () => {
+    const chains = new ChainScan<string>(() => {
       found = true;
+    });
+    automaton.each(compilePattern(exception).key, (keyword, start, end) => {
+      const link = keywords[keyword]?.link;
+      if (link === undefined) found = true;
+      else chains.hit(link.chain, link.part, link.option, start, end);
     });
     return found ? [] : [`exception "${exception}" contains no phrase`];
   });

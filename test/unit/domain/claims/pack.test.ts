@@ -64,6 +64,30 @@ describe('Function: validatePack', () => {
     expect(() => validatePack(withRule(override))).toThrow(message);
   });
 
+  it('reads a product of alternatives as a chain: an exception holding one of its literals is fine', () => {
+    // Prepare: 6 × 6 × 4 = 144 literals, matched as a chain (chain.ts)
+    const patterns = [
+      '{cures|heals|reverses|ends|beats|fixes} {acne|eczema|asthma|gout|lupus|rosacea} {fast|today|for good|in days}',
+    ];
+
+    // Act / Assess
+    expect(validatePack(withRule({ patterns, exceptions: ['never beats gout for good'] })).id).toBe('en');
+    expect(() => validatePack(withRule({ patterns, exceptions: ['beats gout slowly'] }))).toThrow(
+      'exception "beats gout slowly" contains no phrase',
+    );
+    // A chained exception is checked through its first, middle and last literals.
+    expect(() =>
+      validatePack(
+        withRule({
+          patterns,
+          exceptions: [
+            '{no|never|not} {cure|heal|fix|end|beat|reverse} {acne|eczema|gout|lupus} {fast|soon|today}',
+          ],
+        }),
+      ),
+    ).toThrow('contains no phrase');
+  });
+
   it('leaves the checks that normalise every phrase to the matcher when asked, but not the rest', () => {
     expect(validatePack(withRule({ patterns: [' - '] }), { phrases: false }).id).toBe('en');
     expect(() => validatePack(withRule({ patterns: ['{cure|cures'] }), { phrases: false })).toThrow(
