@@ -166,10 +166,10 @@ describe('Exports through the local stack', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="risk-radar-reviews-/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: Record<string, string>[] = parse(bytes, { bom: true, columns: true });
-    const row = rows.find((candidate) => candidate['审核编号'] === reviewOf.zh);
-    expect(row?.['文案内容']).toBe(COPIES.zh.text);
-    expect(row?.['状态']).toBe('已驳回');
-    expect(row?.['决定备注']).toBe('“全网最佳”属绝对化用语');
+    const row = rows.find((candidate) => candidate.审核编号 === reviewOf.zh);
+    expect(row?.文案内容).toBe(COPIES.zh.text);
+    expect(row?.状态).toBe('已驳回');
+    expect(row?.决定备注).toBe('“全网最佳”属绝对化用语');
   });
 
   it.each(['zh', 'vi'] as const)(

@@ -29,7 +29,7 @@ const SubjectValue = ({ field, value }: { field: keyof Subject; value: string })
   ) : field === 'campaignId' ? (
     <Link href={campaignHref(value)}>{value}</Link>
   ) : (
-    <>{value}</>
+    value
   );
 
 /** An audit line's `from`/`to`: a level (`yellow` → `red`) or a status (`resolved` → `open`). */
