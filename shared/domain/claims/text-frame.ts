@@ -89,6 +89,20 @@ const rolesTable = (): Uint8Array => {
   }
   return roles;
 };
+const ELLIPSIS = 0x2026;
+const LOWER_CASE = /\p{Ll}/u;
+/**
+ * Whether the mark at `k` is an ellipsis ("…", "...") that pauses a sentence rather than ending it: a
+ * lower-case word goes on after it ("the heartburn just… stopped"). Looks at most a few spaces ahead.
+ */
+const pausesSentence = (original: string, k: number): boolean => {
+  const code = original.charCodeAt(k);
+  const ellipsis = code === ELLIPSIS || (code === FULL_STOP && k >= 2 && original.startsWith('..', k - 2));
+  if (!ellipsis) return false;
+  let next = k + 1;
+  while (next < original.length && next - k <= 3 && original.charCodeAt(next) === 32) next++;
+  return LOWER_CASE.test(original[next] ?? '');
+};
 const QUOTED = 1;
 const TITLED = 2;
 
@@ -134,8 +148,10 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       if (!inWord) closing = CLOSING.get(code) ?? -1;
     }
     if (
-      ((role[code] ?? 0) & ENDS_SENTENCE) !== 0 ||
-      (code === FULL_STOP && (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))))
+      (((role[code] ?? 0) & ENDS_SENTENCE) !== 0 ||
+        (code === FULL_STOP &&
+          (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))))) &&
+      !pausesSentence(original, k)
     ) {
       // A run of marks ("!!", "?!", "。。。") ends one sentence.
       const run = breaks.length > 0 && breaks[breaks.length - 1] === k - 1;

@@ -136,6 +136,25 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     ]);
   });
 
+  it('reads an ellipsis before a lower-case word as a pause, before a capital as a sentence end', () => {
+    // Act
+    const paused = [
+      hits('Stubborn eczema… this balm cures it'),
+      hits('Stubborn eczema... this balm cures it'),
+    ];
+    const ended = [
+      hits('Stubborn eczema… This balm cures it'),
+      hits('Stubborn eczema... This balm cures it'),
+    ];
+
+    // Assess
+    expect(paused).toEqual([
+      [['cl.cure', 'eczema… this balm cures']],
+      [['cl.cure', 'eczema... this balm cures']],
+    ]);
+    expect(ended).toEqual([[], []]);
+  });
+
   it('does not reach two sentences on', () => {
     expect(hits('FREE smartwatch! Great battery. Just pay $19.95 shipping.')).toEqual([]);
   });
