@@ -28,7 +28,7 @@ import { consoleLogger, type LocalLogger } from './logger.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { assertPortFree, closeServer, listen } from './server-lifecycle.ts';
 import { createStaticSite } from './static-site.ts';
-import { type StreamPollerOptions, startStreamPoller } from './stream-poller.ts';
+import { type StreamPoller, type StreamPollerOptions, startStreamPoller } from './stream-poller.ts';
 import { passesStreamFilter } from './stream-records.ts';
 
 export interface LocalStackOptions {
@@ -83,6 +83,8 @@ export interface LocalStack {
   readonly schedules: () => ReadonlyMap<string, Date>;
   /** Runs a scheduled function now (as `aws lambda invoke` would) and returns its result. */
   runScheduled(id: string): Promise<unknown>;
+  /** Resolves once every stream consumer has handled what was written before the call (StreamPoller.idle). */
+  streamsIdle(): Promise<void>;
   /** Finishes in-flight requests and the stream batch, then stops DynamoDB Local. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -175,6 +177,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const deadLetterFile = join(dataDir, 'stream-dead-letter.jsonl');
     const streamsClient = new DynamoDBStreamsClient(clientConfig);
     cleanups.push(async () => streamsClient.destroy());
+    const pollers: StreamPoller[] = [];
     // One poller per stream consumer, as AWS gives each its own event source mapping: each keeps its own
     // checkpoint and dead letters (the escalation consumer's under the names they always had).
     for (const consumer of STREAM_CONSUMERS) {
@@ -209,6 +212,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
             }),
         logger,
       });
+      pollers.push(poller);
       cleanups.push(poller.stop);
     }
 
@@ -261,6 +265,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       env,
       schedules: scheduler.next,
       runScheduled: scheduler.runNow,
+      streamsIdle: async () => {
+        await Promise.all(pollers.map((poller) => poller.idle()));
+      },
       stop: stopAll,
     };
   } catch (error) {

@@ -75,6 +75,12 @@ export interface StreamPollerOptions {
 export interface StreamPoller {
   /** Lets the batch in flight finish (and be checkpointed), then stops polling. */
   stop(): Promise<void>;
+  /**
+   * Resolves once a poll that started after the call found nothing new on any shard: every record written
+   * before the call has been handled (or dead-lettered). Benchmarks wait for it so that one phase's
+   * backlog does not slow the next; resolves at once after stop().
+   */
+  idle(): Promise<void>;
 }
 
 /**
@@ -279,8 +285,17 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   };
 
   let lastError = '';
+  /** Polls started so far, and who waits for an idle one that started after they asked. */
+  let polls = 0;
+  let idleWaiters: { readonly after: number; readonly resolve: () => void }[] = [];
+  const wakeIdle = (poll: number): void => {
+    const due = idleWaiters.filter((waiter) => waiter.after < poll);
+    idleWaiters = idleWaiters.filter((waiter) => waiter.after >= poll);
+    for (const waiter of due) waiter.resolve();
+  };
   const loop = async (): Promise<void> => {
     while (!stopping()) {
+      const poll = ++polls;
       let busy = false;
       try {
         await shards.refresh();
@@ -296,8 +311,10 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
         if (message !== lastError) logger.error(`Stream poller: ${message}`, error);
         lastError = message;
       }
+      if (!busy && lastError === '') wakeIdle(poll);
       if (!busy) await pause(intervalMs);
     }
+    wakeIdle(Number.POSITIVE_INFINITY);
   };
 
   const running = loop();
@@ -306,5 +323,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       stopSignal.abort();
       await running;
     },
+    idle: () =>
+      stopping()
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => idleWaiters.push({ after: polls, resolve })),
   };
 };

@@ -361,4 +361,21 @@ describe('Function: startStreamPoller', () => {
     const positions = Object.values(checkpoint.shards).map((shard) => shard.sequenceNumber);
     expect(positions).toContain(notify.records()[0]?.dynamodb?.SequenceNumber);
   });
+  it('idle() resolves only once every record written before the call has been handled', async () => {
+    // Prepare: 25 records (three batches), each batch handled slowly.
+    let handled = 0;
+    const notify = recordingStreamHandler(async (event) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      handled += event.Records.length;
+      return { batchItemFailures: [] };
+    });
+    const { poller } = await start({ handler: notify.handler });
+    for (const id of Array.from({ length: 25 }, (_, index) => `idle-${index}`)) await putCase(id, true);
+
+    // Act
+    await poller.idle();
+
+    // Assess
+    expect(handled).toBe(25);
+  });
 });
