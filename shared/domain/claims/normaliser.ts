@@ -457,7 +457,7 @@ const textOf = (units: Uint16Array, length: number): string => {
  * n.original.slice(n.starts[0], n.ends[1]); // '最 佳'
  */
 export const normalise = (original: string): NormalisedText => {
-  const out = normaliseToScratch(original);
+  const out = normaliseToScratch(withVowelI(original));
   const { length } = out;
   // One buffer for the three maps: a typed array of a copy's size lives outside the heap, and each such
   // buffer costs an allocation and a finaliser.
@@ -470,6 +470,31 @@ export const normalise = (original: string): NormalisedText => {
   gapBefore.set(out.gapBefore.subarray(0, length));
   return { original, text: textOf(out.units, length), starts, ends, gapBefore };
 };
+
+// "!" or "1" written for the vowel i of a Vietnamese word (tr! dứt đ!ểm v!êm xoang, tr1 mụn): right after the
+// consonants that open a word (a Vietnamese syllable always holds a vowel) and before a lower-case letter, or
+// ending a word after a two-letter opening (tr!, th!, ch!; a lone b1 or F1 stays a code).
+const I_STAND_IN = /(?<![\p{L}\p{M}\p{N}])([bcdđghklmnpqrstvx]{1,3})[!1](?=(\p{L})?)/giu;
+const WORD_OPENINGS: ReadonlySet<string> = new Set(['ch', 'gh', 'kh', 'ng', 'nh', 'ph', 'th', 'tr', 'ngh']);
+const LOWER_CASE = /\p{Ll}/u;
+const STAND_IN_MARK = /[!1]/;
+
+/**
+ * A Vietnamese copy with "!" or "1" for the vowel i, that vowel put back, same length (each stand-in is one
+ * unit, so every offset still points at the copy as written); any other text as it is.
+ *
+ * @example
+ * withVowelI('tr! dứt đ!ểm'); // 'tri dứt điểm'
+ */
+export const withVowelI = (original: string): string =>
+  STAND_IN_MARK.test(original) && VIETNAMESE.test(original)
+    ? original.replace(I_STAND_IN, (whole: string, opening: string, next: string | undefined) =>
+        (next !== undefined && LOWER_CASE.test(next)) ||
+        (next === undefined && WORD_OPENINGS.has(opening.toLowerCase()))
+          ? `${opening}i`
+          : whole,
+      )
+    : original;
 
 /** What a rule phrase compiles from; see `phraseKey`. */
 export interface PhraseKey {

@@ -1,5 +1,5 @@
 import type { NormalisedText } from './normaliser.ts';
-import { markupMask } from './normaliser.ts';
+import { markupMask, withVowelI } from './normaliser.ts';
 import { countAtMost } from './sorted.ts';
 
 /**
@@ -126,8 +126,10 @@ export const textFrame = (n: NormalisedText): TextFrame => {
   // The sentences that end with a question mark.
   const questions = new Set<number>();
   const markup = markupMask(n);
+  // A "!" written for the vowel i (tr! dứt điểm) is a letter, as the normaliser reads it: it ends nothing.
+  const read = withVowelI(original);
   for (let k = 0; k < original.length; k++) {
-    const code = original.charCodeAt(k);
+    const code = read.charCodeAt(k);
     // Inside a tag or an entity (&#30496;, &quot;) nothing opens, closes or ends.
     if (markup?.[k] === 1) continue;
     if (code === 0x300a) titleDepth++;

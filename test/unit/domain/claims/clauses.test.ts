@@ -191,6 +191,30 @@ describe('Class: ClaimMatcher — names in Vietnamese copy', () => {
   });
 });
 
+describe('Class: ClaimMatcher — Vietnamese written with "!" for i', () => {
+  const VI_PACK: RulePack = {
+    id: 'clvii',
+    version: '1.0.0',
+    title: 'Stand-in test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không'], pseudo: [], maxGap: 2 },
+    rules: [rule('clvii.cure', { languages: ['vi'], predicates: ['trị dứt điểm'], objects: ['viêm xoang'] })],
+  };
+  const viHits = (text: string) =>
+    compileMatcher([VI_PACK])
+      .find(text)
+      .map((hit) => [hit.rule.id, hit.text]);
+
+  it('reads "tr! dứt đ!ểm v!êm xoang" as the claim, the "!" ending no sentence', () => {
+    expect(viHits('Thuốc nam tr! dứt đ!ểm v!êm xoang')).toEqual([['clvii.cure', 'tr! dứt đ!ểm v!êm xoang']]);
+  });
+
+  it('still ends a sentence at an exclamation after a whole word', () => {
+    expect(viHits('Mua ngay để trị dứt điểm! Viêm xoang hay tái phát')).toEqual([]);
+  });
+});
+
 describe('Class: ClaimMatcher — Vietnamese outcomes and questions', () => {
   const VI_PACK: RulePack = {
     id: 'clvo',

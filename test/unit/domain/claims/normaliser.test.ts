@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, originalRange, phraseKey, stripDiacritics } from '#shared/domain/claims/normaliser.ts';
+import {
+  normalise,
+  originalRange,
+  phraseKey,
+  stripDiacritics,
+  withVowelI,
+} from '#shared/domain/claims/normaliser.ts';
 
 describe('Function: normalise', () => {
   it.each([
@@ -98,5 +104,34 @@ describe('Function: phraseKey', () => {
     // Assess
     expect(key).toEqual({ text, gaps, decimals });
     expect(key.text).toBe(normalise(phrase).text);
+  });
+});
+
+describe('Function: withVowelI', () => {
+  it.each([
+    ['"!" inside a word', 'đ!ểm v!êm xoang', 'điểm viêm xoang'],
+    ['"!" ending a word after a two-letter opening', 'tr! dứt', 'tri dứt'],
+    ['"1" ending a word after a two-letter opening', 'tr1 mụn', 'tri mụn'],
+  ])('puts back the vowel i written as %s in Vietnamese copy', (_case, text, expected) => {
+    expect(withVowelI(text)).toBe(expected);
+  });
+
+  it.each([
+    ['an exclamation after a word with its vowel', 'Mua ngay! Giảm giá sốc'],
+    ['a code of one letter and a digit', 'Bằng lái hạng B1, giống F1 tốt'],
+    ['a capital after the mark', 'Đặt ngay!Giá tốt'],
+    ['copy that is not Vietnamese', 'tr! d!em, v1em'],
+  ])('leaves %s as it is', (_case, text) => {
+    expect(withVowelI(text)).toBe(text);
+  });
+
+  it('lets normalise read the stand-in as the vowel, its range still the copy as written', () => {
+    // Act
+    const n = normalise('Thuốc tr! dứt đ!ểm');
+    const range = originalRange(n, n.text.indexOf('tri'), n.text.length);
+
+    // Assess
+    expect(n.text).toBe(normalise('Thuốc trị dứt điểm').text);
+    expect(n.original.slice(range.start, range.end)).toBe('tr! dứt đ!ểm');
   });
 });
