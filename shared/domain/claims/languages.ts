@@ -3,6 +3,16 @@ import type { Language } from '../event.ts';
 const HAN = /\p{Script=Han}/gu;
 // Letters only Vietnamese uses among the languages packs cover (ă â đ ê ô ơ ư and the tone marks on them).
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+const VIETNAMESE_LETTER = new RegExp(VIETNAMESE.source, 'iu');
+
+/**
+ * Whether a text holds a letter only Vietnamese writes (ă â đ ê ô ơ ư, the tone marks on them).
+ *
+ * @example
+ * hasVietnameseLetters('hạt macca'); // true
+ */
+export const hasVietnameseLetters = (text: string): boolean => VIETNAMESE_LETTER.test(text);
+
 /**
  * Frequent English words, function words and the commonest words of ad copy, none of which is also a
  * Vietnamese syllable typed without its marks (so no "to", "in", "the"-like "than", "day", "not", "but",

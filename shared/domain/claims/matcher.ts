@@ -14,6 +14,7 @@ import type { CompiledPattern } from './pattern.ts';
 import {
   accentsAgree,
   compilePattern,
+  doublesAgree,
   expandPattern,
   hasPlausibleGaps,
   hasWordBoundaries,
@@ -297,6 +298,7 @@ const scannerOf = (entries: readonly Entry[]): Scanner => ({
 const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
   const { start, end, entry } = candidate;
   if (!hasWordBoundaries(n, start, end) || !hasPlausibleGaps(n, start, end, entry.pattern)) return false;
+  if (!doublesAgree(n, start, end, entry.pattern)) return false;
   const range = originalRange(n, start, end);
   return accentsAgree(n.original.slice(range.start, range.end), entry.pattern);
 };

@@ -1,5 +1,14 @@
+import { hasVietnameseLetters } from './languages.ts';
 import type { NormalisedText } from './normaliser.ts';
-import { accentKey, GAP_DECIMAL, isAscii, isWordEdge, phraseKey, stripDiacritics } from './normaliser.ts';
+import {
+  accentKey,
+  GAP_DECIMAL,
+  isAscii,
+  isWordEdge,
+  normalise,
+  phraseKey,
+  stripDiacritics,
+} from './normaliser.ts';
 
 /** A rule phrase ready to match: its normalised key and what the matcher needs to judge a hit. */
 export interface CompiledPattern {
@@ -12,6 +21,8 @@ export interface CompiledPattern {
   readonly decimals: ReadonlySet<number>;
   /** The phrase's letters with diacritics, when it has any; see `accentsAgree`. */
   readonly accents: readonly string[] | undefined;
+  /** Offsets in `key` where the phrase writes a consonant twice ("massage" → 2); see `doublesAgree`. */
+  readonly doubled: ReadonlySet<number>;
 }
 
 const LATIN = /\p{Script=Latin}/u;
@@ -74,6 +85,61 @@ const NO_OFFSETS: ReadonlySet<number> = new Set();
 const setOf = (offsets: readonly number[]): ReadonlySet<number> =>
   offsets.length === 0 ? NO_OFFSETS : new Set(offsets);
 
+// A consonant written twice in a row (the normaliser reads a run of a letter once: cuuures is cures).
+const DOUBLE_CONSONANT = /([b-df-hj-np-tv-z])\1/i;
+const isDoubleConsonant = (written: string): boolean =>
+  written.length === 2 && DOUBLE_CONSONANT.test(written);
+
+/** The offsets in a phrase's key where it writes a consonant twice (most phrases: none, not normalised). */
+const doubledOf = (source: string): ReadonlySet<number> => {
+  if (!DOUBLE_CONSONANT.test(source)) return NO_OFFSETS;
+  const n = normalise(source);
+  const offsets: number[] = [];
+  for (let k = 0; k < n.text.length; k++)
+    if (isDoubleConsonant(source.slice(n.starts[k] ?? 0, n.ends[k] ?? 0))) offsets.push(k);
+  return setOf(offsets);
+};
+
+// Whether each normalised copy holds Vietnamese letters, asked once per copy (not per hit).
+const vietnameseCopies = new WeakMap<NormalisedText, boolean>();
+const isVietnameseCopy = (n: NormalisedText): boolean => {
+  let vietnamese = vietnameseCopies.get(n);
+  if (vietnamese === undefined) {
+    vietnamese = hasVietnameseLetters(n.original);
+    vietnameseCopies.set(n, vietnamese);
+  }
+  return vietnamese;
+};
+
+/**
+ * Vietnamese never writes a consonant twice, so in Vietnamese copy a doubled consonant is another word
+ * (a loanword: macca, the macadamia, is no "maca"), not a stretched spelling of a phrase that writes it
+ * once (stretching repeats vowels: cuuures). Elsewhere a doubled consonant is a spelling (labelled,
+ * labeled) and agrees.
+ *
+ * @example
+ * doublesAgree(normalise('hạt macca'), 4, 8, compilePattern('maca')); // false
+ */
+export const doublesAgree = (
+  n: NormalisedText,
+  start: number,
+  end: number,
+  pattern: CompiledPattern,
+): boolean => {
+  for (let k = start; k < end; k++) {
+    const from = n.starts[k] ?? 0;
+    const to = n.ends[k] ?? 0;
+    if (
+      to - from === 2 &&
+      !pattern.doubled.has(k - start) &&
+      isDoubleConsonant(n.original.slice(from, to)) &&
+      isVietnameseCopy(n)
+    )
+      return false;
+  }
+  return true;
+};
+
 const COMPILED_LIMIT = 200_000;
 const compiled = new Map<string, CompiledPattern>();
 
@@ -93,6 +159,7 @@ export const compilePattern = (source: string): CompiledPattern => {
     gaps: setOf(gaps),
     decimals: setOf(decimals),
     accents: accentsOf(source),
+    doubled: doubledOf(source),
   };
   // Validation and the matcher both compile every phrase; packs are reloaded only with a new version.
   if (compiled.size < COMPILED_LIMIT) compiled.set(source, pattern);

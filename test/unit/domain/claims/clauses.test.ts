@@ -215,6 +215,37 @@ describe('Class: ClaimMatcher — Vietnamese written with "!" for i', () => {
   });
 });
 
+describe('Class: ClaimMatcher — doubled consonants in Vietnamese copy', () => {
+  const EN_PACK: RulePack = {
+    id: 'cldbl',
+    version: '1.0.0',
+    title: 'Doubled consonant test pack',
+    language: 'en',
+    markets: ['US', 'VN'],
+    negation: { cues: ['not'], pseudo: [], maxGap: 2 },
+    topics: { 'health-food': ['maca'] },
+    rules: [rule('cldbl.spa', { patterns: ['massage cures'] })],
+  };
+  const matcher = compileMatcher([EN_PACK]);
+  const topicsOf = (text: string) => [...matcher.inspect(text).topics];
+
+  it('reads a consonant written twice in Vietnamese copy as another word (macca is no maca)', () => {
+    expect(topicsOf('Hạt dinh dưỡng mix hạnh nhân, óc chó, macca – ăn vặt lành mạnh')).toEqual([]);
+  });
+
+  it('still matches the phrase as written, and a doubled consonant outside Vietnamese copy', () => {
+    // Act
+    const found = [
+      topicsOf('Bột maca Peru nguyên chất, dinh dưỡng'),
+      topicsOf('Organic macca powder'),
+      matcher.find('Dịch vụ: massage cures đau lưng').map((hit) => hit.text),
+    ];
+
+    // Assess
+    expect(found).toEqual([['health-food'], ['health-food'], ['massage cures']]);
+  });
+});
+
 describe('Class: ClaimMatcher — Vietnamese outcomes and questions', () => {
   const VI_PACK: RulePack = {
     id: 'clvo',
