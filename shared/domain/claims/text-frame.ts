@@ -13,8 +13,9 @@ export interface TextFrame {
   /** Whether a span lies inside a title in 《》 (a film, a book, a law: 《最好的我们》 makes no claim). */
   inTitle(span: { readonly start: number; readonly end: number }): boolean;
   /**
-   * Whether a span is one capitalised word in the middle of a sentence after another capitalised word:
-   * a name (Quán Phở Nhất), not a claim.
+   * Whether a span is one capitalised word in the middle of a sentence after another capitalised word,
+   * or the first word of the copy before another capitalised one: a name (Quán Phở Nhất, Nhất Phương shop),
+   * not a claim.
    */
   isName(span: { readonly start: number; readonly end: number }): boolean;
   /** Whether a span is a house number: "No. 1 High Street", "số 1 Lê Lợi" (a capitalised name follows). */
@@ -67,6 +68,8 @@ const STREET =
   /\b(?:street|st|road|rd|avenue|ave|place|square|lane|way|boulevard|blvd)\b|đường|phố|ngõ|hẻm|quận|phường/iu;
 const ADDRESS_BEFORE = /(?:\bat|\bfrom|\bnear|\bto|tại|ở|địa chỉ|số nhà)\s*:?\s*$/iu;
 const NEAR_AFTER = 6;
+// How far into a copy a name may open it (after an emoji or a bullet or two).
+const NAME_OPENING = 24;
 // A claim asked as a question and refused right after it (考前押题？不存在的。): the refusal starts at most
 // this many normalised units after the question's end.
 const NEAR_REFUSAL = 4;
@@ -218,7 +221,16 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       // One capitalised word after another (Quán Phở Nhất), or capitalised words after a lower-case one
       // (Cửa hàng Duy Nhất): a name, in the middle of a sentence, not its first word.
       const before = /(\p{L}+)\s+$/u.exec(original.slice(Math.max(0, from - 24), from));
-      if (before === null || /[.!?:;–—-]\s*$/.test(original.slice(0, from - before[0].length))) return false;
+      // The first word of the copy, capitalised and followed by another capitalised word: a name that opens
+      // it (Nhất Phương shop áo dài, Nhất Nam Furniture).
+      if (before === null)
+        return (
+          from < NAME_OPENING &&
+          !/\s/.test(words) &&
+          !/\p{L}/u.test(original.slice(0, from)) &&
+          /^\s+\p{Lu}\p{Ll}/u.test(original.slice(to, to + 8))
+        );
+      if (/[.!?:;–—-]\s*$/.test(original.slice(0, from - before[0].length))) return false;
       const single = !/\s/.test(words);
       return single ? /^\p{Lu}/u.test(before[1] ?? '') : true;
     },

@@ -182,6 +182,16 @@ describe('Class: ClaimMatcher — names in Vietnamese copy', () => {
     expect(viHits('Ghé Quán Phở Nhất ăn sáng')).toEqual([]);
   });
 
+  it('reads a capitalised claim word that opens the copy before another capitalised word as a name', () => {
+    // Act
+    const names = [viHits('Nhất Phương shop áo dài may đo'), viHits('🌟 Nhất Nam Furniture – nội thất gỗ')];
+    const claims = [viHits('Nhất trên thị trường'), viHits('Giá Tốt. Nhất Định Phải Thử')];
+
+    // Assess
+    expect(names).toEqual([[], []]);
+    expect(claims).toEqual([[['clvi.best', 'Nhất']], [['clvi.best', 'Nhất']]]);
+  });
+
   it('still finds a product named by its brand, capitalised in the middle of a sentence', () => {
     // Act
     const found = [viHits('Chai Chivas 18 sang trọng làm quà'), viHits('Mua ngay Johnnie Walker giá tốt')];
