@@ -85,6 +85,8 @@ export interface LocalStack {
   runScheduled(id: string): Promise<unknown>;
   /** Resolves once every stream consumer has handled what was written before the call (StreamPoller.idle). */
   streamsIdle(): Promise<void>;
+  /** Holds every stream consumer (StreamPoller.hold) until the returned release is called. */
+  holdStreams(): () => void;
   /** Finishes in-flight requests and the stream batch, then stops DynamoDB Local. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -267,6 +269,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       runScheduled: scheduler.runNow,
       streamsIdle: async () => {
         await Promise.all(pollers.map((poller) => poller.idle()));
+      },
+      holdStreams: () => {
+        const releases = pollers.map((poller) => poller.hold());
+        return () => {
+          for (const release of releases) release();
+        };
       },
       stop: stopAll,
     };

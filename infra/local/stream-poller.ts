@@ -81,6 +81,11 @@ export interface StreamPoller {
    * backlog does not slow the next; resolves at once after stop().
    */
   idle(): Promise<void>;
+  /**
+   * Starts no poll until the returned release is called (a poll in progress finishes): a benchmark holds
+   * the consumers while it measures a phase, as in AWS they run beside the API, not on its CPU.
+   */
+  hold(): () => void;
 }
 
 /**
@@ -293,8 +298,17 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     idleWaiters = idleWaiters.filter((waiter) => waiter.after >= poll);
     for (const waiter of due) waiter.resolve();
   };
+  /** Holds not released yet (`hold`): while there is one, no poll starts. */
+  const holds = new Set<PromiseWithResolvers<void>>();
+  const stopped = new Promise<void>((resolve) =>
+    stopSignal.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   const loop = async (): Promise<void> => {
     while (!stopping()) {
+      if (holds.size > 0) {
+        await Promise.race([...[...holds].map((hold) => hold.promise), stopped]);
+        continue;
+      }
       const poll = ++polls;
       let busy = false;
       try {
@@ -327,5 +341,13 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       stopping()
         ? Promise.resolve()
         : new Promise<void>((resolve) => idleWaiters.push({ after: polls, resolve })),
+    hold: () => {
+      const hold = Promise.withResolvers<void>();
+      holds.add(hold);
+      return () => {
+        holds.delete(hold);
+        hold.resolve();
+      };
+    },
   };
 };

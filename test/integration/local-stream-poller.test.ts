@@ -378,4 +378,22 @@ describe('Function: startStreamPoller', () => {
     // Assess
     expect(handled).toBe(25);
   });
+  it('hold() starts no poll until released, then delivers what was written meanwhile', async () => {
+    // Prepare
+    const notify = recordingStreamHandler();
+    const { poller } = await start({ handler: notify.handler });
+    await poller.idle();
+    const release = poller.hold();
+
+    // Act
+    await putCase('held', true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const whileHeld = notify.records().length;
+    release();
+    await poller.idle();
+
+    // Assess
+    expect(whileHeld).toBe(0);
+    expect(notify.records().map(pkOf)).toEqual(['CASE#held']);
+  });
 });
