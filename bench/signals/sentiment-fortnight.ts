@@ -30,6 +30,8 @@ export interface SentimentFortnight {
   readonly problems: readonly Problem<SentimentProblemKind>[];
   readonly subjects: readonly string[];
   readonly days: number;
+  /** What was drawn for each subject (for diagnosing findings: cadence, volume, normal share, storms…). */
+  readonly drawn: readonly (Subject & { readonly key: string })[];
 }
 
 const HOUR = 3_600_000;
@@ -56,7 +58,7 @@ const volumeByLocalHour = (hour: number, strength: number): number =>
 const shareByLocalHour = (hour: number, strength: number): number =>
   (hour < 6 ? 1.18 : hour >= 21 ? 1.06 : 0.96) ** strength;
 
-interface Subject {
+export interface Subject {
   readonly brand: string;
   readonly product: string;
   readonly channel: string;
@@ -248,6 +250,7 @@ export const sentimentFortnight = (random: Random, count = 30): SentimentFortnig
   const events: TimedEvent<SentimentEvent>[] = [];
   const problems: Problem<SentimentProblemKind>[] = [];
   const subjects: string[] = [];
+  const drawn: (Subject & { readonly key: string })[] = [];
   for (const [index, subject] of subjectsOf(random, count).entries()) {
     const kind = assigned[index];
     const {
@@ -257,8 +260,9 @@ export const sentimentFortnight = (random: Random, count = 30): SentimentFortnig
     } = simulate(random, subject, kind === undefined ? undefined : problemPlan(random, kind));
     events.push(...own);
     subjects.push(key);
+    drawn.push({ ...subject, key });
     if (label !== undefined) problems.push(label);
   }
   events.sort((a, b) => a.receivedAt - b.receivedAt);
-  return { events, problems, subjects, days: DAYS };
+  return { events, problems, subjects, days: DAYS, drawn };
 };

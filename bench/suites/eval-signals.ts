@@ -39,7 +39,8 @@ export const SPEND_RULES: Record<SpendProblemKind, readonly string[]> = {
   trackingBroken: ['spend.tracking-broken'],
   deliveryStopped: ['spend.delivery-stopped'],
 };
-const SENTIMENT_RULES: Record<SentimentProblemKind, readonly string[]> = {
+/** Which rules catch each kind of sentiment problem (also bench/signals/sentiment-diagnose.ts). */
+export const SENTIMENT_RULES: Record<SentimentProblemKind, readonly string[]> = {
   crisisSudden: ['sentiment.spike', 'sentiment.negative-share', 'sentiment.drift'],
   slowDrift: ['sentiment.spike', 'sentiment.negative-share', 'sentiment.drift'],
 };

@@ -72,11 +72,21 @@ export const negativeShareSignal = (
       reading.previousP <= thresholds.spike.supportP ||
       reading.volume.p <= thresholds.spike.volumeP);
   if (!top && !unusual) return undefined;
+  // Red needs persistence or overwhelming evidence, as a spike's does: on a subject whose normal is known,
+  // the top band reached by one window alone (a heavy-tailed hour of a complaint-prone subject: 14 of 24
+  // mentions) is graded as the band below, unless the window is overwhelming for the subject's normal
+  // (`spike.overwhelmingP`) or the window before was unusual for it too (`ceiling.ownNormalP`). While the
+  // normal is still being learnt the guard speaks at its own grade.
+  const lasting =
+    !reading.settled ||
+    reading.pWindow <= thresholds.spike.overwhelmingP ||
+    reading.previousP <= thresholds.ceiling.ownNormalP;
+  const grade = top && !lasting ? (reached.at(-2) ?? band) : band;
   return {
     ruleId: 'sentiment.negative-share',
     riskType: 'reputation',
-    probability: band.probability,
-    impact: band.impact,
+    probability: grade.probability,
+    impact: grade.impact,
     ...sayIt(
       say('sentiment.negative-share', {
         share: window.share,

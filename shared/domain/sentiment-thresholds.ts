@@ -51,7 +51,12 @@ export interface SentimentThresholds {
   readonly ceiling: {
     /** The share "surely reaches" a band when this one-sided credible bound does (0.95). */
     readonly confidence: number;
-    /** Below the top band, the window must also be this surprising against the subject's own normal. */
+    /**
+     * Below the top band, the window must also be this surprising against the subject's own normal; and
+     * the top band pages at its own grade (red) on a subject whose normal is known only if the window
+     * before was this surprising too, or the window is `spike.overwhelmingP` surprising (else the band
+     * below's grade: one window makes yellow, not red).
+     */
     readonly ownNormalP: number;
   };
   readonly spike: Grades & {
@@ -108,7 +113,7 @@ export interface SentimentThresholds {
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@2.3.0',
+  version: 'sentiment@2.4.0',
   minMentions: 20,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },

@@ -141,6 +141,32 @@ describe('Function: negativeShareSignal (the ceiling, a guard for the extreme)',
     expect(judge(history(0.24), hourWindow(49, 500, 300)).get('sentiment.negative-share')?.level).toBe('red');
   });
 
+  it('grades the top band on one window alone as the band below: red needs persistence or overwhelming evidence', () => {
+    // Prepare: a complaint-prone subject at 22 %, then one quiet hour of 15 negatives in 24 mentions
+    // (62 %: surely above the 40 % line, yet within a heavy-tailed hour's reach for that subject).
+    const window = hourWindow(49, 24, 15);
+
+    // Act
+    const finding = judge(history(0.22), window).get('sentiment.negative-share');
+
+    // Assess: the top band is reached, but one window makes yellow, not red.
+    expect(finding?.metrics?.lowerBoundShare).toBeGreaterThan(0.4);
+    expect(finding?.metrics?.pValue).toBeGreaterThan(DEFAULT_SENTIMENT_THRESHOLDS.spike.overwhelmingP);
+    expect(finding?.level).toBe('yellow');
+  });
+
+  it('pages red when the window before was unusual for the subject too', () => {
+    // Prepare: the same subject, two such hours in a row.
+    const windows = [hourWindow(49, 24, 15), hourWindow(50, 24, 15)];
+
+    // Act
+    const [first, second] = judgeEach(history(0.22), windows);
+
+    // Assess: the first is yellow, the second — a problem that lasts — red.
+    expect(first?.get('sentiment.negative-share')?.level).toBe('yellow');
+    expect(second?.get('sentiment.negative-share')?.level).toBe('red');
+  });
+
   it('leaves a complaint-prone subject at its usual 30 % unflagged while its normal is still being learnt', () => {
     // Prepare: its first 10 hours, all at 30 % of 300 mentions (surely above the 25 % line).
     const first = steadyHours(10, 300, 0.3);
