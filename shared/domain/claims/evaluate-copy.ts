@@ -1,7 +1,7 @@
 import { findingText, sentence } from '#shared/i18n/findings.ts';
 import type { AdCopy, Language } from '../event.ts';
 import type { Signal } from '../signal.ts';
-import { canonicalCategory } from './categories.ts';
+import { CATEGORIES, canonicalCategory } from './categories.ts';
 import type { Citation } from './citations.ts';
 import { citationsOf, isSubstantiable, mayCite } from './citations.ts';
 import { languagesOf } from './languages.ts';
@@ -45,7 +45,8 @@ const scopeOf = (scope: CopyScope | ScopeOfCopy): ScopeOfCopy =>
 /**
  * Whether a rule applies to a copy: one of its languages is present, its market is the copy's (UK = GB;
  * EU rules in member states), and its categories hold the copy's category or a category the copy is
- * about (a beer ad sent as `general`): the category field narrows, it never blinds.
+ * about (a beer ad sent as `general`): the category field narrows, it never blinds. A copy sent under a
+ * category no rule knows (general) is also left out of a rule by what it is about (`exceptCategories`).
  *
  * @example
  * appliesTo(rule, { lang: 'zh', market: 'CN', category: 'cosmetics' }); // true
@@ -57,10 +58,16 @@ export const appliesTo = (rule: RuleScope, copy: CopyScope | ScopeOfCopy): boole
   const about = (slug: string) => categories === 'all' || categories.has(slug);
   if (!rule.languages.some((lang) => scope.languages.includes(lang))) return false;
   if (!marketIn(scope.market, rule.markets) || excluded.has(category)) return false;
+  // Sent under no category the rules know (general, health), a copy is what it is about, also when a rule
+  // leaves that out: a registered-medicine ad (Số đăng ký VD-…) sent as general may name what it treats.
+  if (!KNOWN_CATEGORIES.has(category))
+    for (const topic of scope.topics ?? []) if (excluded.has(topic)) return false;
   if (about(category)) return true;
   for (const topic of scope.topics ?? []) if (about(topic)) return true;
   return false;
 };
+
+const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(Object.values(CATEGORIES));
 
 // A rule's categories as canonical keys, once per rule (a cache that is safe to lose).
 const categoryKeys = new WeakMap<

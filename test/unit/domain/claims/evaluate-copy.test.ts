@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CITED_SOURCE_RULE_ID, copySignals, EVIDENCE_CAP } from '#shared/domain/claims/evaluate-copy.ts';
+import {
+  appliesTo,
+  CITED_SOURCE_RULE_ID,
+  copySignals,
+  EVIDENCE_CAP,
+} from '#shared/domain/claims/evaluate-copy.ts';
 import type { WorkMeter } from '#shared/domain/claims/matcher.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import { testRule } from './support.ts';
 
 const matcher = compileMatcher(DEFAULT_PACKS);
 const copy = (text: string) => ({ text, lang: 'zh' as const, market: 'CN', category: 'cosmetics' });
@@ -65,6 +71,29 @@ describe('Function: copySignals', () => {
         ?.evidence?.map((span) => span.text),
     ).toEqual(['保健食品']);
     expect(withNotice.map((s) => s.ruleId)).not.toContain('cn.required.health-food-notice');
+  });
+
+  it('leaves a rule out by what a copy sent under no known category is about, never against its category', () => {
+    // Prepare: a disease rule medicines are exempt from, and a medicine ad (its registration number a topic)
+    const rule = testRule('t.disease', { languages: ['vi'], exceptCategories: ['medicine'] });
+    const medicine = new Set(['medicine']);
+    const scope = (category: string, topics: ReadonlySet<string>) => ({
+      market: 'VN',
+      category,
+      languages: ['vi' as const],
+      topics,
+    });
+
+    // Act
+    const verdicts = [
+      appliesTo(rule, scope('general', medicine)),
+      appliesTo(rule, scope('general', new Set())),
+      appliesTo(rule, scope('cosmetics', medicine)),
+      appliesTo(rule, scope('medicine', new Set())),
+    ];
+
+    // Assess: only the category field of a known category stands over what the copy is about
+    expect(verdicts).toEqual([false, true, true, false]);
   });
 
   it('checks copy mixing two languages with the packs of each', () => {
