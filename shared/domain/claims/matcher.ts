@@ -748,6 +748,26 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       !frameOf().inTitle(c) &&
       !frameOf().isAddress(c) &&
       !(packs[c.entry.pack]?.language === 'vi' && !namesTheProduct(c) && frameOf().isName(c));
+    // What makes a notice required (a topic, a trigger) raises nothing in the clause of a debunking cue
+    // before it (Đừng tin những quảng cáo “uống là khỏi bệnh” – hãy hỏi bác sĩ trước khi dùng thực phẩm chức
+    // năng): a public-health message, not an ad of the class; after a comma it is the ad again (Đừng tin lời
+    // đồn, thực phẩm chức năng X …). The cues are sorted by start by now: the nearest before is found, not all.
+    const sober = (c: Candidate): boolean => {
+      if (debunkCues.length === 0) return true;
+      const before = countAtMost(debunkCues.length, (k) => debunkCues[k]?.start ?? 0, c.start - 1);
+      const cue = debunkCues[before - 1];
+      return (
+        cue === undefined ||
+        frameOf().sentenceOf(cue.start) !== frameOf().sentenceOf(c.start) ||
+        frameOf().clauseBreakBetween(cue, c)
+      );
+    };
+    const soberTopics = debunkCues.length === 0 ? topicSpans : topicSpans.filter(sober);
+    const topicsOutsideDebunking: CopyContext = {
+      topics: new Set(soberTopics.flatMap((c) => (c.entry.topic === undefined ? [] : [c.entry.topic]))),
+    };
+    const requiredApplies = (rule: RequiredContentRule): boolean =>
+      inScope(rule) && (soberTopics.length === topicSpans.length || applies(rule, topicsOutsideDebunking));
     const judged = new Set<Candidate>();
     const kept = claims.flatMap((c): Candidate[] => {
       if (c.entry.rule?.requires === undefined || c.anchor !== undefined) return [c];
@@ -763,7 +783,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
         const outcome: HitOutcome = exempted.has(c.entry.rule) ? 'advisory' : 'violation';
         return [{ rule, outcome, ...spanOf(n, c) }];
       }),
-      missing: missingContent(n, required, candidates, (rule) => inScope(rule), meter, topicSpans),
+      missing: missingContent(n, required, candidates, requiredApplies, meter, soberTopics, sober),
       topics,
     };
   };
@@ -788,6 +808,7 @@ const missingContent = (
   applies: (rule: RequiredContentRule) => boolean,
   meter?: WorkMeter,
   topicSpans: readonly Candidate[] = [],
+  sober: (c: Candidate) => boolean = () => true,
 ): MissingContent[] => {
   const own = groupBy(
     candidates.filter((c) => c.entry.kind === 'accepted' || c.entry.kind === 'trigger'),
@@ -797,7 +818,9 @@ const missingContent = (
     if (!applies(rule)) return [];
     const mine = own.get(rule) ?? [];
     if (mine.some((c) => c.entry.kind === 'accepted')) return [];
-    const triggers = mine.filter((c) => c.entry.kind === 'trigger').flatMap((c) => withContext(n, c));
+    const triggers = mine
+      .filter((c) => c.entry.kind === 'trigger' && sober(c))
+      .flatMap((c) => withContext(n, c));
     if (rule.triggers !== undefined && triggers.length === 0) return [];
     // Required by what the copy is about: the phrases that say so (保健食品, TPBVSK) are the evidence.
     const about =

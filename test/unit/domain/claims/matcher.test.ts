@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import type { RulePack } from '#shared/domain/claims/types.ts';
 import type { Language } from '#shared/schemas/events.ts';
-import { packOf } from './support.ts';
+import { packOf, testRule } from './support.ts';
 
 const CN_AD_LAW_PACK = packOf('cn');
 
@@ -209,6 +210,45 @@ describe('Function: copySignals — required content', () => {
     // Assess: nothing in the text is wrong, so there is no span to point at.
     expect(finding?.evidence).toEqual([]);
     expect(finding?.message).toMatch(/must/);
+  });
+
+  it('raises no notice by what a copy is about when that sits in the clause of a debunking cue', () => {
+    // Prepare: a pack whose notice a topic or a trigger makes required
+    const notice = {
+      ...testRule('tn.notice', { languages: ['vi'] }),
+      categories: ['health-food'],
+      accepted: ['không phải là thuốc'],
+    };
+    const pack: RulePack = {
+      id: 'tn',
+      version: '1.0.0',
+      title: 'Notice test pack',
+      language: 'vi',
+      markets: ['VN'],
+      negation: { cues: ['không'], pseudo: [], maxGap: 2 },
+      debunking: ['đừng tin'],
+      topics: { 'health-food': ['thực phẩm chức năng'] },
+      rules: [],
+      required: [notice, { ...notice, id: 'tn.trigger', categories: 'all', triggers: ['viên uống'] }],
+    };
+    const own = compileMatcher([pack]);
+    const missing = (text: string) =>
+      own
+        .inspect(text, (rule, context) => rule.categories === 'all' || context.topics.has('health-food'))
+        .missing.map((m) => [m.rule.id, m.evidence.map((span) => span.text)]);
+
+    // Act
+    const advice = missing(
+      'Đừng tin quảng cáo “khỏi bệnh” – hỏi bác sĩ trước khi dùng thực phẩm chức năng hay viên uống',
+    );
+    const ad = missing('Đừng tin lời đồn, thực phẩm chức năng và viên uống X giúp ngủ ngon');
+
+    // Assess: after a comma the same words are the ad again
+    expect(advice).toEqual([]);
+    expect(ad).toEqual([
+      ['tn.notice', ['thực phẩm chức năng']],
+      ['tn.trigger', ['viên uống']],
+    ]);
   });
 
   it('points at the words that make a Vietnamese copy a functional-food ad lacking its notice', () => {
