@@ -295,9 +295,10 @@ const scannerOf = (entries: readonly Entry[]): Scanner => ({
   automaton: compileAutomaton(entries.map((entry) => entry.pattern.key)),
 });
 
-const isAccepted = (n: NormalisedText, candidate: Candidate): boolean => {
+const isAccepted = (n: NormalisedText, candidate: Candidate, joints?: Uint8Array): boolean => {
   const { start, end, entry } = candidate;
-  if (!hasWordBoundaries(n, start, end) || !hasPlausibleGaps(n, start, end, entry.pattern)) return false;
+  if (!hasWordBoundaries(n, start, end, joints) || !hasPlausibleGaps(n, start, end, entry.pattern))
+    return false;
   if (!doublesAgree(n, start, end, entry.pattern)) return false;
   const range = originalRange(n, start, end);
   return accentsAgree(n.original.slice(range.start, range.end), entry.pattern);
@@ -542,6 +543,54 @@ const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
   return cues.slice(Math.max(0, before - 2), before + 2);
 };
 
+/** Folded syllables of Vietnamese phrases, and the longest one's length. */
+interface Syllables {
+  readonly words: ReadonlySet<string>;
+  readonly longest: number;
+}
+// A syllable of Vietnamese as folded (letters only, one to seven: nghieng).
+const SYLLABLE = /^[a-z]{1,7}$/;
+const HASHTAG = /#[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Where words start inside the hashtags of a copy written without separators (#chuakhoitieuduong,
+ * #giảmcân, #khôngănkiêng): each hashtag is read left to right, the longest syllable of the packs that
+ * leaves another after it first, and a word may start where one ends. Linear: at most `longest²` look-ups
+ * per unit of a hashtag (7 × 7); a unit no syllable starts at is passed over.
+ */
+const hashtagJoints = (n: NormalisedText, syllables: Syllables): Uint8Array | undefined => {
+  let joints: Uint8Array | undefined;
+  for (const tag of n.original.matchAll(HASHTAG)) {
+    const from = tag.index + 1;
+    const to = tag.index + tag[0].length;
+    let k = countAtMost(n.starts.length, (unit) => n.starts[unit] ?? 0, from - 1);
+    const end = countAtMost(n.starts.length, (unit) => n.starts[unit] ?? 0, to - 1);
+    // The longest syllable at `at` (0: none) that leaves a syllable, or the hashtag's end, after it
+    // (can|hieu, not canh|ieu), else the longest.
+    const syllableAt = (at: number, ahead: boolean): number => {
+      let fallback = 0;
+      for (let length = Math.min(syllables.longest, end - at); length > 0; length--) {
+        if (!syllables.words.has(n.text.slice(at, at + length))) continue;
+        if (!ahead || at + length === end || syllableAt(at + length, false) > 0) return length;
+        fallback ||= length;
+      }
+      return fallback;
+    };
+    while (k < end) {
+      const length = syllableAt(k, true);
+      if (length === 0) {
+        k++;
+        continue;
+      }
+      joints ??= new Uint8Array(n.text.length + 1);
+      joints[k] = 1;
+      joints[k + length] = 1;
+      k += length;
+    }
+  }
+  return joints;
+};
+
 // Law areas of a product class whose ads are regulated as such: there a capitalised name (Chivas, Johnnie
 // Walker) is the product itself, not a shop whose name holds a claim word (Quán Phở Nhất).
 const PRODUCT_CLASS_AREAS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
@@ -599,6 +648,31 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     return scanner;
   };
 
+  // The syllables the Vietnamese packs write, folded (chua, khoi, tieu, duong), built on the first hashtag.
+  let syllables: Syllables | undefined;
+  const syllablesOf = (): Syllables => {
+    if (syllables === undefined) {
+      const words = new Set<string>();
+      let longest = 0;
+      packs.forEach((pack, index) => {
+        if (pack.language !== 'vi') return;
+        for (const { pattern } of packEntriesAt(index)) {
+          let from = 0;
+          for (const at of [...pattern.gaps, pattern.key.length].sort((a, b) => a - b)) {
+            const word = pattern.key.slice(from, at);
+            if (SYLLABLE.test(word)) {
+              words.add(word);
+              longest = Math.max(longest, word.length);
+            }
+            from = at;
+          }
+        }
+      });
+      syllables = { words, longest };
+    }
+    return syllables;
+  };
+
   const inspect = (
     text: string,
     applies: RuleFilter = () => true,
@@ -610,9 +684,13 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     const found: Candidate[] = [];
     const topics = new Set<string>();
     const topicSpans: Candidate[] = [];
+    const joints =
+      text.includes('#') && (hints.languages === undefined || hints.languages.includes('vi'))
+        ? hashtagJoints(n, syllablesOf())
+        : undefined;
     const admit = (entry: Entry, start: number, end: number): void => {
       const candidate = { entry, start, end };
-      if (!isAccepted(n, candidate)) return;
+      if (!isAccepted(n, candidate, joints)) return;
       if (entry.kind === 'topic' && entry.topic !== undefined) {
         topics.add(entry.topic);
         topicSpans.push(candidate);

@@ -168,18 +168,26 @@ export const compilePattern = (source: string): CompiledPattern => {
 
 /**
  * A Latin-script word or a number must start and end at a word boundary ("cure" is not in "secure",
- * "cured ham" is not "cure"); Chinese has no spaces between words, so its edges are not checked.
+ * "cured ham" is not "cure"); Chinese has no spaces between words, so its edges are not checked. `joints`
+ * marks the units before which a word starts though nothing separates it (the syllables of a hashtag).
  *
  * @example
  * hasWordBoundaries(normalise('cured ham'), 0, 4); // false
  */
-export const hasWordBoundaries = (n: NormalisedText, start: number, end: number): boolean => {
+export const hasWordBoundaries = (
+  n: NormalisedText,
+  start: number,
+  end: number,
+  joints?: Uint8Array,
+): boolean => {
   const cleanStart =
+    joints?.[start] === 1 ||
     !isWordUnit(n.text, start) ||
     start === 0 ||
     isWordEdge(n.gapBefore[start]) ||
     !isWordUnit(n.text, start - 1);
   const cleanEnd =
+    joints?.[end] === 1 ||
     !isWordUnit(n.text, end - 1) ||
     end >= n.text.length ||
     isWordEdge(n.gapBefore[end]) ||

@@ -225,6 +225,44 @@ describe('Class: ClaimMatcher — Vietnamese written with "!" for i', () => {
   });
 });
 
+describe('Class: ClaimMatcher — Vietnamese hashtags written without separators', () => {
+  const VI_PACK: RulePack = {
+    id: 'clht',
+    version: '1.0.0',
+    title: 'Hashtag test pack',
+    language: 'vi',
+    markets: ['VN'],
+    negation: { cues: ['không'], pseudo: [], maxGap: 2 },
+    rules: [
+      rule('clht.cure', { languages: ['vi'], predicates: ['chữa khỏi'], objects: ['tiểu đường'] }),
+      rule('clht.slim', { languages: ['vi'], patterns: ['giảm cân'] }),
+      rule('clht.farm', { languages: ['vi'], patterns: ['canh tác hiệu quả'] }),
+    ],
+  };
+  const viHits = (text: string) =>
+    compileMatcher([VI_PACK])
+      .find(text)
+      .map((hit) => [hit.rule.id, hit.text]);
+
+  it('reads the syllables of a hashtag as words, with or without diacritics', () => {
+    // Act
+    const found = [viHits('Trà thảo mộc #chuakhoitieuduong'), viHits('#chữakhỏitiểuđường #giảmcânhiệuquả')];
+
+    // Assess
+    expect(found).toEqual([
+      [['clht.cure', 'chuakhoitieuduong']],
+      [
+        ['clht.cure', 'chữakhỏitiểuđường'],
+        ['clht.slim', 'giảmcân'],
+      ],
+    ]);
+  });
+
+  it('leaves words joined outside a hashtag, and a phrase cut across a syllable, alone', () => {
+    expect([viHits('Trà chuakhoitieuduong'), viHits('#thugiamcanh')]).toEqual([[], []]);
+  });
+});
+
 describe('Class: ClaimMatcher — doubled consonants in Vietnamese copy', () => {
   const EN_PACK: RulePack = {
     id: 'cldbl',
