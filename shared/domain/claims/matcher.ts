@@ -543,6 +543,9 @@ const nearest = (cues: readonly Candidate[], span: Candidate): Candidate[] => {
   return cues.slice(Math.max(0, before - 2), before + 2);
 };
 
+// What a copy is about when nothing is known of it (a rule filter asked for the category alone).
+const NOTHING_ABOUT: CopyContext = { topics: new Set() };
+
 /** Folded syllables of Vietnamese phrases, and the longest one's length. */
 interface Syllables {
   readonly words: ReadonlySet<string>;
@@ -846,6 +849,10 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
     };
     const requiredApplies = (rule: RequiredContentRule): boolean =>
       inScope(rule) && (soberTopics.length === topicSpans.length || applies(rule, topicsOutsideDebunking));
+    // Whether a rule that says its category alone requires the content applies by the copy's own category
+    // (pack-schema `categoryAlone`), whatever the copy is about.
+    const ownCategory = (rule: RequiredContentRule): boolean =>
+      rule.categoryAlone === true && rule.categories !== 'all' && applies(rule, NOTHING_ABOUT);
     const judged = new Set<Candidate>();
     const kept = claims.flatMap((c): Candidate[] => {
       if (c.entry.rule?.requires === undefined || c.anchor !== undefined) return [c];
@@ -861,7 +868,16 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
         const outcome: HitOutcome = exempted.has(c.entry.rule) ? 'advisory' : 'violation';
         return [{ rule, outcome, ...spanOf(n, c) }];
       }),
-      missing: missingContent(n, required, candidates, requiredApplies, meter, soberTopics, sober),
+      missing: missingContent(
+        n,
+        required,
+        candidates,
+        requiredApplies,
+        meter,
+        soberTopics,
+        sober,
+        ownCategory,
+      ),
       topics,
     };
   };
@@ -887,6 +903,7 @@ const missingContent = (
   meter?: WorkMeter,
   topicSpans: readonly Candidate[] = [],
   sober: (c: Candidate) => boolean = () => true,
+  byCategory: (rule: RequiredContentRule) => boolean = () => false,
 ): MissingContent[] => {
   const own = groupBy(
     candidates.filter((c) => c.entry.kind === 'accepted' || c.entry.kind === 'trigger'),
@@ -899,7 +916,8 @@ const missingContent = (
     const triggers = mine
       .filter((c) => c.entry.kind === 'trigger' && sober(c))
       .flatMap((c) => withContext(n, c));
-    if (rule.triggers !== undefined && triggers.length === 0) return [];
+    // Triggers make a notice required by the copy's words; with `categoryAlone`, so does the copy's category.
+    if (rule.triggers !== undefined && triggers.length === 0 && !byCategory(rule)) return [];
     // Required by what the copy is about: the phrases that say so (保健食品, TPBVSK) are the evidence.
     const about =
       rule.triggers === undefined && rule.categories !== 'all'

@@ -163,6 +163,11 @@ const requiredFields = {
   /** Any one of these satisfies the requirement. */
   accepted: Phrases.check(z.minLength(1)),
   triggers: z.optional(Phrases),
+  /**
+   * With `triggers`: the copy's own category (one of `categories`) requires the content too, a trigger or
+   * not (a health-food ad says what it is by its category; the triggers point at the words when it does not).
+   */
+  categoryAlone: z.optional(z.boolean()),
   ...grading,
 };
 export const RequiredContentRuleSchema = z.strictObject(requiredFields);

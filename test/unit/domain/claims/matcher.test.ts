@@ -251,6 +251,41 @@ describe('Function: copySignals — required content', () => {
     ]);
   });
 
+  it("requires a notice with triggers by the copy's own category too when the rule says so (categoryAlone)", () => {
+    // Prepare: the same notice with and without categoryAlone; the copy is sent as health-food
+    const notice = {
+      ...testRule('tc.notice', { languages: ['vi'] }),
+      categories: ['health-food'],
+      accepted: ['không phải là thuốc'],
+      triggers: ['viên uống'],
+    };
+    const packWith = (categoryAlone?: boolean): RulePack => ({
+      id: 'tc',
+      version: '1.0.0',
+      title: 'Category notice test pack',
+      language: 'vi',
+      markets: ['VN'],
+      negation: { cues: ['không'], pseudo: [], maxGap: 2 },
+      rules: [],
+      required: [categoryAlone === undefined ? notice : { ...notice, categoryAlone }],
+    });
+    const sentAsHealthFood = () => true;
+    const missing = (pack: RulePack, text: string) =>
+      compileMatcher([pack])
+        .inspect(text, sentAsHealthFood)
+        .missing.map((m) => [m.rule.id, m.evidence.map((span) => span.text)]);
+
+    // Act
+    const byCategory = missing(packWith(true), 'Bổ sung vitamin giúp tăng cường sức khỏe');
+    const byTrigger = missing(packWith(true), 'Viên uống bổ sung vitamin');
+    const triggersOnly = missing(packWith(), 'Bổ sung vitamin giúp tăng cường sức khỏe');
+
+    // Assess
+    expect(byCategory).toEqual([['tc.notice', []]]);
+    expect(byTrigger).toEqual([['tc.notice', ['Viên uống']]]);
+    expect(triggersOnly).toEqual([]);
+  });
+
   it('points at the words that make a Vietnamese copy a functional-food ad lacking its notice', () => {
     // Act
     const finding = signalsOf('vi', 'VN', 'Functional Food', 'Viên uống bổ sung vitamin C').find(
