@@ -844,9 +844,13 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
       );
     };
     const soberTopics = debunkCues.length === 0 ? topicSpans : topicSpans.filter(sober);
-    const topicsOutsideDebunking: CopyContext = {
-      topics: new Set(soberTopics.flatMap((c) => (c.entry.topic === undefined ? [] : [c.entry.topic]))),
-    };
+    // Built only when some topic sits in a debunking clause (most copies: none).
+    const topicsOutsideDebunking: CopyContext =
+      soberTopics.length === topicSpans.length
+        ? context
+        : {
+            topics: new Set(soberTopics.flatMap((c) => (c.entry.topic === undefined ? [] : [c.entry.topic]))),
+          };
     const requiredApplies = (rule: RequiredContentRule): boolean =>
       inScope(rule) && (soberTopics.length === topicSpans.length || applies(rule, topicsOutsideDebunking));
     // Whether a rule that says its category alone requires the content applies by the copy's own category
