@@ -187,6 +187,41 @@ const refuse = (existing: RiskCase, reason: string): TransitionRefused => ({
 });
 
 /**
+ * A person settles the case into `status` (acknowledged or resolved): the record of it on the case, the
+ * follow-up to the people the case paged, the next version and the audit line from the status it was in.
+ */
+const settle = (
+  existing: RiskCase,
+  status: FollowUpKind,
+  record: Pick<RiskCase, 'acknowledgement'> | Pick<RiskCase, 'resolution'>,
+  followUpDetail: Parameters<typeof followUpOf>[2],
+  note: string | undefined,
+): Transition => {
+  const { at, by: actor } = followUpDetail;
+  const followUp = followUpOf(existing, status, followUpDetail);
+  return {
+    ok: true,
+    next: {
+      ...existing,
+      status,
+      ...record,
+      ...(followUp === undefined ? {} : { followUp }),
+      updatedAt: at,
+      version: existing.version + 1,
+    },
+    audit: {
+      caseId: existing.caseId,
+      at,
+      actor,
+      action: status,
+      from: existing.status,
+      to: status,
+      ...(note === undefined ? {} : { note }),
+    },
+  };
+};
+
+/**
  * open → acknowledged: a manager has seen it; stops the SLA clock. `actorName` (how the person is called)
  * goes into the follow-up to the people the case paged.
  */
@@ -204,27 +239,7 @@ export const acknowledgeCase = (
     );
   const at = now.toISOString();
   const acknowledgement: Acknowledgement = { by: actor, at, ...(note === undefined ? {} : { note }) };
-  const followUp = followUpOf(existing, 'acknowledged', { by: actor, byName: actorName, at });
-  return {
-    ok: true,
-    next: {
-      ...existing,
-      status: 'acknowledged',
-      acknowledgement,
-      ...(followUp === undefined ? {} : { followUp }),
-      updatedAt: at,
-      version: existing.version + 1,
-    },
-    audit: {
-      caseId: existing.caseId,
-      at,
-      actor,
-      action: 'acknowledged',
-      from: 'open',
-      to: 'acknowledged',
-      ...(note === undefined ? {} : { note }),
-    },
-  };
+  return settle(existing, 'acknowledged', { acknowledgement }, { by: actor, byName: actorName, at }, note);
 };
 
 /** open or acknowledged → resolved, with the risk-library fields (and a follow-up, as `acknowledgeCase`). */
@@ -238,32 +253,8 @@ export const resolveCase = (
   if (existing.status === 'resolved') return refuse(existing, `Case ${existing.caseId} is already resolved`);
   const at = now.toISOString();
   const resolution: Resolution = { ...input, by: actor, at };
-  const followUp = followUpOf(existing, 'resolved', {
-    by: actor,
-    byName: actorName,
-    at,
-    rootCause: input.whys.at(-1),
-  });
-  return {
-    ok: true,
-    next: {
-      ...existing,
-      status: 'resolved',
-      resolution,
-      ...(followUp === undefined ? {} : { followUp }),
-      updatedAt: at,
-      version: existing.version + 1,
-    },
-    audit: {
-      caseId: existing.caseId,
-      at,
-      actor,
-      action: 'resolved',
-      from: existing.status,
-      to: 'resolved',
-      ...(input.note === undefined ? {} : { note: input.note }),
-    },
-  };
+  const followUp = { by: actor, byName: actorName, at, rootCause: input.whys.at(-1) };
+  return settle(existing, 'resolved', { resolution }, followUp, input.note);
 };
 
 /** A manager hands the case to another owner (or takes it); the audit line says from whom to whom. */
