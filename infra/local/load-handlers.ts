@@ -1,16 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionDefinition, type FunctionId, STREAM_CONSUMERS } from '#infra/catalog.ts';
 import { HandlerLoadError } from '#shared/errors.ts';
+import type { LoadedHandler, StreamHandler } from './handler-types.ts';
 import type { HttpHandler } from './http-adapter.ts';
-import type { StreamHandler } from './stream-poller.ts';
-
-/**
- * A function's exported `handler` as far as a dynamic import can vouch for it: something to call with an
- * event and a context. Callers validate what it returns, as API Gateway and Lambda do.
- */
-export type LoadedHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
  * Imports `functions/<id>.ts` and returns its exported `handler`: the very module CDK bundles for the

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { LOCAL_ACCOUNT_ID } from './api-gateway-event.ts';
+import type { LoadedHandler } from './handler-types.ts';
 import { createLambdaContext } from './lambda-context.ts';
-import type { LoadedHandler } from './load-handlers.ts';
 import type { LocalLogger } from './logger.ts';
 import { nextRun } from './schedule-expression.ts';
 

@@ -1,8 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { reportedFailures } from './batch-item-failures.ts';
+import type { StreamHandler } from './handler-types.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import type { LocalLogger } from './logger.ts';
-import type { StreamHandler } from './stream-poller.ts';
 
 export interface InvokeOptions {
   readonly handler: StreamHandler;

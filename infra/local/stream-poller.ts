@@ -6,7 +6,7 @@ import {
   type _Record as SdkRecord,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { STREAM_SETTINGS } from '#infra/catalog.ts';
 import { type BackoffPolicy, backoffDelay } from '#shared/backoff.ts';
 import {
@@ -15,7 +15,7 @@ import {
   fileDeadLetterStore,
   memoryDeadLetterStore,
 } from './dead-letter.ts';
-import type { LoadedHandler } from './load-handlers.ts';
+import type { LoadedHandler, StreamHandler } from './handler-types.ts';
 import { consoleLogger, type LocalLogger } from './logger.ts';
 import { fileCheckpointStore, memoryCheckpointStore } from './stream-checkpoint.ts';
 import { invokeBatch } from './stream-invoke.ts';
@@ -27,7 +27,6 @@ import { createShardSet, type ShardCursor } from './stream-shards.ts';
  * The stream consumer under functions/ (a middy handler fits). Its `DynamoDBBatchResponse` is read at run
  * time, as Lambda does; anything else counts as "no failures".
  */
-export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<unknown>;
 
 export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { reportedFailures } from './batch-item-failures.ts';
 import type { DeadLetter } from './dead-letter.ts';
+import type { LoadedHandler } from './handler-types.ts';
 import { createLambdaContext } from './lambda-context.ts';
-import type { LoadedHandler } from './load-handlers.ts';
 import type { LocalLogger } from './logger.ts';
 
 export interface RedriveOptions {

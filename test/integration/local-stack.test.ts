@@ -4,9 +4,9 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { FunctionId } from '#infra/catalog.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/dynamodb-local.ts';
+import type { StreamHandler } from '#infra/local/handler-types.ts';
 import type { HttpHandler } from '#infra/local/http-adapter.ts';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
-import type { StreamHandler } from '#infra/local/stream-poller.ts';
 import { ESCALATION_ATTRIBUTE } from '#shared/table.ts';
 import { recordingHttpHandler, recordingLogger, recordingStreamHandler } from '../support/fake-handlers.ts';
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { StreamHandler } from '#infra/local/handler-types.ts';
 import type { HttpHandler } from '#infra/local/http-adapter.ts';
 import type { LocalLogger } from '#infra/local/logger.ts';
-import type { StreamHandler } from '#infra/local/stream-poller.ts';
 
 /** An HTTP handler that records every invocation and answers with what `respond` returns. */
 export const recordingHttpHandler = (
