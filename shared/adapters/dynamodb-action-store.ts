@@ -1,39 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type ActionRequest, actionKey, parseActionId } from '#shared/domain/actions.ts';
 import type { AuditEntry } from '#shared/domain/case.ts';
 import type { ActionStore, SaveResult } from '#shared/ports.ts';
-import { actionToItem, auditSequence, auditToItem, itemToAction, keys } from './dynamodb-items.ts';
+import { actionToItem, itemToAction, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+import { auditPut, versionedPut } from './dynamodb-workflow-store.ts';
 
 /** At most this many requests per case: one per risk type's kind × level (3 × 2). */
 const MAX_ACTIONS_PER_CASE = 50;
 
 /** The action requests in the single table: `CASE#<caseId>` / `ACTION#<kind>.<level>`. */
 export class DynamoDbActionStore extends DynamoDbTable implements ActionStore {
-  #auditPut(entry: AuditEntry, version: number) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: auditToItem(entry, auditSequence(version, `action#${randomUUID()}`)),
-      },
-    };
-  }
-
   async create(request: ActionRequest, audit: AuditEntry): Promise<boolean> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: actionToItem(request),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            this.#auditPut(audit, request.version),
+            versionedPut(this.tableName, actionToItem(request), 'absent'),
+            auditPut(this.tableName, audit, request.version, 'action'),
           ],
         }),
       );
@@ -73,16 +58,8 @@ export class DynamoDbActionStore extends DynamoDbTable implements ActionStore {
       this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: actionToItem(next),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            ...(audit === undefined ? [] : [this.#auditPut(audit, next.version)]),
+            versionedPut(this.tableName, actionToItem(next), expectedVersion),
+            ...(audit === undefined ? [] : [auditPut(this.tableName, audit, next.version, 'action')]),
           ],
         }),
       ),

@@ -14,7 +14,7 @@ import { invalidCursor } from './cursor.ts';
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import { catalogueIndexes, type Item, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
-import { versionedCasePut } from './dynamodb-workflow-store.ts';
+import { versionCondition, versionedCasePut } from './dynamodb-workflow-store.ts';
 
 /** The attributes a scope filters campaigns and brands on: brand and market as scopes compare them. */
 const SCOPE_BRAND = 'scopeBrand';
@@ -114,15 +114,8 @@ export const changeToItem = ({ entity, ...change }: CatalogueChange): Item => ({
 const itemToChange = (item: Item): CatalogueChange =>
   pick<CatalogueChange>({ ...item, entity: item.changeOf }, CHANGE_FIELDS);
 
-/** The condition of a version-guarded save: nothing there yet, or the version read. */
-export const versionCondition = (expectedVersion: number | 'absent') =>
-  expectedVersion === 'absent'
-    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-    : {
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      };
+/** Re-exported for the re-allocation store, which guards its catalogue writes the same way. */
+export { versionCondition };
 
 /** `#name IN (:p0, :p1, …)` over a list of values, with its placeholders. */
 const inList = (name: string, attribute: string, prefix: string, values: readonly string[]) => ({

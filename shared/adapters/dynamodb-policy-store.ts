@@ -5,6 +5,7 @@ import type { Page, PolicyStore, SaveResult, StoredPolicyDraft, StoredPolicyVers
 import { batchGetItems } from './dynamodb-batch-get.ts';
 import { type Item, keys, policyHistoryIndex } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+import { versionCondition } from './dynamodb-workflow-store.ts';
 
 /**
  * Policies in the single table (README "Data model"): a small partition of active-version pointers that every
@@ -131,20 +132,14 @@ export class DynamoDbPolicyStore extends DynamoDbTable implements PolicyStore {
                   ...summaryItem(next),
                   document: JSON.stringify(next.document),
                 },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                ...versionCondition('absent'),
               },
             },
             {
               Put: {
                 TableName: this.tableName,
                 Item: { ...pointer, entity: 'policy-active', ...summaryItem(next) },
-                ...(expectedActive === 0
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : {
-                      ConditionExpression: '#version = :expected',
-                      ExpressionAttributeNames: { '#version': 'version' },
-                      ExpressionAttributeValues: { ':expected': expectedActive },
-                    }),
+                ...versionCondition(expectedActive === 0 ? 'absent' : expectedActive),
               },
             },
             ...(dropDraft ? [{ Delete: { TableName: this.tableName, Key: keys.policyDraft(next.id) } }] : []),

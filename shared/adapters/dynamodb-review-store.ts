@@ -14,23 +14,12 @@ import {
   reviewToItem,
 } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
-import { auditPut } from './dynamodb-workflow-store.ts';
+import { auditPut, versionedPut } from './dynamodb-workflow-store.ts';
 import { scopedQueryPage } from './query-page.ts';
 
 /** A review put: a new review must not exist yet; an updated one must still be at the version read. */
-export const reviewPut = (tableName: string, review: Review, expectedVersion: number | undefined) => ({
-  Put: {
-    TableName: tableName,
-    Item: reviewToItem(review),
-    ...(expectedVersion === undefined
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : {
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-  },
-});
+export const reviewPut = (tableName: string, review: Review, expectedVersion: number | undefined) =>
+  versionedPut(tableName, reviewToItem(review), expectedVersion ?? 'absent');
 
 /** Legal's review queue: oldest first per status; a decision, its audit line and exception in one write. */
 export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
@@ -84,15 +73,7 @@ export class DynamoDbReviewStore extends DynamoDbTable implements ReviewStore {
             auditPut(this.tableName, audit, next.version),
             ...(exception === undefined
               ? []
-              : [
-                  {
-                    Put: {
-                      TableName: this.tableName,
-                      Item: exceptionToItem(exception),
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                ]),
+              : [versionedPut(this.tableName, exceptionToItem(exception), 'absent')]),
           ],
         }),
       ),
