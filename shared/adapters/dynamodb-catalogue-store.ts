@@ -1,7 +1,12 @@
 import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { brandKey, marketKey } from '#shared/auth/scope.ts';
 import type { RiskCase } from '#shared/domain/case.ts';
-import type { Brand, Campaign, CatalogueChange } from '#shared/domain/catalogue.ts';
+import {
+  type Brand,
+  type Campaign,
+  type CatalogueChange,
+  RECORD_STAMP_FIELDS,
+} from '#shared/domain/catalogue.ts';
 import type {
   BrandQuery,
   CampaignQuery,
@@ -31,20 +36,14 @@ const CAMPAIGN_FIELDS = [
   'planSetAt',
   'planSetBy',
   'source',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-  'version',
+  ...RECORD_STAMP_FIELDS,
 ] as const satisfies readonly (keyof Campaign)[];
 
 const BRAND_FIELDS = [
   'brand',
   'owner',
   'managers',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-  'version',
+  ...RECORD_STAMP_FIELDS,
 ] as const satisfies readonly (keyof Brand)[];
 
 const CHANGE_FIELDS = [

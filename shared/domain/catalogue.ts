@@ -20,7 +20,32 @@ export interface CampaignPlan {
   readonly periodEnd: string;
 }
 
-export interface Campaign {
+/** What a catalogue record (a campaign, a brand) keeps about its own life. */
+export interface RecordStamp {
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Who last changed it: `client:<id>` for first sight from events, `user:<username>` after. */
+  readonly updatedBy: string;
+  /** Optimistic-concurrency version. */
+  readonly version: number;
+}
+
+export const RECORD_STAMP_FIELDS = [
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'version',
+] as const satisfies readonly (keyof RecordStamp)[];
+
+/** The stamp of a record first seen at `at`, by `actor`: version 1. */
+const firstStamp = (actor: string, at: string): RecordStamp => ({
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: actor,
+  version: 1,
+});
+
+export interface Campaign extends RecordStamp {
   readonly campaignId: string;
   /** A person's name for it (`Tết 2027 launch`); the id when none was given. */
   readonly name?: string;
@@ -41,25 +66,15 @@ export interface Campaign {
   readonly planSetBy?: string;
   /** `event` while only its events described it; `manager` or `cli` once a person completed it. */
   readonly source: 'event' | 'manager' | 'cli';
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** Who last changed it: `client:<id>` for first sight from events, `user:<username>` after. */
-  readonly updatedBy: string;
-  /** Optimistic-concurrency version. */
-  readonly version: number;
 }
 
-export interface Brand {
+export interface Brand extends RecordStamp {
   /** As the events spell it; compared without regard to case (shared/auth/scope.ts `brandKey`). */
   readonly brand: string;
   /** The username owning the brand's cases when a campaign names no owner. */
   readonly owner?: string;
   /** Usernames paged at tier 2 when a case's owner does not acknowledge it within the SLA. */
   readonly managers: readonly string[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-  readonly version: number;
 }
 
 /**
@@ -166,7 +181,7 @@ export const campaignFromSighting = (
   now: Date,
 ): Campaign => {
   const at = now.toISOString();
-  return { campaignId, ...seen, source: 'event', createdAt: at, updatedAt: at, updatedBy: actor, version: 1 };
+  return { campaignId, ...seen, source: 'event', ...firstStamp(actor, at) };
 };
 
 /**
@@ -197,7 +212,7 @@ export const campaignGapsFilled = (
 /** A brand first seen in events: no owner, no managers yet. */
 export const brandFromSighting = (brand: string, actor: string, now: Date): Brand => {
   const at = now.toISOString();
-  return { brand, managers: [], createdAt: at, updatedAt: at, updatedBy: actor, version: 1 };
+  return { brand, managers: [], ...firstStamp(actor, at) };
 };
 
 /**

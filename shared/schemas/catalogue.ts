@@ -25,6 +25,14 @@ export const CampaignPlanSchema = z
   .meta({ id: 'CampaignPlan' });
 true satisfies Tied<typeof CampaignPlanSchema, CampaignPlan>;
 
+/** The fields of a record's stamp (shared/domain/catalogue.ts `RecordStamp`), for the campaign and the brand. */
+const recordStamp = {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  version: z.number().int(),
+};
+
 export const CampaignSchema = z
   .object({
     campaignId: z.string(),
@@ -43,10 +51,7 @@ export const CampaignSchema = z
       description:
         '`event` while only its events described it; `manager` or `cli` once a person completed it.',
     }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-    version: z.number().int(),
+    ...recordStamp,
   })
   .meta({ id: 'Campaign' });
 true satisfies Tied<typeof CampaignSchema, Campaign>;
@@ -58,10 +63,7 @@ export const BrandSchema = z
     managers: z
       .array(z.string())
       .meta({ description: 'Paged at tier 2 when an owner does not acknowledge in time.' }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-    version: z.number().int(),
+    ...recordStamp,
   })
   .meta({ id: 'Brand' });
 true satisfies Tied<typeof BrandSchema, Brand>;
