@@ -143,6 +143,23 @@ export interface SentimentBaseline {
 
 export type Baseline = SpendBaseline | SentimentBaseline;
 
+/**
+ * The instant a report or window is learnt at (epoch ms and ISO), or undefined when it teaches nothing: its
+ * time is unreadable, or not newer than the last one the baseline folded in (a replay, a late duplicate).
+ *
+ * @example
+ * newerInstant(baseline, '2026-03-01T00:00:00Z'); // { at: 1772323200000, iso: '2026-03-01T00:00:00.000Z' }
+ */
+export const newerInstant = (
+  previous: Pick<Baseline, 'updatedAt'> | undefined,
+  occurredAt: string,
+): { readonly at: number; readonly iso: string } | undefined => {
+  const at = Date.parse(occurredAt);
+  if (!Number.isFinite(at)) return undefined;
+  if (previous !== undefined && at <= Date.parse(previous.updatedAt)) return undefined;
+  return { at, iso: new Date(at).toISOString() };
+};
+
 /** Where a baseline lives: `kind` and a stable key, for the caller's table. */
 export interface BaselineKey {
   readonly kind: Baseline['kind'];

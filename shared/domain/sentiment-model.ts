@@ -1,5 +1,5 @@
 import type { SentimentBaseline } from './baselines.ts';
-import { BASELINE_SCHEMA_VERSION, MAX_RECENT_WINDOWS, storableBaseline } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION, MAX_RECENT_WINDOWS, newerInstant, storableBaseline } from './baselines.ts';
 import type { Sentiment } from './event.ts';
 import type { SentimentThresholds } from './sentiment-thresholds.ts';
 import { betaBinomialUpperTail, negativeBinomialCdf, normalCdf, normalQuantile } from './stats.ts';
@@ -582,10 +582,9 @@ export const nextSentimentBaseline = (
   occurredAt: string,
   thresholds: SentimentThresholds,
 ): SentimentBaseline | undefined => {
-  const at = Date.parse(occurredAt);
-  if (!Number.isFinite(at)) return previous;
-  if (previous !== undefined && at <= Date.parse(previous.updatedAt)) return previous;
-  const iso = new Date(at).toISOString();
+  const instant = newerInstant(previous, occurredAt);
+  if (instant === undefined) return previous;
+  const { at, iso } = instant;
   const base = previous ?? emptySentimentBaseline(iso, thresholds);
   const reading = readSentiment(sentiment, at, previous, thresholds);
   const anomalous = reading.anomalousSince !== undefined;

@@ -34,6 +34,24 @@ const adoptionOf = (reading: SentimentReading, thresholds: SentimentThresholds):
   adaptHours: thresholds.learning.adaptAfterHours,
 });
 
+/** The window's own counts, first in every spike's and drift's metrics. */
+const windowMetrics = (reading: SentimentReading) => ({
+  mentions: reading.window.mentions,
+  negative: reading.window.negative,
+  negativeShare: reading.window.share,
+  expectedShare: reading.expectedShare,
+});
+
+/** What the baseline rests on, last in every spike's and drift's metrics. */
+const baselineMetrics = (reading: SentimentReading) => ({
+  baselineHours: reading.baselineHours,
+  baselineMentions: reading.baselineMentions,
+});
+
+/** A spike's grade: escalated when it persists (`spike.escalateAfterWindows`) or its evidence is overwhelming. */
+const spikeGrade = (thresholds: SentimentThresholds, escalate: boolean) =>
+  escalate ? thresholds.spike.escalated : thresholds.spike.grade;
+
 /**
  * The absolute ceiling, a guard for the truly extreme: the window's share must **surely** reach a band
  * (its one-sided `ceiling.confidence` credible bound does, so 30 of 60 is not "50 %"), and below the top
@@ -153,7 +171,7 @@ export const spikeSignal = (
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...(overwhelming || persistent ? spike.escalated : spike.grade),
+    ...spikeGrade(thresholds, overwhelming || persistent),
     ...sayIt(
       say('sentiment.spike', {
         negative: window.negative,
@@ -174,10 +192,7 @@ export const spikeSignal = (
       say('sentiment.spike.suggestion'),
     ),
     metrics: {
-      mentions: window.mentions,
-      negative: window.negative,
-      negativeShare: window.share,
-      expectedShare: reading.expectedShare,
+      ...windowMetrics(reading),
       expectedNegative: reading.expectedNegative,
       delta: window.share - reading.expectedShare,
       pValue: reading.pWindow,
@@ -186,8 +201,7 @@ export const spikeSignal = (
       volumePValue: reading.volume.p,
       spikeWindows: reading.spikeWindows,
       windowHours: window.hours,
-      baselineHours: reading.baselineHours,
-      baselineMentions: reading.baselineMentions,
+      ...baselineMetrics(reading),
     },
   };
 };
@@ -209,7 +223,7 @@ const pooledSignal = (
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...(persistent || pooled.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
+    ...spikeGrade(thresholds, persistent || pooled.p <= spike.overwhelmingP),
     ...sayIt(
       say('sentiment.spike.pooled', {
         windows: pooled.windows,
@@ -229,10 +243,7 @@ const pooledSignal = (
       say('sentiment.spike.suggestion'),
     ),
     metrics: {
-      mentions: window.mentions,
-      negative: window.negative,
-      negativeShare: window.share,
-      expectedShare: reading.expectedShare,
+      ...windowMetrics(reading),
       pooledWindows: pooled.windows,
       pooledMentions: pooled.mentions,
       pooledNegative: pooled.negative,
@@ -240,8 +251,7 @@ const pooledSignal = (
       pValue: pooled.p,
       spikeWindows: reading.spikeWindows,
       windowHours: window.hours,
-      baselineHours: reading.baselineHours,
-      baselineMentions: reading.baselineMentions,
+      ...baselineMetrics(reading),
     },
   };
 };
@@ -259,7 +269,7 @@ const burstSignal = (
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...(persistent || burst.p <= spike.overwhelmingP ? spike.escalated : spike.grade),
+    ...spikeGrade(thresholds, persistent || burst.p <= spike.overwhelmingP),
     ...sayIt(
       say('sentiment.spike.burst', {
         hours,
@@ -278,16 +288,12 @@ const burstSignal = (
       say('sentiment.spike.suggestion'),
     ),
     metrics: {
-      mentions: window.mentions,
-      negative: window.negative,
-      negativeShare: window.share,
-      expectedShare: reading.expectedShare,
+      ...windowMetrics(reading),
       excessShare: burst.excessShare,
       pValue: burst.p,
       spikeWindows: reading.spikeWindows,
       windowHours: window.hours,
-      baselineHours: reading.baselineHours,
-      baselineMentions: reading.baselineMentions,
+      ...baselineMetrics(reading),
     },
   };
 };
@@ -328,15 +334,11 @@ export const driftSignal = (
       say('sentiment.drift.suggestion'),
     ),
     metrics: {
-      mentions: reading.window.mentions,
-      negative: reading.window.negative,
-      negativeShare: reading.window.share,
-      expectedShare: normal,
+      ...windowMetrics(reading),
       excessShare: drift.excessShare,
       driftZ: drift.z,
       pValue: drift.p,
-      baselineHours: reading.baselineHours,
-      baselineMentions: reading.baselineMentions,
+      ...baselineMetrics(reading),
     },
   };
 };

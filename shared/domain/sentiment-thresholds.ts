@@ -1,11 +1,8 @@
-import type { ImpactRating, ProbabilityRating } from './rating.ts';
-import type { Grade, Grades } from './spend-thresholds.ts';
+import { defaultGrades, type Grade, type Grades } from './spend-thresholds.ts';
 
 /** A negative share of at least `atLeast` (0.25 = 25 %) is rated this way. */
-export interface ShareBand {
+export interface ShareBand extends Grade {
   readonly atLeast: number;
-  readonly probability: ProbabilityRating;
-  readonly impact: ImpactRating;
 }
 
 /** How a brand × product × channel's baseline learns (see sentiment-model.ts). */
@@ -130,14 +127,13 @@ export const DEFAULT_SENTIMENT_THRESHOLDS = {
     volumeP: 1e-3,
     volumeDispersion: 4,
     poolWindows: 3,
-    grade: { probability: 'medium', impact: 'moderate' },
-    escalated: { probability: 'high', impact: 'moderate' },
+    ...defaultGrades(),
   },
   drift: {
     timeScaleHours: 24,
     p: 1e-4,
     minShift: 0.02,
-    grade: { probability: 'medium', impact: 'moderate' },
+    grade: defaultGrades().grade,
   },
   learning: {
     halfLifeHours: 168,

@@ -1,5 +1,5 @@
 import type { SpendBaseline } from './baselines.ts';
-import { BASELINE_SCHEMA_VERSION, storableBaseline } from './baselines.ts';
+import { BASELINE_SCHEMA_VERSION, newerInstant, storableBaseline } from './baselines.ts';
 import type { Spend } from './event.ts';
 import type { SpendThresholds } from './spend-thresholds.ts';
 import { negativeBinomialCdf } from './stats.ts';
@@ -570,10 +570,9 @@ export const nextSpendBaseline = (
   occurredAt: string,
   thresholds: SpendThresholds,
 ): SpendBaseline | undefined => {
-  const at = Date.parse(occurredAt);
-  if (!Number.isFinite(at)) return previous;
-  if (previous !== undefined && at <= Date.parse(previous.updatedAt)) return previous;
-  const iso = new Date(at).toISOString();
+  const instant = newerInstant(previous, occurredAt);
+  if (instant === undefined) return previous;
+  const { at, iso } = instant;
   const reading = readSpend(spend, at, previous, thresholds);
   const base = previous ?? emptySpendBaseline(spend, iso);
   const slice = reading.slice;

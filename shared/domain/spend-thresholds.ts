@@ -1,10 +1,8 @@
 import type { ImpactRating, ProbabilityRating } from './rating.ts';
 
 /** Spend strictly more than `above` over plan (0.1 = 10 %) is rated this way. */
-export interface OverrunBand {
+export interface OverrunBand extends Grade {
   readonly above: number;
-  readonly probability: ProbabilityRating;
-  readonly impact: ImpactRating;
 }
 
 /** Where a finding sits on the matrix. */
@@ -18,6 +16,18 @@ export interface Grades {
   readonly grade: Grade;
   readonly escalated: Grade;
 }
+
+/**
+ * The grades the spend and sentiment detectors default to: one day's or window's evidence earns medium ×
+ * moderate (yellow on the default matrix), persistence or overwhelming evidence high × moderate (red).
+ * New objects each time, so no two detectors' defaults share one (an edited copy of a threshold set
+ * changes one detector's grade only).
+ */
+export const defaultGrades = () =>
+  ({
+    grade: { probability: 'medium', impact: 'moderate' },
+    escalated: { probability: 'high', impact: 'moderate' },
+  }) as const satisfies Grades;
 
 /**
  * How a campaign × channel's baseline learns (see baselines.ts): conversion rate and daily delivery, each
@@ -109,20 +119,17 @@ export const DEFAULT_SPEND_THRESHOLDS = {
     minIncrease: 0.25,
     shift: 1.5,
     dispersion: 50,
-    grade: { probability: 'medium', impact: 'moderate' },
-    escalated: { probability: 'high', impact: 'moderate' },
+    ...defaultGrades(),
   },
   trackingBroken: {
     expectedConversions: 8,
     escalatedExpectedConversions: 25,
-    grade: { probability: 'medium', impact: 'moderate' },
-    escalated: { probability: 'high', impact: 'moderate' },
+    ...defaultGrades(),
   },
   deliveryStopped: {
     share: 0.1,
     escalateAfterReports: 2,
-    grade: { probability: 'medium', impact: 'moderate' },
-    escalated: { probability: 'high', impact: 'moderate' },
+    ...defaultGrades(),
   },
   learning: {
     halfLifeDays: 10,
