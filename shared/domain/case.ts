@@ -6,6 +6,7 @@ import type { DrillMarker, EventType, RiskEvent } from './event.ts';
 import type { Finding, RiskType } from './finding.ts';
 import { fitFinding } from './finding-budget.ts';
 import type { Level } from './risk-matrix.ts';
+import type { Subject } from './subject.ts';
 
 /**
  * The risk case library's core: which subject an event is about, and how an occurrence opens or joins a
@@ -43,19 +44,8 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What a case is about: the same subject and risk type share one case. */
-export interface Subject {
-  /** Stable grouping key, e.g. `spend|cmp-1|facebook`. */
-  readonly key: string;
-  /** How a person names it in English, e.g. `campaign cmp-1 on facebook` (`subjectText` says it in any language). */
-  readonly label: string;
-  readonly brand?: string;
-  readonly product?: string;
-  readonly campaignId?: string;
-  readonly channel?: string;
-  readonly market?: string;
-  readonly copyId?: string;
-}
+/** What a case is about (its own module, so the words for it in shared/i18n read it without a cycle). */
+export type { Subject } from './subject.ts';
 
 /** The marker the notify function turns into one SNS message (the transactional outbox). */
 export interface Escalation {

@@ -1,4 +1,5 @@
 import { realSubjectKey } from '#shared/domain/drill-key.ts';
+import type { Subject } from '#shared/domain/subject.ts';
 import { VOCABULARY_EN, type VocabularyId } from './catalogues/vocabulary/en.ts';
 import { VOCABULARY_VI } from './catalogues/vocabulary/vi.ts';
 import { VOCABULARY_ZH_CN } from './catalogues/vocabulary/zh-CN.ts';
@@ -86,15 +87,8 @@ export const metricsLine = (locale: Locale, metrics: Readonly<Record<string, num
     )
     .join(translate(locale, 'metricSeparator'));
 
-/** The parts of a subject (shared/domain/case.ts `Subject`) its words are made of. */
-interface SubjectParts {
-  readonly brand?: string;
-  readonly product?: string;
-  readonly campaignId?: string;
-  readonly channel?: string;
-  readonly market?: string;
-  readonly copyId?: string;
-}
+/** The parts of a subject its words are made of. */
+type SubjectParts = Omit<Subject, 'key' | 'label'>;
 
 /**
  * What a case is about, in the reader's words, from its subject's parts: `campaign cmp-1 on facebook`,
@@ -103,10 +97,8 @@ interface SubjectParts {
  *
  * @example subjectText('vi', { key: 'spend|cmp-1|facebook', label: '…', campaignId: 'cmp-1', channel: 'facebook' })
  */
-export const subjectText = (
-  locale: Locale,
-  subject: SubjectParts & { readonly key: string; readonly label: string },
-): string => subjectWords(locale, realSubjectKey(subject.key).split('|')[0] ?? '', subject) ?? subject.label;
+export const subjectText = (locale: Locale, subject: Subject): string =>
+  subjectWords(locale, realSubjectKey(subject.key).split('|')[0] ?? '', subject) ?? subject.label;
 
 /**
  * The words for a subject of a kind (`spend`, `sentiment`, `ad-copy`), or undefined when a part it needs is
