@@ -44,6 +44,8 @@ export interface Problem<K extends string> {
   readonly end: number;
   /** Overspend only: when cumulative spend first exceeds plan + 10 %. */
   readonly crossingAt?: number;
+  /** CPA spike only: how many times dearer a conversion is over the span (the rate is divided by it). */
+  readonly ratio?: number;
 }
 
 export interface TimedEvent<E> {
@@ -296,7 +298,14 @@ const simulate = (
   const end = Math.min(dayStart(DAYS), dayStart(problem.start + problem.days));
   return {
     events,
-    label: { subject, kind: problem.kind, start, end, ...(crossingAt === undefined ? {} : { crossingAt }) },
+    label: {
+      subject,
+      kind: problem.kind,
+      start,
+      end,
+      ...(crossingAt === undefined ? {} : { crossingAt }),
+      ...(problem.kind === 'cpaSpike' ? { ratio: problem.factor } : {}),
+    },
   };
 };
 
