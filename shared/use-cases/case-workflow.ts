@@ -1,5 +1,5 @@
 import { actorOf, type Principal, scopeOfPrincipal } from '#shared/auth/principal.ts';
-import { covers, type Scope, UNSCOPED } from '#shared/auth/scope.ts';
+import { covers } from '#shared/auth/scope.ts';
 import {
   acknowledgeCase,
   type Resolution,
@@ -20,21 +20,24 @@ export interface WorkflowDependencies {
 const MAX_ATTEMPTS = 10;
 
 /**
- * Applies a lifecycle transition: read, decide in the domain, save if nobody changed the case meanwhile
- * (else read again). An impossible transition is a ConflictError carrying the current state. A case the
- * actor's `scope` does not cover is answered as a missing one (404, never a 403 that confirms it exists).
+ * Applies a person's (or a client's) lifecycle transition: read, decide in the domain as `principal`, save if
+ * nobody changed the case meanwhile (else read again). An impossible transition is a ConflictError carrying
+ * the current state. A case the principal's scope does not cover is answered as a missing one (404, never a
+ * 403 that confirms it exists).
  */
 const transition = async (
   caseId: string,
+  principal: Principal,
   deps: WorkflowDependencies,
-  decide: (existing: RiskCase, now: Date) => Transition,
-  scope: Scope = UNSCOPED,
+  decide: (existing: RiskCase, actor: string, now: Date) => Transition,
 ): Promise<RiskCase> => {
+  const scope = scopeOfPrincipal(principal);
+  const actor = actorOf(principal);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const existing = await deps.cases.getCase(caseId);
     if (existing === undefined || !covers(scope, existing.subject))
       throw new NotFoundError(`No case ${caseId}`);
-    const result = decide(existing, deps.clock.now());
+    const result = decide(existing, actor, deps.clock.now());
     if (!result.ok) throw new ConflictError(result.reason, result.current);
     if ((await deps.cases.saveTransition(result.next, existing.version, result.audit)) === 'saved')
       return result.next;
@@ -53,11 +56,8 @@ export const acknowledge = (
   note: string | undefined,
   deps: WorkflowDependencies,
 ) =>
-  transition(
-    caseId,
-    deps,
-    (existing, now) => acknowledgeCase(existing, actorOf(principal), now, note, nameOf(principal)),
-    scopeOfPrincipal(principal),
+  transition(caseId, principal, deps, (existing, actor, now) =>
+    acknowledgeCase(existing, actor, now, note, nameOf(principal)),
   );
 
 /** A manager resolves a case with the risk-library fields. */
@@ -67,11 +67,8 @@ export const resolve = (
   input: Omit<Resolution, 'by' | 'at'>,
   deps: WorkflowDependencies,
 ) =>
-  transition(
-    caseId,
-    deps,
-    (existing, now) => resolveCase(existing, input, actorOf(principal), now, nameOf(principal)),
-    scopeOfPrincipal(principal),
+  transition(caseId, principal, deps, (existing, actor, now) =>
+    resolveCase(existing, input, actor, now, nameOf(principal)),
   );
 
 /**
@@ -85,16 +82,12 @@ export const reassign = (
   note: string | undefined,
   deps: WorkflowDependencies,
 ) =>
-  transition(
-    caseId,
-    deps,
-    (existing, now) =>
-      reassignCase(
-        existing,
-        owner === 'me' && principal.kind === 'person' ? principal.username : owner,
-        actorOf(principal),
-        now,
-        note,
-      ),
-    scopeOfPrincipal(principal),
+  transition(caseId, principal, deps, (existing, actor, now) =>
+    reassignCase(
+      existing,
+      owner === 'me' && principal.kind === 'person' ? principal.username : owner,
+      actor,
+      now,
+      note,
+    ),
   );
