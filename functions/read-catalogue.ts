@@ -20,35 +20,24 @@ export const handler = httpFunction()
   .handler(async (event, context) => {
     const principal = principalOf(context);
     const catalogue = catalogueStore();
+    const query = event.queryStringParameters;
+    /** The one item a path names (`id`, `brand`); such a route takes no query. */
+    const named = <S extends Parameters<typeof parsePathParameter>[2]>(name: string, schema: S) => {
+      parseQuery(query, NoQuerySchema);
+      return parsePathParameter(event.pathParameters, name, schema);
+    };
     switch (event.resource) {
       case '/v1/campaigns':
         return json(
           200,
-          await listCampaignsFor(
-            principal,
-            parseQuery(event.queryStringParameters, ListCampaignsQuerySchema),
-            catalogue,
-          ),
+          await listCampaignsFor(principal, parseQuery(query, ListCampaignsQuerySchema), catalogue),
         );
-      case '/v1/campaigns/{id}': {
-        parseQuery(event.queryStringParameters, NoQuerySchema);
-        const id = parsePathParameter(event.pathParameters, 'id', CampaignIdSchema);
-        return json(200, await campaignFor(principal, id, catalogue));
-      }
+      case '/v1/campaigns/{id}':
+        return json(200, await campaignFor(principal, named('id', CampaignIdSchema), catalogue));
       case '/v1/brands':
-        return json(
-          200,
-          await listBrandsFor(
-            principal,
-            parseQuery(event.queryStringParameters, ListBrandsQuerySchema),
-            catalogue,
-          ),
-        );
-      case '/v1/brands/{brand}': {
-        parseQuery(event.queryStringParameters, NoQuerySchema);
-        const brand = parsePathParameter(event.pathParameters, 'brand', BrandNameSchema);
-        return json(200, await brandFor(principal, brand, catalogue));
-      }
+        return json(200, await listBrandsFor(principal, parseQuery(query, ListBrandsQuerySchema), catalogue));
+      case '/v1/brands/{brand}':
+        return json(200, await brandFor(principal, named('brand', BrandNameSchema), catalogue));
       default:
         throw new Error(`read-catalogue does not serve ${event.resource}`);
     }
