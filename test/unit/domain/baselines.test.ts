@@ -4,6 +4,7 @@ import {
   asSpendBaseline,
   BASELINE_SCHEMA_VERSION,
   baselineKeyOf,
+  newerInstant,
   type SentimentBaseline,
 } from '#shared/domain/baselines.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
@@ -249,6 +250,25 @@ const rateOf = (days: readonly DailyReport[]) => {
   const baseline = learnSpend(snapshots(days));
   return (baseline?.rateConversions ?? 0) / (baseline?.rateSpend ?? 1);
 };
+
+describe('Function: newerInstant', () => {
+  it('gives the instant of a report newer than the baseline, and none for a replay or an unreadable time', () => {
+    // Prepare
+    const previous = { updatedAt: '2026-11-05T23:00:00.000Z' };
+
+    // Act
+    const newer = newerInstant(previous, '2026-11-06T23:00:00Z');
+    const first = newerInstant(undefined, '2026-11-01T00:30:00+07:00');
+    const same = newerInstant(previous, '2026-11-05T23:00:00Z');
+    const older = newerInstant(previous, '2026-11-04T23:00:00Z');
+    const unreadable = newerInstant(previous, 'yesterday-ish');
+
+    // Assess
+    expect(newer).toEqual({ at: Date.parse('2026-11-06T23:00:00Z'), iso: '2026-11-06T23:00:00.000Z' });
+    expect(first).toEqual({ at: Date.parse('2026-10-31T17:30:00Z'), iso: '2026-10-31T17:30:00.000Z' });
+    expect([same, older, unreadable]).toEqual([undefined, undefined, undefined]);
+  });
+});
 
 describe('Function: nextSpendBaseline', () => {
   it('learns the conversion rate of each day since the last report', () => {
