@@ -3,7 +3,7 @@ import { worstOf } from '#shared/domain/assess.ts';
 import { baselineKeyOf } from '#shared/domain/baselines.ts';
 import { type LevelPolicy, type OccurrenceInput, subjectOf } from '#shared/domain/case.ts';
 import { completedSubject, ownerFor, sightingsOf } from '#shared/domain/catalogue.ts';
-import { RISK_TYPES } from '#shared/domain/finding.ts';
+import type { RiskType } from '#shared/domain/finding.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
 import {
   type BaselineLearning,
@@ -54,11 +54,16 @@ export const DEFAULT_BUDGET_MS = 8_000;
 /** A cap on attempts per event whatever the deadline; each attempt re-reads the subject. */
 const MAX_ATTEMPTS = 40;
 /**
- * Requests of at most this many events read their subjects' case pointers (one per risk type) with their
- * event ids, in the same bulk read (16 × 5 keys fit BatchGetItem's 100): a round trip saved where it
- * matters, a single event; a larger batch reads only the pointers of the risk types its events raise.
+ * The risk types the shipped rules raise on each type of event (shared/domain/spend-rules.ts,
+ * sentiment-rules.ts, claims/evaluate-copy.ts): the subject pointers read with the event ids, before judging,
+ * so that a request whose subjects have no case reads nothing more and one that joins a case reads only that
+ * case. A hint, not a rule: a case on a risk type not listed here has its pointer read after judging.
  */
-const PREFETCH_MAX_EVENTS = 16;
+export const RISK_TYPES_RAISED: Readonly<Record<RiskEvent['type'], readonly RiskType[]>> = {
+  spend: ['budget', 'channel'],
+  sentiment: ['reputation'],
+  'ad-copy': ['compliance'],
+};
 /** Optimistic-concurrency retries: full jitter up to 10 ms × 2^n, at most 200 ms. */
 const RACE_BACKOFF = { baseMs: 10, maxMs: 200 } as const;
 /** What a 503 tells the client to wait: by then the writers it lost to are done. */
@@ -115,10 +120,17 @@ const decide = (
   };
 };
 
-/** Every subject an event may open or join a case on: its subject under each risk type. */
+/** The subjects an event may open or join a case on: its subject under each risk type its type raises. */
 const candidateSubjects = (events: readonly RiskEvent[]): SubjectRef[] => {
-  const keys = [...new Set(events.map((event) => subjectOf(event).key))];
-  return keys.flatMap((subjectKey) => RISK_TYPES.map((riskType) => ({ riskType, subjectKey })));
+  const subjects = new Map<string, SubjectRef>();
+  for (const event of events) {
+    const subjectKey = subjectOf(event).key;
+    for (const riskType of RISK_TYPES_RAISED[event.type]) {
+      const subject = { riskType, subjectKey };
+      subjects.set(subjectRefKey(subject), subject);
+    }
+  }
+  return [...subjects.values()];
 };
 
 /**
@@ -321,16 +333,16 @@ export const ingestEvents = async (
   const now = deps.clock.now();
   const valid = items.flatMap((item) => (item.ok ? [item] : []));
 
-  // Load, at once: which ids are already stored, what judging needs (read for every valid event: a
-  // duplicate's share is a few wasted keys, a round trip saved for every request) and, for a small request,
-  // the case pointers of its subjects under every risk type.
+  // Load, at once: which ids are already stored, the case pointers of the events' subjects and what judging
+  // needs (read for every valid event: a duplicate's share is a few wasted keys, a round trip saved for every
+  // request).
   const events = valid.map((item) => item.event);
   const sightings = sightingsOf(events);
   const [{ events: known, pointers }, knowledge, catalogue] = await Promise.all([
     deps.store.findEventsAndPointers(
       clientId,
       [...new Set(valid.map((item) => item.event.eventId))],
-      valid.length <= PREFETCH_MAX_EVENTS ? candidateSubjects(valid.map((item) => item.event)) : [],
+      candidateSubjects(events),
     ),
     loadKnowledge(events, now, deps),
     deps.catalogue === undefined || (sightings.campaigns.size === 0 && sightings.brands.size === 0)

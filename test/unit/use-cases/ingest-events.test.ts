@@ -4,10 +4,11 @@ import type { ClaimException } from '#shared/domain/claim-exception.ts';
 import type { EvaluationContext } from '#shared/domain/engine.ts';
 import { createRiskEngine } from '#shared/domain/risk-engine.ts';
 import { ConcurrencyError } from '#shared/errors.ts';
+import type { EventStore } from '#shared/ports.ts';
 import type { RiskEvent } from '#shared/schemas/events.ts';
 import { evaluateEvents } from '#shared/use-cases/evaluate-events.ts';
 import type { EventResult, ParsedItem } from '#shared/use-cases/event-results.ts';
-import { type IngestDependencies, ingestEvents } from '#shared/use-cases/ingest-events.ts';
+import { type IngestDependencies, ingestEvents, RISK_TYPES_RAISED } from '#shared/use-cases/ingest-events.ts';
 import { adCopyEvent, finding, sentimentEvent, spendEvent } from '../../fixtures/events.ts';
 import { testPolicy } from '../../fixtures/level-policy.ts';
 import { MemoryEventStore } from '../../fixtures/memory-event-store.ts';
@@ -77,18 +78,62 @@ describe('Use case: ingestEvents', () => {
         deps,
       );
 
-      // Assess: every risk type's pointer of the subject was asked for with the id; the case was read
+      // Assess: the pointers of the risk types spend raises were asked for with the id; the case was read
       // (and joined) only where a pointer named one.
       const [, , subjects] = findEventsAndPointers.mock.calls[0] ?? [];
-      expect(subjects?.map((subject) => subject.riskType).sort()).toEqual([
-        'budget',
-        'channel',
-        'compliance',
-        'reputation',
-      ]);
+      expect(subjects?.map((subject) => subject.riskType).sort()).toEqual(['budget', 'channel']);
       expect(joined).toMatchObject({ status: 'created', caseId: 'case-1' });
       expect(green).toMatchObject({ status: 'created', caseId: null });
       expect(store.calls).toEqual({ findEvents: 2, subjectStates: 1, write: 3 });
+    });
+
+    it('prefetches the pointers of the risk types the shipped rules raise on each type of event', () => {
+      // Prepare: events the shipped engine finds risky, one or more per type.
+      const engine = createRiskEngine();
+      const events: RiskEvent[] = [
+        spendEvent({ actualSpend: 13_000 }),
+        spendEvent({ actualSpend: 9_000, conversions: 2 }),
+        sentimentEvent({ mentions: 900, negative: 600 }),
+        adCopyEvent(),
+        adCopyEvent({ text: 'Cures eczema in 3 days, guaranteed', lang: 'en', market: 'US' }),
+      ];
+
+      // Act
+      const raised = events.map((event) => ({
+        type: event.type,
+        riskTypes: engine.evaluate(event, { now: START }).findings.map((finding) => finding.riskType),
+      }));
+
+      // Assess: each finding's risk type is one its event's pointers were read for.
+      expect(raised.every(({ riskTypes }) => riskTypes.length > 0)).toBe(true);
+      for (const { type, riskTypes } of raised)
+        for (const riskType of riskTypes) expect(RISK_TYPES_RAISED[type]).toContain(riskType);
+    });
+
+    it("reads a 100-event batch's subject pointers with its ids and then only the cases they name", async () => {
+      // Prepare: one of the batch's 50 campaigns has a case.
+      const { store, deps } = setup();
+      await ingestEvents(
+        'client-a',
+        items([spendEvent({ campaignId: 'cmp-7', actualSpend: 13_000 }, 'e-0')]),
+        deps,
+      );
+      store.calls.findEvents = 0;
+      const subjectStates = vi.spyOn(store as EventStore, 'subjectStates');
+      const events = Array.from({ length: 100 }, (_, i) =>
+        spendEvent({ campaignId: `cmp-${i % 50}`, actualSpend: 13_000 }, `e-${i + 1}`),
+      );
+
+      // Act
+      const results = await ingestEvents('client-a', items(events), deps);
+
+      // Assess: the second read was of the subjects' cases, with every pointer already known.
+      expect(statuses(results).every((status) => status === 'created')).toBe(true);
+      expect(store.calls.findEvents).toBe(1);
+      expect(subjectStates).toHaveBeenCalledTimes(1);
+      const [, known] = subjectStates.mock.calls[0] ?? [];
+      expect([...(known?.values() ?? [])].filter((caseId) => caseId !== null)).toEqual(['case-1']);
+      expect(store.cases.get('case-1')?.occurrences).toBe(3);
     });
 
     it("writes what each event teaches its subject's baseline with the event, in batch order", async () => {
@@ -114,7 +159,7 @@ describe('Use case: ingestEvents', () => {
       ]);
     });
 
-    it('reads a 100-event batch in two bulk reads and writes each event once, subjects in batch order', async () => {
+    it('reads a 100-event batch whose subjects have no case in one bulk read and writes each event once, subjects in batch order', async () => {
       // Prepare: 10 campaigns, 10 red events each, interleaved.
       const { store, deps } = setup();
       const events = Array.from({ length: 100 }, (_, i) =>
@@ -126,7 +171,7 @@ describe('Use case: ingestEvents', () => {
 
       // Assess
       expect(statuses(results).every((status) => status === 'created')).toBe(true);
-      expect(store.calls).toEqual({ findEvents: 1, subjectStates: 1, write: 100 });
+      expect(store.calls).toEqual({ findEvents: 1, subjectStates: 0, write: 100 });
       expect(store.cases.size).toBe(10);
       expect([...store.cases.values()].map((c) => c.occurrences)).toEqual(Array(10).fill(10));
       const order = store.written
