@@ -254,17 +254,7 @@ true satisfies Tied<typeof SentimentEventSchema, SentimentEvent>;
 true satisfies Tied<typeof RiskEventSchema, RiskEvent>;
 
 /** The domain's event types, for the files that parse events with these schemas. */
-export type {
-  AdCopy,
-  AdCopyEvent,
-  EventType,
-  Language,
-  RiskEvent,
-  Sentiment,
-  SentimentEvent,
-  Spend,
-  SpendEvent,
-} from '#shared/domain/event.ts';
+export type * from '#shared/domain/event.ts';
 
 /**
  * The request body of `POST /v1/events` and `POST /v1/evaluate`: one event, or a batch. Each element of a
