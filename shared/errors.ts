@@ -26,9 +26,18 @@ export class RadarError extends Error {
   override name = 'RadarError';
 }
 
+/**
+ * The base of one kind of error: `RadarError` under the kind's `name`.
+ *
+ * @example export class NotFoundError extends kind('NotFoundError') {}
+ */
+const kind = (name: string) =>
+  class extends RadarError {
+    override name = name;
+  };
+
 /** The input is malformed or breaks the contract. */
-export class ValidationError extends RadarError {
-  override name = 'ValidationError';
+export class ValidationError extends kind('ValidationError') {
   readonly issues: readonly FieldIssue[];
   constructor(message: string, issues: readonly FieldIssue[] = [], options?: ErrorOptions) {
     super(message, options);
@@ -37,19 +46,13 @@ export class ValidationError extends RadarError {
 }
 
 /** The request body or batch is larger than the API accepts. */
-export class PayloadTooLargeError extends RadarError {
-  override name = 'PayloadTooLargeError';
-}
+export class PayloadTooLargeError extends kind('PayloadTooLargeError') {}
 
 /** The request body is in a media type the API does not read (it reads `application/json`). */
-export class UnsupportedMediaTypeError extends RadarError {
-  override name = 'UnsupportedMediaTypeError';
-}
+export class UnsupportedMediaTypeError extends kind('UnsupportedMediaTypeError') {}
 
 /** No usable credentials. */
-export class UnauthorizedError extends RadarError {
-  override name = 'UnauthorizedError';
-}
+export class UnauthorizedError extends kind('UnauthorizedError') {}
 
 /**
  * A correctly signed request whose signature was already used. Clients may re-sign and retry: the same
@@ -60,25 +63,18 @@ export class ReplayedSignatureError extends UnauthorizedError {
 }
 
 /** Valid credentials without the role the operation needs. */
-export class ForbiddenError extends RadarError {
-  override name = 'ForbiddenError';
-}
+export class ForbiddenError extends kind('ForbiddenError') {}
 
-export class NotFoundError extends RadarError {
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends kind('NotFoundError') {}
 
 /**
  * A well-formed request the resources it names cannot take as they stand (a re-allocation in another
  * currency than the plans', or more than the source plan holds): 422, nothing written.
  */
-export class UnprocessableError extends RadarError {
-  override name = 'UnprocessableError';
-}
+export class UnprocessableError extends kind('UnprocessableError') {}
 
 /** The operation is impossible in the resource's current state. */
-export class ConflictError extends RadarError {
-  override name = 'ConflictError';
+export class ConflictError extends kind('ConflictError') {
   readonly current: Readonly<Record<string, unknown>>;
   constructor(message: string, current: Readonly<Record<string, unknown>> = {}, options?: ErrorOptions) {
     super(message, options);
@@ -91,8 +87,7 @@ export class ConflictError extends RadarError {
  * time ran out. Nothing is wrong with the request: the client retries after `retryAfterSeconds` (events
  * already stored answer `duplicate`).
  */
-export class ConcurrencyError extends RadarError {
-  override name = 'ConcurrencyError';
+export class ConcurrencyError extends kind('ConcurrencyError') {
   readonly retryAfterSeconds: number;
   constructor(message: string, retryAfterSeconds: number, options?: ErrorOptions) {
     super(message, options);
@@ -101,14 +96,10 @@ export class ConcurrencyError extends RadarError {
 }
 
 /** The database refused a write for a reason that is not a race or a duplicate (a fault, not bad input). */
-export class StoreError extends RadarError {
-  override name = 'StoreError';
-}
+export class StoreError extends kind('StoreError') {}
 
 /** An environment variable or deployment setting is missing or malformed (shared/config.ts). */
-export class ConfigurationError extends RadarError {
-  override name = 'ConfigurationError';
-}
+export class ConfigurationError extends kind('ConfigurationError') {}
 
 /**
  * Thrown when a matrix, threshold set or rule pack is not fit to run. Configuration is validated once, at
@@ -117,8 +108,7 @@ export class ConfigurationError extends RadarError {
  * @example
  * throw new InvalidRiskConfigError('risk matrix "m@1"', ['cell high × minor is missing']);
  */
-export class InvalidRiskConfigError extends RadarError {
-  override name = 'InvalidRiskConfigError';
+export class InvalidRiskConfigError extends kind('InvalidRiskConfigError') {
   readonly issues: readonly string[];
   constructor(subject: string, issues: readonly string[], options?: ErrorOptions) {
     super(`Invalid ${subject}: ${issues.join('; ')}`, options);
@@ -127,9 +117,7 @@ export class InvalidRiskConfigError extends RadarError {
 }
 
 /** A queue message that is not an on-failure record of a stream batch: a person must look. */
-export class UnreadableStreamFailureError extends RadarError {
-  override name = 'UnreadableStreamFailureError';
-}
+export class UnreadableStreamFailureError extends kind('UnreadableStreamFailureError') {}
 
 /*
  * The local stack's errors, reported to a person at a terminal. Each message is one line that says what
@@ -141,16 +129,14 @@ export const JAVA_REQUIRED_MESSAGE =
   'Java 17+ is required for DynamoDB Local: apt-get install -y openjdk-17-jre-headless (or install a JDK from your OS vendor)';
 
 /** Java is not installed, not on PATH, or older than 17 (DynamoDB Local's minimum). */
-export class JavaMissingError extends RadarError {
-  override name = 'JavaMissingError';
+export class JavaMissingError extends kind('JavaMissingError') {
   constructor(options?: ErrorOptions) {
     super(JAVA_REQUIRED_MESSAGE, options);
   }
 }
 
 /** DynamoDB Local exited or did not answer in time; `output` holds the tail of what Java printed. */
-export class DynamoDbLocalStartError extends RadarError {
-  override name = 'DynamoDbLocalStartError';
+export class DynamoDbLocalStartError extends kind('DynamoDbLocalStartError') {
   readonly output: string;
   constructor(message: string, output: string, options?: ErrorOptions) {
     super(
@@ -162,8 +148,7 @@ export class DynamoDbLocalStartError extends RadarError {
 }
 
 /** A port the stack was told to use is taken by another process. */
-export class PortInUseError extends RadarError {
-  override name = 'PortInUseError';
+export class PortInUseError extends kind('PortInUseError') {
   readonly port: number;
   constructor(what: string, port: number, options?: ErrorOptions) {
     super(
@@ -175,8 +160,7 @@ export class PortInUseError extends RadarError {
 }
 
 /** A handler file the catalog lists could not be loaded. */
-export class HandlerLoadError extends RadarError {
-  override name = 'HandlerLoadError';
+export class HandlerLoadError extends kind('HandlerLoadError') {
   readonly file: string;
   constructor(message: string, file: string, options?: ErrorOptions) {
     super(message, options);
@@ -185,8 +169,7 @@ export class HandlerLoadError extends RadarError {
 }
 
 /** An existing local table does not match shared/table.ts (e.g. `.data/` from an older version). */
-export class TableDefinitionMismatchError extends RadarError {
-  override name = 'TableDefinitionMismatchError';
+export class TableDefinitionMismatchError extends kind('TableDefinitionMismatchError') {
   constructor(tableName: string, problem: string, options?: ErrorOptions) {
     super(
       `Table ${tableName} in DynamoDB Local does not match shared/table.ts (${problem}); delete .data/dynamodb or start with --in-memory`,
@@ -199,11 +182,7 @@ export class TableDefinitionMismatchError extends RadarError {
  * A command-line mistake a person fixes in the command (a missing or malformed option): the CLI prints it as
  * one clear message, no stack trace, and exits 2.
  */
-export class UsageError extends RadarError {
-  override name = 'UsageError';
-}
+export class UsageError extends kind('UsageError') {}
 
 /** The CLI's input cannot be read at all: missing, unreadable, or a CSV header with unknown columns (exit 2). */
-export class InputFileError extends RadarError {
-  override name = 'InputFileError';
-}
+export class InputFileError extends kind('InputFileError') {}
