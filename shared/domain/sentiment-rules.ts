@@ -48,9 +48,22 @@ const baselineMetrics = (reading: SentimentReading) => ({
   baselineMentions: reading.baselineMentions,
 });
 
-/** A spike's grade: escalated when it persists (`spike.escalateAfterWindows`) or its evidence is overwhelming. */
-const spikeGrade = (thresholds: SentimentThresholds, escalate: boolean) =>
-  escalate ? thresholds.spike.escalated : thresholds.spike.grade;
+/** Whether a spike has lasted `spike.escalateAfterWindows` windows in a row. */
+const persists = (reading: SentimentReading, thresholds: SentimentThresholds): boolean =>
+  reading.spikeWindows >= thresholds.spike.escalateAfterWindows;
+
+/** A spike's grade: escalated when it persists or its evidence (`p`) is overwhelming (`spike.overwhelmingP`). */
+const spikeGrade = (reading: SentimentReading, thresholds: SentimentThresholds, p: number) =>
+  persists(reading, thresholds) || p <= thresholds.spike.overwhelmingP
+    ? thresholds.spike.escalated
+    : thresholds.spike.grade;
+
+/** For the sentence of a spike over several windows: whether it persists, and whether it is now the normal. */
+const persistenceOf = (reading: SentimentReading, thresholds: SentimentThresholds): SignalValues => ({
+  persistent: persists(reading, thresholds) ? 'yes' : 'no',
+  spikeWindows: reading.spikeWindows,
+  ...adoptionOf(reading, thresholds),
+});
 
 /**
  * The absolute ceiling, a guard for the truly extreme: the window's share must **surely** reach a band
@@ -158,7 +171,7 @@ export const spikeSignal = (
   const { window } = reading;
   const { spike } = thresholds;
   const overwhelming = reading.pWindow <= spike.overwhelmingP;
-  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
+  const persistent = persists(reading, thresholds);
   // Why one window is enough: alone, with the window before elevated too, or with far more negative posts
   // than the subject usually gets at this hour.
   const support =
@@ -171,7 +184,7 @@ export const spikeSignal = (
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...spikeGrade(thresholds, overwhelming || persistent),
+    ...spikeGrade(reading, thresholds, reading.pWindow),
     ...sayIt(
       say('sentiment.spike', {
         negative: window.negative,
@@ -216,14 +229,12 @@ const pooledSignal = (
   reading: SentimentReading,
 ): Signal => {
   const { pooled, window } = reading;
-  const { spike } = thresholds;
-  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
   const share = pooled.mentions > 0 ? pooled.negative / pooled.mentions : 0;
   const expected = pooled.mentions > 0 ? pooled.expectedNegative / pooled.mentions : 0;
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...spikeGrade(thresholds, persistent || pooled.p <= spike.overwhelmingP),
+    ...spikeGrade(reading, thresholds, pooled.p),
     ...sayIt(
       say('sentiment.spike.pooled', {
         windows: pooled.windows,
@@ -236,9 +247,7 @@ const pooledSignal = (
         expectedNegative: Math.round(pooled.expectedNegative),
         ...chanceValues(pooled.p),
         ...baselineOf(reading),
-        persistent: persistent ? 'yes' : 'no',
-        spikeWindows: reading.spikeWindows,
-        ...adoptionOf(reading, thresholds),
+        ...persistenceOf(reading, thresholds),
       }),
       say('sentiment.spike.suggestion'),
     ),
@@ -263,13 +272,11 @@ const burstSignal = (
   reading: SentimentReading,
 ): Signal => {
   const { burst, window } = reading;
-  const { spike } = thresholds;
-  const persistent = reading.spikeWindows >= spike.escalateAfterWindows;
   const hours = thresholds.drift.timeScaleHours / 4;
   return {
     ruleId: 'sentiment.spike',
     riskType: 'reputation',
-    ...spikeGrade(thresholds, persistent || burst.p <= spike.overwhelmingP),
+    ...spikeGrade(reading, thresholds, burst.p),
     ...sayIt(
       say('sentiment.spike.burst', {
         hours,
@@ -281,9 +288,7 @@ const burstSignal = (
         expectedShare: reading.expectedShare,
         ...chanceValues(burst.p),
         ...baselineOf(reading),
-        persistent: persistent ? 'yes' : 'no',
-        spikeWindows: reading.spikeWindows,
-        ...adoptionOf(reading, thresholds),
+        ...persistenceOf(reading, thresholds),
       }),
       say('sentiment.spike.suggestion'),
     ),
