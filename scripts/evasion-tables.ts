@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { unicodeName } from 'unicode-name';
-import type { EvasionTables } from '#shared/domain/claims/evasions.ts';
+import { type EvasionTables, PINYIN_GRAM_MAX } from '#shared/domain/claims/evasions.ts';
 import type { RulePack } from '#shared/domain/claims/pack-schema.ts';
 import { expandPattern } from '#shared/domain/claims/pattern.ts';
 
@@ -128,28 +128,40 @@ export const pinyinOf = (packs: readonly RulePack[]): Record<string, string> => 
 
 const DIGIT = /[0-9]/;
 
+// A gram's weight is the number of pack phrases that hold it, counted up to this cap (one digit).
+const WEIGHT_CAP = 9;
+
 /**
- * Every two adjacent characters (separators skipped, a digit written 0) of the Chinese packs' phrases in
- * which at least one is a Han character, and `<han>*` for a phrase of that one character, sorted: the
- * context `pinyinFold` reads a pinyin syllable in.
+ * Every run of two to `PINYIN_GRAM_MAX` adjacent characters (separators skipped, a digit written 0) of
+ * the Chinese packs' phrases in which at least one is a Han character, and `<han>*` for a phrase of that
+ * one character, each with the number of pack phrases (as written, before their alternatives are
+ * expanded) that hold it, at most 9, sorted: the context `pinyinFold` reads a pinyin syllable in.
+ *
+ * @example
+ * pinyinGramsOf(packs).get('包治'); // 3: 包治百病, 包治 and {…|包|…}{…|治好|…}
  */
-export const pinyinPairsOf = (packs: readonly RulePack[]): string[] => {
-  const found = new Set<string>();
+export const pinyinGramsOf = (packs: readonly RulePack[]): Map<string, number> => {
+  const weights = new Map<string, number>();
   for (const pack of packs) {
     if (pack.language !== 'zh') continue;
-    for (const phrase of [...phrasesOf(pack).flatMap(expandPattern), ...contextWordsOf(pack)]) {
-      const chars = [...phrase.toLowerCase()]
-        .filter((ch) => HAN.test(ch) || DIGIT.test(ch))
-        .map((ch) => (DIGIT.test(ch) ? '0' : ch));
-      // A phrase of one character (最, 某) pairs with whatever stands beside it.
-      if (chars.length === 1 && HAN.test(chars[0] ?? '')) found.add(`${chars[0]}*`);
-      for (let k = 0; k + 1 < chars.length; k++) {
-        const [a = '', b = ''] = [chars[k], chars[k + 1]];
-        if (HAN.test(a) || HAN.test(b)) found.add(`${a}${b}`);
+    for (const written of [...phrasesOf(pack), ...contextWordsOf(pack)]) {
+      const grams = new Set<string>();
+      for (const phrase of expandPattern(written)) {
+        const chars = [...phrase.toLowerCase()]
+          .filter((ch) => HAN.test(ch) || DIGIT.test(ch))
+          .map((ch) => (DIGIT.test(ch) ? '0' : ch));
+        // A phrase of one character (最, 某) pairs with whatever stands beside it.
+        if (chars.length === 1 && HAN.test(chars[0] ?? '')) grams.add(`${chars[0]}*`);
+        for (let size = 2; size <= PINYIN_GRAM_MAX; size++)
+          for (let k = 0; k + size <= chars.length; k++) {
+            const gram = chars.slice(k, k + size).join('');
+            if (HAN.test(gram)) grams.add(gram);
+          }
       }
+      for (const gram of grams) weights.set(gram, Math.min(WEIGHT_CAP, (weights.get(gram) ?? 0) + 1));
     }
   }
-  return [...found].sort();
+  return new Map([...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 };
 
 /**
@@ -163,8 +175,11 @@ export const compileEvasionTables = (packs: readonly RulePack[]): EvasionTables 
     pinyin: Object.entries(pinyinOf(packs))
       .map(([ch, reading]) => `${ch}${reading}`)
       .join(' '),
-    pinyinPairs: brotliCompressSync(Buffer.from(pinyinPairsOf(packs).join(''), 'utf8'), {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).toString('base64'),
+    pinyinGrams: brotliCompressSync(
+      Buffer.from([...pinyinGramsOf(packs)].map(([gram, weight]) => `${gram}${weight}`).join(' '), 'utf8'),
+      {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+      },
+    ).toString('base64'),
   };
 };

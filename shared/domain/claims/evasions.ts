@@ -11,11 +11,12 @@ export interface EvasionTables {
   /** `<han><toneless pinyin>` pairs separated by spaces, for the Han characters the packs use. */
   readonly pinyin: string;
   /**
-   * Every two adjacent characters of the Chinese packs' phrases with at least one Han character (a digit
-   * written 0), concatenated and Brotli-compressed (base64): what tells which 立/力/理 "li" stands for in
-   * "li省30%".
+   * Every run of two or three adjacent characters of the Chinese packs' phrases with at least one Han
+   * character (a digit written 0), and `<han>*` for a phrase of one character, each followed by its weight
+   * (how many pack phrases hold it, 1–9), space-separated and Brotli-compressed (base64): what tells which 立/力/理 "li" stands for in "li省30%", and that "bi" before
+   * 吃药 is 比 (比吃药…) rather than 必 (必吃).
    */
-  readonly pinyinPairs?: string;
+  readonly pinyinGrams?: string;
 }
 
 const isEvasionTables = (value: unknown): value is EvasionTables =>
@@ -98,18 +99,88 @@ export const halfPinyin = (phrase: string): string[] => {
 };
 
 let syllables: ReadonlyMap<string, readonly string[]> | undefined;
-let pairs: ReadonlySet<string> | undefined;
+let grams: ReadonlyMap<string, number> | undefined;
 const DIGIT = /[0-9]/g;
+/** The longest run of characters, the syllable's own with its neighbours, that `pinyinFold` weighs. */
+export const PINYIN_GRAM_MAX = 3;
+// A numeral in pinyin (wu分钟, san天) also reads as a digit before a pack phrase written with digits.
+const NUMERALS = new Set('一二两三四五六七八九十');
+
+const gramsOf = (): ReadonlyMap<string, number> => {
+  if (grams === undefined) {
+    const packed = evasionTables().pinyinGrams ?? '';
+    const text = packed === '' ? '' : brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
+    const found = new Map<string, number>();
+    for (const entry of text.split(' '))
+      if (entry.length > 1) found.set(entry.slice(0, -1), Number(entry.slice(-1)));
+    grams = found;
+  }
+  return grams;
+};
+
+interface Fit {
+  /** How many characters after it it continues a pack phrase into (0: it makes no pair with them). */
+  readonly after: number;
+  /** How many characters before it a pack phrase runs into it from. */
+  readonly before: number;
+  /** Whether a pack phrase holds it with both its neighbours. */
+  readonly across: boolean;
+  /** How many pack phrases hold the grams it makes: the last tie-break (包治 over 保治). */
+  readonly weight: number;
+}
 
 /**
- * The Han character of the packs that a pinyin syllable written beside another character stands for: the
- * one whose reading it is and that makes, with that neighbour, two characters some pack phrase holds
- * ("li" before 省 is 立 of 立省, "tian" after 7 is 天 of 7天), else a character that is a phrase on its own
-(zui香: 最) unless `pairOnly`. Undefined when no such character exists: a
- * Latin word beside Chinese (app, ins, wifi) stays what it is.
+ * How a candidate character for a syllable fits the characters around it: the longest gram of the packs'
+ * phrases it starts with those after it, the longest it ends with those before it, and one across it.
+ */
+const fitOf = (han: string, left: string, right: string): Fit => {
+  const known = gramsOf();
+  const forms = [han];
+  // A numeral counts what follows it (wu分钟, san天): only there does it also read as a digit.
+  const counting = NUMERALS.has(han) ? [han, '0'] : forms;
+  let weight = 0;
+  const longest = (side: 'before' | 'after'): number => {
+    const room = Math.min(PINYIN_GRAM_MAX - 1, side === 'after' ? right.length : left.length);
+    for (let size = room; size > 0; size--)
+      for (const form of side === 'after' ? counting : forms) {
+        const gram = side === 'after' ? `${form}${right.slice(0, size)}` : `${left.slice(-size)}${form}`;
+        const found = known.get(gram);
+        if (found !== undefined) {
+          weight += found;
+          return size;
+        }
+      }
+    return 0;
+  };
+  const after = longest('after');
+  const before = longest('before');
+  const across =
+    PINYIN_GRAM_MAX >= 3 &&
+    left !== '' &&
+    right !== '' &&
+    known.has(`${left.slice(-1)}${han}${right.slice(0, 1)}`);
+  return { after, before, across, weight };
+};
+
+// A syllable most often stands for the first character of a word (zui佳, bao过, di一): how far it runs
+// into the characters after it counts first, then how far a phrase before it runs into it.
+const compare = (a: Fit, b: Fit): number =>
+  a.after - b.after || a.before - b.before || Number(a.across) - Number(b.across) || a.weight - b.weight;
+
+/**
+ * The Han character of the packs that a pinyin syllable written beside other characters stands for: of the
+ * characters it reads as, the one that runs furthest into the characters after it as a pack phrase does
+ * ("bi" before 吃药 is 比 of 比吃药…, not 必 of 必吃; "guo" before 家级 is 国 of 国家级, not 过 of 过家; "li"
+ * before 省 is 立 of 立省) — a syllable most often stands for the first character of a word — then the one
+ * a pack phrase before it runs furthest into ("tian" after 7 is 天 of 7天), then the one both its
+ * neighbours hold in one phrase, then the one more pack phrases hold so (包治 over 保治). When two
+ * characters fit exactly alike, none: the syllable stays as written. Without any pair, a character that is a phrase on its own (zui香: 最) unless `pairOnly`.
+ * `before` and `after` are the characters beside the syllable, nearest last and first (digits allowed).
+ * Undefined when no such character exists: a Latin word beside Chinese (app, ins, wifi) stays what it is.
  *
  * @example
  * pinyinFold('li', undefined, '省'); // '立'
+ * pinyinFold('bi', undefined, '吃药'); // '比'
  */
 export const pinyinFold = (
   syllable: string,
@@ -129,26 +200,19 @@ export const pinyinFold = (
   }
   const candidates = syllables.get(syllable);
   if (candidates === undefined) return undefined;
-  if (pairs === undefined) {
-    const packed = evasionTables().pinyinPairs ?? '';
-    const text = packed === '' ? '' : brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
-    const found = new Set<string>();
-    const chars = [...text];
-    for (let k = 0; k + 1 < chars.length; k += 2) found.add(`${chars[k]}${chars[k + 1]}`);
-    pairs = found;
+  const left = before?.replace(DIGIT, '0') ?? '';
+  const right = after?.replace(DIGIT, '0') ?? '';
+  let best: { han: string; fit: Fit } | undefined;
+  let tied = false;
+  for (const han of candidates) {
+    const fit = fitOf(han, left, right);
+    if (fit.after + fit.before === 0) continue;
+    const order = best === undefined ? 1 : compare(fit, best.fit);
+    if (order > 0) best = { han, fit };
+    tied = order === 0 || (tied && order < 0);
   }
-  const left = before?.replace(DIGIT, '0');
-  const right = after?.replace(DIGIT, '0');
-  const known = pairs;
-  const fits = (han: string, side: 'before' | 'after'): boolean =>
-    side === 'before'
-      ? left !== undefined && known.has(`${left}${han}`)
-      : right !== undefined && known.has(`${han}${right}`);
-  return (
-    candidates.find((han) => fits(han, 'before') && fits(han, 'after')) ??
-    // A syllable most often stands for the first character of a word (zui佳, bao过, di一).
-    candidates.find((han) => fits(han, 'after')) ??
-    candidates.find((han) => fits(han, 'before')) ??
-    (pairOnly ? undefined : candidates.find((han) => known.has(`${han}*`)))
-  );
+  // Two characters the context fits exactly alike: the syllable stays as written, and each pack phrase's
+  // own pinyin spelling (bao分, see `halfPinyin`) finds it.
+  if (best !== undefined) return tied ? undefined : best.han;
+  return pairOnly ? undefined : candidates.find((han) => gramsOf().has(`${han}*`));
 };

@@ -1,6 +1,6 @@
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { ConverterBuilder } from 'opencc-js/core';
-import { confusableOf, pinyinFold } from './evasions.ts';
+import { confusableOf, PINYIN_GRAM_MAX, pinyinFold } from './evasions.ts';
 import { readPackData } from './packs/data.ts';
 
 /**
@@ -828,6 +828,8 @@ const FINANCIAL_UNITS = new Uint16Array(0x10000);
 for (const [code, digit] of FINANCIAL) FINANCIAL_UNITS[code] = digit;
 
 const LOWER_L = 0x6c;
+// "#" before a number (America's #1): an "l" right after it is the digit (#l).
+const NUMBER_SIGN = 0x23;
 
 /** Whether unit `k` is a letter standing alone between separators. */
 const spacedLetter = (out: Builder, k: number): boolean =>
@@ -902,7 +904,7 @@ const lettersFollow = (out: Builder, k: number, count: number): boolean => {
 /**
  * Folds the evasions that live between characters, in place: a digit standing for a letter inside a
  * Latin word (cl1nically → clinically, N0.1 → no1), a lower-case "l" standing for the digit 1 (số l, top l,
- * l00%), a letter stretched by repeating it (cuuures; every run of a letter is kept once, in phrases too,
+ * #l, l00%), a letter stretched by repeating it (cuuures; every run of a letter is kept once, in phrases too,
  * so "guaranteed" and "guaranteeeed" both read guaranted, and spaced out: g.u.a.r.a.n.t.e.e.d), and
  * Chinese financial numerals. A dropped repeat's original span joins the letter it repeats, so evidence
  * still covers the whole written word. Decoration between two letters stays a soft gap; anywhere else
@@ -947,7 +949,8 @@ const foldEvasions = (out: Builder, original: string): void => {
       original.charCodeAt(starts[read] ?? 0) === LOWER_L &&
       (write === 0 ||
         (gap === GAP_HARD && !isDigit(previous)) ||
-        (joined && (isHanUnit(previous) || afterCapitals(out, original, write)))) &&
+        (joined &&
+          (isHanUnit(previous) || previous === NUMBER_SIGN || afterCapitals(out, original, write)))) &&
       (next === undefined ||
         gapBefore[read + 1] === GAP_HARD ||
         (nextJoined && (numberFollows(out, read + 1) || isHanUnit(next)))) &&
@@ -1051,15 +1054,14 @@ const foldPinyin = (out: Builder, original: string): void => {
       isHanUnit(after) ||
       (isDigit(before) && isHanUnit(write > 1 ? units[write - 2] : undefined)) ||
       (isDigit(after) && isHanUnit(end + 1 < length ? units[end + 1] : undefined));
+    // The characters on each side the syllable is read in (guo家级: 国 of 国家级, not 过 of 过家).
+    const beforeText = nearHan && before !== undefined ? contextOf(out, write - 1, -1) : '';
+    const afterText = nearHan && after !== undefined ? contextOf(out, end, 1) : '';
     let han: string | undefined;
     if (nearHan && run <= 6) {
       const written = original.slice(starts[read] ?? 0, ends[end - 1] ?? 0);
       if (!UPPER.test(written)) {
-        han = pinyinFold(
-          textOf(units.subarray(read, end), end - read),
-          before === undefined ? undefined : String.fromCharCode(before),
-          after === undefined ? undefined : String.fromCharCode(after),
-        );
+        han = pinyinFold(textOf(units.subarray(read, end), end - read), beforeText, afterText);
       }
     }
     if (han !== undefined) {
@@ -1068,7 +1070,8 @@ const foldPinyin = (out: Builder, original: string): void => {
       read = end;
       continue;
     }
-    const syllables = nearHan && run >= 3 ? syllablesOf(out, original, read, end, before, after) : undefined;
+    const syllables =
+      nearHan && run >= 3 ? syllablesOf(out, original, read, end, beforeText, afterText) : undefined;
     if (syllables !== undefined) {
       const { from, to, hans } = syllables;
       for (; read < from; read++)
@@ -1089,6 +1092,25 @@ const foldPinyin = (out: Builder, original: string): void => {
       put(units[read] ?? 0, starts[read] ?? 0, ends[read] ?? 0, gapBefore[read] ?? 0);
   }
   out.length = write;
+};
+
+/**
+ * The Han characters and digits that run on, joined, from unit `k` away from a syllable (`step` -1: before
+ * it, nearest last; 1: after it), as many as `pinyinFold` weighs: guo家级 is 国 of 国家级, not 过 of 过家.
+ */
+const contextOf = (out: Builder, k: number, step: -1 | 1): string => {
+  const { units, gapBefore } = out;
+  let text = String.fromCharCode(units[k] ?? 0);
+  for (
+    let next = k + step;
+    text.length < PINYIN_GRAM_MAX - 1 && next >= 0 && next < out.length;
+    next += step
+  ) {
+    const unit = units[next];
+    if (!(isHanUnit(unit) || isDigit(unit)) || !touches(gapBefore[step === 1 ? next : next + 1])) break;
+    text = step === 1 ? text + String.fromCharCode(unit ?? 0) : String.fromCharCode(unit ?? 0) + text;
+  }
+  return text;
 };
 
 // The longest run of letters read as pinyin syllables, and the longest toneless syllable (zhuang).
@@ -1116,22 +1138,25 @@ const syllablesOf = (
   original: string,
   read: number,
   end: number,
-  before: number | undefined,
-  after: number | undefined,
+  before: string,
+  after: string,
 ): { from: number; to: number; hans: Syllable[] } | undefined =>
-  (isHanUnit(after) ? syllablesFrom(out, original, read, end, after, true) : undefined) ??
-  (isHanUnit(before) ? syllablesFrom(out, original, read, end, before, false) : undefined);
+  (isHanUnit(after.charCodeAt(0)) ? syllablesFrom(out, original, read, end, after, true) : undefined) ??
+  (isHanUnit(before.charCodeAt(before.length - 1))
+    ? syllablesFrom(out, original, read, end, before, false)
+    : undefined);
 
 const syllablesFrom = (
   out: Builder,
   original: string,
   read: number,
   end: number,
-  han: number | undefined,
+  context: string,
   fromEnd: boolean,
 ): { from: number; to: number; hans: Syllable[] } | undefined => {
   const { units, starts, ends } = out;
-  let neighbour = han;
+  // The characters beside the next syllable, the nearest first after it or last before it.
+  let side = context;
   const hans: Syllable[] = [];
   let cut = fromEnd ? end : read;
   for (;;) {
@@ -1140,8 +1165,9 @@ const syllablesFrom = (
     for (let size = Math.min(MAX_SYLLABLE, left); size >= 2 && found === undefined; size--) {
       const from = fromEnd ? cut - size : cut;
       const to = from + size;
+      // The whole run was read as one syllable, with both its sides, before (foldPinyin).
+      if (from === read && to === end) continue;
       if (UPPER.test(original.slice(starts[from] ?? 0, ends[to - 1] ?? 0))) continue;
-      const side = String.fromCharCode(neighbour ?? 0);
       const han = pinyinFold(
         textOf(units.subarray(from, to), size),
         fromEnd ? undefined : side,
@@ -1153,7 +1179,7 @@ const syllablesFrom = (
     if (found === undefined) break;
     if (fromEnd) hans.unshift(found);
     else hans.push(found);
-    neighbour = found.han;
+    side = fromEnd ? String.fromCharCode(found.han) + side : side + String.fromCharCode(found.han);
     cut = fromEnd ? found.from : found.to;
   }
   const first = hans[0];

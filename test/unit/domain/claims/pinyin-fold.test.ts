@@ -17,6 +17,17 @@ describe('Function: normalise — a pinyin syllable written for a Chinese charac
     ['a syllable after a Latin word (the word stays)', '8minzhi达', '8min直达'],
     ['a syllable after capitals', 'XXbu委推荐', 'x部委推荐'],
     ['a syllable after a zero (the numeral 零)', '0feng险', '零风险'],
+    ['a syllable into the longer phrase after it (比吃药, not 必吃)', 'bi吃药还管用', '比吃药还管用'],
+    ['a syllable into the longer phrase after it (雾化弹, not 无化)', 'wu化弹买二送一', '雾化弹买二送一'],
+    ['a syllable into the longer phrase after it (第一品牌, not 低一)', '台湾di一品牌', '台湾第一品牌'],
+    ['a syllable into the longer phrase after it (无痛无疤, not 唔痛)', '双眼皮wu痛无疤', '双眼皮无痛无疤'],
+    [
+      'a syllable into the longer phrase rather than two pairs (国家级, not 用过 + 过家)',
+      '采用guo家级标准',
+      '采用国家级标准',
+    ],
+    ['a syllable into the pair more pack phrases hold (包治, not 保治)', '祛痘bao治', '祛痘包治'],
+    ['a numeral before what it counts (五天, as 0天 with a digit)', 'wu天见效', '五天见效'],
   ])('folds %s', (_case, text, expected) => {
     // Act
     const n = normalise(text);
@@ -65,6 +76,14 @@ describe('Function: pinyinFold', () => {
 
     // Assess
     expect(folds).toEqual(['立', '天', '最']);
+  });
+
+  it('weighs the characters beyond the neighbour: the longest pack phrase the syllable continues', () => {
+    // Act
+    const folds = [pinyinFold('guo', '用', '家'), pinyinFold('guo', '采用', '家级')];
+
+    // Assess: 用过 and 过家 are pack pairs on both sides of 过; 国家级 is one phrase of three characters
+    expect(folds).toEqual(['过', '国']);
   });
 
   it('answers undefined for a syllable no pack character reads as, or a Latin word', () => {
