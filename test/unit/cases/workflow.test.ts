@@ -35,7 +35,13 @@ const resolution = {
 
 describe('Function: acknowledgeCase', () => {
   it('moves an open case to acknowledged, recording who and when', () => {
-    const result = acknowledgeCase(open(), 'user:mia', hours(1), 'on it');
+    // Prepare
+    const existing = open();
+
+    // Act
+    const result = acknowledgeCase(existing, 'user:mia', hours(1), 'on it');
+
+    // Assess
     expect(result.ok && result.next).toMatchObject({
       status: 'acknowledged',
       acknowledgement: { by: 'user:mia', note: 'on it' },
@@ -50,14 +56,26 @@ describe('Function: acknowledgeCase', () => {
   });
 
   it.each(['acknowledged', 'resolved'] as const)('refuses an %s case with its current state', (status) => {
-    const result = acknowledgeCase({ ...open(), status }, 'user:mia', hours(1));
+    // Prepare
+    const existing: RiskCase = { ...open(), status };
+
+    // Act
+    const result = acknowledgeCase(existing, 'user:mia', hours(1));
+
+    // Assess
     expect(result).toMatchObject({ ok: false, current: { status, version: 1 } });
   });
 });
 
 describe('Function: resolveCase', () => {
   it.each(['open', 'acknowledged'] as const)('resolves an %s case with the risk-library fields', (status) => {
-    const result = resolveCase({ ...open(), status }, resolution, 'user:mia', hours(2));
+    // Prepare
+    const existing: RiskCase = { ...open(), status };
+
+    // Act
+    const result = resolveCase(existing, resolution, 'user:mia', hours(2));
+
+    // Assess
     expect(result.ok && result.next.resolution).toEqual({
       ...resolution,
       by: 'user:mia',
@@ -67,7 +85,14 @@ describe('Function: resolveCase', () => {
   });
 
   it('refuses a resolved case', () => {
-    expect(resolveCase({ ...open(), status: 'resolved' }, resolution, 'user:mia', hours(2)).ok).toBe(false);
+    // Prepare
+    const existing: RiskCase = { ...open(), status: 'resolved' };
+
+    // Act
+    const result = resolveCase(existing, resolution, 'user:mia', hours(2));
+
+    // Assess
+    expect(result.ok).toBe(false);
   });
 });
 
@@ -78,11 +103,23 @@ describe('Function: slaLapsed', () => {
     ['an acknowledged red case', { ...open(), status: 'acknowledged' as const }, 10, false],
     ['a yellow case', open('yellow'), 10, false],
   ])('is %s → %s', (_name, riskCase, after, lapsed) => {
-    expect(slaLapsed(riskCase, testPolicy, hours(after), 4)).toBe(lapsed);
+    // Prepare: the case and the hours since it opened are the table's.
+
+    // Act
+    const result = slaLapsed(riskCase, testPolicy, hours(after), 4);
+
+    // Assess
+    expect(result).toBe(lapsed);
   });
 
   it('pages once at tier 2, then never again for the same case', () => {
-    const result = escalateForSla(open(), hours(5), 4);
+    // Prepare
+    const existing = open();
+
+    // Act
+    const result = escalateForSla(existing, hours(5), 4);
+
+    // Assess
     if (!result.ok) throw new Error('expected an escalation');
     expect(result.next.escalation).toMatchObject({ id: 'case-1#2', tier: 2, reason: 'sla-lapsed' });
     expect(result.audit).toMatchObject({ action: 'escalated', actor: 'system:sla' });
@@ -92,16 +129,25 @@ describe('Function: slaLapsed', () => {
 
 describe('Function: occurrenceAudit', () => {
   it('records opening, a level rise and a reopening, and nothing for a plain repeat', () => {
+    // Prepare
     const yellow = open('yellow');
-    expect(occurrenceAudit(undefined, yellow, 'client:a')).toMatchObject({ action: 'opened', to: 'yellow' });
-    expect(occurrenceAudit(yellow, { ...yellow, level: 'red' }, 'client:a')).toMatchObject({
+
+    // Act
+    const opened = occurrenceAudit(undefined, yellow, 'client:a');
+    const rose = occurrenceAudit(yellow, { ...yellow, level: 'red' }, 'client:a');
+    const reopened = occurrenceAudit({ ...yellow, status: 'resolved' }, yellow, 'client:a');
+    const repeated = occurrenceAudit(yellow, { ...yellow, occurrences: 2 }, 'client:a');
+
+    // Assess
+    expect(opened).toMatchObject({ action: 'opened', to: 'yellow' });
+    expect(rose).toMatchObject({
       action: 'level-rose',
       from: 'yellow',
       to: 'red',
     });
-    expect(occurrenceAudit({ ...yellow, status: 'resolved' }, yellow, 'client:a')).toMatchObject({
+    expect(reopened).toMatchObject({
       action: 'reopened',
     });
-    expect(occurrenceAudit(yellow, { ...yellow, occurrences: 2 }, 'client:a')).toBeUndefined();
+    expect(repeated).toBeUndefined();
   });
 });
