@@ -42,8 +42,13 @@ export interface BaselineState {
 /** What judging a batch needs from storage. */
 export interface Knowledge {
   readonly baselines: ReadonlyMap<string, BaselineState>;
-  /** Each ad-copy brand's unexpired exceptions. */
+  /** The unexpired exceptions of each brand with an ad copy the engine found something in. */
   readonly exceptions: ReadonlyMap<string, readonly ClaimException[]>;
+  /**
+   * The engine's own assessment of each ad copy (no baseline judges one), made to see which brands'
+   * exceptions to read: judging with the same engine uses it rather than evaluating the copy again.
+   */
+  readonly copies?: { readonly engine: RiskEngine; readonly raw: ReadonlyMap<RiskEvent, Assessment> };
 }
 
 /** One event's judgement: its assessment and, for a subject with a baseline, what it teaches it. */
@@ -63,7 +68,10 @@ const unique = <T>(values: readonly (T | undefined)[]): T[] => [
   ...new Set(values.filter((value): value is T => value !== undefined)),
 ];
 
-/** Loads the batch's baselines (one bulk read) and each ad-copy brand's exceptions (one query per brand). */
+/**
+ * Loads the batch's baselines (one bulk read) and the exceptions of each brand whose ad copy the engine finds
+ * something in (one query per brand): exceptions only ever lower a finding, so a clean copy needs none.
+ */
 export const loadKnowledge = async (
   events: readonly RiskEvent[],
   now: Date,
@@ -77,7 +85,16 @@ export const loadKnowledge = async (
       }),
     ).values(),
   ];
-  const brands = unique(events.map((event) => (event.type === 'ad-copy' ? event.copy.brand : undefined)));
+  const copies = new Map(
+    events.flatMap((event) =>
+      event.type === 'ad-copy' ? [[event, deps.engine.evaluate(event, { now })]] : [],
+    ),
+  );
+  const brands = unique(
+    [...copies].map(([event, raw]) =>
+      event.type === 'ad-copy' && raw.findings.length > 0 ? event.copy.brand : undefined,
+    ),
+  );
   const [stored, exceptions] = await Promise.all([
     deps.baselines === undefined || baselineKeys.length === 0
       ? new Map<string, unknown>()
@@ -91,6 +108,7 @@ export const loadKnowledge = async (
         : baselineKeys.map((key) => [key.key, baselineState(key, stored.get(key.key))] as const),
     ),
     exceptions: new Map(exceptions),
+    copies: { engine: deps.engine, raw: copies },
   };
 };
 
@@ -109,7 +127,9 @@ const judgeEvent = (
       : previous.kind === 'spend'
         ? { spend: previous }
         : { sentiment: previous };
-  const raw = engine.evaluate(event, { now, ...(baselines === undefined ? {} : { baselines }) });
+  const raw =
+    (knowledge.copies?.engine === engine ? knowledge.copies.raw.get(event) : undefined) ??
+    engine.evaluate(event, { now, ...(baselines === undefined ? {} : { baselines }) });
   const excepted =
     event.type !== 'ad-copy' || raw.findings.length === 0
       ? raw

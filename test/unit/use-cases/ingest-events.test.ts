@@ -110,6 +110,29 @@ describe('Use case: ingestEvents', () => {
         for (const riskType of riskTypes) expect(RISK_TYPES_RAISED[type]).toContain(riskType);
     });
 
+    it('reads the exceptions only of brands whose ad copy the engine finds something in', async () => {
+      // Prepare: a copy with an absolute claim and a clean one, of two brands.
+      const forBrand = vi.fn(async (_brand: string): Promise<ClaimException[]> => []);
+      const { deps } = setup({ engine: createRiskEngine(), exceptions: { forBrand } });
+      const events = [
+        adCopyEvent({ brand: 'Acme' }, 'risky'),
+        adCopyEvent(
+          { brand: 'Quiet', text: 'Gentle daily moisturiser for dry skin', lang: 'en', market: 'US' },
+          'clean',
+        ),
+      ];
+
+      // Act
+      const results = await ingestEvents('client-a', items(events), deps);
+
+      // Assess
+      expect(statuses(results)).toEqual(['created', 'created']);
+      expect(
+        results.map((result) => (result.status === 'rejected' ? 'none' : result.assessment.level)),
+      ).toEqual(['red', 'green']);
+      expect(forBrand.mock.calls.map(([brand]) => brand)).toEqual(['Acme']);
+    });
+
     it("reads a 100-event batch's subject pointers with its ids and then only the cases they name", async () => {
       // Prepare: one of the batch's 50 campaigns has a case.
       const { store, deps } = setup();
