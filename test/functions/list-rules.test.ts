@@ -9,11 +9,16 @@ mockClient(DynamoDBDocumentClient).on(QueryCommand).resolves({ Items: [] });
 
 describe('Function: list-rules', () => {
   it('shows legal every pack in force with versions, bases, rewrites and examples', async () => {
+    // Prepare
     const { handler } = (await import('#functions/list-rules.ts')) as { handler: HttpHandler };
+
+    // Act
     const response = await handler(
       apiEvent({ method: 'GET', url: '/v1/rules', resource: '/v1/rules', groups: ['legal'] }),
       lambdaContext('list-rules'),
     );
+
+    // Assess
     expect(response.statusCode).toBe(200);
     const body = JSON.parse(response.body) as {
       rulesVersion: string;
