@@ -24,19 +24,26 @@ describe('Function: subjectOf', () => {
     [sentimentEvent({ product: undefined }), 'sentiment|Acme|*|weibo'],
     [adCopyEvent(), 'ad-copy|CN|Acme|c-77'],
   ])('groups %#: %s', (event, key) => {
+    // Act and assess
     expect(subjectOf(event).key).toBe(key);
   });
 
   it('keeps keys apart when a value contains the separator', () => {
+    // Act
     const a = subjectOf(spendEvent({ campaignId: 'a|b', channel: 'c' }));
     const b = subjectOf(spendEvent({ campaignId: 'a', channel: 'b|c' }));
+
+    // Assess
     expect(a.key).not.toBe(b.key);
   });
 });
 
 describe('Function: openCase', () => {
   it('opens a red case with a first escalation', () => {
+    // Act
     const opened = openCase('case-1', input('red'), testPolicy);
+
+    // Assess
     expect(opened).toMatchObject({
       status: 'open',
       level: 'red',
@@ -48,7 +55,10 @@ describe('Function: openCase', () => {
   });
 
   it('opens a yellow case without paging anyone', () => {
+    // Act
     const opened = openCase('case-1', input('yellow'), testPolicy);
+
+    // Assess
     expect(opened.escalation).toBeUndefined();
     expect(opened.escalationCount).toBe(0);
   });
@@ -56,37 +66,62 @@ describe('Function: openCase', () => {
 
 describe('Function: joinCase', () => {
   it('counts the occurrence and keeps the worst level without escalating again', () => {
+    // Prepare
     const red = openCase('case-1', input('red'), testPolicy);
+
+    // Act
     const joined = joinCase(red, input('yellow'), testPolicy);
+
+    // Assess
     expect(joined).toMatchObject({ level: 'red', occurrences: 2, version: 2, escalationCount: 1 });
     expect(joined.escalation?.id).toBe('case-1#1');
   });
 
   it('escalates when the level rises to red', () => {
+    // Prepare
     const yellow = openCase('case-1', input('yellow'), testPolicy);
+
+    // Act
     const joined = joinCase(yellow, input('red'), testPolicy);
+
+    // Assess
     expect(joined.level).toBe('red');
     expect(joined.escalation).toMatchObject({ id: 'case-1#1', reason: 'level-rose' });
   });
 
   it('moves first and last seen to the earliest and latest occurrence', () => {
+    // Prepare
     const opened = openCase('case-1', input('yellow'), testPolicy);
     const earlier = { ...spendEvent(), occurredAt: '2026-11-20T00:00:00Z' };
+
+    // Act
     const joined = joinCase(opened, input('yellow', earlier), testPolicy);
+
+    // Assess
     expect(joined.firstSeenAt).toBe('2026-11-20T00:00:00.000Z');
     expect(joined.lastSeenAt).toBe('2026-11-22T09:00:00.000Z');
   });
 
   it('reopens a resolved case and pages again when the new occurrence is red', () => {
+    // Prepare
     const resolved = { ...openCase('case-1', input('red'), testPolicy), status: 'resolved' as const };
+
+    // Act
     const joined = joinCase(resolved, input('red'), testPolicy);
+
+    // Assess
     expect(joined.status).toBe('open');
     expect(joined.escalation).toMatchObject({ id: 'case-1#2', reason: 'reopened' });
   });
 
   it('keeps the latest finding of each rule', () => {
+    // Prepare
     const opened = openCase('case-1', input('yellow'), testPolicy);
+
+    // Act
     const again = joinCase(opened, input('yellow'), testPolicy);
+
+    // Assess
     expect(again.findings.map((f) => f.ruleId)).toEqual(['rule.yellow']);
   });
 });
@@ -118,20 +153,27 @@ describe('Function: worstOf', () => {
     ],
     ['the first of equals', [finding({ ruleId: 'a' }), finding({ ruleId: 'b' })], 'a'],
   ])('picks %s', (_rule, findings: Finding[], expected) => {
+    // Act and assess
     expect(worstOf(order, findings)?.ruleId).toBe(expected);
   });
 
   it('has none for no findings', () => {
+    // Act and assess
     expect(worstOf(order, [])).toBeUndefined();
   });
 
   it('is the finding that grades the assessment, so risk type and cell come from one finding', () => {
+    // Prepare
     const findings = [
       finding({ ruleId: 'pacing', riskType: 'budget', probability: 'high', impact: 'moderate' }),
       finding({ ruleId: 'cpa', riskType: 'channel', probability: 'medium', impact: 'severe' }),
     ];
     const graded = assess(DEFAULT_MATRIX, findings, { rulesVersion: 'r', matrixVersion: 'm' });
+
+    // Act
     const worst = worstOf(testPolicy.compare, findings);
+
+    // Assess
     expect(worst?.riskType).toBe('channel');
     expect([graded.probability, graded.impact]).toEqual([worst?.probability, worst?.impact]);
   });
@@ -159,27 +201,38 @@ describe('Case cell and findings', () => {
   };
 
   it('moves the cell to a later occurrence that is worse on impact at the same level', () => {
+    // Prepare
     const opened = openCase(
       'case-1',
       graded('pacing', 'high', 'moderate', '2026-11-20T00:00:00Z'),
       testPolicy,
     );
+
+    // Act
     const joined = joinCase(opened, graded('overrun', 'high', 'severe', '2026-11-21T00:00:00Z'), testPolicy);
+
+    // Assess
     expect([joined.level, joined.probability, joined.impact]).toEqual(['red', 'high', 'severe']);
     expect(joined.escalationCount).toBe(1);
   });
 
   it('keeps the worse cell when a later occurrence is milder at the same level', () => {
+    // Prepare
     const opened = openCase(
       'case-1',
       graded('overrun', 'high', 'severe', '2026-11-20T00:00:00Z'),
       testPolicy,
     );
+
+    // Act
     const joined = joinCase(opened, graded('pacing', 'high', 'moderate', '2026-11-21T00:00:00Z'), testPolicy);
+
+    // Assess
     expect([joined.probability, joined.impact]).toEqual(['high', 'severe']);
   });
 
   it('dates each finding and lists the worst first, then the latest', () => {
+    // Prepare
     let current = openCase(
       'case-1',
       graded('pacing', 'high', 'moderate', '2026-11-20T00:00:00Z', { actual: 19_800 }),
@@ -190,7 +243,11 @@ describe('Case cell and findings', () => {
       graded('overrun', 'high', 'severe', '2026-11-21T00:00:00Z', { actual: 25_600 }),
       testPolicy,
     );
+
+    // Act
     current = joinCase(current, graded('cpa', 'medium', 'moderate', '2026-11-22T00:00:00Z'), testPolicy);
+
+    // Assess
     expect(current.findings.map((f) => [f.ruleId, f.seenAt])).toEqual([
       ['overrun', '2026-11-21T00:00:00.000Z'],
       ['pacing', '2026-11-20T00:00:00.000Z'],
@@ -200,16 +257,21 @@ describe('Case cell and findings', () => {
   });
 
   it('does not let a late-arriving older occurrence replace a newer finding of the same rule', () => {
+    // Prepare
     const opened = openCase(
       'case-1',
       graded('overrun', 'high', 'severe', '2026-11-22T00:00:00Z', { actual: 25_600 }),
       testPolicy,
     );
+
+    // Act
     const late = joinCase(
       opened,
       graded('overrun', 'high', 'severe', '2026-11-20T00:00:00Z', { actual: 19_800 }),
       testPolicy,
     );
+
+    // Assess
     expect(late.findings.map((f) => f.metrics)).toEqual([{ actual: 25_600 }]);
   });
 });
