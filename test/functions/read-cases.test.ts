@@ -49,11 +49,16 @@ describe('Function: list-cases', () => {
   it.each([['manager'], ['legal']])(
     'lists cases for a %s, newest first, with a cursor for the next page',
     async (group) => {
+      // Prepare
       ddb.on(QueryCommand).resolves({
         Items: [caseToItem(redCase)],
         LastEvaluatedKey: { pk: 'CASE#case-1', sk: 'CASE', gsi2pk: 'x', gsi2sk: 'y' },
       });
+
+      // Act
       const response = await list('/v1/cases?level=red&limit=1', [group]);
+
+      // Assess
       expect(response.statusCode).toBe(200);
       expect(body(response)).toEqual({ items: [redCase], cursor: expect.any(String) });
       const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
@@ -63,14 +68,20 @@ describe('Function: list-cases', () => {
   );
 
   it('answers 401 without credentials and reads nothing', async () => {
+    // Act
     const response = await list('/v1/cases');
+
+    // Assess
     expect(response.statusCode).toBe(401);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
     expect(ddb.calls()).toHaveLength(0);
   });
 
   it('answers 403 to a signed-in person in neither group', async () => {
+    // Act
     const response = await list('/v1/cases', []);
+
+    // Assess
     expect(response.statusCode).toBe(403);
     expect(body(response)).toMatchObject({ status: 403, title: 'Forbidden' });
   });
@@ -81,20 +92,31 @@ describe('Function: list-cases', () => {
     ['/v1/cases?sort=asc', 'sort'],
     ['/v1/cases?riskType=weather', 'riskType'],
   ])('rejects %s naming the parameter', async (url, path) => {
+    // Act
     const response = await list(url, ['manager']);
+
+    // Assess
     expect(response.statusCode).toBe(400);
     expect(body(response).errors).toEqual([expect.objectContaining({ path })]);
     expect(ddb.calls()).toHaveLength(0);
   });
 
   it('rejects a tampered cursor with 400', async () => {
+    // Act
     const response = await list('/v1/cases?cursor=e30', ['manager']);
+
+    // Assess
     expect(response.statusCode).toBe(400);
   });
 
   it('answers a DynamoDB fault with a 500 problem that says retrying is safe', async () => {
+    // Prepare
     ddb.on(QueryCommand).rejects(new Error('InternalServerError'));
+
+    // Act
     const response = await list('/v1/cases', ['manager']);
+
+    // Assess
     expect(response.statusCode).toBe(500);
     expect(body(response)).toMatchObject({ status: 500, title: 'Internal error' });
     expect(String(body(response).detail)).not.toContain('InternalServerError');
@@ -115,6 +137,7 @@ describe('Function: get-case', () => {
     );
 
   it('returns the case with its occurrences', async () => {
+    // Prepare
     const occurrence = {
       caseId: 'case-1',
       eventId: 'e-1',
@@ -141,20 +164,32 @@ describe('Function: get-case', () => {
       .resolves({ Items: [occurrenceToItem(occurrence)] })
       .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CASE#case-1', ':prefix': 'AUDIT#' } })
       .resolves({ Items: [auditToItem(audit, 'x')] });
+
+    // Act
     const response = await get('case-1', ['legal']);
+
+    // Assess
     expect(response.statusCode).toBe(200);
     expect(body(response)).toEqual({ case: redCase, occurrences: [occurrence], audit: [audit] });
   });
 
   it('answers 404 for an unknown case', async () => {
+    // Prepare
     ddb.on(GetCommand).resolves({});
+
+    // Act
     const response = await get('nope', ['manager']);
+
+    // Assess
     expect(response.statusCode).toBe(404);
     expect(body(response).detail).toBe('No case nope');
   });
 
   it('answers 400 for an id that cannot be a case id', async () => {
+    // Act
     const response = await get('a b', ['manager']);
+
+    // Assess
     expect(response.statusCode).toBe(400);
     expect(ddb.calls()).toHaveLength(0);
   });
