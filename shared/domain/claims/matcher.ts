@@ -399,6 +399,24 @@ const answersOpeningQuestion = (frame: TextFrame, pred: Candidate, object: Candi
   frame.questionMarkOf(object.start) !== undefined;
 
 /**
+ * Whether a predicate is the outcome of a condition its sentence opens with: a testimonial names the
+ * condition first, then what was done, then the outcome in a clause of its own that ends with it (鼻炎十几年了，
+ * 喝了这个茶三个月，现在都好了; 哮喘困扰多年，用了三个月，晚上不咳了). The condition opens the sentence's first
+ * clause, the outcome comes in a later clause of the same sentence and closes it — a verb with an object of
+ * its own after it (…，告别凉水) is about that object, not the condition.
+ */
+const outcomeOfTopic = (frame: TextFrame, pred: Candidate, object: Candidate): boolean =>
+  pred.start >= object.end &&
+  frame.sentenceOf(pred.start) === frame.sentenceOf(object.start) &&
+  frame.opensSentence(object) &&
+  frame.clauseBreakBetween(object, pred) &&
+  frame.closesClause(pred);
+
+// How many times its window a rule reaches from a condition to its outcome when the copy opens with the
+// condition as a question or as the topic of a sentence: the steps taken between them make the distance.
+const OUTCOME_REACH = 3;
+
+/**
  * Predicate × object claims of one rule: each object with the nearest predicate in the same sentence (or
  * the rule's `sentences`), one in its own clause first,
  * before or after it, at most the rule's window apart ("reverses type 2 diabetes", "失眠彻底治好了").
@@ -442,13 +460,19 @@ const pairs = (
         break;
       if (next.end - next.start > after.end - after.start) after = next;
     }
-    const near = [before, after].filter(
-      (pred): pred is Candidate =>
-        pred !== undefined &&
-        (Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) ||
-          answersOpeningQuestion(frame, pred, object)) &&
-        Math.max(pred.start - object.end, object.start - pred.end) <= rule.window,
-    );
+    const near = [before, after].filter((pred): pred is Candidate => {
+      if (pred === undefined) return false;
+      const apart = Math.max(pred.start - object.end, object.start - pred.end);
+      if (apart > rule.window)
+        return (
+          apart <= rule.window * OUTCOME_REACH &&
+          (answersOpeningQuestion(frame, pred, object) || outcomeOfTopic(frame, pred, object))
+        );
+      return (
+        Math.abs(frame.sentenceOf(pred.start) - frame.sentenceOf(object.start)) < sentencesOf(rule.rule) ||
+        answersOpeningQuestion(frame, pred, object)
+      );
+    });
     // The nearest in the object's own clause, else the nearest.
     const apart = (p: Candidate): number =>
       Math.abs(p.start - object.start) +

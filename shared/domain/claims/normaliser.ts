@@ -395,13 +395,28 @@ const addPieces = (out: Builder, pieces: readonly Piece[], start: number, end: n
   }
 };
 
+// Pictographs Chinese copy writes for a word of a regulated product (电子🚬, 🚬弹, 🍺畅饮): read as that word,
+// its units mapped to the pictograph, rather than dropped as decoration. Only pictographs with one sense.
+const PICTOGRAPH_WORDS: ReadonlyMap<string, string> = new Map([
+  ['🚬', '烟'],
+  ['🍺', '啤酒'],
+  ['🍻', '啤酒'],
+]);
+
+/** Adds one code point above U+FFFF (an emoji, a CJK extension character). */
+const addAstral = (out: Builder, cp: string, start: number, end: number): void => {
+  const word = PICTOGRAPH_WORDS.get(cp);
+  if (word === undefined) addPieces(out, fold(cp), start, end);
+  else emit(out, word, start, end);
+};
+
 const addCodePoint = (out: Builder, cp: string, start: number, end: number): void => {
   const code = cp.charCodeAt(0);
   // CJK unified ideographs are NFKC-stable and have no case: the common path for Chinese copy.
   if (code >= 0x4e00 && code <= 0x9fff) emitUnit(out, code, start, end);
   else if (code < 0x80) addPieces(out, ascii().pieces[code] ?? [], start, end);
   else if (cp.length === 1) addBmp(out, code, start, end);
-  else addPieces(out, fold(cp), start, end);
+  else addAstral(out, cp, start, end);
 };
 
 const isDigit = (unit: number | undefined): boolean => unit !== undefined && unit >= 0x30 && unit <= 0x39;
@@ -540,7 +555,7 @@ const addInPlace = (out: Builder, original: string): void => {
       addBmp(out, code, offset, offset + 1);
     } else {
       const cp = String.fromCodePoint(original.codePointAt(offset) ?? code);
-      addPieces(out, fold(cp), offset, offset + cp.length);
+      addAstral(out, cp, offset, offset + cp.length);
       offset += cp.length;
       continue;
     }

@@ -29,6 +29,16 @@ export interface TextFrame {
     second: { readonly start: number; readonly end: number },
   ): boolean;
   /**
+   * Whether a span opens its sentence: it stands in the sentence's first clause, at most a few units after
+   * its start (我的鼻炎十几年了，…).
+   */
+  opensSentence(span: { readonly start: number; readonly end: number }): boolean;
+  /**
+   * Whether a span closes its clause: a clause or sentence ends right after it, or after one final particle
+   * (现在都好了。 晚上不咳了， 彻底好啦).
+   */
+  closesClause(span: { readonly start: number; readonly end: number }): boolean;
+  /**
    * Where the question mark that ends the sentence holding unit `unit` stands in the original (the first
    * mark of a run: "không?!"), or undefined when that sentence is no question.
    */
@@ -43,7 +53,8 @@ export interface TextFrame {
   ): boolean;
 }
 
-// Sentence ends. A full stop ends a sentence only before a space or the end ("No.1", "3.5" go on).
+// Sentence ends. A full stop ends a sentence only before a space or the end ("No.1", "3.5" go on), and not
+// after a dotted abbreviation the sentence goes on from (U.S. and …).
 const SENTENCE_END = new Set([...'。！？!?；;\n…'].map((ch) => ch.charCodeAt(0)));
 const FULL_STOP = '.'.charCodeAt(0);
 const isSpaceOrNewline = (code: number): boolean => code === 32 || code === 10;
@@ -76,6 +87,13 @@ const NEAR_REFUSAL = 4;
 const QUESTION_MARKS = new Set([...'?？'].map((ch) => ch.charCodeAt(0)));
 // What ends a clause inside a sentence.
 const CLAUSE_END = /[，,；;：:]/;
+// What ends a clause or a sentence: what may follow a span that closes its clause (closesClause).
+const CLAUSE_OR_SENTENCE_END =
+  /^(?:[\s\p{Extended_Pictographic}]|\ufe0f)*(?:[，,；;：:。！？!?…~～]|\.(?:\s|$)|\n|$)/u;
+// A final particle a clause may end with after its outcome (好了呀, 不疼了呢).
+const FINAL_PARTICLE = /^(?:了|啦|呀|啊|呢|哦|喔|嘛|的)/u;
+// How far into its sentence a span that opens it may start (我的, 多年的, an emoji before it).
+const OPENING_LEAD = 6;
 
 // What each code unit may do in the frame, one table read instead of three set look-ups per unit (most
 // units do nothing): built on first use.
@@ -105,6 +123,18 @@ const pausesSentence = (original: string, k: number): boolean => {
   let next = k + 1;
   while (next < original.length && next - k <= 3 && original.charCodeAt(next) === 32) next++;
   return LOWER_CASE.test(original[next] ?? '');
+};
+// An abbreviation of letters each with its full stop (U.S., U.K., e.g., i.e.) ending at `k`.
+const DOTTED_ABBREVIATION = /(?:^|[^\p{L}])(?:\p{L}\.){2,}$/u;
+/**
+ * Whether the full stop at `k` closes such an abbreviation inside a sentence: the sentence goes on in lower
+ * case or with a number ("Made in USA of U.S. and imported parts").
+ */
+const inAbbreviation = (original: string, k: number): boolean => {
+  if (!DOTTED_ABBREVIATION.test(original.slice(Math.max(0, k - 9), k + 1))) return false;
+  let next = k + 1;
+  while (next < original.length && next - k <= 3 && original.charCodeAt(next) === 32) next++;
+  return /[\p{Ll}\p{N}]/u.test(original[next] ?? '');
 };
 const QUOTED = 1;
 const TITLED = 2;
@@ -155,7 +185,8 @@ export const textFrame = (n: NormalisedText): TextFrame => {
     if (
       (((role[code] ?? 0) & ENDS_SENTENCE) !== 0 ||
         (code === FULL_STOP &&
-          (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))))) &&
+          (k + 1 === original.length || isSpaceOrNewline(original.charCodeAt(k + 1))) &&
+          !inAbbreviation(original, k))) &&
       !pausesSentence(original, k)
     ) {
       // A run of marks ("!!", "?!", "。。。") ends one sentence.
@@ -197,6 +228,19 @@ export const textFrame = (n: NormalisedText): TextFrame => {
       let mark = last;
       while (mark > 0 && ((role[original.charCodeAt(mark - 1)] ?? 0) & ENDS_SENTENCE) !== 0) mark--;
       return mark;
+    },
+    opensSentence: (span) => {
+      const sentence = sentenceOf(span.start);
+      const from = sentence === 0 ? 0 : (breaks[sentence - 1] ?? 0) + 1;
+      const to = n.starts[span.start] ?? 0;
+      if (to - from > OPENING_LEAD * 2) return false;
+      const lead = original.slice(from, to);
+      return !CLAUSE_END.test(lead) && [...lead.replace(/\s/gu, '')].length <= OPENING_LEAD;
+    },
+    closesClause: (span) => {
+      let after = n.ends[span.end - 1] ?? original.length;
+      if (FINAL_PARTICLE.test(original.slice(after, after + 1))) after += 1;
+      return CLAUSE_OR_SENTENCE_END.test(original.slice(after, after + 8));
     },
     clauseBreakBetween: (first, second) => {
       const from = n.ends[Math.min(first.end, second.end) - 1] ?? 0;

@@ -72,6 +72,16 @@ describe('Class: ClaimMatcher — predicate × object inside a clause', () => {
     ]);
   });
 
+  it('ends no sentence at a dotted abbreviation the sentence goes on from (U.S. and …)', () => {
+    // Act
+    const within = hits('It cures the U.S. and U.K. diabetes epidemic');
+    const ended = hits('It cures the U.S. Diabetes is common there.');
+
+    // Assess
+    expect(within).toEqual([['cl.cure', 'cures the U.S. and U.K. diabetes']]);
+    expect(ended.filter(([id]) => id === 'cl.cure')).toEqual([]);
+  });
+
   it('reads a run of sentence-end marks as one sentence end (sentences: 2 still reaches the next)', () => {
     expect(hits('Get it FREE!! Just pay the handling fee.')).toEqual([
       ['cl.free-costs', 'FREE!! Just pay the handling fee'],
@@ -425,5 +435,50 @@ describe('Class: ClaimMatcher — the real outcome as evidence', () => {
 
     // Assess
     expect(found).toEqual(['Dạ dày lâu năm, uống hết 2 hộp là hết đau']);
+  });
+});
+
+describe('Class: ClaimMatcher — a Chinese condition and its outcome clauses apart', () => {
+  const ZH_PACK: RulePack = {
+    id: 'clzh',
+    version: '1.0.0',
+    title: 'Outcome test pack',
+    language: 'zh',
+    markets: ['CN'],
+    negation: { cues: ['不能', '没有'], pseudo: [], maxGap: 2 },
+    rules: [
+      rule('clzh.cure', {
+        languages: ['zh'],
+        predicates: ['治好', '好了', '痊愈', '告别', '不咳了'],
+        objects: ['鼻炎', '哮喘', '失眠'],
+      }),
+    ],
+  };
+  const zhHits = (text: string) =>
+    compileMatcher([ZH_PACK])
+      .find(text)
+      .map((hit) => hit.text);
+
+  it.each([
+    ['a testimonial that opens with the condition', '鼻炎十几年了，朋友推荐喝了这个茶三个月，现在都好了'],
+    ['the outcome after the steps, in one clause', '哮喘困扰我十几年，用了三个月晚上不咳了'],
+    [
+      'a question that opens the copy, answered in the next sentence',
+      '总是失眠？试试我们家的酸枣仁膏，喝了两周好了',
+    ],
+  ])('pairs them beyond the window: %s', (_case, text) => {
+    expect(zhHits(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a verb with an object of its own', '鼻炎季节到了，保温杯里泡上枸杞，从此告别凉水和冷饮'],
+    ['a condition that does not open the sentence', '本店新品上市，鼻炎患者可咨询店员，买三盒送的小样都好了'],
+    ['a condition named in a disclaimer', '鼻炎患者请遵医嘱用药，本品为普通食品，不能治好任何疾病'],
+    [
+      'a statement, not a question, before the next sentence',
+      '很多人都失眠。试试我们家的酸枣仁膏，喝了两周好了',
+    ],
+  ])('does not pair them far apart: %s', (_case, text) => {
+    expect(zhHits(text)).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { pinyinFold } from '#shared/domain/claims/evasions.ts';
 import { compileMatcher } from '#shared/domain/claims/matcher.ts';
-import { GAP_DECIMAL, GAP_HARD, GAP_SOFT, markupMask, normalise } from '#shared/domain/claims/normaliser.ts';
+import {
+  GAP_DECIMAL,
+  GAP_HARD,
+  GAP_SOFT,
+  markupMask,
+  normalise,
+  originalRange,
+} from '#shared/domain/claims/normaliser.ts';
 import type { RulePack } from '#shared/domain/claims/types.ts';
 import { testRule } from './support.ts';
 
@@ -76,6 +83,7 @@ describe('Function: normalise — evasions between characters', () => {
     ['small capitals, ꜰ among them (named in Unicode, in no confusables list)', 'ꜰʟᴜᴇɴᴛ ꜱᴀꜰᴇ', 'fluentsafe'],
     ['a lower-case l for 1 beside Chinese', '第l名 l次见效 买l送l', '第1名1次见效买1送1'],
     ['a lower-case l for 1 after a word in capitals', 'TOPl爆款 TOPl seller', 'top1爆款top1seler'],
+    ['a pictograph written for the word of a regulated product', '电子🚬 🚬弹 🍺畅饮', '电子烟烟弹啤酒畅饮'],
     [
       'a lower-case l for 1 after a number sign (a hashtag stays)',
       "America's #l mattress #lol",
@@ -177,6 +185,19 @@ describe('Class: ClaimMatcher — evasions and numbers', () => {
     expect(found('中国企业家峰会报名')).toEqual([]);
     expect(found('广告里用了国旗')).toEqual(['国旗']);
     expect(found('广告用guo旗图案')).toEqual(['guo旗']);
+  });
+
+  it('maps a pictograph read as a word back to the pictograph as written', () => {
+    // Prepare
+    const text = '电子🚬直播间';
+
+    // Act
+    const n = normalise(text);
+    const range = originalRange(n, 0, 3);
+
+    // Assess
+    expect(n.text).toBe('电子烟直播间');
+    expect(text.slice(range.start, range.end)).toBe('电子🚬');
   });
 
   it('finds what a copy is about with a character in pinyin (dian子烟)', () => {
