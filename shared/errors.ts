@@ -45,6 +45,9 @@ export class ValidationError extends kind('ValidationError') {
   }
 }
 
+/** Another executor holds an action request and its lease has not run out: try again later (the stream retries the record). */
+export class ActionInFlightError extends kind('ActionInFlightError') {}
+
 /** The request body or batch is larger than the API accepts. */
 export class PayloadTooLargeError extends kind('PayloadTooLargeError') {}
 

@@ -114,7 +114,6 @@ const itemToChange = (item: Item): CatalogueChange =>
   pick<CatalogueChange>({ ...item, entity: item.changeOf }, CHANGE_FIELDS);
 
 /** Re-exported for the re-allocation store, which guards its catalogue writes the same way. */
-export { versionCondition };
 
 /** `#name IN (:p0, :p1, …)` over a list of values, with its placeholders. */
 const inList = (name: string, attribute: string, prefix: string, values: readonly string[]) => ({

@@ -1,9 +1,10 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DecisionWrite, Reallocation } from '#shared/domain/reallocation.ts';
 import type { ReallocationStore, SaveResult } from '#shared/ports.ts';
-import { campaignToItem, changeToItem, versionCondition } from './dynamodb-catalogue-store.ts';
+import { campaignToItem, changeToItem } from './dynamodb-catalogue-store.ts';
 import { type Item, keys } from './dynamodb-items.ts';
 import { DynamoDbTable, savedOrStale } from './dynamodb-table.ts';
+import { versionCondition } from './dynamodb-workflow-store.ts';
 
 const FIELDS = [
   'reallocationId',

@@ -45,7 +45,6 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a case is about (its own module, so the words for it in shared/i18n read it without a cycle). */
-export type { Subject } from './subject.ts';
 
 /** The marker the notify function turns into one SNS message (the transactional outbox). */
 export interface Escalation {

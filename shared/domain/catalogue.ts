@@ -6,9 +6,10 @@
  */
 
 import { brandKey, marketKey } from '#shared/auth/scope.ts';
-import type { RiskCase, Subject } from './case.ts';
+import type { RiskCase } from './case.ts';
 import { realSubjectKey } from './drill-key.ts';
 import type { RiskEvent, SpendEvent } from './event.ts';
+import type { Subject } from './subject.ts';
 
 /** What a campaign plans: the budget over its period (both dates inclusive). */
 export interface CampaignPlan {

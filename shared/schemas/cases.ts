@@ -8,9 +8,9 @@ import type {
   Occurrence,
   Resolution,
   RiskCase,
-  Subject,
 } from '#shared/domain/case.ts';
 import { FOLLOW_UP_KINDS } from '#shared/domain/case.ts';
+import type { Subject } from '#shared/domain/subject.ts';
 import type { CaseDetail, Page } from '#shared/ports.ts';
 import type { Problem } from '#shared/problem.ts';
 import type { AssessedResult, EventResult, RejectedResult } from '#shared/use-cases/event-results.ts';

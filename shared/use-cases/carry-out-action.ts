@@ -1,4 +1,5 @@
 import { claimAction, finishAction } from '#shared/domain/actions.ts';
+import { ActionInFlightError } from '#shared/errors.ts';
 import type { ActionDelivery, ActionStore, Clock } from '#shared/ports.ts';
 
 /**
@@ -14,11 +15,6 @@ export interface CarryOutDependencies {
   readonly clock: Clock;
   /** How long a claim holds: longer than one delivery with all its retries (the function's timeout). */
   readonly leaseMs: number;
-}
-
-/** Another executor holds the request and its lease has not run out: try again later. */
-export class ActionInFlightError extends Error {
-  override name = 'ActionInFlightError';
 }
 
 export type CarryOutResult = 'succeeded' | 'failed' | 'skipped';

@@ -1,5 +1,4 @@
 import { brandKey } from '#shared/auth/scope.ts';
-import type { Subject } from '#shared/domain/case.ts';
 import {
   type Brand,
   brandFromSighting,
@@ -9,6 +8,7 @@ import {
   completedSubject,
   type Sightings,
 } from '#shared/domain/catalogue.ts';
+import type { Subject } from '#shared/domain/subject.ts';
 import type { CatalogueEntries, CatalogueStore } from '#shared/ports.ts';
 
 /** An empty catalogue read: a request that names no campaign or brand, or ingest without a catalogue. */

@@ -9,14 +9,8 @@ import {
   type SubscriptionRouting,
 } from '#infra/subscription-filters.ts';
 import { escalationPublishInput, followUpPublishInput } from '#shared/adapters/escalation-publish.ts';
-import {
-  acknowledgeCase,
-  escalateForSla,
-  openCase,
-  type RiskCase,
-  type Subject,
-  subjectOf,
-} from '#shared/domain/case.ts';
+import { acknowledgeCase, escalateForSla, openCase, type RiskCase, subjectOf } from '#shared/domain/case.ts';
+import type { Subject } from '#shared/domain/subject.ts';
 import type { Audience } from '#shared/i18n/audiences.ts';
 import { assessment, finding, spendEvent } from '../fixtures/events.ts';
 import { testPolicy } from '../fixtures/level-policy.ts';

@@ -9,7 +9,6 @@ export type {
   CaseStatus,
   Occurrence,
   RiskCase as Case,
-  Subject,
 } from '../../shared/domain/case.ts';
 export type { Brand, Campaign } from '../../shared/domain/catalogue.ts';
 export type { ClaimException } from '../../shared/domain/claim-exception.ts';
@@ -17,6 +16,7 @@ export type { AdCopy } from '../../shared/domain/event.ts';
 export type { Evidence, Finding, RiskType } from '../../shared/domain/finding.ts';
 export type { DecidedReview, Review, ReviewDecision as Decision } from '../../shared/domain/review.ts';
 export type { Level } from '../../shared/domain/risk-matrix.ts';
+export type { Subject } from '../../shared/domain/subject.ts';
 export type { FieldIssue } from '../../shared/errors.ts';
 export type { CaseDetail, Page } from '../../shared/ports.ts';
 export type {

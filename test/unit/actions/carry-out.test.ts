@@ -11,10 +11,10 @@ import { type ActionRequest, requestAction } from '#shared/domain/actions.ts';
 import type { AuditEntry, RiskCase } from '#shared/domain/case.ts';
 import { levelPolicyOf } from '#shared/domain/level-policy.ts';
 import { DEFAULT_MATRIX } from '#shared/domain/risk-matrix.ts';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { ActionInFlightError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { ActionDelivery, ActionStore, SaveResult } from '#shared/ports.ts';
 import { decideActionRequest, listCaseActions, requestDueActions } from '#shared/use-cases/actions.ts';
-import { ActionInFlightError, carryOutAction } from '#shared/use-cases/carry-out-action.ts';
+import { carryOutAction } from '#shared/use-cases/carry-out-action.ts';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
 const clock = { now: () => NOW };
