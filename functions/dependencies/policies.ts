@@ -8,6 +8,7 @@ import { loadPoliciesInForce } from '#shared/use-cases/policies-in-force.ts';
 import { logger } from '../logger.ts';
 import { config } from './config.ts';
 import { once } from './once.ts';
+import { refreshed } from './refreshed.ts';
 import { dynamoDocumentClient, tableName } from './table.ts';
 
 /**
@@ -19,25 +20,17 @@ import { dynamoDocumentClient, tableName } from './table.ts';
 
 export const policyStore = once(() => new DynamoDbPolicyStore(dynamoDocumentClient(), tableName()));
 
-const REFRESH_MS = config.policyRefreshSeconds * 1000;
-
-let pointers:
-  | { readonly readAt: number; readonly value: ReadonlyMap<PolicyId, PolicyVersionSummary> }
-  | undefined;
 const documents = new Map<string, ActivePolicy<unknown>>();
 
-/** The active version of each published policy; a read that fails falls back to the last one read. */
-export const activePolicyVersions = async (): Promise<ReadonlyMap<PolicyId, PolicyVersionSummary>> => {
-  const now = Date.now();
-  if (pointers !== undefined && now - pointers.readAt < REFRESH_MS) return pointers.value;
-  try {
-    pointers = { readAt: now, value: await policyStore().activeVersions() };
-  } catch (error) {
-    if (pointers === undefined) throw error;
-    logger.warn('Could not read the active policy versions; keeping the last ones read', { error });
-  }
-  return pointers.value;
-};
+/**
+ * The active version of each published policy, re-read at most every POLICY_REFRESH_SECONDS; requests in
+ * flight share one read, and a read that fails falls back to the last one read.
+ */
+export const activePolicyVersions: () => Promise<ReadonlyMap<PolicyId, PolicyVersionSummary>> = refreshed(
+  () => policyStore().activeVersions(),
+  config.policyRefreshSeconds * 1000,
+  (error) => logger.warn('Could not read the active policy versions; keeping the last ones read', { error }),
+);
 
 /** A cache key of the versions in force: the engine is rebuilt only when it changes. */
 export const versionsKey = (active: ReadonlyMap<PolicyId, PolicyVersionSummary>): string =>
