@@ -630,7 +630,7 @@ const build = (packs: readonly RulePack[]): ClaimMatcher => {
   validatePacks(packs, { phrases: false });
   const required = packs.flatMap((pack) => pack.required ?? []);
   const questionChecks: (QuestionCheck | undefined)[] = packs.map((pack) =>
-    pack.questions === undefined ? undefined : questionCheck(pack.questions),
+    pack.questions === undefined ? undefined : questionCheck(pack.questions, pack.language),
   );
   // Each pack's phrases, built the first time a copy needs the pack. The checks that normalise every
   // phrase (an empty phrase, an exception without a phrase of its rule) run then, once per pack: packs

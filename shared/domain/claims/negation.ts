@@ -160,10 +160,14 @@ const hasPhrase = (tokens: readonly Word[], phrases: readonly (readonly Word[])[
  * @example
  * questionCheck({ opens: ['có'], closes: ['không'] })(normalise('Có chắc chắn đậu không?'), { start: 2, end: 13 }, 22); // true
  */
-export const questionCheck = (questions: {
-  readonly opens: readonly string[];
-  readonly closes: readonly string[];
-}): QuestionCheck => {
+export const questionCheck = (
+  questions: {
+    readonly opens: readonly string[];
+    readonly closes: readonly string[];
+  },
+  language?: Language,
+): QuestionCheck => {
+  if (language === 'zh') return hanQuestionCheck(questions);
   const opens = questions.opens.map((phrase) => words(phrase).map(wordOf));
   const closes = questions.closes.map((phrase) => words(phrase).map(wordOf));
   return (n, span, mark) => {
@@ -178,6 +182,35 @@ export const questionCheck = (questions: {
       last.length === 1 &&
       closes.some((phrase) => phrase.length === 1 && sameWord(last[0] ?? EMPTY, phrase[0] ?? EMPTY, bare)) &&
       hasPhrase(words(clause).map(wordOf), opens, bare)
+    );
+  };
+};
+
+const SPACES = /\s+/gu;
+
+/**
+ * The same for Chinese, written without spaces: the particle that closes the question is fused to the word
+ * before it (能治疗腰椎病吗？), so the text before the question mark ends with one of `closes`, and the
+ * claim's clause holds one of `opens` before it.
+ *
+ * @example
+ * hanQuestionCheck({ opens: ['能'], closes: ['吗'] })(normalise('这款枕头能治好颈椎病吗？'), { start: 5, end: 9 }, 11); // true
+ */
+const hanQuestionCheck = (questions: {
+  readonly opens: readonly string[];
+  readonly closes: readonly string[];
+}): QuestionCheck => {
+  const opens = questions.opens.map((phrase) => phrase.replace(SPACES, ''));
+  const closes = questions.closes.map((phrase) => phrase.replace(SPACES, ''));
+  return (n, span, mark) => {
+    const to = n.ends[span.end - 1] ?? 0;
+    if (mark < to || mark - to > QUESTION_TAIL) return false;
+    const tail = n.original.slice(to, mark).replace(SPACES, '');
+    const from = n.starts[clauseStart(n, span.start)] ?? 0;
+    const clause = n.original.slice(from, n.starts[span.start] ?? from);
+    return (
+      closes.some((close) => close !== '' && tail.endsWith(close)) &&
+      opens.some((open) => open !== '' && clause.includes(open))
     );
   };
 };

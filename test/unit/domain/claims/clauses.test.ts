@@ -482,3 +482,35 @@ describe('Class: ClaimMatcher — a Chinese condition and its outcome clauses ap
     expect(zhHits(text)).toEqual([]);
   });
 });
+
+describe('Class: ClaimMatcher — Chinese yes/no questions', () => {
+  const ZH_PACK: RulePack = {
+    id: 'clzhq',
+    version: '1.0.0',
+    title: 'Question test pack',
+    language: 'zh',
+    markets: ['CN'],
+    negation: { cues: ['不能'], pseudo: [], maxGap: 2 },
+    questions: { opens: ['能', '可以', '是否'], closes: ['吗', '么'] },
+    rules: [
+      rule('clzhq.cure', { languages: ['zh'], predicates: ['治疗', '治好'], objects: ['颈椎病', '腰椎病'] }),
+    ],
+  };
+  const zhHits = (text: string) =>
+    compileMatcher([ZH_PACK])
+      .find(text)
+      .map((hit) => hit.text);
+
+  it('reads a claim asked with the particle fused to the word before it as none', () => {
+    // Act
+    const asked = [
+      zhHits('问：这款按摩椅能治疗腰椎病吗？答：本产品不是医疗器械。'),
+      zhHits('这款枕头能治好颈椎病吗？'),
+    ];
+    const stated = [zhHits('这款枕头治好颈椎病！'), zhHits('这款枕头治好颈椎病，你信吗？')];
+
+    // Assess: a statement, and a question that does not open with the asking word, still claim
+    expect(asked).toEqual([[], []]);
+    expect(stated).toEqual([['治好颈椎病'], ['治好颈椎病']]);
+  });
+});
