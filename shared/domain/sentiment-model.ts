@@ -115,6 +115,11 @@ export interface SentimentReading {
   readonly spikeWindows: number;
   /** The window is a spike (else the spike, if any, is a burst over the last few windows). */
   readonly windowSpike: boolean;
+  /**
+   * The window is enough on its own: beyond doubt (`spike.overwhelmingP`), or surprising alone
+   * (`spike.aloneP`) with more mentions than the subject usually gets at that hour.
+   */
+  readonly alone: boolean;
   /** P(the previous window's negatives or more | its normal); 1 when there was none just before. */
   readonly previousP: number;
   /**
@@ -295,15 +300,19 @@ export const readSentiment = (
       ? 1 - negativeBinomialCdf(x - 1, volumeNegative, spike.volumeDispersion)
       : 1;
   // One window far off its normal happens now and then (the share's window-to-window variation has
-  // heavy tails): alone it must be overwhelming for the variation learnt (`spike.aloneP`), else the window
-  // before it must have been elevated too (`spike.supportP`), or the window must bring far more negative
-  // posts than the subject usually gets at that hour (`spike.volumeP`) — a real problem lasts, or swells.
+  // heavy tails, whatever the volume): alone it must be surprising for the variation learnt
+  // (`spike.aloneP`) and come with at least the mentions the subject usually gets at that hour — a crisis
+  // draws people in, a heavy-tailed window of ordinary volume does not — or be beyond doubt
+  // (`spike.overwhelmingP`); else the window before it must have been elevated too (`spike.supportP`), or
+  // the window must bring far more negative posts than usual for the hour (`spike.volumeP`) — a real
+  // problem lasts, or swells.
+  const alone = pWindow <= spike.overwhelmingP || (pWindow <= spike.aloneP && n > expectedMentions);
   const windowSpike =
     settled &&
     n >= thresholds.minMentions &&
     pWindow <= spike.p &&
     window.share - expectedShare >= spike.minShift &&
-    (pWindow <= spike.aloneP || previousP <= spike.supportP || volumeP <= spike.volumeP);
+    (alone || previousP <= spike.supportP || volumeP <= spike.volumeP);
   const pooled = pooledOf(
     [...recent, { mentions: n, negative: x, expected: expectedNegative }],
     window.hours,
@@ -405,6 +414,7 @@ export const readSentiment = (
     rho,
     spike: isSpike,
     windowSpike,
+    alone: settled && alone,
     previousP,
     volume: { expectedMentions, expectedNegative: volumeNegative, p: volumeP },
     pooled,

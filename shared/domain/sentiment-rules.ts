@@ -93,13 +93,13 @@ export const negativeShareSignal = (
   const top = band === thresholds.shareBands.at(-1);
   // Below the top band the window must be unusual for the subject: while its normal is still being learnt
   // (a complaint-prone subject may sit at 25 % every day), only the top band speaks.
-  // Unusual means what it means for a spike: so surprising alone (`spike.aloneP`), with the window before
+  // Unusual means what it means for a spike: enough alone (`reading.alone`), with the window before
   // elevated too (`spike.supportP`) or with far more negative posts than usual for the hour
   // (`spike.volumeP`) — one heavy-tailed window of a complaint-prone subject is not enough.
   const unusual =
     reading.settled &&
     reading.pWindow <= thresholds.ceiling.ownNormalP &&
-    (reading.pWindow <= thresholds.spike.aloneP ||
+    (reading.alone ||
       reading.previousP <= thresholds.spike.supportP ||
       reading.volume.p <= thresholds.spike.volumeP);
   if (!top && !unusual) return undefined;
@@ -174,12 +174,11 @@ export const spikeSignal = (
   const persistent = persists(reading, thresholds);
   // Why one window is enough: alone, with the window before elevated too, or with far more negative posts
   // than the subject usually gets at this hour.
-  const support =
-    reading.pWindow <= spike.aloneP
-      ? { support: 'alone' }
-      : reading.previousP <= spike.supportP
-        ? { support: 'previous', ...chanceValues(reading.previousP, 'support') }
-        : { support: 'volume', ...chanceValues(reading.volume.p, 'support') };
+  const support = reading.alone
+    ? { support: 'alone' }
+    : reading.previousP <= spike.supportP
+      ? { support: 'previous', ...chanceValues(reading.previousP, 'support') }
+      : { support: 'volume', ...chanceValues(reading.volume.p, 'support') };
   const why = overwhelming ? 'overwhelming' : persistent ? 'persistent' : 'single';
   return {
     ruleId: 'sentiment.spike',

@@ -63,7 +63,9 @@ export interface SentimentThresholds {
     readonly minShift: number;
     /**
      * …when it is at least this surprising on its own (beyond what the subject's window-to-window
-     * variation explains); short of that, the previous window must have been elevated too…
+     * variation explains) and brings at least the mentions the subject usually gets at that hour (a
+     * window of ordinary or low volume alone must be `overwhelmingP` surprising); short of that, the
+     * previous window must have been elevated too…
      */
     readonly aloneP: number;
     /** …its negatives at least this surprising (upper tail p-value) against its own normal… */
@@ -102,15 +104,15 @@ export interface SentimentThresholds {
 }
 
 /**
- * Default thresholds: spikes at p ≤ 1e-4 and +5 points (a window alone at p ≤ 1e-6, else with the previous
- * window elevated at p ≤ 0.1; or the last 2–3 windows pooled), red at p ≤ 1e-9 or two in a row; drift at
+ * Default thresholds: spikes at p ≤ 1e-4 and +5 points (a window alone at p ≤ 1e-6 with at least its usual
+ * volume, else with the previous window elevated at p ≤ 0.1 or a surge of negative posts; or the last 2–3 windows pooled), red at p ≤ 1e-9 or two in a row; drift at
  * p ≤ 1e-4 and +2 points over a day; ceiling 25 % (yellow, if unusual for the subject) and 40 % (red).
  *
  * @example
  * createRiskEngine({ sentiment: { ...DEFAULT_SENTIMENT_THRESHOLDS, version: 'sentiment@3', minMentions: 50 } });
  */
 export const DEFAULT_SENTIMENT_THRESHOLDS = {
-  version: 'sentiment@2.4.0',
+  version: 'sentiment@2.5.0',
   minMentions: 20,
   shareBands: [
     { atLeast: 0.25, probability: 'medium', impact: 'moderate' },

@@ -56,8 +56,24 @@ describe('Function: spikeSignal (counts as counts, against the subject’s own n
   it('does not flag one surprising window after a normal one (the share’s heavy tail) unless it is overwhelming alone', () => {
     // 45 of 200 where 10 % is normal: p ≈ 2e-5, past the spike line but short of the lone-window line (1e-6).
     expect(judge(history(0.1), hourWindow(49, 200, 45)).size).toBe(0);
-    // 52 of 200: p ≈ 1e-7, enough on its own.
-    expect(judge(history(0.1), hourWindow(49, 200, 52)).get('sentiment.spike')?.level).toBe('yellow');
+    // 52 of 200: p ≈ 1e-7, enough on its own on a subject that usually gets 190 mentions an hour.
+    const crowded = judge(history(0.1, 190), hourWindow(49, 200, 52)).get('sentiment.spike');
+    expect(crowded?.level).toBe('yellow');
+    expect(crowded?.metrics?.volumePValue).toBeGreaterThan(DEFAULT_SENTIMENT_THRESHOLDS.spike.volumeP);
+  });
+
+  it('does not flag one surprising window of less than the usual volume unless it is beyond doubt', () => {
+    // Prepare: a subject that usually gets 250 mentions an hour at 10 %.
+    const before = history(0.1, 250);
+
+    // Act: the same 52 of 200 (p ≈ 1e-7: the share's heavy tail, no one drawn in), then 70 of 200.
+    const wild = judge(before, hourWindow(49, 200, 52));
+    const crisis = judge(before, hourWindow(49, 200, 70)).get('sentiment.spike');
+
+    // Assess: nothing for the first; the second is beyond doubt (p ≤ 1e-9) and red at once.
+    expect(wild.size).toBe(0);
+    expect(crisis?.metrics?.pValue).toBeLessThanOrEqual(DEFAULT_SENTIMENT_THRESHOLDS.spike.overwhelmingP);
+    expect(crisis?.level).toBe('red');
   });
 
   it('flags one surprising window at once when it also brings far more negative posts than usual for the hour', () => {
