@@ -164,7 +164,7 @@ const SENTIMENT: Readonly<Record<string, string>> = {
   'spike.minShift':
     'How far above the subject’s normal negative share a window must be to count as a spike (0.05 is 5 points); raise it and small rises are ignored.',
   'spike.aloneP':
-    'How unlikely by chance a window must be to count as a spike on its own, without the window before it being high too; lower it and single odd windows are reported less often.',
+    'How unlikely by chance a window must be to count as a spike on its own, without the window before it being high too — and it must also bring more mentions than the subject usually gets at that hour (a window of ordinary volume alone must be beyond doubt, at the red line); lower it and single odd windows are reported less often.',
   'spike.supportP':
     'How unusual the window before must be for a spike that is not strong enough alone to count (0.1 is one chance in ten); raise it and more spikes that follow a slightly high window are reported.',
   'spike.volumeP':

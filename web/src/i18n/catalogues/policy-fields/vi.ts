@@ -144,7 +144,7 @@ export const POLICY_FIELDS_VI: Readonly<Record<string, string>> = {
   'sentiment.spike.minShift':
     'Tỷ lệ tiêu cực của khung thời gian phải cao hơn mức bình thường của đối tượng bao nhiêu mới tính là tăng đột biến (0,05 là 5 điểm phần trăm); nâng lên thì các mức tăng nhỏ bị bỏ qua.',
   'sentiment.spike.aloneP':
-    'Một khung thời gian phải khó xảy ra do ngẫu nhiên đến đâu để tự nó tính là tăng đột biến, khi khung trước đó không cao; hạ xuống thì các khung lẻ bất thường ít được báo cáo hơn.',
+    'Một khung thời gian phải khó xảy ra do ngẫu nhiên đến đâu để tự nó tính là tăng đột biến, khi khung trước đó không cao — và khung đó còn phải có nhiều lượt nhắc hơn mức đối tượng thường có vào giờ ấy (một khung có lượng bình thường chỉ được tính khi chắc chắn, ở ngưỡng đỏ); hạ xuống thì các khung lẻ bất thường ít được báo cáo hơn.',
   'sentiment.spike.supportP':
     'Với một đột biến tự nó chưa đủ mạnh, khung thời gian trước đó phải bất thường đến đâu để nó được tính (0,1 là một phần mười); nâng lên thì nhiều đột biến theo sau một khung hơi cao được báo cáo hơn.',
   'sentiment.spike.volumeP':
