@@ -202,6 +202,24 @@ export const pinyinFold = (
   if (candidates === undefined) return undefined;
   const left = before?.replace(DIGIT, '0') ?? '';
   const right = after?.replace(DIGIT, '0') ?? '';
+  // Compiling the packs folds the same syllable beside the same characters many times over.
+  const key = `${syllable} ${left} ${right} ${pairOnly ? 1 : 0}`;
+  const known = foldCache.get(key);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const han = foldAmong(candidates, left, right, pairOnly);
+  if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(key, han ?? '');
+  return han;
+};
+
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+const foldAmong = (
+  candidates: readonly string[],
+  left: string,
+  right: string,
+  pairOnly: boolean,
+): string | undefined => {
   let best: { han: string; fit: Fit } | undefined;
   let tied = false;
   for (const han of candidates) {
