@@ -141,6 +141,11 @@ const fitOf = (han: string, left: string, right: string): Fit => {
   let weight = 0;
   const longest = (side: 'before' | 'after'): number => {
     const room = Math.min(PINYIN_GRAM_MAX - 1, side === 'after' ? right.length : left.length);
+    // A longer gram holds the pair beside the syllable: without that pair, none (most candidates).
+    const pairs = (side === 'after' ? counting : forms).some((form) =>
+      known.has(side === 'after' ? `${form}${right.slice(0, 1)}` : `${left.slice(-1)}${form}`),
+    );
+    if (room === 0 || !pairs) return 0;
     for (let size = room; size > 0; size--)
       for (const form of side === 'after' ? counting : forms) {
         const gram = side === 'after' ? `${form}${right.slice(0, size)}` : `${left.slice(-size)}${form}`;
