@@ -78,25 +78,38 @@ export const pinyinOf = (ch: string): string | undefined => {
 
 const HAN = /^\p{Script=Han}$/u;
 
+/** A spelling of a phrase with pinyin in it: the text, and the one character it writes in pinyin (if one). */
+export interface PinyinSpelling {
+  readonly text: string;
+  /** The index of the character written in pinyin, and its reading; absent when the whole phrase is. */
+  readonly at?: number;
+  readonly reading?: string;
+}
+
 /**
  * A Chinese phrase with one of its characters written in pinyin (zui佳, bao过), and a two-character word
  * written wholly in pinyin (zhiyu, baoguo): how copy dodges a word list. Phrases of one character, or
  * without pinyin, have none (a lone syllable is too many other words).
  *
  * @example
- * halfPinyin('最佳'); // ['zui佳', '最jia', 'zuijia']
+ * halfPinyin('最佳').map((spelling) => spelling.text); // ['zui佳', '最jia', 'zuijia']
  */
-export const halfPinyin = (phrase: string): string[] => {
+export const halfPinyin = (phrase: string): PinyinSpelling[] => {
   const chars = [...phrase];
   if (chars.filter((ch) => HAN.test(ch)).length < 2) return [];
   const readings = chars.map((ch) => (HAN.test(ch) ? pinyinOf(ch) : undefined));
-  const half = chars.flatMap((_, k) => {
+  const half = chars.flatMap((_, k): PinyinSpelling[] => {
     const reading = readings[k];
-    return reading === undefined ? [] : [[...chars.slice(0, k), reading, ...chars.slice(k + 1)].join('')];
+    return reading === undefined
+      ? []
+      : [{ text: [...chars.slice(0, k), reading, ...chars.slice(k + 1)].join(''), at: k, reading }];
   });
   const whole = readings.every((reading) => reading !== undefined) && chars.length === 2;
-  return whole ? [...half, readings.join('')] : half;
+  return whole ? [...half, { text: readings.join('') }] : half;
 };
+
+/** Whether every character of a phrase is a Han character. */
+export const isAllHan = (chars: readonly string[]): boolean => chars.every((ch) => HAN.test(ch));
 
 let syllables: ReadonlyMap<string, readonly string[]> | undefined;
 let grams: ReadonlyMap<string, number> | undefined;
@@ -193,6 +206,24 @@ export const pinyinFold = (
   after: string | undefined,
   pairOnly = false,
 ): string | undefined => {
+  const candidates = syllableTable().get(syllable);
+  if (candidates === undefined) return undefined;
+  const left = before?.replace(DIGIT, '0') ?? '';
+  const right = after?.replace(DIGIT, '0') ?? '';
+  // Compiling the packs folds the same syllable beside the same characters many times over.
+  const key = `${syllable} ${left} ${right} ${pairOnly ? 1 : 0}`;
+  const known = foldCache.get(key);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const han = foldAmong(syllable, candidates, left, right, pairOnly);
+  if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(key, han ?? '');
+  return han;
+};
+
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+/** The pack characters each toneless syllable reads as. */
+const syllableTable = (): ReadonlyMap<string, readonly string[]> => {
   if (syllables === undefined) {
     const bySyllable = new Map<string, string[]>();
     for (const pair of evasionTables().pinyin.split(' ')) {
@@ -203,23 +234,40 @@ export const pinyinFold = (
     }
     syllables = bySyllable;
   }
-  const candidates = syllables.get(syllable);
-  if (candidates === undefined) return undefined;
-  const left = before?.replace(DIGIT, '0') ?? '';
-  const right = after?.replace(DIGIT, '0') ?? '';
-  // Compiling the packs folds the same syllable beside the same characters many times over.
-  const key = `${syllable} ${left} ${right} ${pairOnly ? 1 : 0}`;
-  const known = foldCache.get(key);
-  if (known !== undefined) return known === '' ? undefined : known;
-  const han = foldAmong(candidates, left, right, pairOnly);
-  if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(key, han ?? '');
-  return han;
+  return syllables;
 };
 
-const FOLD_CACHE_LIMIT = 50_000;
-const foldCache = new Map<string, string>();
+let pairs: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+/**
+ * The characters of a syllable that make a pair of the packs with a neighbour: `zui>佳` holds 最 (最佳),
+ * `国<qi` holds 企 (国企). Every other candidate makes no gram at all with that neighbour, so `fitOf` would
+ * weigh it 0 and 0: looked up once instead of weighing every candidate of the syllable.
+ */
+const pairTable = (): ReadonlyMap<string, ReadonlySet<string>> => {
+  if (pairs === undefined) {
+    const readings = new Map<string, string[]>();
+    for (const [syllable, hans] of syllableTable())
+      for (const han of hans) readings.set(han, [...(readings.get(han) ?? []), syllable]);
+    const table = new Map<string, Set<string>>();
+    const add = (key: string, han: string): void => {
+      const found = table.get(key);
+      if (found === undefined) table.set(key, new Set([han]));
+      else found.add(han);
+    };
+    for (const gram of gramsOf().keys()) {
+      const [first = '', second = '', ...rest] = [...gram];
+      if (rest.length > 0 || second === '') continue;
+      for (const reading of readings.get(first) ?? []) add(`${reading}>${second}`, first);
+      for (const reading of readings.get(second) ?? []) add(`${first}<${reading}`, second);
+    }
+    pairs = table;
+  }
+  return pairs;
+};
 
 const foldAmong = (
+  syllable: string,
   candidates: readonly string[],
   left: string,
   right: string,
@@ -227,7 +275,18 @@ const foldAmong = (
 ): string | undefined => {
   let best: { han: string; fit: Fit } | undefined;
   let tied = false;
-  for (const han of candidates) {
+  const next = right.slice(0, 1);
+  const previous = left.slice(-1);
+  // A numeral in pinyin also reads as a digit before what it counts (wu天: the gram 0天).
+  const numeralPairs = next !== '' && gramsOf().has(`0${next}`);
+  const pairedAfter = next === '' ? undefined : pairTable().get(`${syllable}>${next}`);
+  const pairedBefore = previous === '' ? undefined : pairTable().get(`${previous}<${syllable}`);
+  const paired = (han: string): boolean =>
+    pairedAfter?.has(han) === true || pairedBefore?.has(han) === true || (numeralPairs && NUMERALS.has(han));
+  for (const han of pairedAfter !== undefined || pairedBefore !== undefined || numeralPairs
+    ? candidates
+    : []) {
+    if (!paired(han)) continue;
     const fit = fitOf(han, left, right);
     if (fit.after + fit.before === 0) continue;
     const order = best === undefined ? 1 : compare(fit, best.fit);

@@ -3,7 +3,7 @@ import type { Automaton } from './automaton.ts';
 import { compileAutomaton } from './automaton.ts';
 import type { Chain } from './chain.ts';
 import { ChainScan, chainParts } from './chain.ts';
-import { halfPinyin } from './evasions.ts';
+import { halfPinyin, isAllHan, PINYIN_GRAM_MAX, type PinyinSpelling, pinyinFold } from './evasions.ts';
 import type { NegationCheck, QuestionCheck } from './negation.ts';
 import { negationCheck, questionCheck } from './negation.ts';
 import type { NormalisedText } from './normaliser.ts';
@@ -203,12 +203,49 @@ const LATIN_LETTER = /[a-z]/;
  * phrase again or another word — 国qi reads 国企 once a phrase holds 国企, and 国企 is no 国旗 — so only
  * spellings that stay pinyin once normalised are kept.
  */
-const withPinyin = (phrase: string): CompiledPattern[] => [
-  compilePattern(phrase),
-  ...halfPinyin(phrase)
-    .map(compilePattern)
-    .filter((pattern) => LATIN_LETTER.test(pattern.key)),
-];
+export const withPinyin = (phrase: string, everySpelling = false): CompiledPattern[] => {
+  const base = compilePattern(phrase);
+  const chars = [...phrase];
+  // Most spellings fold back (97 % of the shipped packs'): in a phrase of Han characters already in the
+  // normaliser's form, a syllable of two to six letters that `pinyinFold` reads as a character beside the
+  // same neighbours the normaliser gives it is known to fold without normalising the spelling. The others
+  // are normalised and kept if they stay pinyin (the test checks this shortcut against normalising them all).
+  const plain = !everySpelling && base.key === phrase && isAllHan(chars);
+  const folds = ({ at, reading }: PinyinSpelling): boolean =>
+    plain &&
+    at !== undefined &&
+    reading !== undefined &&
+    reading.length >= 2 &&
+    reading.length <= MAX_FOLDED_SYLLABLE &&
+    chars.slice(Math.max(0, at - CONTEXT), at + 1 + CONTEXT).every(standsAlone) &&
+    pinyinFold(
+      reading,
+      chars.slice(Math.max(0, at - CONTEXT), at).join(''),
+      chars.slice(at + 1, at + 1 + CONTEXT).join(''),
+    ) !== undefined;
+  return [
+    base,
+    ...halfPinyin(phrase)
+      .filter((spelling) => !folds(spelling))
+      .map((spelling) => compilePattern(spelling.text))
+      .filter((pattern) => LATIN_LETTER.test(pattern.key)),
+  ];
+};
+// What the normaliser folds in one piece (a longer run is read syllable by syllable) and how many
+// characters on each side it weighs (see `foldPinyin` and `PINYIN_GRAM_MAX`).
+const MAX_FOLDED_SYLLABLE = 6;
+// A character the normaliser keeps as it is when it stands alone (怎么 keeps 么, a lone 么 becomes 幺: the
+// Taiwan → mainland dictionaries read words): only beside such characters is the shortcut sure.
+const standingAlone = new Map<string, boolean>();
+const standsAlone = (ch: string): boolean => {
+  let alone = standingAlone.get(ch);
+  if (alone === undefined) {
+    alone = compilePattern(ch).key === ch;
+    standingAlone.set(ch, alone);
+  }
+  return alone;
+};
+const CONTEXT = PINYIN_GRAM_MAX - 1;
 
 // One keyword per option of each part of a chain; the chain's target is the entry its whole match becomes
 // (its pattern is replaced by the literal matched).

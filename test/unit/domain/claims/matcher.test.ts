@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { copySignals } from '#shared/domain/claims/evaluate-copy.ts';
-import { compileMatcher } from '#shared/domain/claims/matcher.ts';
+import { compileMatcher, withPinyin } from '#shared/domain/claims/matcher.ts';
 import { DEFAULT_PACKS } from '#shared/domain/claims/packs/index.ts';
+import { expandPattern } from '#shared/domain/claims/pattern.ts';
 import type { RulePack } from '#shared/domain/claims/types.ts';
 import type { Language } from '#shared/schemas/events.ts';
 import { packOf, testRule } from './support.ts';
@@ -372,5 +373,45 @@ describe('Function: compileMatcher — cost does not grow with the rules', () =>
     // The default packs' phrases expand to about 750,000 literals, which took 4–6 s to compile on the first
     // vi or en copy (a cold function's first request); as chains the automata hold about 100,000 keywords.
     expect(matcher.phrases).toBeLessThan(200_000);
+  });
+});
+
+describe('Function: withPinyin', () => {
+  /** Every phrase a Chinese pack writes, expanded: rules, required content, disclaimers, debunking cues, topics. */
+  const chinesePhrases = (): string[] => {
+    const phrases = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') for (const phrase of expandPattern(value)) phrases.add(phrase);
+      else if (Array.isArray(value)) for (const item of value) collect(item);
+      else if (value !== null && typeof value === 'object')
+        for (const item of Object.values(value)) collect(item);
+    };
+    for (const pack of DEFAULT_PACKS.filter((candidate) => candidate.language === 'zh'))
+      collect([pack.rules, pack.required, pack.disclaimers, pack.debunking, pack.topics]);
+    return [...phrases].filter((phrase) => !phrase.includes('{'));
+  };
+
+  it('keeps, for every Chinese phrase of the shipped packs, exactly the pinyin spellings that normalising every spelling keeps', () => {
+    // Prepare
+    const phrases = chinesePhrases();
+    const keys = (patterns: readonly { key: string }[]) => patterns.map((pattern) => pattern.key);
+
+    // Act
+    const differing = phrases.filter(
+      (phrase) => keys(withPinyin(phrase)).join('|') !== keys(withPinyin(phrase, true)).join('|'),
+    );
+
+    // Assess
+    expect(phrases.length).toBeGreaterThan(10_000);
+    expect(differing).toEqual([]);
+  });
+
+  it('does not take the shortcut beside a character the normaliser reads differently alone (怎么 keeps 么, a lone 么 is 幺)', () => {
+    // Act
+    const spellings = withPinyin('怎么喝都').map((pattern) => pattern.key);
+
+    // Assess
+    expect(spellings).toEqual(withPinyin('怎么喝都', true).map((pattern) => pattern.key));
+    expect(spellings).toContain('zen幺喝都');
   });
 });
