@@ -52,7 +52,7 @@ describe('Function: createRiskEngine', () => {
   it('stamps the rules and matrix versions on the engine and on every assessment', () => {
     // Prepare
     const version = {
-      rulesVersion: `cn@3.7.0+en@3.7.0+vn@3.7.0+${DEFAULT_ENGINE_CONFIG.spend.version}+${DEFAULT_ENGINE_CONFIG.sentiment.version}`,
+      rulesVersion: `cn@3.8.0+en@3.8.0+vn@3.8.0+${DEFAULT_ENGINE_CONFIG.spend.version}+${DEFAULT_ENGINE_CONFIG.sentiment.version}`,
       matrixVersion: 'matrix-3x3@1',
     };
 

@@ -192,7 +192,7 @@ describe('Function: compileMatcher', () => {
   });
 
   it('stamps the combined pack version', () => {
-    expect(matcher.version).toBe('cn@3.7.0+en@3.7.0+vn@3.7.0');
+    expect(matcher.version).toBe('cn@3.8.0+en@3.8.0+vn@3.8.0');
   });
 });
 

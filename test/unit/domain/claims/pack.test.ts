@@ -141,7 +141,7 @@ describe('Function: examplesIssues', () => {
 describe('Function: packsVersion', () => {
   it('combines pack versions independently of order', () => {
     expect(packsVersion([...DEFAULT_PACKS].reverse())).toBe(packsVersion(DEFAULT_PACKS));
-    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.7.0+en@3.7.0+vn@3.7.0');
+    expect(packsVersion(DEFAULT_PACKS)).toBe('cn@3.8.0+en@3.8.0+vn@3.8.0');
   });
 });
 
