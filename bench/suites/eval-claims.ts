@@ -21,13 +21,22 @@ import type { Suite, Target } from '../run.ts';
 const OUT_DIR = join(import.meta.dirname, '../out');
 
 /**
- * Half the corpus is held out: whoever tunes the packs reads only the misses of the development half
+ * Half of each batch is held out: whoever tunes the packs reads only the misses of the development half
  * (bench/out/eval-claims-errors.jsonl), so the held-out figures say how the packs do on copy their authors
  * have not read — the closest this repository gets to the hidden sets. The split hashes the case id, so it
  * does not move when cases are added.
+ *
+ * A held-out half serves while its batch is new. Once a batch's blind and held-out figures are on record
+ * (the session notes), its held-out half is *retired*: its misses join the development file and the packs
+ * may learn their kinds, from the law, like any other. Only the batches in SEALED_BATCHES keep a sealed
+ * held-out half; the figures of retired halves are still reported apart (`eval.retired.*`).
  */
-export const splitOf = (id: string): 'dev' | 'holdout' =>
-  (createHash('sha256').update(id).digest()[0] ?? 0) % 2 === 0 ? 'dev' : 'holdout';
+export const SEALED_BATCHES = ['-r12-', '-r13-'] as const;
+export type Split = 'dev' | 'retired' | 'holdout';
+export const splitOf = (id: string): Split => {
+  if ((createHash('sha256').update(id).digest()[0] ?? 0) % 2 === 0) return 'dev';
+  return SEALED_BATCHES.some((tag) => id.includes(tag)) ? 'holdout' : 'retired';
+};
 const NOW = new Date('2026-12-01T00:00:00Z');
 
 interface Tally {
@@ -240,12 +249,12 @@ export const suite: Suite = {
 
     await mkdir(OUT_DIR, { recursive: true });
     const errorsFile = join(OUT_DIR, 'eval-claims-errors.jsonl');
-    const lines = (split: string) =>
+    const lines = (...splits: Split[]) =>
       `${errors
-        .filter((error) => (error as { split: string }).split === split)
+        .filter((error) => splits.includes((error as { split: Split }).split))
         .map((error) => JSON.stringify(error))
         .join('\n')}\n`;
-    await writeFile(errorsFile, lines('dev'));
+    await writeFile(errorsFile, lines('dev', 'retired'));
     await writeFile(join(OUT_DIR, 'eval-claims-holdout-errors.jsonl'), lines('holdout'));
     progress(
       `precision ${precision(all).toFixed(3)}, recall ${recall(all).toFixed(3)}, evasion recall ${recall(evasionAll).toFixed(3)} (retained ${recall(retainedAll).toFixed(3)}); ${errors.length} misses in ${errorsFile}`,
@@ -276,8 +285,8 @@ export const suite: Suite = {
       targets,
       notes: [
         `Corpus: ${cases.length} cases (${all.tp + all.fn} violations, ${advisories} advisories, ${all.fp + all.tn - advisories} clean).`,
-        'Misses of the development half, one JSON line each: bench/out/eval-claims-errors.jsonl; the held-out half',
-        "(bench/out/eval-claims-holdout-errors.jsonl) is for the lead's review, not for tuning.",
+        'Misses of the development half and of retired held-out halves, one JSON line each: bench/out/eval-claims-errors.jsonl;',
+        `the sealed held-out halves (${SEALED_BATCHES.join(' ')}: bench/out/eval-claims-holdout-errors.jsonl) are for the lead's review, not for tuning.`,
       ],
     };
   },
