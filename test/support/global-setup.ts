@@ -15,7 +15,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Same process group as vitest: if the run is interrupted without teardown, Java gets the signal too.
-  const dynamo = await startDynamoDbLocal({ ownProcessGroup: false });
+  // A busy machine (a CI runner beside other jobs) can take Java well past the 30 s that `npm start`
+  // waits; a test run waits longer rather than fail before its first test.
+  const dynamo = await startDynamoDbLocal({ ownProcessGroup: false, startTimeoutMs: 120_000 });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }
